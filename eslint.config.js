@@ -1,0 +1,46 @@
+// Lint rules that keep the architecture honest: shared/ is pure (no React, no ws, no node:),
+// and server/ and client/ depend on shared/ but never on each other. Circular imports are
+// caught separately by dpdm (see the `lint` script).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'os', 'crypto', 'child_process', 'url', 'stream'];
+
+function forbid(groups, message) {
+  return { 'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }] };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'data/**', '.test-output/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: forbid(
+      ['react', 'react-dom', 'react/*', 'ws', 'better-sqlite3', ...nodeBuiltins, '**/server/**', '**/client/**', 'y-websocket'],
+      'shared/ is the pure board model: no React, ws, Node built-ins, server or client code.',
+    ),
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: forbid(['**/client/**', 'react', 'react-dom'], 'server/ may import shared/, never client/.'),
+  },
+  {
+    files: ['client/**/*.ts', 'client/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid(['**/server/**', 'ws', 'better-sqlite3', ...nodeBuiltins], 'client/ may import shared/, never server/ or Node modules.'),
+    },
+  },
+);

@@ -1,0 +1,135 @@
+/**
+ * The Clusterboard server: one HTTP port for the built client, the JSON API and the board
+ * sockets (`/ws/<boardId>?token=...`, the y-websocket protocol).
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CloseCode, WS_PATH_PREFIX } from '../shared/protocol';
+import { handleApi } from './http/api';
+import { sendError } from './http/respond';
+import { serveStatic } from './http/static';
+import type { Logger } from './log';
+import type { BoardStore } from './storage/store';
+import { acceptConnection } from './sync/connection';
+import { Rooms } from './sync/rooms';
+
+export interface ServerOptions {
+  port: number;
+  host: string;
+  store: BoardStore;
+  log: Logger;
+  /** Folder of the built client. */
+  clientDir: string;
+  /** Largest accepted WebSocket message, in bytes. */
+  maxPayload?: number;
+  idleUnloadMs?: number;
+  compactEvery?: number;
+  heartbeatMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  rooms: Rooms;
+  connectionCount(): number;
+  /** Closes sockets (4503: retry later), persists and compacts every room, closes the store. */
+  close(): Promise<void>;
+}
+
+interface LiveSocket extends WebSocket {
+  isAlive?: boolean;
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { store, log } = options;
+  const startedAt = Date.now();
+  const rooms = new Rooms({
+    store,
+    log,
+    compactEvery: options.compactEvery ?? 500,
+    idleUnloadMs: options.idleUnloadMs ?? 30_000,
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 2 * 1024 * 1024 });
+  const connectionCount = () => wss.clients.size;
+
+  const http = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    handleApi(req, res, url, { store, rooms, startedAt, connectionCount })
+      .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
+      .catch((error: unknown) => {
+        log.error('request failed', { method: req.method, path: url.pathname, error });
+        if (!res.headersSent) sendError(res, 500, 'Something went wrong on the server.');
+        else res.destroy();
+      });
+  });
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(WS_PATH_PREFIX)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    let boardId: string;
+    try {
+      boardId = decodeURIComponent(url.pathname.slice(WS_PATH_PREFIX.length));
+    } catch {
+      boardId = '';
+    }
+    // Accepted even when the token is wrong, then closed with 44xx: a browser cannot read an
+    // HTTP status from a refused upgrade, and the 44xx close tells providers not to retry.
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const live = ws as LiveSocket;
+      live.isAlive = true;
+      ws.on('pong', () => (live.isAlive = true));
+      acceptConnection(ws, boardId, url.searchParams.get('token'), { store, rooms, log });
+    });
+  });
+
+  // Sockets that stop answering pings (a laptop lid closed mid-workshop) are dropped, so their
+  // presence disappears for everyone else.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients as Set<LiveSocket>) {
+      if (ws.isAlive === false) {
+        ws.terminate();
+        continue;
+      }
+      ws.isAlive = false;
+      ws.ping();
+    }
+  }, options.heartbeatMs ?? 30_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    rooms,
+    connectionCount,
+    close() {
+      closing ??= (async () => {
+        clearInterval(heartbeat);
+        http.close();
+        for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'Server restarting');
+        await rooms.closeAll('Server restarting');
+        for (const ws of wss.clients) ws.terminate();
+        wss.close();
+        http.closeAllConnections();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

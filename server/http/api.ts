@@ -1,0 +1,106 @@
+/**
+ * The JSON API:
+ *   POST /api/boards        { title, template? } -> 201 { id, title, links }
+ *   GET  /api/boards/:id    token in `Authorization: Bearer` or `?token=` -> BoardInfo
+ *   GET  /healthz
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { BOARD_TITLE_MAX } from '../../shared/model/schema';
+import { PROTOCOL_VERSION, ROLES, boardPath, isBoardId, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
+import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
+import { createBoard, roleForToken } from '../boards';
+import type { BoardRecord, BoardStore } from '../storage/store';
+import type { Rooms } from '../sync/rooms';
+import { HttpError, readJson, sendError, sendJson } from './respond';
+
+const BODY_LIMIT = 16 * 1024;
+
+const createBoardBody = z.object({
+  title: z
+    .string({ error: 'title must be a string.' })
+    .trim()
+    .min(1, 'title must not be empty.')
+    .max(BOARD_TITLE_MAX, `title must be at most ${BOARD_TITLE_MAX} characters.`),
+  // Accepts a template's id ("excite-d1.4") or its label ("EXCITE D1.4").
+  template: z
+    .preprocess(
+      (value) => TEMPLATES.find((t) => typeof value === 'string' && t.label.toLowerCase() === value.toLowerCase())?.id ?? value,
+      z.enum(TEMPLATES.map((t) => t.id) as [TemplateId, ...TemplateId[]], {
+        error: `template must be one of: ${TEMPLATES.map((t) => `"${t.label}"`).join(', ')}.`,
+      }),
+    )
+    .optional(),
+});
+
+export interface ApiDeps {
+  store: BoardStore;
+  rooms: Rooms;
+  startedAt: number;
+  connectionCount(): number;
+}
+
+export function boardLinks(board: BoardRecord, origin: string): CreatedBoard['links'] {
+  const links = {} as CreatedBoard['links'];
+  for (const role of ROLES) links[role] = `${origin}${boardPath(board.id, board.tokens[role])}`;
+  return links;
+}
+
+function requestOrigin(req: IncomingMessage): string {
+  return `http://${req.headers.host ?? 'localhost'}`;
+}
+
+function bearerToken(req: IncomingMessage, url: URL): string | null {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  return url.searchParams.get('token');
+}
+
+/** Returns false when the path is not an API path (so static files are tried). */
+export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<boolean> {
+  const path = url.pathname;
+  if (path === '/healthz') {
+    sendJson(res, 200, {
+      status: 'ok',
+      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+      rooms: deps.rooms.size,
+      connections: deps.connectionCount(),
+    });
+    return true;
+  }
+  if (!path.startsWith('/api/')) return false;
+  try {
+    if (path === '/api/boards') {
+      if (req.method !== 'POST') throw new HttpError(405, 'Use POST to create a board.');
+      const parsed = createBoardBody.safeParse(await readJson(req, BODY_LIMIT));
+      if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid board.');
+      const board = await createBoard(deps.store, { title: parsed.data.title, template: parsed.data.template ?? 'blank' });
+      const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req)) };
+      sendJson(res, 201, created);
+      return true;
+    }
+    const match = /^\/api\/boards\/([^/]+)$/.exec(path);
+    if (match?.[1]) {
+      if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read a board.');
+      const id = decodeURIComponent(match[1]);
+      const board = isBoardId(id) ? await deps.store.getBoard(id) : null;
+      if (!board) throw new HttpError(404, 'There is no board with that id.');
+      const role = roleForToken(board, bearerToken(req, url));
+      if (!role) throw new HttpError(401, 'This link is not valid for this board.');
+      const info: BoardInfo = {
+        id: board.id,
+        title: deps.rooms.peek(board.id)?.title ?? board.title,
+        template: board.template,
+        role,
+        protocolVersion: PROTOCOL_VERSION,
+      };
+      sendJson(res, 200, info);
+      return true;
+    }
+    throw new HttpError(404, 'No such API endpoint.');
+  } catch (error) {
+    if (error instanceof HttpError) sendError(res, error.status, error.message);
+    else throw error;
+    return true;
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * One WebSocket, from upgrade to close. Lifecycle: authenticate (board exists, token grants a
+ * role) -> load the room -> open (messages go to the room) -> closed. Messages that arrive before
+ * the room is loaded are buffered, so the document is loaded before the first one is answered.
+ */
+import type { WebSocket } from 'ws';
+import { newId } from '../../shared/model/ids';
+import type { RemoteOrigin } from '../../shared/model/origin';
+import { CloseCode, isBoardId, type Role } from '../../shared/protocol';
+import { roleForToken } from '../boards';
+import type { Logger } from '../log';
+import type { BoardStore } from '../storage/store';
+import { BadMessageError, type Peer, type Room } from './room';
+import type { Rooms } from './rooms';
+
+/** Messages held while the room loads; a client that floods before being answered is cut off. */
+const MAX_BUFFERED_MESSAGES = 256;
+
+type ConnectionState =
+  | { status: 'authenticating'; buffered: Uint8Array[] }
+  | { status: 'open'; room: Room; peer: Peer }
+  | { status: 'closed' };
+
+export interface ConnectionDeps {
+  store: BoardStore;
+  rooms: Rooms;
+  log: Logger;
+}
+
+export function acceptConnection(socket: WebSocket, boardId: string, token: string | null, deps: ConnectionDeps): void {
+  const id = newId(10);
+  let state: ConnectionState = { status: 'authenticating', buffered: [] };
+
+  const close = (code: number, reason: string) => {
+    const previous = state;
+    state = { status: 'closed' };
+    if (previous.status === 'open') previous.room.leave(previous.peer);
+    if (socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING) socket.close(code, reason);
+  };
+
+  const deliver = (room: Room, peer: Peer, message: Uint8Array) => {
+    try {
+      room.receive(peer, message);
+    } catch (error) {
+      // Whatever went wrong, it goes no further than this connection.
+      const malformed = error instanceof BadMessageError;
+      deps.log.warn(malformed ? 'malformed message; closing connection' : 'message failed; closing connection', {
+        board: boardId,
+        connection: id,
+        error,
+      });
+      close(malformed ? CloseCode.BadMessage : CloseCode.GoingAway, malformed ? 'Malformed message' : 'Server error');
+    }
+  };
+
+  socket.on('error', (error) => deps.log.warn('socket error', { board: boardId, connection: id, error }));
+  socket.on('close', () => close(1000, 'closed'));
+  socket.on('message', (data, isBinary) => {
+    const message = toBytes(data);
+    switch (state.status) {
+      case 'authenticating':
+        if (!isBinary || state.buffered.length >= MAX_BUFFERED_MESSAGES) {
+          close(CloseCode.BadMessage, 'Unexpected message');
+          return;
+        }
+        state.buffered.push(message);
+        return;
+      case 'open':
+        if (!isBinary) {
+          close(CloseCode.BadMessage, 'Text frames are not part of the protocol');
+          return;
+        }
+        deliver(state.room, state.peer, message);
+        return;
+      case 'closed':
+        return;
+    }
+  });
+
+  void (async () => {
+    if (!isBoardId(boardId)) return close(CloseCode.BoardNotFound, 'No such board');
+    const board = await deps.store.getBoard(boardId);
+    if (!board) return close(CloseCode.BoardNotFound, 'No such board');
+    const role = roleForToken(board, token);
+    if (!role) return close(CloseCode.Unauthorized, 'This link is not valid for this board');
+    const room = await deps.rooms.acquire(boardId);
+    if (state.status !== 'authenticating') return;
+    const peer = createPeer(socket, id, role, close);
+    const buffered = state.buffered;
+    state = { status: 'open', room, peer };
+    room.join(peer);
+    for (const message of buffered) {
+      if (state.status !== 'open') break;
+      deliver(room, peer, message);
+    }
+  })().catch((error: unknown) => {
+    deps.log.error('could not open board', { board: boardId, connection: id, error });
+    close(CloseCode.GoingAway, 'Board unavailable, retry shortly');
+  });
+}
+
+function createPeer(socket: WebSocket, id: string, role: Role, close: (code: number, reason: string) => void): Peer {
+  const origin: RemoteOrigin = { kind: 'remote', connectionId: id };
+  return {
+    origin,
+    role,
+    send(message) {
+      if (socket.readyState !== socket.OPEN) return;
+      socket.send(message, { binary: true }, (error) => {
+        if (error) close(CloseCode.GoingAway, 'Send failed');
+      });
+    },
+    close,
+  };
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

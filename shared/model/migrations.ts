@@ -1,0 +1,58 @@
+/**
+ * Named schema migrations, run on load (server side, before the first client is answered).
+ * Each migration lifts a document to version `to`; they run in order for every version above the
+ * document's own. A migration must be idempotent and commutative with itself, because two server
+ * instances (or an old and a new one) may run it concurrently on replicas of the same board.
+ */
+import type * as Y from 'yjs';
+import { metaMap } from './doc';
+import type { ServerOrigin } from './origin';
+import { SCHEMA_VERSION } from './schema';
+
+export interface Migration {
+  readonly name: string;
+  readonly to: number;
+  run(doc: Y.Doc): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // Boards written before meta existed (or by a foreign tool) get a title and a creation time.
+    name: 'InitialiseMeta',
+    to: 1,
+    run(doc) {
+      const meta = metaMap(doc);
+      if (typeof meta.get('title') !== 'string') meta.set('title', 'Untitled board');
+      if (meta.get('template') === undefined) meta.set('template', null);
+      if (typeof meta.get('createdAt') !== 'number') meta.set('createdAt', Date.now());
+    },
+  },
+];
+
+export type MigrationResult =
+  | { status: 'current'; version: number }
+  | { status: 'migrated'; from: number; to: number; applied: string[] }
+  /** Written by a newer version of Clusterboard: left alone, unknown fields survive. */
+  | { status: 'newer'; version: number };
+
+export function schemaVersionOf(doc: Y.Doc): number {
+  const version = metaMap(doc).get('schemaVersion');
+  return typeof version === 'number' && Number.isInteger(version) ? version : 0;
+}
+
+export function migrate(
+  doc: Y.Doc,
+  origin: ServerOrigin,
+  migrations: readonly Migration[] = MIGRATIONS,
+  target: number = SCHEMA_VERSION,
+): MigrationResult {
+  const from = schemaVersionOf(doc);
+  if (from === target) return { status: 'current', version: from };
+  if (from > target) return { status: 'newer', version: from };
+  const pending = migrations.filter((m) => m.to > from && m.to <= target).sort((a, b) => a.to - b.to);
+  doc.transact(() => {
+    for (const migration of pending) migration.run(doc);
+    metaMap(doc).set('schemaVersion', target);
+  }, origin);
+  return { status: 'migrated', from, to: target, applied: pending.map((m) => m.name) };
+}

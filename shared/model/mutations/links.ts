@@ -1,0 +1,39 @@
+import * as Y from 'yjs';
+import { linksMap, newRecordMap, notesMap, readRecord } from '../doc';
+import { MutationError } from '../errors';
+import type { MutationOrigin } from '../origin';
+import { noteRecord } from '../schema';
+
+/**
+ * The id of the link between a need and a practice. Deterministic, so two facilitators linking
+ * the same pair at once converge on one link instead of two.
+ */
+export function linkId(needId: string, practiceId: string): string {
+  return `${needId}>${practiceId}`;
+}
+
+export function addLink(
+  doc: Y.Doc,
+  needId: string,
+  practiceId: string,
+  createdBy: string,
+  origin: MutationOrigin,
+): string {
+  const id = linkId(needId, practiceId);
+  doc.transact(() => {
+    const need = readRecord(noteRecord, notesMap(doc).get(needId));
+    const practice = readRecord(noteRecord, notesMap(doc).get(practiceId));
+    if (!need || !practice) throw new MutationError('One of the two notes no longer exists.');
+    if (need.kind !== 'need') throw new MutationError('A link starts at a "Best practice needed" note.');
+    if (practice.kind !== 'good-practice') throw new MutationError('A link ends at a "Good practice" note.');
+    if (linksMap(doc).has(id)) return;
+    linksMap(doc).set(id, newRecordMap({ id, needId, practiceId, createdBy, createdAt: Date.now() }));
+  }, origin);
+  return id;
+}
+
+export function removeLink(doc: Y.Doc, id: string, origin: MutationOrigin): void {
+  doc.transact(() => {
+    if (linksMap(doc).get(id) instanceof Y.Map) linksMap(doc).delete(id);
+  }, origin);
+}

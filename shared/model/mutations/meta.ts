@@ -1,0 +1,26 @@
+import type * as Y from 'yjs';
+import { metaMap } from '../doc';
+import { parseInput } from '../errors';
+import type { MutationOrigin } from '../origin';
+import { SCHEMA_VERSION, boardTitleInput } from '../schema';
+
+/** Fills in a new board's meta. Only for a board being created, before anyone connects. */
+export function initBoard(
+  doc: Y.Doc,
+  init: { title: string; template: string | null },
+  origin: MutationOrigin,
+): void {
+  const title = parseInput(boardTitleInput, init.title);
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    meta.set('title', title);
+    meta.set('template', init.template);
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('createdAt', Date.now());
+  }, origin);
+}
+
+export function setBoardTitle(doc: Y.Doc, title: string, origin: MutationOrigin): void {
+  const valid = parseInput(boardTitleInput, title);
+  doc.transact(() => metaMap(doc).set('title', valid), origin);
+}

@@ -1,0 +1,134 @@
+import * as Y from 'yjs';
+import { linksMap, newRecordMap, notesMap, readRecord, themesMap } from '../doc';
+import { MutationError, parseInput } from '../errors';
+import { newId } from '../ids';
+import { byOrder, orderAt } from '../order';
+import type { MutationOrigin } from '../origin';
+import { addNoteInput, noteRecord, noteTextInput, themeRecord, type AddNoteInput, type NoteRecord } from '../schema';
+import { applyTextDiff } from '../text';
+import { COLOURS, DIMENSION_IDS, KIND_IDS, defaultColour, type Colour, type DimensionId, type KindId } from '../vocabulary';
+
+export interface Place {
+  dimension: DimensionId;
+  kind: KindId;
+  themeId: string | null;
+}
+
+/** Notes that share a place, in board order, optionally leaving one out (the one being moved). */
+export function siblingsAt(doc: Y.Doc, place: Place, exceptId?: string): NoteRecord[] {
+  const siblings: NoteRecord[] = [];
+  notesMap(doc).forEach((value) => {
+    const note = readRecord(noteRecord, value);
+    if (!note || note.id === exceptId) return;
+    if (note.dimension === place.dimension && note.kind === place.kind && note.themeId === place.themeId) {
+      siblings.push(note);
+    }
+  });
+  return siblings.sort(byOrder);
+}
+
+function noteMap(doc: Y.Doc, noteId: string): Y.Map<unknown> {
+  const map = notesMap(doc).get(noteId);
+  if (!(map instanceof Y.Map)) throw new MutationError('That note no longer exists.');
+  return map;
+}
+
+/** A theme id is only usable if the theme exists and sits in the same cell. */
+function checkTheme(doc: Y.Doc, place: Place): void {
+  if (place.themeId === null) return;
+  const theme = readRecord(themeRecord, themesMap(doc).get(place.themeId));
+  if (!theme) throw new MutationError('That theme no longer exists.');
+  if (theme.dimension !== place.dimension || theme.kind !== place.kind) {
+    throw new MutationError('A note can only join a theme in its own cell.');
+  }
+}
+
+export function addNote(doc: Y.Doc, input: AddNoteInput, origin: MutationOrigin): string {
+  const valid = parseInput(addNoteInput, input);
+  const id = valid.id ?? newId();
+  const place: Place = { dimension: valid.dimension, kind: valid.kind, themeId: valid.themeId ?? null };
+  doc.transact(() => {
+    if (notesMap(doc).has(id)) throw new MutationError('A note with that id already exists.');
+    checkTheme(doc, place);
+    const siblings = siblingsAt(doc, place);
+    const now = Date.now();
+    const text = new Y.Text();
+    text.insert(0, valid.text);
+    notesMap(doc).set(
+      id,
+      newRecordMap({
+        id,
+        text,
+        dimension: place.dimension,
+        kind: place.kind,
+        themeId: place.themeId,
+        order: orderAt(siblings, siblings.length),
+        colour: valid.colour ?? defaultColour(valid.kind),
+        authorId: valid.author.id,
+        authorName: valid.author.name,
+        cluster: valid.author.cluster,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
+  }, origin);
+  return id;
+}
+
+export function editNoteText(doc: Y.Doc, noteId: string, text: string, origin: MutationOrigin): void {
+  const valid = parseInput(noteTextInput, text);
+  doc.transact(() => {
+    const map = noteMap(doc, noteId);
+    let ytext = map.get('text');
+    if (!(ytext instanceof Y.Text)) {
+      // Repair a note whose text is not a Y.Text (e.g. written by a foreign tool).
+      ytext = new Y.Text();
+      map.set('text', ytext);
+    }
+    applyTextDiff(ytext as Y.Text, valid);
+    map.set('updatedAt', Date.now());
+  }, origin);
+}
+
+export interface MoveTarget extends Place {
+  /** Position among the notes already at the target; the end when absent. */
+  index?: number;
+}
+
+export function moveNote(doc: Y.Doc, noteId: string, target: MoveTarget, origin: MutationOrigin): void {
+  if (!DIMENSION_IDS.includes(target.dimension) || !KIND_IDS.includes(target.kind)) {
+    throw new MutationError('That is not a place on the board.');
+  }
+  doc.transact(() => {
+    const map = noteMap(doc, noteId);
+    checkTheme(doc, target);
+    const siblings = siblingsAt(doc, target, noteId);
+    map.set('dimension', target.dimension);
+    map.set('kind', target.kind);
+    map.set('themeId', target.themeId);
+    map.set('order', orderAt(siblings, target.index ?? siblings.length));
+    map.set('updatedAt', Date.now());
+  }, origin);
+}
+
+export function setNoteColour(doc: Y.Doc, noteId: string, colour: Colour, origin: MutationOrigin): void {
+  if (!COLOURS.includes(colour)) throw new MutationError('That colour is not available.');
+  doc.transact(() => {
+    const map = noteMap(doc, noteId);
+    map.set('colour', colour);
+    map.set('updatedAt', Date.now());
+  }, origin);
+}
+
+/** Deletes the note and every link that names it. Deleting a missing note is a no-op. */
+export function deleteNote(doc: Y.Doc, noteId: string, origin: MutationOrigin): void {
+  doc.transact(() => {
+    notesMap(doc).delete(noteId);
+    const links = linksMap(doc);
+    for (const [linkId, value] of links.entries()) {
+      const needId = value instanceof Y.Map ? value.get('needId') : undefined;
+      const practiceId = value instanceof Y.Map ? value.get('practiceId') : undefined;
+      if (needId === noteId || practiceId === noteId) links.delete(linkId);
+    }
+  }, origin);
+}

@@ -1,0 +1,48 @@
+/**
+ * Transaction origins. Every `doc.transact` names who is writing, so persistence, broadcast and
+ * `Y.UndoManager({ trackedOrigins })` can tell a person's own edits from everyone else's.
+ * Origins are compared by identity (`===`): a client creates one `LocalOrigin` per session and
+ * reuses it, which is what lets undo track exactly that person's edits.
+ */
+
+/** An edit made by the person at this screen. */
+export interface LocalOrigin {
+  readonly kind: 'local';
+  readonly userId: string;
+}
+
+/** An update received from a connected peer (server side: one per socket). */
+export interface RemoteOrigin {
+  readonly kind: 'remote';
+  readonly connectionId: string;
+}
+
+/** A write by the server itself: templates, migrations, repairs. */
+export interface ServerOrigin {
+  readonly kind: 'server';
+  readonly reason: 'template' | 'migration' | 'repair' | 'load';
+}
+
+/** An update that arrived from another server instance over the update bus. */
+export interface BusOrigin {
+  readonly kind: 'bus';
+}
+
+export type Origin = LocalOrigin | RemoteOrigin | ServerOrigin | BusOrigin;
+
+/** Named mutations are run by a person or by the server, never on behalf of a socket. */
+export type MutationOrigin = LocalOrigin | ServerOrigin;
+
+export function localOrigin(userId: string): LocalOrigin {
+  return { kind: 'local', userId };
+}
+
+export function serverOrigin(reason: ServerOrigin['reason']): ServerOrigin {
+  return { kind: 'server', reason };
+}
+
+export function isOrigin(value: unknown): value is Origin {
+  if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
+  const kind = (value as { kind: unknown }).kind;
+  return kind === 'local' || kind === 'remote' || kind === 'server' || kind === 'bus';
+}

@@ -1,0 +1,111 @@
+/**
+ * The board schema: each record type's runtime validator, TS type and defaults, together.
+ *
+ * Records are read leniently. A concurrent edit may leave any field in any state, so every field
+ * that can be defaulted is defaulted (`catch`) rather than rejected; only a record that cannot be
+ * placed on the board at all (no id, dimension or kind) is invalid. `looseObject` keeps fields this
+ * version does not know, so a newer client's data survives an older one (forward compatibility).
+ *
+ * Inputs to mutations are validated strictly instead: that is where a person gets a clear error.
+ */
+import { z } from 'zod';
+import { COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
+
+export const SCHEMA_VERSION = 1;
+
+export const NOTE_TEXT_MAX = 2000;
+export const THEME_TITLE_MAX = 120;
+export const THEME_STATEMENT_MAX = 1000;
+export const BOARD_TITLE_MAX = 200;
+export const PERSON_NAME_MAX = 60;
+
+const text = z.string().catch('');
+const timestamp = z.number().finite().catch(0);
+
+export const noteRecord = z.looseObject({
+  id: z.string().min(1),
+  /** Stored as Y.Text so two people can type into one note; read here as its string. */
+  text,
+  dimension: z.enum(DIMENSION_IDS),
+  kind: z.enum(KIND_IDS),
+  /** A theme id, or null when ungrouped. May name a theme that no longer exists (see boardView). */
+  themeId: z.string().nullable().catch(null),
+  /** Fractional index; ties between peers are broken by id. */
+  order: z.string().catch('a0'),
+  colour: z.enum(COLOURS).nullable().catch(null),
+  authorId: z.string().catch(''),
+  authorName: z.string().catch(''),
+  /** A `ClusterRef`, or null for notes that speak for the whole consortium (the template's). */
+  cluster: z.string().nullable().catch(null),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type NoteRecord = z.infer<typeof noteRecord>;
+
+export const themeRecord = z.looseObject({
+  id: z.string().min(1),
+  title: text,
+  statement: text,
+  dimension: z.enum(DIMENSION_IDS),
+  kind: z.enum(KIND_IDS),
+  order: z.string().catch('a0'),
+  createdAt: timestamp,
+});
+export type ThemeRecord = z.infer<typeof themeRecord>;
+
+/** A need note answered by a good-practice note, usually from another cluster. */
+export const linkRecord = z.looseObject({
+  id: z.string().min(1),
+  needId: z.string().min(1),
+  practiceId: z.string().min(1),
+  createdBy: z.string().catch(''),
+  createdAt: timestamp,
+});
+export type LinkRecord = z.infer<typeof linkRecord>;
+
+export const metaRecord = z.looseObject({
+  title: z.string().catch('Untitled board'),
+  template: z.string().nullable().catch(null),
+  schemaVersion: z.number().int().catch(0),
+  createdAt: timestamp,
+});
+export type MetaRecord = z.infer<typeof metaRecord>;
+
+// ---- Mutation inputs (strict) ----
+
+const personName = z.string().trim().min(1, 'Name is required.').max(PERSON_NAME_MAX);
+
+export const authorInput = z.object({
+  id: z.string().min(1),
+  name: personName,
+  cluster: z.string().nullable(),
+});
+export type AuthorInput = z.infer<typeof authorInput>;
+
+export const noteTextInput = z
+  .string()
+  .max(NOTE_TEXT_MAX, `A note holds at most ${NOTE_TEXT_MAX} characters.`);
+
+export const addNoteInput = z.object({
+  text: noteTextInput,
+  dimension: z.enum(DIMENSION_IDS),
+  kind: z.enum(KIND_IDS),
+  themeId: z.string().nullable().optional(),
+  colour: z.enum(COLOURS).optional(),
+  author: authorInput,
+  /** Optional fixed id, for imports and templates; random otherwise. */
+  id: z.string().min(1).optional(),
+});
+export type AddNoteInput = z.input<typeof addNoteInput>;
+
+export const themeInput = z.object({
+  title: z.string().trim().min(1, 'A theme needs a title.').max(THEME_TITLE_MAX),
+  statement: z.string().max(THEME_STATEMENT_MAX).optional(),
+  dimension: z.enum(DIMENSION_IDS),
+  kind: z.enum(KIND_IDS),
+  noteIds: z.array(z.string()).optional(),
+  id: z.string().min(1).optional(),
+});
+export type ThemeInput = z.input<typeof themeInput>;
+
+export const boardTitleInput = z.string().trim().min(1, 'A board needs a title.').max(BOARD_TITLE_MAX);

@@ -1,0 +1,46 @@
+import type * as Y from 'yjs';
+import { addNote } from '../model/mutations/notes';
+import { initBoard } from '../model/mutations/meta';
+import type { ServerOrigin } from '../model/origin';
+import { EXCITE_D14, EXCITE_D14_SOURCE } from './excite-d14';
+
+export const TEMPLATES = [
+  { id: 'blank', label: 'Blank board' },
+  { id: 'excite-d1.4', label: 'EXCITE D1.4' },
+] as const;
+
+export type TemplateId = (typeof TEMPLATES)[number]['id'];
+
+export function isTemplateId(value: unknown): value is TemplateId {
+  return TEMPLATES.some((t) => t.id === value);
+}
+
+const TEMPLATE_AUTHOR = { id: 'template', name: EXCITE_D14_SOURCE };
+
+/** Fills a brand-new board: meta, then the template's notes in one transaction. */
+export function createBoardContent(
+  doc: Y.Doc,
+  board: { title: string; template: TemplateId },
+  origin: ServerOrigin,
+): void {
+  doc.transact(() => {
+    initBoard(doc, { title: board.title, template: board.template === 'blank' ? null : board.template }, origin);
+    if (board.template !== 'excite-d1.4') return;
+    for (const section of EXCITE_D14) {
+      const { dimension } = section;
+      for (const text of section.challenges) {
+        addNote(doc, { text, dimension, kind: 'challenge', author: { ...TEMPLATE_AUTHOR, cluster: null } }, origin);
+      }
+      for (const text of section.needs) {
+        addNote(doc, { text, dimension, kind: 'need', author: { ...TEMPLATE_AUTHOR, cluster: null } }, origin);
+      }
+      for (const practice of section.goodPractices) {
+        addNote(
+          doc,
+          { text: practice.text, dimension, kind: 'good-practice', author: { ...TEMPLATE_AUTHOR, cluster: practice.cluster } },
+          origin,
+        );
+      }
+    }
+  }, origin);
+}

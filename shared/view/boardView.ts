@@ -1,0 +1,138 @@
+/**
+ * boardView(doc): the one pure derivation of a board that the UI and every export read.
+ *
+ * It must tolerate any state concurrent edits can produce:
+ *  - a note whose theme was dissolved (or sits in another cell) shows ungrouped, never vanishes;
+ *  - a link whose need or practice was deleted is hidden;
+ *  - records that fail validation are skipped and counted in `invalid`, never thrown.
+ * Every valid note appears exactly once, in its own dimension x kind cell.
+ */
+import type * as Y from 'yjs';
+import { linksMap, metaMap, notesMap, readRecord, themesMap } from '../model/doc';
+import { byOrder } from '../model/order';
+import { linkRecord, metaRecord, noteRecord, themeRecord, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
+import { DIMENSIONS, KINDS, clusterLabel, defaultColour, type Colour, type DimensionId, type KindId } from '../model/vocabulary';
+
+export interface NoteView extends NoteRecord {
+  colour: Colour;
+  clusterLabel: string;
+  /** Ids of notes linked to this one (practices for a need, needs for a practice). */
+  linkedIds: string[];
+}
+
+export interface ThemeView extends ThemeRecord {
+  notes: NoteView[];
+}
+
+export interface CellView {
+  dimension: DimensionId;
+  kind: KindId;
+  themes: ThemeView[];
+  /** Notes in no theme, or whose theme is gone. */
+  ungrouped: NoteView[];
+  noteCount: number;
+}
+
+export interface DimensionView {
+  id: DimensionId;
+  label: string;
+  hint: string;
+  cells: CellView[];
+}
+
+export interface BoardView {
+  meta: MetaRecord;
+  dimensions: DimensionView[];
+  links: LinkRecord[];
+  notesById: ReadonlyMap<string, NoteView>;
+  noteCount: number;
+  invalid: { notes: number; themes: number; links: number };
+}
+
+function cellKey(dimension: string, kind: string): string {
+  return `${dimension}/${kind}`;
+}
+
+function readAll<T>(map: Y.Map<unknown>, read: (value: unknown) => T | null): { valid: T[]; invalid: number } {
+  const valid: T[] = [];
+  let invalid = 0;
+  map.forEach((value) => {
+    const record = read(value);
+    if (record === null) invalid++;
+    else valid.push(record);
+  });
+  return { valid, invalid };
+}
+
+/** The board's meta alone, with defaults for anything missing. */
+export function readMeta(doc: Y.Doc): MetaRecord {
+  return metaRecord.parse(metaMap(doc).toJSON());
+}
+
+export function boardView(doc: Y.Doc): BoardView {
+  const meta = readMeta(doc);
+  const notes = readAll(notesMap(doc), (v) => readRecord(noteRecord, v));
+  const themes = readAll(themesMap(doc), (v) => readRecord(themeRecord, v));
+  const links = readAll(linksMap(doc), (v) => readRecord(linkRecord, v));
+
+  const noteIds = new Set(notes.valid.map((n) => n.id));
+  const liveLinks = links.valid
+    .filter((l) => noteIds.has(l.needId) && noteIds.has(l.practiceId))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const linked = new Map<string, string[]>();
+  for (const link of liveLinks) {
+    linked.set(link.needId, [...(linked.get(link.needId) ?? []), link.practiceId]);
+    linked.set(link.practiceId, [...(linked.get(link.practiceId) ?? []), link.needId]);
+  }
+
+  const cells = new Map<string, CellView>();
+  for (const dimension of DIMENSIONS) {
+    for (const kind of KINDS) {
+      cells.set(cellKey(dimension.id, kind.id), {
+        dimension: dimension.id,
+        kind: kind.id,
+        themes: [],
+        ungrouped: [],
+        noteCount: 0,
+      });
+    }
+  }
+
+  const themesById = new Map<string, ThemeView>();
+  for (const theme of themes.valid.sort(byOrder)) {
+    const view: ThemeView = { ...theme, notes: [] };
+    themesById.set(theme.id, view);
+    cells.get(cellKey(theme.dimension, theme.kind))?.themes.push(view);
+  }
+
+  const notesById = new Map<string, NoteView>();
+  for (const note of notes.valid.sort(byOrder)) {
+    const view: NoteView = {
+      ...note,
+      colour: note.colour ?? defaultColour(note.kind),
+      clusterLabel: clusterLabel(note.cluster),
+      linkedIds: linked.get(note.id) ?? [],
+    };
+    notesById.set(note.id, view);
+    const cell = cells.get(cellKey(note.dimension, note.kind));
+    if (!cell) continue;
+    cell.noteCount++;
+    const theme = note.themeId === null ? undefined : themesById.get(note.themeId);
+    if (theme && theme.dimension === note.dimension && theme.kind === note.kind) theme.notes.push(view);
+    else cell.ungrouped.push(view);
+  }
+
+  return {
+    meta,
+    dimensions: DIMENSIONS.map((d) => ({
+      id: d.id,
+      label: d.label,
+      hint: d.hint,
+      cells: KINDS.map((k) => cells.get(cellKey(d.id, k.id))).filter((c): c is CellView => c !== undefined),
+    })),
+    links: liveLinks,
+    notesById,
+    noteCount: notesById.size,
+    invalid: { notes: notes.invalid, themes: themes.invalid, links: links.invalid },
+  };
+}
