@@ -1,0 +1,34 @@
+import type { BoardInfo, CreatedBoard } from '../shared/protocol';
+import type { TemplateId } from '../shared/templates/index';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as { error?: string } | null;
+  return new ApiError(response.status, body?.error ?? `The server answered ${response.status}.`);
+}
+
+export async function apiCreateBoard(title: string, template: TemplateId): Promise<CreatedBoard> {
+  const response = await fetch('/api/boards', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, template }),
+  });
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as CreatedBoard;
+}
+
+export async function apiBoardInfo(boardId: string, token: string): Promise<BoardInfo> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as BoardInfo;
+}

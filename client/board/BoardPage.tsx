@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import type { BoardInfo } from '../../shared/protocol';
+import { ApiError, apiBoardInfo } from '../api';
+import { Message } from '../ui/Message';
+import { BoardScreen } from './BoardScreen';
+import { loadIdentity, saveIdentity, type Identity } from './identity';
+import { JoinForm } from './JoinForm';
+
+type PageState =
+  | { status: 'loading' }
+  | { status: 'failed'; title: string; detail: string }
+  | { status: 'joining'; info: BoardInfo; previous: Identity | null }
+  | { status: 'ready'; info: BoardInfo; identity: Identity };
+
+export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
+  const [state, setState] = useState<PageState>({ status: 'loading' });
+
+  useEffect(() => {
+    if (!token) {
+      setState({
+        status: 'failed',
+        title: 'This link is incomplete',
+        detail: 'Board links end with “#token=…”. Ask your facilitator for the full link.',
+      });
+      return;
+    }
+    let cancelled = false;
+    apiBoardInfo(boardId, token).then(
+      (info) => {
+        if (cancelled) return;
+        const identity = loadIdentity(boardId);
+        setState(identity ? { status: 'ready', info, identity } : { status: 'joining', info, previous: null });
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        if (error instanceof ApiError && error.status === 404) {
+          setState({ status: 'failed', title: 'Board not found', detail: 'There is no board at this address. Check the link.' });
+        } else if (error instanceof ApiError && error.status === 401) {
+          setState({ status: 'failed', title: 'This link is not valid', detail: 'Ask your facilitator for a new link to this board.' });
+        } else {
+          setState({ status: 'failed', title: 'Cannot reach the server', detail: 'Check your connection and reload the page.' });
+        }
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [boardId, token]);
+
+  useEffect(() => {
+    if (state.status === 'joining' || state.status === 'ready') document.title = `${state.info.title} · Clusterboard`;
+  }, [state]);
+
+  switch (state.status) {
+    case 'loading':
+      return <Message title="Opening the board…" />;
+    case 'failed':
+      return (
+        <Message title={state.title}>
+          <p>{state.detail}</p>
+        </Message>
+      );
+    case 'joining':
+      return (
+        <JoinForm
+          boardTitle={state.info.title}
+          role={state.info.role}
+          previous={state.previous}
+          onJoin={(identity) => {
+            saveIdentity(boardId, identity);
+            setState({ status: 'ready', info: state.info, identity });
+          }}
+        />
+      );
+    case 'ready':
+      return (
+        <BoardScreen
+          info={state.info}
+          token={token ?? ''}
+          identity={state.identity}
+          onChangeIdentity={() => setState({ status: 'joining', info: state.info, previous: state.identity })}
+        />
+      );
+  }
+}

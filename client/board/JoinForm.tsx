@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { PERSON_NAME_MAX } from '../../shared/model/schema';
+import { CLUSTERS, CLUSTER_NAME_MAX, otherCluster, parseClusterRef } from '../../shared/model/vocabulary';
+import type { Role } from '../../shared/protocol';
+import { newIdentity, type Identity } from './identity';
+
+const OTHER = '__other__';
+
+const ROLE_NOTE: Record<Role, string> = {
+  facilitator: 'You are joining as a facilitator.',
+  participant: 'You are joining as a participant.',
+  viewer: 'You are joining as a viewer: you can follow the board but not change it.',
+};
+
+export function JoinForm({
+  boardTitle,
+  role,
+  previous,
+  onJoin,
+}: {
+  boardTitle: string;
+  role: Role;
+  previous: Identity | null;
+  onJoin(identity: Identity): void;
+}) {
+  const previousOther = previous?.cluster.startsWith('other:') ? previous.cluster.slice('other:'.length) : '';
+  const [name, setName] = useState(previous?.name ?? '');
+  const [cluster, setCluster] = useState<string>(previous ? (previousOther ? OTHER : previous.cluster) : '');
+  const [otherName, setOtherName] = useState(previousOther);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (name.trim().length === 0) return setError('Please tell us your name.');
+    const ref = cluster === OTHER ? parseClusterRef(otherCluster(otherName)) : parseClusterRef(cluster);
+    if (!ref) return setError(cluster === OTHER ? 'Please type the name of your cluster.' : 'Please choose your cluster.');
+    onJoin(newIdentity(name, ref, previous));
+  };
+
+  return (
+    <main className="home">
+      <form className="card form" onSubmit={submit} aria-labelledby="join-heading">
+        <h1 id="join-heading">Join “{boardTitle}”</h1>
+        <p>{ROLE_NOTE[role]} Others on the board will see your name and cluster next to your notes.</p>
+        <label>
+          Your name
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={PERSON_NAME_MAX} autoFocus autoComplete="name" />
+        </label>
+        <label>
+          Your cluster
+          <select value={cluster} onChange={(e) => setCluster(e.target.value)}>
+            <option value="" disabled>
+              Choose your cluster
+            </option>
+            {CLUSTERS.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label} ({c.country})
+              </option>
+            ))}
+            <option value={OTHER}>Other…</option>
+          </select>
+        </label>
+        {cluster === OTHER && (
+          <label>
+            Name of your cluster or organisation
+            <input value={otherName} onChange={(e) => setOtherName(e.target.value)} maxLength={CLUSTER_NAME_MAX} />
+          </label>
+        )}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          Join the board
+        </button>
+      </form>
+    </main>
+  );
+}

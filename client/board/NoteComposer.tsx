@@ -1,0 +1,45 @@
+import { useState, type KeyboardEvent } from 'react';
+import { NOTE_TEXT_MAX } from '../../shared/model/schema';
+
+/** A textarea for a new note: Enter saves, Shift+Enter breaks the line, Escape cancels. */
+export function NoteComposer({ label, onSave, onCancel }: { label: string; onSave(text: string): void; onCancel(): void }) {
+  const [text, setText] = useState('');
+
+  const save = () => {
+    if (text.trim().length === 0) return onCancel();
+    onSave(text.trim());
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      onCancel();
+    }
+  };
+
+  return (
+    <div className="composer">
+      <textarea
+        aria-label={label}
+        value={text}
+        maxLength={NOTE_TEXT_MAX}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder="Write your note. Enter saves, Shift+Enter for a new line."
+        autoFocus
+        rows={3}
+      />
+      <div className="composer-actions">
+        <button type="button" className="primary" onClick={save}>
+          Save note
+        </button>
+        <button type="button" className="quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * A board session outside React: the Y.Doc, the y-websocket provider, the derived BoardView and
+ * presence. React subscribes to it (useSyncExternalStore); it never touches Y types itself.
+ * Document state (doc), presence (awareness, never persisted) and local UI state stay apart.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
+import { clusterLabel } from '../../shared/model/vocabulary';
+import { WS_PATH_PREFIX, isPermanentClose, type Role } from '../../shared/protocol';
+import { boardView, type BoardView } from '../../shared/view/boardView';
+import { presenceColour, type Identity } from './identity';
+
+export type ConnectionState =
+  | { status: 'connecting' }
+  | { status: 'live' }
+  | { status: 'reconnecting' }
+  | { status: 'refused'; code: number; reason: string };
+
+export interface PresenceUser {
+  clientId: number;
+  id: string;
+  name: string;
+  clusterLabel: string;
+  colour: string;
+  editing: string | null;
+  isSelf: boolean;
+}
+
+interface AwarenessState {
+  user?: { id?: unknown; name?: unknown; cluster?: unknown };
+  editing?: unknown;
+}
+
+type Listener = () => void;
+
+export class BoardSession {
+  readonly doc = new Y.Doc();
+  readonly origin: LocalOrigin;
+  private readonly provider: WebsocketProvider;
+  private view: BoardView;
+  private presence: PresenceUser[] = [];
+  private connection: ConnectionState = { status: 'connecting' };
+  private everSynced = false;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(
+    readonly boardId: string,
+    token: string,
+    readonly role: Role,
+    readonly identity: Identity,
+  ) {
+    this.origin = localOrigin(identity.id);
+    this.view = boardView(this.doc);
+    const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    const serverUrl = `${scheme}//${window.location.host}${WS_PATH_PREFIX.slice(0, -1)}`;
+    this.provider = new WebsocketProvider(serverUrl, boardId, this.doc, { params: { token } });
+    this.provider.awareness.setLocalState({
+      user: { id: identity.id, name: identity.name, cluster: identity.cluster },
+      editing: null,
+    });
+
+    this.doc.on('update', this.refreshView);
+    this.provider.awareness.on('change', this.refreshPresence);
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) {
+        this.everSynced = true;
+        this.setConnection({ status: 'live' });
+      }
+    });
+    this.provider.on('status', ({ status }: { status: string }) => {
+      if (this.connection.status === 'refused') return;
+      if (status === 'disconnected' || (status === 'connecting' && this.everSynced)) {
+        this.setConnection({ status: this.everSynced ? 'reconnecting' : 'connecting' });
+      }
+    });
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event && isPermanentClose(event.code)) {
+        this.setConnection({ status: 'refused', code: event.code, reason: event.reason });
+      }
+    });
+    this.refreshPresence();
+  }
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getView = (): BoardView => this.view;
+  getPresence = (): PresenceUser[] => this.presence;
+  getConnection = (): ConnectionState => this.connection;
+
+  /** Tell others which note this person is typing in (null when none). */
+  setEditing(noteId: string | null): void {
+    this.provider.awareness.setLocalStateField('editing', noteId);
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.refreshView);
+    this.provider.awareness.off('change', this.refreshPresence);
+    this.provider.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private setConnection(next: ConnectionState): void {
+    this.connection = next;
+    this.notify();
+  }
+
+  private readonly refreshView = (): void => {
+    this.view = boardView(this.doc);
+    this.notify();
+  };
+
+  private readonly refreshPresence = (): void => {
+    const users: PresenceUser[] = [];
+    this.provider.awareness.getStates().forEach((raw, clientId) => {
+      const state = raw as AwarenessState;
+      const user = state.user;
+      if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') return;
+      users.push({
+        clientId,
+        id: user.id,
+        name: user.name.slice(0, 60),
+        clusterLabel: clusterLabel(typeof user.cluster === 'string' ? user.cluster : null),
+        colour: presenceColour(user.id),
+        editing: typeof state.editing === 'string' ? state.editing : null,
+        isSelf: clientId === this.doc.clientID,
+      });
+    });
+    users.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name));
+    this.presence = users;
+    this.notify();
+  };
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
