@@ -16,14 +16,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
   const [state, setState] = useState<PageState>({ status: 'loading' });
 
   useEffect(() => {
-    if (!token) {
-      setState({
-        status: 'failed',
-        title: 'This link is incomplete',
-        detail: 'Board links end with “#token=…”. Ask your facilitator for the full link.',
-      });
-      return;
-    }
+    if (!token) return;
     let cancelled = false;
     apiBoardInfo(boardId, token).then(
       (info) => {
@@ -51,6 +44,14 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     if (state.status === 'joining' || state.status === 'ready') document.title = `${state.info.title} · Clusterboard`;
   }, [state]);
 
+  if (!token) {
+    return (
+      <Message title="This link is incomplete">
+        <p>Board links end with “#token=…”. Ask your facilitator for the full link.</p>
+      </Message>
+    );
+  }
+
   switch (state.status) {
     case 'loading':
       return <Message title="Opening the board…" />;
@@ -75,8 +76,9 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     case 'ready':
       return (
         <BoardScreen
+          key={`${state.identity.id}/${state.identity.name}/${state.identity.cluster}`}
           info={state.info}
-          token={token ?? ''}
+          token={token}
           identity={state.identity}
           onChangeIdentity={() => setState({ status: 'joining', info: state.info, previous: state.identity })}
         />

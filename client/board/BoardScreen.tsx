@@ -23,15 +23,14 @@ export function BoardScreen({
   identity: Identity;
   onChangeIdentity(): void;
 }) {
-  const [session, setSession] = useState<BoardSession | null>(null);
+  // One session per mounted screen; BoardPage remounts this screen (key) when the identity changes.
+  const [session] = useState(() => new BoardSession(info.id, token, info.role, identity));
 
   useEffect(() => {
-    const created = new BoardSession(info.id, token, info.role, identity);
-    setSession(created);
-    return () => created.destroy();
-  }, [info.id, info.role, token, identity]);
+    session.connect();
+    return () => session.disconnect();
+  }, [session]);
 
-  if (!session) return <Message title="Opening the board…" />;
   return <ConnectedBoard session={session} onChangeIdentity={onChangeIdentity} />;
 }
 

@@ -54,7 +54,7 @@ export function JoinForm({
             </option>
             {CLUSTERS.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.label} ({c.country})
+                {c.label}
               </option>
             ))}
             <option value={OTHER}>Other…</option>

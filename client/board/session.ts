@@ -37,7 +37,7 @@ type Listener = () => void;
 export class BoardSession {
   readonly doc = new Y.Doc();
   readonly origin: LocalOrigin;
-  private readonly provider: WebsocketProvider;
+  private provider: WebsocketProvider | null = null;
   private view: BoardView;
   private presence: PresenceUser[] = [];
   private connection: ConnectionState = { status: 'connecting' };
@@ -46,41 +46,70 @@ export class BoardSession {
 
   constructor(
     readonly boardId: string,
-    token: string,
+    private readonly token: string,
     readonly role: Role,
     readonly identity: Identity,
   ) {
     this.origin = localOrigin(identity.id);
     this.view = boardView(this.doc);
+    this.doc.on('update', this.refreshView);
+  }
+
+  /**
+   * Opens the connection. Paired with `disconnect()` by an effect, so React's StrictMode
+   * mount-unmount-mount leaves exactly one provider; the doc (and anything typed) is kept.
+   */
+  connect(): void {
+    if (this.provider) return;
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     const serverUrl = `${scheme}//${window.location.host}${WS_PATH_PREFIX.slice(0, -1)}`;
-    this.provider = new WebsocketProvider(serverUrl, boardId, this.doc, { params: { token } });
-    this.provider.awareness.setLocalState({
-      user: { id: identity.id, name: identity.name, cluster: identity.cluster },
+    const provider = new WebsocketProvider(serverUrl, this.boardId, this.doc, { params: { token: this.token } });
+    this.provider = provider;
+    provider.awareness.setLocalState({
+      user: { id: this.identity.id, name: this.identity.name, cluster: this.identity.cluster },
       editing: null,
     });
-
-    this.doc.on('update', this.refreshView);
-    this.provider.awareness.on('change', this.refreshPresence);
-    this.provider.on('sync', (synced: boolean) => {
+    provider.awareness.on('change', this.refreshPresence);
+    provider.on('sync', (synced: boolean) => {
       if (synced) {
         this.everSynced = true;
         this.setConnection({ status: 'live' });
       }
     });
-    this.provider.on('status', ({ status }: { status: string }) => {
+    provider.on('status', ({ status }: { status: string }) => {
       if (this.connection.status === 'refused') return;
       if (status === 'disconnected' || (status === 'connecting' && this.everSynced)) {
         this.setConnection({ status: this.everSynced ? 'reconnecting' : 'connecting' });
       }
     });
-    this.provider.on('connection-close', (event: CloseEvent | null) => {
+    provider.on('connection-close', (event: CloseEvent | null) => {
       if (event && isPermanentClose(event.code)) {
         this.setConnection({ status: 'refused', code: event.code, reason: event.reason });
       }
     });
+    // A dropped Wi-Fi often leaves the socket looking open for a long while; the browser's own
+    // offline signal is faster. Edits made meanwhile stay in the doc and sync on reconnect.
+    window.addEventListener('offline', this.goOffline);
+    window.addEventListener('online', this.goOnline);
     this.refreshPresence();
   }
+
+  disconnect(): void {
+    window.removeEventListener('offline', this.goOffline);
+    window.removeEventListener('online', this.goOnline);
+    this.provider?.awareness.off('change', this.refreshPresence);
+    this.provider?.destroy();
+    this.provider = null;
+  }
+
+  private readonly goOffline = (): void => {
+    this.provider?.disconnect();
+    if (this.connection.status !== 'refused') this.setConnection({ status: this.everSynced ? 'reconnecting' : 'connecting' });
+  };
+
+  private readonly goOnline = (): void => {
+    if (this.connection.status !== 'refused') this.provider?.connect();
+  };
 
   subscribe = (listener: Listener): (() => void) => {
     this.listeners.add(listener);
@@ -93,15 +122,7 @@ export class BoardSession {
 
   /** Tell others which note this person is typing in (null when none). */
   setEditing(noteId: string | null): void {
-    this.provider.awareness.setLocalStateField('editing', noteId);
-  }
-
-  destroy(): void {
-    this.doc.off('update', this.refreshView);
-    this.provider.awareness.off('change', this.refreshPresence);
-    this.provider.destroy();
-    this.doc.destroy();
-    this.listeners.clear();
+    this.provider?.awareness.setLocalStateField('editing', noteId);
   }
 
   private setConnection(next: ConnectionState): void {
@@ -116,7 +137,7 @@ export class BoardSession {
 
   private readonly refreshPresence = (): void => {
     const users: PresenceUser[] = [];
-    this.provider.awareness.getStates().forEach((raw, clientId) => {
+    this.provider?.awareness.getStates().forEach((raw, clientId) => {
       const state = raw as AwarenessState;
       const user = state.user;
       if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') return;

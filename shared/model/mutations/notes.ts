@@ -90,6 +90,10 @@ export function editNoteText(doc: Y.Doc, noteId: string, text: string, origin: M
   }, origin);
 }
 
+function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (map.get(key) !== value) map.set(key, value);
+}
+
 export interface MoveTarget extends Place {
   /** Position among the notes already at the target; the end when absent. */
   index?: number;
@@ -99,13 +103,18 @@ export function moveNote(doc: Y.Doc, noteId: string, target: MoveTarget, origin:
   if (!DIMENSION_IDS.includes(target.dimension) || !KIND_IDS.includes(target.kind)) {
     throw new MutationError('That is not a place on the board.');
   }
+  if (target.index !== undefined && !(Number.isInteger(target.index) && target.index >= 0)) {
+    throw new MutationError('A position on the board is a whole number from 0.');
+  }
   doc.transact(() => {
     const map = noteMap(doc, noteId);
     checkTheme(doc, target);
     const siblings = siblingsAt(doc, target, noteId);
-    map.set('dimension', target.dimension);
-    map.set('kind', target.kind);
-    map.set('themeId', target.themeId);
+    // Only changed fields are written: rewriting an unchanged `dimension` would delete the old
+    // value at once, and a peer receiving this before the note's creation would lose its place.
+    setIfChanged(map, 'dimension', target.dimension);
+    setIfChanged(map, 'kind', target.kind);
+    setIfChanged(map, 'themeId', target.themeId);
     map.set('order', orderAt(siblings, target.index ?? siblings.length));
     map.set('updatedAt', Date.now());
   }, origin);

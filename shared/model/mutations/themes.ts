@@ -99,6 +99,7 @@ export function dissolveTheme(doc: Y.Doc, themeId: string, origin: MutationOrigi
       const order = orderBetween(last, null);
       map.set('themeId', null);
       map.set('order', order);
+      map.set('updatedAt', Date.now());
       last = order;
     }
   }, origin);

@@ -1,0 +1,106 @@
+import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
+import { ServerProcess } from './server-process';
+import { addNote, cell, expectLive, joinBoard, note } from './board-page';
+
+let server: ServerProcess;
+const contexts: BrowserContext[] = [];
+
+async function newPerson(browser: Browser) {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context.newPage();
+}
+
+test.beforeAll(async () => {
+  server = await ServerProcess.start();
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+test('[L1] a note added, edited and deleted in one browser appears in the other at once', async ({ browser }) => {
+  const board = await server.createBoard('Live sync');
+  const anna = await newPerson(browser);
+  const jonas = await newPerson(browser);
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await joinBoard(jonas, board.links.participant, 'Jonas', 'Silicon Saxony');
+
+  await expect(anna.getByRole('list', { name: 'People on this board' })).toContainText('Jonas');
+  await expect(jonas.getByRole('list', { name: 'People on this board' })).toContainText('Anna');
+
+  await addNote(anna, 'strategy', 'challenge', 'Members do not join strategy meetings');
+  const seen = note(jonas, 'Members do not join strategy meetings');
+  await expect(seen).toBeVisible();
+  await expect(seen).toContainText('Anna · GAIA');
+  await expect(cell(jonas, 'strategy', 'challenge')).toContainText('Members do not join strategy meetings');
+
+  await seen.getByRole('button', { name: 'Members do not join strategy meetings' }).click();
+  const editor = jonas.getByRole('textbox', { name: 'Note text' });
+  await editor.press('End');
+  await editor.pressSequentially(' twice a year');
+  await expect(note(anna, 'Members do not join strategy meetings twice a year')).toBeVisible();
+  await expect(note(anna, 'Members do not join strategy meetings twice a year')).toContainText('Jonas is typing');
+  await editor.press('Enter');
+  await expect(note(anna, 'Members do not join strategy meetings twice a year')).not.toContainText('is typing');
+
+  await jonas.screenshot({ path: test.info().outputPath('two-people.png'), fullPage: false });
+
+  await note(anna, 'Members do not join strategy meetings twice a year').getByRole('button', { name: 'Delete note' }).click();
+  await note(anna, 'Members do not join strategy meetings twice a year').getByRole('button', { name: 'Delete for everyone' }).click();
+  await expect(note(jonas, 'Members do not join strategy meetings twice a year')).toHaveCount(0);
+  await expect(note(anna, 'Members do not join strategy meetings twice a year')).toHaveCount(0);
+});
+
+test('[L2] a reload keeps the notes and the person', async ({ browser }) => {
+  const board = await server.createBoard('Reload');
+  const page = await newPerson(browser);
+  await joinBoard(page, board.links.participant, 'Ona', 'Business Hive Vilnius');
+  await addNote(page, 'communication', 'need', 'Newsletter per focus sector');
+  await page.reload();
+  await expectLive(page);
+  await expect(note(page, 'Newsletter per focus sector')).toContainText('Ona · Business Hive Vilnius');
+});
+
+test('[L3] a viewer sees notes arrive but has no way to change them', async ({ browser }) => {
+  const board = await server.createBoard('Viewer');
+  const writer = await newPerson(browser);
+  const viewer = await newPerson(browser);
+  await joinBoard(writer, board.links.facilitator, 'Clémence', 'SCS Cluster');
+  await joinBoard(viewer, board.links.viewer, 'Projector', 'Room B');
+  await expect(viewer.getByRole('list', { name: 'People on this board' })).toContainText('Other: Room B');
+  await expect(viewer.getByText('Viewer (read-only)')).toBeVisible();
+  await expect(viewer.getByRole('button', { name: /Add a note/ })).toHaveCount(0);
+  await addNote(writer, 'business-model', 'good-practice', 'B2B events with an entry fee');
+  await expect(note(viewer, 'B2B events with an entry fee')).toBeVisible();
+  await expect(note(viewer, 'B2B events with an entry fee').getByRole('button')).toHaveCount(0);
+});
+
+test('[P1] a link with a wrong token shows that the link is not valid', async ({ browser }) => {
+  const board = await server.createBoard('Wrong token');
+  const page = await newPerson(browser);
+  await page.goto(board.links.participant.replace(/#token=.*/, '#token=not-the-token'));
+  await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
+  await page.goto(`${server.url}/b/doesnotexist1234#token=x`);
+  await expect(page.getByRole('heading', { name: 'Board not found' })).toBeVisible();
+});
+
+test('[L4] a note written offline reaches the other browser when the connection returns', async ({ browser }) => {
+  const board = await server.createBoard('Offline');
+  const anna = await newPerson(browser);
+  const jonas = await newPerson(browser);
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await joinBoard(jonas, board.links.participant, 'Jonas', 'Silicon Saxony');
+
+  await anna.context().setOffline(true);
+  await expect(anna.getByTestId('connection')).toHaveText(/Offline/, { timeout: 15_000 });
+  await addNote(anna, 'organisation', 'need', 'Written on the train');
+  await expect(note(jonas, 'Written on the train')).toHaveCount(0);
+  await anna.context().setOffline(false);
+  await expectLive(anna);
+  await expect(note(jonas, 'Written on the train')).toBeVisible();
+});

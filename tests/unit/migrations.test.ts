@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { metaMap, notesMap } from '../../shared/model/doc';
+import { MIGRATIONS, migrate, schemaVersionOf, type Migration } from '../../shared/model/migrations';
+import { addNote, editNoteText, moveNote, setNoteColour } from '../../shared/model/mutations/notes';
+import { createTheme } from '../../shared/model/mutations/themes';
+import { serverOrigin } from '../../shared/model/origin';
+import { SCHEMA_VERSION } from '../../shared/model/schema';
+import { boardView } from '../../shared/view/boardView';
+import { alice, aliceOrigin, recordOrigins, stateOf, syncDocs } from './support';
+
+const migration = serverOrigin('migration');
+
+/** A migration that records the order it ran in and leaves a trace in meta. */
+function step(name: string, to: number, ran: string[]): Migration {
+  return {
+    name,
+    to,
+    run(doc) {
+      ran.push(name);
+      metaMap(doc).set(name, to);
+    },
+  };
+}
+
+describe('migrate', () => {
+  it("[S1] lifts a doc without schemaVersion to SCHEMA_VERSION, applying 'InitialiseMeta' in one migration transaction", () => {
+    const doc = new Y.Doc();
+    const origins = recordOrigins(doc);
+    expect(schemaVersionOf(doc)).toBe(0);
+    const start = Date.now();
+    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 0, to: SCHEMA_VERSION, applied: ['InitialiseMeta'] });
+    expect(origins).toEqual([migration]);
+    expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION);
+    const meta = boardView(doc).meta;
+    expect(meta).toMatchObject({ title: 'Untitled board', template: null, schemaVersion: SCHEMA_VERSION });
+    expect(meta.createdAt).toBeGreaterThanOrEqual(start);
+    expect(MIGRATIONS.map((m) => m.name)).toContain('InitialiseMeta');
+  });
+
+  it("[S1] 'InitialiseMeta' keeps the title, template and creation time a doc already has", () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('title', 'Foreign board');
+    metaMap(doc).set('template', 'excite-d1.4');
+    metaMap(doc).set('createdAt', 1234);
+    migrate(doc, migration);
+    expect(boardView(doc).meta).toEqual({ title: 'Foreign board', template: 'excite-d1.4', createdAt: 1234, schemaVersion: SCHEMA_VERSION });
+  });
+
+  it("[S1] treats a schemaVersion that is not an integer as version 0", () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('schemaVersion', '1');
+    expect(schemaVersionOf(doc)).toBe(0);
+    metaMap(doc).set('schemaVersion', 0.5);
+    expect(migrate(doc, migration)).toMatchObject({ status: 'migrated', from: 0, applied: ['InitialiseMeta'] });
+  });
+
+  it("[S1] is a no-op the second time: 'current', nothing written", () => {
+    const doc = new Y.Doc();
+    migrate(doc, migration);
+    const before = stateOf(doc);
+    const origins = recordOrigins(doc);
+    expect(migrate(doc, migration)).toEqual({ status: 'current', version: SCHEMA_VERSION });
+    expect(origins).toEqual([]);
+    expect(stateOf(doc)).toEqual(before);
+  });
+
+  it("[S1] leaves a doc written by a newer version untouched and reports 'newer'", () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('schemaVersion', SCHEMA_VERSION + 3);
+    metaMap(doc).set('futureMeta', { colourScheme: 'dark' });
+    const before = stateOf(doc);
+    const origins = recordOrigins(doc);
+    expect(migrate(doc, migration)).toEqual({ status: 'newer', version: SCHEMA_VERSION + 3 });
+    expect(origins).toEqual([]);
+    expect(stateOf(doc)).toEqual(before);
+  });
+
+  it('[S1] runs a custom migration list in `to` order, only the steps above the doc version and up to the target', () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('schemaVersion', 1);
+    const ran: string[] = [];
+    const list = [step('AddFour', 4, ran), step('AddTwo', 2, ran), step('AddOne', 1, ran), step('AddThree', 3, ran)];
+    expect(migrate(doc, migration, list, 3)).toEqual({ status: 'migrated', from: 1, to: 3, applied: ['AddTwo', 'AddThree'] });
+    expect(ran).toEqual(['AddTwo', 'AddThree']);
+    expect(metaMap(doc).toJSON()).toEqual({ schemaVersion: 3, AddTwo: 2, AddThree: 3 });
+
+    expect(migrate(doc, migration, list, 4)).toMatchObject({ status: 'migrated', from: 3, to: 4, applied: ['AddFour'] });
+    expect(ran).toEqual(['AddTwo', 'AddThree', 'AddFour']);
+  });
+
+  it('[S1] converges when two replicas run the same migrations concurrently', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    addNote(a, { id: 'n', text: 'old note', dimension: 'structure', kind: 'challenge', author: alice }, aliceOrigin);
+    syncDocs(a, b);
+    migrate(a, migration);
+    migrate(b, migration);
+    syncDocs(a, b);
+    expect(schemaVersionOf(a)).toBe(SCHEMA_VERSION);
+    expect(boardView(a)).toEqual(boardView(b));
+    expect(migrate(a, migration).status).toBe('current');
+  });
+});
+
+describe('forward compatibility', () => {
+  it('[S1] keeps unknown fields of a note through mutations and shows them in the board view', () => {
+    const a = new Y.Doc();
+    addNote(a, { id: 'n', text: 'from the future', dimension: 'structure', kind: 'need', author: alice }, aliceOrigin);
+    createTheme(a, { id: 't', title: 'T', dimension: 'strategy', kind: 'need' }, aliceOrigin);
+    const map = notesMap(a).get('n') as Y.Map<unknown>;
+    map.set('futureField', 42);
+    map.set('futureObject', { votes: ['alice', 'bob'] });
+
+    editNoteText(a, 'n', 'from the future, edited', aliceOrigin);
+    setNoteColour(a, 'n', 'sky', aliceOrigin);
+    moveNote(a, 'n', { dimension: 'strategy', kind: 'need', themeId: 't' }, aliceOrigin);
+    migrate(a, migration);
+
+    const b = new Y.Doc();
+    syncDocs(a, b);
+    for (const doc of [a, b]) {
+      const shown = boardView(doc).notesById.get('n');
+      expect(shown).toMatchObject({ text: 'from the future, edited', colour: 'sky', themeId: 't', futureField: 42, futureObject: { votes: ['alice', 'bob'] } });
+      expect((notesMap(doc).get('n') as Y.Map<unknown>).get('futureField')).toBe(42);
+    }
+  });
+
+  it('[S1] keeps unknown meta fields through a migration', () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('futureMeta', 'kept');
+    migrate(doc, migration);
+    expect(metaMap(doc).get('futureMeta')).toBe('kept');
+    expect(boardView(doc).meta).toMatchObject({ futureMeta: 'kept' });
+  });
+});
