@@ -1,0 +1,69 @@
+/**
+ * `npm test`: the one gate. Runs, in order, the type check, lint (with the import-boundary and
+ * circular-import rules), Vitest (unit, fuzz, integration) and Playwright (e2e), then prints one
+ * line `tests: N passed, N failed, N skipped` counting every test plus the type check and lint
+ * as one check each. Every step runs even if an earlier one failed, so one run shows everything.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const OUT = '.test-output';
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  process.stdout.write(`\n=== ${title}: ${command} ${args.join(' ')}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function readJson<T>(file: string): T | null {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const check = (ok: boolean) => (ok ? total.passed++ : total.failed++);
+const npx = 'npx';
+
+check(run('types', npx, ['tsc', '-p', 'tsconfig.json']));
+check(run('lint', 'npm', ['run', '--silent', 'lint']));
+
+const vitestFile = join(OUT, 'vitest.json');
+const vitestOk = run('unit and integration', npx, ['vitest', 'run'], { VITEST_JSON: vitestFile });
+const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(
+  vitestFile,
+);
+if (vitest) {
+  total.passed += vitest.numPassedTests;
+  total.failed += vitest.numFailedTests;
+  total.skipped += vitest.numPendingTests + vitest.numTodoTests;
+}
+// A runner that failed without reporting a failed test (crash, bad config) still fails the gate.
+if (!vitestOk && (!vitest || vitest.numFailedTests === 0)) total.failed++;
+
+const playwrightFile = join(OUT, 'playwright.json');
+const playwrightOk = run('end-to-end', npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
+const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(
+  playwrightFile,
+);
+if (playwright) {
+  total.passed += playwright.stats.expected + playwright.stats.flaky;
+  total.failed += playwright.stats.unexpected;
+  total.skipped += playwright.stats.skipped;
+}
+if (!playwrightOk && (!playwright || playwright.stats.unexpected === 0)) total.failed++;
+
+process.stdout.write(`\ntests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped\n`);
+process.exit(total.failed > 0 ? 1 : 0);
