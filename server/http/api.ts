@@ -56,6 +56,15 @@ function bearerToken(req: IncomingMessage, url: URL): string | null {
   return url.searchParams.get('token');
 }
 
+/** A malformed escape (`%ZZ`) names no board: a 404, not a URIError surfacing as a 500. */
+function decodeOrNull(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** Returns false when the path is not an API path (so static files are tried). */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<boolean> {
   const path = url.pathname;
@@ -82,8 +91,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     const match = /^\/api\/boards\/([^/]+)$/.exec(path);
     if (match?.[1]) {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read a board.');
-      const id = decodeURIComponent(match[1]);
-      const board = isBoardId(id) ? await deps.store.getBoard(id) : null;
+      const id = decodeOrNull(match[1]);
+      const board = id !== null && isBoardId(id) ? await deps.store.getBoard(id) : null;
       if (!board) throw new HttpError(404, 'There is no board with that id.');
       const role = roleForToken(board, bearerToken(req, url));
       if (!role) throw new HttpError(401, 'This link is not valid for this board.');

@@ -39,6 +39,21 @@ export class BadMessageError extends Error {
   override readonly name = 'BadMessageError';
 }
 
+/**
+ * applyAwarenessUpdate stores entries one by one and announces them only at the end, so a message
+ * that fails halfway would leave states nobody tracks (presence of a closed socket, shown to every
+ * later joiner until it times out). Decode the whole message first.
+ */
+function checkAwarenessUpdate(update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder); // client id
+    decoding.readVarUint(decoder); // clock
+    JSON.parse(decoding.readVarString(decoder));
+  }
+}
+
 type RoomStatus = 'open' | 'failed' | 'closed';
 
 export class Room {
@@ -124,9 +139,12 @@ export class Room {
         case MessageType.Sync:
           this.receiveSync(peer, decoder);
           return;
-        case MessageType.Awareness:
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), peer);
+        case MessageType.Awareness: {
+          const update = decoding.readVarUint8Array(decoder);
+          checkAwarenessUpdate(update);
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
           return;
+        }
         default:
           throw new BadMessageError(`unknown message type ${type}`);
       }
@@ -143,7 +161,11 @@ export class Room {
         const stateVector = decoding.readVarUint8Array(decoder);
         // Validate now (a bad vector closes the socket), answer once storage has caught up.
         Y.decodeStateVector(stateVector);
-        this.afterPersisted(() => peer.send(syncStep2Message(this.doc, stateVector)));
+        // Encode now, not when sent: every update already in the doc has its append queued ahead
+        // of this answer, while updates applied in the meantime reach this peer after their own
+        // appends. Encoding later would leak those into the answer before they are stored.
+        const answer = syncStep2Message(this.doc, stateVector);
+        this.afterPersisted(() => peer.send(answer));
         return;
       }
       case syncProtocol.messageYjsSyncStep2:

@@ -1,0 +1,143 @@
+/** The JSON API over real HTTP (SPEC H1). */
+import { describe, expect, it } from 'vitest';
+import { ROLES, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
+import { boardView } from '../../shared/view/boardView';
+import { waitForSync } from '../helpers/server';
+import { TEMPLATE_NOTE_COUNT, cleanupAfterEach, clientOf, serverFor } from './support';
+
+const defer = cleanupAfterEach();
+
+/** A fresh server and small fetch helpers for its API. */
+async function api() {
+  const { current: ts } = await serverFor(defer);
+  const base = ts.server.url;
+  const post = (body: string, contentType: string | null = 'application/json') =>
+    fetch(`${base}/api/boards`, {
+      method: 'POST',
+      headers: contentType === null ? {} : { 'content-type': contentType },
+      body,
+    });
+  const create = async (input: unknown): Promise<CreatedBoard> => {
+    const res = await post(JSON.stringify(input));
+    expect(res.status).toBe(201);
+    return (await res.json()) as CreatedBoard;
+  };
+  const get = (path: string, token?: string) =>
+    fetch(`${base}${path}`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
+  return { ts, base, post, create, get };
+}
+
+function tokenOf(link: string): string {
+  const match = /#token=([^&]+)$/.exec(link);
+  if (!match?.[1]) throw new Error(`no token in ${link}`);
+  return decodeURIComponent(match[1]);
+}
+
+async function errorOf(res: Response): Promise<string> {
+  expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  const body = (await res.json()) as { error?: unknown };
+  expect(typeof body.error).toBe('string');
+  return body.error as string;
+}
+
+describe('POST /api/boards', () => {
+  it('[H1] creates a board (201) with a facilitator, participant and viewer link, each carrying its token in the fragment', async () => {
+    const { base, create, get } = await api();
+    const created = await create({ title: '  Workshop Vilnius  ' });
+    expect(created.title).toBe('Workshop Vilnius');
+    expect(Object.keys(created.links).sort()).toEqual([...ROLES].sort());
+
+    const tokens = ROLES.map((role) => tokenOf(created.links[role]));
+    expect(new Set(tokens).size).toBe(3);
+    for (const role of ROLES) {
+      expect(created.links[role].startsWith(`${base}/b/${created.id}#token=`)).toBe(true);
+      // Each link's token grants exactly its own role.
+      const res = await get(`/api/boards/${created.id}`, tokenOf(created.links[role]));
+      expect(res.status).toBe(200);
+      const info = (await res.json()) as BoardInfo;
+      expect(info).toMatchObject({ id: created.id, title: 'Workshop Vilnius', template: null, role });
+    }
+  });
+
+  it('[H1] accepts a template by id or by its "EXCITE D1.4" label, in any case', async () => {
+    const { ts, create, get } = await api();
+    for (const template of ['excite-d1.4', 'EXCITE D1.4', 'excite d1.4']) {
+      const created = await create({ title: 'From template', template });
+      const info = (await (await get(`/api/boards/${created.id}`, tokenOf(created.links.viewer))).json()) as BoardInfo;
+      expect(info.template, template).toBe('excite-d1.4');
+    }
+    // And the created board really holds the template over the socket.
+    const created = await create({ title: 'Check', template: 'EXCITE D1.4' });
+    const client = clientOf(defer, ts.server, created.id, tokenOf(created.links.participant));
+    await waitForSync(client);
+    expect(boardView(client.doc).noteCount).toBe(TEMPLATE_NOTE_COUNT);
+    expect(boardView(client.doc).meta.title).toBe('Check');
+  });
+
+  it.each([
+    { name: 'an empty title', body: JSON.stringify({ title: '' }), message: /title must not be empty/ },
+    { name: 'a blank title', body: JSON.stringify({ title: '   ' }), message: /title must not be empty/ },
+    { name: 'a missing title', body: JSON.stringify({}), message: /title must be a string/ },
+    { name: 'an unknown template', body: JSON.stringify({ title: 'T', template: 'kanban' }), message: /template must be one of: .*"EXCITE D1\.4"/ },
+    { name: 'invalid JSON', body: '{"title": ', message: /not valid JSON/ },
+  ])('[H1] answers 400 with a clear message for $name', async ({ body, message }) => {
+    const { post } = await api();
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(await errorOf(res)).toMatch(message);
+  });
+
+  it('[H1] answers 415 when the body is not sent as JSON', async () => {
+    const { post } = await api();
+    for (const contentType of ['text/plain', null]) {
+      const res = await post(JSON.stringify({ title: 'T' }), contentType);
+      expect(res.status, String(contentType)).toBe(415);
+      expect(await errorOf(res)).toMatch(/application\/json/);
+    }
+  });
+});
+
+describe('GET /api/boards/:id', () => {
+  it('[H1] answers 401 for a wrong, missing or other-board token', async () => {
+    const { create, get } = await api();
+    const board = await create({ title: 'Mine' });
+    const other = await create({ title: 'Theirs' });
+    for (const token of ['wrong', undefined, tokenOf(other.links.facilitator)]) {
+      const res = await get(`/api/boards/${board.id}`, token);
+      expect(res.status, String(token)).toBe(401);
+      await errorOf(res);
+    }
+  });
+
+  it('[H1] accepts the token as ?token= too', async () => {
+    const { create, get } = await api();
+    const board = await create({ title: 'Query' });
+    const res = await get(`/api/boards/${board.id}?token=${encodeURIComponent(tokenOf(board.links.participant))}`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as BoardInfo).role).toBe('participant');
+  });
+
+  it.each(['abcdefgh12345678', 'Not-A-Board-Id', '%E0%A4%A', '%ZZ'])('[H1] answers 404 (not 500) for the unknown board id %s', async (id) => {
+    const { create, get } = await api();
+    const board = await create({ title: 'Exists' });
+    const res = await get(`/api/boards/${id}`, tokenOf(board.links.facilitator));
+    expect(res.status).toBe(404);
+    await errorOf(res);
+  });
+});
+
+describe('other paths', () => {
+  it('[H1] GET /healthz answers 200 ok', async () => {
+    const { get } = await api();
+    const res = await get('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', rooms: 0, connections: 0 });
+  });
+
+  it.each(['/api/nope', '/api/boards/abc/def', '/api/'])('[H1] an unknown API path %s answers 404 JSON', async (path) => {
+    const { get } = await api();
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    expect(await errorOf(res)).toMatch(/No such API endpoint/);
+  });
+});
