@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, WS_PATH_PREFIX } from '../shared/protocol';
 import { handleApi } from './http/api';
 import { sendError } from './http/respond';
+import { decodeSegment, requestUrl } from './http/url';
 import { serveStatic } from './http/static';
 import type { Logger } from './log';
 import type { BoardStore } from './storage/store';
@@ -55,7 +56,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const connectionCount = () => wss.clients.size;
 
   const http = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req.url);
+    if (!url) return sendError(res, 400, 'The request URL is not valid.');
     handleApi(req, res, url, { store, rooms, startedAt, connectionCount })
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
@@ -67,17 +69,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req.url);
+    if (!url) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+      return;
+    }
     if (!url.pathname.startsWith(WS_PATH_PREFIX)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    let boardId: string;
-    try {
-      boardId = decodeURIComponent(url.pathname.slice(WS_PATH_PREFIX.length));
-    } catch {
-      boardId = '';
-    }
+    // A malformed id is accepted like an unknown one, then closed with 4404.
+    const boardId = decodeSegment(url.pathname.slice(WS_PATH_PREFIX.length)) ?? '';
     // Accepted even when the token is wrong, then closed with 44xx: a browser cannot read an
     // HTTP status from a refused upgrade, and the 44xx close tells providers not to retry.
     wss.handleUpgrade(req, socket, head, (ws) => {

@@ -13,6 +13,7 @@ import { createBoard, roleForToken } from '../boards';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { HttpError, readJson, sendError, sendJson } from './respond';
+import { decodeSegment } from './url';
 
 const BODY_LIMIT = 16 * 1024;
 
@@ -56,15 +57,6 @@ function bearerToken(req: IncomingMessage, url: URL): string | null {
   return url.searchParams.get('token');
 }
 
-/** A malformed escape (`%ZZ`) names no board: a 404, not a URIError surfacing as a 500. */
-function decodeOrNull(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
 /** Returns false when the path is not an API path (so static files are tried). */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<boolean> {
   const path = url.pathname;
@@ -91,7 +83,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     const match = /^\/api\/boards\/([^/]+)$/.exec(path);
     if (match?.[1]) {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read a board.');
-      const id = decodeOrNull(match[1]);
+      const id = decodeSegment(match[1]);
       const board = id !== null && isBoardId(id) ? await deps.store.getBoard(id) : null;
       if (!board) throw new HttpError(404, 'There is no board with that id.');
       const role = roleForToken(board, bearerToken(req, url));

@@ -1,9 +1,11 @@
 /** Serves the built client (dist/client). Unknown paths under /b/ get index.html (client routing). */
 import { createReadStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { sendError } from './respond';
+import { decodeSegment } from './url';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,12 +21,8 @@ const TYPES: Record<string, string> = {
 };
 
 async function fileAt(root: string, urlPath: string): Promise<string | null> {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
+  const decoded = decodeSegment(urlPath);
+  if (decoded === null) return null;
   const full = normalize(join(root, decoded));
   if (full !== root && !full.startsWith(root + sep)) return null;
   try {
@@ -57,5 +55,6 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, url
     'referrer-policy': 'no-referrer',
   });
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+  // pipeline, not pipe: a read error ends this response instead of crashing the process.
+  await pipeline(createReadStream(file), res).catch(() => res.destroy());
 }

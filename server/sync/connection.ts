@@ -13,11 +13,11 @@ import type { BoardStore } from '../storage/store';
 import { BadMessageError, type Peer, type Room } from './room';
 import type { Rooms } from './rooms';
 
-/** Messages held while the room loads; a client that floods before being answered is cut off. */
-const MAX_BUFFERED_MESSAGES = 256;
+/** What a socket may send before its board is loaded; a client that floods is cut off. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 type ConnectionState =
-  | { status: 'authenticating'; buffered: Uint8Array[] }
+  | { status: 'authenticating'; buffered: Uint8Array[]; bufferedBytes: number }
   | { status: 'open'; room: Room; peer: Peer }
   | { status: 'closed' };
 
@@ -29,7 +29,7 @@ export interface ConnectionDeps {
 
 export function acceptConnection(socket: WebSocket, boardId: string, token: string | null, deps: ConnectionDeps): void {
   const id = newId(10);
-  let state: ConnectionState = { status: 'authenticating', buffered: [] };
+  let state: ConnectionState = { status: 'authenticating', buffered: [], bufferedBytes: 0 };
 
   const close = (code: number, reason: string) => {
     const previous = state;
@@ -59,7 +59,8 @@ export function acceptConnection(socket: WebSocket, boardId: string, token: stri
     const message = toBytes(data);
     switch (state.status) {
       case 'authenticating':
-        if (!isBinary || state.buffered.length >= MAX_BUFFERED_MESSAGES) {
+        state.bufferedBytes += message.byteLength;
+        if (!isBinary || state.bufferedBytes > MAX_BUFFERED_BYTES) {
           close(CloseCode.BadMessage, 'Unexpected message');
           return;
         }

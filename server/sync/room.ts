@@ -7,7 +7,6 @@
  * step 2 answers) goes through one promise chain, so nobody sees state that is not on disk.
  */
 import * as decoding from 'lib0/decoding';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { migrate } from '../../shared/model/migrations';
@@ -16,6 +15,7 @@ import { readMeta } from '../../shared/view/boardView';
 import { CloseCode, MessageType, canWrite, type Role } from '../../shared/protocol';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
+import { decodeAwarenessUpdate, Presence } from './presence';
 import { awarenessMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './messages';
 
 /** A connection as the room sees it. */
@@ -39,27 +39,21 @@ export class BadMessageError extends Error {
   override readonly name = 'BadMessageError';
 }
 
-/**
- * applyAwarenessUpdate stores entries one by one and announces them only at the end, so a message
- * that fails halfway would leave states nobody tracks (presence of a closed socket, shown to every
- * later joiner until it times out). Decode the whole message first.
- */
-function checkAwarenessUpdate(update: Uint8Array): void {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder); // client id
-    decoding.readVarUint(decoder); // clock
-    JSON.parse(decoding.readVarString(decoder));
-  }
-}
-
 type RoomStatus = 'open' | 'failed' | 'closed';
+
+type DecodedMessage =
+  | { type: 'state-vector'; stateVector: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; entries: ReturnType<typeof decodeAwarenessUpdate> };
 
 export class Room {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
-  private readonly peers = new Map<Peer, Set<number>>();
+  private readonly peers = new Set<Peer>();
+  private readonly presence = new Presence<Peer>(this.doc, (changed) => {
+    // Sent to everyone, the sender too: y-websocket treats silence as a dead connection.
+    const message = awarenessMessage(this.presence.awareness, changed);
+    for (const peer of this.peers) peer.send(message);
+  });
   private persisted: Promise<void> = Promise.resolve();
   private status: RoomStatus = 'open';
   private lastSeq: number;
@@ -73,9 +67,6 @@ export class Room {
   ) {
     this.lastSeq = loaded.lastSeq;
     this.logLength = loaded.logLength;
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   static async load(boardId: string, options: RoomOptions): Promise<Room> {
@@ -108,6 +99,11 @@ export class Room {
     return readMeta(this.doc).title;
   }
 
+  /** Who is present (read-only use: health checks and tests). */
+  get awareness(): Presence<Peer>['awareness'] {
+    return this.presence.awareness;
+  }
+
   get peerCount(): number {
     return this.peers.size;
   }
@@ -115,36 +111,70 @@ export class Room {
   join(peer: Peer): void {
     if (this.status !== 'open') throw new Error(`Room ${this.boardId} is ${this.status}.`);
     this.cancelIdleCheck();
-    this.peers.set(peer, new Set());
+    this.peers.add(peer);
     // Our state vector, so the client sends whatever it has that we lack (offline edits).
     peer.send(syncStep1Message(this.doc));
-    const others = [...this.awareness.getStates().keys()];
-    if (others.length > 0) peer.send(awarenessMessage(this.awareness, others));
+    const present = this.presence.clientIds();
+    if (present.length > 0) peer.send(awarenessMessage(this.presence.awareness, present));
   }
 
   leave(peer: Peer): void {
-    const clients = this.peers.get(peer);
-    if (!clients) return;
-    this.peers.delete(peer);
-    if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+    if (!this.peers.delete(peer)) return;
+    this.presence.release(peer);
     if (this.peers.size === 0) this.scheduleIdleCheck();
   }
 
-  /** Applies one y-websocket message from a peer. Throws BadMessageError on anything malformed. */
+  /**
+   * Handles one y-websocket message from a peer. The message is decoded in full first: anything
+   * malformed throws BadMessageError before the board or presence has changed (the socket is then
+   * closed with 4400). An error while applying a well-formed message is the server's, not the
+   * client's, and propagates as is.
+   */
   receive(peer: Peer, message: Uint8Array): void {
+    const decoded = this.decode(message);
+    switch (decoded.type) {
+      case 'state-vector': {
+        // Encode now, not when sent: every update already in the doc has its append queued ahead
+        // of this answer, while updates applied in the meantime reach this peer after their own
+        // appends. Encoding later would leak those into the answer before they are stored.
+        const answer = syncStep2Message(this.doc, decoded.stateVector);
+        this.afterPersisted(() => peer.send(answer));
+        return;
+      }
+      case 'update':
+        // [P3] A viewer syncs down only: its updates never reach the document.
+        if (canWrite(peer.role)) Y.applyUpdate(this.doc, decoded.update, peer.origin);
+        return;
+      case 'awareness':
+        this.presence.apply(peer, decoded.entries);
+        return;
+    }
+  }
+
+  private decode(message: Uint8Array): DecodedMessage {
     try {
       const decoder = decoding.createDecoder(message);
       const type = decoding.readVarUint(decoder);
       switch (type) {
-        case MessageType.Sync:
-          this.receiveSync(peer, decoder);
-          return;
-        case MessageType.Awareness: {
-          const update = decoding.readVarUint8Array(decoder);
-          checkAwarenessUpdate(update);
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
-          return;
+        case MessageType.Sync: {
+          const syncType = decoding.readVarUint(decoder);
+          const payload = decoding.readVarUint8Array(decoder);
+          switch (syncType) {
+            case syncProtocol.messageYjsSyncStep1:
+              Y.decodeStateVector(payload);
+              return { type: 'state-vector', stateVector: payload };
+            case syncProtocol.messageYjsSyncStep2:
+            case syncProtocol.messageYjsUpdate:
+              // Yjs integrates an update's structs before reading its delete set, so a corrupt
+              // tail would otherwise throw after part of the update is already in the board.
+              Y.decodeUpdate(payload);
+              return { type: 'update', update: payload };
+            default:
+              throw new BadMessageError(`unknown sync message type ${syncType}`);
+          }
         }
+        case MessageType.Awareness:
+          return { type: 'awareness', entries: decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)) };
         default:
           throw new BadMessageError(`unknown message type ${type}`);
       }
@@ -154,59 +184,17 @@ export class Room {
     }
   }
 
-  private receiveSync(peer: Peer, decoder: decoding.Decoder): void {
-    const syncType = decoding.readVarUint(decoder);
-    switch (syncType) {
-      case syncProtocol.messageYjsSyncStep1: {
-        const stateVector = decoding.readVarUint8Array(decoder);
-        // Validate now (a bad vector closes the socket), answer once storage has caught up.
-        Y.decodeStateVector(stateVector);
-        // Encode now, not when sent: every update already in the doc has its append queued ahead
-        // of this answer, while updates applied in the meantime reach this peer after their own
-        // appends. Encoding later would leak those into the answer before they are stored.
-        const answer = syncStep2Message(this.doc, stateVector);
-        this.afterPersisted(() => peer.send(answer));
-        return;
-      }
-      case syncProtocol.messageYjsSyncStep2:
-      case syncProtocol.messageYjsUpdate: {
-        const update = decoding.readVarUint8Array(decoder);
-        // [P3] A viewer syncs down only: its updates never reach the document.
-        if (!canWrite(peer.role)) return;
-        Y.applyUpdate(this.doc, update, peer.origin);
-        return;
-      }
-      default:
-        throw new BadMessageError(`unknown sync message type ${syncType}`);
-    }
-  }
-
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const sender = (origin as Origin | null)?.kind === 'remote' ? (origin as RemoteOrigin) : null;
     this.afterPersisted(async () => {
       this.lastSeq = await this.options.store.appendUpdate(this.boardId, update);
       this.logLength++;
       const message = syncUpdateMessage(update);
-      for (const peer of this.peers.keys()) {
+      for (const peer of this.peers) {
         if (peer.origin !== sender) peer.send(message);
       }
       if (this.logLength >= this.options.compactEvery) await this.compact();
     });
-  };
-
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const clients = this.peers.get(origin as Peer);
-    if (clients) {
-      for (const id of change.added) clients.add(id);
-      for (const id of change.removed) clients.delete(id);
-    }
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    // Sent to everyone, the sender too: y-websocket treats silence as a dead connection.
-    const message = awarenessMessage(this.awareness, changed);
-    for (const peer of this.peers.keys()) peer.send(message);
   };
 
   /**
@@ -231,7 +219,7 @@ export class Room {
     if (this.status !== 'open') return;
     this.options.log.error('storage failed; closing room', { board: this.boardId, error });
     this.status = 'failed';
-    for (const peer of this.peers.keys()) peer.close(CloseCode.GoingAway, 'Storage unavailable, retry shortly');
+    for (const peer of this.peers) peer.close(CloseCode.GoingAway, 'Storage unavailable, retry shortly');
     this.peers.clear();
     this.options.onIdle(this);
   }
@@ -254,7 +242,7 @@ export class Room {
   async close(reason: string): Promise<void> {
     if (this.status === 'closed') return;
     this.cancelIdleCheck();
-    for (const peer of this.peers.keys()) peer.close(CloseCode.GoingAway, reason);
+    for (const peer of this.peers) peer.close(CloseCode.GoingAway, reason);
     this.peers.clear();
     await this.persisted;
     if (this.status === 'open') {
@@ -265,7 +253,7 @@ export class Room {
       }
     }
     this.status = 'closed';
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

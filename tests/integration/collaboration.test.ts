@@ -1,11 +1,14 @@
 /** Two real providers on one board: document changes and presence flow both ways. */
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { addNote, deleteNote, editNoteText, moveNote, setNoteColour } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { waitForSync } from '../helpers/server';
-import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, serverFor, waitFor } from './support';
+import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, serverFor, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 
@@ -91,3 +94,53 @@ describe('presence', () => {
     );
   });
 });
+
+describe('presence ownership', () => {
+  it("[P5] one connection cannot erase another's presence, as a stock provider's echo of a local time-out would", async () => {
+    const { ts, board, a, b } = await twoClients();
+    a.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    b.provider.awareness.setLocalStateField('user', { name: 'Ben' });
+    const room = ts.server.rooms.peek(board.id);
+    await waitFor(() => room?.awareness.getStates().size === 2, 'the server has both presences');
+    await waitFor(() => b.provider.awareness.getStates().has(a.doc.clientID), 'B sees Ana');
+
+    let anaRemovedForB = 0;
+    b.provider.awareness.on('update', ({ removed }: { removed: number[] }) => {
+      if (removed.includes(a.doc.clientID)) anaRemovedForB++;
+    });
+
+    // B's awareness times Ana out locally (as after a network hiccup) and the provider echoes it.
+    const clock = b.provider.awareness.meta.get(a.doc.clientID)?.clock ?? 0;
+    const intruder = rawSocket(defer, ts.server, board.id, board.tokens.participant);
+    await waitFor(() => intruder.messages.length > 0, 'the intruder joined');
+    intruder.ws.send(awarenessFrame(a.doc.clientID, clock + 1, null));
+    // And tries to rename her: a state with an old clock is not a takeover.
+    intruder.ws.send(awarenessFrame(a.doc.clientID, clock, { user: { name: 'Not Ana' } }));
+    const marker = new Y.Doc();
+    intruder.ws.send(awarenessFrame(marker.clientID, 1, { user: { name: 'Intruder' } }));
+    await waitFor(() => b.provider.awareness.getStates().has(marker.clientID), "B sees the intruder's own presence");
+
+    // Ana's own provider would re-announce her after a removal: the point is that she never blinks.
+    expect(anaRemovedForB).toBe(0);
+    expect(room?.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: 'Ana' } });
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)).toMatchObject({ user: { name: 'Ana' } });
+    marker.destroy();
+
+    // What a connection owns leaves with it.
+    intruder.ws.close();
+    await waitFor(() => !b.provider.awareness.getStates().has(marker.clientID), "the intruder's presence leaves with it");
+    expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(true);
+  });
+});
+
+function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const entries = encoding.createEncoder();
+  encoding.writeVarUint(entries, 1);
+  encoding.writeVarUint(entries, clientId);
+  encoding.writeVarUint(entries, clock);
+  encoding.writeVarString(entries, JSON.stringify(state));
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, MessageType.Awareness);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(entries));
+  return encoding.toUint8Array(message);
+}

@@ -1,4 +1,5 @@
 /** The JSON API over real HTTP (SPEC H1). */
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ROLES, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
@@ -139,5 +140,33 @@ describe('other paths', () => {
     const res = await get(path);
     expect(res.status).toBe(404);
     expect(await errorOf(res)).toMatch(/No such API endpoint/);
+  });
+});
+
+/** Sends raw bytes on a TCP connection and resolves with everything the server answered. */
+function rawRequest(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(3000, () => socket.destroy(new Error('no answer')));
+  });
+}
+
+describe('malformed requests', () => {
+  it.each([
+    ['a request line that is not a URL', 'GET //[/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', /^HTTP\/1\.1 400/],
+    ['an absolute URL that is not one', 'GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n', /^HTTP\/1\.1 400/],
+    [
+      'an upgrade to a URL that is not one',
+      'GET //[/ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      /^HTTP\/1\.1 400/,
+    ],
+  ])('[H1] %s gets 400 and the server keeps serving', async (_name, request, expected) => {
+    const { ts, get } = await api();
+    expect(await rawRequest(ts.server.port, request)).toMatch(expected);
+    expect((await get('/healthz')).status).toBe(200);
   });
 });

@@ -37,6 +37,20 @@ function truncatedUpdateFrame(): Uint8Array {
   return syncUpdateFrame(update.slice(0, Math.floor(update.length / 2)));
 }
 
+/** A real note update whose delete set is cut off: its structs decode, its tail does not. */
+function corruptDeleteSetFrame(): Uint8Array {
+  const doc = new Y.Doc();
+  addNote(doc, note('structs without a delete set'), localOrigin('m'));
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  // The encoded delete set of a fresh doc is one byte (zero clients); replace it with a count
+  // that promises entries the frame does not have.
+  const corrupt = new Uint8Array(update.length);
+  corrupt.set(update.slice(0, -1));
+  corrupt[corrupt.length - 1] = 3;
+  return syncUpdateFrame(corrupt);
+}
+
 function badStateVectorFrame(): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 0); // sync
@@ -51,6 +65,7 @@ const MALFORMED: { name: string; payload: () => Uint8Array | string }[] = [
   { name: 'an unknown sync message type', payload: () => frame(0, 7) },
   { name: 'a sync update whose length runs past the frame', payload: () => frame(0, 2, 200, 1, 2, 3) },
   { name: 'a truncated sync update', payload: truncatedUpdateFrame },
+  { name: 'a sync update with a corrupt delete set', payload: corruptDeleteSetFrame },
   { name: 'a sync step 1 with a corrupt state vector', payload: badStateVectorFrame },
   { name: 'an awareness message that is not one', payload: () => frame(1, 3, 0xff, 0xff, 0xff) },
   { name: 'a text frame', payload: () => 'hello' },
