@@ -229,6 +229,28 @@ describe('editNoteText', () => {
 describe('moveNote', () => {
   const here = { dimension: 'structure', kind: 'challenge', themeId: null } as const;
 
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
+    '[C1] two people moving one note at once end in one of the two places they chose (client ids %i)',
+    (seed) => {
+      const a = new Y.Doc();
+      const b = new Y.Doc();
+      a.clientID = seed;
+      b.clientID = 100 - seed;
+      note(a, 'n');
+      syncDocs(a, b);
+      moveNote(a, 'n', { dimension: 'strategy', kind: 'challenge', themeId: null }, aliceOrigin);
+      moveNote(b, 'n', { dimension: 'structure', kind: 'need', themeId: null }, bobOrigin);
+      syncDocs(a, b);
+      const placeA = boardView(a).notesById.get('n');
+      const placeB = boardView(b).notesById.get('n');
+      expect(placeA && [placeA.dimension, placeA.kind]).toEqual(placeB && [placeB.dimension, placeB.kind]);
+      expect([
+        ['strategy', 'challenge'],
+        ['structure', 'need'],
+      ]).toContainEqual(placeA && [placeA.dimension, placeA.kind]);
+    },
+  );
+
   it.each([
     [0, ['x', 'a', 'b', 'c']],
     [1, ['a', 'x', 'b', 'c']],

@@ -90,10 +90,6 @@ export function editNoteText(doc: Y.Doc, noteId: string, text: string, origin: M
   }, origin);
 }
 
-function setIfChanged(map: Y.Map<unknown>, key: string, value: unknown): void {
-  if (map.get(key) !== value) map.set(key, value);
-}
-
 export interface MoveTarget extends Place {
   /** Position among the notes already at the target; the end when absent. */
   index?: number;
@@ -110,11 +106,18 @@ export function moveNote(doc: Y.Doc, noteId: string, target: MoveTarget, origin:
     const map = noteMap(doc, noteId);
     checkTheme(doc, target);
     const siblings = siblingsAt(doc, target, noteId);
-    // Only changed fields are written: rewriting an unchanged `dimension` would delete the old
-    // value at once, and a peer receiving this before the note's creation would lose its place.
-    setIfChanged(map, 'dimension', target.dimension);
-    setIfChanged(map, 'kind', target.kind);
-    setIfChanged(map, 'themeId', target.themeId);
+    // A new cell is written whole: two people moving one note to different cells at once must
+    // end in one of the cells they chose, not a mix (each Y.Map key resolves on its own).
+    // Unchanged fields are not rewritten: that would delete the old value at once, and a peer
+    // that receives this before an earlier update of the same author would briefly see a note
+    // with no place at all.
+    if (map.get('dimension') !== target.dimension || map.get('kind') !== target.kind) {
+      map.set('dimension', target.dimension);
+      map.set('kind', target.kind);
+      map.set('themeId', target.themeId);
+    } else if (map.get('themeId') !== target.themeId) {
+      map.set('themeId', target.themeId);
+    }
     map.set('order', orderAt(siblings, target.index ?? siblings.length));
     map.set('updatedAt', Date.now());
   }, origin);
