@@ -34,11 +34,15 @@ export function plainRecord(value: unknown): Record<string, unknown> | null {
   return value.toJSON() as Record<string, unknown>;
 }
 
-/** Validate a record read from the document; null (never a throw) when it cannot be used. */
-export function readRecord<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> | null {
-  const plain = plainRecord(value);
+/**
+ * Reads and validates the record stored under `key`; null (never a throw) when it cannot be used.
+ * The key is the record's identity: an inner `id` field that is missing or disagrees (a foreign
+ * or malicious writer) is replaced by the key, so a record can neither vanish nor appear twice.
+ */
+export function readRecord<S extends z.ZodType>(schema: S, container: Y.Map<unknown>, key: string): z.infer<S> | null {
+  const plain = plainRecord(container.get(key));
   if (plain === null) return null;
-  const parsed = schema.safeParse(plain);
+  const parsed = schema.safeParse({ ...plain, id: key });
   return parsed.success ? parsed.data : null;
 }
 

@@ -8,6 +8,7 @@
  * Every valid note appears exactly once, in its own dimension x kind cell.
  */
 import type * as Y from 'yjs';
+import type { z } from 'zod';
 import { linksMap, metaMap, notesMap, readRecord, themesMap } from '../model/doc';
 import { byOrder } from '../model/order';
 import { linkRecord, metaRecord, noteRecord, themeRecord, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
@@ -53,11 +54,11 @@ function cellKey(dimension: string, kind: string): string {
   return `${dimension}/${kind}`;
 }
 
-function readAll<T>(map: Y.Map<unknown>, read: (value: unknown) => T | null): { valid: T[]; invalid: number } {
-  const valid: T[] = [];
+function readAll<S extends z.ZodType>(map: Y.Map<unknown>, schema: S): { valid: z.infer<S>[]; invalid: number } {
+  const valid: z.infer<S>[] = [];
   let invalid = 0;
-  map.forEach((value) => {
-    const record = read(value);
+  map.forEach((_value, key) => {
+    const record = readRecord(schema, map, key);
     if (record === null) invalid++;
     else valid.push(record);
   });
@@ -71,9 +72,9 @@ export function readMeta(doc: Y.Doc): MetaRecord {
 
 export function boardView(doc: Y.Doc): BoardView {
   const meta = readMeta(doc);
-  const notes = readAll(notesMap(doc), (v) => readRecord(noteRecord, v));
-  const themes = readAll(themesMap(doc), (v) => readRecord(themeRecord, v));
-  const links = readAll(linksMap(doc), (v) => readRecord(linkRecord, v));
+  const notes = readAll(notesMap(doc), noteRecord);
+  const themes = readAll(themesMap(doc), themeRecord);
+  const links = readAll(linksMap(doc), linkRecord);
 
   const noteIds = new Set(notes.valid.map((n) => n.id));
   const liveLinks = links.valid

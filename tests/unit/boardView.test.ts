@@ -180,22 +180,32 @@ describe('boardView', () => {
     expect(view.noteCount).toBe(3);
   });
 
-  it('[V3] skips and counts note records without a dimension, kind or id, and values that are not maps', () => {
+  it('[V3] skips and counts note records without a dimension or kind, and values that are not maps', () => {
     const doc = new Y.Doc();
     rawNote(doc, 'good');
     doc.getMap('notes').set('x', new Y.Map());
     rawNote(doc, 'no-dimension', { dimension: undefined });
-    rawNote(doc, 'no-id', { id: undefined });
     rawNote(doc, 'bad-kind', { kind: 'idea' });
-    rawNote(doc, 'empty-id', { id: '' });
     doc.getMap('notes').set('number', 42);
     doc.getMap('notes').set('string', 'a note?');
     doc.getMap('notes').set('array', new Y.Array());
     const view = boardView(doc);
-    expect(view.invalid).toEqual({ notes: 8, themes: 0, links: 0 });
+    expect(view.invalid).toEqual({ notes: 6, themes: 0, links: 0 });
     expect([...view.notesById.keys()]).toEqual(['good']);
     expect(placements(view)).toEqual(['good']);
     expect(view.noteCount).toBe(1);
+  });
+
+  it('[V1] identifies a record by its key: a missing or wrong inner id neither hides nor doubles a note', () => {
+    const doc = new Y.Doc();
+    rawNote(doc, 'no-id', { id: undefined });
+    rawNote(doc, 'empty-id', { id: '' });
+    rawNote(doc, 'copy-a', { id: 'same' });
+    rawNote(doc, 'copy-b', { id: 'same' });
+    const view = boardView(doc);
+    expect(view.invalid.notes).toBe(0);
+    expect([...view.notesById.keys()].sort()).toEqual(['copy-a', 'copy-b', 'empty-id', 'no-id']);
+    expect(placements(view).sort()).toEqual(['copy-a', 'copy-b', 'empty-id', 'no-id']);
   });
 
   it('[V3] reads a note with unusable optional fields using defaults rather than skipping it', () => {

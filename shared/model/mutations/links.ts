@@ -21,8 +21,8 @@ export function addLink(
 ): string {
   const id = linkId(needId, practiceId);
   doc.transact(() => {
-    const need = readRecord(noteRecord, notesMap(doc).get(needId));
-    const practice = readRecord(noteRecord, notesMap(doc).get(practiceId));
+    const need = readRecord(noteRecord, notesMap(doc), needId);
+    const practice = readRecord(noteRecord, notesMap(doc), practiceId);
     if (!need || !practice) throw new MutationError('One of the two notes no longer exists.');
     if (need.kind !== 'need') throw new MutationError('A link starts at a "Best practice needed" note.');
     if (practice.kind !== 'good-practice') throw new MutationError('A link ends at a "Good practice" note.');

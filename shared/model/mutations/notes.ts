@@ -17,8 +17,9 @@ export interface Place {
 /** Notes that share a place, in board order, optionally leaving one out (the one being moved). */
 export function siblingsAt(doc: Y.Doc, place: Place, exceptId?: string): NoteRecord[] {
   const siblings: NoteRecord[] = [];
-  notesMap(doc).forEach((value) => {
-    const note = readRecord(noteRecord, value);
+  const notes = notesMap(doc);
+  notes.forEach((_value, key) => {
+    const note = readRecord(noteRecord, notes, key);
     if (!note || note.id === exceptId) return;
     if (note.dimension === place.dimension && note.kind === place.kind && note.themeId === place.themeId) {
       siblings.push(note);
@@ -36,7 +37,7 @@ function noteMap(doc: Y.Doc, noteId: string): Y.Map<unknown> {
 /** A theme id is only usable if the theme exists and sits in the same cell. */
 function checkTheme(doc: Y.Doc, place: Place): void {
   if (place.themeId === null) return;
-  const theme = readRecord(themeRecord, themesMap(doc).get(place.themeId));
+  const theme = readRecord(themeRecord, themesMap(doc), place.themeId);
   if (!theme) throw new MutationError('That theme no longer exists.');
   if (theme.dimension !== place.dimension || theme.kind !== place.kind) {
     throw new MutationError('A note can only join a theme in its own cell.');

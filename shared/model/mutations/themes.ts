@@ -9,8 +9,9 @@ import { siblingsAt } from './notes';
 
 function themesInCell(doc: Y.Doc, dimension: string, kind: string): ThemeRecord[] {
   const themes: ThemeRecord[] = [];
-  themesMap(doc).forEach((value) => {
-    const theme = readRecord(themeRecord, value);
+  const map = themesMap(doc);
+  map.forEach((_value, key) => {
+    const theme = readRecord(themeRecord, map, key);
     if (theme && theme.dimension === dimension && theme.kind === kind) themes.push(theme);
   });
   return themes.sort(byOrder);
@@ -26,7 +27,7 @@ export function createTheme(doc: Y.Doc, input: ThemeInput, origin: MutationOrigi
   doc.transact(() => {
     if (themesMap(doc).has(id)) throw new MutationError('A theme with that id already exists.');
     const members = (valid.noteIds ?? []).map((noteId) => {
-      const note = readRecord(noteRecord, notesMap(doc).get(noteId));
+      const note = readRecord(noteRecord, notesMap(doc), noteId);
       if (!note) throw new MutationError('One of the selected notes no longer exists.');
       if (note.dimension !== valid.dimension || note.kind !== valid.kind) {
         throw new MutationError('A theme can only gather notes from its own cell.');
@@ -87,7 +88,7 @@ export function renameTheme(
  */
 export function dissolveTheme(doc: Y.Doc, themeId: string, origin: MutationOrigin): void {
   doc.transact(() => {
-    const theme = readRecord(themeRecord, themesMap(doc).get(themeId));
+    const theme = readRecord(themeRecord, themesMap(doc), themeId);
     themesMap(doc).delete(themeId);
     if (!theme) return;
     const members = siblingsAt(doc, { dimension: theme.dimension, kind: theme.kind, themeId });
