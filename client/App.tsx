@@ -7,9 +7,10 @@ export function App() {
   const path = window.location.pathname;
   if (path === '/' || path === '/index.html') return <HomePage />;
   const match = /^\/b\/([^/]+)\/?$/.exec(path);
-  if (match?.[1]) {
+  const boardId = match?.[1] ? safeDecode(match[1]) : null;
+  if (boardId !== null) {
     const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
-    return <BoardPage boardId={decodeURIComponent(match[1])} token={token} />;
+    return <BoardPage boardId={boardId} token={token} />;
   }
   return (
     <Message title="Page not found">
@@ -18,4 +19,12 @@ export function App() {
       </p>
     </Message>
   );
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }

@@ -28,6 +28,8 @@ export interface ServerOptions {
   idleUnloadMs?: number;
   compactEvery?: number;
   heartbeatMs?: number;
+  /** Origin for links in API answers; the request's Host when absent. */
+  publicUrl?: string | null;
 }
 
 export interface RunningServer {
@@ -58,7 +60,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const http = createServer((req, res) => {
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
-    handleApi(req, res, url, { store, rooms, startedAt, connectionCount })
+    handleApi(req, res, url, { store, rooms, startedAt, connectionCount, publicUrl: options.publicUrl ?? null })
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
         log.error('request failed', { method: req.method, path: url.pathname, error });

@@ -1,4 +1,5 @@
 /** `npm start`: one process serving the client, the API and the board sockets. */
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app';
@@ -9,6 +10,18 @@ import { createLogger } from './log';
 import { SqliteStore } from './storage/sqlite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Listening on every interface (HOST=0.0.0.0) is for serving a room's network: print links with
+ * this machine's network address, which other laptops can open, rather than localhost.
+ */
+function reachableOrigin(host: string, port: number): string | null {
+  if (host !== '0.0.0.0' && host !== '::') return null;
+  const address = Object.values(networkInterfaces())
+    .flat()
+    .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
+  return address ? `http://${address}:${port}` : null;
+}
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -22,9 +35,10 @@ async function main(): Promise<void> {
     log,
     clientDir: join(root, 'dist', 'client'),
     idleUnloadMs: config.idleUnloadMs,
+    publicUrl: config.publicUrl,
   });
 
-  const links = boardLinks(board, server.url);
+  const links = boardLinks(board, config.publicUrl ?? reachableOrigin(config.host, server.port) ?? server.url);
   process.stdout.write(
     [
       '',

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useBoard, useBoardView, usePresence } from './context';
 import type { ConnectionState } from './session';
 
@@ -14,9 +15,21 @@ export function BoardHeader({ connection, onChangeIdentity }: { connection: Conn
   const { session } = useBoard();
   const view = useBoardView();
   const presence = usePresence();
+  const header = useRef<HTMLElement>(null);
+
+  // The column headings stick just below this header, whose height grows as people join.
+  useEffect(() => {
+    const element = header.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      document.documentElement.style.setProperty('--header-height', `${element.offsetHeight}px`);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   return (
-    <header className="board-header">
+    <header className="board-header" ref={header}>
       <div className="board-title">
         <h1>{view.meta.title}</h1>
         <span className="role-badge">{ROLE_LABEL[session.role]}</span>

@@ -5,11 +5,12 @@ import { Message } from '../ui/Message';
 import { BoardScreen } from './BoardScreen';
 import { loadIdentity, saveIdentity, type Identity } from './identity';
 import { JoinForm } from './JoinForm';
+import { BOARD_NOT_FOUND, LINK_NOT_VALID } from './refusals';
 
 type PageState =
   | { status: 'loading' }
   | { status: 'failed'; title: string; detail: string }
-  | { status: 'joining'; info: BoardInfo; previous: Identity | null }
+  | { status: 'joining'; info: BoardInfo }
   | { status: 'ready'; info: BoardInfo; identity: Identity };
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
@@ -22,14 +23,14 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
       (info) => {
         if (cancelled) return;
         const identity = loadIdentity(boardId);
-        setState(identity ? { status: 'ready', info, identity } : { status: 'joining', info, previous: null });
+        setState(identity ? { status: 'ready', info, identity } : { status: 'joining', info });
       },
       (error: unknown) => {
         if (cancelled) return;
         if (error instanceof ApiError && error.status === 404) {
-          setState({ status: 'failed', title: 'Board not found', detail: 'There is no board at this address. Check the link.' });
+          setState({ status: 'failed', ...BOARD_NOT_FOUND });
         } else if (error instanceof ApiError && error.status === 401) {
-          setState({ status: 'failed', title: 'This link is not valid', detail: 'Ask your facilitator for a new link to this board.' });
+          setState({ status: 'failed', ...LINK_NOT_VALID });
         } else {
           setState({ status: 'failed', title: 'Cannot reach the server', detail: 'Check your connection and reload the page.' });
         }
@@ -66,7 +67,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
         <JoinForm
           boardTitle={state.info.title}
           role={state.info.role}
-          previous={state.previous}
+          previous={null}
           onJoin={(identity) => {
             saveIdentity(boardId, identity);
             setState({ status: 'ready', info: state.info, identity });
@@ -76,11 +77,13 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     case 'ready':
       return (
         <BoardScreen
-          key={`${state.identity.id}/${state.identity.name}/${state.identity.cluster}`}
           info={state.info}
           token={token}
           identity={state.identity}
-          onChangeIdentity={() => setState({ status: 'joining', info: state.info, previous: state.identity })}
+          onIdentityChange={(identity) => {
+            saveIdentity(boardId, identity);
+            setState({ status: 'ready', info: state.info, identity });
+          }}
         />
       );
   }

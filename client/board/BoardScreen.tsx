@@ -5,36 +5,33 @@ import { BoardContext, describeError, useConnection, type BoardContextValue } fr
 import { BoardGrid } from './BoardGrid';
 import { BoardHeader } from './BoardHeader';
 import type { Identity } from './identity';
+import { JoinForm } from './JoinForm';
+import { refusalFor } from './refusals';
 import { BoardSession } from './session';
-
-const REFUSED_TEXT: Record<number, { title: string; detail: string }> = {
-  4401: { title: 'This link is not valid', detail: 'Ask your facilitator for a new link to this board.' },
-  4404: { title: 'Board not found', detail: 'This board does not exist any more.' },
-};
 
 export function BoardScreen({
   info,
   token,
   identity,
-  onChangeIdentity,
+  onIdentityChange,
 }: {
   info: BoardInfo;
   token: string;
   identity: Identity;
-  onChangeIdentity(): void;
+  onIdentityChange(identity: Identity): void;
 }) {
-  // One session per mounted screen; BoardPage remounts this screen (key) when the identity changes.
+  // One session for as long as this screen is shown; a new name or cluster updates it in place,
+  // so nothing typed (or written offline) is lost.
   const [session] = useState(() => new BoardSession(info.id, token, info.role, identity));
+  const [changingIdentity, setChangingIdentity] = useState(false);
 
   useEffect(() => {
     session.connect();
     return () => session.disconnect();
   }, [session]);
 
-  return <ConnectedBoard session={session} onChangeIdentity={onChangeIdentity} />;
-}
+  useEffect(() => session.setIdentity(identity), [session, identity]);
 
-function ConnectedBoard({ session, onChangeIdentity }: { session: BoardSession; onChangeIdentity(): void }) {
   const connection = useConnection(session);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -54,13 +51,10 @@ function ConnectedBoard({ session, onChangeIdentity }: { session: BoardSession; 
     }
   }, []);
 
-  const context = useMemo<BoardContextValue>(
-    () => ({ session, canWrite: canWrite(session.role), run }),
-    [session, run],
-  );
+  const context = useMemo<BoardContextValue>(() => ({ session, canWrite: canWrite(session.role), run }), [session, run]);
 
   if (connection.status === 'refused') {
-    const text = REFUSED_TEXT[connection.code] ?? { title: 'The server closed this board', detail: connection.reason };
+    const text = refusalFor(connection.code, connection.reason);
     return (
       <Message title={text.title}>
         <p>{text.detail}</p>
@@ -71,7 +65,7 @@ function ConnectedBoard({ session, onChangeIdentity }: { session: BoardSession; 
   return (
     <BoardContext.Provider value={context}>
       <div className="board-page">
-        <BoardHeader connection={connection} onChangeIdentity={onChangeIdentity} />
+        <BoardHeader connection={connection} onChangeIdentity={() => setChangingIdentity(true)} />
         {problem && (
           <p className="toast" role="alert">
             {problem}
@@ -79,6 +73,22 @@ function ConnectedBoard({ session, onChangeIdentity }: { session: BoardSession; 
         )}
         <BoardGrid />
       </div>
+      {changingIdentity && (
+        <div className="dialog-backdrop">
+          <div role="dialog" aria-modal="true" aria-labelledby="join-heading" className="dialog">
+            <JoinForm
+              boardTitle={info.title}
+              role={info.role}
+              previous={identity}
+              onJoin={(next) => {
+                onIdentityChange(next);
+                setChangingIdentity(false);
+              }}
+              onCancel={() => setChangingIdentity(false)}
+            />
+          </div>
+        </div>
+      )}
     </BoardContext.Provider>
   );
 }

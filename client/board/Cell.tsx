@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { addNote } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
 import type { CellView } from '../../shared/view/boardView';
@@ -9,7 +9,21 @@ import { NoteComposer } from './NoteComposer';
 export function Cell({ cell, dimensionLabel }: { cell: CellView; dimensionLabel: string }) {
   const { session, canWrite, run } = useBoard();
   const [composing, setComposing] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
   const label = `${dimensionLabel}: ${kindLabel(cell.kind)}`;
+
+  // After saving or cancelling, focus goes back to "Add note", not to the top of the page.
+  useEffect(() => {
+    if (composing || !returnFocus.current) return;
+    returnFocus.current = false;
+    addButton.current?.focus();
+  }, [composing]);
+
+  const closeComposer = () => {
+    returnFocus.current = true;
+    setComposing(false);
+  };
 
   const save = (text: string) => {
     const { identity } = session;
@@ -20,11 +34,12 @@ export function Cell({ cell, dimensionLabel }: { cell: CellView; dimensionLabel:
         session.origin,
       );
     });
-    if (saved) setComposing(false);
+    if (saved) closeComposer();
   };
 
   return (
     <div className={`cell kind-${cell.kind}`} role="region" aria-label={label} data-cell={`${cell.dimension}/${cell.kind}`}>
+      <h3 className="cell-label">{kindLabel(cell.kind)}</h3>
       {cell.themes.map((theme) => (
         <div key={theme.id} className="theme" aria-label={`Theme: ${theme.title}`}>
           <h3 className="theme-title">{theme.title}</h3>
@@ -43,9 +58,9 @@ export function Cell({ cell, dimensionLabel }: { cell: CellView; dimensionLabel:
       </ul>
       {canWrite &&
         (composing ? (
-          <NoteComposer label={`New note in ${label}`} onSave={save} onCancel={() => setComposing(false)} />
+          <NoteComposer label={`New note in ${label}`} onSave={save} onCancel={closeComposer} />
         ) : (
-          <button type="button" className="add-note" onClick={() => setComposing(true)} aria-label={`Add a note to ${label}`}>
+          <button ref={addButton} type="button" className="add-note" onClick={() => setComposing(true)} aria-label={`Add a note to ${label}`}>
             + Add note
           </button>
         ))}

@@ -17,11 +17,14 @@ export function JoinForm({
   role,
   previous,
   onJoin,
+  onCancel,
 }: {
   boardTitle: string;
   role: Role;
+  /** The person's current identity when they change it; null when joining. */
   previous: Identity | null;
   onJoin(identity: Identity): void;
+  onCancel?: () => void;
 }) {
   const previousOther = previous?.cluster.startsWith('other:') ? previous.cluster.slice('other:'.length) : '';
   const [name, setName] = useState(previous?.name ?? '');
@@ -37,44 +40,63 @@ export function JoinForm({
     onJoin(newIdentity(name, ref, previous));
   };
 
-  return (
-    <main className="home">
-      <form className="card form" onSubmit={submit} aria-labelledby="join-heading">
-        <h1 id="join-heading">Join “{boardTitle}”</h1>
-        <p>{ROLE_NOTE[role]} Others on the board will see your name and cluster next to your notes.</p>
-        <label>
-          Your name
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={PERSON_NAME_MAX} autoFocus autoComplete="name" />
-        </label>
-        <label>
-          Your cluster
-          <select value={cluster} onChange={(e) => setCluster(e.target.value)}>
-            <option value="" disabled>
-              Choose your cluster
+  const form = (
+    <form
+      className="card form"
+      onSubmit={submit}
+      aria-labelledby="join-heading"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && onCancel) onCancel();
+      }}
+    >
+      {previous ? (
+        <h1 id="join-heading">Change your name or cluster</h1>
+      ) : (
+        <>
+          <h1 id="join-heading">Join “{boardTitle}”</h1>
+          <p>{ROLE_NOTE[role]} Others on the board will see your name and cluster next to your notes.</p>
+        </>
+      )}
+      <label>
+        Your name
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={PERSON_NAME_MAX} autoFocus autoComplete="name" />
+      </label>
+      <label>
+        Your cluster
+        <select value={cluster} onChange={(e) => setCluster(e.target.value)}>
+          <option value="" disabled>
+            Choose your cluster
+          </option>
+          {CLUSTERS.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
             </option>
-            {CLUSTERS.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.label}
-              </option>
-            ))}
-            <option value={OTHER}>Other…</option>
-          </select>
+          ))}
+          <option value={OTHER}>Other…</option>
+        </select>
+      </label>
+      {cluster === OTHER && (
+        <label>
+          Name of your cluster or organisation
+          <input value={otherName} onChange={(e) => setOtherName(e.target.value)} maxLength={CLUSTER_NAME_MAX} />
         </label>
-        {cluster === OTHER && (
-          <label>
-            Name of your cluster or organisation
-            <input value={otherName} onChange={(e) => setOtherName(e.target.value)} maxLength={CLUSTER_NAME_MAX} />
-          </label>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
         <button type="submit" className="primary">
-          Join the board
+          {previous ? 'Save' : 'Join the board'}
         </button>
-      </form>
-    </main>
+        {onCancel && (
+          <button type="button" className="quiet" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
   );
+  return previous ? form : <main className="home">{form}</main>;
 }

@@ -11,6 +11,8 @@ export function NoteComposer({ label, onSave, onCancel }: { label: string; onSav
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Enter also confirms an input-method composition (Chinese, Japanese, ...): not a save.
+    if (event.nativeEvent.isComposing) return;
     if (event.key === 'Enter' && !event.shiftKey) {
       event.preventDefault();
       save();

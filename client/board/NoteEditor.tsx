@@ -2,14 +2,14 @@ import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { editNoteText } from '../../shared/model/mutations/notes';
 import { NOTE_TEXT_MAX } from '../../shared/model/schema';
 import type { NoteView } from '../../shared/view/boardView';
-import { mapCaret } from './caret';
+import { mapCaret } from '../../shared/model/text';
 import { useBoard } from './context';
 
 /**
  * Live editing of a note: every keystroke is a Y.Text diff, so two people can type in one note
  * and each sees the other's words appear, with their own caret kept in place.
  */
-export function NoteEditor({ note, onDone }: { note: NoteView; onDone(): void }) {
+export function NoteEditor({ note, onDone }: { note: NoteView; onDone(how: 'keyboard' | 'blur'): void }) {
   const { session, run } = useBoard();
   const ref = useRef<HTMLTextAreaElement>(null);
   const shown = useRef(note.text);
@@ -39,9 +39,10 @@ export function NoteEditor({ note, onDone }: { note: NoteView; onDone(): void })
   }, [session, note.id]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.nativeEvent.isComposing) return;
     if (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey)) {
       event.preventDefault();
-      onDone();
+      onDone('keyboard');
     }
   };
 
@@ -60,7 +61,7 @@ export function NoteEditor({ note, onDone }: { note: NoteView; onDone(): void })
       }}
       onSelect={rememberCaret}
       onKeyDown={onKeyDown}
-      onBlur={onDone}
+      onBlur={() => onDone('blur')}
     />
   );
 }

@@ -48,9 +48,9 @@ export class BoardSession {
     readonly boardId: string,
     private readonly token: string,
     readonly role: Role,
-    readonly identity: Identity,
+    private person: Identity,
   ) {
-    this.origin = localOrigin(identity.id);
+    this.origin = localOrigin(person.id);
     this.view = boardView(this.doc);
     this.doc.on('update', this.refreshView);
   }
@@ -63,12 +63,14 @@ export class BoardSession {
     if (this.provider) return;
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     const serverUrl = `${scheme}//${window.location.host}${WS_PATH_PREFIX.slice(0, -1)}`;
-    const provider = new WebsocketProvider(serverUrl, this.boardId, this.doc, { params: { token: this.token } });
-    this.provider = provider;
-    provider.awareness.setLocalState({
-      user: { id: this.identity.id, name: this.identity.name, cluster: this.identity.cluster },
-      editing: null,
+    // disableBc: tabs of one browser must not sync with each other behind the server's back (a
+    // projector tab would show edits the server has not stored yet).
+    const provider = new WebsocketProvider(serverUrl, this.boardId, this.doc, {
+      params: { token: this.token },
+      disableBc: true,
     });
+    this.provider = provider;
+    provider.awareness.setLocalState({ user: this.presenceUser(), editing: null });
     provider.awareness.on('change', this.refreshPresence);
     provider.on('sync', (synced: boolean) => {
       if (synced) {
@@ -119,6 +121,20 @@ export class BoardSession {
   getView = (): BoardView => this.view;
   getPresence = (): PresenceUser[] => this.presence;
   getConnection = (): ConnectionState => this.connection;
+
+  get identity(): Identity {
+    return this.person;
+  }
+
+  /** A new name or cluster: shown to others at once; the person's id (and their notes) stay. */
+  setIdentity(identity: Identity): void {
+    this.person = { ...identity, id: this.person.id };
+    this.provider?.awareness.setLocalStateField('user', this.presenceUser());
+  }
+
+  private presenceUser() {
+    return { id: this.person.id, name: this.person.name, cluster: this.person.cluster };
+  }
 
   /** Tell others which note this person is typing in (null when none). */
   setEditing(noteId: string | null): void {

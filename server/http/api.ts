@@ -38,6 +38,7 @@ export interface ApiDeps {
   store: BoardStore;
   rooms: Rooms;
   startedAt: number;
+  publicUrl: string | null;
   connectionCount(): number;
 }
 
@@ -47,8 +48,8 @@ export function boardLinks(board: BoardRecord, origin: string): CreatedBoard['li
   return links;
 }
 
-function requestOrigin(req: IncomingMessage): string {
-  return `http://${req.headers.host ?? 'localhost'}`;
+function requestOrigin(req: IncomingMessage, publicUrl: string | null): string {
+  return publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
 }
 
 function bearerToken(req: IncomingMessage, url: URL): string | null {
@@ -76,7 +77,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const parsed = createBoardBody.safeParse(await readJson(req, BODY_LIMIT));
       if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid board.');
       const board = await createBoard(deps.store, { title: parsed.data.title, template: parsed.data.template ?? 'blank' });
-      const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req)) };
+      const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req, deps.publicUrl)) };
       sendJson(res, 201, created);
       return true;
     }

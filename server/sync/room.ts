@@ -213,6 +213,8 @@ export class Room {
     if (this.logLength === 0) return;
     await this.options.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
     this.logLength = 0;
+    // The board list keeps the title too, for answering without loading the board.
+    await this.options.store.updateTitle(this.boardId, this.title);
   }
 
   private fail(error: unknown): void {

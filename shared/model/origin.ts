@@ -40,9 +40,3 @@ export function localOrigin(userId: string): LocalOrigin {
 export function serverOrigin(reason: ServerOrigin['reason']): ServerOrigin {
   return { kind: 'server', reason };
 }
-
-export function isOrigin(value: unknown): value is Origin {
-  if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
-  const kind = (value as { kind: unknown }).kind;
-  return kind === 'local' || kind === 'remote' || kind === 'server' || kind === 'bus';
-}

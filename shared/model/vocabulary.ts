@@ -86,10 +86,6 @@ export function clusterLabel(cluster: string | null): string {
   return cluster;
 }
 
-export function dimensionLabel(id: DimensionId): string {
-  return DIMENSIONS.find((d) => d.id === id)?.label ?? id;
-}
-
 export function kindLabel(id: KindId): string {
   return KINDS.find((k) => k.id === id)?.label ?? id;
 }

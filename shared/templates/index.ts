@@ -11,10 +11,6 @@ export const TEMPLATES = [
 
 export type TemplateId = (typeof TEMPLATES)[number]['id'];
 
-export function isTemplateId(value: unknown): value is TemplateId {
-  return TEMPLATES.some((t) => t.id === value);
-}
-
 const TEMPLATE_AUTHOR = { id: 'template', name: EXCITE_D14_SOURCE };
 
 /** Fills a brand-new board: meta, then the template's notes in one transaction. */

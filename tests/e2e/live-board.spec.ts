@@ -39,7 +39,7 @@ test('[L1] a note added, edited and deleted in one browser appears in the other 
   await expect(seen).toContainText('Anna · GAIA');
   await expect(cell(jonas, 'strategy', 'challenge')).toContainText('Members do not join strategy meetings');
 
-  await seen.getByRole('button', { name: 'Members do not join strategy meetings' }).click();
+  await seen.getByRole('button', { name: 'Members do not join strategy meetings', exact: true }).click();
   const editor = jonas.getByRole('textbox', { name: 'Note text' });
   await editor.press('End');
   await editor.pressSequentially(' twice a year');
@@ -103,4 +103,54 @@ test('[L4] a note written offline reaches the other browser when the connection 
   await anna.context().setOffline(false);
   await expectLive(anna);
   await expect(note(jonas, 'Written on the train')).toBeVisible();
+});
+
+test('[L5] a note can be added, edited and deleted with the keyboard alone, focus never lost', async ({ browser }) => {
+  const board = await server.createBoard('Keyboard');
+  const page = await newPerson(browser);
+  await joinBoard(page, board.links.participant, 'Kasia', 'Mazovia Cluster ICT');
+  const target = cell(page, 'organisation', 'need');
+  const add = target.getByRole('button', { name: /Add a note/ });
+
+  await add.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Leadership training for staff');
+  await page.keyboard.press('Enter');
+  await expect(note(page, 'Leadership training for staff')).toBeVisible();
+  await expect(add).toBeFocused();
+
+  const text = note(page, 'Leadership training for staff').getByRole('button', { name: 'Leadership training for staff', exact: true });
+  await text.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Note text' })).toBeFocused();
+  await page.keyboard.type(', twice a year');
+  await page.keyboard.press('Enter');
+  const edited = note(page, 'Leadership training for staff, twice a year');
+  await expect(edited.getByRole('button', { name: 'Leadership training for staff, twice a year', exact: true })).toBeFocused();
+
+  await page.keyboard.press('Tab');
+  await expect(edited.getByRole('button', { name: 'Delete note: Leadership training for staff, twice a year' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(edited.getByRole('button', { name: 'Delete for everyone' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(note(page, 'Leadership training for staff, twice a year')).toHaveCount(0);
+});
+
+test('[L6] changing name or cluster keeps the board open and shows the new name to others', async ({ browser }) => {
+  const board = await server.createBoard('Rename');
+  const anna = await newPerson(browser);
+  const jonas = await newPerson(browser);
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await joinBoard(jonas, board.links.participant, 'Jonas', 'DTI Cluster');
+  await anna.getByRole('button', { name: 'Change name or cluster' }).click();
+  const dialog = anna.getByRole('dialog', { name: 'Change your name or cluster' });
+  await dialog.getByLabel('Your name', { exact: true }).fill('Ana');
+  await dialog.getByLabel('Your cluster').selectOption({ label: 'SCS Cluster' });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(jonas.getByRole('list', { name: 'People on this board' })).toContainText('Ana');
+  await expect(jonas.getByRole('list', { name: 'People on this board' })).toContainText('SCS Cluster');
+  await expect(anna.getByTestId('connection')).toHaveText('Live');
+  await addNote(anna, 'strategy', 'good-practice', 'Co-creation workshops');
+  await expect(note(jonas, 'Co-creation workshops')).toContainText('Ana · SCS Cluster');
 });

@@ -6,7 +6,7 @@ import { serverOrigin } from '../../shared/model/origin';
 import { SCHEMA_VERSION } from '../../shared/model/schema';
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
 import { EXCITE_D14, EXCITE_D14_SOURCE } from '../../shared/templates/excite-d14';
-import { TEMPLATES, createBoardContent, isTemplateId } from '../../shared/templates/index';
+import { TEMPLATES, createBoardContent } from '../../shared/templates/index';
 import { boardView, type BoardView, type NoteView } from '../../shared/view/boardView';
 import { recordOrigins } from './support';
 
@@ -76,8 +76,6 @@ function includesPhrase(texts: readonly string[], phrase: string): boolean {
 describe('template "EXCITE D1.4"', () => {
   it('is offered next to the blank board', () => {
     expect(TEMPLATES.map((t) => t.id)).toEqual(['blank', 'excite-d1.4']);
-    expect(isTemplateId('excite-d1.4')).toBe(true);
-    expect(isTemplateId('excite')).toBe(false);
   });
 
   it('[M1] fills the board, meta and every note, in one transaction with the server origin', () => {

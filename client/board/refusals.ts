@@ -1,0 +1,28 @@
+import { CloseCode } from '../../shared/protocol';
+
+export interface Refusal {
+  title: string;
+  detail: string;
+}
+
+export const LINK_NOT_VALID: Refusal = {
+  title: 'This link is not valid',
+  detail: 'Ask your facilitator for a new link to this board.',
+};
+
+export const BOARD_NOT_FOUND: Refusal = {
+  title: 'Board not found',
+  detail: 'There is no board at this address. Check the link.',
+};
+
+/** What to tell a person whose connection the server closed for good. */
+export function refusalFor(code: number, reason: string): Refusal {
+  switch (code) {
+    case CloseCode.Unauthorized:
+      return LINK_NOT_VALID;
+    case CloseCode.BoardNotFound:
+      return BOARD_NOT_FOUND;
+    default:
+      return { title: 'The server closed this board', detail: reason || 'Reload the page to try again.' };
+  }
+}
