@@ -4,8 +4,25 @@ import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { byOrder, orderAt, orderBetween } from '../order';
 import type { MutationOrigin } from '../origin';
-import { THEME_STATEMENT_MAX, THEME_TITLE_MAX, noteRecord, themeInput, themeRecord, type ThemeInput, type ThemeRecord } from '../schema';
+import { THEME_STATEMENT_MAX, THEME_TITLE_MAX, noteRecord, themeInput, themeRecord, type NoteRecord, type ThemeInput, type ThemeRecord } from '../schema';
 import { siblingsAt } from './notes';
+
+/**
+ * Puts `notes` (already in the wanted order) into `themeId` of their cell, one after the other,
+ * after the order key `after`. Only for notes of the same cell as the theme.
+ */
+function appendNotes(doc: Y.Doc, notes: readonly NoteRecord[], themeId: string | null, after: string | null): void {
+  let previous = after;
+  for (const note of notes) {
+    const map = notesMap(doc).get(note.id);
+    if (!(map instanceof Y.Map)) continue;
+    const order = orderBetween(previous, null);
+    map.set('themeId', themeId);
+    map.set('order', order);
+    map.set('updatedAt', Date.now());
+    previous = order;
+  }
+}
 
 function themesInCell(doc: Y.Doc, dimension: string, kind: string): ThemeRecord[] {
   const themes: ThemeRecord[] = [];
@@ -47,16 +64,7 @@ export function createTheme(doc: Y.Doc, input: ThemeInput, origin: MutationOrigi
         createdAt: Date.now(),
       }),
     );
-    let previous: string | null = null;
-    for (const note of members.sort(byOrder)) {
-      const map = notesMap(doc).get(note.id);
-      if (!(map instanceof Y.Map)) continue;
-      const order = orderBetween(previous, null);
-      map.set('themeId', id);
-      map.set('order', order);
-      map.set('updatedAt', Date.now());
-      previous = order;
-    }
+    appendNotes(doc, members.sort(byOrder), id, null);
   }, origin);
   return id;
 }
@@ -93,15 +101,6 @@ export function dissolveTheme(doc: Y.Doc, themeId: string, origin: MutationOrigi
     if (!theme) return;
     const members = siblingsAt(doc, { dimension: theme.dimension, kind: theme.kind, themeId });
     const ungrouped = siblingsAt(doc, { dimension: theme.dimension, kind: theme.kind, themeId: null });
-    let last = ungrouped.at(-1)?.order ?? null;
-    for (const note of members) {
-      const map = notesMap(doc).get(note.id);
-      if (!(map instanceof Y.Map)) continue;
-      const order = orderBetween(last, null);
-      map.set('themeId', null);
-      map.set('order', order);
-      map.set('updatedAt', Date.now());
-      last = order;
-    }
+    appendNotes(doc, members, null, ungrouped.at(-1)?.order ?? null);
   }, origin);
 }
