@@ -1,4 +1,4 @@
-import { generateKeyBetween } from 'fractional-indexing';
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
 /** Sort by fractional index, breaking ties (two peers inserting at one spot) by id. */
 export function byOrder<T extends { order: string; id: string }>(a: T, b: T): number {
@@ -27,4 +27,17 @@ export function orderBetween(before: string | null, after: string | null): strin
 export function orderAt(siblings: readonly { order: string }[], index: number): string {
   const at = Math.max(0, Math.min(index, siblings.length));
   return orderBetween(siblings[at - 1]?.order ?? null, siblings[at]?.order ?? null);
+}
+
+/** `count` ascending keys between `before` and `after`, with the same fallback as `orderBetween`. */
+export function ordersBetween(before: string | null, after: string | null, count: number): string[] {
+  try {
+    return generateNKeysBetween(before, after, count);
+  } catch {
+    try {
+      return generateNKeysBetween(before, null, count);
+    } catch {
+      return generateNKeysBetween(null, null, count);
+    }
+  }
 }

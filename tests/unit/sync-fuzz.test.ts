@@ -2,7 +2,8 @@
  * [C1] Seeded fuzz test of convergence: 3-4 peers, each with its own Y.Doc, edit one board through
  * the named mutations only, while an in-memory network delivers their updates late, out of order,
  * twice, or (for a disconnected peer) not until it reconnects. Invariants are checked on every peer
- * after every step; at the end every peer must show the identical board.
+ * after every step, a refused mutation must leave its doc unchanged [M2]; at the end every peer must
+ * show the identical board.
  *
  * Reproduce a failure with `FUZZ_SEED=<seed> npx vitest run tests/unit/sync-fuzz.test.ts`, then pin
  * the seed under "pinned seeds".
@@ -11,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MutationError } from '../../shared/model/errors';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
-import { addNote, deleteNote, editNoteText, moveNote, setNoteColour, type MoveTarget } from '../../shared/model/mutations/notes';
-import { createTheme, dissolveTheme, renameTheme } from '../../shared/model/mutations/themes';
+import { addNote, deleteNote, editNoteText, moveNote, moveNotes, setNoteColour, ungroupNotes, type MoveTarget } from '../../shared/model/mutations/notes';
+import { createTheme, dissolveTheme, groupNotes, moveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { boardView, type BoardView, type NoteView, type ThemeView } from '../../shared/view/boardView';
@@ -48,6 +49,13 @@ class Random {
   }
   pick<T>(items: readonly T[]): T | undefined {
     return items.length === 0 ? undefined : items[this.int(items.length)];
+  }
+  /** Up to `count` different items, in random order. */
+  some<T>(items: readonly T[], count: number): T[] {
+    const pool = [...items];
+    const chosen: T[] = [];
+    while (chosen.length < count && pool.length > 0) chosen.push(...pool.splice(this.int(pool.length), 1));
+    return chosen;
   }
   weighted<T>(choices: readonly (readonly [T, number])[]): T {
     const total = choices.reduce((sum, [, w]) => sum + w, 0);
@@ -86,6 +94,11 @@ class Network {
   private readonly queues = new Map<string, { from: Peer; to: Peer; updates: Uint8Array[] }>();
   delivered = 0;
   duplicated = 0;
+  /** While set, the updates a peer makes are recorded as same-cell moves (they write no dimension or kind). */
+  markingSameCellMoves = false;
+  private readonly sameCellMoves = new WeakSet<Uint8Array>();
+  /** Same-cell moves delivered before an earlier update of their author: Yjs applies their deletions at once. */
+  sameCellMovesOutOfOrder = 0;
 
   constructor(
     readonly peers: readonly Peer[],
@@ -96,6 +109,7 @@ class Network {
       from.doc.on('update', (update: Uint8Array, origin: unknown) => {
         from.dirty = true;
         if (origin === NETWORK) return;
+        if (this.markingSameCellMoves) this.sameCellMoves.add(update);
         for (const to of peers) if (to !== from) this.queue(from, to).updates.push(update);
       });
     }
@@ -123,6 +137,7 @@ class Network {
     if (!update) throw new Error('empty queue picked');
     if (allowDuplicates && this.random.chance(0.1)) this.duplicated++;
     else queue.updates.splice(index, 1);
+    if (this.sameCellMoves.has(update) && lacksEarlierUpdate(queue.to.doc, update)) this.sameCellMovesOutOfOrder++;
     Y.applyUpdate(queue.to.doc, update, NETWORK);
     this.delivered++;
     return true;
@@ -147,6 +162,13 @@ class Network {
     for (const peer of this.peers) if (!peer.online) this.reconnect(peer);
     while (this.deliverOne(false));
   }
+}
+
+/** `doc` has not yet received everything its author wrote before `update`. */
+function lacksEarlierUpdate(doc: Y.Doc, update: Uint8Array): boolean {
+  const known = Y.decodeStateVector(Y.encodeStateVector(doc));
+  for (const [client, clock] of Y.parseUpdateMeta(update).from) if ((known.get(client) ?? 0) < clock) return true;
+  return false;
 }
 
 // ---- Invariants ----
@@ -205,8 +227,12 @@ type OpName =
   | 'addNote'
   | 'editNoteText'
   | 'moveNote'
+  | 'moveNotes'
+  | 'ungroupNotes'
   | 'deleteNote'
   | 'createTheme'
+  | 'groupNotes'
+  | 'moveTheme'
   | 'dissolveTheme'
   | 'renameTheme'
   | 'addLink'
@@ -217,8 +243,12 @@ const OP_WEIGHTS: readonly (readonly [OpName, number])[] = [
   ['addNote', 20],
   ['editNoteText', 12],
   ['moveNote', 18],
+  ['moveNotes', 8],
+  ['ungroupNotes', 4],
   ['deleteNote', 8],
   ['createTheme', 8],
+  ['groupNotes', 5],
+  ['moveTheme', 5],
   ['dissolveTheme', 5],
   ['renameTheme', 4],
   ['addLink', 10],
@@ -228,7 +258,7 @@ const OP_WEIGHTS: readonly (readonly [OpName, number])[] = [
 
 /** Who did what to which record, and at which clock, to recognise concurrent (unseen) edits. */
 interface Stamp {
-  type: 'move' | 'delete' | 'moveInto' | 'dissolve' | 'link';
+  type: 'move' | 'delete' | 'moveInto' | 'dissolve' | 'link' | 'group' | 'moveTheme';
   target: string;
   client: number;
   clock: number;
@@ -239,10 +269,12 @@ interface FuzzStats {
   ok: Record<OpName, number>;
   refused: Record<OpName, number>;
   /** Pairs of concurrent edits the network had to reconcile, by kind. */
-  conflicts: Record<'moveDelete' | 'moveMove' | 'dissolveMoveInto' | 'linkDelete', number>;
+  conflicts: Record<'moveDelete' | 'moveMove' | 'dissolveMoveInto' | 'linkDelete' | 'groupDelete' | 'themeMoveMember', number>;
   dissolved: number;
   /** Checks where a peer, waiting for an update sent out of causal order, hid an invalid record. */
   transientInvalid: number;
+  /** Same-cell note moves delivered before an earlier update of their author. */
+  sameCellMovesOutOfOrder: number;
   delivered: number;
   duplicated: number;
   disconnects: number;
@@ -290,9 +322,10 @@ function runFuzz(seed: number, steps: number): FuzzStats {
     seed,
     ok: zero(),
     refused: zero(),
-    conflicts: { moveDelete: 0, moveMove: 0, dissolveMoveInto: 0, linkDelete: 0 },
+    conflicts: { moveDelete: 0, moveMove: 0, dissolveMoveInto: 0, linkDelete: 0, groupDelete: 0, themeMoveMember: 0 },
     dissolved: 0,
     transientInvalid: 0,
+    sameCellMovesOutOfOrder: 0,
     delivered: 0,
     duplicated: 0,
     disconnects: 0,
@@ -311,6 +344,34 @@ function runFuzz(seed: number, steps: number): FuzzStats {
 
   function stamp(peer: Peer, type: Stamp['type'], target: string): void {
     stamps.push({ type, target, client: peer.doc.clientID, clock: Y.decodeStateVector(Y.encodeStateVector(peer.doc)).get(peer.doc.clientID) ?? 0 });
+  }
+
+  /** Counts the unseen edits that race with moving `note` (as this peer sees it). */
+  function countMoveConflicts(peer: Peer, note: NoteView): void {
+    stats.conflicts.moveDelete += unseen(peer, note.id, ['delete']);
+    stats.conflicts.moveMove += unseen(peer, note.id, ['move']);
+    if (note.themeId !== null) stats.conflicts.themeMoveMember += unseen(peer, note.themeId, ['moveTheme']);
+  }
+
+  /** Runs `write`, recording its update as a same-cell move when it writes no note's dimension or kind. */
+  function asSameCellMove(sameCell: boolean, write: () => void): void {
+    network.markingSameCellMoves = sameCell;
+    try {
+      write();
+    } finally {
+      network.markingSameCellMoves = false;
+    }
+  }
+
+  /** A random cell of the board. */
+  function randomCell(): { dimension: (typeof DIMENSION_IDS)[number]; kind: (typeof KIND_IDS)[number] } {
+    return { dimension: random.pick(DIMENSION_IDS) ?? 'structure', kind: random.pick(KIND_IDS) ?? 'challenge' };
+  }
+
+  /** Now and then (`p`) the id of a note deleted elsewhere that `view` no longer shows, for a refusal. */
+  function goneNote(view: BoardView, p: number): string | undefined {
+    if (!random.chance(p)) return undefined;
+    return [...deleted].find((id) => !view.notesById.has(id));
   }
 
   /** Plans one random mutation from what `peer` currently sees; returns null when there is nothing to do it to. */
@@ -356,13 +417,56 @@ function runFuzz(seed: number, steps: number): FuzzStats {
         else if (where === 'outOfTheme') target = { ...sameCell, themeId: null };
         else target = { dimension: random.pick(DIMENSION_IDS) ?? 'structure', kind: random.pick(KIND_IDS) ?? 'challenge', themeId: null };
         if (random.chance(0.5)) target = { ...target, index: random.int(6) };
+        const staysInCell = target.dimension === note.dimension && target.kind === note.kind;
         return () => {
-          stats.conflicts.moveDelete += unseen(peer, note.id, ['delete']);
-          stats.conflicts.moveMove += unseen(peer, note.id, ['move']);
+          countMoveConflicts(peer, note);
           if (target.themeId !== null) stats.conflicts.dissolveMoveInto += unseen(peer, target.themeId, ['dissolve']);
-          moveNote(peer.doc, note.id, target, peer.origin);
+          asSameCellMove(staysInCell, () => moveNote(peer.doc, note.id, target, peer.origin));
           stamp(peer, 'move', note.id);
           if (target.themeId !== null) stamp(peer, 'moveInto', target.themeId);
+        };
+      }
+      case 'moveNotes': {
+        // Sometimes a few notes of one cell reordered or regrouped there, else notes from anywhere.
+        const inOneCell = note !== undefined && random.chance(0.3);
+        const pool = inOneCell ? notes.filter((n) => n.dimension === note.dimension && n.kind === note.kind) : notes;
+        const moving = random.some(pool, 2 + random.int(3));
+        if (moving.length < 2) return null;
+        let target: MoveTarget;
+        if (inOneCell) {
+          const theme = random.chance(0.5) ? random.pick(themes.filter((t) => t.dimension === note.dimension && t.kind === note.kind)) : undefined;
+          target = { dimension: note.dimension, kind: note.kind, themeId: theme?.id ?? null };
+        } else {
+          const theme = random.chance(0.5) ? random.pick(themes) : undefined;
+          // Now and then a theme of another cell, which must be refused.
+          if (theme && random.chance(0.05)) target = { ...randomCell(), themeId: theme.id };
+          else target = theme ? { dimension: theme.dimension, kind: theme.kind, themeId: theme.id } : { ...randomCell(), themeId: null };
+        }
+        if (random.chance(0.5)) target = { ...target, index: random.int(6) };
+        const ids = moving.map((n) => n.id);
+        // Now and then a note that is gone, which must be refused.
+        const gone = goneNote(view, 0.05);
+        if (gone !== undefined) ids.splice(random.int(ids.length + 1), 0, gone);
+        const staysInCell = moving.every((n) => n.dimension === target.dimension && n.kind === target.kind);
+        return () => {
+          for (const n of moving) countMoveConflicts(peer, n);
+          if (target.themeId !== null) stats.conflicts.dissolveMoveInto += unseen(peer, target.themeId, ['dissolve']);
+          asSameCellMove(staysInCell, () => moveNotes(peer.doc, ids, target, peer.origin));
+          for (const id of ids) stamp(peer, 'move', id);
+          if (target.themeId !== null) stamp(peer, 'moveInto', target.themeId);
+        };
+      }
+      case 'ungroupNotes': {
+        const grouped = notes.filter((n) => n.themeId !== null);
+        const chosen = random.some(grouped.length > 0 && random.chance(0.85) ? grouped : notes, 1 + random.int(3));
+        if (chosen.length === 0) return null;
+        const ids = chosen.map((n) => n.id);
+        const gone = goneNote(view, 0.05);
+        if (gone !== undefined) ids.push(gone);
+        return () => {
+          for (const n of chosen) countMoveConflicts(peer, n);
+          asSameCellMove(true, () => ungroupNotes(peer.doc, ids, peer.origin));
+          for (const n of chosen) if (n.themeId !== null) stamp(peer, 'move', n.id);
         };
       }
       case 'deleteNote':
@@ -370,6 +474,7 @@ function runFuzz(seed: number, steps: number): FuzzStats {
         return () => {
           stats.conflicts.moveDelete += unseen(peer, note.id, ['move']);
           stats.conflicts.linkDelete += unseen(peer, note.id, ['link']);
+          stats.conflicts.groupDelete += unseen(peer, note.id, ['group']);
           deleteNote(peer.doc, note.id, peer.origin);
           deleted.add(note.id);
           stamp(peer, 'delete', note.id);
@@ -386,6 +491,39 @@ function runFuzz(seed: number, steps: number): FuzzStats {
         return () => {
           createTheme(peer.doc, { id, title: `Theme ${id}`, dimension, kind, noteIds }, peer.origin);
           for (const noteId of noteIds) stamp(peer, 'move', noteId);
+        };
+      }
+      case 'groupNotes': {
+        // 1-3 notes, often from different cells, into a new theme of the first one's cell or any cell.
+        // (A note that is gone is not tried here: see the groupNotes refusal in mutations.test.ts.)
+        const grouping = random.some(notes, 1 + random.int(3));
+        const [first] = grouping;
+        if (!first) return null;
+        const cell = random.chance(0.5) ? { dimension: first.dimension, kind: first.kind } : randomCell();
+        const id = `${peer.name}-t${counter++}`;
+        return () => {
+          for (const n of grouping) {
+            countMoveConflicts(peer, n);
+            stats.conflicts.groupDelete += unseen(peer, n.id, ['delete']);
+          }
+          groupNotes(peer.doc, grouping.map((n) => n.id), { id, title: `Group ${id}`, ...cell }, peer.origin);
+          for (const n of grouping) {
+            stamp(peer, 'move', n.id);
+            stamp(peer, 'group', n.id);
+          }
+        };
+      }
+      case 'moveTheme': {
+        const theme = random.pick(themes);
+        if (!theme) return null;
+        const cell = random.chance(0.5) ? { dimension: theme.dimension, kind: theme.kind } : randomCell();
+        const target = random.chance(0.6) ? { ...cell, index: random.int(4) } : cell;
+        const changesCell = cell.dimension !== theme.dimension || cell.kind !== theme.kind;
+        return () => {
+          for (const member of theme.notes) stats.conflicts.themeMoveMember += unseen(peer, member.id, ['move']);
+          moveTheme(peer.doc, theme.id, target, peer.origin);
+          stamp(peer, 'moveTheme', theme.id);
+          if (changesCell) for (const member of theme.notes) stamp(peer, 'move', member.id);
         };
       }
       case 'dissolveTheme': {
@@ -436,6 +574,7 @@ function runFuzz(seed: number, steps: number): FuzzStats {
     const planned = plan(peer, view, chosen);
     const [name, run] = planned ? [chosen, planned] : (['addNote', plan(peer, view, 'addNote')] as const);
     if (!run) return;
+    const before = Y.snapshot(peer.doc);
     try {
       run();
       stats.ok[name]++;
@@ -444,6 +583,8 @@ function runFuzz(seed: number, steps: number): FuzzStats {
         throw new Error(`${context}: ${name} threw ${String(error)}`, { cause: error });
       }
       stats.refused[name]++;
+      // [M2] A refused mutation changes nothing.
+      expect(Y.equalSnapshots(Y.snapshot(peer.doc), before), `${context}: refused ${name} changed the doc`).toBe(true);
     }
   }
 
@@ -515,6 +656,7 @@ function runFuzz(seed: number, steps: number): FuzzStats {
 
   stats.delivered = network.delivered;
   stats.duplicated = network.duplicated;
+  stats.sameCellMovesOutOfOrder = network.sameCellMovesOutOfOrder;
   stats.finalNotes = firstView.noteCount;
   return stats;
 }
@@ -544,7 +686,7 @@ describe('[C1] sync fuzz: every peer converges on the same board', () => {
   });
 
   // Skipped when reproducing one seed with FUZZ_SEED: the thresholds are about the whole seed list.
-  it.skipIf(envSeed !== undefined && envSeed !== '')('[C1] the fuzzer did real work: many mutations, concurrent move/delete conflicts and dissolves', () => {
+  it.skipIf(envSeed !== undefined && envSeed !== '')('[C1] the fuzzer did real work: many mutations of every kind, concurrent conflicts, dissolves and theme moves', () => {
     // Runs any seed filtered out of this run (e.g. with `-t`), so this check always sees all of them.
     for (const seed of SEEDS) if (!results.has(seed)) results.set(seed, runFuzz(seed, STEPS));
     const all = [...results.values()];
@@ -556,6 +698,14 @@ describe('[C1] sync fuzz: every peer converges on the same board', () => {
     expect(total(all, (s) => s.disconnects), 'disconnects').toBeGreaterThan(0);
     expect(total(all, (s) => s.duplicated), 'duplicated messages').toBeGreaterThan(0);
     for (const [name] of OP_WEIGHTS) expect(total(all, (s) => s.ok[name]), `successful ${name}`).toBeGreaterThan(0);
+    // The multi-note and theme moves each succeed many times (about 100-180 each over the base seeds).
+    for (const name of ['moveNotes', 'ungroupNotes', 'groupNotes', 'moveTheme'] as const) {
+      expect(total(all, (s) => s.ok[name]), `successful ${name}`).toBeGreaterThanOrEqual(40);
+    }
+    for (const name of ['moveNotes', 'ungroupNotes'] as const) expect(total(all, (s) => s.refused[name]), `refused ${name}`).toBeGreaterThan(0);
+    expect(total(all, (s) => s.conflicts.groupDelete), 'notes grouped while deleted elsewhere').toBeGreaterThan(0);
+    expect(total(all, (s) => s.conflicts.themeMoveMember), 'themes moved while a member note moves').toBeGreaterThan(0);
+    expect(total(all, (s) => s.sameCellMovesOutOfOrder), 'same-cell moves delivered out of causal order').toBeGreaterThan(0);
   });
 });
 
@@ -566,18 +716,31 @@ describe('[C1] pinned seeds', () => {
     expect(runFuzz(65, 60)).toEqual(runFuzz(65, 60));
   });
 
-  it('seed 65 (60 steps): a note moved while deleted elsewhere, a theme dissolved while a note moves in, a link to a deleted note', () => {
-    const stats = runFuzz(65, 60);
+  it('seed 89 (60 steps): a note moved while deleted elsewhere, a theme dissolved while a note moves in, a link to a deleted note', () => {
+    const stats = runFuzz(89, 60);
     expect(stats.conflicts.moveDelete, 'move/delete conflicts').toBeGreaterThan(0);
     expect(stats.conflicts.dissolveMoveInto, 'dissolve/move-into conflicts').toBeGreaterThan(0);
     expect(stats.conflicts.linkDelete, 'link/delete conflicts').toBeGreaterThan(0);
   });
 
-  // Seed 56 hid a note reordered in its cell on a peer that received the move before an earlier
-  // update; moveNote now writes only changed fields, so nothing is hidden on the way. (A move to
-  // another cell delivered out of causal order can still hide a note until the earlier update
-  // arrives; the server delivers each author's updates in order, see SPEC C1.)
-  it('seed 56 (60 steps): a reorder delivered out of causal order never hides the note', () => {
-    expect(runFuzz(56, 60).transientInvalid).toBe(0);
+  // Seed 56 (before multi-note and theme moves joined the generator) hid a note reordered in its
+  // cell on a peer that received the move before an earlier update; moves now write only changed
+  // fields, so nothing is hidden on the way. Seed 12 delivers same-cell moves out of causal order,
+  // and hides notes (transientInvalid 3) if moveNotes rewrites a note's dimension, kind and theme on
+  // every move. (A move to another cell delivered out of causal order can still hide a note until
+  // the earlier update arrives; the server delivers each author's updates in order, see SPEC C1.)
+  it('seed 12 (60 steps): a same-cell move delivered out of causal order never hides the note', () => {
+    const stats = runFuzz(12, 60);
+    expect(stats.sameCellMovesOutOfOrder, 'same-cell moves delivered out of causal order').toBeGreaterThan(0);
+    expect(stats.transientInvalid).toBe(0);
+  });
+
+  it('seed 50 (60 steps): a theme moved while a peer moves one of its notes, notes grouped while one is deleted elsewhere', () => {
+    const stats = runFuzz(50, 60);
+    expect(stats.conflicts.themeMoveMember, 'theme-move/member-move conflicts').toBeGreaterThan(0);
+    expect(stats.conflicts.groupDelete, 'group/delete conflicts').toBeGreaterThan(0);
+    expect(stats.ok.moveNotes, 'multi-note moves').toBeGreaterThan(0);
+    expect(stats.ok.ungroupNotes, 'ungroups').toBeGreaterThan(0);
   });
 });
+

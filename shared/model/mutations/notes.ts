@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { linksMap, newRecordMap, notesMap, readRecord, themesMap } from '../doc';
 import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
-import { byOrder, orderAt } from '../order';
+import { byOrder, orderAt, orderBetween, ordersBetween } from '../order';
 import type { MutationOrigin } from '../origin';
 import { addNoteInput, noteRecord, noteTextInput, themeRecord, type AddNoteInput, type NoteRecord } from '../schema';
 import { applyTextDiff } from '../text';
@@ -14,13 +14,13 @@ export interface Place {
   themeId: string | null;
 }
 
-/** Notes that share a place, in board order, optionally leaving one out (the one being moved). */
-export function siblingsAt(doc: Y.Doc, place: Place, exceptId?: string): NoteRecord[] {
+/** Notes that share a place, in board order, leaving out `except` (the ones being moved). */
+export function siblingsAt(doc: Y.Doc, place: Place, except: ReadonlySet<string> = new Set()): NoteRecord[] {
   const siblings: NoteRecord[] = [];
   const notes = notesMap(doc);
   notes.forEach((_value, key) => {
     const note = readRecord(noteRecord, notes, key);
-    if (!note || note.id === exceptId) return;
+    if (!note || except.has(note.id)) return;
     if (note.dimension === place.dimension && note.kind === place.kind && note.themeId === place.themeId) {
       siblings.push(note);
     }
@@ -96,31 +96,68 @@ export interface MoveTarget extends Place {
   index?: number;
 }
 
-export function moveNote(doc: Y.Doc, noteId: string, target: MoveTarget, origin: MutationOrigin): void {
-  if (!DIMENSION_IDS.includes(target.dimension) || !KIND_IDS.includes(target.kind)) {
+/** Refuses a target that is not a cell of the board, or a position that is not a whole number. */
+export function checkTarget(target: { dimension: string; kind: string; index?: number }): void {
+  if (!DIMENSION_IDS.includes(target.dimension as DimensionId) || !KIND_IDS.includes(target.kind as KindId)) {
     throw new MutationError('That is not a place on the board.');
   }
   if (target.index !== undefined && !(Number.isInteger(target.index) && target.index >= 0)) {
     throw new MutationError('A position on the board is a whole number from 0.');
   }
+}
+
+/**
+ * Moves notes, in the order given, to consecutive positions at the target (a cell, or a theme in
+ * it). One transaction: for everyone else the notes arrive together.
+ */
+export function moveNotes(doc: Y.Doc, noteIds: readonly string[], target: MoveTarget, origin: MutationOrigin): void {
+  checkTarget(target);
+  const ids = [...new Set(noteIds)];
+  if (ids.length === 0) return;
   doc.transact(() => {
-    const map = noteMap(doc, noteId);
+    const maps = ids.map((id) => noteMap(doc, id));
     checkTheme(doc, target);
-    const siblings = siblingsAt(doc, target, noteId);
-    // A new cell is written whole: two people moving one note to different cells at once must
-    // end in one of the cells they chose, not a mix (each Y.Map key resolves on its own).
-    // Unchanged fields are not rewritten: that would delete the old value at once, and a peer
-    // that receives this before an earlier update of the same author would briefly see a note
-    // with no place at all.
-    if (map.get('dimension') !== target.dimension || map.get('kind') !== target.kind) {
-      map.set('dimension', target.dimension);
-      map.set('kind', target.kind);
-      map.set('themeId', target.themeId);
-    } else if (map.get('themeId') !== target.themeId) {
-      map.set('themeId', target.themeId);
+    const siblings = siblingsAt(doc, target, new Set(ids));
+    const at = Math.min(target.index ?? siblings.length, siblings.length);
+    const orders = ordersBetween(siblings[at - 1]?.order ?? null, siblings[at]?.order ?? null, maps.length);
+    const now = Date.now();
+    maps.forEach((map, i) => {
+      // A new cell is written whole: two people moving one note to different cells at once must
+      // end in one of the cells they chose, not a mix (each Y.Map key resolves on its own).
+      // Unchanged fields are not rewritten: that would delete the old value at once, and a peer
+      // that receives this before an earlier update of the same author would briefly see a note
+      // with no place at all.
+      if (map.get('dimension') !== target.dimension || map.get('kind') !== target.kind) {
+        map.set('dimension', target.dimension);
+        map.set('kind', target.kind);
+        map.set('themeId', target.themeId);
+      } else if (map.get('themeId') !== target.themeId) {
+        map.set('themeId', target.themeId);
+      }
+      map.set('order', orders[i] ?? orderBetween(null, null));
+      map.set('updatedAt', now);
+    });
+  }, origin);
+}
+
+export function moveNote(doc: Y.Doc, noteId: string, target: MoveTarget, origin: MutationOrigin): void {
+  moveNotes(doc, [noteId], target, origin);
+}
+
+/** Takes notes out of their themes, to the end of their own cells' ungrouped notes. */
+export function ungroupNotes(doc: Y.Doc, noteIds: readonly string[], origin: MutationOrigin): void {
+  doc.transact(() => {
+    const byCell = new Map<string, { place: Place; ids: string[] }>();
+    for (const id of noteIds) {
+      const note = readRecord(noteRecord, notesMap(doc), id);
+      if (!note) throw new MutationError('One of the selected notes no longer exists.');
+      if (note.themeId === null) continue;
+      const key = `${note.dimension}/${note.kind}`;
+      const entry = byCell.get(key) ?? { place: { dimension: note.dimension, kind: note.kind, themeId: null }, ids: [] };
+      entry.ids.push(id);
+      byCell.set(key, entry);
     }
-    map.set('order', orderAt(siblings, target.index ?? siblings.length));
-    map.set('updatedAt', Date.now());
+    for (const { place, ids } of byCell.values()) moveNotes(doc, ids, place, origin);
   }, origin);
 }
 

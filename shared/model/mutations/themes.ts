@@ -5,7 +5,8 @@ import { newId } from '../ids';
 import { byOrder, orderAt, orderBetween } from '../order';
 import type { MutationOrigin } from '../origin';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX, noteRecord, themeInput, themeRecord, type NoteRecord, type ThemeInput, type ThemeRecord } from '../schema';
-import { siblingsAt } from './notes';
+import type { DimensionId, KindId } from '../vocabulary';
+import { checkTarget, moveNotes, siblingsAt } from './notes';
 
 /**
  * Puts `notes` (already in the wanted order) into `themeId` of their cell, one after the other,
@@ -102,5 +103,62 @@ export function dissolveTheme(doc: Y.Doc, themeId: string, origin: MutationOrigi
     const members = siblingsAt(doc, { dimension: theme.dimension, kind: theme.kind, themeId });
     const ungrouped = siblingsAt(doc, { dimension: theme.dimension, kind: theme.kind, themeId: null });
     appendNotes(doc, members, null, ungrouped.at(-1)?.order ?? null);
+  }, origin);
+}
+
+/**
+ * Makes a theme of `noteIds` in the given cell, moving notes from other cells there first (a note
+ * dropped onto a note of another cell). The notes keep the order given. Returns the theme id.
+ */
+export function groupNotes(
+  doc: Y.Doc,
+  noteIds: readonly string[],
+  theme: Omit<ThemeInput, 'noteIds'>,
+  origin: MutationOrigin,
+): string {
+  if (noteIds.length === 0) throw new MutationError('Choose at least one note to group.');
+  let id = '';
+  doc.transact(() => {
+    // Checked before anything is written: Yjs has no rollback, and a refusal must change nothing.
+    if (noteIds.some((noteId) => !readRecord(noteRecord, notesMap(doc), noteId))) {
+      throw new MutationError('One of the selected notes no longer exists.');
+    }
+    id = createTheme(doc, theme, origin);
+    moveNotes(doc, noteIds, { dimension: theme.dimension, kind: theme.kind, themeId: id }, origin);
+  }, origin);
+  return id;
+}
+
+/**
+ * Moves a theme, with its notes, to a position among the themes of a cell (its own or another).
+ * A note joining the theme concurrently stays in the old cell, shown ungrouped there.
+ */
+export function moveTheme(
+  doc: Y.Doc,
+  themeId: string,
+  target: { dimension: DimensionId; kind: KindId; index?: number },
+  origin: MutationOrigin,
+): void {
+  checkTarget(target);
+  doc.transact(() => {
+    const theme = readRecord(themeRecord, themesMap(doc), themeId);
+    const map = themesMap(doc).get(themeId);
+    if (!theme || !(map instanceof Y.Map)) throw new MutationError('That theme no longer exists.');
+    const siblings = themesInCell(doc, target.dimension, target.kind).filter((t) => t.id !== themeId);
+    map.set('order', orderAt(siblings, target.index ?? siblings.length));
+    if (theme.dimension === target.dimension && theme.kind === target.kind) return;
+    const members = siblingsAt(doc, { dimension: theme.dimension, kind: theme.kind, themeId });
+    map.set('dimension', target.dimension);
+    map.set('kind', target.kind);
+    for (const note of members) {
+      const noteMap = notesMap(doc).get(note.id);
+      if (!(noteMap instanceof Y.Map)) continue;
+      // The whole place, themeId too: if a peer moves this note elsewhere meanwhile, the note
+      // ends either with the theme or where the peer put it, never in a mix of both.
+      noteMap.set('dimension', target.dimension);
+      noteMap.set('kind', target.kind);
+      noteMap.set('themeId', themeId);
+      noteMap.set('updatedAt', Date.now());
+    }
   }, origin);
 }
