@@ -5,7 +5,11 @@ import { Message } from '../ui/Message';
 import { BoardScreen } from './BoardScreen';
 import { loadIdentity, saveIdentity, type Identity } from './identity';
 import { JoinForm } from './JoinForm';
+import { cachedBoardInfo, isUnreachable, registerServiceWorker, rememberBoardInfo } from './offline';
 import { BOARD_NOT_FOUND, LINK_NOT_VALID } from './refusals';
+
+/** How long a board this device knows waits for the server before opening from its own copy. */
+const INFO_TIMEOUT_MS = 5000;
 
 type PageState =
   | { status: 'loading' }
@@ -18,27 +22,43 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
 
   useEffect(() => {
     if (!token) return;
-    let cancelled = false;
+    registerServiceWorker();
+    // Settled once: by the server's answer, by the cache, or by leaving the page.
+    let settled = false;
+    const settle = (next: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(fallback);
+      next();
+    };
+    const open = (info: BoardInfo) => {
+      const identity = loadIdentity(boardId);
+      setState(identity ? { status: 'ready', info, identity } : { status: 'joining', info });
+    };
+    // Without the server, a board opened before on this device opens from its copy here and
+    // syncs when the server is back. A network that hangs instead of failing (lie-fi) gets the
+    // same after a few seconds; a revoked link is then refused by the socket instead.
+    const cached = cachedBoardInfo(boardId, token);
+    const fallback = cached ? setTimeout(() => settle(() => open(cached)), INFO_TIMEOUT_MS) : undefined;
     apiBoardInfo(boardId, token).then(
       (info) => {
-        if (cancelled) return;
-        const identity = loadIdentity(boardId);
-        setState(identity ? { status: 'ready', info, identity } : { status: 'joining', info });
+        rememberBoardInfo(token, info);
+        settle(() => open(info));
       },
-      (error: unknown) => {
-        if (cancelled) return;
-        if (error instanceof ApiError && error.status === 404) {
-          setState({ status: 'failed', ...BOARD_NOT_FOUND });
-        } else if (error instanceof ApiError && error.status === 401) {
-          setState({ status: 'failed', ...LINK_NOT_VALID });
-        } else {
-          setState({ status: 'failed', title: 'Cannot reach the server', detail: 'Check your connection and reload the page.' });
-        }
-      },
+      (error: unknown) =>
+        settle(() => {
+          if (error instanceof ApiError && error.status === 404) {
+            setState({ status: 'failed', ...BOARD_NOT_FOUND });
+          } else if (error instanceof ApiError && error.status === 401) {
+            setState({ status: 'failed', ...LINK_NOT_VALID });
+          } else if (cached && isUnreachable(error)) {
+            open(cached);
+          } else {
+            setState({ status: 'failed', title: 'Cannot reach the server', detail: 'Check your connection and reload the page.' });
+          }
+        }),
     );
-    return () => {
-      cancelled = true;
-    };
+    return () => settle(() => undefined);
   }, [boardId, token]);
 
   useEffect(() => {

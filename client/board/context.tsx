@@ -2,6 +2,7 @@ import { createContext, useContext, useSyncExternalStore } from 'react';
 import { MutationError } from '../../shared/model/errors';
 import type { BoardView } from '../../shared/view/boardView';
 import type { BoardSession, ConnectionState, PresenceUser } from './session';
+import type { UndoState } from './undo';
 
 export interface BoardContextValue {
   session: BoardSession;
@@ -30,6 +31,12 @@ export function usePresence(): PresenceUser[] {
 
 export function useConnection(session: BoardSession): ConnectionState {
   return useSyncExternalStore(session.subscribe, session.getConnection);
+}
+
+/** Whether this person has a step to undo or redo (always false for viewers). */
+export function useUndoState(): UndoState {
+  const { session } = useBoard();
+  return useSyncExternalStore(session.subscribe, session.getUndoState);
 }
 
 export function describeError(error: unknown): string {

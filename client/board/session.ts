@@ -1,20 +1,29 @@
 /**
- * A board session outside React: the Y.Doc, the y-websocket provider, the derived BoardView and
- * presence. React subscribes to it (useSyncExternalStore); it never touches Y types itself.
+ * A board session outside React: the Y.Doc, its copy on this device (IndexedDB), the y-websocket
+ * provider, the derived BoardView, presence and this person's undo history. React subscribes to
+ * it (useSyncExternalStore); it never touches Y types itself.
  * Document state (doc), presence (awareness, never persisted) and local UI state stay apart.
  */
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { clusterLabel } from '../../shared/model/vocabulary';
-import { WS_PATH_PREFIX, isPermanentClose, type Role } from '../../shared/protocol';
+import { WS_PATH_PREFIX, canWrite, isPermanentClose, type Role } from '../../shared/protocol';
 import { boardView, type BoardView } from '../../shared/view/boardView';
 import { presenceColour, type Identity } from './identity';
+import { loadLastSynced, saveLastSynced } from './offline';
+import { BoardUndo, type UndoResult, type UndoState } from './undo';
 
+/**
+ * What the connection badge shows. `lastSynced` is when this device last had everything the
+ * server had (ms since epoch; null if never on this device).
+ */
 export type ConnectionState =
   | { status: 'connecting' }
   | { status: 'live' }
-  | { status: 'reconnecting' }
+  | { status: 'offline'; lastSynced: number | null; savedOnDevice: boolean }
+  | { status: 'reconnecting'; lastSynced: number | null }
   | { status: 'refused'; code: number; reason: string };
 
 export interface PresenceUser {
@@ -23,25 +32,51 @@ export interface PresenceUser {
   name: string;
   clusterLabel: string;
   colour: string;
+  /** The note this person is typing in, or null. */
   editing: string | null;
+  /** The note this person has focused or is editing, or null. */
+  focus: string | null;
   isSelf: boolean;
 }
 
 interface AwarenessState {
   user?: { id?: unknown; name?: unknown; cluster?: unknown };
   editing?: unknown;
+  focus?: unknown;
 }
 
 type Listener = () => void;
+
+const NO_UNDO: UndoState = { canUndo: false, canRedo: false };
+/** While live, the stored "last synced" time is refreshed at most this often. */
+const SYNC_STAMP_INTERVAL_MS = 30_000;
+
+/** The name of a board's document in IndexedDB. */
+export const localDocName = (boardId: string) => `clusterboard:${boardId}`;
+
+function sameConnection(a: ConnectionState, b: ConnectionState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
 
 export class BoardSession {
   readonly doc = new Y.Doc();
   readonly origin: LocalOrigin;
   private provider: WebsocketProvider | null = null;
+  private local: IndexeddbPersistence | null = null;
+  /** False once IndexedDB turned out to be unavailable (some private modes). */
+  private savedOnDevice = typeof indexedDB !== 'undefined';
+  private readonly history: BoardUndo | null;
   private view: BoardView;
   private presence: PresenceUser[] = [];
   private connection: ConnectionState = { status: 'connecting' };
-  private everSynced = false;
+  private refused: { code: number; reason: string } | null = null;
+  private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  /** A connection attempt failed or a live connection dropped since the last sync. */
+  private lost = false;
+  private lastSynced: number | null;
+  private lastStamp = 0;
+  private editing: string | null = null;
+  private focus: string | null = null;
   private readonly listeners = new Set<Listener>();
 
   constructor(
@@ -52,65 +87,103 @@ export class BoardSession {
   ) {
     this.origin = localOrigin(person.id);
     this.view = boardView(this.doc);
+    this.lastSynced = loadLastSynced(boardId);
     this.doc.on('update', this.refreshView);
+    // Viewers cannot change the board, so they have nothing to undo.
+    this.history = canWrite(role) ? new BoardUndo(this.doc, this.origin, this.notify) : null;
   }
 
   /**
-   * Opens the connection. Paired with `disconnect()` by an effect, so React's StrictMode
-   * mount-unmount-mount leaves exactly one provider; the doc (and anything typed) is kept.
+   * Opens the copy on this device and the connection. Paired with `disconnect()` by an effect, so
+   * React's StrictMode mount-unmount-mount leaves exactly one of each; the doc (and anything
+   * typed) is kept.
    */
   connect(): void {
     if (this.provider) return;
+    this.openLocalCopy();
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     const serverUrl = `${scheme}//${window.location.host}${WS_PATH_PREFIX.slice(0, -1)}`;
+    this.online = navigator.onLine;
     // disableBc: tabs of one browser must not sync with each other behind the server's back (a
-    // projector tab would show edits the server has not stored yet).
+    // projector tab would show edits the server has not stored yet). Without a network there is
+    // nothing to try: the 'online' event connects.
     const provider = new WebsocketProvider(serverUrl, this.boardId, this.doc, {
       params: { token: this.token },
       disableBc: true,
+      connect: this.online,
     });
     this.provider = provider;
-    provider.awareness.setLocalState({ user: this.presenceUser(), editing: null });
+    provider.awareness.setLocalState({ user: this.presenceUser(), editing: this.editing, focus: this.focus });
     provider.awareness.on('change', this.refreshPresence);
-    provider.on('sync', (synced: boolean) => {
-      if (synced) {
-        this.everSynced = true;
-        this.setConnection({ status: 'live' });
-      }
-    });
-    provider.on('status', ({ status }: { status: string }) => {
-      if (this.connection.status === 'refused') return;
-      if (status === 'disconnected' || (status === 'connecting' && this.everSynced)) {
-        this.setConnection({ status: this.everSynced ? 'reconnecting' : 'connecting' });
-      }
-    });
+    provider.on('sync', this.refreshConnection);
+    provider.on('status', this.refreshConnection);
+    provider.on('connection-error', this.attemptFailed);
     provider.on('connection-close', (event: CloseEvent | null) => {
-      if (event && isPermanentClose(event.code)) {
-        this.setConnection({ status: 'refused', code: event.code, reason: event.reason });
-      }
+      if (event && isPermanentClose(event.code)) this.refused = { code: event.code, reason: event.reason };
+      this.attemptFailed();
     });
     // A dropped Wi-Fi often leaves the socket looking open for a long while; the browser's own
-    // offline signal is faster. Edits made meanwhile stay in the doc and sync on reconnect.
+    // offline signal is faster. Edits made meanwhile stay in the doc (and on this device) and
+    // sync on reconnect.
     window.addEventListener('offline', this.goOffline);
     window.addEventListener('online', this.goOnline);
+    window.addEventListener('pagehide', this.stampSync);
     this.refreshPresence();
+    this.refreshConnection();
   }
 
   disconnect(): void {
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
+    window.removeEventListener('pagehide', this.stampSync);
+    this.stampSync();
     this.provider?.awareness.off('change', this.refreshPresence);
     this.provider?.destroy();
     this.provider = null;
+    void this.local?.destroy();
+    this.local = null;
+  }
+
+  /**
+   * The board's document on this device: a reload without network shows the board as it was,
+   * with everything written offline, and those edits reach the server on the next connection
+   * (the provider sends whatever the server's state vector lacks).
+   */
+  private openLocalCopy(): void {
+    if (!this.savedOnDevice || this.local) return;
+    try {
+      const local = new IndexeddbPersistence(localDocName(this.boardId), this.doc);
+      // y-indexeddb has no error event; `_db` is its open-database promise.
+      local._db.catch(() => this.localCopyFailed(local));
+      this.local = local;
+    } catch {
+      this.localCopyFailed(null);
+    }
+  }
+
+  private localCopyFailed(local: IndexeddbPersistence | null): void {
+    if (local && local !== this.local) return;
+    this.local = null;
+    this.savedOnDevice = false;
+    this.refreshConnection();
   }
 
   private readonly goOffline = (): void => {
+    this.online = false;
     this.provider?.disconnect();
-    if (this.connection.status !== 'refused') this.setConnection({ status: this.everSynced ? 'reconnecting' : 'connecting' });
+    this.refreshConnection();
   };
 
   private readonly goOnline = (): void => {
-    if (this.connection.status !== 'refused') this.provider?.connect();
+    this.online = true;
+    this.lost = false;
+    if (!this.refused) this.provider?.connect();
+    this.refreshConnection();
+  };
+
+  private readonly attemptFailed = (): void => {
+    this.lost = true;
+    this.refreshConnection();
   };
 
   subscribe = (listener: Listener): (() => void) => {
@@ -121,6 +194,16 @@ export class BoardSession {
   getView = (): BoardView => this.view;
   getPresence = (): PresenceUser[] => this.presence;
   getConnection = (): ConnectionState => this.connection;
+  getUndoState = (): UndoState => this.history?.getState() ?? NO_UNDO;
+
+  /** Reverts this person's last step (never anyone else's). 'gone': what it changed was deleted by others. */
+  undo(): UndoResult {
+    return this.history?.undo() ?? 'nothing';
+  }
+
+  redo(): UndoResult {
+    return this.history?.redo() ?? 'nothing';
+  }
 
   get identity(): Identity {
     return this.person;
@@ -138,16 +221,59 @@ export class BoardSession {
 
   /** Tell others which note this person is typing in (null when none). */
   setEditing(noteId: string | null): void {
+    // Opening or closing an editor starts a new undo step: two visits to a note are two steps.
+    if (noteId !== this.editing) this.history?.stopCapturing();
+    this.editing = noteId;
     this.provider?.awareness.setLocalStateField('editing', noteId);
   }
 
+  /** Tell others which note this person has focused or is editing (null when none). */
+  setFocus(noteId: string | null): void {
+    if (noteId === this.focus) return;
+    this.focus = noteId;
+    this.provider?.awareness.setLocalStateField('focus', noteId);
+  }
+
+  private readonly refreshConnection = (): void => {
+    const provider = this.provider;
+    const live = !this.refused && provider !== null && provider.wsconnected && provider.synced;
+    if (live) {
+      this.lost = false;
+      this.stampSync();
+    } else if (this.connection.status === 'live') {
+      // Everything up to this moment was exchanged.
+      this.lastSynced = Date.now();
+      saveLastSynced(this.boardId, this.lastSynced);
+    }
+    this.setConnection(this.deriveConnection(live));
+  };
+
+  private deriveConnection(live: boolean): ConnectionState {
+    if (this.refused) return { status: 'refused', ...this.refused };
+    if (live) return { status: 'live' };
+    if (!this.online) return { status: 'offline', lastSynced: this.lastSynced, savedOnDevice: this.savedOnDevice };
+    if (this.lost) return { status: 'reconnecting', lastSynced: this.lastSynced };
+    return { status: 'connecting' };
+  }
+
+  /** While live, remember "now" as the last sync, so a later offline reload can tell when that was. */
+  private readonly stampSync = (): void => {
+    if (this.connection.status !== 'live' && !(this.provider?.synced && this.provider.wsconnected)) return;
+    const now = Date.now();
+    this.lastSynced = now;
+    this.lastStamp = now;
+    saveLastSynced(this.boardId, now);
+  };
+
   private setConnection(next: ConnectionState): void {
+    if (sameConnection(this.connection, next)) return;
     this.connection = next;
     this.notify();
   }
 
   private readonly refreshView = (): void => {
     this.view = boardView(this.doc);
+    if (this.connection.status === 'live' && Date.now() - this.lastStamp > SYNC_STAMP_INTERVAL_MS) this.stampSync();
     this.notify();
   };
 
@@ -164,6 +290,7 @@ export class BoardSession {
         clusterLabel: clusterLabel(typeof user.cluster === 'string' ? user.cluster : null),
         colour: presenceColour(user.id),
         editing: typeof state.editing === 'string' ? state.editing : null,
+        focus: typeof state.focus === 'string' ? state.focus : typeof state.editing === 'string' ? state.editing : null,
         isSelf: clientId === this.doc.clientID,
       });
     });
@@ -172,7 +299,7 @@ export class BoardSession {
     this.notify();
   };
 
-  private notify(): void {
+  private readonly notify = (): void => {
     for (const listener of this.listeners) listener();
-  }
+  };
 }
