@@ -1,31 +1,56 @@
+import { useMemo, useState } from 'react';
 import { KINDS } from '../../shared/model/vocabulary';
 import { Cell } from './Cell';
-import { useBoardView } from './context';
+import { useBoard, useBoardView, usePresence } from './context';
+import { BoardDnd } from './dnd/BoardDnd';
+import type { Dragged } from './dnd/intent';
+import { NotePreview } from './NoteCard';
+import { DecorCache } from './noteDecor';
+import { useUi } from './uiContext';
 
-/** The five dimensions (rows) by the three kinds of note (columns). */
+/** The five dimensions (rows) by the three kinds of note (columns), with drag and drop. */
 export function BoardGrid() {
+  const { session } = useBoard();
   const view = useBoardView();
+  const presence = usePresence();
+  const filter = useUi((s) => s.filter);
+  const selection = useUi((s) => s.selection);
+  const [cache] = useState(() => new DecorCache());
+  const decor = useMemo(() => cache.next(view, presence, filter, session.identity.id), [cache, view, presence, filter, session]);
+
+  const overlay = (dragged: Dragged) => {
+    if (dragged.type === 'theme') {
+      const theme = view.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes)).find((t) => t.id === dragged.themeId);
+      return <div className="theme theme-preview">{theme?.title}</div>;
+    }
+    const note = view.notesById.get(dragged.noteId);
+    if (!note) return null;
+    return <NotePreview note={note} count={selection.has(note.id) ? selection.size : 1} />;
+  };
+
   return (
-    <main className="board-grid" aria-label="Board">
-      <div className="grid-corner" aria-hidden="true" />
-      {KINDS.map((kind) => (
-        <div key={kind.id} className={`kind-heading kind-${kind.id}`} role="columnheader">
-          {kind.label}
-        </div>
-      ))}
-      {view.dimensions.map((dimension, index) => (
-        <section key={dimension.id} className="dimension-row" aria-labelledby={`dimension-${dimension.id}`}>
-          <div className="dimension-heading">
-            <h2 id={`dimension-${dimension.id}`}>
-              <span className="dimension-number">{index + 1}.</span> {dimension.label}
-            </h2>
-            <p>{dimension.hint}</p>
+    <BoardDnd renderOverlay={overlay}>
+      <main className="board-grid" aria-label="Board">
+        <div className="grid-corner" aria-hidden="true" />
+        {KINDS.map((kind) => (
+          <div key={kind.id} className={`kind-heading kind-${kind.id}`} role="columnheader">
+            {kind.label}
           </div>
-          {dimension.cells.map((cell) => (
-            <Cell key={cell.kind} cell={cell} dimensionLabel={dimension.label} />
-          ))}
-        </section>
-      ))}
-    </main>
+        ))}
+        {view.dimensions.map((dimension, index) => (
+          <section key={dimension.id} className="dimension-row" aria-labelledby={`dimension-${dimension.id}`}>
+            <div className="dimension-heading">
+              <h2 id={`dimension-${dimension.id}`}>
+                <span className="dimension-number">{index + 1}.</span> {dimension.label}
+              </h2>
+              <p>{dimension.hint}</p>
+            </div>
+            {dimension.cells.map((cell) => (
+              <Cell key={cell.kind} cell={cell} dimensionLabel={dimension.label} decor={decor} />
+            ))}
+          </section>
+        ))}
+      </main>
+    </BoardDnd>
   );
 }

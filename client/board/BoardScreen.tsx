@@ -7,7 +7,17 @@ import { BoardHeader } from './BoardHeader';
 import type { Identity } from './identity';
 import { JoinForm } from './JoinForm';
 import { refusalFor } from './refusals';
+import './board.css';
 import { BoardSession } from './session';
+import { OutlineView } from './OutlineView';
+import { Toolbar } from './Toolbar';
+import { UiStore } from './ui';
+import { UiContext, useUi } from './uiContext';
+
+function BoardBody() {
+  const view = useUi((s) => s.view);
+  return view === 'outline' ? <OutlineView /> : <BoardGrid />;
+}
 
 export function BoardScreen({
   info,
@@ -23,6 +33,7 @@ export function BoardScreen({
   // One session for as long as this screen is shown; a new name or cluster updates it in place,
   // so nothing typed (or written offline) is lost.
   const [session] = useState(() => new BoardSession(info.id, token, info.role, identity));
+  const [ui] = useState(() => new UiStore());
   const [changingIdentity, setChangingIdentity] = useState(false);
 
   useEffect(() => {
@@ -64,15 +75,18 @@ export function BoardScreen({
 
   return (
     <BoardContext.Provider value={context}>
-      <div className="board-page">
-        <BoardHeader connection={connection} onChangeIdentity={() => setChangingIdentity(true)} />
-        {problem && (
-          <p className="toast" role="alert">
-            {problem}
-          </p>
-        )}
-        <BoardGrid />
-      </div>
+      <UiContext.Provider value={ui}>
+        <div className="board-page">
+          <BoardHeader connection={connection} onChangeIdentity={() => setChangingIdentity(true)} />
+          <Toolbar />
+          {problem && (
+            <p className="toast" role="alert">
+              {problem}
+            </p>
+          )}
+          <BoardBody />
+        </div>
+      </UiContext.Provider>
       {changingIdentity && (
         <div className="dialog-backdrop">
           <div role="dialog" aria-modal="true" aria-labelledby="join-heading" className="dialog">

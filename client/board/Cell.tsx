@@ -1,17 +1,23 @@
-import { useEffect, useRef, useState } from 'react';
+import { useDroppable } from '@dnd-kit/core';
+import { memo, useEffect, useRef, useState } from 'react';
 import { addNote } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
 import type { CellView } from '../../shared/view/boardView';
 import { useBoard } from './context';
-import { NoteCard } from './NoteCard';
+import type { DropTarget } from './dnd/intent';
 import { NoteComposer } from './NoteComposer';
+import { NoteList } from './NoteList';
+import type { NoteDecor } from './noteDecor';
+import { ThemeBlock } from './ThemeBlock';
 
-export function Cell({ cell, dimensionLabel }: { cell: CellView; dimensionLabel: string }) {
+function CellView_({ cell, dimensionLabel, decor }: { cell: CellView; dimensionLabel: string; decor: ReadonlyMap<string, NoteDecor> }) {
   const { session, canWrite, run } = useBoard();
   const [composing, setComposing] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const label = `${dimensionLabel}: ${kindLabel(cell.kind)}`;
+  const target: DropTarget = { type: 'cell', dimension: cell.dimension, kind: cell.kind };
+  const { setNodeRef, isOver } = useDroppable({ id: `cell:${cell.dimension}/${cell.kind}`, data: target });
 
   // After saving or cancelling, focus goes back to "Add note", not to the top of the page.
   useEffect(() => {
@@ -38,24 +44,18 @@ export function Cell({ cell, dimensionLabel }: { cell: CellView; dimensionLabel:
   };
 
   return (
-    <div className={`cell kind-${cell.kind}`} role="region" aria-label={label} data-cell={`${cell.dimension}/${cell.kind}`}>
+    <div
+      ref={setNodeRef}
+      className={`cell kind-${cell.kind}${isOver ? ' drop-cell' : ''}`}
+      role="region"
+      aria-label={label}
+      data-cell={`${cell.dimension}/${cell.kind}`}
+    >
       <h3 className="cell-label">{kindLabel(cell.kind)}</h3>
       {cell.themes.map((theme) => (
-        <div key={theme.id} className="theme" aria-label={`Theme: ${theme.title}`}>
-          <h3 className="theme-title">{theme.title}</h3>
-          {theme.statement && <p className="theme-statement">{theme.statement}</p>}
-          <ul className="notes">
-            {theme.notes.map((note) => (
-              <NoteCard key={note.id} note={note} />
-            ))}
-          </ul>
-        </div>
+        <ThemeBlock key={theme.id} theme={theme} decor={decor} />
       ))}
-      <ul className="notes">
-        {cell.ungrouped.map((note) => (
-          <NoteCard key={note.id} note={note} />
-        ))}
-      </ul>
+      <NoteList notes={cell.ungrouped} decor={decor} />
       {canWrite &&
         (composing ? (
           <NoteComposer label={`New note in ${label}`} onSave={save} onCancel={closeComposer} />
@@ -67,3 +67,5 @@ export function Cell({ cell, dimensionLabel }: { cell: CellView; dimensionLabel:
     </div>
   );
 }
+
+export const Cell = memo(CellView_);

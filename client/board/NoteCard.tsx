@@ -1,31 +1,64 @@
-import { useEffect, useRef, useState } from 'react';
-import { deleteNote } from '../../shared/model/mutations/notes';
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { memo, useEffect, useRef, useState, type KeyboardEventHandler, type MouseEvent } from 'react';
+import { deleteNote, setNoteColour } from '../../shared/model/mutations/notes';
+import { COLOURS } from '../../shared/model/vocabulary';
 import type { NoteView } from '../../shared/view/boardView';
-import { useBoard, usePresence } from './context';
+import { useBoard } from './context';
+import { quote } from './dnd/apply';
+import { useDropIndicator } from './dnd/BoardDnd';
+import type { DropTarget } from './dnd/intent';
+import { LinkDialog } from './LinkDialog';
 import { NoteEditor } from './NoteEditor';
+import type { PresenceUser } from './session';
+import { useUi, useUiStore } from './uiContext';
 
-type Mode = 'view' | 'editing' | 'confirming-delete';
+type Mode = 'view' | 'editing' | 'confirming-delete' | 'colour';
 
-/** What a screen reader says to tell one note's buttons from another's. */
-function excerpt(text: string): string {
-  const line = text.trim().split('\n')[0] ?? '';
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'empty note';
+export interface NoteCardProps {
+  note: NoteView;
+  /** Other people typing in this note, or looking at it. */
+  editors: readonly PresenceUser[];
+  watchers: readonly PresenceUser[];
+  dimmed: boolean;
+  mine: boolean;
+  /** Text of the linked notes, for the link chips. */
+  linked: readonly { id: string; label: string }[];
 }
 
-export function NoteCard({ note }: { note: NoteView }) {
+function NoteCardView({ note, editors, watchers, dimmed, mine, linked }: NoteCardProps) {
   const { session, canWrite, run } = useBoard();
-  const presence = usePresence();
+  const ui = useUiStore();
+  const selected = useUi((s) => s.selection.has(note.id));
+  const flashAt = useUi((s) => (s.flash?.noteId === note.id ? s.flash.at : null));
+  const drop = useDropIndicator({ noteId: note.id });
   const [mode, setMode] = useState<Mode>('view');
-  const card = useRef<HTMLLIElement>(null);
-  // Where keyboard focus goes when this card's controls change under it.
+  const [linking, setLinking] = useState(false);
+  const card = useRef<HTMLLIElement | null>(null);
   const focusNext = useRef<string | null>(null);
-  const editors = presence.filter((user) => !user.isSelf && user.editing === note.id);
+
+  const dropTarget: DropTarget = { type: 'note', noteId: note.id, themeId: note.themeId, dimension: note.dimension, kind: note.kind };
+  const droppable = useDroppable({ id: `note:${note.id}`, data: dropTarget });
+  const draggable = useDraggable({
+    id: `drag-note:${note.id}`,
+    data: { type: 'note', noteId: note.id },
+    disabled: !canWrite || mode === 'editing',
+  });
+  // Pointer and touch drags start anywhere on the card; keyboard drags only from the handle, so
+  // Enter and Space keep their meaning on the note's own buttons.
+  const { onKeyDown, ...pointerListeners } = draggable.listeners ?? {};
+  const startKeyboardDrag = onKeyDown as KeyboardEventHandler | undefined;
 
   useEffect(() => {
     const selector = focusNext.current;
     focusNext.current = null;
     if (selector) card.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [mode]);
+
+  useEffect(() => {
+    if (flashAt === null) return;
+    card.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    card.current?.querySelector<HTMLElement>('.note-text')?.focus({ preventScroll: true });
+  }, [flashAt]);
 
   const switchTo = (next: Mode, focus: string | null) => {
     focusNext.current = focus;
@@ -39,41 +72,129 @@ export function NoteCard({ note }: { note: NoteView }) {
     if (run(() => deleteNote(session.doc, note.id, session.origin))) neighbour?.focus();
   };
 
+  const onTextClick = (event: MouseEvent) => {
+    // Shift- or Ctrl/Cmd-click selects instead of editing, as in every file manager.
+    if (event.shiftKey || event.ctrlKey || event.metaKey) {
+      ui.toggleSelected(note.id);
+      return;
+    }
+    switchTo('editing', null);
+  };
+
+  const classes = [
+    'note',
+    `colour-${note.colour}`,
+    selected && 'selected',
+    dimmed && 'dimmed',
+    mine && 'mine',
+    draggable.isDragging && 'dragging',
+    flashAt !== null && 'flash',
+    drop && `drop-${drop}`,
+  ].filter(Boolean);
+  const presence = editors[0] ?? watchers[0];
+  const label = quote(note.text);
+
   return (
     <li
-      ref={card}
-      className={`note colour-${note.colour}`}
+      ref={(element) => {
+        card.current = element;
+        droppable.setNodeRef(element);
+        draggable.setNodeRef(element);
+      }}
+      className={classes.join(' ')}
       data-note-id={note.id}
-      style={editors[0] ? { outlineColor: editors[0].colour } : undefined}
       data-being-edited={editors.length > 0 || undefined}
+      style={presence ? { outlineColor: presence.colour } : undefined}
+      onFocus={() => session.setFocus(note.id)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) session.setFocus(null);
+      }}
+      {...pointerListeners}
     >
+      {canWrite && (
+        <div className="note-tools">
+          <input
+            type="checkbox"
+            className="note-select"
+            checked={selected}
+            onChange={() => ui.toggleSelected(note.id)}
+            aria-label={`Select note ${label}`}
+          />
+          <button
+            type="button"
+            className="drag-handle"
+            aria-label={`Drag note ${label}`}
+            {...draggable.attributes}
+            onKeyDown={startKeyboardDrag}
+          >
+            ⠿
+          </button>
+        </div>
+      )}
       {mode === 'editing' ? (
         <NoteEditor note={note} onDone={(how) => switchTo('view', how === 'keyboard' ? '.note-text' : null)} />
       ) : canWrite ? (
-        <button type="button" className="note-text" onClick={() => switchTo('editing', null)} title="Click or press Enter to edit">
+        <button type="button" className="note-text" onClick={onTextClick} title="Click or press Enter to edit; Shift-click to select">
           {note.text || <em>Empty note</em>}
         </button>
       ) : (
-        <p className="note-text">{note.text}</p>
+        <p className="note-text" tabIndex={0}>
+          {note.text}
+        </p>
+      )}
+      {linked.length > 0 && (
+        <ul className="note-links" aria-label={note.kind === 'need' ? 'Answered by' : 'Answers'}>
+          {linked.map((link) => (
+            <li key={link.id}>
+              <button type="button" className="link-chip" onClick={() => ui.flashNote(link.id)}>
+                {note.kind === 'need' ? '→' : '←'} {link.label}
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
       <div className="note-footer">
         <span className="note-author">
           {note.authorName} · {note.clusterLabel}
         </span>
-        {editors.length > 0 && (
-          <span className="note-editing" style={{ color: editors[0]?.colour }}>
-            {editors.map((u) => u.name).join(', ')} {editors.length === 1 ? 'is' : 'are'} typing…
+        {presence && (
+          <span className="note-presence" style={{ color: presence.colour }}>
+            {editors.length > 0
+              ? `${editors.map((u) => `${u.name} (${u.clusterLabel})`).join(', ')} ${editors.length === 1 ? 'is' : 'are'} editing`
+              : `${watchers.map((u) => u.name).join(', ')} ${watchers.length === 1 ? 'is' : 'are'} here`}
           </span>
         )}
         {canWrite && mode === 'view' && (
-          <button
-            type="button"
-            className="quiet note-delete"
-            onClick={() => switchTo('confirming-delete', '.note-confirm .danger')}
-            aria-label={`Delete note: ${excerpt(note.text)}`}
-          >
-            Delete
-          </button>
+          <span className="note-actions">
+            {note.kind === 'need' && (
+              <button type="button" className="quiet" onClick={() => setLinking(true)} aria-label={`Link good practices to note ${label}`}>
+                Link
+              </button>
+            )}
+            <button type="button" className="quiet note-colour" onClick={() => switchTo('colour', '.colour-choices button')} aria-label={`Colour of note ${label}`}>
+              Colour
+            </button>
+            <button type="button" className="quiet note-delete" onClick={() => switchTo('confirming-delete', '.note-confirm .danger')} aria-label={`Delete note ${label}`}>
+              Delete
+            </button>
+          </span>
+        )}
+        {canWrite && mode === 'colour' && (
+          <span className="colour-choices" role="group" aria-label="Choose a colour">
+            {COLOURS.map((colour) => (
+              <button
+                key={colour}
+                type="button"
+                className={`swatch colour-${colour}`}
+                aria-label={colour}
+                aria-pressed={note.colour === colour}
+                onClick={() => {
+                  run(() => setNoteColour(session.doc, note.id, colour, session.origin));
+                  switchTo('view', '.note-colour');
+                }}
+              />
+            ))}
+          </span>
         )}
         {canWrite && mode === 'confirming-delete' && (
           <span className="note-confirm">
@@ -86,6 +207,20 @@ export function NoteCard({ note }: { note: NoteView }) {
           </span>
         )}
       </div>
+      {linking && <LinkDialog needId={note.id} onClose={() => setLinking(false)} />}
     </li>
+  );
+}
+
+/** Re-renders only when what it shows changes: a board of thousands of notes stays responsive. */
+export const NoteCard = memo(NoteCardView);
+
+/** The card shown under the pointer while dragging. */
+export function NotePreview({ note, count }: { note: NoteView; count: number }) {
+  return (
+    <div className={`note note-preview colour-${note.colour}`}>
+      <p className="note-text">{note.text}</p>
+      {count > 1 && <span className="preview-count">+{count - 1}</span>}
+    </div>
   );
 }

@@ -44,9 +44,9 @@ test('[L1] a note added, edited and deleted in one browser appears in the other 
   await editor.press('End');
   await editor.pressSequentially(' twice a year');
   await expect(note(anna, 'Members do not join strategy meetings twice a year')).toBeVisible();
-  await expect(note(anna, 'Members do not join strategy meetings twice a year')).toContainText('Jonas is typing');
+  await expect(note(anna, 'Members do not join strategy meetings twice a year')).toContainText('Jonas (Silicon Saxony) is editing');
   await editor.press('Enter');
-  await expect(note(anna, 'Members do not join strategy meetings twice a year')).not.toContainText('is typing');
+  await expect(note(anna, 'Members do not join strategy meetings twice a year')).not.toContainText('is editing');
 
   await jonas.screenshot({ path: test.info().outputPath('two-people.png'), fullPage: false });
 
@@ -128,8 +128,10 @@ test('[L5] a note can be added, edited and deleted with the keyboard alone, focu
   const edited = note(page, 'Leadership training for staff, twice a year');
   await expect(edited.getByRole('button', { name: 'Leadership training for staff, twice a year', exact: true })).toBeFocused();
 
-  await page.keyboard.press('Tab');
-  await expect(edited.getByRole('button', { name: 'Delete note: Leadership training for staff, twice a year' })).toBeFocused();
+  // Tab walks the note's own actions (Link, Colour, Delete) in reading order.
+  const deleteButton = edited.getByRole('button', { name: 'Delete note “Leadership training for staff, twice a year”' });
+  for (let i = 0; i < 4 && !(await deleteButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(deleteButton).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(edited.getByRole('button', { name: 'Delete for everyone' })).toBeFocused();
   await page.keyboard.press('Enter');

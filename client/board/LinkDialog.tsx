@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
+import { Dialog } from '../ui/Dialog';
+import { quote } from './dnd/apply';
+import { useBoard, useBoardView } from './context';
+
+/**
+ * Matchmaking: link a "best practice needed" note to the good practices that answer it, usually
+ * another cluster's. Practices of other clusters are listed first.
+ */
+export function LinkDialog({ needId, onClose }: { needId: string; onClose(): void }) {
+  const { session, run } = useBoard();
+  const view = useBoardView();
+  const [search, setSearch] = useState('');
+  const need = view.notesById.get(needId);
+  if (!need) return null;
+
+  const practices = [...view.notesById.values()]
+    .filter((n) => n.kind === 'good-practice')
+    .filter((n) => !search.trim() || `${n.text} ${n.clusterLabel}`.toLowerCase().includes(search.trim().toLowerCase()))
+    .sort((a, b) => Number(a.cluster === need.cluster) - Number(b.cluster === need.cluster) || a.clusterLabel.localeCompare(b.clusterLabel));
+
+  const toggle = (practiceId: string, linked: boolean) =>
+    run(() =>
+      linked
+        ? removeLink(session.doc, linkId(needId, practiceId), session.origin)
+        : addLink(session.doc, needId, practiceId, session.identity.id, session.origin),
+    );
+
+  return (
+    <Dialog title={`Good practices answering ${quote(need.text)}`} onClose={onClose}>
+      <label className="form-field">
+        Search practices
+        <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Words or a cluster" autoFocus />
+      </label>
+      {practices.length === 0 ? (
+        <p>No good practice on the board matches. Add one in the “Good practice” column first.</p>
+      ) : (
+        <ul className="link-choices">
+          {practices.map((practice) => {
+            const linked = need.linkedIds.includes(practice.id);
+            return (
+              <li key={practice.id}>
+                <label>
+                  <input type="checkbox" checked={linked} onChange={() => toggle(practice.id, linked)} />
+                  <span>
+                    <strong>{practice.clusterLabel}</strong>: {practice.text}
+                  </span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          Done
+        </button>
+      </div>
+    </Dialog>
+  );
+}

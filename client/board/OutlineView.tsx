@@ -1,0 +1,280 @@
+/**
+ * The outline: the whole board as a tree (dimension → kind → theme → note), readable and editable
+ * with the keyboard alone. The accessible twin of the grid: everything the grid does by pointer,
+ * the outline does by key.
+ */
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { addNote, deleteNote } from '../../shared/model/mutations/notes';
+import { renameTheme } from '../../shared/model/mutations/themes';
+import type { BoardView, NoteView, ThemeView } from '../../shared/view/boardView';
+import { Dialog } from '../ui/Dialog';
+import { useBoard, useBoardView } from './context';
+import { quote } from './dnd/apply';
+import { GroupDialog } from './GroupDialog';
+import { MoveDialog } from './MoveDialog';
+import { NoteComposer } from './NoteComposer';
+import { NoteEditor } from './NoteEditor';
+import { ThemeEditor } from './ThemeBlock';
+import { useUi, useUiStore } from './uiContext';
+
+type Row =
+  | { key: string; level: 1; type: 'dimension'; label: string; count: number }
+  | { key: string; level: 2; type: 'cell'; label: string; dimension: string; kind: string; count: number }
+  | { key: string; level: 3; type: 'theme'; theme: ThemeView }
+  | { key: string; level: 3 | 4; type: 'note'; note: NoteView };
+
+function rowsOf(view: BoardView, collapsed: ReadonlySet<string>): Row[] {
+  const rows: Row[] = [];
+  for (const dimension of view.dimensions) {
+    const dimensionKey = `d:${dimension.id}`;
+    const count = dimension.cells.reduce((sum, c) => sum + c.noteCount, 0);
+    rows.push({ key: dimensionKey, level: 1, type: 'dimension', label: dimension.label, count });
+    if (collapsed.has(dimensionKey)) continue;
+    for (const cell of dimension.cells) {
+      const cellKey = `c:${cell.dimension}/${cell.kind}`;
+      const label = { challenge: 'Challenges', need: 'Best practices needed', 'good-practice': 'Good practices' }[cell.kind];
+      rows.push({ key: cellKey, level: 2, type: 'cell', label, dimension: cell.dimension, kind: cell.kind, count: cell.noteCount });
+      if (collapsed.has(cellKey)) continue;
+      for (const theme of cell.themes) {
+        const themeKey = `t:${theme.id}`;
+        rows.push({ key: themeKey, level: 3, type: 'theme', theme });
+        if (collapsed.has(themeKey)) continue;
+        for (const note of theme.notes) rows.push({ key: `n:${note.id}`, level: 4, type: 'note', note });
+      }
+      for (const note of cell.ungrouped) rows.push({ key: `n:${note.id}`, level: 3, type: 'note', note });
+    }
+  }
+  return rows;
+}
+
+function isParent(row: Row): boolean {
+  return row.type === 'dimension' || row.type === 'cell' || row.type === 'theme';
+}
+
+type Editing =
+  | { type: 'note'; noteId: string }
+  | { type: 'theme'; themeId: string }
+  | { type: 'add'; dimension: string; kind: string }
+  | null;
+
+type Dialogs = { type: 'move'; noteIds: string[] } | { type: 'group'; noteIds: string[] } | { type: 'delete'; noteId: string } | null;
+
+export function OutlineView() {
+  const { session, canWrite, run } = useBoard();
+  const view = useBoardView();
+  const ui = useUiStore();
+  const selection = useUi((s) => s.selection);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [focused, setFocused] = useState<string>('d:structure');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [dialog, setDialog] = useState<Dialogs>(null);
+  const tree = useRef<HTMLUListElement>(null);
+  const rows = useMemo(() => rowsOf(view, collapsed), [view, collapsed]);
+  const current = rows.find((r) => r.key === focused) ?? rows[0];
+
+  // Keep keyboard focus on the focused row (after edits, dialogs and remote changes).
+  useEffect(() => {
+    if (editing || dialog) return;
+    const element = tree.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(current?.key ?? '')}"]`);
+    if (element && tree.current?.contains(document.activeElement) && document.activeElement !== element) element.focus();
+  }, [current, editing, dialog]);
+
+  const focusRow = (row: Row | undefined) => {
+    if (!row) return;
+    setFocused(row.key);
+    tree.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(row.key)}"]`)?.focus();
+  };
+
+  const toggle = (key: string, open?: boolean) =>
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      const shouldOpen = open ?? next.has(key);
+      if (shouldOpen) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  const targets = (row: Row): string[] => (selection.size > 0 ? [...selection] : row.type === 'note' ? [row.note.id] : []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>, row: Row) => {
+    if (event.target !== event.currentTarget) return;
+    const index = rows.indexOf(row);
+    const key = event.key;
+    const handled = () => {
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    if (key === 'ArrowDown') return handled(), focusRow(rows[index + 1]);
+    if (key === 'ArrowUp') return handled(), focusRow(rows[index - 1]);
+    if (key === 'Home') return handled(), focusRow(rows[0]);
+    if (key === 'End') return handled(), focusRow(rows.at(-1));
+    if (key === 'ArrowRight' && isParent(row)) {
+      handled();
+      if (collapsed.has(row.key)) toggle(row.key, true);
+      else focusRow(rows[index + 1]);
+      return;
+    }
+    if (key === 'ArrowLeft') {
+      handled();
+      if (isParent(row) && !collapsed.has(row.key)) return toggle(row.key, false);
+      return focusRow(rows.slice(0, index).reverse().find((r) => r.level < row.level));
+    }
+    if (!canWrite) return;
+    if (key === ' ' && row.type === 'note') return handled(), ui.toggleSelected(row.note.id);
+    if ((key === 'Enter' || key === 'F2') && row.type === 'note') return handled(), setEditing({ type: 'note', noteId: row.note.id });
+    if ((key === 'Enter' || key === 'F2') && row.type === 'theme') return handled(), setEditing({ type: 'theme', themeId: row.theme.id });
+    if (key === 'Enter' && row.type !== 'note' && row.type !== 'theme') return handled(), toggle(row.key);
+    if (key.toLowerCase() === 'a') {
+      const cell = row.type === 'cell' ? row : row.type === 'note' ? row.note : row.type === 'theme' ? row.theme : null;
+      if (cell) return handled(), setEditing({ type: 'add', dimension: cell.dimension, kind: cell.kind });
+    }
+    if (key.toLowerCase() === 'm' && targets(row).length > 0) return handled(), setDialog({ type: 'move', noteIds: targets(row) });
+    if (key.toLowerCase() === 'g' && targets(row).length > 0) return handled(), setDialog({ type: 'group', noteIds: targets(row) });
+    if ((key === 'Delete' || key === 'Backspace') && row.type === 'note') return handled(), setDialog({ type: 'delete', noteId: row.note.id });
+  };
+
+  const closeEditing = () => setEditing(null);
+
+  return (
+    <main className="outline" aria-label="Board outline">
+      <p className="outline-help" id="outline-help">
+        Arrow keys move through the board; Right and Left open and close. On a note: Enter edits, Space selects, M moves,
+        G groups the selection as a theme, Delete deletes. A adds a note to the current cell. On a theme: Enter renames.
+      </p>
+      <ul ref={tree} role="tree" aria-label="Board outline" aria-describedby="outline-help" aria-multiselectable="true">
+        {rows.map((row) => {
+          const expanded = isParent(row) ? !collapsed.has(row.key) : undefined;
+          const selected = row.type === 'note' ? selection.has(row.note.id) : undefined;
+          return (
+            <li
+              key={row.key}
+              data-key={row.key}
+              role="treeitem"
+              aria-level={row.level}
+              aria-expanded={expanded}
+              aria-selected={selected}
+              tabIndex={row.key === current?.key ? 0 : -1}
+              className={`outline-row level-${row.level} row-${row.type}${selected ? ' selected' : ''}`}
+              onFocus={(e) => e.target === e.currentTarget && setFocused(row.key)}
+              onKeyDown={(e) => onKeyDown(e, row)}
+              onClick={(e) => {
+                if (e.target === e.currentTarget || (e.target as HTMLElement).closest('.outline-text')) focusRow(row);
+              }}
+            >
+              <OutlineRowContent
+                row={row}
+                editing={editing}
+                onDoneNote={() => {
+                  closeEditing();
+                  focusRow(row);
+                }}
+                onDoneTheme={(change) => {
+                  if (change && row.type === 'theme') run(() => renameTheme(session.doc, row.theme.id, change, session.origin));
+                  closeEditing();
+                  focusRow(row);
+                }}
+              />
+              {editing?.type === 'add' && row.type === 'cell' && editing.dimension === row.dimension && editing.kind === row.kind && (
+                <NoteComposer
+                  label={`New note in ${row.label}`}
+                  onCancel={() => {
+                    closeEditing();
+                    focusRow(row);
+                  }}
+                  onSave={(text) => {
+                    const { identity } = session;
+                    run(() =>
+                      addNote(
+                        session.doc,
+                        { text, dimension: row.dimension as NoteView['dimension'], kind: row.kind as NoteView['kind'], author: { id: identity.id, name: identity.name, cluster: identity.cluster } },
+                        session.origin,
+                      ),
+                    );
+                    closeEditing();
+                    focusRow(row);
+                  }}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {dialog?.type === 'move' && <MoveDialog noteIds={dialog.noteIds} onClose={() => setDialog(null)} />}
+      {dialog?.type === 'group' && (
+        <GroupDialog
+          noteIds={dialog.noteIds}
+          onDone={() => {
+            setDialog(null);
+            ui.clearSelection();
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.type === 'delete' && (
+        <Dialog title="Delete this note for everyone?" onClose={() => setDialog(null)}>
+          <p>{quote(view.notesById.get(dialog.noteId)?.text ?? '')}</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                const index = rows.findIndex((r) => r.key === `n:${dialog.noteId}`);
+                run(() => deleteNote(session.doc, dialog.noteId, session.origin));
+                setFocused(rows[index + 1]?.key ?? rows[index - 1]?.key ?? 'd:structure');
+                setDialog(null);
+              }}
+            >
+              Delete for everyone
+            </button>
+            <button type="button" className="quiet" onClick={() => setDialog(null)}>
+              Keep
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </main>
+  );
+}
+
+function OutlineRowContent({
+  row,
+  editing,
+  onDoneNote,
+  onDoneTheme,
+}: {
+  row: Row;
+  editing: Editing;
+  onDoneNote(): void;
+  onDoneTheme(change: { title: string; statement: string } | null): void;
+}) {
+  switch (row.type) {
+    case 'dimension':
+      return (
+        <span className="outline-text">
+          <strong>{row.label}</strong> <span className="outline-count">{row.count} {row.count === 1 ? 'note' : 'notes'}</span>
+        </span>
+      );
+    case 'cell':
+      return (
+        <span className="outline-text">
+          {row.label} <span className="outline-count">{row.count}</span>
+        </span>
+      );
+    case 'theme':
+      if (editing?.type === 'theme' && editing.themeId === row.theme.id) return <ThemeEditor theme={row.theme} onDone={onDoneTheme} />;
+      return (
+        <span className="outline-text">
+          Theme: <strong>{row.theme.title}</strong>
+          {row.theme.statement && <span className="outline-statement"> — {row.theme.statement}</span>}
+        </span>
+      );
+    case 'note':
+      if (editing?.type === 'note' && editing.noteId === row.note.id) return <NoteEditor note={row.note} onDone={onDoneNote} />;
+      return (
+        <span className="outline-text">
+          {row.note.text} <span className="outline-author">— {row.note.authorName}, {row.note.clusterLabel}</span>
+          {row.note.linkedIds.length > 0 && <span className="outline-count"> · {row.note.linkedIds.length} linked</span>}
+        </span>
+      );
+  }
+}

@@ -1,0 +1,162 @@
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import { useRef, useState, type KeyboardEventHandler } from 'react';
+import { dissolveTheme, renameTheme } from '../../shared/model/mutations/themes';
+import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
+import type { ThemeView } from '../../shared/view/boardView';
+import { useBoard } from './context';
+import { useDropIndicator } from './dnd/BoardDnd';
+import type { DropTarget } from './dnd/intent';
+import type { NoteDecor } from './noteDecor';
+import { NoteList } from './NoteList';
+import { useUi, useUiStore } from './uiContext';
+
+type Mode = 'view' | 'renaming' | 'confirming-dissolve';
+
+/** A theme: a named group of notes in a cell, with a statement for the report. */
+export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: ReadonlyMap<string, NoteDecor> }) {
+  const { session, canWrite, run } = useBoard();
+  const ui = useUiStore();
+  const collapsed = useUi((s) => s.collapsed.has(theme.id));
+  const renamingNow = useUi((s) => s.renaming === theme.id);
+  const [mode, setMode] = useState<Mode>('view');
+  const block = useRef<HTMLElement | null>(null);
+  const drop = useDropIndicator({ themeId: theme.id });
+
+  const target: DropTarget = { type: 'theme', themeId: theme.id, dimension: theme.dimension, kind: theme.kind };
+  const droppable = useDroppable({ id: `theme:${theme.id}`, data: target });
+  const draggable = useDraggable({ id: `drag-theme:${theme.id}`, data: { type: 'theme', themeId: theme.id }, disabled: !canWrite || mode !== 'view' || renamingNow });
+  const { onKeyDown, ...pointerListeners } = draggable.listeners ?? {};
+
+  // A theme just created by a drop asks for its name.
+  const renaming = mode === 'renaming' || renamingNow;
+  const stopRenaming = () => {
+    setMode('view');
+    if (renamingNow) ui.update(() => ({ renaming: null }));
+  };
+
+  const title = `theme “${theme.title}”`;
+  return (
+    <section
+      ref={(element) => {
+        block.current = element;
+        droppable.setNodeRef(element);
+        draggable.setNodeRef(element);
+      }}
+      className={['theme', drop && `drop-${drop}`, draggable.isDragging && 'dragging'].filter(Boolean).join(' ')}
+      aria-label={`Theme: ${theme.title}`}
+      data-theme-id={theme.id}
+    >
+      <header className="theme-header" {...pointerListeners}>
+        {canWrite && (
+          <button type="button" className="drag-handle" aria-label={`Drag ${title}`} {...draggable.attributes} onKeyDown={onKeyDown as KeyboardEventHandler | undefined}>
+            ⠿
+          </button>
+        )}
+        <button
+          type="button"
+          className="theme-toggle"
+          aria-expanded={!collapsed}
+          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${title}`}
+          onClick={() => ui.toggleCollapsed(theme.id)}
+        >
+          {collapsed ? '▸' : '▾'}
+        </button>
+        {renaming ? (
+          <ThemeEditor
+            theme={theme}
+            onDone={(change) => {
+              if (change) run(() => renameTheme(session.doc, theme.id, change, session.origin));
+              stopRenaming();
+            }}
+          />
+        ) : (
+          <h4 className="theme-title">
+            {canWrite ? (
+              <button type="button" className="theme-title-button" onClick={() => setMode('renaming')} title="Rename the theme or edit its statement">
+                {theme.title}
+              </button>
+            ) : (
+              theme.title
+            )}
+            <span className="theme-count">{theme.notes.length}</span>
+          </h4>
+        )}
+        {canWrite && mode === 'view' && !renaming && (
+          <button type="button" className="quiet" onClick={() => setMode('confirming-dissolve')} aria-label={`Dissolve ${title}`}>
+            Ungroup
+          </button>
+        )}
+        {mode === 'confirming-dissolve' && (
+          <span className="note-confirm">
+            <button
+              type="button"
+              className="danger"
+              autoFocus
+              onClick={() => run(() => dissolveTheme(session.doc, theme.id, session.origin))}
+            >
+              Dissolve theme, keep notes
+            </button>
+            <button type="button" className="quiet" onClick={() => setMode('view')}>
+              Keep
+            </button>
+          </span>
+        )}
+      </header>
+      {!collapsed && (
+        <>
+          {theme.statement && !renaming && <p className="theme-statement">{theme.statement}</p>}
+          <NoteList notes={theme.notes} decor={decor} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Title and statement, edited together; Enter in the title saves, Escape cancels. */
+export function ThemeEditor({ theme, onDone }: { theme: ThemeView; onDone(change: { title: string; statement: string } | null): void }) {
+  const [title, setTitle] = useState(theme.title);
+  const [statement, setStatement] = useState(theme.statement);
+  const save = () => onDone(title.trim() ? { title: title.trim(), statement } : null);
+  return (
+    <div
+      className="theme-editor"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          onDone(null);
+        }
+      }}
+    >
+      <input
+        aria-label="Theme title"
+        value={title}
+        maxLength={THEME_TITLE_MAX}
+        autoFocus
+        onFocus={(e) => e.currentTarget.select()}
+        onChange={(e) => setTitle(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+            e.preventDefault();
+            save();
+          }
+        }}
+      />
+      <textarea
+        aria-label="Theme statement"
+        placeholder="Theme statement: one or two sentences for the report"
+        value={statement}
+        maxLength={THEME_STATEMENT_MAX}
+        rows={2}
+        onChange={(e) => setStatement(e.target.value)}
+      />
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={save}>
+          Save
+        </button>
+        <button type="button" className="quiet" onClick={() => onDone(null)}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

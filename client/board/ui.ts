@@ -1,0 +1,83 @@
+/**
+ * Local UI state of one board screen: selection, filter, collapsed themes, which view is shown.
+ * Never shared, never stored in the document. A tiny external store so components can subscribe
+ * to just the slice they need.
+ */
+import type { DimensionId, KindId } from '../../shared/model/vocabulary';
+
+export interface Filter {
+  text: string;
+  cluster: string | null;
+  author: string | null;
+  kind: KindId | null;
+  dimension: DimensionId | null;
+  /** Highlight the notes this person wrote. */
+  mine: boolean;
+}
+
+export const NO_FILTER: Filter = { text: '', cluster: null, author: null, kind: null, dimension: null, mine: false };
+
+export interface UiState {
+  view: 'grid' | 'outline';
+  selection: ReadonlySet<string>;
+  filter: Filter;
+  collapsed: ReadonlySet<string>;
+  /** A note to bring into view and flash (after following a link). */
+  flash: { noteId: string; at: number } | null;
+  /** A theme whose title is being edited (a theme a drop just created asks for its name). */
+  renaming: string | null;
+}
+
+type Listener = () => void;
+
+export class UiStore {
+  private state: UiState = {
+    view: 'grid',
+    selection: new Set(),
+    filter: NO_FILTER,
+    collapsed: new Set(),
+    flash: null,
+    renaming: null,
+  };
+  private readonly listeners = new Set<Listener>();
+
+  subscribe = (listener: Listener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  get = (): UiState => this.state;
+
+  update(change: (state: UiState) => Partial<UiState>): void {
+    this.state = { ...this.state, ...change(this.state) };
+    for (const listener of this.listeners) listener();
+  }
+
+  toggleSelected(noteId: string): void {
+    this.update(({ selection }) => {
+      const next = new Set(selection);
+      if (!next.delete(noteId)) next.add(noteId);
+      return { selection: next };
+    });
+  }
+
+  clearSelection(): void {
+    if (this.state.selection.size > 0) this.update(() => ({ selection: new Set() }));
+  }
+
+  toggleCollapsed(themeId: string): void {
+    this.update(({ collapsed }) => {
+      const next = new Set(collapsed);
+      if (!next.delete(themeId)) next.add(themeId);
+      return { collapsed: next };
+    });
+  }
+
+  setFilter(change: Partial<Filter>): void {
+    this.update(({ filter }) => ({ filter: { ...filter, ...change } }));
+  }
+
+  flashNote(noteId: string): void {
+    this.update(() => ({ flash: { noteId, at: Date.now() } }));
+  }
+}

@@ -1,0 +1,200 @@
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { ServerProcess } from './server-process';
+import { addNote, cell, joinBoard, note } from './board-page';
+
+let server: ServerProcess;
+const contexts: BrowserContext[] = [];
+
+async function newPerson(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  contexts.push(context);
+  return context.newPage();
+}
+
+test.beforeAll(async () => {
+  server = await ServerProcess.start();
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
+/** Drags with the mouse in small steps, as a hand would, to a point inside `target`. */
+async function drag(page: Page, source: Locator, target: Locator, where: 'centre' | 'top' | 'bottom' = 'centre') {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('drag: element not visible');
+  const y = where === 'centre' ? to.y + to.height / 2 : where === 'top' ? to.y + 4 : to.y + to.height - 4;
+  await page.mouse.move(from.x + from.width / 2, from.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 10, from.y + 20, { steps: 3 });
+  await page.mouse.move(to.x + to.width / 2, y, { steps: 12 });
+  await page.mouse.move(to.x + to.width / 2, y + 1, { steps: 2 });
+  await page.mouse.up();
+}
+
+async function twoPeople(browser: Browser, title: string) {
+  const board = await server.createBoard(title);
+  const anna = await newPerson(browser);
+  const jonas = await newPerson(browser);
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await joinBoard(jonas, board.links.participant, 'Jonas', 'Silicon Saxony');
+  return { board, anna, jonas };
+}
+
+test('[B1] a note dragged with the mouse moves to another cell, and dropped onto a note makes a theme', async ({ browser }) => {
+  const { anna, jonas } = await twoPeople(browser, 'Mouse drag');
+  await addNote(anna, 'strategy', 'challenge', 'Weak KPIs');
+  await addNote(anna, 'strategy', 'challenge', 'No reporting tool');
+  await addNote(anna, 'organisation', 'challenge', 'Too much reporting');
+
+  await drag(anna, note(anna, 'Weak KPIs'), cell(anna, 'strategy', 'need').getByRole('button', { name: /Add a note/ }));
+  await expect(cell(jonas, 'strategy', 'need')).toContainText('Weak KPIs');
+  await expect(cell(jonas, 'strategy', 'challenge')).not.toContainText('Weak KPIs');
+
+  await drag(anna, note(anna, 'Too much reporting'), note(anna, 'No reporting tool'), 'centre');
+  const title = anna.getByRole('textbox', { name: 'Theme title' });
+  await expect(title).toBeFocused();
+  await title.fill('Reporting');
+  await title.press('Enter');
+  const theme = jonas.getByRole('region', { name: 'Theme: Reporting' });
+  await expect(theme).toBeVisible();
+  await expect(theme).toContainText('No reporting tool');
+  await expect(theme).toContainText('Too much reporting');
+  await expect(cell(jonas, 'strategy', 'challenge')).toContainText('Too much reporting');
+  await jonas.screenshot({ path: test.info().outputPath('theme-by-drag.png') });
+});
+
+test('[B2] a note moves with the keyboard alone, and the move is announced', async ({ browser }) => {
+  const { anna, jonas } = await twoPeople(browser, 'Keyboard drag');
+  await addNote(anna, 'structure', 'challenge', 'Hard to reach vertical markets');
+
+  const live = anna.locator('[id^="DndLiveRegion"]');
+  await note(anna, 'Hard to reach vertical markets').getByRole('button', { name: /Drag note/ }).focus();
+  await anna.keyboard.press('Space');
+  await expect(live).toContainText('Over Cluster structure / Challenge');
+  await anna.keyboard.press('ArrowRight');
+  await expect(live).toContainText('Over Cluster structure / Best practice needed');
+  await anna.keyboard.press('Space');
+  await expect(anna.getByTestId('drop-announcement')).toContainText('Cluster structure / Best practice needed');
+  await expect(cell(jonas, 'structure', 'need')).toContainText('Hard to reach vertical markets');
+  await expect(cell(jonas, 'structure', 'challenge')).not.toContainText('Hard to reach vertical markets');
+
+  // Into a theme: step down until the screen reader says the theme is under the note, then drop.
+  await addNote(anna, 'structure', 'need', 'Cross-industry partnerships');
+  await note(anna, 'Cross-industry partnerships').getByRole('checkbox', { name: /Select note/ }).check();
+  await anna.getByRole('button', { name: 'Group as theme' }).click();
+  await anna.getByRole('dialog').getByLabel('Theme title').fill('Markets');
+  await anna.getByRole('dialog').getByRole('button', { name: 'Group' }).click();
+  await addNote(anna, 'structure', 'challenge', 'Members are too diverse');
+  await note(anna, 'Members are too diverse').getByRole('button', { name: /Drag note/ }).focus();
+  await anna.keyboard.press('Enter');
+  await expect(live).toContainText('Over Cluster structure / Challenge');
+  await anna.keyboard.press('ArrowRight');
+  for (let step = 0; step < 8 && !(await live.innerText()).includes('add it to the theme'); step++) {
+    await anna.keyboard.press('ArrowUp');
+  }
+  await expect(live).toContainText('Over theme “Markets”');
+  await anna.keyboard.press('Enter');
+  await expect(anna.getByTestId('drop-announcement')).toContainText('theme “Markets”');
+  await expect(jonas.getByRole('region', { name: 'Theme: Markets' })).toContainText('Members are too diverse');
+});
+
+test('[B3] notes selected with their checkboxes are grouped as a theme from the toolbar', async ({ browser }) => {
+  const { anna, jonas } = await twoPeople(browser, 'Group selection');
+  await addNote(anna, 'business-model', 'need', 'Light subscription process');
+  await addNote(anna, 'business-model', 'need', 'Payment monitoring');
+  await note(anna, 'Light subscription process').getByRole('checkbox', { name: /Select note/ }).check();
+  await note(anna, 'Payment monitoring').getByRole('checkbox', { name: /Select note/ }).check();
+  await expect(anna.getByText('2 selected')).toBeVisible();
+  await anna.getByRole('button', { name: 'Group as theme' }).click();
+  const dialog = anna.getByRole('dialog');
+  await dialog.getByLabel('Theme title').fill('Membership admin');
+  await dialog.getByLabel(/Theme statement/).fill('Make joining and paying effortless.');
+  await dialog.getByRole('button', { name: 'Group' }).click();
+  const theme = jonas.getByRole('region', { name: 'Theme: Membership admin' });
+  await expect(theme).toContainText('Light subscription process');
+  await expect(theme).toContainText('Payment monitoring');
+  await expect(theme).toContainText('Make joining and paying effortless.');
+
+  // "Move to…" for the same notes, to another dimension.
+  await note(anna, 'Payment monitoring').getByRole('checkbox', { name: /Select note/ }).check();
+  await anna.getByRole('button', { name: 'Move to…' }).click();
+  await anna.getByRole('dialog').getByLabel('Dimension').selectOption({ label: '3. Cluster organisation' });
+  await anna.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
+  await expect(cell(jonas, 'organisation', 'need')).toContainText('Payment monitoring');
+});
+
+test('[B4] the outline view reads, edits and moves notes with the keyboard alone', async ({ browser }) => {
+  const { anna, jonas } = await twoPeople(browser, 'Outline');
+  await addNote(anna, 'communication', 'challenge', 'Members ignore newsletters');
+  await anna.getByRole('button', { name: 'Outline' }).click();
+  const tree = anna.getByRole('tree', { name: 'Board outline' });
+  await expect(tree).toBeVisible();
+  await tree.getByRole('treeitem', { name: /Members ignore newsletters/ }).focus();
+  await anna.keyboard.press('Enter');
+  await anna.keyboard.type(' and e-mails');
+  await anna.keyboard.press('Enter');
+  await expect(note(jonas, 'Members ignore newsletters and e-mails')).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /Members ignore newsletters and e-mails/ })).toBeFocused();
+
+  await anna.keyboard.press('m');
+  await anna.getByRole('dialog').getByLabel('Kind').selectOption({ label: 'Best practice needed' });
+  await anna.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
+  await expect(cell(jonas, 'communication', 'need')).toContainText('Members ignore newsletters and e-mails');
+
+  await tree.getByRole('treeitem', { name: /^Cluster structure/ }).focus();
+  await anna.keyboard.press('ArrowDown');
+  await anna.keyboard.press('a');
+  await anna.keyboard.type('Written in the outline');
+  await anna.keyboard.press('Enter');
+  await expect(cell(jonas, 'structure', 'challenge')).toContainText('Written in the outline');
+  await anna.screenshot({ path: test.info().outputPath('outline.png') });
+});
+
+test('[B5] two people typing in one note both keep their words', async ({ browser }) => {
+  const { anna, jonas } = await twoPeople(browser, 'Concurrent typing');
+  await addNote(anna, 'strategy', 'need', 'Co-creation');
+  await note(anna, 'Co-creation').getByRole('button', { name: 'Co-creation', exact: true }).click();
+  await note(jonas, 'Co-creation').getByRole('button', { name: 'Co-creation', exact: true }).click();
+  const annaEditor = anna.getByRole('textbox', { name: 'Note text' });
+  const jonasEditor = jonas.getByRole('textbox', { name: 'Note text' });
+  await annaEditor.press('Home');
+  await jonasEditor.press('End');
+  await Promise.all([annaEditor.pressSequentially('Member ', { delay: 15 }), jonasEditor.pressSequentially(' workshops', { delay: 15 })]);
+  await expect(annaEditor).toHaveValue('Member Co-creation workshops');
+  await expect(jonasEditor).toHaveValue('Member Co-creation workshops');
+  await expect(anna.locator('li.note', { has: annaEditor })).toContainText('Jonas (Silicon Saxony) is editing');
+});
+
+test('[B6] a need is linked to a good practice; the link shows on both notes and can be followed', async ({ browser }) => {
+  const { anna, jonas } = await twoPeople(browser, 'Links');
+  await addNote(anna, 'business-model', 'need', 'Major event with entry fee');
+  await addNote(jonas, 'business-model', 'good-practice', 'B2B events with an entry fee');
+  await note(anna, 'Major event with entry fee').getByRole('button', { name: /Link good practices/ }).click();
+  await anna.getByRole('dialog').getByRole('checkbox', { name: /B2B events with an entry fee/ }).check();
+  await anna.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
+  const chip = note(jonas, 'B2B events with an entry fee').getByRole('button', { name: /GAIA: “Major event with entry fee”/ });
+  await expect(chip).toBeVisible();
+  await expect(note(jonas, 'Major event with entry fee').getByRole('button', { name: /Silicon Saxony: “B2B events/ })).toBeVisible();
+  await chip.click();
+  await expect(note(jonas, 'Major event with entry fee').getByRole('button', { name: 'Major event with entry fee', exact: true })).toBeFocused();
+});
+
+test('[B7] the filter dims notes that do not match, on this screen only', async ({ browser }) => {
+  const { anna, jonas } = await twoPeople(browser, 'Filter');
+  await addNote(anna, 'strategy', 'challenge', 'KPIs are unreliable');
+  await addNote(jonas, 'strategy', 'challenge', 'Strategy made by few');
+  await anna.getByRole('combobox', { name: 'Filter by cluster' }).selectOption({ label: 'Silicon Saxony' });
+  await expect(note(anna, 'KPIs are unreliable')).toHaveClass(/dimmed/);
+  await expect(note(anna, 'Strategy made by few')).not.toHaveClass(/dimmed/);
+  await expect(note(jonas, 'KPIs are unreliable')).not.toHaveClass(/dimmed/);
+  await anna.getByRole('searchbox', { name: 'Search notes' }).fill('kpi');
+  await anna.getByRole('combobox', { name: 'Filter by cluster' }).selectOption({ label: 'All clusters' });
+  await expect(note(anna, 'KPIs are unreliable')).not.toHaveClass(/dimmed/);
+  await expect(note(anna, 'Strategy made by few')).toHaveClass(/dimmed/);
+});
