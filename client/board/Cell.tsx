@@ -2,7 +2,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useRef, useState } from 'react';
 import { addNote } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
-import type { CellView } from '../../shared/view/boardView';
+import type { CellView, NoteView } from '../../shared/view/boardView';
 import { useBoard } from './context';
 import type { DropTarget } from './dnd/intent';
 import { NoteComposer } from './NoteComposer';
@@ -10,7 +10,7 @@ import { NoteList } from './NoteList';
 import type { NoteDecor } from './noteDecor';
 import { ThemeBlock } from './ThemeBlock';
 
-function CellView_({ cell, dimensionLabel, decor }: { cell: CellView; dimensionLabel: string; decor: ReadonlyMap<string, NoteDecor> }) {
+function CellView_({ cell, dimensionLabel, decor }: CellProps) {
   const { session, canWrite, run } = useBoard();
   const [composing, setComposing] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -68,4 +68,36 @@ function CellView_({ cell, dimensionLabel, decor }: { cell: CellView; dimensionL
   );
 }
 
-export const Cell = memo(CellView_);
+type CellProps = { cell: CellView; dimensionLabel: string; decor: ReadonlyMap<string, NoteDecor> };
+
+function sameNotes(a: readonly NoteView[], b: readonly NoteView[], before: CellProps['decor'], after: CellProps['decor']): boolean {
+  return a.length === b.length && a.every((note, i) => note === b[i] && before.get(note.id) === after.get(note.id));
+}
+
+/**
+ * A cell re-renders only when something in it changed: its notes (same objects, same decor) or
+ * its themes. On a big board a remote edit then renders one cell, not fifteen.
+ */
+function sameCell(before: CellProps, after: CellProps): boolean {
+  if (before.dimensionLabel !== after.dimensionLabel) return false;
+  const a = before.cell;
+  const b = after.cell;
+  if (a === b) return before.decor === after.decor;
+  return (
+    a.noteCount === b.noteCount &&
+    sameNotes(a.ungrouped, b.ungrouped, before.decor, after.decor) &&
+    a.themes.length === b.themes.length &&
+    a.themes.every((theme, i) => {
+      const other = b.themes[i];
+      return (
+        other !== undefined &&
+        theme.id === other.id &&
+        theme.title === other.title &&
+        theme.statement === other.statement &&
+        sameNotes(theme.notes, other.notes, before.decor, after.decor)
+      );
+    })
+  );
+}
+
+export const Cell = memo(CellView_, sameCell);

@@ -1,5 +1,5 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { memo, useEffect, useRef, useState, type KeyboardEventHandler, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEventHandler, type MouseEvent, type ReactNode } from 'react';
 import { deleteNote, setNoteColour } from '../../shared/model/mutations/notes';
 import { COLOURS } from '../../shared/model/vocabulary';
 import type { NoteView } from '../../shared/view/boardView';
@@ -8,6 +8,7 @@ import { quote } from './dnd/apply';
 import { useDropIndicator } from './dnd/BoardDnd';
 import type { DropTarget } from './dnd/intent';
 import { LinkDialog } from './LinkDialog';
+import { watchNearViewport } from './nearViewport';
 import { NoteEditor } from './NoteEditor';
 import type { PresenceUser } from './session';
 import { useUi, useUiStore } from './uiContext';
@@ -25,28 +26,29 @@ export interface NoteCardProps {
   linked: readonly { id: string; label: string }[];
 }
 
-function NoteCardView({ note, editors, watchers, dimmed, mine, linked }: NoteCardProps) {
-  const { session, canWrite, run } = useBoard();
-  const ui = useUiStore();
-  const selected = useUi((s) => s.selection.has(note.id));
-  const flashAt = useUi((s) => (s.flash?.noteId === note.id ? s.flash.at : null));
-  const drop = useDropIndicator({ noteId: note.id });
+/** What the drag-and-drop binding adds to a card; null for a plain card. */
+interface DndBinding {
+  setNodeRef(element: HTMLElement | null): void;
+  rootListeners: Record<string, unknown>;
+  handleProps: Record<string, unknown>;
+  isDragging: boolean;
+  drop: string | null;
+}
+
+function NoteCardView(props: NoteCardProps) {
+  const { canWrite } = useBoard();
   const [mode, setMode] = useState<Mode>('view');
-  const [linking, setLinking] = useState(false);
+  const [near, setNear] = useState(false);
   const card = useRef<HTMLLIElement | null>(null);
   const focusNext = useRef<string | null>(null);
+  const unwatch = useRef<(() => void) | null>(null);
 
-  const dropTarget: DropTarget = { type: 'note', noteId: note.id, themeId: note.themeId, dimension: note.dimension, kind: note.kind };
-  const droppable = useDroppable({ id: `note:${note.id}`, data: dropTarget });
-  const draggable = useDraggable({
-    id: `drag-note:${note.id}`,
-    data: { type: 'note', noteId: note.id },
-    disabled: !canWrite || mode === 'editing',
-  });
-  // Pointer and touch drags start anywhere on the card; keyboard drags only from the handle, so
-  // Enter and Space keep their meaning on the note's own buttons.
-  const { onKeyDown, ...pointerListeners } = draggable.listeners ?? {};
-  const startKeyboardDrag = onKeyDown as KeyboardEventHandler | undefined;
+  const cardRef = useCallback((element: HTMLLIElement | null) => {
+    unwatch.current?.();
+    unwatch.current = null;
+    card.current = element;
+    if (element) unwatch.current = watchNearViewport(element, setNear);
+  }, []);
 
   useEffect(() => {
     const selector = focusNext.current;
@@ -54,16 +56,63 @@ function NoteCardView({ note, editors, watchers, dimmed, mine, linked }: NoteCar
     if (selector) card.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [mode]);
 
+  const switchTo = useCallback((next: Mode, focus: string | null) => {
+    focusNext.current = focus;
+    setMode(next);
+  }, []);
+
+  const shared = { ...props, mode, switchTo, cardRef, card };
+  // Cards far from the viewport skip the drag hooks (see nearViewport.ts); one being edited keeps them.
+  return canWrite && (near || mode !== 'view') ? <DraggableCard {...shared} /> : <CardMarkup {...shared} dnd={null} />;
+}
+
+interface CardProps extends NoteCardProps {
+  mode: Mode;
+  switchTo(next: Mode, focus: string | null): void;
+  cardRef(element: HTMLLIElement | null): void;
+  card: { current: HTMLLIElement | null };
+}
+
+function DraggableCard(props: CardProps) {
+  const { note, mode } = props;
+  const dropTarget: DropTarget = { type: 'note', noteId: note.id, themeId: note.themeId, dimension: note.dimension, kind: note.kind };
+  const droppable = useDroppable({ id: `note:${note.id}`, data: dropTarget });
+  const draggable = useDraggable({ id: `drag-note:${note.id}`, data: { type: 'note', noteId: note.id }, disabled: mode === 'editing' });
+  const drop = useDropIndicator({ noteId: note.id });
+  // Pointer and touch drags start anywhere on the card; keyboard drags only from the handle, so
+  // Enter and Space keep their meaning on the note's own buttons.
+  const { onKeyDown, ...rootListeners } = draggable.listeners ?? {};
+  const { setNodeRef: setDropRef } = droppable;
+  const { setNodeRef: setDragRef } = draggable;
+  const setNodeRef = useCallback(
+    (element: HTMLElement | null) => {
+      setDropRef(element);
+      setDragRef(element);
+    },
+    [setDropRef, setDragRef],
+  );
+  const dnd: DndBinding = {
+    setNodeRef,
+    rootListeners,
+    handleProps: { ...draggable.attributes, onKeyDown: onKeyDown as KeyboardEventHandler | undefined },
+    isDragging: draggable.isDragging,
+    drop,
+  };
+  return <CardMarkup {...props} dnd={dnd} />;
+}
+
+function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switchTo, cardRef, card, dnd }: CardProps & { dnd: DndBinding | null }) {
+  const { session, canWrite, run } = useBoard();
+  const ui = useUiStore();
+  const selected = useUi((s) => s.selection.has(note.id));
+  const flashAt = useUi((s) => (s.flash?.noteId === note.id ? s.flash.at : null));
+  const [linking, setLinking] = useState(false);
+
   useEffect(() => {
     if (flashAt === null) return;
     card.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     card.current?.querySelector<HTMLElement>('.note-text')?.focus({ preventScroll: true });
-  }, [flashAt]);
-
-  const switchTo = (next: Mode, focus: string | null) => {
-    focusNext.current = focus;
-    setMode(next);
-  };
+  }, [flashAt, card]);
 
   const confirmDelete = () => {
     // The card is about to disappear: hand focus to a neighbour, not to the top of the page.
@@ -87,19 +136,35 @@ function NoteCardView({ note, editors, watchers, dimmed, mine, linked }: NoteCar
     selected && 'selected',
     dimmed && 'dimmed',
     mine && 'mine',
-    draggable.isDragging && 'dragging',
+    dnd?.isDragging && 'dragging',
     flashAt !== null && 'flash',
-    drop && `drop-${drop}`,
+    dnd?.drop && `drop-${dnd.drop}`,
   ].filter(Boolean);
   const presence = editors[0] ?? watchers[0];
   const label = quote(note.text);
 
+  let body: ReactNode;
+  if (mode === 'editing') {
+    body = <NoteEditor note={note} onDone={(how) => switchTo('view', how === 'keyboard' ? '.note-text' : null)} />;
+  } else if (canWrite) {
+    body = (
+      <button type="button" className="note-text" onClick={onTextClick} title="Click or press Enter to edit; Shift-click to select">
+        {note.text || <em>Empty note</em>}
+      </button>
+    );
+  } else {
+    body = (
+      <p className="note-text" tabIndex={0}>
+        {note.text}
+      </p>
+    );
+  }
+
   return (
     <li
       ref={(element) => {
-        card.current = element;
-        droppable.setNodeRef(element);
-        draggable.setNodeRef(element);
+        cardRef(element);
+        dnd?.setNodeRef(element);
       }}
       className={classes.join(' ')}
       data-note-id={note.id}
@@ -109,7 +174,7 @@ function NoteCardView({ note, editors, watchers, dimmed, mine, linked }: NoteCar
       onBlur={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) session.setFocus(null);
       }}
-      {...pointerListeners}
+      {...dnd?.rootListeners}
     >
       {canWrite && (
         <div className="note-tools">
@@ -120,28 +185,12 @@ function NoteCardView({ note, editors, watchers, dimmed, mine, linked }: NoteCar
             onChange={() => ui.toggleSelected(note.id)}
             aria-label={`Select note ${label}`}
           />
-          <button
-            type="button"
-            className="drag-handle"
-            aria-label={`Drag note ${label}`}
-            {...draggable.attributes}
-            onKeyDown={startKeyboardDrag}
-          >
+          <button type="button" className="drag-handle" aria-label={`Drag note ${label}`} {...dnd?.handleProps}>
             ⠿
           </button>
         </div>
       )}
-      {mode === 'editing' ? (
-        <NoteEditor note={note} onDone={(how) => switchTo('view', how === 'keyboard' ? '.note-text' : null)} />
-      ) : canWrite ? (
-        <button type="button" className="note-text" onClick={onTextClick} title="Click or press Enter to edit; Shift-click to select">
-          {note.text || <em>Empty note</em>}
-        </button>
-      ) : (
-        <p className="note-text" tabIndex={0}>
-          {note.text}
-        </p>
-      )}
+      {body}
       {linked.length > 0 && (
         <ul className="note-links" aria-label={note.kind === 'need' ? 'Answered by' : 'Answers'}>
           {linked.map((link) => (

@@ -10,7 +10,8 @@ import * as Y from 'yjs';
 import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { clusterLabel } from '../../shared/model/vocabulary';
 import { WS_PATH_PREFIX, canWrite, isPermanentClose, type Role } from '../../shared/protocol';
-import { boardView, type BoardView } from '../../shared/view/boardView';
+import type { BoardView } from '../../shared/view/boardView';
+import { BoardViewCache } from '../../shared/view/viewCache';
 import { presenceColour, type Identity } from './identity';
 import { loadLastSynced, saveLastSynced } from './offline';
 import { BoardUndo, type UndoResult, type UndoState } from './undo';
@@ -66,6 +67,7 @@ export class BoardSession {
   /** False once IndexedDB turned out to be unavailable (some private modes). */
   private savedOnDevice = typeof indexedDB !== 'undefined';
   private readonly history: BoardUndo | null;
+  private readonly viewCache: BoardViewCache;
   private view: BoardView;
   private presence: PresenceUser[] = [];
   private connection: ConnectionState = { status: 'connecting' };
@@ -86,7 +88,8 @@ export class BoardSession {
     private person: Identity,
   ) {
     this.origin = localOrigin(person.id);
-    this.view = boardView(this.doc);
+    this.viewCache = new BoardViewCache(this.doc);
+    this.view = this.viewCache.view();
     this.lastSynced = loadLastSynced(boardId);
     this.doc.on('update', this.refreshView);
     // Viewers cannot change the board, so they have nothing to undo.
@@ -272,7 +275,7 @@ export class BoardSession {
   }
 
   private readonly refreshView = (): void => {
-    this.view = boardView(this.doc);
+    this.view = this.viewCache.view();
     if (this.connection.status === 'live' && Date.now() - this.lastStamp > SYNC_STAMP_INTERVAL_MS) this.stampSync();
     this.notify();
   };

@@ -50,6 +50,8 @@ export interface BoardView {
   invalid: { notes: number; themes: number; links: number };
 }
 
+const NO_LINKS: string[] = [];
+
 function cellKey(dimension: string, kind: string): string {
   return `${dimension}/${kind}`;
 }
@@ -70,11 +72,37 @@ export function readMeta(doc: Y.Doc): MetaRecord {
   return metaRecord.parse(metaMap(doc).toJSON());
 }
 
+export interface BoardRecords {
+  meta: MetaRecord;
+  notes: { valid: NoteRecord[]; invalid: number };
+  themes: { valid: ThemeRecord[]; invalid: number };
+  links: { valid: LinkRecord[]; invalid: number };
+}
+
+export function readBoardRecords(doc: Y.Doc, options: { notes: boolean } = { notes: true }): BoardRecords {
+  return {
+    meta: readMeta(doc),
+    notes: options.notes ? readAll(notesMap(doc), noteRecord) : { valid: [], invalid: 0 },
+    themes: readAll(themesMap(doc), themeRecord),
+    links: readAll(linksMap(doc), linkRecord),
+  };
+}
+
 export function boardView(doc: Y.Doc): BoardView {
-  const meta = readMeta(doc);
-  const notes = readAll(notesMap(doc), noteRecord);
-  const themes = readAll(themesMap(doc), themeRecord);
-  const links = readAll(linksMap(doc), linkRecord);
+  return deriveBoardView(readBoardRecords(doc));
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/**
+ * The derivation proper, from validated records. `previous` (the last view, when records are
+ * cached between calls) lets an unchanged note keep its NoteView object, so memoised components
+ * skip it: a remote edit of one note re-renders one card, not five thousand.
+ */
+export function deriveBoardView(records: BoardRecords, previous?: BoardView, sourceOf?: (view: NoteView) => NoteRecord | undefined): BoardView {
+  const { meta, notes, themes, links } = records;
 
   const noteIds = new Set(notes.valid.map((n) => n.id));
   const liveLinks = links.valid
@@ -100,20 +128,25 @@ export function boardView(doc: Y.Doc): BoardView {
   }
 
   const themesById = new Map<string, ThemeView>();
-  for (const theme of themes.valid.sort(byOrder)) {
+  for (const theme of [...themes.valid].sort(byOrder)) {
     const view: ThemeView = { ...theme, notes: [] };
     themesById.set(theme.id, view);
     cells.get(cellKey(theme.dimension, theme.kind))?.themes.push(view);
   }
 
   const notesById = new Map<string, NoteView>();
-  for (const note of notes.valid.sort(byOrder)) {
-    const view: NoteView = {
-      ...note,
-      colour: note.colour ?? defaultColour(note.kind),
-      clusterLabel: clusterLabel(note.cluster),
-      linkedIds: linked.get(note.id) ?? [],
-    };
+  for (const note of [...notes.valid].sort(byOrder)) {
+    const linkedIds = linked.get(note.id) ?? NO_LINKS;
+    const before = previous?.notesById.get(note.id);
+    const view: NoteView =
+      before && sourceOf?.(before) === note && sameIds(before.linkedIds, linkedIds)
+        ? before
+        : {
+            ...note,
+            colour: note.colour ?? defaultColour(note.kind),
+            clusterLabel: clusterLabel(note.cluster),
+            linkedIds,
+          };
     notesById.set(note.id, view);
     const cell = cells.get(cellKey(note.dimension, note.kind));
     if (!cell) continue;

@@ -1,0 +1,315 @@
+/**
+ * `npm run bench:client`: how a very large board behaves in real Chromium on this machine.
+ *
+ * Builds the client, starts the real server in this process on a temporary SQLite file, makes a
+ * board of N notes (5,000 by default) in 15 cells with themes, and drives Chromium:
+ *  - load:   navigation → "Live" with every note on screen, and sync → main thread idle
+ *            (the end of the last long task), i.e. when the board answers input;
+ *  - drag:   a mouse drag of one note across the grid, paced at 60 Hz; frame intervals (p50, p95);
+ *  - remote: a change made by another client (a Node y-websocket provider) → visible on screen.
+ * The same run on a 50-note board is the reference; figures are printed side by side.
+ * Goals (issue "board experience"): interactive ≤ 1.5 s after sync, drag frame p95 ≤ 16 ms,
+ * remote change ≤ 50 ms.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { startServer } from '../server/app';
+import { createBoard } from '../server/boards';
+import { createLogger } from '../server/log';
+import { SqliteStore } from '../server/storage/sqlite';
+import { addNote } from '../shared/model/mutations/notes';
+import { groupNotes } from '../shared/model/mutations/themes';
+import { initBoard } from '../shared/model/mutations/meta';
+import { localOrigin, serverOrigin } from '../shared/model/origin';
+import { CLUSTERS, DIMENSION_IDS, KIND_IDS } from '../shared/model/vocabulary';
+
+const NOTES = Number(process.env.BENCH_NOTES ?? 5000);
+const ROOT = join(import.meta.dirname, '..');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** A board state with `count` notes spread over the 15 cells, a tenth of them in themes. */
+function boardState(count: number): Uint8Array {
+  const doc = new Y.Doc();
+  const origin = serverOrigin('template');
+  initBoard(doc, { title: `Benchmark (${count} notes)`, template: null }, origin);
+  const ids: string[][] = [];
+  doc.transact(() => {
+    for (let i = 0; i < count; i++) {
+      const cell = i % 15;
+      const dimension = DIMENSION_IDS[Math.floor(cell / 3)] ?? 'structure';
+      const kind = KIND_IDS[cell % 3] ?? 'challenge';
+      const cluster = CLUSTERS[i % CLUSTERS.length]?.id ?? null;
+      const id = addNote(
+        doc,
+        { text: `Note ${i}: ${'members engagement strategy reporting '.repeat(1 + (i % 3))}`.trim(), dimension, kind, author: { id: `p${i % 40}`, name: `Person ${i % 40}`, cluster } },
+        origin,
+      );
+      (ids[cell] ??= []).push(id);
+    }
+    ids.forEach((cellIds, cell) => {
+      const dimension = DIMENSION_IDS[Math.floor(cell / 3)] ?? 'structure';
+      const kind = KIND_IDS[cell % 3] ?? 'challenge';
+      const inThemes = cellIds.slice(0, Math.ceil(cellIds.length / 10));
+      for (let t = 0; t * 5 < inThemes.length; t++) {
+        groupNotes(doc, inThemes.slice(t * 5, t * 5 + 5), { title: `Theme ${cell}-${t}`, dimension, kind }, origin);
+      }
+    });
+  }, origin);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+interface Figures {
+  notes: number;
+  loadToLiveMs: number;
+  syncToIdleMs: number;
+  dragFrameP50: number;
+  dragFrameP95: number;
+  dragFrames: number;
+  /** Share of frame intervals over 1.5 frames (a frame missed). */
+  dragDroppedPct: number;
+  remoteP50: number;
+  remoteP95: number;
+}
+
+async function measure(page: Page, url: string, serverPort: number, boardId: string, token: string, count: number): Promise<Figures> {
+  await page.addInitScript(() => {
+    const w = window as unknown as {
+      __bench: { longTasks: { start: number; end: number }[]; liveAt: number | null; firstMessageAt: number | null };
+    };
+    w.__bench = { longTasks: [], liveAt: null, firstMessageAt: null };
+    // The sync starts when the board socket delivers its first message.
+    const NativeWebSocket = window.WebSocket;
+    window.WebSocket = class extends NativeWebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        this.addEventListener('message', () => (w.__bench.firstMessageAt ??= performance.now()), { once: true });
+      }
+    };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__bench.longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new MutationObserver(() => {
+      if (w.__bench.liveAt === null && document.querySelector('[data-testid="connection"]')?.textContent === 'Live') {
+        w.__bench.liveAt = performance.now();
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+
+  const started = Date.now();
+  await page.goto(url);
+  await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 120_000 });
+  await page.waitForFunction((n) => document.querySelectorAll('li.note').length >= n, count, { timeout: 120_000 });
+  const loadToLiveMs = Date.now() - started;
+  // Idle: no long task for a second.
+  await page.waitForFunction(
+    () => {
+      const b = (window as unknown as { __bench: { longTasks: { end: number }[] } }).__bench;
+      const last = b.longTasks.at(-1)?.end ?? 0;
+      return performance.now() - last > 1000;
+    },
+    undefined,
+    { timeout: 120_000, polling: 200 },
+  );
+  const syncToIdleMs = await page.evaluate(() => {
+    const b = (window as unknown as { __bench: { longTasks: { end: number }[]; liveAt: number; firstMessageAt: number } }).__bench;
+    const last = Math.max(b.liveAt, ...b.longTasks.map((t) => t.end));
+    return last - b.firstMessageAt;
+  });
+
+  // Drag: pick the first note of the first cell, move across the grid at 60 Hz.
+  const source = page.locator('[data-cell="structure/challenge"] li.note').first();
+  await source.scrollIntoViewIfNeeded();
+  const from = await source.boundingBox();
+  if (!from) throw new Error('no note to drag');
+  // A string, not a function: tsx would wrap the named callback in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__framing = true;
+    let last = performance.now();
+    function tick(now) {
+      window.__frames.push(now - last);
+      last = now;
+      if (window.__framing) requestAnimationFrame(tick);
+    }
+    requestAnimationFrame(tick);
+  })()`);
+  await page.mouse.move(from.x + 20, from.y + 10);
+  await page.mouse.down();
+  for (let i = 1; i <= 90; i++) {
+    await page.mouse.move(from.x + 20 + i * 9, from.y + 10 + Math.sin(i / 8) * 120);
+    await page.waitForTimeout(16);
+  }
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __framing: boolean };
+    w.__framing = false;
+    return w.__frames.slice(5);
+  });
+
+  // Remote changes from another client.
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${serverPort}/ws`, boardId, doc, {
+    params: { token },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+  await page.evaluate(() => {
+    const w = window as unknown as { __seen: Map<string, number> };
+    w.__seen = new Map();
+    // Only added nodes are looked at, so the observer itself costs next to nothing.
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          for (const el of [node, ...node.querySelectorAll('.note-text')]) {
+            const text = el.classList.contains('note-text') ? (el.textContent ?? '') : '';
+            if (text.startsWith('remote-') && !w.__seen.has(text)) w.__seen.set(text, Date.now());
+          }
+        }
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  const latencies: number[] = [];
+  const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+  const traceEvents: { name: string; dur?: number; ph: string }[] = [];
+  if (cdp && process.env.BENCH_PROFILE === 'js') {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  } else if (cdp) {
+    cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...(value as unknown as typeof traceEvents)));
+    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  }
+  for (let i = 0; i < 20; i++) {
+    const text = `remote-${i}`;
+    const sent = Date.now();
+    addNote(doc, { text, dimension: 'structure', kind: 'challenge', author: { id: 'bench', name: 'Bench', cluster: null } }, localOrigin('bench'));
+    const seen = await page.waitForFunction(
+      (t) => (window as unknown as { __seen: Map<string, number> }).__seen.get(t) ?? null,
+      text,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    latencies.push(((await seen.jsonValue()) as number) - sent);
+    await page.waitForTimeout(100);
+  }
+  if (cdp && process.env.BENCH_PROFILE === 'js') {
+    const { profile } = await cdp.send('Profiler.stop');
+    const self = new Map<string, number>();
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+    const deltas = profile.timeDeltas ?? [];
+    (profile.samples ?? []).forEach((id, i) => {
+      const frame = byId.get(id)?.callFrame;
+      const key = `${frame?.functionName || '(anonymous)'} ${frame?.url.split('/').pop() ?? ''}:${frame?.lineNumber ?? 0}`;
+      self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+    });
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30);
+    process.stderr.write(`profile (self ms) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`).join('\n')}\n`);
+  } else if (cdp) {
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    const totals = new Map<string, { ms: number; n: number }>();
+    for (const e of traceEvents) {
+      if (e.ph !== 'X' || !e.dur) continue;
+      const t = totals.get(e.name) ?? { ms: 0, n: 0 };
+      t.ms += e.dur / 1000;
+      t.n++;
+      totals.set(e.name, t);
+    }
+    const top = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20);
+    process.stderr.write(`trace (ms, count) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.ms.toFixed(1).padStart(8)} ${String(v.n).padStart(6)}  ${k}`).join('\n')}\n`);
+  }
+  provider.destroy();
+  doc.destroy();
+
+  return {
+    notes: count,
+    loadToLiveMs,
+    syncToIdleMs: Math.round(syncToIdleMs),
+    dragFrameP50: Math.round(percentile(frames, 50) * 10) / 10,
+    dragFrameP95: Math.round(percentile(frames, 95) * 10) / 10,
+    dragFrames: frames.length,
+    dragDroppedPct: Math.round((frames.filter((f) => f > 25).length / Math.max(frames.length, 1)) * 1000) / 10,
+    remoteP50: percentile(latencies, 50),
+    remoteP95: percentile(latencies, 95),
+  };
+}
+
+async function run(count: number): Promise<Figures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'clusterboard-bench-'));
+  const store = new SqliteStore(join(dataDir, 'bench.sqlite'));
+  const server = await startServer({ port: 0, host: '127.0.0.1', store, log: createLogger('warn'), clientDir: join(ROOT, 'dist', 'client') });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const board = await createBoard(store, { title: 'Benchmark', template: 'blank' });
+    await store.compact(board.id, boardState(count), 0);
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    await context.addInitScript(
+      ([key, value]) => localStorage.setItem(key, value),
+      [`clusterboard:identity:${board.id}`, JSON.stringify({ id: 'bench-user', name: 'Bench', cluster: 'gaia' })] as const,
+    );
+    const page = await context.newPage();
+    const url = `${server.url}/b/${board.id}#token=${board.tokens.participant}`;
+    return await measure(page, url, server.port, board.id, board.tokens.participant, count);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  // A profiling run keeps function names readable.
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', ...(process.env.BENCH_PROFILE ? { build: { minify: false } } : {}) });
+  const reference = await run(50);
+  const large = await run(NOTES);
+  const rows: [string, keyof Figures, string, number | null][] = [
+    ['navigation → Live, all notes shown (ms)', 'loadToLiveMs', '', null],
+    ['first sync message → interactive (ms)', 'syncToIdleMs', '≤ 1500', 1500],
+    ['drag frame interval p50 (ms)', 'dragFrameP50', '', null],
+    // At 60 Hz a frame interval cannot be below 16.7 ms; p95 within 17.5 ms means the 95th
+    // percentile frame still fit the 60 fps budget (allowing 0.8 ms of timer jitter).
+    ['drag frame interval p95 (ms)', 'dragFrameP95', '≤ 17.5 (60 fps)', 17.5],
+    ['drag frames dropped (%)', 'dragDroppedPct', '< 5', 4.99],
+    ['remote change visible p50 (ms)', 'remoteP50', '', null],
+    ['remote change visible p95 (ms)', 'remoteP95', '≤ 50', 50],
+  ];
+  const out = [`client benchmark: Chromium, ${NOTES} notes vs a 50-note reference`, ''];
+  out.push(`${'figure'.padEnd(42)} ${'50 notes'.padStart(10)} ${`${NOTES} notes`.padStart(12)} ${'ratio'.padStart(7)}  goal`);
+  for (const [label, key, goal, limit] of rows) {
+    const a = reference[key];
+    const b = large[key];
+    const verdict = limit === null ? '' : b <= limit ? '  met' : '  MISSED';
+    out.push(`${label.padEnd(42)} ${String(a).padStart(10)} ${String(b).padStart(12)} ${(b / Math.max(a, 0.1)).toFixed(1).padStart(7)}  ${goal}${verdict}`);
+  }
+  out.push('', `drag frames sampled: ${reference.dragFrames} / ${large.dragFrames}`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

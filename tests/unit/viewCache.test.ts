@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addLink } from '../../shared/model/mutations/links';
+import { addNote, deleteNote, editNoteText, moveNote, setNoteColour } from '../../shared/model/mutations/notes';
+import { dissolveTheme, groupNotes, moveTheme } from '../../shared/model/mutations/themes';
+import { localOrigin } from '../../shared/model/origin';
+import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
+import { boardView, type BoardView } from '../../shared/view/boardView';
+import { BoardViewCache } from '../../shared/view/viewCache';
+
+function plain(view: BoardView): unknown {
+  return JSON.parse(JSON.stringify({ ...view, notesById: [...view.notesById.entries()].sort() }));
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('BoardViewCache', () => {
+  it.each([1, 2, 3, 4, 5])('[V1] gives the same view as boardView after every local and remote change (seed %i)', (seed) => {
+    const random = mulberry32(seed);
+    const pick = <T,>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
+    const doc = new Y.Doc();
+    const remote = new Y.Doc();
+    const cache = new BoardViewCache(doc);
+    const origin = localOrigin('me');
+    const author = { id: 'me', name: 'Me', cluster: 'gaia' };
+    let changes = 0;
+    for (let step = 0; step < 150; step++) {
+      const target = random() < 0.3 ? remote : doc;
+      const notes = [...boardView(target).notesById.values()];
+      const note = pick(notes);
+      const dimension = pick(DIMENSION_IDS) ?? 'structure';
+      const kind = pick(KIND_IDS) ?? 'challenge';
+      try {
+        const op = random();
+        if (op < 0.3 || !note) addNote(target, { text: `n${step}`, dimension, kind, author }, origin);
+        else if (op < 0.45) editNoteText(target, note.id, `${note.text}!`, origin);
+        else if (op < 0.55) moveNote(target, note.id, { dimension, kind, themeId: null }, origin);
+        else if (op < 0.62) deleteNote(target, note.id, origin);
+        else if (op < 0.7) setNoteColour(target, note.id, 'sky', origin);
+        else if (op < 0.8) groupNotes(target, [note.id], { title: `t${step}`, dimension, kind }, origin);
+        else if (op < 0.87) {
+          const theme = pick(boardView(target).dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes)));
+          if (theme && random() < 0.5) dissolveTheme(target, theme.id, origin);
+          else if (theme) moveTheme(target, theme.id, { dimension, kind }, origin);
+        } else {
+          const need = pick(notes.filter((n) => n.kind === 'need'));
+          const practice = pick(notes.filter((n) => n.kind === 'good-practice'));
+          if (need && practice) addLink(target, need.id, practice.id, 'me', origin);
+        }
+      } catch {
+        // A refused mutation changes nothing; the comparison below still runs.
+      }
+      if (target === remote || random() < 0.2) {
+        Y.applyUpdate(doc, Y.encodeStateAsUpdate(remote, Y.encodeStateVector(doc)));
+        Y.applyUpdate(remote, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(remote)));
+      }
+      expect(plain(cache.view()), `seed ${seed} step ${step}`).toEqual(plain(boardView(doc)));
+      changes++;
+    }
+    expect(changes).toBe(150);
+    expect(boardView(doc).noteCount).toBeGreaterThan(5);
+    cache.destroy();
+  });
+
+  it('keeps the NoteView object of a note nobody changed, and replaces the one that changed', () => {
+    const doc = new Y.Doc();
+    const cache = new BoardViewCache(doc);
+    const origin = localOrigin('me');
+    const author = { id: 'me', name: 'Me', cluster: null };
+    const a = addNote(doc, { text: 'a', dimension: 'structure', kind: 'challenge', author }, origin);
+    const b = addNote(doc, { text: 'b', dimension: 'structure', kind: 'challenge', author }, origin);
+    const first = cache.view();
+    editNoteText(doc, b, 'b!', origin);
+    const second = cache.view();
+    expect(second.notesById.get(a)).toBe(first.notesById.get(a));
+    expect(second.notesById.get(b)).not.toBe(first.notesById.get(b));
+    expect(second.notesById.get(b)?.text).toBe('b!');
+  });
+});
