@@ -198,3 +198,32 @@ test('[B7] the filter dims notes that do not match, on this screen only', async 
   await expect(note(anna, 'KPIs are unreliable')).not.toHaveClass(/dimmed/);
   await expect(note(anna, 'Strategy made by few')).toHaveClass(/dimmed/);
 });
+
+test('[B8] on a touch screen, press and hold a note, then drag it to another cell', async ({ browser }) => {
+  const board = await server.createBoard('Touch');
+  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const tablet = await context.newPage();
+  const watcher = await newPerson(browser);
+  await joinBoard(tablet, board.links.participant, 'Tablet', 'DTI Cluster');
+  await joinBoard(watcher, board.links.participant, 'Watcher', 'GAIA');
+  await addNote(tablet, 'organisation', 'challenge', 'No time for training');
+
+  const from = await note(tablet, 'No time for training').boundingBox();
+  const to = await cell(tablet, 'organisation', 'good-practice').boundingBox();
+  if (!from || !to) throw new Error('not visible');
+  const cdp = await context.newCDPSession(tablet);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  const start = { x: from.x + from.width / 2, y: from.y + 14 };
+  const end = { x: to.x + to.width / 2, y: to.y + to.height - 6 };
+  await touch('touchStart', start.x, start.y);
+  await tablet.waitForTimeout(400);
+  for (let i = 1; i <= 15; i++) {
+    await touch('touchMove', start.x + ((end.x - start.x) * i) / 15, start.y + ((end.y - start.y) * i) / 15);
+    await tablet.waitForTimeout(16);
+  }
+  await touch('touchEnd', end.x, end.y);
+  await expect(cell(watcher, 'organisation', 'good-practice')).toContainText('No time for training');
+  await expect(cell(watcher, 'organisation', 'challenge')).not.toContainText('No time for training');
+});
