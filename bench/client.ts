@@ -19,6 +19,7 @@ import { build } from 'vite';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { startServer } from '../server/app';
 import { createBoard } from '../server/boards';
 import { createLogger } from '../server/log';
@@ -31,16 +32,6 @@ import { CLUSTERS, DIMENSION_IDS, KIND_IDS } from '../shared/model/vocabulary';
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 5000);
 const ROOT = join(import.meta.dirname, '..');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -262,7 +253,7 @@ async function run(count: number): Promise<Figures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'clusterboard-bench-'));
   const store = new SqliteStore(join(dataDir, 'bench.sqlite'));
   const server = await startServer({ port: 0, host: '127.0.0.1', store, log: createLogger('warn'), clientDir: join(ROOT, 'dist', 'client') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const board = await createBoard(store, { title: 'Benchmark', template: 'blank' });
     await store.compact(board.id, boardState(count), 0);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { groupNotes } from '../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import { kindLabel } from '../../shared/model/vocabulary';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
 
 /** "Group as theme": the selected notes become a theme in the cell of the first of them. */
@@ -40,14 +40,7 @@ export function GroupDialog({ noteIds, onDone, onClose }: { noteIds: readonly st
           Theme statement (optional: one or two sentences for the report)
           <textarea value={statement} onChange={(e) => setStatement(e.target.value)} maxLength={THEME_STATEMENT_MAX} rows={3} />
         </label>
-        <div className="form-actions">
-          <button type="submit" className="primary">
-            Group
-          </button>
-          <button type="button" className="quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions action="Group" onCancel={onClose} />
       </form>
     </Dialog>
   );

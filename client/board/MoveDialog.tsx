@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { moveNotes } from '../../shared/model/mutations/notes';
 import { DIMENSIONS, KINDS, type DimensionId, type KindId } from '../../shared/model/vocabulary';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogActions } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
 
 /** "Move to…": the keyboard and pointer alternative to dragging, for one note or a selection. */
@@ -55,14 +55,7 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
             ))}
           </select>
         </label>
-        <div className="form-actions">
-          <button type="submit" className="primary">
-            Move
-          </button>
-          <button type="button" className="quiet" onClick={onClose}>
-            Cancel
-          </button>
-        </div>
+        <DialogActions action="Move" onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -44,3 +44,17 @@ export function Dialog({ title, onClose, children }: { title: string; onClose():
     </div>
   );
 }
+
+/** The buttons at the foot of a dialog's form: the action, then Cancel. */
+export function DialogActions({ action, onCancel }: { action: string; onCancel(): void }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary">
+        {action}
+      </button>
+      <button type="button" className="quiet" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}

@@ -1,27 +1,10 @@
-import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { ServerProcess } from './server-process';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { useBoardServer } from './fixtures';
 import { addNote, cell, joinBoard, note } from './board-page';
 
-let server: ServerProcess;
-const contexts: BrowserContext[] = [];
+const boards = useBoardServer();
 
-async function newPerson(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-});
-
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+const newPerson = (browser: Browser) => boards.newPerson(browser);
 
 /** Drags with the mouse in small steps, as a hand would, to a point inside `target`. */
 async function drag(page: Page, source: Locator, target: Locator, where: 'centre' | 'top' | 'bottom' = 'centre') {
@@ -38,7 +21,7 @@ async function drag(page: Page, source: Locator, target: Locator, where: 'centre
 }
 
 async function twoPeople(browser: Browser, title: string) {
-  const board = await server.createBoard(title);
+  const board = await boards.server.createBoard(title);
   const anna = await newPerson(browser);
   const jonas = await newPerson(browser);
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
@@ -200,10 +183,9 @@ test('[B7] the filter dims notes that do not match, on this screen only', async 
 });
 
 test('[B8] on a touch screen, press and hold a note, then drag it to another cell', async ({ browser }) => {
-  const board = await server.createBoard('Touch');
-  const context = await browser.newContext({ hasTouch: true, viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const tablet = await context.newPage();
+  const board = await boards.server.createBoard('Touch');
+  const tablet = await boards.newPerson(browser, { hasTouch: true, viewport: { width: 1280, height: 900 } });
+  const context = tablet.context();
   const watcher = await newPerson(browser);
   await joinBoard(tablet, board.links.participant, 'Tablet', 'DTI Cluster');
   await joinBoard(watcher, board.links.participant, 'Watcher', 'GAIA');

@@ -1,30 +1,13 @@
-import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
-import { ServerProcess } from './server-process';
+import { expect, test, type Browser } from '@playwright/test';
+import { useBoardServer } from './fixtures';
 import { addNote, cell, expectLive, joinBoard, note } from './board-page';
 
-let server: ServerProcess;
-const contexts: BrowserContext[] = [];
+const boards = useBoardServer();
 
-async function newPerson(browser: Browser) {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-});
-
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+const newPerson = (browser: Browser) => boards.newPerson(browser);
 
 test('[L1] a note added, edited and deleted in one browser appears in the other at once', async ({ browser }) => {
-  const board = await server.createBoard('Live sync');
+  const board = await boards.server.createBoard('Live sync');
   const anna = await newPerson(browser);
   const jonas = await newPerson(browser);
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
@@ -57,7 +40,7 @@ test('[L1] a note added, edited and deleted in one browser appears in the other 
 });
 
 test('[L2] a reload keeps the notes and the person', async ({ browser }) => {
-  const board = await server.createBoard('Reload');
+  const board = await boards.server.createBoard('Reload');
   const page = await newPerson(browser);
   await joinBoard(page, board.links.participant, 'Ona', 'Business Hive Vilnius');
   await addNote(page, 'communication', 'need', 'Newsletter per focus sector');
@@ -67,7 +50,7 @@ test('[L2] a reload keeps the notes and the person', async ({ browser }) => {
 });
 
 test('[L3] a viewer sees notes arrive but has no way to change them', async ({ browser }) => {
-  const board = await server.createBoard('Viewer');
+  const board = await boards.server.createBoard('Viewer');
   const writer = await newPerson(browser);
   const viewer = await newPerson(browser);
   await joinBoard(writer, board.links.facilitator, 'Clémence', 'SCS Cluster');
@@ -81,16 +64,16 @@ test('[L3] a viewer sees notes arrive but has no way to change them', async ({ b
 });
 
 test('[P1] a link with a wrong token shows that the link is not valid', async ({ browser }) => {
-  const board = await server.createBoard('Wrong token');
+  const board = await boards.server.createBoard('Wrong token');
   const page = await newPerson(browser);
   await page.goto(board.links.participant.replace(/#token=.*/, '#token=not-the-token'));
   await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
-  await page.goto(`${server.url}/b/doesnotexist1234#token=x`);
+  await page.goto(`${boards.server.url}/b/doesnotexist1234#token=x`);
   await expect(page.getByRole('heading', { name: 'Board not found' })).toBeVisible();
 });
 
 test('[L4] a note written offline reaches the other browser when the connection returns', async ({ browser }) => {
-  const board = await server.createBoard('Offline');
+  const board = await boards.server.createBoard('Offline');
   const anna = await newPerson(browser);
   const jonas = await newPerson(browser);
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
@@ -106,7 +89,7 @@ test('[L4] a note written offline reaches the other browser when the connection 
 });
 
 test('[L5] a note can be added, edited and deleted with the keyboard alone, focus never lost', async ({ browser }) => {
-  const board = await server.createBoard('Keyboard');
+  const board = await boards.server.createBoard('Keyboard');
   const page = await newPerson(browser);
   await joinBoard(page, board.links.participant, 'Kasia', 'Mazovia Cluster ICT');
   const target = cell(page, 'organisation', 'need');
@@ -139,7 +122,7 @@ test('[L5] a note can be added, edited and deleted with the keyboard alone, focu
 });
 
 test('[L6] changing name or cluster keeps the board open and shows the new name to others', async ({ browser }) => {
-  const board = await server.createBoard('Rename');
+  const board = await boards.server.createBoard('Rename');
   const anna = await newPerson(browser);
   const jonas = await newPerson(browser);
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');

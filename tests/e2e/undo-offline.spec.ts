@@ -1,15 +1,11 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { useBoardServer } from './fixtures';
 import { ServerProcess } from './server-process';
 import { addNote, cell, expectLive, joinBoard, note } from './board-page';
 
-let server: ServerProcess;
-const contexts: BrowserContext[] = [];
+const boards = useBoardServer();
 
-async function newPerson(browser: Browser) {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
-}
+const newPerson = (browser: Browser) => boards.newPerson(browser);
 
 /** Opens the note's editor, moves to the end of its text and types `more` (the editor stays open). */
 async function typeInto(page: Page, text: string, more: string) {
@@ -32,20 +28,8 @@ async function offlineReady(page: Page) {
 
 const OFFLINE = 'Offline – changes are saved on this device';
 
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-
-test.afterAll(async () => {
-  await server.stop();
-});
-
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
 test('[U1] [U4] undo reverts only my own changes, not a colleague’s, and redo reapplies them; buttons and shortcuts', async ({ browser }) => {
-  const board = await server.createBoard('Undo');
+  const board = await boards.server.createBoard('Undo');
   const anna = await newPerson(browser);
   const jonas = await newPerson(browser);
   const viewer = await newPerson(browser);
@@ -126,7 +110,7 @@ test('[U1] [U4] undo reverts only my own changes, not a colleague’s, and redo 
 });
 
 test('[U3] undoing an edit of a note a colleague has deleted changes nothing and says why', async ({ browser }) => {
-  const board = await server.createBoard('Undo after delete');
+  const board = await boards.server.createBoard('Undo after delete');
   const anna = await newPerson(browser);
   const jonas = await newPerson(browser);
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
@@ -154,7 +138,7 @@ test('[U3] undoing an edit of a note a colleague has deleted changes nothing and
 });
 
 test('[F1] others see which note a person has focused, and it clears when focus leaves', async ({ browser }) => {
-  const board = await server.createBoard('Focus');
+  const board = await boards.server.createBoard('Focus');
   const anna = await newPerson(browser);
   const jonas = await newPerson(browser);
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
@@ -169,7 +153,7 @@ test('[F1] others see which note a person has focused, and it clears when focus 
 });
 
 test('[O1] edits made offline and a colleague’s edits made meanwhile end as their union on both screens', async ({ browser }) => {
-  const board = await server.createBoard('Offline union');
+  const board = await boards.server.createBoard('Offline union');
   const anna = await newPerson(browser);
   const jonas = await newPerson(browser);
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
@@ -200,7 +184,7 @@ test('[O1] edits made offline and a colleague’s edits made meanwhile end as th
 });
 
 test('[O2] a participant who reloads offline still sees the board with what they wrote offline, and it syncs later', async ({ browser }) => {
-  const board = await server.createBoard('Offline reload');
+  const board = await boards.server.createBoard('Offline reload');
   const anna = await newPerson(browser);
   const jonas = await newPerson(browser);
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');

@@ -17,20 +17,10 @@ import { createTheme, dissolveTheme, groupNotes, moveTheme, renameTheme } from '
 import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { boardView, type BoardView, type NoteView, type ThemeView } from '../../shared/view/boardView';
+import { mulberry32 } from './support';
 
 // ---- Deterministic randomness ----
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Random {
   private readonly next: () => number;
