@@ -1,5 +1,5 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEventHandler, type MouseEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEventHandler, type MouseEvent, type ReactNode } from 'react';
 import { deleteNote, setNoteColour } from '../../shared/model/mutations/notes';
 import { COLOURS } from '../../shared/model/vocabulary';
 import type { NoteView } from '../../shared/view/boardView';
@@ -26,28 +26,32 @@ export interface NoteCardProps {
   linked: readonly { id: string; label: string }[];
 }
 
-/** What the drag-and-drop binding adds to a card; null for a plain card. */
+/** What the drag-and-drop binding adds to a card; null for a card without it. */
 interface DndBinding {
-  setNodeRef(element: HTMLElement | null): void;
   rootListeners: Record<string, unknown>;
   handleProps: Record<string, unknown>;
   isDragging: boolean;
   drop: string | null;
 }
 
+/**
+ * A card keeps one <li> for its whole life. Near the viewport it is complete and draggable; far
+ * from it (see nearViewport.ts) it is light: its text and author only, and no drag hooks, because
+ * on a board of thousands of notes every hooked card re-renders when the drop target changes and
+ * every element costs layout. The text button keeps its key, so keyboard focus survives the
+ * switch (Tab onto a far card scrolls it near).
+ */
 function NoteCardView(props: NoteCardProps) {
   const { canWrite } = useBoard();
   const [mode, setMode] = useState<Mode>('view');
   const [near, setNear] = useState(false);
+  const [dnd, setDnd] = useState<DndBinding | null>(null);
   const card = useRef<HTMLLIElement | null>(null);
   const focusNext = useRef<string | null>(null);
-  const unwatch = useRef<(() => void) | null>(null);
 
-  const cardRef = useCallback((element: HTMLLIElement | null) => {
-    unwatch.current?.();
-    unwatch.current = null;
-    card.current = element;
-    if (element) unwatch.current = watchNearViewport(element, setNear);
+  useEffect(() => {
+    const element = card.current;
+    return element ? watchNearViewport(element, setNear) : undefined;
   }, []);
 
   useEffect(() => {
@@ -61,47 +65,67 @@ function NoteCardView(props: NoteCardProps) {
     setMode(next);
   }, []);
 
-  const shared = { ...props, mode, switchTo, cardRef, card };
-  // Cards far from the viewport skip the drag hooks (see nearViewport.ts); one being edited keeps them.
-  return canWrite && (near || mode !== 'view') ? <DraggableCard {...shared} /> : <CardMarkup {...shared} dnd={null} />;
+  // A card being edited or confirming stays complete wherever it is.
+  const complete = near || mode !== 'view';
+  return (
+    <CardMarkup {...props} mode={mode} switchTo={switchTo} card={card} dnd={dnd} complete={complete}>
+      {canWrite && complete && <DndBinder note={props.note} card={card} editing={mode === 'editing'} onChange={setDnd} />}
+    </CardMarkup>
+  );
 }
 
 interface CardProps extends NoteCardProps {
   mode: Mode;
   switchTo(next: Mode, focus: string | null): void;
-  cardRef(element: HTMLLIElement | null): void;
   card: { current: HTMLLIElement | null };
+  dnd: DndBinding | null;
+  complete: boolean;
+  children?: ReactNode;
 }
 
-function DraggableCard(props: CardProps) {
-  const { note, mode } = props;
+/** Registers a card with drag and drop while it is mounted; renders nothing itself. */
+function DndBinder({
+  note,
+  card,
+  editing,
+  onChange,
+}: {
+  note: NoteView;
+  card: { current: HTMLLIElement | null };
+  editing: boolean;
+  onChange(binding: DndBinding | null): void;
+}) {
   const dropTarget: DropTarget = { type: 'note', noteId: note.id, themeId: note.themeId, dimension: note.dimension, kind: note.kind };
-  const droppable = useDroppable({ id: `note:${note.id}`, data: dropTarget });
-  const draggable = useDraggable({ id: `drag-note:${note.id}`, data: { type: 'note', noteId: note.id }, disabled: mode === 'editing' });
+  const { setNodeRef: setDropRef } = useDroppable({ id: `note:${note.id}`, data: dropTarget });
+  const { setNodeRef: setDragRef, listeners, attributes, isDragging } = useDraggable({
+    id: `drag-note:${note.id}`,
+    data: { type: 'note', noteId: note.id },
+    disabled: editing,
+  });
   const drop = useDropIndicator({ noteId: note.id });
-  // Pointer and touch drags start anywhere on the card; keyboard drags only from the handle, so
-  // Enter and Space keep their meaning on the note's own buttons.
-  const { onKeyDown, ...rootListeners } = draggable.listeners ?? {};
-  const { setNodeRef: setDropRef } = droppable;
-  const { setNodeRef: setDragRef } = draggable;
-  const setNodeRef = useCallback(
-    (element: HTMLElement | null) => {
-      setDropRef(element);
-      setDragRef(element);
-    },
-    [setDropRef, setDragRef],
-  );
-  const dnd: DndBinding = {
-    setNodeRef,
-    rootListeners,
-    handleProps: { ...draggable.attributes, onKeyDown: onKeyDown as KeyboardEventHandler | undefined },
-    isDragging: draggable.isDragging,
-    drop,
-  };
-  return <CardMarkup {...props} dnd={dnd} />;
+
+  useLayoutEffect(() => {
+    setDropRef(card.current);
+    setDragRef(card.current);
+  }, [card, setDropRef, setDragRef]);
+
+  useLayoutEffect(() => {
+    // Pointer and touch drags start anywhere on the card; keyboard drags only from the handle,
+    // so Enter and Space keep their meaning on the note's own buttons.
+    const { onKeyDown, ...rootListeners } = listeners ?? {};
+    onChange({
+      rootListeners,
+      handleProps: { ...attributes, onKeyDown: onKeyDown as KeyboardEventHandler | undefined },
+      isDragging,
+      drop,
+    });
+  }, [listeners, attributes, isDragging, drop, onChange]);
+
+  useLayoutEffect(() => () => onChange(null), [onChange]);
+  return null;
 }
 
-function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switchTo, cardRef, card, dnd }: CardProps & { dnd: DndBinding | null }) {
+function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switchTo, card, dnd, complete, children }: CardProps) {
   const { session, canWrite, run } = useBoard();
   const ui = useUiStore();
   const selected = useUi((s) => s.selection.has(note.id));
@@ -148,7 +172,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
     body = <NoteEditor note={note} onDone={(how) => switchTo('view', how === 'keyboard' ? '.note-text' : null)} />;
   } else if (canWrite) {
     body = (
-      <button type="button" className="note-text" onClick={onTextClick} title="Click or press Enter to edit; Shift-click to select">
+      <button key="text" type="button" className="note-text" onClick={onTextClick} title="Click or press Enter to edit; Shift-click to select">
         {note.text || <em>Empty note</em>}
       </button>
     );
@@ -162,10 +186,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
 
   return (
     <li
-      ref={(element) => {
-        cardRef(element);
-        dnd?.setNodeRef(element);
-      }}
+      ref={card}
       className={classes.join(' ')}
       data-note-id={note.id}
       data-being-edited={editors.length > 0 || undefined}
@@ -176,8 +197,9 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
       }}
       {...dnd?.rootListeners}
     >
-      {canWrite && (
-        <div className="note-tools">
+      {children}
+      {canWrite && complete && (
+        <div className="note-tools" key="tools">
           <input
             type="checkbox"
             className="note-select"
@@ -213,7 +235,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
               : `${watchers.map((u) => u.name).join(', ')} ${watchers.length === 1 ? 'is' : 'are'} here`}
           </span>
         )}
-        {canWrite && mode === 'view' && (
+        {canWrite && complete && mode === 'view' && (
           <span className="note-actions">
             {note.kind === 'need' && (
               <button type="button" className="quiet" onClick={() => setLinking(true)} aria-label={`Link good practices to note ${label}`}>

@@ -4,7 +4,7 @@ import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { byOrder, orderAt, orderBetween } from '../order';
 import type { MutationOrigin } from '../origin';
-import { THEME_STATEMENT_MAX, THEME_TITLE_MAX, noteRecord, themeInput, themeRecord, type NoteRecord, type ThemeInput, type ThemeRecord } from '../schema';
+import { THEME_STATEMENT_MAX, THEME_TITLE_MAX, noteRecord, themeInput, themeRecord, type ThemeInput, type ThemeRecord } from '../schema';
 import type { DimensionId, KindId } from '../vocabulary';
 import { checkTarget, moveNotes, siblingsAt } from './notes';
 
@@ -12,7 +12,7 @@ import { checkTarget, moveNotes, siblingsAt } from './notes';
  * Puts `notes` (already in the wanted order) into `themeId` of their cell, one after the other,
  * after the order key `after`. Only for notes of the same cell as the theme.
  */
-function appendNotes(doc: Y.Doc, notes: readonly NoteRecord[], themeId: string | null, after: string | null): void {
+function appendNotes(doc: Y.Doc, notes: readonly { id: string }[], themeId: string | null, after: string | null): void {
   let previous = after;
   for (const note of notes) {
     const map = notesMap(doc).get(note.id);
