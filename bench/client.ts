@@ -6,7 +6,7 @@
  *  - load:   navigation → "Live" with every note on screen, and sync → main thread idle
  *            (the end of the last long task), i.e. when the board answers input;
  *  - drag:   a mouse drag of one note across the grid, paced at 60 Hz; frame intervals (p50, p95);
- *  - remote: a change made by another client (a Node y-websocket provider) → visible on screen.
+ *  - remote: 40 notes added by another client (a Node y-websocket provider) → each in the DOM.
  * The same run on a 50-note board is the reference; figures are printed side by side.
  * Goals (issue "board experience"): interactive ≤ 1.5 s after sync, drag frame p95 ≤ 16 ms,
  * remote change ≤ 50 ms.
@@ -194,7 +194,7 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...(value as unknown as typeof traceEvents)));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   }
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 40; i++) {
     const text = `remote-${i}`;
     const sent = Date.now();
     addNote(doc, { text, dimension: 'structure', kind: 'challenge', author: { id: 'bench', name: 'Bench', cluster: null } }, localOrigin('bench'));

@@ -19,6 +19,8 @@ export interface NoteDecor {
 
 const NONE: readonly never[] = [];
 
+export const PLAIN_DECOR: NoteDecor = { editors: NONE, watchers: NONE, dimmed: false, mine: false, linked: NONE };
+
 export function decorateNotes(view: BoardView, presence: readonly PresenceUser[], filter: Filter, myId: string): Map<string, NoteDecor> {
   const editors = new Map<string, PresenceUser[]>();
   const watchers = new Map<string, PresenceUser[]>();
@@ -30,12 +32,21 @@ export function decorateNotes(view: BoardView, presence: readonly PresenceUser[]
   const filtering = isFilterActive(filter);
   const decor = new Map<string, NoteDecor>();
   for (const note of view.notesById.values()) {
+    const edited = editors.get(note.id);
+    const watched = watchers.get(note.id);
+    const dimmed = filtering && !matchesFilter(note, filter);
+    const mine = filter.mine && note.authorId === myId;
+    // Most notes have no decor at all: they share one object, which costs nothing to compare.
+    if (!edited && !watched && !dimmed && !mine && note.linkedIds.length === 0) {
+      decor.set(note.id, PLAIN_DECOR);
+      continue;
+    }
     decor.set(note.id, {
-      editors: editors.get(note.id) ?? NONE,
-      watchers: watchers.get(note.id) ?? NONE,
-      dimmed: filtering && !matchesFilter(note, filter),
-      mine: filter.mine && note.authorId === myId,
-      linked: note.linkedIds.length === 0 ? NONE : note.linkedIds.map((id) => linkLabel(view.notesById.get(id))).filter((l) => l !== null),
+      editors: edited ?? NONE,
+      watchers: watched ?? NONE,
+      dimmed,
+      mine,
+      linked: note.linkedIds.map((id) => linkLabel(view.notesById.get(id))).filter((l) => l !== null),
     });
   }
   return decor;
@@ -49,6 +60,7 @@ function linkLabel(note: NoteView | undefined): { id: string; label: string } | 
 export function reuseDecor(previous: Map<string, NoteDecor>, next: Map<string, NoteDecor>): Map<string, NoteDecor> {
   for (const [id, decor] of next) {
     const old = previous.get(id);
+    if (decor === PLAIN_DECOR || old === decor) continue;
     if (
       old &&
       old.dimmed === decor.dimmed &&
