@@ -32,3 +32,20 @@ export async function apiBoardInfo(boardId: string, token: string): Promise<Boar
   if (!response.ok) throw await errorOf(response);
   return (await response.json()) as BoardInfo;
 }
+
+/** Downloads a board export (the token goes in a header, never in a URL). */
+export async function apiDownloadExport(boardId: string, token: string, format: 'md' | 'csv'): Promise<void> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?format=${format}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!response.ok) throw await errorOf(response);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `board.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { ungroupNotes } from '../../shared/model/mutations/notes';
 import { DIMENSIONS, KINDS, clusterLabel, type DimensionId, type KindId } from '../../shared/model/vocabulary';
+import { apiDownloadExport } from '../api';
 import { useBoard, useBoardView } from './context';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
@@ -24,6 +25,35 @@ export function Toolbar() {
       </div>
       <FilterControls />
       <SelectionActions />
+      <ExportButtons />
+    </div>
+  );
+}
+
+/** The report and the notes as files, for the coordinator (not for viewers). */
+function ExportButtons() {
+  const { session, canWrite } = useBoard();
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!canWrite) return null;
+  const download = (format: 'md' | 'csv') => {
+    setProblem(null);
+    apiDownloadExport(session.boardId, session.token, format).catch((error: unknown) =>
+      setProblem(error instanceof Error ? error.message : 'The export did not work. Try again.'),
+    );
+  };
+  return (
+    <div className="exports" role="group" aria-label="Export">
+      <button type="button" onClick={() => download('md')}>
+        Report (Markdown)
+      </button>
+      <button type="button" onClick={() => download('csv')}>
+        Notes (CSV)
+      </button>
+      {problem && (
+        <span className="error" role="alert">
+          {problem}
+        </span>
+      )}
     </div>
   );
 }

@@ -83,7 +83,7 @@ export class BoardSession {
 
   constructor(
     readonly boardId: string,
-    private readonly token: string,
+    readonly token: string,
     readonly role: Role,
     private person: Identity,
   ) {

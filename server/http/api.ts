@@ -7,9 +7,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { BOARD_TITLE_MAX } from '../../shared/model/schema';
-import { PROTOCOL_VERSION, ROLES, boardPath, isBoardId, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
+import { PROTOCOL_VERSION, ROLES, boardPath, isBoardId, type BoardInfo, type CreatedBoard, type Role } from '../../shared/protocol';
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
 import { createBoard, roleForToken } from '../boards';
+import { EXPORT_FORMATS, exportBoard, isExportFormat } from '../exports';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { HttpError, readJson, sendError, sendJson } from './respond';
@@ -58,6 +59,16 @@ function bearerToken(req: IncomingMessage, url: URL): string | null {
   return url.searchParams.get('token');
 }
 
+/** The board named in the path and the role the token grants on it; 404 or 401 otherwise. */
+async function authorise(store: BoardStore, segment: string, token: string | null): Promise<{ board: BoardRecord; role: Role }> {
+  const id = decodeSegment(segment);
+  const board = id !== null && isBoardId(id) ? await store.getBoard(id) : null;
+  if (!board) throw new HttpError(404, 'There is no board with that id.');
+  const role = roleForToken(board, token);
+  if (!role) throw new HttpError(401, 'This link is not valid for this board.');
+  return { board, role };
+}
+
 /** Returns false when the path is not an API path (so static files are tried). */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<boolean> {
   const path = url.pathname;
@@ -81,14 +92,26 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       sendJson(res, 201, created);
       return true;
     }
+    const exportMatch = /^\/api\/boards\/([^/]+)\/export$/.exec(path);
+    if (exportMatch?.[1]) {
+      if (req.method !== 'GET') throw new HttpError(405, 'Use GET to export a board.');
+      const { board, role } = await authorise(deps.store, exportMatch[1], bearerToken(req, url));
+      if (role === 'viewer') throw new HttpError(403, 'Exports need a facilitator or participant link.');
+      const format = url.searchParams.get('format') ?? 'md';
+      if (!isExportFormat(format)) throw new HttpError(400, `format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
+      const exported = await exportBoard(deps.store, deps.rooms, board, format, new Date());
+      res.writeHead(200, {
+        'content-type': exported.contentType,
+        'content-disposition': `attachment; filename="${exported.filename}"`,
+        'cache-control': 'no-store',
+      });
+      res.end(exported.body);
+      return true;
+    }
     const match = /^\/api\/boards\/([^/]+)$/.exec(path);
     if (match?.[1]) {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read a board.');
-      const id = decodeSegment(match[1]);
-      const board = id !== null && isBoardId(id) ? await deps.store.getBoard(id) : null;
-      if (!board) throw new HttpError(404, 'There is no board with that id.');
-      const role = roleForToken(board, bearerToken(req, url));
-      if (!role) throw new HttpError(401, 'This link is not valid for this board.');
+      const { board, role } = await authorise(deps.store, match[1], bearerToken(req, url));
       const info: BoardInfo = {
         id: board.id,
         title: deps.rooms.peek(board.id)?.title ?? board.title,

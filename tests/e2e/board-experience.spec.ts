@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { useBoardServer } from './fixtures';
 import { addNote, cell, joinBoard, note } from './board-page';
 
@@ -208,4 +209,18 @@ test('[B8] on a touch screen, press and hold a note, then drag it to another cel
   await touch('touchEnd', end.x, end.y);
   await expect(cell(watcher, 'organisation', 'good-practice')).toContainText('No time for training');
   await expect(cell(watcher, 'organisation', 'challenge')).not.toContainText('No time for training');
+});
+
+test('[R5] the report and the notes download from the board in the browser', async ({ browser }) => {
+  const board = await boards.server.createBoard('Downloads', 'excite-d1.4');
+  const page = await newPerson(browser);
+  await joinBoard(page, board.links.facilitator, 'Clémence', 'SCS Cluster');
+  const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (Markdown)' }).click()]);
+  expect(report.suggestedFilename()).toMatch(/^downloads-\d{4}-\d{2}-\d{2}\.md$/);
+  const markdown = await readFile((await report.path()) ?? '', 'utf8');
+  expect(markdown).toContain('## 5. Communication, visibility & reputation');
+  expect(markdown).toContain('Numerous formal and informal meetings');
+  const [notes] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Notes (CSV)' }).click()]);
+  expect(notes.suggestedFilename()).toMatch(/\.csv$/);
+  expect(await readFile((await notes.path()) ?? '', 'utf8')).toContain('Cluster strategy,Good practice');
 });

@@ -1,6 +1,7 @@
 /** The JSON API over real HTTP (SPEC H1). */
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { ROLES, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { waitForSync } from '../helpers/server';
@@ -168,5 +169,45 @@ describe('malformed requests', () => {
     const { ts, get } = await api();
     expect(await rawRequest(ts.server.port, request)).toMatch(expected);
     expect((await get('/healthz')).status).toBe(200);
+  });
+});
+
+describe('GET /api/boards/:id/export', () => {
+  it('[R4] exports the Markdown report and the CSV to a participant, without changing the board', async () => {
+    const { ts, create, get } = await api();
+    const board = await create({ title: 'Export me', template: 'EXCITE D1.4' });
+    const participant = tokenOf(board.links.participant);
+    const client = clientOf(defer, ts.server, board.id, participant);
+    await waitForSync(client);
+    const before = Y.encodeStateVector(client.doc);
+
+    const md = await get(`/api/boards/${board.id}/export?format=md`, participant);
+    expect(md.status).toBe(200);
+    expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(md.headers.get('content-disposition')).toMatch(/^attachment; filename="export-me-\d{4}-\d{2}-\d{2}\.md"$/);
+    const text = await md.text();
+    expect(text).toContain('# Export me');
+    expect(text).toContain('## 1. Cluster structure');
+    expect(text).toContain('B2B events with an entry fee. — *Silicon Saxony*');
+
+    const csv = await get(`/api/boards/${board.id}/export?format=csv`, tokenOf(board.links.facilitator));
+    expect(csv.status).toBe(200);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes).split('\r\n').length).toBe(TEMPLATE_NOTE_COUNT + 2);
+
+    const room = ts.server.rooms.peek(board.id);
+    expect(room && Y.encodeStateVector(room.doc)).toEqual(before);
+  });
+
+  it('[R4] refuses a viewer (403), an unknown format (400), a wrong token (401) and an unknown board (404)', async () => {
+    const { create, get } = await api();
+    const board = await create({ title: 'Guarded' });
+    expect((await get(`/api/boards/${board.id}/export?format=md`, tokenOf(board.links.viewer))).status).toBe(403);
+    const bad = await get(`/api/boards/${board.id}/export?format=pdf`, tokenOf(board.links.participant));
+    expect(bad.status).toBe(400);
+    expect(await errorOf(bad)).toMatch(/format must be one of: md, csv/);
+    expect((await get(`/api/boards/${board.id}/export?format=md`, 'nope')).status).toBe(401);
+    expect((await get(`/api/boards/zzzzzzzzzzzzzzzz/export?format=md`, 'nope')).status).toBe(404);
   });
 });

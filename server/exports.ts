@@ -1,0 +1,59 @@
+/** Board exports. They read the board as it is at this moment and never change it. */
+import * as Y from 'yjs';
+import { renderCsv } from '../shared/report/csv';
+import { renderMarkdown } from '../shared/report/markdown';
+import { buildReport } from '../shared/report/report';
+import { boardView, type BoardView } from '../shared/view/boardView';
+import type { BoardRecord, BoardStore } from './storage/store';
+import type { Rooms } from './sync/rooms';
+
+export const EXPORT_FORMATS = ['md', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export interface Exported {
+  filename: string;
+  contentType: string;
+  body: string;
+}
+
+/** The live view when the board is loaded; otherwise one read from storage into a scratch doc. */
+async function currentView(store: BoardStore, rooms: Rooms, boardId: string): Promise<BoardView> {
+  const room = rooms.peek(boardId);
+  if (room) return boardView(room.doc);
+  const stored = await store.loadState(boardId);
+  const doc = new Y.Doc();
+  try {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+    return boardView(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** A file name from the board title: letters, digits and dashes only. */
+function fileStem(title: string): string {
+  const stem = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return stem || 'board';
+}
+
+export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardRecord, format: ExportFormat, now: Date): Promise<Exported> {
+  const view = await currentView(store, rooms, board.id);
+  const stem = `${fileStem(view.meta.title)}-${now.toISOString().slice(0, 10)}`;
+  switch (format) {
+    case 'md':
+      return { filename: `${stem}.md`, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(buildReport(view, { generatedAt: now })) };
+    case 'csv':
+      return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view) };
+  }
+}

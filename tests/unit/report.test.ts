@@ -1,0 +1,103 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { addLink } from '../../shared/model/mutations/links';
+import { initBoard } from '../../shared/model/mutations/meta';
+import { addNote } from '../../shared/model/mutations/notes';
+import { groupNotes } from '../../shared/model/mutations/themes';
+import { localOrigin, serverOrigin } from '../../shared/model/origin';
+import { CSV_COLUMNS, neutralise, renderCsv } from '../../shared/report/csv';
+import { escapeMarkdown, renderMarkdown } from '../../shared/report/markdown';
+import { buildReport } from '../../shared/report/report';
+import { createBoardContent } from '../../shared/templates/index';
+import { EXCITE_D14 } from '../../shared/templates/excite-d14';
+import { boardView } from '../../shared/view/boardView';
+
+const GOLDEN = join(import.meta.dirname, 'golden');
+const at = new Date('2026-03-14T09:30:00Z');
+
+/** Compares with a golden file; `UPDATE_GOLDEN=1` rewrites it (then read the diff). */
+function expectGolden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+/** A small workshop board: two clusters, a theme, a link, awkward text. */
+function workshopBoard(): Y.Doc {
+  const doc = new Y.Doc();
+  initBoard(doc, { title: 'Dresden strategy workshop', template: null }, serverOrigin('template'));
+  const ana = { id: 'ana', name: 'Ana', cluster: 'gaia' };
+  const jan = { id: 'jan', name: 'Jan', cluster: 'silicon-saxony' };
+  const origin = localOrigin('ana');
+  const kpis = addNote(doc, { text: 'Weak KPIs', dimension: 'strategy', kind: 'challenge', author: ana }, origin);
+  const tool = addNote(doc, { text: 'No reporting tool', dimension: 'strategy', kind: 'challenge', author: jan }, origin);
+  addNote(doc, { text: 'Strategy written by a few *members*', dimension: 'strategy', kind: 'challenge', author: jan }, origin);
+  groupNotes(doc, [kpis, tool], { title: 'Reporting', statement: 'Measuring what the cluster achieves.', dimension: 'strategy', kind: 'challenge' }, origin);
+  const need = addNote(doc, { text: 'A light CRM for reporting', dimension: 'strategy', kind: 'need', author: ana }, origin);
+  const practice = addNote(doc, { text: 'KPI monitoring in Odoo', dimension: 'strategy', kind: 'good-practice', author: ana }, origin);
+  addNote(doc, { text: '=HYPERLINK("http://x", "click") and <img src=x onerror=alert(1)>', dimension: 'communication', kind: 'need', author: jan }, origin);
+  addNote(doc, { text: 'B2B events with an entry fee, "sold out"', dimension: 'business-model', kind: 'good-practice', author: jan }, origin);
+  addLink(doc, need, practice, 'ana', origin);
+  return doc;
+}
+
+describe('reports', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(at);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('[R1] renders the Markdown report of a fixed board exactly as the golden file', () => {
+    expectGolden('workshop.md', renderMarkdown(buildReport(boardView(workshopBoard()), { generatedAt: at })));
+  });
+
+  it('[R1] ranks notes and themes by votes when the board has them', () => {
+    const doc = workshopBoard();
+    const view = boardView(doc);
+    const byText = (text: string) => [...view.notesById.values()].find((n) => n.text === text)?.id ?? '';
+    const votes = new Map([
+      [byText('Strategy written by a few *members*'), 9],
+      [byText('No reporting tool'), 2],
+    ]);
+    const report = buildReport(view, { generatedAt: at, votes });
+    const challenges = report.dimensions[1]?.sections[0];
+    expect(challenges?.groups.map((g) => g.theme?.title ?? null)).toEqual(['Reporting', null]);
+    expect(challenges?.groups[0]?.notes.map((n) => n.text)).toEqual(['No reporting tool', 'Weak KPIs']);
+    expect(renderMarkdown(report)).toContain('**Reporting** (2 votes)');
+    expect(renderMarkdown(report)).toContain('Strategy written by a few \\*members\\* (9 votes)');
+  });
+
+  it('[R2] renders the CSV of a fixed board exactly as the golden file: BOM, CRLF, quoted, formulas neutralised', () => {
+    const csv = renderCsv(boardView(workshopBoard()));
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(',')}`);
+    expectGolden('workshop.csv', csv);
+  });
+
+  it('[R2] neutralises every cell a spreadsheet would run as a formula', () => {
+    for (const dangerous of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(neutralise(dangerous).startsWith("'")).toBe(true);
+    expect(neutralise('Weak KPIs')).toBe('Weak KPIs');
+  });
+
+  it('[R1] escapes participant text so it renders as text, never as markup or HTML', () => {
+    expect(escapeMarkdown('<script>alert(1)</script> *bold* [link](x)')).toBe('\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[link\\](x)');
+  });
+
+  it('[R3] the report of the "EXCITE D1.4" board holds every challenge, need and good practice of the seed under its dimension', () => {
+    const doc = new Y.Doc();
+    createBoardContent(doc, { title: 'EXCITE D1.4', template: 'excite-d1.4' }, serverOrigin('template'));
+    const markdown = renderMarkdown(buildReport(boardView(doc), { generatedAt: at }));
+    const sections = markdown.split(/^## /m);
+    EXCITE_D14.forEach((section, index) => {
+      const body = sections.find((s) => s.startsWith(`${index + 1}. `));
+      expect(body, `dimension ${index + 1}`).toBeDefined();
+      for (const text of [...section.challenges, ...section.needs, ...section.goodPractices.map((g) => g.text)]) {
+        expect(body, text).toContain(escapeMarkdown(text));
+      }
+    });
+    expect(markdown).toContain('*SCS Cluster*');
+  });
+});
