@@ -4,6 +4,8 @@ import * as Y from 'yjs';
 import { newId } from '../shared/model/ids';
 import { serverOrigin } from '../shared/model/origin';
 import { ROLES, type Role } from '../shared/protocol';
+import { importRecords } from '../shared/model/mutations/importBoard';
+import type { BoardExport } from '../shared/report/json';
 import { createBoardContent, type TemplateId } from '../shared/templates/index';
 import type { BoardRecord, BoardStore } from './storage/store';
 
@@ -11,17 +13,15 @@ function newToken(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export async function createBoard(
-  store: BoardStore,
-  input: { title: string; template: TemplateId },
-): Promise<BoardRecord> {
+/** Stores a new board whose first state `fill` writes into an empty doc. */
+async function storeNewBoard(store: BoardStore, meta: { title: string; template: string | null }, fill: (doc: Y.Doc) => void): Promise<BoardRecord> {
   const doc = new Y.Doc();
   try {
-    createBoardContent(doc, input, serverOrigin('template'));
+    fill(doc);
     const board: BoardRecord = {
       id: newId(20),
-      title: input.title.trim(),
-      template: input.template === 'blank' ? null : input.template,
+      title: meta.title.trim(),
+      template: meta.template,
       createdAt: Date.now(),
       tokens: { facilitator: newToken(), participant: newToken(), viewer: newToken() },
     };
@@ -30,6 +30,19 @@ export async function createBoard(
   } finally {
     doc.destroy();
   }
+}
+
+export function createBoard(store: BoardStore, input: { title: string; template: TemplateId }): Promise<BoardRecord> {
+  return storeNewBoard(store, { title: input.title, template: input.template === 'blank' ? null : input.template }, (doc) =>
+    createBoardContent(doc, input, serverOrigin('template')),
+  );
+}
+
+/** A new board holding exactly what a JSON export holds (the export is parsed and valid). */
+export function importBoard(store: BoardStore, data: BoardExport): Promise<BoardRecord> {
+  return storeNewBoard(store, data.board, (doc) =>
+    importRecords(doc, { ...data.board, notes: data.notes, themes: data.themes, links: data.links }, serverOrigin('template')),
+  );
 }
 
 function sameSecret(a: string, b: string): boolean {

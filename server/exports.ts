@@ -1,13 +1,16 @@
 /** Board exports. They read the board as it is at this moment and never change it. */
 import * as Y from 'yjs';
+import { migrate } from '../shared/model/migrations';
+import { serverOrigin } from '../shared/model/origin';
 import { renderCsv } from '../shared/report/csv';
+import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
 import { buildReport } from '../shared/report/report';
 import { boardView, type BoardView } from '../shared/view/boardView';
 import type { BoardRecord, BoardStore } from './storage/store';
 import type { Rooms } from './sync/rooms';
 
-export const EXPORT_FORMATS = ['md', 'csv'] as const;
+export const EXPORT_FORMATS = ['md', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -29,6 +32,8 @@ async function currentView(store: BoardStore, rooms: Rooms, boardId: string): Pr
   try {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+    // As the room would on load, so an old board exports like a current one (scratch doc only).
+    migrate(doc, serverOrigin('migration'));
     return boardView(doc);
   } finally {
     doc.destroy();
@@ -55,5 +60,7 @@ export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardR
       return { filename: `${stem}.md`, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(buildReport(view, { generatedAt: now })) };
     case 'csv':
       return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view) };
+    case 'json':
+      return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now), null, 2)}\n` };
   }
 }

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { BOARD_TITLE_MAX } from '../../shared/model/schema';
 import { PROTOCOL_VERSION, ROLES, boardPath, isBoardId, type BoardInfo, type CreatedBoard, type Role } from '../../shared/protocol';
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
-import { createBoard, roleForToken } from '../boards';
+import { ImportError, parseBoardExport } from '../../shared/report/json';
+import { createBoard, importBoard, roleForToken } from '../boards';
 import { EXPORT_FORMATS, exportBoard, isExportFormat } from '../exports';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
@@ -17,6 +18,8 @@ import { HttpError, readJson, sendError, sendJson } from './respond';
 import { decodeSegment } from './url';
 
 const BODY_LIMIT = 16 * 1024;
+/** A board export of the largest board we plan for (5,000 notes) fits well within this. */
+const IMPORT_LIMIT = 16 * 1024 * 1024;
 
 const createBoardBody = z.object({
   title: z
@@ -88,6 +91,20 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const parsed = createBoardBody.safeParse(await readJson(req, BODY_LIMIT));
       if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid board.');
       const board = await createBoard(deps.store, { title: parsed.data.title, template: parsed.data.template ?? 'blank' });
+      const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req, deps.publicUrl)) };
+      sendJson(res, 201, created);
+      return true;
+    }
+    if (path === '/api/boards/import') {
+      if (req.method !== 'POST') throw new HttpError(405, 'Use POST to import a board.');
+      let data;
+      try {
+        data = parseBoardExport(await readJson(req, IMPORT_LIMIT));
+      } catch (error) {
+        if (error instanceof ImportError) throw new HttpError(400, `This file cannot be imported: ${error.message}`);
+        throw error;
+      }
+      const board = await importBoard(deps.store, data);
       const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req, deps.publicUrl)) };
       sendJson(res, 201, created);
       return true;

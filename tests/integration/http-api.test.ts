@@ -211,3 +211,31 @@ describe('GET /api/boards/:id/export', () => {
     expect((await get(`/api/boards/zzzzzzzzzzzzzzzz/export?format=md`, 'nope')).status).toBe(404);
   });
 });
+
+describe('JSON export and import', () => {
+  it('[R6] a board exported as JSON and imported through the API opens with the same notes', async () => {
+    const { base, create, get } = await api();
+    const board = await create({ title: 'Round trip', template: 'EXCITE D1.4' });
+    const exported = await get(`/api/boards/${board.id}/export?format=json`, tokenOf(board.links.participant));
+    expect(exported.status).toBe(200);
+    const body = await exported.text();
+    const imported = await fetch(`${base}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(imported.status).toBe(201);
+    const copy = (await imported.json()) as CreatedBoard;
+    expect(copy.id).not.toBe(board.id);
+    const again = await get(`/api/boards/${copy.id}/export?format=json`, tokenOf(copy.links.participant));
+    const strip = (text: string) => ({ ...(JSON.parse(text) as Record<string, unknown>), exportedAt: null });
+    expect(strip(await again.text())).toEqual(strip(body));
+  });
+
+  it('[R6] refuses a file that is not a board export, saying where it is wrong (400)', async () => {
+    const { base } = await api();
+    const res = await fetch(`${base}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ format: 'clusterboard.board', version: 1, exportedAt: 'x', board: { title: 'T', template: null, createdAt: 1 }, notes: [{ id: 'n' }], themes: [], links: [] }),
+    });
+    expect(res.status).toBe(400);
+    expect(await errorOf(res)).toMatch(/^This file cannot be imported: notes\.0\.text: /);
+  });
+});

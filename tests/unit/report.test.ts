@@ -7,7 +7,9 @@ import { initBoard } from '../../shared/model/mutations/meta';
 import { addNote } from '../../shared/model/mutations/notes';
 import { groupNotes } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
+import { importRecords } from '../../shared/model/mutations/importBoard';
 import { CSV_COLUMNS, neutralise, renderCsv } from '../../shared/report/csv';
+import { ImportError, exportJson, parseBoardExport } from '../../shared/report/json';
 import { escapeMarkdown, renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
 import { createBoardContent } from '../../shared/templates/index';
@@ -101,3 +103,42 @@ describe('reports', () => {
     expect(markdown).toContain('*SCS Cluster*');
   });
 });
+
+describe('JSON export', () => {
+  function plain(view: ReturnType<typeof boardView>): unknown {
+    return JSON.parse(JSON.stringify({ ...view, notesById: [...view.notesById.entries()].sort() }));
+  }
+
+  it('[R6] a board imported from its JSON export has the same view as the original', () => {
+    for (const original of [workshopBoard(), excite()]) {
+      const exported = exportJson(boardView(original), at);
+      const parsed = parseBoardExport(JSON.parse(JSON.stringify(exported)));
+      const copy = new Y.Doc();
+      importRecords(copy, { ...parsed.board, notes: parsed.notes, themes: parsed.themes, links: parsed.links }, serverOrigin('template'));
+      expect(plain(boardView(copy))).toEqual(plain(boardView(original)));
+    }
+  });
+
+  it('[R6] keeps fields this version does not know', () => {
+    const doc = workshopBoard();
+    const first = doc.getMap('notes').values().next().value as Y.Map<unknown>;
+    first.set('futureField', { weight: 3 });
+    const parsed = parseBoardExport(JSON.parse(JSON.stringify(exportJson(boardView(doc), at))));
+    expect(parsed.notes.find((n) => n.id === first.get('id'))).toMatchObject({ futureField: { weight: 3 } });
+  });
+
+  it('[R6] says what is wrong with a file that is not a board export, with its path', () => {
+    expect(() => parseBoardExport({ format: 'something else' })).toThrow(ImportError);
+    expect(() => parseBoardExport({ format: 'something else' })).toThrow(/format/);
+    const exported = JSON.parse(JSON.stringify(exportJson(boardView(workshopBoard()), at))) as { notes: { dimension: string }[] };
+    const first = exported.notes[0];
+    if (first) first.dimension = 'finance';
+    expect(() => parseBoardExport(exported)).toThrow(/^notes\.0\.dimension: /);
+  });
+});
+
+function excite(): Y.Doc {
+  const doc = new Y.Doc();
+  createBoardContent(doc, { title: 'EXCITE D1.4', template: 'excite-d1.4' }, serverOrigin('template'));
+  return doc;
+}

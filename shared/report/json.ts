@@ -1,0 +1,53 @@
+/**
+ * The board as versioned JSON (docs/export-schema.md): re-importable into a new board whose view
+ * equals the original's. Parsing reports the first problem with its path, for a person to fix.
+ */
+import { z } from 'zod';
+import { linkRecord, noteRecord, themeRecord, BOARD_TITLE_MAX, NOTE_TEXT_MAX } from '../model/schema';
+import type { BoardView } from '../view/boardView';
+
+export const EXPORT_FORMAT = 'clusterboard.board';
+export const EXPORT_VERSION = 1;
+
+const exportedNote = noteRecord.extend({ text: z.string().max(NOTE_TEXT_MAX) });
+
+export const boardExport = z.object({
+  format: z.literal(EXPORT_FORMAT, { error: `"format" must be "${EXPORT_FORMAT}".` }),
+  version: z.literal(EXPORT_VERSION, { error: `"version" must be ${EXPORT_VERSION}; this file is from another version of Clusterboard.` }),
+  exportedAt: z.string(),
+  board: z.object({ title: z.string().trim().min(1).max(BOARD_TITLE_MAX), template: z.string().nullable(), createdAt: z.number().finite() }),
+  notes: z.array(exportedNote).max(50_000),
+  themes: z.array(themeRecord).max(10_000),
+  links: z.array(linkRecord).max(50_000),
+});
+export type BoardExport = z.infer<typeof boardExport>;
+
+/** Strips what the view adds to a note record (derived fields), keeping unknown stored fields. */
+function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, infer N> ? N : never): z.infer<typeof exportedNote> {
+  const { clusterLabel, linkedIds, ...record } = note;
+  return record;
+}
+
+export function exportJson(view: BoardView, exportedAt: Date): BoardExport {
+  return {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    board: { title: view.meta.title, template: view.meta.template, createdAt: view.meta.createdAt },
+    notes: [...view.notesById.values()].map(storedNote),
+    themes: view.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes.map(({ notes, ...theme }) => theme))),
+    links: view.links,
+  };
+}
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+}
+
+export function parseBoardExport(value: unknown): BoardExport {
+  const result = boardExport.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw new ImportError(`${where}${issue?.message ?? 'This is not a Clusterboard board export.'}`);
+}
