@@ -6,6 +6,7 @@ import { BoardDnd } from './dnd/BoardDnd';
 import type { Dragged } from './dnd/intent';
 import { NotePreview } from './NoteCard';
 import { DecorCache } from './noteDecor';
+import { liveSelection } from './ui';
 import { useUi } from './uiContext';
 
 /** The five dimensions (rows) by the three kinds of note (columns), with drag and drop. */
@@ -25,7 +26,8 @@ export function BoardGrid() {
     }
     const note = view.notesById.get(dragged.noteId);
     if (!note) return null;
-    return <NotePreview note={note} count={selection.has(note.id) ? selection.size : 1} />;
+    const live = liveSelection(selection, view);
+    return <NotePreview note={note} count={live.includes(note.id) ? live.length : 1} />;
   };
 
   return (

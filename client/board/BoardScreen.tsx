@@ -12,11 +12,19 @@ import { BoardSession } from './session';
 import { OutlineView } from './OutlineView';
 import { Toolbar } from './Toolbar';
 import { UiStore } from './ui';
-import { UiContext, useUi } from './uiContext';
+import { UiContext, useUi, useUiStore } from './uiContext';
+import { LinkDialog } from './LinkDialog';
 
 function BoardBody() {
+  const ui = useUiStore();
   const view = useUi((s) => s.view);
-  return view === 'outline' ? <OutlineView /> : <BoardGrid />;
+  const linking = useUi((s) => s.linking);
+  return (
+    <>
+      {view === 'outline' ? <OutlineView /> : <BoardGrid />}
+      {linking && <LinkDialog needId={linking} onClose={() => ui.update(() => ({ linking: null }))} />}
+    </>
+  );
 }
 
 export function BoardScreen({

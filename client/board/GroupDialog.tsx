@@ -11,11 +11,8 @@ export function GroupDialog({ noteIds, onDone, onClose }: { noteIds: readonly st
   const view = useBoardView();
   const [title, setTitle] = useState('');
   const [statement, setStatement] = useState('');
-  const ordered = [...noteIds].sort((a, b) => {
-    const x = view.notesById.get(a);
-    const y = view.notesById.get(b);
-    return (x?.order ?? '') < (y?.order ?? '') ? -1 : 1;
-  });
+  // Callers pass the live selection in board order; the theme goes to the first note's cell.
+  const ordered = noteIds.filter((id) => view.notesById.has(id));
   const first = view.notesById.get(ordered[0] ?? '');
   const cell = first ? `${view.dimensions.find((d) => d.id === first.dimension)?.label} / ${kindLabel(first.kind)}` : '';
 

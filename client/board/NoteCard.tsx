@@ -7,7 +7,6 @@ import { useBoard } from './context';
 import { quote } from './dnd/apply';
 import { useDropIndicator } from './dnd/BoardDnd';
 import type { DropTarget } from './dnd/intent';
-import { LinkDialog } from './LinkDialog';
 import { watchNearViewport } from './nearViewport';
 import { NoteEditor } from './NoteEditor';
 import type { PresenceUser } from './session';
@@ -43,7 +42,13 @@ interface DndBinding {
  */
 function NoteCardView(props: NoteCardProps) {
   const { canWrite } = useBoard();
-  const [mode, setMode] = useState<Mode>('view');
+  const ui = useUiStore();
+  // Editing lives in the screen's UI store, by note id: when a colleague moves this note into a
+  // theme or another cell, React builds a new card, and the editor must open again there.
+  const editing = useUi((s) => s.editing === props.note.id);
+  const [localMode, setMode] = useState<Exclude<Mode, 'editing'>>('view');
+  const mode: Mode = editing ? 'editing' : localMode;
+  const [focusInside, setFocusInside] = useState(false);
   const [near, setNear] = useState(false);
   const [dnd, setDnd] = useState<DndBinding | null>(null);
   const card = useRef<HTMLLIElement | null>(null);
@@ -60,15 +65,24 @@ function NoteCardView(props: NoteCardProps) {
     if (selector) card.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [mode]);
 
-  const switchTo = useCallback((next: Mode, focus: string | null) => {
-    focusNext.current = focus;
-    setMode(next);
-  }, []);
+  const noteId = props.note.id;
+  const switchTo = useCallback(
+    (next: Mode, focus: string | null) => {
+      focusNext.current = focus;
+      if (next === 'editing') {
+        ui.update(() => ({ editing: noteId }));
+        return;
+      }
+      if (ui.get().editing === noteId) ui.update(() => ({ editing: null }));
+      setMode(next);
+    },
+    [ui, noteId],
+  );
 
-  // A card being edited or confirming stays complete wherever it is.
-  const complete = near || mode !== 'view';
+  // A card being edited, confirming, or holding keyboard focus stays complete wherever it is.
+  const complete = near || mode !== 'view' || focusInside;
   return (
-    <CardMarkup {...props} mode={mode} switchTo={switchTo} card={card} dnd={dnd} complete={complete}>
+    <CardMarkup {...props} mode={mode} switchTo={switchTo} card={card} dnd={dnd} complete={complete} onFocusInside={setFocusInside}>
       {canWrite && complete && <DndBinder note={props.note} card={card} editing={mode === 'editing'} onChange={setDnd} />}
     </CardMarkup>
   );
@@ -80,6 +94,7 @@ interface CardProps extends NoteCardProps {
   card: { current: HTMLLIElement | null };
   dnd: DndBinding | null;
   complete: boolean;
+  onFocusInside(inside: boolean): void;
   children?: ReactNode;
 }
 
@@ -125,12 +140,11 @@ function DndBinder({
   return null;
 }
 
-function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switchTo, card, dnd, complete, children }: CardProps) {
+function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switchTo, card, dnd, complete, onFocusInside, children }: CardProps) {
   const { session, canWrite, run } = useBoard();
   const ui = useUiStore();
   const selected = useUi((s) => s.selection.has(note.id));
   const flashAt = useUi((s) => (s.flash?.noteId === note.id ? s.flash.at : null));
-  const [linking, setLinking] = useState(false);
 
   useEffect(() => {
     if (flashAt === null) return;
@@ -191,9 +205,14 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
       data-note-id={note.id}
       data-being-edited={editors.length > 0 || undefined}
       style={presence ? { outlineColor: presence.colour } : undefined}
-      onFocus={() => session.setFocus(note.id)}
+      onFocus={() => {
+        session.setFocus(note.id);
+        onFocusInside(true);
+      }}
       onBlur={(event) => {
-        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) session.setFocus(null);
+        if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+        session.setFocus(null);
+        onFocusInside(false);
       }}
       {...dnd?.rootListeners}
     >
@@ -238,7 +257,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
         {canWrite && complete && mode === 'view' && (
           <span className="note-actions">
             {note.kind === 'need' && (
-              <button type="button" className="quiet" onClick={() => setLinking(true)} aria-label={`Link good practices to note ${label}`}>
+              <button type="button" className="quiet" onClick={() => ui.update(() => ({ linking: note.id }))} aria-label={`Link good practices to note ${label}`}>
                 Link
               </button>
             )}
@@ -278,7 +297,6 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
           </span>
         )}
       </div>
-      {linking && <LinkDialog needId={note.id} onClose={() => setLinking(false)} />}
     </li>
   );
 }

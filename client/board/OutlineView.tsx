@@ -15,6 +15,7 @@ import { MoveDialog } from './MoveDialog';
 import { NoteComposer } from './NoteComposer';
 import { NoteEditor } from './NoteEditor';
 import { ThemeEditor } from './ThemeBlock';
+import { liveSelection } from './ui';
 import { useUi, useUiStore } from './uiContext';
 
 type Row =
@@ -94,7 +95,11 @@ export function OutlineView() {
       return next;
     });
 
-  const targets = (row: Row): string[] => (selection.size > 0 ? [...selection] : row.type === 'note' ? [row.note.id] : []);
+  // The live selection when there is one; otherwise the focused note.
+  const targets = (row: Row): string[] => {
+    const selected = liveSelection(selection, view);
+    return selected.length > 0 ? selected : row.type === 'note' ? [row.note.id] : [];
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>, row: Row) => {
     if (event.target !== event.currentTarget) return;

@@ -1,5 +1,5 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { useRef, useState, type KeyboardEventHandler } from 'react';
+import { useState, type KeyboardEventHandler } from 'react';
 import { dissolveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import type { ThemeView } from '../../shared/view/boardView';
@@ -19,7 +19,6 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
   const collapsed = useUi((s) => s.collapsed.has(theme.id));
   const renamingNow = useUi((s) => s.renaming === theme.id);
   const [mode, setMode] = useState<Mode>('view');
-  const block = useRef<HTMLElement | null>(null);
   const drop = useDropIndicator({ themeId: theme.id });
 
   const target: DropTarget = { type: 'theme', themeId: theme.id, dimension: theme.dimension, kind: theme.kind };
@@ -38,7 +37,6 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
   return (
     <section
       ref={(element) => {
-        block.current = element;
         droppable.setNodeRef(element);
         draggable.setNodeRef(element);
       }}

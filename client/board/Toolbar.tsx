@@ -6,7 +6,7 @@ import { useBoard, useBoardView } from './context';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
 import { MoveDialog } from './MoveDialog';
-import { NO_FILTER } from './ui';
+import { NO_FILTER, liveSelection } from './ui';
 import { useUi, useUiStore } from './uiContext';
 
 /** View switch, filter and search, and what to do with the selected notes. */
@@ -139,8 +139,7 @@ function SelectionActions() {
   const view = useBoardView();
   const selection = useUi((s) => s.selection);
   const [dialog, setDialog] = useState<'group' | 'move' | null>(null);
-  // Notes deleted by someone else drop out of the selection.
-  const selected = [...selection].filter((id) => view.notesById.has(id));
+  const selected = liveSelection(selection, view);
   if (!canWrite || selected.length === 0) return null;
   const inThemes = selected.filter((id) => view.notesById.get(id)?.themeId);
 

@@ -4,6 +4,7 @@
  * to just the slice they need.
  */
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
+import type { BoardView } from '../../shared/view/boardView';
 
 export interface Filter {
   text: string;
@@ -26,6 +27,10 @@ export interface UiState {
   flash: { noteId: string; at: number } | null;
   /** A theme whose title is being edited (a theme a drop just created asks for its name). */
   renaming: string | null;
+  /** The note this person is typing in (grid view); it survives the card being rebuilt. */
+  editing: string | null;
+  /** The need whose "Link good practices" dialog is open. */
+  linking: string | null;
 }
 
 type Listener = () => void;
@@ -38,6 +43,8 @@ export class UiStore {
     collapsed: new Set(),
     flash: null,
     renaming: null,
+    editing: null,
+    linking: null,
   };
   private readonly listeners = new Set<Listener>();
 
@@ -80,4 +87,20 @@ export class UiStore {
   flashNote(noteId: string): void {
     this.update(() => ({ flash: { noteId, at: Date.now() } }));
   }
+}
+
+/**
+ * The selected notes that still exist, in board order (dimension, kind, theme, position): what a
+ * drag, "Move to…" or "Group" acts on. Notes deleted by someone else drop out.
+ */
+export function liveSelection(selection: ReadonlySet<string>, view: BoardView): string[] {
+  if (selection.size === 0) return [];
+  const ordered: string[] = [];
+  for (const dimension of view.dimensions) {
+    for (const cell of dimension.cells) {
+      for (const theme of cell.themes) for (const note of theme.notes) if (selection.has(note.id)) ordered.push(note.id);
+      for (const note of cell.ungrouped) if (selection.has(note.id)) ordered.push(note.id);
+    }
+  }
+  return ordered;
 }

@@ -192,6 +192,7 @@ test('[B8] on a touch screen, press and hold a note, then drag it to another cel
   await joinBoard(watcher, board.links.participant, 'Watcher', 'GAIA');
   await addNote(tablet, 'organisation', 'challenge', 'No time for training');
 
+  await cell(tablet, 'organisation', 'good-practice').scrollIntoViewIfNeeded();
   const from = await note(tablet, 'No time for training').boundingBox();
   const to = await cell(tablet, 'organisation', 'good-practice').boundingBox();
   if (!from || !to) throw new Error('not visible');
@@ -199,7 +200,8 @@ test('[B8] on a touch screen, press and hold a note, then drag it to another cel
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', x: number, y: number) =>
     cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
   const start = { x: from.x + from.width / 2, y: from.y + 14 };
-  const end = { x: to.x + to.width / 2, y: to.y + to.height - 6 };
+  // The top padding of the empty cell: inside the cell, above its "Add note" button.
+  const end = { x: to.x + to.width / 2, y: to.y + 5 };
   await touch('touchStart', start.x, start.y);
   await tablet.waitForTimeout(400);
   for (let i = 1; i <= 15; i++) {

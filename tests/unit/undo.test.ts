@@ -234,9 +234,24 @@ describe('undo after a colleague deleted the target', () => {
     sync();
     expect(() => {
       while (undoA.getState().canUndo) undoA.undo();
+    }).not.toThrow();
+    sync();
+    expect(texts(boardView(docB))).toEqual([]);
+    expect(() => {
       while (undoA.getState().canRedo) undoA.redo();
     }).not.toThrow();
     sync();
-    expect(texts(boardView(docA))).toEqual(texts(boardView(docB)));
+    // The note the colleague deleted stays deleted; mine come back.
+    expect(texts(boardView(docA))).toEqual(['a', 'c']);
+    expect(texts(boardView(docB))).toEqual(['a', 'c']);
+  });
+
+  it('[U3] undoing "add note" removes it when nobody else touched it', () => {
+    const { docA, docB, originA, undoA, sync } = twoPeople();
+    addNote(docA, { text: 'Only mine', dimension: 'strategy', kind: 'challenge', author: anna }, originA);
+    sync();
+    undoA.undo();
+    sync();
+    expect(texts(boardView(docB))).toEqual([]);
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '@dnd-kit/core';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useBoard } from '../context';
+import { liveSelection } from '../ui';
 import { useUiStore } from '../uiContext';
 import { applyDrop, describeIntent, describeNotePlace, describeThemePlace, quote } from './apply';
 import { droppableAt, intentFor, keyboardStops, nextStop, type Candidate, type Dragged, type DropIntent, type DropTarget, type Point } from './intent';
@@ -95,13 +96,13 @@ const DIRECTIONS: Record<string, 'up' | 'down' | 'left' | 'right'> = {
 };
 
 /** Arrow keys jump between drop places (see keyboardStops), not by pixels. */
-const keyboardCoordinates: KeyboardCoordinateGetter = (event, { active, currentCoordinates, context }) => {
+const keyboardCoordinates: KeyboardCoordinateGetter = (event, { currentCoordinates, context }) => {
   const direction = DIRECTIONS[event.code];
   const dragged = draggedOf(context.active?.data.current);
   const rect = context.collisionRect;
   if (!direction || !dragged || !rect) return undefined;
   event.preventDefault();
-  const candidates = candidatesFrom(context.droppableContainers.values(), context.droppableRects).filter((c) => c.id !== String(active));
+  const candidates = candidatesFrom(context.droppableContainers.values(), context.droppableRects);
   const from = centre(rect);
   const cells = candidates.filter((c) => c.target.type === 'cell').map((c) => c.rect);
   const stop = nextStop(keyboardStops(candidates, dragged), cells, from, direction);
@@ -171,8 +172,8 @@ export function BoardDnd({ children, renderOverlay }: { children: ReactNode; ren
     finish();
     if (!item || !intent) return;
     const before = session.getView();
-    const selection = ui.get().selection;
-    const moving = item.type === 'note' && selection.has(item.noteId) ? [...selection] : item.type === 'note' ? [item.noteId] : [];
+    const selection = liveSelection(ui.get().selection, before);
+    const moving = item.type === 'note' && selection.includes(item.noteId) ? selection : item.type === 'note' ? [item.noteId] : [];
     let createdTheme: string | null = null;
     const done = run(() => {
       createdTheme = applyDrop(session, before, item, moving, intent);

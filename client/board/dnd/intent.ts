@@ -44,10 +44,13 @@ function contains(rect: Rect, point: Point): boolean {
   return point.x >= rect.left && point.x <= rect.left + rect.width && point.y >= rect.top && point.y <= rect.top + rect.height;
 }
 
-/** A droppable the dragged item can never land on: itself, or (for a theme) its own notes. */
+/**
+ * A droppable the dragged item never lands on: a note itself; for a theme, itself and every note
+ * (a theme goes beside another theme or into a cell, so the theme or cell under the notes wins).
+ */
 function isSelf(dragged: Dragged, target: DropTarget): boolean {
   if (dragged.type === 'note') return target.type === 'note' && target.noteId === dragged.noteId;
-  return (target.type === 'theme' && target.themeId === dragged.themeId) || (target.type === 'note' && target.themeId === dragged.themeId);
+  return target.type === 'note' || (target.type === 'theme' && target.themeId === dragged.themeId);
 }
 
 /** The most specific droppable containing the point (smallest area), or null. */
