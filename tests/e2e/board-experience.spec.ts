@@ -226,3 +226,24 @@ test('[R5] the report and the notes download from the board in the browser', asy
   expect(notes.suggestedFilename()).toMatch(/\.csv$/);
   expect(await readFile((await notes.path()) ?? '', 'utf8')).toContain('Cluster strategy,Good practice');
 });
+
+test('[B9] a note being edited stays open while a colleague moves it into another cell', async ({ browser }) => {
+  const { anna, jonas } = await twoPeople(browser, 'Edit while moved');
+  await addNote(anna, 'strategy', 'challenge', 'KPIs');
+  await note(anna, 'KPIs').getByRole('button', { name: 'KPIs', exact: true }).click();
+  const editor = anna.getByRole('textbox', { name: 'Note text' });
+  await editor.press('End');
+  await editor.pressSequentially(' are weak');
+  await expect(note(jonas, 'KPIs are weak')).toBeVisible();
+
+  await note(jonas, 'KPIs are weak').getByRole('checkbox', { name: /Select note/ }).check();
+  await jonas.getByRole('button', { name: 'Move to…' }).click();
+  await jonas.getByRole('dialog').getByLabel('Kind').selectOption({ label: 'Best practice needed' });
+  await jonas.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
+  await expect(cell(anna, 'strategy', 'need').getByRole('textbox', { name: 'Note text' })).toBeVisible();
+
+  await anna.getByRole('textbox', { name: 'Note text' }).press('End');
+  await anna.getByRole('textbox', { name: 'Note text' }).pressSequentially(' and unreliable');
+  await expect(note(jonas, 'KPIs are weak and unreliable')).toBeVisible();
+  await expect(cell(jonas, 'strategy', 'need')).toContainText('KPIs are weak and unreliable');
+});
