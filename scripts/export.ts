@@ -1,0 +1,48 @@
+/**
+ * `npm run export -- --board <id> --format md|csv|json [--out file] [--data-dir dir]`
+ * Exports a board straight from the data directory (the server may be running: SQLite in WAL
+ * mode lets this read alongside it). Never changes the board.
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXPORT_FORMATS, exportBoard, isExportFormat } from '../server/exports';
+import { createLogger } from '../server/log';
+import { SqliteStore } from '../server/storage/sqlite';
+import { Rooms } from '../server/sync/rooms';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      board: { type: 'string' },
+      format: { type: 'string', default: 'md' },
+      out: { type: 'string' },
+      'data-dir': { type: 'string', default: process.env.DATA_DIR || 'data' },
+    },
+  });
+  if (!values.board) fail('Name the board: --board <id> (the id is in the board link, after /b/).');
+  if (!isExportFormat(values.format)) fail(`--format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
+  const store = new SqliteStore(join(resolve(values['data-dir']), 'clusterboard.sqlite'));
+  try {
+    const board = await store.getBoard(values.board);
+    if (!board) fail(`There is no board "${values.board}" in ${resolve(values['data-dir'])}.`);
+    // No room is loaded here: the export reads the stored state.
+    const rooms = new Rooms({ store, log: createLogger('silent'), compactEvery: 500, idleUnloadMs: 1000 });
+    const exported = await exportBoard(store, rooms, board, values.format, new Date());
+    if (values.out) {
+      writeFileSync(values.out, exported.body);
+      process.stderr.write(`Wrote ${values.out}\n`);
+    } else {
+      process.stdout.write(exported.body);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => fail(`Export failed: ${error instanceof Error ? error.message : String(error)}`));
