@@ -7,15 +7,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { BOARD_TITLE_MAX } from '../../shared/model/schema';
-import { PROTOCOL_VERSION, ROLES, boardPath, isBoardId, type BoardInfo, type CreatedBoard, type Role } from '../../shared/protocol';
+import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
 import { ImportError, parseBoardExport } from '../../shared/report/json';
-import { createBoard, importBoard, roleForToken } from '../boards';
+import { createBoard, importBoard } from '../boards';
 import { EXPORT_FORMATS, exportBoard, isExportFormat } from '../exports';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
+import { authorise, bearerToken } from './auth';
+import { handleNotesApi } from './notesApi';
 import { HttpError, readJson, sendError, sendJson } from './respond';
-import { decodeSegment } from './url';
 
 const BODY_LIMIT = 16 * 1024;
 /** A board export of the largest board we plan for (5,000 notes) fits well within this. */
@@ -56,22 +57,6 @@ function requestOrigin(req: IncomingMessage, publicUrl: string | null): string {
   return publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
 }
 
-function bearerToken(req: IncomingMessage, url: URL): string | null {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  return url.searchParams.get('token');
-}
-
-/** The board named in the path and the role the token grants on it; 404 or 401 otherwise. */
-async function authorise(store: BoardStore, segment: string, token: string | null): Promise<{ board: BoardRecord; role: Role }> {
-  const id = decodeSegment(segment);
-  const board = id !== null && isBoardId(id) ? await store.getBoard(id) : null;
-  if (!board) throw new HttpError(404, 'There is no board with that id.');
-  const role = roleForToken(board, token);
-  if (!role) throw new HttpError(401, 'This link is not valid for this board.');
-  return { board, role };
-}
-
 /** Returns false when the path is not an API path (so static files are tried). */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<boolean> {
   const path = url.pathname;
@@ -107,6 +92,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const board = await importBoard(deps.store, data);
       const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req, deps.publicUrl)) };
       sendJson(res, 201, created);
+      return true;
+    }
+    const notesMatch = /^\/api\/boards\/([^/]+)\/notes(\/import)?$/.exec(path);
+    if (notesMatch?.[1]) {
+      await handleNotesApi(req, res, url, deps, { boardSegment: notesMatch[1], action: notesMatch[2] ? 'import' : 'notes' });
       return true;
     }
     const exportMatch = /^\/api\/boards\/([^/]+)\/export$/.exec(path);

@@ -40,3 +40,17 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
     throw new HttpError(400, 'The request body is not valid JSON.');
   }
 }
+
+/** Reads a text body of at most `limit` bytes, of one of the given content types. */
+export async function readText(req: IncomingMessage, limit: number, types: readonly string[]): Promise<string> {
+  const type = req.headers['content-type'] ?? '';
+  if (!types.some((t) => type.includes(t))) throw new HttpError(415, `Send the request body as ${types.join(' or ')}.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `The request body is larger than ${limit} bytes.`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

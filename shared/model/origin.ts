@@ -20,7 +20,8 @@ export interface RemoteOrigin {
 /** A write by the server itself: templates, migrations, repairs. */
 export interface ServerOrigin {
   readonly kind: 'server';
-  readonly reason: 'template' | 'migration' | 'repair' | 'load';
+  /** `api`: a note added through the REST API or a CSV import, on behalf of an integration. */
+  readonly reason: 'template' | 'migration' | 'repair' | 'load' | 'api';
 }
 
 /** An update that arrived from another server instance over the update bus. */

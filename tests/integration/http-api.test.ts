@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { ROLES, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { waitForSync } from '../helpers/server';
-import { TEMPLATE_NOTE_COUNT, cleanupAfterEach, clientOf, serverFor } from './support';
+import { TEMPLATE_NOTE_COUNT, cleanupAfterEach, clientOf, serverFor, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 
@@ -237,5 +237,60 @@ describe('JSON export and import', () => {
     });
     expect(res.status).toBe(400);
     expect(await errorOf(res)).toMatch(/^This file cannot be imported: notes\.0\.text: /);
+  });
+});
+
+describe('notes API and CSV import', () => {
+  it('[A1] a note posted through the API appears live on an open board, and is listed', async () => {
+    const { ts, base, create } = await api();
+    const board = await create({ title: 'Integrations' });
+    const token = tokenOf(board.links.participant);
+    const client = clientOf(defer, ts.server, board.id, token);
+    await waitForSync(client);
+    const posted = await fetch(`${base}/api/boards/${board.id}/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ text: 'From the CRM', dimension: 'business-model', kind: 'need', author: 'CRM bot', cluster: 'gaia' }),
+    });
+    expect(posted.status).toBe(201);
+    const { id } = (await posted.json()) as { id: string };
+    await waitFor(() => boardView(client.doc).notesById.get(id)?.text === 'From the CRM', 'the open board shows the posted note');
+    expect(boardView(client.doc).notesById.get(id)).toMatchObject({ authorName: 'CRM bot', clusterLabel: 'GAIA', dimension: 'business-model' });
+
+    const listed = await fetch(`${base}/api/boards/${board.id}/notes`, { headers: { authorization: `Bearer ${tokenOf(board.links.viewer)}` } });
+    expect(listed.status).toBe(200);
+    expect(((await listed.json()) as { notes: { text: string }[] }).notes.map((n) => n.text)).toEqual(['From the CRM']);
+  });
+
+  it('[A1] refuses an invalid note (400 saying why) and a viewer (403)', async () => {
+    const { base, create } = await api();
+    const board = await create({ title: 'Guarded notes' });
+    const post = (token: string, body: unknown) =>
+      fetch(`${base}/api/boards/${board.id}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const bad = await post(tokenOf(board.links.facilitator), { text: 'x', dimension: 'finance', kind: 'need', author: 'A' });
+    expect(bad.status).toBe(400);
+    expect(await errorOf(bad)).toMatch(/^dimension must be one of/);
+    expect((await post(tokenOf(board.links.viewer), { text: 'x', dimension: 'strategy', kind: 'need', author: 'A' })).status).toBe(403);
+  });
+
+  it('[I1] a CSV import adds the good lines in one go, live, and reports the bad ones by line', async () => {
+    const { ts, base, create } = await api();
+    const board = await create({ title: 'CSV' });
+    const token = tokenOf(board.links.facilitator);
+    const client = clientOf(defer, ts.server, board.id, token);
+    await waitForSync(client);
+    const csv = 'dimension,kind,text,cluster,author\nCluster strategy,Challenge,Weak KPIs,GAIA,Ana\nFinance,Challenge,Nope,,\n3,Good practice,Working groups,Mazovia Cluster ICT,Piotr\n';
+    const res = await fetch(`${base}/api/boards/${board.id}/notes/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+      body: csv,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ imported: 2, problems: [{ line: 3, reason: 'Unknown dimension "Finance".' }] });
+    await waitFor(() => boardView(client.doc).noteCount === 2, 'the open board shows both imported notes');
   });
 });

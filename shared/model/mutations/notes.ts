@@ -79,6 +79,19 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin: MutationOrigin)
   return id;
 }
 
+/**
+ * Adds several notes in one transaction (an import): every input is validated first, so either
+ * all of them are added or, if one is invalid, none is. Returns the new ids in input order.
+ */
+export function addNotes(doc: Y.Doc, inputs: readonly AddNoteInput[], origin: MutationOrigin): string[] {
+  inputs.forEach((input) => parseInput(addNoteInput, input));
+  const ids: string[] = [];
+  doc.transact(() => {
+    for (const input of inputs) ids.push(addNote(doc, input, origin));
+  }, origin);
+  return ids;
+}
+
 export function editNoteText(doc: Y.Doc, noteId: string, text: string, origin: MutationOrigin): void {
   const valid = parseInput(noteTextInput, text);
   doc.transact(() => {

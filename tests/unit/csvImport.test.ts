@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { importNotesCsv, parseCsvRows } from '../../shared/import/csv';
+
+describe('CSV import', () => {
+  it('[I1] reads quoted cells with commas, quotes and line breaks, a BOM and CRLF', () => {
+    const rows = parseCsvRows('\uFEFFa,b\r\n"x, ""y""","line one\nline two"\r\n');
+    expect(rows).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['x, "y"', 'line one\nline two'] },
+    ]);
+  });
+
+  it('[I1] imports good lines and reports bad ones by line number and reason', () => {
+    const csv = [
+      'Dimension,Kind,Text,Cluster,Author',
+      'Cluster strategy,Challenge,Weak KPIs,GAIA,Ana',
+      '2,best practices needed,A light CRM,,',
+      'Cluster operational organisation,Good practices,Working groups by competence,Mazovia Cluster ICT,Piotr',
+      'Finance,Challenge,Not a dimension,,',
+      'Cluster strategy,Idea,Not a kind,,',
+      'Cluster strategy,Challenge,,,',
+      'communication and reputation,good practice,"Meetings, formal and informal",DTI Cluster,',
+      'Cluster structure,Challenge,From elsewhere,Acme Cluster,Zoe',
+    ].join('\n');
+    const { notes, problems } = importNotesCsv(csv);
+    expect(problems).toEqual([
+      { line: 5, reason: 'Unknown dimension "Finance".' },
+      { line: 6, reason: 'Unknown kind "Idea" (use Challenge, Best practice needed or Good practice).' },
+      { line: 7, reason: 'The text is empty.' },
+    ]);
+    expect(notes.map((n) => [n.line, n.dimension, n.kind, n.text, n.cluster, n.author])).toEqual([
+      [2, 'strategy', 'challenge', 'Weak KPIs', 'gaia', 'Ana'],
+      [3, 'strategy', 'need', 'A light CRM', null, 'CSV import'],
+      [4, 'organisation', 'good-practice', 'Working groups by competence', 'mazovia', 'Piotr'],
+      [8, 'communication', 'good-practice', 'Meetings, formal and informal', 'dti', 'CSV import'],
+      [9, 'structure', 'challenge', 'From elsewhere', 'other:Acme Cluster', 'Zoe'],
+    ]);
+  });
+
+  it('[I1] accepts semicolon-separated files and refuses a file without the needed columns', () => {
+    expect(importNotesCsv('dimension;kind;text\nstrategy;challenge;A; B').notes.map((n) => n.text)).toEqual(['A']);
+    expect(importNotesCsv('name,comment\nx,y').problems[0]?.reason).toMatch(/no column "dimension", "kind", "text"/);
+    expect(importNotesCsv('').problems).toEqual([{ line: 1, reason: 'The file is empty.' }]);
+  });
+});
