@@ -49,3 +49,18 @@ export async function apiDownloadExport(boardId: string, token: string, format: 
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+export interface CsvImportResult {
+  imported: number;
+  problems: { line: number; reason: string }[];
+}
+
+export async function apiImportCsv(boardId: string, token: string, csv: string): Promise<CsvImportResult> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/notes/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+    body: csv,
+  });
+  if (!response.ok) throw await errorOf(response);
+  return (await response.json()) as CsvImportResult;
+}

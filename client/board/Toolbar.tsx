@@ -3,6 +3,7 @@ import { ungroupNotes } from '../../shared/model/mutations/notes';
 import { DIMENSIONS, KINDS, clusterLabel, type DimensionId, type KindId } from '../../shared/model/vocabulary';
 import { apiDownloadExport } from '../api';
 import { useBoard, useBoardView } from './context';
+import { CsvImport } from './CsvImport';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
 import { MoveDialog } from './MoveDialog';
@@ -42,7 +43,8 @@ function ExportButtons() {
     );
   };
   return (
-    <div className="exports" role="group" aria-label="Export">
+    <div className="exports" role="group" aria-label="Import and export">
+      <CsvImport />
       <button type="button" onClick={() => download('md')}>
         Report (Markdown)
       </button>

@@ -247,3 +247,21 @@ test('[B9] a note being edited stays open while a colleague moves it into anothe
   await expect(note(jonas, 'KPIs are weak and unreliable')).toBeVisible();
   await expect(cell(jonas, 'strategy', 'need')).toContainText('KPIs are weak and unreliable');
 });
+
+test('[I1] a facilitator imports a CSV from the board and sees which lines were refused', async ({ browser }) => {
+  const board = await boards.server.createBoard('CSV import');
+  const facilitator = await newPerson(browser);
+  const participant = await newPerson(browser);
+  await joinBoard(facilitator, board.links.facilitator, 'Clémence', 'SCS Cluster');
+  await joinBoard(participant, board.links.participant, 'Ana', 'GAIA');
+  await expect(participant.getByRole('button', { name: 'Import CSV…' })).toHaveCount(0);
+  await facilitator.getByLabel('CSV file to import').setInputFiles({
+    name: 'notes.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('Dimension,Kind,Text,Cluster\nCluster strategy,Challenge,Imported challenge,GAIA\nNowhere,Challenge,Bad line,\n'),
+  });
+  const dialog = facilitator.getByRole('dialog', { name: 'CSV import' });
+  await expect(dialog).toContainText('1 note was added to the board.');
+  await expect(dialog).toContainText('Line 3: Unknown dimension "Nowhere".');
+  await expect(note(participant, 'Imported challenge')).toContainText('GAIA');
+});

@@ -1,0 +1,70 @@
+import { useRef, useState } from 'react';
+import { apiImportCsv, type CsvImportResult } from '../api';
+import { Dialog } from '../ui/Dialog';
+import { useBoard } from './context';
+
+/** "Import CSV" for facilitators: pre-seed the board from a spreadsheet, see what was refused. */
+export function CsvImport() {
+  const { session } = useBoard();
+  const input = useRef<HTMLInputElement>(null);
+  const [result, setResult] = useState<CsvImportResult | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (session.role !== 'facilitator') return null;
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setProblem(null);
+    try {
+      setResult(await apiImportCsv(session.boardId, session.token, await file.text()));
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'The import did not work.');
+    } finally {
+      if (input.current) input.current.value = '';
+    }
+  };
+
+  return (
+    <>
+      <button type="button" onClick={() => input.current?.click()}>
+        Import CSV…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,text/csv"
+        className="visually-hidden"
+        aria-label="CSV file to import"
+        onChange={(e) => void onFile(e.target.files?.[0])}
+      />
+      {problem && (
+        <span className="error" role="alert">
+          {problem}
+        </span>
+      )}
+      {result && (
+        <Dialog title="CSV import" onClose={() => setResult(null)}>
+          <p>
+            {result.imported} {result.imported === 1 ? 'note was' : 'notes were'} added to the board.
+          </p>
+          {result.problems.length > 0 && (
+            <>
+              <p>These lines were not imported:</p>
+              <ul className="import-problems">
+                {result.problems.map((p) => (
+                  <li key={p.line}>
+                    Line {p.line}: {p.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={() => setResult(null)}>
+              Done
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </>
+  );
+}
