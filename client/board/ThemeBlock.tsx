@@ -1,5 +1,5 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { useState, type KeyboardEventHandler } from 'react';
+import { useEffect, useRef, useState, type KeyboardEventHandler } from 'react';
 import { dissolveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import type { ThemeView } from '../../shared/view/boardView';
@@ -18,7 +18,18 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
   const ui = useUiStore();
   const collapsed = useUi((s) => s.collapsed.has(theme.id));
   const renamingNow = useUi((s) => s.renaming === theme.id);
-  const [mode, setMode] = useState<Mode>('view');
+  const [mode, setModeNow] = useState<Mode>('view');
+  const block = useRef<HTMLElement | null>(null);
+  // Where keyboard focus goes after the header changes under it (a step counter, so a change
+  // back to the same mode still moves focus).
+  const [focusRequest, setFocusRequest] = useState<{ selector: string; step: number } | null>(null);
+  const setMode = (next: Mode, focus: string | null = null) => {
+    setModeNow(next);
+    if (focus) setFocusRequest((previous) => ({ selector: focus, step: (previous?.step ?? 0) + 1 }));
+  };
+  useEffect(() => {
+    if (focusRequest) block.current?.querySelector<HTMLElement>(focusRequest.selector)?.focus();
+  }, [focusRequest]);
   const drop = useDropIndicator({ themeId: theme.id });
 
   const target: DropTarget = { type: 'theme', themeId: theme.id, dimension: theme.dimension, kind: theme.kind };
@@ -29,7 +40,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
   // A theme just created by a drop asks for its name.
   const renaming = mode === 'renaming' || renamingNow;
   const stopRenaming = () => {
-    setMode('view');
+    setMode('view', '.theme-title-button');
     if (renamingNow) ui.update(() => ({ renaming: null }));
   };
 
@@ -37,6 +48,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
   return (
     <section
       ref={(element) => {
+        block.current = element;
         droppable.setNodeRef(element);
         draggable.setNodeRef(element);
       }}
@@ -80,7 +92,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
           </h4>
         )}
         {canWrite && mode === 'view' && !renaming && (
-          <button type="button" className="quiet" onClick={() => setMode('confirming-dissolve')} aria-label={`Dissolve ${title}`}>
+          <button type="button" className="quiet" onClick={() => setMode('confirming-dissolve', '.note-confirm .danger')} aria-label={`Dissolve ${title}`}>
             Ungroup
           </button>
         )}
@@ -90,11 +102,17 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
               type="button"
               className="danger"
               autoFocus
-              onClick={() => run(() => dissolveTheme(session.doc, theme.id, session.origin))}
+              onClick={() => {
+                // The theme's first note takes the keyboard focus once the theme is gone.
+                const first = theme.notes[0]?.id;
+                if (run(() => dissolveTheme(session.doc, theme.id, session.origin)) && first) {
+                  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(first)}"] .note-text`)?.focus());
+                }
+              }}
             >
               Dissolve theme, keep notes
             </button>
-            <button type="button" className="quiet" onClick={() => setMode('view')}>
+            <button type="button" className="quiet" onClick={() => setMode('view', '.theme-header .quiet')}>
               Keep
             </button>
           </span>

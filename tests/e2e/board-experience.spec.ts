@@ -45,6 +45,7 @@ test('[B1] a note dragged with the mouse moves to another cell, and dropped onto
   await expect(title).toBeFocused();
   await title.fill('Reporting');
   await title.press('Enter');
+  await expect(anna.getByRole('button', { name: 'Reporting', exact: true })).toBeFocused();
   const theme = jonas.getByRole('region', { name: 'Theme: Reporting' });
   await expect(theme).toBeVisible();
   await expect(theme).toContainText('No reporting tool');
