@@ -23,10 +23,8 @@ export function sendError(res: ServerResponse, status: number, message: string):
   sendJson(res, status, { error: message });
 }
 
-/** Reads a JSON body of at most `limit` bytes; a clear HttpError otherwise. */
-export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.includes('application/json')) throw new HttpError(415, 'Send the request body as application/json.');
+/** The request body, refused with 413 as soon as it passes `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -34,8 +32,16 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
     if (size > limit) throw new HttpError(413, `The request body is larger than ${limit} bytes.`);
     chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body of at most `limit` bytes; a clear HttpError otherwise. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.includes('application/json')) throw new HttpError(415, 'Send the request body as application/json.');
+  const body = await readBody(req, limit);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.');
   }
@@ -45,12 +51,5 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
 export async function readText(req: IncomingMessage, limit: number, types: readonly string[]): Promise<string> {
   const type = req.headers['content-type'] ?? '';
   if (!types.some((t) => type.includes(t))) throw new HttpError(415, `Send the request body as ${types.join(' or ')}.`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `The request body is larger than ${limit} bytes.`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  return (await readBody(req, limit)).toString('utf8');
 }
