@@ -34,7 +34,7 @@ export async function apiBoardInfo(boardId: string, token: string): Promise<Boar
 }
 
 /** Downloads a board export (the token goes in a header, never in a URL). */
-export async function apiDownloadExport(boardId: string, token: string, format: 'md' | 'csv'): Promise<void> {
+export async function apiDownloadExport(boardId: string, token: string, format: 'md' | 'csv' | 'docx' | 'json'): Promise<void> {
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?format=${format}`, {
     headers: { authorization: `Bearer ${token}` },
   });

@@ -7,10 +7,11 @@ import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
 import { buildReport } from '../shared/report/report';
 import { boardView, type BoardView } from '../shared/view/boardView';
+import { renderDocx } from './reports/docx';
 import type { BoardRecord, BoardStore } from './storage/store';
 import type { Rooms } from './sync/rooms';
 
-export const EXPORT_FORMATS = ['md', 'csv', 'json'] as const;
+export const EXPORT_FORMATS = ['md', 'csv', 'json', 'docx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -20,7 +21,7 @@ export function isExportFormat(value: string): value is ExportFormat {
 export interface Exported {
   filename: string;
   contentType: string;
-  body: string;
+  body: string | Buffer;
 }
 
 /** The live view when the board is loaded; otherwise one read from storage into a scratch doc. */
@@ -60,6 +61,12 @@ export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardR
       return { filename: `${stem}.md`, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(buildReport(view, { generatedAt: now })) };
     case 'csv':
       return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view) };
+    case 'docx':
+      return {
+        filename: `${stem}.docx`,
+        contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        body: await renderDocx(buildReport(view, { generatedAt: now })),
+      };
     case 'json':
       return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now), null, 2)}\n` };
   }

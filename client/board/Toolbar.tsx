@@ -36,7 +36,7 @@ function ExportButtons() {
   const { session, canWrite } = useBoard();
   const [problem, setProblem] = useState<string | null>(null);
   if (!canWrite) return null;
-  const download = (format: 'md' | 'csv') => {
+  const download = (format: 'md' | 'csv' | 'docx' | 'json') => {
     setProblem(null);
     apiDownloadExport(session.boardId, session.token, format).catch((error: unknown) =>
       setProblem(error instanceof Error ? error.message : 'The export did not work. Try again.'),
@@ -45,11 +45,17 @@ function ExportButtons() {
   return (
     <div className="exports" role="group" aria-label="Import and export">
       <CsvImport />
+      <button type="button" onClick={() => download('docx')}>
+        Report (Word)
+      </button>
       <button type="button" onClick={() => download('md')}>
         Report (Markdown)
       </button>
       <button type="button" onClick={() => download('csv')}>
         Notes (CSV)
+      </button>
+      <button type="button" onClick={() => download('json')} title="The whole board, to import as a new board later">
+        Board (JSON)
       </button>
       {problem && (
         <span className="error" role="alert">

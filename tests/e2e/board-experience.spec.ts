@@ -226,6 +226,11 @@ test('[R5] the report and the notes download from the board in the browser', asy
   const [notes] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Notes (CSV)' }).click()]);
   expect(notes.suggestedFilename()).toMatch(/\.csv$/);
   expect(await readFile((await notes.path()) ?? '', 'utf8')).toContain('Cluster strategy,Good practice');
+  const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (Word)' }).click()]);
+  expect(word.suggestedFilename()).toMatch(/\.docx$/);
+  expect((await readFile((await word.path()) ?? '')).subarray(0, 2).toString()).toBe('PK');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Board (JSON)' }).click()]);
+  expect(JSON.parse(await readFile((await json.path()) ?? '', 'utf8'))).toMatchObject({ format: 'clusterboard.board', version: 1 });
 });
 
 test('[B9] a note being edited stays open while a colleague moves it into another cell', async ({ browser }) => {

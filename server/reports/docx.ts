@@ -1,0 +1,134 @@
+/**
+ * The report as a Word document (docx package): the same content as the Markdown report, with
+ * real headings, bullet lists, an engagement table and a bar chart of notes (and votes, once a
+ * board has them) per dimension, drawn as a table so it needs no image renderer.
+ */
+import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Report, ReportGroup } from '../../shared/report/report';
+
+const BAR = '█';
+const BAR_WIDTH = 30;
+
+function bullet(children: TextRun[], level = 0): Paragraph {
+  return new Paragraph({ children, bullet: { level } });
+}
+
+function votes(count: number): string {
+  return count > 0 ? ` (${count} ${count === 1 ? 'vote' : 'votes'})` : '';
+}
+
+function group(g: ReportGroup, attribute: boolean, afterThemes: boolean): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (g.theme) {
+    out.push(new Paragraph({ children: [new TextRun({ text: g.theme.title, bold: true }), new TextRun(votes(g.theme.votes))] }));
+    if (g.theme.statement) out.push(new Paragraph({ children: [new TextRun({ text: g.theme.statement, italics: true })] }));
+  } else if (afterThemes) {
+    out.push(new Paragraph({ children: [new TextRun({ text: 'Not in a theme', bold: true })] }));
+  }
+  for (const note of g.notes) {
+    const runs = [new TextRun(note.text)];
+    if (attribute) runs.push(new TextRun({ text: ` — ${note.cluster}`, italics: true }));
+    if (note.votes > 0) runs.push(new TextRun(votes(note.votes)));
+    out.push(bullet(runs));
+  }
+  return out;
+}
+
+function cell(text: string, options: { bold?: boolean; width?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): TableCell {
+  return new TableCell({
+    children: [new Paragraph({ alignment: options.align ?? AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold ?? false })] })],
+    ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
+  });
+}
+
+/** Notes (and votes) per dimension as horizontal bars. */
+function chart(report: Report): Table {
+  const rows = report.dimensions.map((d) => {
+    const notes = d.sections.reduce((sum, s) => sum + s.groups.reduce((n, g) => n + g.notes.length, 0), 0);
+    const dimensionVotes = d.sections.reduce((sum, s) => sum + s.groups.reduce((n, g) => n + g.notes.reduce((v, x) => v + x.votes, 0), 0), 0);
+    return { label: `${d.number}. ${d.label}`, value: report.totals.votes > 0 ? dimensionVotes : notes };
+  });
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: rows.map(
+      (r) =>
+        new TableRow({
+          children: [
+            cell(r.label, { width: 40 }),
+            new TableCell({
+              width: { size: 50, type: WidthType.PERCENTAGE },
+              children: [new Paragraph({ children: [new TextRun({ text: BAR.repeat(Math.round((r.value / max) * BAR_WIDTH)), color: '1E4F80' })] })],
+            }),
+            cell(String(r.value), { width: 10, align: AlignmentType.RIGHT }),
+          ],
+        }),
+    ),
+  });
+}
+
+export async function renderDocx(report: Report): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ text: report.title, heading: HeadingLevel.TITLE }),
+    new Paragraph(
+      `Report generated on ${report.generatedAt.toISOString().slice(0, 10)} from Clusterboard: ${report.totals.notes} notes, ${report.totals.themes} themes, ${report.totals.links} matchmaking links${report.totals.votes > 0 ? `, ${report.totals.votes} votes` : ''}.`,
+    ),
+    new Paragraph({ text: 'Participants', heading: HeadingLevel.HEADING_1 }),
+  ];
+  if (report.participantsByCluster.length === 0) children.push(new Paragraph('No participant has written on this board yet.'));
+  for (const { cluster, names } of report.participantsByCluster) {
+    children.push(bullet([new TextRun({ text: `${cluster}: `, bold: true }), new TextRun(names.join(', '))]));
+  }
+
+  for (const dimension of report.dimensions) {
+    children.push(new Paragraph({ text: `${dimension.number}. ${dimension.label}`, heading: HeadingLevel.HEADING_1 }));
+    for (const section of dimension.sections) {
+      children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_2 }));
+      if (section.groups.length === 0) {
+        children.push(new Paragraph({ children: [new TextRun({ text: 'Nothing yet.', italics: true })] }));
+        continue;
+      }
+      const themed = section.groups.some((g) => g.theme !== null);
+      for (const g of section.groups) children.push(...group(g, section.kind === 'good-practice', themed));
+    }
+  }
+
+  children.push(new Paragraph({ text: 'Matchmaking: candidate learning tandems', heading: HeadingLevel.HEADING_1 }));
+  if (report.tandems.length === 0) children.push(new Paragraph('No need has been linked to a good practice yet.'));
+  for (const tandem of report.tandems) {
+    children.push(bullet([new TextRun({ text: `Need (${tandem.need.cluster}): `, bold: true }), new TextRun(tandem.need.text)]));
+    for (const practice of tandem.practices) {
+      children.push(bullet([new TextRun({ text: `answered by ${practice.cluster}: `, bold: true }), new TextRun(practice.text)], 1));
+    }
+    children.push(bullet([new TextRun(`clusters involved: ${tandem.clusters.join(', ')}`)], 1));
+  }
+
+  children.push(new Paragraph({ text: 'Engagement', heading: HeadingLevel.HEADING_1 }));
+  children.push(new Paragraph({ text: report.totals.votes > 0 ? 'Votes per dimension' : 'Notes per dimension', heading: HeadingLevel.HEADING_2 }));
+  children.push(chart(report));
+  if (report.engagement.rows.length > 0) {
+    children.push(new Paragraph({ text: 'Contributions per cluster', heading: HeadingLevel.HEADING_2 }));
+    const header = ['Cluster', 'Participants', ...report.engagement.dimensions.map((_, i) => `D${i + 1}`), 'Notes'];
+    children.push(
+      new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { bold: true })) }),
+          ...report.engagement.rows.map(
+            (row) => new TableRow({ children: [row.cluster, row.participants, ...row.notes, row.total].map((v, i) => cell(String(v), i === 0 ? {} : { align: AlignmentType.RIGHT })) }),
+          ),
+        ],
+      }),
+    );
+    children.push(new Paragraph(report.engagement.dimensions.map((label, i) => `D${i + 1}: ${label}`).join('; ') + '.'));
+  }
+
+  const document = new Document({
+    creator: 'Clusterboard',
+    title: report.title,
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(document);
+}

@@ -1,0 +1,37 @@
+/** The Word report (SPEC R7): a real .docx whose document.xml holds the headings and every note. */
+import { unzipSync, strFromU8 } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { serverOrigin } from '../../shared/model/origin';
+import { buildReport } from '../../shared/report/report';
+import { createBoardContent } from '../../shared/templates/index';
+import { EXCITE_D14 } from '../../shared/templates/excite-d14';
+import { boardView } from '../../shared/view/boardView';
+import { renderDocx } from '../../server/reports/docx';
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+describe('DOCX report', () => {
+  it('[R7] is a Word document with the report headings and every challenge, need and good practice of the seed', async () => {
+    const doc = new Y.Doc();
+    createBoardContent(doc, { title: 'EXCITE <D1.4> & friends', template: 'excite-d1.4' }, serverOrigin('template'));
+    const buffer = await renderDocx(buildReport(boardView(doc), { generatedAt: new Date('2026-03-14T09:30:00Z') }));
+    const files = unzipSync(new Uint8Array(buffer));
+    expect(Object.keys(files)).toContain('word/document.xml');
+    expect(Object.keys(files)).toContain('[Content_Types].xml');
+    const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
+    // The document's text, with its XML runs joined (Word may split a sentence over runs).
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const heading of ['EXCITE &lt;D1.4&gt; &amp; friends', 'Participants', '1. Cluster structure', '5. Communication, visibility &amp; reputation', 'Common challenges', 'Best practices needed', 'Good practices', 'Matchmaking: candidate learning tandems', 'Engagement']) {
+      expect(text, heading).toContain(heading);
+    }
+    for (const section of EXCITE_D14) {
+      for (const note of [...section.challenges, ...section.needs, ...section.goodPractices.map((g) => g.text)]) {
+        expect(text, note).toContain(xmlText(note).replace(/'/g, '&apos;').replace(/"/g, '&quot;'));
+      }
+    }
+    expect(xml).toContain('w:pStyle w:val="Heading1"');
+  });
+});
