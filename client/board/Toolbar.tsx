@@ -4,6 +4,7 @@ import { DIMENSIONS, KINDS, clusterLabel, type DimensionId, type KindId } from '
 import { apiDownloadExport } from '../api';
 import { useBoard, useBoardView } from './context';
 import { CsvImport } from './CsvImport';
+import { EngagementPanel } from './EngagementPanel';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
 import { MoveDialog } from './MoveDialog';
@@ -35,6 +36,7 @@ export function Toolbar() {
 function ExportButtons() {
   const { session, canWrite } = useBoard();
   const [problem, setProblem] = useState<string | null>(null);
+  const [engagement, setEngagement] = useState(false);
   if (!canWrite) return null;
   const download = (format: 'md' | 'csv' | 'docx' | 'json') => {
     setProblem(null);
@@ -44,6 +46,10 @@ function ExportButtons() {
   };
   return (
     <div className="exports" role="group" aria-label="Import and export">
+      <button type="button" onClick={() => setEngagement(true)}>
+        Engagement
+      </button>
+      {engagement && <EngagementPanel onClose={() => setEngagement(false)} />}
       <CsvImport />
       <button type="button" onClick={() => download('docx')}>
         Report (Word)

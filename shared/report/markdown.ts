@@ -91,6 +91,11 @@ export function renderMarkdown(report: Report): string {
       lines.push(`| ${[escapeMarkdown(row.cluster), row.participants, ...row.notes, row.total].join(' | ')} |`);
     }
     lines.push('', report.engagement.dimensions.map((label, i) => `D${i + 1}: ${escapeMarkdown(label)}`).join('; ') + '.', '');
+    lines.push(`Notes written per ${report.engagement.bucketMinutes} minutes (UTC):`, '');
+    for (const bucket of report.engagement.overTime) {
+      lines.push(`- ${new Date(bucket.start).toISOString().slice(11, 16)}: ${bucket.notes}`);
+    }
+    lines.push('');
   }
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }

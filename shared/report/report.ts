@@ -54,13 +54,19 @@ export interface EngagementRow {
   total: number;
 }
 
+/** Participants' notes written in each interval of the workshop. */
+export interface TimeBucket {
+  start: number;
+  notes: number;
+}
+
 export interface Report {
   title: string;
   generatedAt: Date;
   participantsByCluster: { cluster: string; names: string[] }[];
   dimensions: ReportDimension[];
   tandems: Tandem[];
-  engagement: { dimensions: string[]; rows: EngagementRow[] };
+  engagement: { dimensions: string[]; rows: EngagementRow[]; overTime: TimeBucket[]; bucketMinutes: number };
   totals: { notes: number; themes: number; links: number; votes: number };
 }
 
@@ -150,6 +156,23 @@ export function buildReport(view: BoardView, options: ReportOptions): Report {
     rowsByCluster.set(cluster, row);
   }
 
+  // Contributions over time, in buckets that give about a dozen bars whatever the length.
+  const times = notes.filter((n) => n.authorId !== TEMPLATE_AUTHOR && n.createdAt > 0).map((n) => n.createdAt);
+  const first = Math.min(...times);
+  const span = times.length > 0 ? Math.max(...times) - first : 0;
+  const bucketMinutes = [5, 10, 15, 30, 60, 120, 240, 1440].find((m) => span / (m * 60_000) <= 12) ?? 1440;
+  const overTime: TimeBucket[] = [];
+  if (times.length > 0) {
+    const size = bucketMinutes * 60_000;
+    const origin = Math.floor(first / size) * size;
+    for (const time of times) {
+      const index = Math.floor((time - origin) / size);
+      while (overTime.length <= index) overTime.push({ start: origin + overTime.length * size, notes: 0 });
+      const bucket = overTime[index];
+      if (bucket) bucket.notes++;
+    }
+  }
+
   return {
     title: view.meta.title,
     generatedAt: options.generatedAt,
@@ -159,6 +182,8 @@ export function buildReport(view: BoardView, options: ReportOptions): Report {
     engagement: {
       dimensions: view.dimensions.map((d) => d.label),
       rows: [...rowsByCluster.values()].sort((a, b) => clusterOrder(a.cluster) - clusterOrder(b.cluster) || a.cluster.localeCompare(b.cluster)),
+      overTime,
+      bucketMinutes,
     },
     totals: {
       notes: view.noteCount,

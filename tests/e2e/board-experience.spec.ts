@@ -270,4 +270,10 @@ test('[I1] a facilitator imports a CSV from the board and sees which lines were 
   await expect(dialog).toContainText('1 note was added to the board.');
   await expect(dialog).toContainText('Line 3: Unknown dimension "Nowhere".');
   await expect(note(participant, 'Imported challenge')).toContainText('GAIA');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  // The engagement panel counts it: GAIA, one person, one note in Cluster strategy (D2).
+  await participant.getByRole('button', { name: 'Engagement' }).click();
+  const row = participant.getByRole('dialog', { name: 'Engagement' }).getByRole('row', { name: /GAIA/ });
+  await expect(row.getByRole('cell')).toHaveText(['1', '0', '1', '0', '0', '0', '1']);
 });

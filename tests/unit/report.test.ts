@@ -84,6 +84,23 @@ describe('reports', () => {
     expect(neutralise('Weak KPIs')).toBe('Weak KPIs');
   });
 
+  it('[R8] engagement numbers match the board exactly', () => {
+    const doc = workshopBoard();
+    vi.setSystemTime(new Date(at.getTime() + 42 * 60_000));
+    addNote(doc, { text: 'Late idea', dimension: 'structure', kind: 'need', author: { id: 'zoe', name: 'Zoe', cluster: 'gaia' } }, localOrigin('zoe'));
+    const view = boardView(doc);
+    const { engagement } = buildReport(view, { generatedAt: at });
+    const participantNotes = [...view.notesById.values()].filter((n) => n.authorId !== 'template');
+    expect(engagement.rows.reduce((sum, r) => sum + r.total, 0)).toBe(participantNotes.length);
+    view.dimensions.forEach((dimension, i) => {
+      expect(engagement.rows.reduce((sum, r) => sum + (r.notes[i] ?? 0), 0)).toBe(participantNotes.filter((n) => n.dimension === dimension.id).length);
+    });
+    expect(engagement.rows.find((r) => r.cluster === 'GAIA')?.participants).toBe(2);
+    expect(engagement.overTime.reduce((sum, b) => sum + b.notes, 0)).toBe(participantNotes.length);
+    expect(engagement.bucketMinutes).toBe(5);
+    expect(engagement.overTime.at(-1)?.notes).toBe(1);
+  });
+
   it('[R1] escapes participant text so it renders as text, never as markup or HTML', () => {
     expect(escapeMarkdown('<script>alert(1)</script> *bold* [link](x)')).toBe('\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[link\\](x)');
   });

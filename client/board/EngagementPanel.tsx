@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import { buildReport } from '../../shared/report/report';
+import { Dialog } from '../ui/Dialog';
+import { useBoardView } from './context';
+
+/**
+ * Engagement at a glance, the seed's core challenge: notes per cluster and dimension as a heat
+ * map, active participants per cluster, and contributions over time. The same numbers as the
+ * report's engagement section (both come from buildReport).
+ */
+export function EngagementPanel({ onClose }: { onClose(): void }) {
+  const view = useBoardView();
+  const report = useMemo(() => buildReport(view, { generatedAt: new Date() }), [view]);
+  const { rows, dimensions, overTime, bucketMinutes } = report.engagement;
+  const max = Math.max(1, ...rows.flatMap((r) => r.notes));
+  const maxBucket = Math.max(1, ...overTime.map((b) => b.notes));
+
+  return (
+    <Dialog title="Engagement" onClose={onClose}>
+      {rows.length === 0 ? (
+        <p>No participant has written a note yet.</p>
+      ) : (
+        <>
+          <h3>Notes per cluster and dimension</h3>
+          <table className="heatmap">
+            <thead>
+              <tr>
+                <th scope="col">Cluster</th>
+                <th scope="col">People</th>
+                {dimensions.map((label, i) => (
+                  <th key={label} scope="col" title={label}>
+                    D{i + 1}
+                  </th>
+                ))}
+                <th scope="col">Notes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.cluster}>
+                  <th scope="row">{row.cluster}</th>
+                  <td>{row.participants}</td>
+                  {row.notes.map((count, i) => (
+                    <td key={i} style={{ background: `rgba(30, 79, 128, ${(count / max) * 0.85})`, color: count / max > 0.5 ? 'white' : undefined }}>
+                      {count}
+                    </td>
+                  ))}
+                  <td>
+                    <strong>{row.total}</strong>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="legend">{dimensions.map((label, i) => `D${i + 1}: ${label}`).join(' · ')}</p>
+          <h3>Notes over time ({bucketMinutes < 60 ? `${bucketMinutes} minutes` : `${bucketMinutes / 60} h`} per bar)</h3>
+          <ol className="timeline" aria-label="Notes written per interval">
+            {overTime.map((bucket) => (
+              <li key={bucket.start} title={`${new Date(bucket.start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}: ${bucket.notes}`}>
+                <span className="timeline-bar" style={{ height: `${(bucket.notes / maxBucket) * 100}%` }} />
+                <span className="timeline-count">{bucket.notes}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Dialog>
+  );
+}
