@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { apiImportCsv, type CsvImportResult } from '../api';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogDone } from '../ui/Dialog';
 import { useBoard } from './context';
 
 /** "Import CSV" for facilitators: pre-seed the board from a spreadsheet, see what was refused. */
@@ -58,11 +58,7 @@ export function CsvImport() {
               </ul>
             </>
           )}
-          <div className="form-actions">
-            <button type="button" className="primary" onClick={() => setResult(null)}>
-              Done
-            </button>
-          </div>
+          <DialogDone onClose={() => setResult(null)} />
         </Dialog>
       )}
     </>

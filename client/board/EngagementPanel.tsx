@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { buildReport } from '../../shared/report/report';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogDone } from '../ui/Dialog';
 import { useBoardView } from './context';
 
 /**
@@ -64,11 +64,7 @@ export function EngagementPanel({ onClose }: { onClose(): void }) {
           </ol>
         </>
       )}
-      <div className="form-actions">
-        <button type="button" className="primary" onClick={onClose}>
-          Close
-        </button>
-      </div>
+      <DialogDone onClose={onClose} label="Close" />
     </Dialog>
   );
 }

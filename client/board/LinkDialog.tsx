@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, DialogDone } from '../ui/Dialog';
 import { quote } from './dnd/apply';
 import { useBoard, useBoardView } from './context';
 
@@ -52,11 +52,7 @@ export function LinkDialog({ needId, onClose }: { needId: string; onClose(): voi
           })}
         </ul>
       )}
-      <div className="form-actions">
-        <button type="button" className="primary" onClick={onClose}>
-          Done
-        </button>
-      </div>
+      <DialogDone onClose={onClose} />
     </Dialog>
   );
 }

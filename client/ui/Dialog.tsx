@@ -58,3 +58,14 @@ export function DialogActions({ action, onCancel }: { action: string; onCancel()
     </div>
   );
 }
+
+/** The single button at the foot of a dialog that only shows something. */
+export function DialogDone({ onClose, label = 'Done' }: { onClose(): void; label?: string }) {
+  return (
+    <div className="form-actions">
+      <button type="button" className="primary" onClick={onClose}>
+        {label}
+      </button>
+    </div>
+  );
+}
