@@ -8,7 +8,7 @@ import { renderMarkdown } from '../shared/report/markdown';
 import { buildReport } from '../shared/report/report';
 import { boardView, type BoardView } from '../shared/view/boardView';
 import { renderDocx } from './reports/docx';
-import type { BoardRecord, BoardStore } from './storage/store';
+import { applyStoredState, type BoardRecord, type BoardStore } from './storage/store';
 import type { Rooms } from './sync/rooms';
 
 export const EXPORT_FORMATS = ['md', 'csv', 'json', 'docx'] as const;
@@ -31,8 +31,7 @@ async function currentView(store: BoardStore, rooms: Rooms, boardId: string): Pr
   const stored = await store.loadState(boardId);
   const doc = new Y.Doc();
   try {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+    applyStoredState(doc, stored);
     // As the room would on load, so an old board exports like a current one (scratch doc only).
     migrate(doc, serverOrigin('migration'));
     return boardView(doc);

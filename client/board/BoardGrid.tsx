@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { KINDS } from '../../shared/model/vocabulary';
+import { findTheme } from '../../shared/view/boardView';
 import { Cell } from './Cell';
 import { useBoard, useBoardView, usePresence } from './context';
 import { BoardDnd } from './dnd/BoardDnd';
@@ -21,7 +22,7 @@ export function BoardGrid() {
 
   const overlay = (dragged: Dragged) => {
     if (dragged.type === 'theme') {
-      const theme = view.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes)).find((t) => t.id === dragged.themeId);
+      const theme = findTheme(view, dragged.themeId);
       return <div className="theme theme-preview">{theme?.title}</div>;
     }
     const note = view.notesById.get(dragged.noteId);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
 import { Dialog, DialogDone } from '../ui/Dialog';
-import { quote } from './dnd/apply';
+import { quote } from './quote';
 import { useBoard, useBoardView } from './context';
 
 /**

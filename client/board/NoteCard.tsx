@@ -4,7 +4,7 @@ import { deleteNote, setNoteColour } from '../../shared/model/mutations/notes';
 import { COLOURS } from '../../shared/model/vocabulary';
 import type { NoteView } from '../../shared/view/boardView';
 import { useBoard } from './context';
-import { quote } from './dnd/apply';
+import { quote } from './quote';
 import { useDropIndicator } from './dnd/BoardDnd';
 import type { DropTarget } from './dnd/intent';
 import { watchNearViewport } from './nearViewport';

@@ -9,7 +9,7 @@ import { renameTheme } from '../../shared/model/mutations/themes';
 import type { BoardView, NoteView, ThemeView } from '../../shared/view/boardView';
 import { Dialog } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
-import { quote } from './dnd/apply';
+import { quote } from './quote';
 import { GroupDialog } from './GroupDialog';
 import { MoveDialog } from './MoveDialog';
 import { NoteComposer } from './NoteComposer';

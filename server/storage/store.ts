@@ -9,6 +9,8 @@
  *    seq <= uptoSeq; entries appended after uptoSeq survive.
  *  - `loadState` returns the snapshot (if any) and the log entries after it, in seq order.
  */
+import * as Y from 'yjs';
+import { serverOrigin } from '../../shared/model/origin';
 import type { Role } from '../../shared/protocol';
 
 export interface BoardRecord {
@@ -41,4 +43,12 @@ export interface BoardStore {
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Applies a stored board (snapshot, then the log in order) to a doc, as one load transaction. */
+export function applyStoredState(doc: Y.Doc, stored: StoredState): void {
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+  }, serverOrigin('load'));
 }

@@ -14,7 +14,7 @@ import { serverOrigin, type Origin, type RemoteOrigin } from '../../shared/model
 import { readMeta } from '../../shared/view/boardView';
 import { CloseCode, MessageType, canWrite, type Role } from '../../shared/protocol';
 import type { Logger } from '../log';
-import type { BoardStore } from '../storage/store';
+import { applyStoredState, type BoardStore } from '../storage/store';
 import { decodeAwarenessUpdate, Presence } from './presence';
 import { awarenessMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './messages';
 
@@ -75,10 +75,7 @@ export class Room {
       lastSeq: stored.updates.at(-1)?.seq ?? 0,
       logLength: stored.updates.length,
     });
-    room.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(room.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update.data);
-    }, serverOrigin('load'));
+    applyStoredState(room.doc, stored);
     // Listen before migrating, so a migration's changes are persisted like any other update.
     room.doc.on('update', room.onDocUpdate);
     const migration = migrate(room.doc, serverOrigin('migration'));

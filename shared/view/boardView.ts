@@ -67,6 +67,17 @@ function readAll<S extends z.ZodType>(map: Y.Map<unknown>, schema: S): { valid: 
   return { valid, invalid };
 }
 
+/** A theme shown on the board, by id. */
+export function findTheme(view: BoardView, themeId: string): ThemeView | undefined {
+  for (const dimension of view.dimensions) {
+    for (const cell of dimension.cells) {
+      const theme = cell.themes.find((t) => t.id === themeId);
+      if (theme) return theme;
+    }
+  }
+  return undefined;
+}
+
 /** The board's meta alone, with defaults for anything missing. */
 export function readMeta(doc: Y.Doc): MetaRecord {
   return metaRecord.parse(metaMap(doc).toJSON());

@@ -19,10 +19,12 @@ import {
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import { createContext, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { findTheme } from '../../../shared/view/boardView';
 import { useBoard } from '../context';
 import { liveSelection } from '../ui';
 import { useUiStore } from '../uiContext';
-import { applyDrop, describeIntent, describeNotePlace, describeThemePlace, quote } from './apply';
+import { quote } from '../quote';
+import { applyDrop, describeIntent, describeNotePlace, describeThemePlace } from './apply';
 import { droppableAt, intentFor, keyboardStops, nextStop, type Candidate, type Dragged, type DropIntent, type DropTarget, type Point } from './intent';
 
 interface DragState {
@@ -192,7 +194,7 @@ export function BoardDnd({ children, renderOverlay }: { children: ReactNode; ren
     const current = session.getView();
     if (!dragged) return 'item';
     if (dragged.type === 'note') return `note ${quote(current.notesById.get(dragged.noteId)?.text ?? '')}`;
-    const title = current.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes)).find((t) => t.id === dragged.themeId)?.title;
+    const title = findTheme(current, dragged.themeId)?.title;
     return `theme “${title ?? ''}”`;
   }, [session]);
 

@@ -7,6 +7,7 @@ import { groupNotes, moveTheme } from '../../../shared/model/mutations/themes';
 import { kindLabel } from '../../../shared/model/vocabulary';
 import type { BoardView, CellView, NoteView } from '../../../shared/view/boardView';
 import type { BoardSession } from '../session';
+import { quote } from '../quote';
 import type { Dragged, DropIntent } from './intent';
 
 export const NEW_THEME_TITLE = 'New theme';
@@ -21,11 +22,6 @@ function notesAt(view: BoardView, dimension: string, kind: string, themeId: stri
   if (!cell) return [];
   if (themeId === null) return cell.ungrouped;
   return cell.themes.find((t) => t.id === themeId)?.notes ?? cell.ungrouped;
-}
-
-export function quote(text: string): string {
-  const line = text.trim().split('\n')[0] ?? '';
-  return `“${line.length > 50 ? `${line.slice(0, 47)}…` : line || 'empty note'}”`;
 }
 
 /**
