@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, WS_PATH_PREFIX } from '../shared/protocol';
+import { CloseCode, WS_PATH_PREFIX, parseDocKey } from '../shared/protocol';
 import { handleApi } from './http/api';
 import { sendError } from './http/respond';
 import { decodeSegment, requestUrl } from './http/url';
@@ -15,6 +15,7 @@ import type { Logger } from './log';
 import type { BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { Rooms } from './sync/rooms';
+import { Workshop } from './workshop/workshop';
 
 export interface ServerOptions {
   port: number;
@@ -48,19 +49,21 @@ interface LiveSocket extends WebSocket {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store, log } = options;
   const startedAt = Date.now();
-  const rooms = new Rooms({
+  const rooms: Rooms = new Rooms({
     store,
     log,
     compactEvery: options.compactEvery ?? 500,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    onChange: (room, name) => workshop.privateChanged(room, name),
   });
+  const workshop = new Workshop({ store, rooms, log });
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 2 * 1024 * 1024 });
   const connectionCount = () => wss.clients.size;
 
   const http = createServer((req, res) => {
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
-    handleApi(req, res, url, { store, rooms, startedAt, connectionCount, publicUrl: options.publicUrl ?? null })
+    handleApi(req, res, url, { store, rooms, workshop, startedAt, connectionCount, publicUrl: options.publicUrl ?? null })
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
         log.error('request failed', { method: req.method, path: url.pathname, error });
@@ -81,14 +84,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     // A malformed id is accepted like an unknown one, then closed with 4404.
-    const boardId = decodeSegment(url.pathname.slice(WS_PATH_PREFIX.length)) ?? '';
+    const [boardSegment = '', ...rest] = url.pathname.slice(WS_PATH_PREFIX.length).split('/');
+    const boardId = decodeSegment(boardSegment) ?? '';
+    const docName = parseDocKey(rest.join('/'));
     // Accepted even when the token is wrong, then closed with 44xx: a browser cannot read an
     // HTTP status from a refused upgrade, and the 44xx close tells providers not to retry.
     wss.handleUpgrade(req, socket, head, (ws) => {
       const live = ws as LiveSocket;
       live.isAlive = true;
       ws.on('pong', () => (live.isAlive = true));
-      acceptConnection(ws, boardId, url.searchParams.get('token'), { store, rooms, log });
+      const request = { boardId, docName, token: url.searchParams.get('token'), seat: url.searchParams.get('seat') };
+      acceptConnection(ws, request, { store, rooms, log });
     });
   });
 

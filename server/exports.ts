@@ -6,7 +6,9 @@ import { renderCsv } from '../shared/report/csv';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
 import { buildReport } from '../shared/report/report';
+import { BOARD_DOC, CONTROL_DOC, docKey, type DocName } from '../shared/protocol';
 import { boardView, type BoardView } from '../shared/view/boardView';
+import { publishedVotes, readControl } from '../shared/workshop/control';
 import { renderDocx } from './reports/docx';
 import { applyStoredState, type BoardRecord, type BoardStore } from './storage/store';
 import type { Rooms } from './sync/rooms';
@@ -24,20 +26,29 @@ export interface Exported {
   body: string | Buffer;
 }
 
-/** The live view when the board is loaded; otherwise one read from storage into a scratch doc. */
-async function currentView(store: BoardStore, rooms: Rooms, boardId: string): Promise<BoardView> {
-  const room = rooms.peek(boardId);
-  if (room) return boardView(room.doc);
-  const stored = await store.loadState(boardId);
+/** Reads a document live when it is loaded; otherwise from storage, through a scratch doc. */
+async function readDocument<T>(store: BoardStore, rooms: Rooms, boardId: string, name: DocName, read: (doc: Y.Doc) => T): Promise<T> {
+  const room = rooms.peek(boardId, name);
+  if (room) return read(room.doc);
+  const stored = await store.loadState(boardId, docKey(name));
   const doc = new Y.Doc();
   try {
     applyStoredState(doc, stored);
     // As the room would on load, so an old board exports like a current one (scratch doc only).
-    migrate(doc, serverOrigin('migration'));
-    return boardView(doc);
+    if (name.kind === 'board') migrate(doc, serverOrigin('migration'));
+    return read(doc);
   } finally {
     doc.destroy();
   }
+}
+
+function currentView(store: BoardStore, rooms: Rooms, boardId: string): Promise<BoardView> {
+  return readDocument(store, rooms, boardId, BOARD_DOC, boardView);
+}
+
+/** Votes per note from every round whose results are published (open rounds with hidden results count once closed). */
+export function currentVotes(store: BoardStore, rooms: Rooms, boardId: string): Promise<Map<string, number>> {
+  return readDocument(store, rooms, boardId, CONTROL_DOC, (doc) => publishedVotes(readControl(doc)));
 }
 
 /** A file name from the board title: letters, digits and dashes only. */
@@ -54,17 +65,18 @@ function fileStem(title: string): string {
 
 export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardRecord, format: ExportFormat, now: Date): Promise<Exported> {
   const view = await currentView(store, rooms, board.id);
+  const votes = await currentVotes(store, rooms, board.id);
   const stem = `${fileStem(view.meta.title)}-${now.toISOString().slice(0, 10)}`;
   switch (format) {
     case 'md':
-      return { filename: `${stem}.md`, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(buildReport(view, { generatedAt: now })) };
+      return { filename: `${stem}.md`, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(buildReport(view, { generatedAt: now, votes })) };
     case 'csv':
-      return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view) };
+      return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view, votes) };
     case 'docx':
       return {
         filename: `${stem}.docx`,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        body: await renderDocx(buildReport(view, { generatedAt: now })),
+        body: await renderDocx(buildReport(view, { generatedAt: now, votes })),
       };
     case 'json':
       return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now), null, 2)}\n` };

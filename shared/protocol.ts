@@ -1,8 +1,9 @@
 /**
  * Everything Clusterboard adds on top of the y-websocket wire protocol, in one place.
  *
- * Wire: `ws://HOST:PORT/ws/<boardId>?token=<token>`, then y-websocket's messages
- * (varUint type 0 = sync, 1 = awareness). Close codes follow y-websocket's convention:
+ * Wire: `ws://HOST:PORT/ws/<boardId>[/<doc>]?token=<token>[&seat=<seat>]`, then y-websocket's
+ * messages (varUint type 0 = sync, 1 = awareness). A board is several documents, one per trust
+ * domain (see `DocName`); each is its own socket. Close codes follow y-websocket's convention:
  * 4400-4499 mean "reconnecting cannot help" (the stock provider stops retrying),
  * 4500-4599 mean "try again later".
  */
@@ -21,8 +22,12 @@ export const CloseCode = {
   BadMessage: 4400,
   /** No token, or a token that is not one of this board's. */
   Unauthorized: 4401,
+  /** The token is valid but does not allow this document (another person's private notes). */
+  Forbidden: 4403,
   /** No board with that id. */
   BoardNotFound: 4404,
+  /** A facilitator replaced this role's link; the old one no longer opens the board. */
+  LinkRevoked: 4410,
   /** The server is shutting down or the room is being unloaded; reconnect shortly. */
   GoingAway: 4503,
 } as const;
@@ -44,6 +49,54 @@ export function canWrite(role: Role): boolean {
     case 'viewer':
       return false;
   }
+}
+
+/**
+ * The documents of one board, one per trust domain, so "who may write this document" is the
+ * whole write check:
+ *  - board:   the notes, themes and links. Facilitators write; participants write unless locked
+ *             out; viewers never.
+ *  - control: run-sheet, timer, lock, voting results, readiness. Only the server writes it.
+ *  - private: one person's notes written in private. Only that person reads or writes it.
+ */
+export type DocName = { kind: 'board' } | { kind: 'control' } | { kind: 'private'; personId: string };
+
+export const BOARD_DOC: DocName = { kind: 'board' };
+export const CONTROL_DOC: DocName = { kind: 'control' };
+
+/** The storage key and URL suffix of a document: '', 'control' or 'private/<personId>'. */
+export function docKey(name: DocName): string {
+  switch (name.kind) {
+    case 'board':
+      return '';
+    case 'control':
+      return 'control';
+    case 'private':
+      return `private/${name.personId}`;
+  }
+}
+
+export function parseDocKey(key: string): DocName | null {
+  if (key === '') return BOARD_DOC;
+  if (key === 'control') return CONTROL_DOC;
+  const personId = /^private\/([A-Za-z0-9_-]{8,40})$/.exec(key)?.[1];
+  return personId ? { kind: 'private', personId } : null;
+}
+
+/** The y-websocket room name of a document (the part of the URL after `/ws/`). */
+export function roomName(boardId: string, name: DocName): string {
+  const key = docKey(name);
+  return key ? `${boardId}/${key}` : boardId;
+}
+
+/** The HTTP header (and `seat` socket parameter) carrying a person's seat: `<personId>.<secret>`. */
+export const SEAT_HEADER = 'x-clusterboard-seat';
+
+/** What `POST /api/boards/:id/people` answers: who this person is on the board, and their secret. */
+export interface Seat {
+  personId: string;
+  /** `<personId>.<secret>`: sent with votes, readiness and the private document's socket. */
+  seat: string;
 }
 
 /** What `GET /api/boards/:id` answers to a holder of a valid token. */

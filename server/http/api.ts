@@ -16,6 +16,8 @@ import type { BoardRecord, BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
 import { handleNotesApi } from './notesApi';
+import { handleWorkshopApi } from './workshopApi';
+import type { Workshop } from '../workshop/workshop';
 import { HttpError, readJson, sendError, sendJson } from './respond';
 
 const BODY_LIMIT = 16 * 1024;
@@ -42,6 +44,7 @@ const createBoardBody = z.object({
 export interface ApiDeps {
   store: BoardStore;
   rooms: Rooms;
+  workshop: Workshop;
   startedAt: number;
   publicUrl: string | null;
   connectionCount(): number;
@@ -129,6 +132,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       sendJson(res, 200, info);
       return true;
     }
+    const links = (board: BoardRecord, request: IncomingMessage) => boardLinks(board, requestOrigin(request, deps.publicUrl));
+    if (await handleWorkshopApi(req, res, url, { ...deps, boardLinks: links })) return true;
     throw new HttpError(404, 'No such API endpoint.');
   } catch (error) {
     if (error instanceof HttpError) sendError(res, error.status, error.message);

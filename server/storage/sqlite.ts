@@ -1,7 +1,16 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { BoardRecord, BoardStore, StoredState } from './store';
+import type { Role } from '../../shared/protocol';
+import type { Ballot } from '../../shared/workshop/voting';
+import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+
+/**
+ * Schema versions (`PRAGMA user_version`):
+ *  1: boards, snapshots and updates of one document per board, settings.
+ *  2: documents keyed by (board, doc); people, ballots and history.
+ */
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -13,20 +22,59 @@ CREATE TABLE IF NOT EXISTS boards (
   participant_token TEXT NOT NULL,
   viewer_token TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS snapshots (
-  board_id TEXT PRIMARY KEY REFERENCES boards(id),
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL,
   data BLOB NOT NULL,
   upto_seq INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, doc)
 );
-CREATE TABLE IF NOT EXISTS updates (
+CREATE TABLE IF NOT EXISTS doc_updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
   board_id TEXT NOT NULL REFERENCES boards(id),
+  doc TEXT NOT NULL,
   data BLOB NOT NULL,
   created_at INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS updates_by_board ON updates(board_id, seq);
+CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates(board_id, doc, seq);
+CREATE TABLE IF NOT EXISTS people (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  id TEXT NOT NULL,
+  secret_hash TEXT NOT NULL,
+  name TEXT NOT NULL,
+  cluster TEXT,
+  role TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
+CREATE TABLE IF NOT EXISTS ballots (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  round_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  note_id TEXT NOT NULL,
+  cluster TEXT,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (board_id, round_id, person_id, note_id)
+);
+CREATE TABLE IF NOT EXISTS history (
+  board_id TEXT NOT NULL REFERENCES boards(id),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  notes INTEGER NOT NULL,
+  state BLOB NOT NULL,
+  PRIMARY KEY (board_id, id)
+);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+/** Version 1 kept one document per board in `snapshots` and `updates`; they become the board doc (''). */
+const MIGRATE_FROM_1 = `
+INSERT INTO doc_snapshots (board_id, doc, data, upto_seq, updated_at) SELECT board_id, '', data, upto_seq, updated_at FROM snapshots;
+INSERT INTO doc_updates (seq, board_id, doc, data, created_at) SELECT seq, board_id, '', data, created_at FROM updates;
+DROP TABLE updates;
+DROP TABLE snapshots;
 `;
 
 interface BoardRow {
@@ -37,6 +85,28 @@ interface BoardRow {
   facilitator_token: string;
   participant_token: string;
   viewer_token: string;
+}
+
+interface PersonRow {
+  board_id: string;
+  id: string;
+  secret_hash: string;
+  name: string;
+  cluster: string | null;
+  role: string;
+  created_at: number;
+}
+
+function personFromRow(row: PersonRow): PersonRecord {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    secretHash: row.secret_hash,
+    name: row.name,
+    cluster: row.cluster,
+    role: row.role === 'facilitator' ? 'facilitator' : 'participant',
+    createdAt: row.created_at,
+  };
 }
 
 /**
@@ -57,7 +127,7 @@ export class SqliteStore implements BoardStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.migrate();
     this.statements = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, title, template, created_at, facilitator_token, participant_token, viewer_token)
@@ -65,23 +135,61 @@ export class SqliteStore implements BoardStore {
       ),
       getBoard: this.db.prepare<[string], BoardRow>('SELECT * FROM boards WHERE id = ?'),
       updateTitle: this.db.prepare('UPDATE boards SET title = ? WHERE id = ?'),
-      getSnapshot: this.db.prepare<[string], { data: Buffer; upto_seq: number }>(
-        'SELECT data, upto_seq FROM snapshots WHERE board_id = ?',
+      setToken: {
+        facilitator: this.db.prepare('UPDATE boards SET facilitator_token = ? WHERE id = ?'),
+        participant: this.db.prepare('UPDATE boards SET participant_token = ? WHERE id = ?'),
+        viewer: this.db.prepare('UPDATE boards SET viewer_token = ? WHERE id = ?'),
+      },
+      getSnapshot: this.db.prepare<[string, string], { data: Buffer; upto_seq: number }>(
+        'SELECT data, upto_seq FROM doc_snapshots WHERE board_id = ? AND doc = ?',
       ),
       putSnapshot: this.db.prepare(
-        `INSERT INTO snapshots (board_id, data, upto_seq, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(board_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at`,
+        `INSERT INTO doc_snapshots (board_id, doc, data, upto_seq, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(board_id, doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at`,
       ),
-      getUpdates: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq',
+      getUpdates: this.db.prepare<[string, string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM doc_updates WHERE board_id = ? AND doc = ? AND seq > ? ORDER BY seq',
       ),
-      appendUpdate: this.db.prepare('INSERT INTO updates (board_id, data, created_at) VALUES (?, ?, ?)'),
-      dropUpdates: this.db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?'),
+      appendUpdate: this.db.prepare('INSERT INTO doc_updates (board_id, doc, data, created_at) VALUES (?, ?, ?, ?)'),
+      dropUpdates: this.db.prepare('DELETE FROM doc_updates WHERE board_id = ? AND doc = ? AND seq <= ?'),
+      addPerson: this.db.prepare(
+        `INSERT INTO people (board_id, id, secret_hash, name, cluster, role, created_at)
+         VALUES (@boardId, @id, @secretHash, @name, @cluster, @role, @createdAt)`,
+      ),
+      getPerson: this.db.prepare<[string, string], PersonRow>('SELECT * FROM people WHERE board_id = ? AND id = ?'),
+      updatePerson: this.db.prepare('UPDATE people SET name = ?, cluster = ? WHERE board_id = ? AND id = ?'),
+      listPeople: this.db.prepare<[string], PersonRow>('SELECT * FROM people WHERE board_id = ? ORDER BY created_at, id'),
+      getBallots: this.db.prepare<[string, string], { person_id: string; note_id: string; cluster: string | null; count: number }>(
+        'SELECT person_id, note_id, cluster, count FROM ballots WHERE board_id = ? AND round_id = ?',
+      ),
+      putBallot: this.db.prepare(
+        `INSERT INTO ballots (board_id, round_id, person_id, note_id, cluster, count) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(board_id, round_id, person_id, note_id) DO UPDATE SET count = excluded.count, cluster = excluded.cluster`,
+      ),
+      dropBallot: this.db.prepare('DELETE FROM ballots WHERE board_id = ? AND round_id = ? AND person_id = ? AND note_id = ?'),
+      addHistory: this.db.prepare('INSERT INTO history (board_id, id, name, created_at, notes, state) VALUES (?, ?, ?, ?, ?, ?)'),
+      listHistory: this.db.prepare<[string], { id: string; name: string; created_at: number; notes: number }>(
+        'SELECT id, name, created_at, notes FROM history WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+      ),
+      getHistoryState: this.db.prepare<[string, string], { state: Buffer }>('SELECT state FROM history WHERE board_id = ? AND id = ?'),
       getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       setSetting: this.db.prepare(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ),
     };
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`This data directory was written by a newer Clusterboard (storage version ${version}); upgrade to open it.`);
+    }
+    this.db.transaction(() => {
+      const hasV1 = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'").get() !== undefined;
+      this.db.exec(SCHEMA);
+      if (hasV1) this.db.exec(MIGRATE_FROM_1);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
   }
 
   async createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void> {
@@ -93,7 +201,7 @@ export class SqliteStore implements BoardStore {
         createdAt: board.createdAt,
         ...board.tokens,
       });
-      this.statements.putSnapshot.run(board.id, initialState, 0, Date.now());
+      this.statements.putSnapshot.run(board.id, '', initialState, 0, Date.now());
     })();
   }
 
@@ -113,10 +221,14 @@ export class SqliteStore implements BoardStore {
     this.statements.updateTitle.run(title, id);
   }
 
-  async loadState(id: string): Promise<StoredState> {
+  async setToken(id: string, role: Role, token: string): Promise<void> {
+    this.statements.setToken[role].run(token, id);
+  }
+
+  async loadState(id: string, doc = ''): Promise<StoredState> {
     return this.db.transaction(() => {
-      const snapshot = this.statements.getSnapshot.get(id);
-      const updates = this.statements.getUpdates.all(id, snapshot?.upto_seq ?? 0);
+      const snapshot = this.statements.getSnapshot.get(id, doc);
+      const updates = this.statements.getUpdates.all(id, doc, snapshot?.upto_seq ?? 0);
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
         updates: updates.map((u) => ({ seq: u.seq, data: new Uint8Array(u.data) })),
@@ -124,16 +236,62 @@ export class SqliteStore implements BoardStore {
     })();
   }
 
-  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
-    const result = this.statements.appendUpdate.run(id, update, Date.now());
+  async appendUpdate(id: string, update: Uint8Array, doc = ''): Promise<number> {
+    const result = this.statements.appendUpdate.run(id, doc, update, Date.now());
     return Number(result.lastInsertRowid);
   }
 
-  async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(id: string, snapshot: Uint8Array, uptoSeq: number, doc = ''): Promise<void> {
     this.db.transaction(() => {
-      this.statements.putSnapshot.run(id, snapshot, uptoSeq, Date.now());
-      this.statements.dropUpdates.run(id, uptoSeq);
+      this.statements.putSnapshot.run(id, doc, snapshot, uptoSeq, Date.now());
+      this.statements.dropUpdates.run(id, doc, uptoSeq);
     })();
+  }
+
+  async addPerson(person: PersonRecord): Promise<void> {
+    this.statements.addPerson.run(person);
+  }
+
+  async getPerson(boardId: string, personId: string): Promise<PersonRecord | null> {
+    const row = this.statements.getPerson.get(boardId, personId);
+    return row ? personFromRow(row) : null;
+  }
+
+  async updatePerson(boardId: string, personId: string, fields: Pick<PersonRecord, 'name' | 'cluster'>): Promise<void> {
+    this.statements.updatePerson.run(fields.name, fields.cluster, boardId, personId);
+  }
+
+  async listPeople(boardId: string): Promise<PersonRecord[]> {
+    return this.statements.listPeople.all(boardId).map(personFromRow);
+  }
+
+  async getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
+    return this.statements.getBallots
+      .all(boardId, roundId)
+      .map((row) => ({ personId: row.person_id, noteId: row.note_id, cluster: row.cluster, count: row.count }));
+  }
+
+  async setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void> {
+    if (ballot.count > 0) {
+      this.statements.putBallot.run(boardId, roundId, ballot.personId, ballot.noteId, ballot.cluster, ballot.count);
+    } else {
+      this.statements.dropBallot.run(boardId, roundId, ballot.personId, ballot.noteId);
+    }
+  }
+
+  async addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void> {
+    this.statements.addHistory.run(boardId, entry.id, entry.name, entry.createdAt, entry.notes, state);
+  }
+
+  async listHistory(boardId: string): Promise<HistoryEntry[]> {
+    return this.statements.listHistory
+      .all(boardId)
+      .map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at, notes: row.notes }));
+  }
+
+  async getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null> {
+    const row = this.statements.getHistoryState.get(boardId, entryId);
+    return row ? new Uint8Array(row.state) : null;
   }
 
   async getSetting(key: string): Promise<string | null> {

@@ -2,6 +2,9 @@
  * The persistence adapter. A board is its access record plus its Yjs state, kept as a compacted
  * snapshot followed by an append-only log of updates (each with a increasing sequence number).
  *
+ * A board has several documents (see `DocName` in shared/protocol.ts), each stored the same way
+ * under its `docKey` ('' for the board itself).
+ *
  * Contract (tests/integration/store-contract.test.ts runs it against every implementation):
  *  - `appendUpdate` resolves only once the update is durable; the room forwards an update to
  *    other clients only after that.
@@ -12,6 +15,7 @@
 import * as Y from 'yjs';
 import { serverOrigin } from '../../shared/model/origin';
 import type { Role } from '../../shared/protocol';
+import type { Ballot } from '../../shared/workshop/voting';
 
 export interface BoardRecord {
   id: string;
@@ -19,6 +23,26 @@ export interface BoardRecord {
   template: string | null;
   createdAt: number;
   tokens: Record<Role, string>;
+}
+
+/** Someone who joined a board under a name: their votes, readiness and private notes are theirs. */
+export interface PersonRecord {
+  id: string;
+  boardId: string;
+  /** SHA-256 of the seat secret, hex; the secret itself is never stored. */
+  secretHash: string;
+  name: string;
+  cluster: string | null;
+  role: 'facilitator' | 'participant';
+  createdAt: number;
+}
+
+/** A named copy of the board document, taken at each step and on demand. */
+export interface HistoryEntry {
+  id: string;
+  name: string;
+  createdAt: number;
+  notes: number;
 }
 
 export interface StoredUpdate {
@@ -36,10 +60,23 @@ export interface BoardStore {
   createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
   updateTitle(id: string, title: string): Promise<void>;
-  loadState(id: string): Promise<StoredState>;
+  /** Replaces one role's token (the old link stops working). */
+  setToken(id: string, role: Role, token: string): Promise<void>;
+  loadState(id: string, doc?: string): Promise<StoredState>;
   /** Returns the update's sequence number. */
-  appendUpdate(id: string, update: Uint8Array): Promise<number>;
-  compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  appendUpdate(id: string, update: Uint8Array, doc?: string): Promise<number>;
+  compact(id: string, snapshot: Uint8Array, uptoSeq: number, doc?: string): Promise<void>;
+  addPerson(person: PersonRecord): Promise<void>;
+  getPerson(boardId: string, personId: string): Promise<PersonRecord | null>;
+  updatePerson(boardId: string, personId: string, fields: Pick<PersonRecord, 'name' | 'cluster'>): Promise<void>;
+  listPeople(boardId: string): Promise<PersonRecord[]>;
+  getBallots(boardId: string, roundId: string): Promise<Ballot[]>;
+  /** Sets one person's votes on one note; a count of 0 removes the ballot. */
+  setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void>;
+  addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void>;
+  /** Newest first. */
+  listHistory(boardId: string): Promise<HistoryEntry[]>;
+  getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null>;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
   close(): Promise<void>;

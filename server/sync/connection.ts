@@ -6,8 +6,9 @@
 import type { WebSocket } from 'ws';
 import { newId } from '../../shared/model/ids';
 import type { RemoteOrigin } from '../../shared/model/origin';
-import { CloseCode, isBoardId, type Role } from '../../shared/protocol';
+import { CloseCode, isBoardId, type DocName, type Role } from '../../shared/protocol';
 import { roleForToken } from '../boards';
+import { personForSeat } from '../people';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
 import { BadMessageError, type Peer, type Room } from './room';
@@ -27,7 +28,16 @@ export interface ConnectionDeps {
   log: Logger;
 }
 
-export function acceptConnection(socket: WebSocket, boardId: string, token: string | null, deps: ConnectionDeps): void {
+export interface ConnectionRequest {
+  boardId: string;
+  /** Null when the path names no document of a board (closed like an unknown board). */
+  docName: DocName | null;
+  token: string | null;
+  seat: string | null;
+}
+
+export function acceptConnection(socket: WebSocket, request: ConnectionRequest, deps: ConnectionDeps): void {
+  const { boardId, docName, token } = request;
   const id = newId(10);
   let state: ConnectionState = { status: 'authenticating', buffered: [], bufferedBytes: 0 };
 
@@ -79,14 +89,19 @@ export function acceptConnection(socket: WebSocket, boardId: string, token: stri
   });
 
   void (async () => {
-    if (!isBoardId(boardId)) return close(CloseCode.BoardNotFound, 'No such board');
+    if (!isBoardId(boardId) || !docName) return close(CloseCode.BoardNotFound, 'No such board');
     const board = await deps.store.getBoard(boardId);
     if (!board) return close(CloseCode.BoardNotFound, 'No such board');
     const role = roleForToken(board, token);
     if (!role) return close(CloseCode.Unauthorized, 'This link is not valid for this board');
-    const room = await deps.rooms.acquire(boardId);
+    const person = role === 'viewer' ? null : await personForSeat(deps.store, boardId, request.seat);
+    // [R3] A private document opens only for its owner's seat.
+    if (docName.kind === 'private' && person?.id !== docName.personId) {
+      return close(CloseCode.Forbidden, 'These private notes belong to someone else');
+    }
+    const room = await deps.rooms.acquire(boardId, docName);
     if (state.status !== 'authenticating') return;
-    const peer = createPeer(socket, id, role, close);
+    const peer = createPeer(socket, id, role, person?.id ?? null, close);
     const buffered = state.buffered;
     state = { status: 'open', room, peer };
     room.join(peer);
@@ -100,11 +115,12 @@ export function acceptConnection(socket: WebSocket, boardId: string, token: stri
   });
 }
 
-function createPeer(socket: WebSocket, id: string, role: Role, close: (code: number, reason: string) => void): Peer {
+function createPeer(socket: WebSocket, id: string, role: Role, personId: string | null, close: (code: number, reason: string) => void): Peer {
   const origin: RemoteOrigin = { kind: 'remote', connectionId: id };
   return {
     origin,
     role,
+    personId,
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
       socket.send(message, { binary: true }, (error) => {

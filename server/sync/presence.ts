@@ -51,7 +51,7 @@ export class Presence<Owner extends object> {
 
   constructor(
     doc: Y.Doc,
-    onChange: (changed: number[]) => void,
+    onChange: (changed: number[], owner: Owner | null) => void,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
@@ -61,7 +61,8 @@ export class Presence<Owner extends object> {
         if (origin !== null && typeof origin === 'object') this.owners.set(id, origin as Owner);
       }
       for (const id of change.removed) this.owners.delete(id);
-      onChange([...change.added, ...change.updated, ...change.removed]);
+      const owner = origin !== null && typeof origin === 'object' ? (origin as Owner) : null;
+      onChange([...change.added, ...change.updated, ...change.removed], owner);
     });
   }
 

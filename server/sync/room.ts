@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { migrate } from '../../shared/model/migrations';
 import { serverOrigin, type Origin, type RemoteOrigin } from '../../shared/model/origin';
 import { readMeta } from '../../shared/view/boardView';
-import { CloseCode, MessageType, canWrite, type Role } from '../../shared/protocol';
+import { CloseCode, MessageType, type Role } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { applyStoredState, type BoardStore } from '../storage/store';
 import { decodeAwarenessUpdate, Presence } from './presence';
@@ -22,13 +22,33 @@ import { awarenessMessage, syncStep1Message, syncStep2Message, syncUpdateMessage
 export interface Peer {
   readonly origin: RemoteOrigin;
   readonly role: Role;
+  /** The person whose seat the connection presented, if any. */
+  readonly personId: string | null;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
 
+/**
+ * How a room treats its peers' document updates: the whole write rule of the document. Refused
+ * updates are dropped; the peer keeps them, and they arrive if the rule later allows (`resync`).
+ */
+export type WritePolicy = (peer: Peer, update: Uint8Array, doc: Y.Doc) => boolean;
+
+/**
+ * Presence: 'shared' rooms relay everyone's presence to everyone (the board); 'echo' rooms only
+ * answer each client with its own, which keeps y-websocket's liveness check happy.
+ */
+export type PresenceMode = 'shared' | 'echo';
+
 export interface RoomOptions {
   store: BoardStore;
   log: Logger;
+  /** The document's storage key within the board ('' for the board itself). */
+  docKey: string;
+  mayWrite: WritePolicy;
+  presence: PresenceMode;
+  /** Called after each change of the document, whoever made it. */
+  onChange?(room: Room): void;
   /** Compact the update log into a snapshot once it holds this many entries. */
   compactEvery: number;
   idleUnloadMs: number;
@@ -49,11 +69,17 @@ type DecodedMessage =
 export class Room {
   readonly doc = new Y.Doc();
   private readonly peers = new Set<Peer>();
-  private readonly presence = new Presence<Peer>(this.doc, (changed) => {
+  private readonly presence = new Presence<Peer>(this.doc, (changed, owner) => {
     // Sent to everyone, the sender too: y-websocket treats silence as a dead connection.
     const message = awarenessMessage(this.presence.awareness, changed);
-    for (const peer of this.peers) peer.send(message);
+    if (this.options.presence === 'shared') {
+      for (const peer of this.peers) peer.send(message);
+    } else if (owner && this.peers.has(owner)) {
+      owner.send(message);
+    }
   });
+  /** Other rooms that keep this one loaded (the board keeps its control room). */
+  private holds = 0;
   private persisted: Promise<void> = Promise.resolve();
   private status: RoomStatus = 'open';
   private lastSeq: number;
@@ -70,7 +96,7 @@ export class Room {
   }
 
   static async load(boardId: string, options: RoomOptions): Promise<Room> {
-    const stored = await options.store.loadState(boardId);
+    const stored = await options.store.loadState(boardId, options.docKey);
     const room = new Room(boardId, options, {
       lastSeq: stored.updates.at(-1)?.seq ?? 0,
       logLength: stored.updates.length,
@@ -78,14 +104,34 @@ export class Room {
     applyStoredState(room.doc, stored);
     // Listen before migrating, so a migration's changes are persisted like any other update.
     room.doc.on('update', room.onDocUpdate);
-    const migration = migrate(room.doc, serverOrigin('migration'));
-    if (migration.status === 'migrated') {
-      options.log.info('board migrated', { board: boardId, from: migration.from, to: migration.to, applied: migration.applied });
-    } else if (migration.status === 'newer') {
-      options.log.warn('board was written by a newer Clusterboard', { board: boardId, version: migration.version });
-    }
+    if (options.docKey === '') room.migrate();
     room.scheduleIdleCheck();
     return room;
+  }
+
+  private migrate(): void {
+    const migration = migrate(this.doc, serverOrigin('migration'));
+    const board = this.boardId;
+    if (migration.status === 'migrated') {
+      this.options.log.info('board migrated', { board, from: migration.from, to: migration.to, applied: migration.applied });
+    } else if (migration.status === 'newer') {
+      this.options.log.warn('board was written by a newer Clusterboard', { board, version: migration.version });
+    }
+  }
+
+  get docKey(): string {
+    return this.options.docKey;
+  }
+
+  /** Keeps the room loaded while another room depends on it. */
+  hold(): void {
+    this.holds++;
+    this.cancelIdleCheck();
+  }
+
+  release(): void {
+    this.holds--;
+    if (this.holds === 0 && this.peers.size === 0) this.scheduleIdleCheck();
   }
 
   get isOpen(): boolean {
@@ -118,7 +164,24 @@ export class Room {
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
     this.presence.release(peer);
-    if (this.peers.size === 0) this.scheduleIdleCheck();
+    if (this.peers.size === 0 && this.holds === 0) this.scheduleIdleCheck();
+  }
+
+  /** Closes the connections `which` selects (a revoked link), leaving the others. */
+  closePeers(which: (peer: Peer) => boolean, code: number, reason: string): number {
+    const closing = [...this.peers].filter(which);
+    for (const peer of closing) peer.close(code, reason);
+    return closing.length;
+  }
+
+  /**
+   * Asks every peer for what it has that the room lacks (sync step 1). After a lock lifts, edits
+   * that were refused during it arrive this way instead of waiting for the next reconnect.
+   */
+  resync(): void {
+    if (this.status !== 'open') return;
+    const message = syncStep1Message(this.doc);
+    for (const peer of this.peers) peer.send(message);
   }
 
   /**
@@ -139,8 +202,8 @@ export class Room {
         return;
       }
       case 'update':
-        // [P3] A viewer syncs down only: its updates never reach the document.
-        if (canWrite(peer.role)) Y.applyUpdate(this.doc, decoded.update, peer.origin);
+        // [P3] A viewer syncs down only; [W1-W6] the document's write policy decides the rest.
+        if (this.options.mayWrite(peer, decoded.update, this.doc)) Y.applyUpdate(this.doc, decoded.update, peer.origin);
         return;
       case 'awareness':
         this.presence.apply(peer, decoded.entries);
@@ -184,7 +247,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const sender = (origin as Origin | null)?.kind === 'remote' ? (origin as RemoteOrigin) : null;
     this.afterPersisted(async () => {
-      this.lastSeq = await this.options.store.appendUpdate(this.boardId, update);
+      this.lastSeq = await this.options.store.appendUpdate(this.boardId, update, this.options.docKey);
       this.logLength++;
       const message = syncUpdateMessage(update);
       for (const peer of this.peers) {
@@ -192,6 +255,7 @@ export class Room {
       }
       if (this.logLength >= this.options.compactEvery) await this.compact();
     });
+    this.options.onChange?.(this);
   };
 
   /**
@@ -208,10 +272,10 @@ export class Room {
 
   private async compact(): Promise<void> {
     if (this.logLength === 0) return;
-    await this.options.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    await this.options.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq, this.options.docKey);
     this.logLength = 0;
     // The board list keeps the title too, for answering without loading the board.
-    await this.options.store.updateTitle(this.boardId, this.title);
+    if (this.options.docKey === '') await this.options.store.updateTitle(this.boardId, this.title);
   }
 
   private fail(error: unknown): void {
@@ -227,7 +291,7 @@ export class Room {
     this.cancelIdleCheck();
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (this.peers.size === 0) this.options.onIdle(this);
+      if (this.peers.size === 0 && this.holds === 0) this.options.onIdle(this);
     }, this.options.idleUnloadMs);
     this.idleTimer.unref();
   }

@@ -1,17 +1,24 @@
 /**
- * The loaded rooms of this server. A board is loaded on its first connection, and unloaded
- * (flushed, compacted, freed) once it has had no connections for `idleUnloadMs`. A connection
- * that arrives while its board is unloading waits for the unload, then loads it afresh.
+ * The loaded documents of this server, one room each. A document is loaded on its first use, and
+ * unloaded (flushed, compacted, freed) once it has had no connections for `idleUnloadMs`. A use
+ * that arrives while its document is unloading waits for the unload, then loads it afresh.
+ *
+ * A board's document keeps its control document loaded (its write rule reads the lock), and
+ * releases it when it unloads.
  */
+import { CONTROL_DOC, docKey, type DocName } from '../../shared/protocol';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
-import { Room } from './room';
+import { docSetup } from '../workshop/policies';
+import { Room, type Peer } from './room';
 
 export interface RoomsOptions {
   store: BoardStore;
   log: Logger;
   compactEvery: number;
   idleUnloadMs: number;
+  /** Told after every change of a document (the workshop keeps counts of private notes). */
+  onChange?(room: Room, name: DocName): void;
 }
 
 interface Entry {
@@ -20,59 +27,109 @@ interface Entry {
   room: Room | null;
 }
 
+const roomKey = (boardId: string, name: DocName) => `${boardId}/${docKey(name)}`;
+
 export class Rooms {
   private readonly loaded = new Map<string, Entry>();
   private readonly unloading = new Map<string, Promise<void>>();
 
   constructor(private readonly options: RoomsOptions) {}
 
-  async acquire(boardId: string): Promise<Room> {
-    const existing = this.loaded.get(boardId);
+  async acquire(boardId: string, name: DocName = { kind: 'board' }): Promise<Room> {
+    const key = roomKey(boardId, name);
+    const existing = this.loaded.get(key);
     if (existing) {
       const room = await existing.promise;
       if (room.isOpen) return room;
     }
-    await this.unloading.get(boardId);
-    let entry = this.loaded.get(boardId);
+    await this.unloading.get(key);
+    let entry = this.loaded.get(key);
     if (!entry) {
-      const created: Entry = {
-        promise: Room.load(boardId, { ...this.options, onIdle: (room) => this.unload(room) }),
-        room: null,
-      };
+      const created: Entry = { promise: this.load(boardId, name, key), room: null };
       created.promise.then(
         (room) => (created.room = room),
-        () => this.loaded.delete(boardId),
+        () => {
+          if (this.loaded.get(key) === created) this.loaded.delete(key);
+        },
       );
-      this.loaded.set(boardId, created);
+      this.loaded.set(key, created);
       entry = created;
     }
     return entry.promise;
   }
 
+  private async load(boardId: string, name: DocName, key: string): Promise<Room> {
+    const control = name.kind === 'board' ? await this.acquire(boardId, CONTROL_DOC) : null;
+    control?.hold();
+    try {
+      const setup = docSetup(name, control, this.options.log);
+      return await Room.load(boardId, {
+        ...this.options,
+        ...setup,
+        docKey: docKey(name),
+        onChange: (room) => this.options.onChange?.(room, name),
+        onIdle: (room) => {
+          if (this.loaded.get(key)?.room !== room && this.unloading.has(key)) return;
+          this.unload(room, key);
+          control?.release();
+        },
+      });
+    } catch (error) {
+      control?.release();
+      throw error;
+    }
+  }
+
   /** The loaded room, if any, without loading it. */
-  peek(boardId: string): Room | null {
-    const room = this.loaded.get(boardId)?.room;
+  peek(boardId: string, name: DocName = { kind: 'board' }): Room | null {
+    const room = this.loaded.get(roomKey(boardId, name))?.room;
     return room?.isOpen ? room : null;
   }
 
-  private unload(room: Room): void {
-    if (this.loaded.get(room.boardId)?.room === room) this.loaded.delete(room.boardId);
+  /** Every loaded room of a board. */
+  ofBoard(boardId: string): Room[] {
+    const rooms: Room[] = [];
+    for (const entry of this.loaded.values()) {
+      if (entry.room?.isOpen && entry.room.boardId === boardId) rooms.push(entry.room);
+    }
+    return rooms;
+  }
+
+  /** Closes the connections of a board that `which` selects, in every document. */
+  closePeers(boardId: string, which: (peer: Peer) => boolean, code: number, reason: string): number {
+    let closed = 0;
+    for (const room of this.ofBoard(boardId)) closed += room.closePeers(which, code, reason);
+    return closed;
+  }
+
+  private unload(room: Room, key: string): void {
+    if (this.loaded.get(key)?.room === room) this.loaded.delete(key);
     const done = room
       .close('Board unloaded')
       .catch((error: unknown) => this.options.log.error('unloading board failed', { board: room.boardId, error }))
-      .finally(() => this.unloading.delete(room.boardId));
-    this.unloading.set(room.boardId, done);
-    this.options.log.debug('board unloaded', { board: room.boardId });
+      .finally(() => this.unloading.delete(key));
+    this.unloading.set(key, done);
+    this.options.log.debug('document unloaded', { board: room.boardId, doc: room.docKey });
   }
 
+  /** Loaded boards (their control and private documents are not counted). */
   get size(): number {
+    let boards = 0;
+    for (const key of this.loaded.keys()) if (key.endsWith('/')) boards++;
+    return boards;
+  }
+
+  /** Loaded documents of every kind. */
+  get documents(): number {
     return this.loaded.size;
   }
 
   async closeAll(reason: string): Promise<void> {
     const rooms = await Promise.all([...this.loaded.values()].map((e) => e.promise.catch(() => null)));
     this.loaded.clear();
-    await Promise.all(rooms.map((room) => room?.close(reason)));
+    // Boards first: a board is flushed while its control document is still open.
+    await Promise.all(rooms.filter((room) => room?.docKey === '').map((room) => room?.close(reason)));
+    await Promise.all(rooms.filter((room) => room?.docKey !== '').map((room) => room?.close(reason)));
     await Promise.all(this.unloading.values());
   }
 }

@@ -20,8 +20,11 @@ export interface RemoteOrigin {
 /** A write by the server itself: templates, migrations, repairs. */
 export interface ServerOrigin {
   readonly kind: 'server';
-  /** `api`: a note added through the REST API or a CSV import, on behalf of an integration. */
-  readonly reason: 'template' | 'migration' | 'repair' | 'load' | 'api';
+  /**
+   * `api`: a note added through the REST API or a CSV import, on behalf of an integration.
+   * `control`: a facilitator's command or a participant's vote, readiness or reveal.
+   */
+  readonly reason: 'template' | 'migration' | 'repair' | 'load' | 'api' | 'control';
 }
 
 /** An update that arrived from another server instance over the update bus. */

@@ -11,10 +11,11 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import { createLogger } from '../../server/log';
-import type { BoardRecord, BoardStore, StoredState } from '../../server/storage/store';
+import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
 import type { AddNoteInput } from '../../shared/model/schema';
-import { MessageType } from '../../shared/protocol';
+import { MessageType, type Role } from '../../shared/protocol';
+import type { Ballot } from '../../shared/workshop/voting';
 import type { TemplateId } from '../../shared/templates/index';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
 import {
@@ -229,14 +230,14 @@ export class GatedStore implements BoardStore {
     for (let next = this.waiting.shift(); next; next = this.waiting.shift()) next();
   }
 
-  async appendUpdate(id: string, update: Uint8Array): Promise<number> {
+  async appendUpdate(id: string, update: Uint8Array, doc = ''): Promise<number> {
     if (this.holdAppends) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    return this.inner.appendUpdate(id, update);
+    return this.inner.appendUpdate(id, update, doc);
   }
 
-  async loadState(id: string): Promise<StoredState> {
+  async loadState(id: string, doc = ''): Promise<StoredState> {
     if (this.loadDelayMs > 0) await sleep(this.loadDelayMs);
-    return this.inner.loadState(id);
+    return this.inner.loadState(id, doc);
   }
 
   createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void> {
@@ -248,8 +249,38 @@ export class GatedStore implements BoardStore {
   updateTitle(id: string, title: string): Promise<void> {
     return this.inner.updateTitle(id, title);
   }
-  compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    return this.inner.compact(id, snapshot, uptoSeq);
+  compact(id: string, snapshot: Uint8Array, uptoSeq: number, doc = ''): Promise<void> {
+    return this.inner.compact(id, snapshot, uptoSeq, doc);
+  }
+  setToken(id: string, role: Role, token: string): Promise<void> {
+    return this.inner.setToken(id, role, token);
+  }
+  addPerson(person: PersonRecord): Promise<void> {
+    return this.inner.addPerson(person);
+  }
+  getPerson(boardId: string, personId: string): Promise<PersonRecord | null> {
+    return this.inner.getPerson(boardId, personId);
+  }
+  updatePerson(boardId: string, personId: string, fields: Pick<PersonRecord, 'name' | 'cluster'>): Promise<void> {
+    return this.inner.updatePerson(boardId, personId, fields);
+  }
+  listPeople(boardId: string): Promise<PersonRecord[]> {
+    return this.inner.listPeople(boardId);
+  }
+  getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
+    return this.inner.getBallots(boardId, roundId);
+  }
+  setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void> {
+    return this.inner.setBallot(boardId, roundId, ballot);
+  }
+  addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void> {
+    return this.inner.addHistory(boardId, entry, state);
+  }
+  listHistory(boardId: string): Promise<HistoryEntry[]> {
+    return this.inner.listHistory(boardId);
+  }
+  getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null> {
+    return this.inner.getHistoryState(boardId, entryId);
   }
   getSetting(key: string): Promise<string | null> {
     return this.inner.getSetting(key);

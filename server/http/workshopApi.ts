@@ -1,0 +1,225 @@
+/**
+ * The workshop API. Role tokens as everywhere (`Authorization: Bearer`); actions taken as a person
+ * also carry that person's seat (`x-clusterboard-seat: <personId>.<secret>`).
+ *   GET  /api/time                                  { now }: the server clock, for the shared timer
+ *   POST /api/boards/:id/people        {name, cluster}   -> 201 Seat         facilitator, participant
+ *   PUT  /api/boards/:id/people/me     {name, cluster}   -> 204              seat
+ *   POST /api/boards/:id/control       ControlCommand    -> 204              facilitator
+ *   POST /api/boards/:id/votes         {noteId, change}  -> MyVotes          seat
+ *   GET  /api/boards/:id/votes/mine                      -> MyVotes          seat
+ *   POST /api/boards/:id/ready         {ready}           -> 204              seat
+ *   POST /api/boards/:id/reveal                          -> {revealed}       seat
+ *   GET  /api/boards/:id/history                         -> {entries}        facilitator
+ *   POST /api/boards/:id/history       {name}            -> 201 HistoryEntry facilitator
+ *   GET  /api/boards/:id/history/:entry                  -> board export     facilitator
+ *   POST /api/boards/:id/history/:entry/restore          -> 201 CreatedBoard facilitator
+ *   POST /api/boards/:id/links         {role}            -> {links}          facilitator
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { PERSON_NAME_MAX } from '../../shared/model/schema';
+import { parseClusterRef } from '../../shared/model/vocabulary';
+import { CloseCode, ROLES, SEAT_HEADER, type CreatedBoard, type Role } from '../../shared/protocol';
+import { exportJson } from '../../shared/report/json';
+import { boardView } from '../../shared/view/boardView';
+import { controlCommand, voteRequest } from '../../shared/workshop/commands';
+import { importBoard } from '../boards';
+import { personForSeat, registerPerson } from '../people';
+import type { BoardRecord, BoardStore, PersonRecord } from '../storage/store';
+import type { Rooms } from '../sync/rooms';
+import type { Workshop } from '../workshop/workshop';
+import { authorise, bearerToken } from './auth';
+import { HttpError, readJson, sendJson } from './respond';
+
+const BODY_LIMIT = 64 * 1024;
+
+export interface WorkshopApiDeps {
+  store: BoardStore;
+  rooms: Rooms;
+  workshop: Workshop;
+  boardLinks(board: BoardRecord, req: IncomingMessage): CreatedBoard['links'];
+}
+
+const personBody = z.object({
+  name: z.string().trim().min(1, 'name must not be empty.').max(PERSON_NAME_MAX, `name must be at most ${PERSON_NAME_MAX} characters.`),
+  cluster: z
+    .string()
+    .nullable()
+    .refine((value) => value === null || parseClusterRef(value) !== null, { error: 'cluster must be a partner id or "other:<name>".' }),
+});
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new HttpError(400, `${where}${issue?.message ?? 'Invalid request.'}`);
+  }
+  return parsed.data;
+}
+
+function sendNoContent(res: ServerResponse): void {
+  res.writeHead(204, { 'cache-control': 'no-store' });
+  res.end();
+}
+
+const SEGMENT = '([^/]+)';
+const ROUTES = {
+  people: new RegExp(`^/api/boards/${SEGMENT}/people$`),
+  me: new RegExp(`^/api/boards/${SEGMENT}/people/me$`),
+  control: new RegExp(`^/api/boards/${SEGMENT}/control$`),
+  votes: new RegExp(`^/api/boards/${SEGMENT}/votes$`),
+  myVotes: new RegExp(`^/api/boards/${SEGMENT}/votes/mine$`),
+  ready: new RegExp(`^/api/boards/${SEGMENT}/ready$`),
+  reveal: new RegExp(`^/api/boards/${SEGMENT}/reveal$`),
+  history: new RegExp(`^/api/boards/${SEGMENT}/history$`),
+  entry: new RegExp(`^/api/boards/${SEGMENT}/history/([A-Za-z0-9]{1,40})$`),
+  restore: new RegExp(`^/api/boards/${SEGMENT}/history/([A-Za-z0-9]{1,40})/restore$`),
+  links: new RegExp(`^/api/boards/${SEGMENT}/links$`),
+};
+
+function requireMethod(req: IncomingMessage, method: string, what: string): void {
+  if (req.method !== method) throw new HttpError(405, `Use ${method} to ${what}.`);
+}
+
+/** Returns false when the path is not one of these endpoints. */
+export async function handleWorkshopApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: WorkshopApiDeps): Promise<boolean> {
+  const path = url.pathname;
+  if (path === '/api/time') {
+    requireMethod(req, 'GET', 'read the server clock');
+    sendJson(res, 200, { now: Date.now() });
+    return true;
+  }
+  const route = Object.entries(ROUTES).find(([, pattern]) => pattern.test(path));
+  if (!route) return false;
+  const [name, pattern] = route as [keyof typeof ROUTES, RegExp];
+  const [, boardSegment = '', entryId = ''] = pattern.exec(path) ?? [];
+  const { board, role } = await authorise(deps.store, boardSegment, bearerToken(req, url));
+
+  const facilitatorOnly = () => {
+    if (role !== 'facilitator') throw new HttpError(403, 'Only a facilitator can do this.');
+  };
+  const seatHolder = async (): Promise<PersonRecord> => {
+    if (role === 'viewer') throw new HttpError(403, 'Viewers watch the board; join with a participant link to take part.');
+    const seat = req.headers[SEAT_HEADER];
+    const person = await personForSeat(deps.store, board.id, typeof seat === 'string' ? seat : null);
+    if (!person) throw new HttpError(401, 'Join the board with your name first (your seat is missing or not valid).');
+    return person;
+  };
+
+  switch (name) {
+    case 'people': {
+      requireMethod(req, 'POST', 'join the board');
+      if (role === 'viewer') throw new HttpError(403, 'Viewers watch the board without joining it.');
+      const body = parse(personBody, await readJson(req, BODY_LIMIT));
+      const { person, seat } = await registerPerson(deps.store, board.id, { ...body, role });
+      await deps.workshop.personChanged(person);
+      sendJson(res, 201, seat);
+      return true;
+    }
+    case 'me': {
+      requireMethod(req, 'PUT', 'change your name or cluster');
+      const person = await seatHolder();
+      const body = parse(personBody, await readJson(req, BODY_LIMIT));
+      await deps.store.updatePerson(board.id, person.id, body);
+      await deps.workshop.personChanged({ ...person, ...body });
+      sendNoContent(res);
+      return true;
+    }
+    case 'control': {
+      requireMethod(req, 'POST', 'run the workshop');
+      facilitatorOnly();
+      const command = parse(controlCommand, await readJson(req, BODY_LIMIT));
+      const seat = req.headers[SEAT_HEADER];
+      const facilitator = await personForSeat(deps.store, board.id, typeof seat === 'string' ? seat : null);
+      await deps.workshop.command(board, facilitator, command);
+      sendNoContent(res);
+      return true;
+    }
+    case 'votes': {
+      requireMethod(req, 'POST', 'vote');
+      const person = await seatHolder();
+      const vote = parse(voteRequest, await readJson(req, BODY_LIMIT));
+      // [V2] The seat says who votes; a body that names someone else is refused, never obeyed.
+      if (vote.personId !== undefined && vote.personId !== person.id) throw new HttpError(403, 'You can only vote as yourself.');
+      sendJson(res, 200, await deps.workshop.vote(person, vote.noteId, vote.change));
+      return true;
+    }
+    case 'myVotes':
+      requireMethod(req, 'GET', 'read your votes');
+      sendJson(res, 200, await deps.workshop.myVotes(await seatHolder()));
+      return true;
+    case 'ready': {
+      requireMethod(req, 'POST', 'say you are done');
+      const person = await seatHolder();
+      const body = parse(z.object({ ready: z.boolean() }), await readJson(req, BODY_LIMIT));
+      await deps.workshop.setReady(person, body.ready);
+      sendNoContent(res);
+      return true;
+    }
+    case 'reveal': {
+      requireMethod(req, 'POST', 'reveal your notes');
+      const revealed = await deps.workshop.revealOwn(await seatHolder());
+      sendJson(res, 200, { revealed });
+      return true;
+    }
+    case 'history': {
+      facilitatorOnly();
+      if (req.method === 'GET') {
+        sendJson(res, 200, { entries: await deps.store.listHistory(board.id) });
+        return true;
+      }
+      requireMethod(req, 'POST', 'take a snapshot');
+      const body = parse(z.object({ name: z.string().trim().min(1, 'name must not be empty.').max(120) }), await readJson(req, BODY_LIMIT));
+      sendJson(res, 201, await deps.workshop.snapshot(board.id, body.name));
+      return true;
+    }
+    case 'entry': {
+      requireMethod(req, 'GET', 'read a snapshot');
+      facilitatorOnly();
+      sendJson(res, 200, exportJson(await snapshotView(deps.store, board.id, entryId), new Date()));
+      return true;
+    }
+    case 'restore': {
+      requireMethod(req, 'POST', 'restore a snapshot');
+      facilitatorOnly();
+      const entry = (await deps.store.listHistory(board.id)).find((e) => e.id === entryId);
+      const exported = exportJson(await snapshotView(deps.store, board.id, entryId), new Date());
+      const title = `${exported.board.title} (restored: ${entry?.name ?? 'snapshot'})`.slice(0, 200);
+      // Restoring never touches the live board: the snapshot becomes a new board.
+      const restored = await importBoard(deps.store, { ...exported, board: { ...exported.board, title } });
+      sendJson(res, 201, { id: restored.id, title: restored.title, links: deps.boardLinks(restored, req) } satisfies CreatedBoard);
+      return true;
+    }
+    case 'links': {
+      requireMethod(req, 'POST', 'replace a link');
+      facilitatorOnly();
+      const body = parse(z.object({ role: z.enum(ROLES) }), await readJson(req, BODY_LIMIT));
+      const updated = await rotateLink(deps, board, body.role);
+      sendJson(res, 200, { links: deps.boardLinks(updated, req) });
+      return true;
+    }
+  }
+}
+
+/** [R2] A new secret for the role; every socket opened with the old one is closed (4410). */
+async function rotateLink(deps: WorkshopApiDeps, board: BoardRecord, role: Role): Promise<BoardRecord> {
+  const token = randomBytes(24).toString('base64url');
+  await deps.store.setToken(board.id, role, token);
+  deps.rooms.closePeers(board.id, (peer) => peer.role === role, CloseCode.LinkRevoked, 'This link was revoked');
+  return { ...board, tokens: { ...board.tokens, [role]: token } };
+}
+
+async function snapshotView(store: BoardStore, boardId: string, entryId: string) {
+  const state = await store.getHistoryState(boardId, entryId);
+  if (!state) throw new HttpError(404, 'There is no snapshot with that id.');
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, state);
+    return boardView(doc);
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * Which board records a participant's update would change, worked out before it is applied, so a
+ * locked dimension or the "new notes go to private" rule can refuse it whole. (Locking the whole
+ * board needs none of this: every participant update is refused.)
+ *
+ * An update names its place in the board only indirectly: a new item points at its parent item,
+ * or at its left or right neighbour (whose parent it shares); a deletion names item ids. Each is
+ * resolved against the board's doc, or against the update's own new items, up to the record it
+ * belongs to (a key of the `notes`, `themes`, `links` or `meta` map). Anything that cannot be
+ * resolved (it depends on items the server never received) is treated as touching everything.
+ */
+import * as Y from 'yjs';
+import { linkRecord, noteRecord, themeRecord } from '../../shared/model/schema';
+import { linksMap, notesMap, readRecord, themesMap } from '../../shared/model/doc';
+
+export interface WriteRules {
+  /** Dimensions whose notes and themes participants may not change. */
+  lockedDimensions: ReadonlySet<string>;
+  /** While private writing is on, new notes belong in the writer's private document. */
+  forbidNewNotes: boolean;
+}
+
+export type GuardVerdict = { ok: true } | { ok: false; reason: string };
+
+interface RecordRef {
+  root: string;
+  key: string | null;
+}
+
+type Located = Y.Item | 'gc' | null;
+
+const UNRESOLVED = 'unresolved' as const;
+
+/** The new items of a decoded update, by client, for resolving ids the doc does not hold yet. */
+class UpdateItems {
+  private readonly byClient = new Map<number, Y.Item[]>();
+
+  constructor(structs: readonly (Y.Item | Y.GC | Y.AbstractStruct)[]) {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item)) continue;
+      const list = this.byClient.get(struct.id.client) ?? [];
+      list.push(struct);
+      this.byClient.set(struct.id.client, list);
+    }
+  }
+
+  find(id: Y.ID): Y.Item | null {
+    for (const item of this.byClient.get(id.client) ?? []) {
+      if (id.clock >= item.id.clock && id.clock < item.id.clock + item.length) return item;
+    }
+    return null;
+  }
+}
+
+export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: WriteRules): GuardVerdict {
+  if (rules.lockedDimensions.size === 0 && !rules.forbidNewNotes) return { ok: true };
+  const { structs, ds } = Y.decodeUpdate(update);
+  const fresh = new UpdateItems(structs);
+
+  const locate = (id: Y.ID): Located => {
+    if (id.clock < Y.getState(doc.store, id.client)) {
+      const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
+      return struct instanceof Y.Item ? struct : 'gc';
+    }
+    return fresh.find(id);
+  };
+
+  const recordOf = (item: Y.Item, depth = 0): RecordRef | 'gc' | typeof UNRESOLVED => {
+    if (depth > 64) return UNRESOLVED;
+    const parent: unknown = item.parent;
+    if (parent instanceof Y.AbstractType) {
+      // Integrated: walk up to the item that sits directly in a root map.
+      let current: Y.Item = item;
+      let type = parent as Y.AbstractType<unknown>;
+      while (type._item !== null) {
+        current = type._item;
+        type = current.parent as Y.AbstractType<unknown>;
+      }
+      return { root: Y.findRootTypeKey(type), key: current.parentSub };
+    }
+    if (typeof parent === 'string') return { root: parent, key: item.parentSub };
+    const next = parent instanceof Y.ID ? parent : (item.origin ?? item.rightOrigin);
+    if (!next) return UNRESOLVED;
+    const located = locate(next);
+    if (located === 'gc') return 'gc';
+    if (located === null || located === item) return UNRESOLVED;
+    // `located` is the parent type's own item, or a neighbour sharing the parent: either way the
+    // same record.
+    return recordOf(located, depth + 1);
+  };
+
+  const touched: RecordRef[] = [];
+  const created: RecordRef[] = [];
+  const written: unknown[] = [];
+
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const ref = recordOf(struct);
+    if (ref === UNRESOLVED) return refuse('it depends on changes the server does not have');
+    if (ref === 'gc') continue;
+    touched.push(ref);
+    // A record written directly into a root map under a key the doc does not hold is a new record.
+    if (typeof struct.parent === 'string' && ref.key !== null && !hasKey(doc, ref.root, ref.key)) created.push(ref);
+    if (struct.content instanceof Y.ContentAny) written.push(...struct.content.arr);
+  }
+
+  for (const [client, ranges] of ds.clients) {
+    for (const range of ranges) {
+      for (let clock = range.clock; clock < range.clock + range.len; ) {
+        const located = locate(new Y.ID(client, clock));
+        if (located === null) return refuse('it deletes something the server does not have');
+        if (located === 'gc') {
+          clock++;
+          continue;
+        }
+        if (!located.deleted) {
+          const ref = recordOf(located);
+          if (ref === UNRESOLVED) return refuse('it depends on changes the server does not have');
+          if (ref !== 'gc') touched.push(ref);
+        }
+        clock = located.id.clock + located.length;
+      }
+    }
+  }
+
+  if (rules.forbidNewNotes && created.some((ref) => ref.root === 'notes')) {
+    return refuse('private writing is on: new notes go to your private space first');
+  }
+  for (const value of written) {
+    if (typeof value !== 'string') continue;
+    // A dimension id written anywhere is a move or a new record in that dimension; a note id is a
+    // new link to that note.
+    if (rules.lockedDimensions.has(value)) return refuse(`the ${value} dimension is locked`);
+    if (rules.lockedDimensions.size > 0 && notesMap(doc).has(value)) touched.push({ root: 'notes', key: value });
+  }
+  for (const ref of touched) {
+    const dimensions = ref.key === null ? [] : recordDimensions(doc, ref.root, ref.key);
+    const locked = dimensions.find((d) => rules.lockedDimensions.has(d));
+    if (locked) return refuse(`the ${locked} dimension is locked`);
+  }
+  return { ok: true };
+}
+
+function refuse(reason: string): GuardVerdict {
+  return { ok: false, reason };
+}
+
+function hasKey(doc: Y.Doc, root: string, key: string): boolean {
+  return doc.getMap(root).has(key);
+}
+
+/** The dimensions a record sits in now: a note's or theme's own, a link's two notes'. */
+function recordDimensions(doc: Y.Doc, root: string, key: string): string[] {
+  switch (root) {
+    case 'notes': {
+      const note = readRecord(noteRecord, notesMap(doc), key);
+      return note ? [note.dimension] : [];
+    }
+    case 'themes': {
+      const theme = readRecord(themeRecord, themesMap(doc), key);
+      return theme ? [theme.dimension] : [];
+    }
+    case 'links': {
+      const link = readRecord(linkRecord, linksMap(doc), key);
+      if (!link) return [];
+      return [link.needId, link.practiceId].flatMap((id) => {
+        const note = readRecord(noteRecord, notesMap(doc), id);
+        return note ? [note.dimension] : [];
+      });
+    }
+    default:
+      return [];
+  }
+}

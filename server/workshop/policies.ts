@@ -1,0 +1,66 @@
+/**
+ * The write rule of each document of a board (see `DocName`): who may change it, and nothing else.
+ * Reading is decided when a socket opens (server/sync/connection.ts).
+ */
+import type * as Y from 'yjs';
+import { notesMap } from '../../shared/model/doc';
+import type { DocName } from '../../shared/protocol';
+import { readControl } from '../../shared/workshop/control';
+import type { Logger } from '../log';
+import type { PresenceMode, Room, WritePolicy } from '../sync/room';
+import { checkParticipantUpdate } from './guard';
+
+/**
+ * The board: [P3] viewers never write; [W1] facilitators always may; [W2] participants may not while
+ * the board is locked, [W3] nor touch a locked dimension, [W4] nor add notes to the shared board
+ * while private writing is on.
+ */
+function boardPolicy(control: Room, log: Logger): WritePolicy {
+  return (peer, update, doc) => {
+    switch (peer.role) {
+      case 'viewer':
+        return false;
+      case 'facilitator':
+        return true;
+      case 'participant': {
+        const state = readControl(control.doc);
+        if (state.lock.board) return false;
+        const verdict = checkParticipantUpdate(doc, update, {
+          lockedDimensions: new Set(state.lock.dimensions),
+          forbidNewNotes: state.privateWriting,
+        });
+        if (!verdict.ok) log.debug('participant update refused', { board: control.boardId, reason: verdict.reason });
+        return verdict.ok;
+      }
+    }
+  };
+}
+
+/** [W5] Nobody writes the control document over a socket; the server writes it on commands. */
+const controlPolicy: WritePolicy = () => false;
+
+/** [W6] A private document is written by its owner only (who is also its only reader). */
+function privatePolicy(personId: string): WritePolicy {
+  return (peer) => peer.personId === personId && peer.role !== 'viewer';
+}
+
+export interface DocSetup {
+  mayWrite: WritePolicy;
+  presence: PresenceMode;
+}
+
+export function docSetup(name: DocName, control: Room | null, log: Logger): DocSetup {
+  switch (name.kind) {
+    case 'board':
+      if (!control) throw new Error('The board document needs its control document loaded.');
+      return { mayWrite: boardPolicy(control, log), presence: 'shared' };
+    case 'control':
+      return { mayWrite: controlPolicy, presence: 'echo' };
+    case 'private':
+      return { mayWrite: privatePolicy(name.personId), presence: 'echo' };
+  }
+}
+
+export function noteCount(doc: Y.Doc): number {
+  return notesMap(doc).size;
+}

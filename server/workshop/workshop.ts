@@ -1,0 +1,336 @@
+/**
+ * Running a workshop: the server side of every facilitator control and of the participant actions
+ * that need the server's word (votes, readiness, revealing private notes). All of them change the
+ * control document (only the server writes it) or move notes between documents, one board at a
+ * time: each board's actions run one after another, so two votes cannot both take the last one
+ * of a budget.
+ */
+import * as Y from 'yjs';
+import { notesMap } from '../../shared/model/doc';
+import { newId } from '../../shared/model/ids';
+import { addNotes, deleteNote } from '../../shared/model/mutations/notes';
+import { serverOrigin } from '../../shared/model/origin';
+import type { AddNoteInput } from '../../shared/model/schema';
+import { CONTROL_DOC, type DocName } from '../../shared/protocol';
+import { boardView } from '../../shared/view/boardView';
+import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
+import {
+  OPEN_LOCK,
+  controlMap,
+  peopleMap,
+  readControl,
+  resultsMap,
+  type PersonStatus,
+  type Round,
+  type Step,
+  type VotingConfig,
+} from '../../shared/workshop/control';
+import { checkVote, resultsVisible, tally, usage, votesUsedBy, type Ballot } from '../../shared/workshop/voting';
+import { HttpError } from '../http/respond';
+import type { Logger } from '../log';
+import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord } from '../storage/store';
+import type { Room } from '../sync/room';
+import type { Rooms } from '../sync/rooms';
+
+const CONTROL_ORIGIN = serverOrigin('control');
+const MINUTE = 60_000;
+
+export interface WorkshopDeps {
+  store: BoardStore;
+  rooms: Rooms;
+  log: Logger;
+}
+
+export class Workshop {
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly deps: WorkshopDeps) {}
+
+  /** Runs `action` after every earlier action on the same board has finished. */
+  private serial<T>(boardId: string, action: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(boardId) ?? Promise.resolve();
+    const next = previous.then(action, action);
+    const settled = next.catch(() => undefined);
+    this.queues.set(boardId, settled);
+    void settled.then(() => {
+      if (this.queues.get(boardId) === settled) this.queues.delete(boardId);
+    });
+    return next;
+  }
+
+  private control(boardId: string): Promise<Room> {
+    return this.deps.rooms.acquire(boardId, CONTROL_DOC);
+  }
+
+  private board(boardId: string): Promise<Room> {
+    return this.deps.rooms.acquire(boardId);
+  }
+
+  // ---- People ----
+
+  /** Shows a person (new or renamed) in the control document's list of people. */
+  async personChanged(person: PersonRecord): Promise<void> {
+    await this.serial(person.boardId, async () => {
+      const control = await this.control(person.boardId);
+      const current = readControl(control.doc).people.get(person.id);
+      const status: PersonStatus = {
+        name: person.name,
+        cluster: person.cluster,
+        role: person.role,
+        ready: current?.ready ?? false,
+        privateCount: current?.privateCount ?? 0,
+        votesUsed: current?.votesUsed ?? 0,
+      };
+      control.doc.transact(() => peopleMap(control.doc).set(person.id, status), CONTROL_ORIGIN);
+    });
+  }
+
+  /** Keeps the facilitator's count of a person's private notes (never their text) up to date. */
+  privateChanged(room: Room, name: DocName): void {
+    if (name.kind !== 'private') return;
+    const count = notesMap(room.doc).size;
+    void this.serial(room.boardId, async () => {
+      const control = await this.control(room.boardId);
+      this.updatePerson(control, name.personId, (status) => (status.privateCount === count ? null : { ...status, privateCount: count }));
+    }).catch((error: unknown) => this.deps.log.error('could not count private notes', { board: room.boardId, error }));
+  }
+
+  private updatePerson(control: Room, personId: string, change: (status: PersonStatus) => PersonStatus | null): void {
+    const status = readControl(control.doc).people.get(personId);
+    if (!status) return;
+    const next = change(status);
+    if (next) control.doc.transact(() => peopleMap(control.doc).set(personId, next), CONTROL_ORIGIN);
+  }
+
+  async setReady(person: PersonRecord, ready: boolean): Promise<void> {
+    await this.serial(person.boardId, async () => {
+      const control = await this.control(person.boardId);
+      this.updatePerson(control, person.id, (status) => (status.ready === ready ? null : { ...status, ready }));
+    });
+  }
+
+  // ---- Facilitator commands ----
+
+  async command(board: BoardRecord, facilitator: PersonRecord | null, command: ControlCommand): Promise<void> {
+    await this.serial(board.id, async () => {
+      const control = await this.control(board.id);
+      const state = readControl(control.doc);
+      const map = controlMap(control.doc);
+      switch (command.type) {
+        case 'setSteps': {
+          const ids = new Set(command.steps.map((s) => s.id));
+          if (ids.size !== command.steps.length) throw new HttpError(400, 'Two steps have the same id.');
+          // The running step keeps running: it is found again by id when the list is reordered.
+          const running = state.steps[state.currentStep];
+          const index = running ? command.steps.findIndex((s) => s.id === running.id) : -1;
+          control.doc.transact(() => {
+            map.set('steps', command.steps);
+            map.set('currentStep', index);
+          }, CONTROL_ORIGIN);
+          return;
+        }
+        case 'startStep': {
+          const step = state.steps[command.index];
+          if (!step) throw new HttpError(400, 'There is no such step in the run-sheet.');
+          await this.takeSnapshot(board.id, `Before step ${command.index + 1}: ${step.title}`);
+          await this.startStep(board.id, control, command.index, step, facilitator);
+          return;
+        }
+        case 'timer':
+          control.doc.transact(() => map.set('timer', nextTimer(state.timer, command.action, command.minutes, Date.now())), CONTROL_ORIGIN);
+          return;
+        case 'privateWriting':
+          control.doc.transact(() => map.set('privateWriting', command.on), CONTROL_ORIGIN);
+          if (!command.on) (await this.board(board.id)).resync();
+          return;
+        case 'lock':
+          control.doc.transact(() => map.set('lock', command.lock), CONTROL_ORIGIN);
+          (await this.board(board.id)).resync();
+          return;
+        case 'openVoting':
+          await this.openRound(board.id, control, command.config, command.title ?? 'Vote');
+          return;
+        case 'closeVoting':
+          await this.closeRound(board.id, control);
+          return;
+        case 'revealAll': {
+          const people = await this.deps.store.listPeople(board.id);
+          for (const person of people) await this.reveal(board.id, person.id);
+          return;
+        }
+        case 'bringHere':
+          control.doc.transact(
+            () => map.set('focus', { dimension: command.dimension, seq: (state.focus?.seq ?? 0) + 1, by: facilitator?.name ?? 'The facilitator' }),
+            CONTROL_ORIGIN,
+          );
+          return;
+        case 'resetReady':
+          control.doc.transact(() => {
+            for (const [id, status] of state.people) if (status.ready) peopleMap(control.doc).set(id, { ...status, ready: false });
+          }, CONTROL_ORIGIN);
+          return;
+      }
+    });
+  }
+
+  /** Applies every setting of a step at once: one control transaction, then the voting round. */
+  private async startStep(boardId: string, control: Room, index: number, step: Step, facilitator: PersonRecord | null): Promise<void> {
+    const state = readControl(control.doc);
+    const map = controlMap(control.doc);
+    const wasRestricted = state.lock.board || state.lock.dimensions.length > 0 || state.privateWriting;
+    control.doc.transact(() => {
+      map.set('currentStep', index);
+      map.set('privateWriting', step.privateWriting);
+      map.set('lock', step.locked ? { board: true, dimensions: [] } : OPEN_LOCK);
+      const durationMs = Math.round(step.minutes * MINUTE);
+      map.set('timer', durationMs > 0 ? { durationMs, endsAt: Date.now() + durationMs, remainingMs: null } : null);
+      if (step.dimension) {
+        map.set('focus', { dimension: step.dimension, seq: (state.focus?.seq ?? 0) + 1, by: facilitator?.name ?? 'The facilitator' });
+      }
+      for (const [id, status] of state.people) if (status.ready) peopleMap(control.doc).set(id, { ...status, ready: false });
+    }, CONTROL_ORIGIN);
+    if (step.voting) await this.openRound(boardId, control, step.voting, step.title);
+    else await this.closeRound(boardId, control);
+    if (wasRestricted && !step.locked && !step.privateWriting) (await this.board(boardId)).resync();
+  }
+
+  private async openRound(boardId: string, control: Room, config: VotingConfig, title: string): Promise<void> {
+    await this.closeRound(boardId, control);
+    const round: Round = { ...config, id: newId(12), title, status: 'open', openedAt: Date.now(), closedAt: null };
+    control.doc.transact(() => {
+      controlMap(control.doc).set('round', round);
+      for (const [id, status] of readControl(control.doc).people) {
+        if (status.votesUsed !== 0) peopleMap(control.doc).set(id, { ...status, votesUsed: 0 });
+      }
+      if (resultsVisible(round)) resultsMap(control.doc).set(round.id, {});
+    }, CONTROL_ORIGIN);
+  }
+
+  /** Closes the open round, if any, and publishes its totals. */
+  private async closeRound(boardId: string, control: Room): Promise<void> {
+    const round = readControl(control.doc).round;
+    if (!round || round.status !== 'open') return;
+    const ballots = await this.deps.store.getBallots(boardId, round.id);
+    control.doc.transact(() => {
+      controlMap(control.doc).set('round', { ...round, status: 'closed', closedAt: Date.now() });
+      resultsMap(control.doc).set(round.id, tally(ballots));
+    }, CONTROL_ORIGIN);
+  }
+
+  // ---- Votes ----
+
+  /** [V1-V4] Casts or takes back one vote as `person` (the seat's owner: nobody votes for others). */
+  async vote(person: PersonRecord, noteId: string, change: 1 | -1): Promise<MyVotes> {
+    return this.serial(person.boardId, async () => {
+      const control = await this.control(person.boardId);
+      const round = readControl(control.doc).round;
+      const board = await this.board(person.boardId);
+      if (!notesMap(board.doc).has(noteId)) throw new HttpError(404, 'That note is no longer on the board.');
+      const ballots = round ? await this.deps.store.getBallots(person.boardId, round.id) : [];
+      const verdict = checkVote(round, ballots, { personId: person.id, cluster: person.cluster }, noteId, change);
+      if (!verdict.ok || !round) throw new HttpError(409, verdict.ok ? 'Voting is not open.' : verdict.reason);
+      const mine = ballots.find((b) => b.personId === person.id && b.noteId === noteId);
+      const ballot = { personId: person.id, cluster: person.cluster, noteId, count: (mine?.count ?? 0) + change };
+      await this.deps.store.setBallot(person.boardId, round.id, ballot);
+      const after = [...ballots.filter((b) => b !== mine), ballot];
+      control.doc.transact(() => {
+        this.updatePerson(control, person.id, (status) => ({ ...status, votesUsed: votesUsedBy(after, person.id) }));
+        if (resultsVisible(round)) resultsMap(control.doc).set(round.id, tally(after));
+      }, CONTROL_ORIGIN);
+      return myVotes(round, after, person.id);
+    });
+  }
+
+  async myVotes(person: PersonRecord): Promise<MyVotes> {
+    const control = await this.control(person.boardId);
+    const round = readControl(control.doc).round;
+    const ballots = round ? await this.deps.store.getBallots(person.boardId, round.id) : [];
+    return myVotes(round, ballots, person.id);
+  }
+
+  // ---- Private notes ----
+
+  /** Moves a person's private notes onto the board (by them, or by the facilitator for everyone). */
+  async revealOwn(person: PersonRecord): Promise<number> {
+    return this.serial(person.boardId, async () => {
+      const control = await this.control(person.boardId);
+      if (readControl(control.doc).lock.board) throw new HttpError(423, 'The board is locked; your notes stay private until it opens.');
+      return this.reveal(person.boardId, person.id);
+    });
+  }
+
+  private async reveal(boardId: string, personId: string): Promise<number> {
+    const privateRoom = await this.deps.rooms.acquire(boardId, { kind: 'private', personId });
+    const notes = [...boardView(privateRoom.doc).notesById.values()];
+    if (notes.length === 0) return 0;
+    const board = await this.board(boardId);
+    const inputs = notes
+      .filter((note) => note.text.trim() !== '')
+      .map((note): AddNoteInput => {
+        const input: AddNoteInput = {
+          text: note.text,
+          dimension: note.dimension,
+          kind: note.kind,
+          author: { id: note.authorId || personId, name: note.authorName || 'Someone', cluster: note.cluster },
+        };
+        // The same id, so the author's screen shows the note staying put as it changes documents.
+        return notesMap(board.doc).has(note.id) ? input : { ...input, id: note.id };
+      });
+    addNotes(board.doc, inputs, CONTROL_ORIGIN);
+    privateRoom.doc.transact(() => {
+      for (const note of notes) deleteNote(privateRoom.doc, note.id, CONTROL_ORIGIN);
+    }, CONTROL_ORIGIN);
+    return notes.length;
+  }
+
+  // ---- History ----
+
+  async snapshot(boardId: string, name: string): Promise<HistoryEntry> {
+    return this.serial(boardId, () => this.takeSnapshot(boardId, name));
+  }
+
+  private async takeSnapshot(boardId: string, name: string): Promise<HistoryEntry> {
+    const board = await this.board(boardId);
+    const entry: HistoryEntry = { id: newId(12), name, createdAt: Date.now(), notes: notesMap(board.doc).size };
+    await this.deps.store.addHistory(boardId, entry, Y.encodeStateAsUpdate(board.doc));
+    return entry;
+  }
+}
+
+function myVotes(round: Round | null, ballots: readonly Ballot[], personId: string): MyVotes {
+  const notes: Record<string, number> = {};
+  for (const ballot of ballots) if (ballot.personId === personId && ballot.count > 0) notes[ballot.noteId] = ballot.count;
+  return {
+    roundId: round?.status === 'open' ? round.id : null,
+    budget: round?.budget ?? 0,
+    used: usage(ballots).get(personId) ?? 0,
+    notes,
+  };
+}
+
+/** The timer after a facilitator's action, in server time. */
+export function nextTimer(
+  timer: ReturnType<typeof readControl>['timer'],
+  action: 'start' | 'pause' | 'resume' | 'addMinute' | 'clear',
+  minutes: number | undefined,
+  now: number,
+): ReturnType<typeof readControl>['timer'] {
+  switch (action) {
+    case 'start': {
+      const durationMs = Math.round((minutes ?? 5) * MINUTE);
+      return { durationMs, endsAt: now + durationMs, remainingMs: null };
+    }
+    case 'pause':
+      if (!timer || timer.endsAt === null) return timer;
+      return { ...timer, endsAt: null, remainingMs: Math.max(0, timer.endsAt - now) };
+    case 'resume':
+      if (!timer || timer.endsAt !== null) return timer;
+      return { ...timer, endsAt: now + (timer.remainingMs ?? timer.durationMs), remainingMs: null };
+    case 'addMinute':
+      if (!timer) return { durationMs: MINUTE, endsAt: now + MINUTE, remainingMs: null };
+      if (timer.endsAt !== null) return { ...timer, durationMs: timer.durationMs + MINUTE, endsAt: Math.max(timer.endsAt, now) + MINUTE };
+      return { ...timer, durationMs: timer.durationMs + MINUTE, remainingMs: (timer.remainingMs ?? 0) + MINUTE };
+    case 'clear':
+      return null;
+  }
+}

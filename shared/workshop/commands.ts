@@ -1,0 +1,41 @@
+/**
+ * What a facilitator can ask the server to do to the control document
+ * (`POST /api/boards/:id/control`). Validated here, applied by server/workshop/workshop.ts.
+ */
+import { z } from 'zod';
+import { DIMENSION_IDS } from '../model/vocabulary';
+import { MAX_STEPS, STEP_MINUTES_MAX, lockState, stepRecord, votingConfig } from './control';
+
+const minutes = z.number().min(0).max(STEP_MINUTES_MAX);
+
+export const controlCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('setSteps'), steps: z.array(stepRecord).max(MAX_STEPS, `A run-sheet has at most ${MAX_STEPS} steps.`) }),
+  /** Starts step `index` (applies its settings and timer, after a snapshot); "Next step" is current + 1. */
+  z.object({ type: z.literal('startStep'), index: z.number().int().min(0) }),
+  z.object({ type: z.literal('timer'), action: z.enum(['start', 'pause', 'resume', 'addMinute', 'clear']), minutes: minutes.optional() }),
+  z.object({ type: z.literal('privateWriting'), on: z.boolean() }),
+  z.object({ type: z.literal('lock'), lock: lockState }),
+  z.object({ type: z.literal('openVoting'), config: votingConfig, title: z.string().trim().max(80).optional() }),
+  z.object({ type: z.literal('closeVoting') }),
+  /** Moves every participant's private notes onto the board. */
+  z.object({ type: z.literal('revealAll') }),
+  z.object({ type: z.literal('bringHere'), dimension: z.enum(DIMENSION_IDS) }),
+  z.object({ type: z.literal('resetReady') }),
+]);
+export type ControlCommand = z.infer<typeof controlCommand>;
+
+export const voteRequest = z.object({
+  noteId: z.string().min(1).max(64),
+  change: z.union([z.literal(1), z.literal(-1)]),
+  /** Optional; when given it must be the seat's own person (votes are never cast for others). */
+  personId: z.string().optional(),
+});
+export type VoteRequest = z.infer<typeof voteRequest>;
+
+/** What the vote endpoints answer: this person's votes in the open round. */
+export interface MyVotes {
+  roundId: string | null;
+  budget: number;
+  used: number;
+  notes: Record<string, number>;
+}

@@ -1,0 +1,78 @@
+/**
+ * The voting rules, pure so the server enforces and the client explains the same ones. The
+ * server holds every ballot (who put how many votes on which note); only totals are published.
+ */
+import type { Round } from './control';
+
+/** One person's votes on one note in one round. */
+export interface Ballot {
+  personId: string;
+  /** The voter's cluster when they voted (a `ClusterRef`), or null. */
+  cluster: string | null;
+  noteId: string;
+  count: number;
+}
+
+export interface Voter {
+  personId: string;
+  cluster: string | null;
+}
+
+export type VoteCheck = { ok: true } | { ok: false; reason: string };
+
+export function votesUsedBy(ballots: readonly Ballot[], personId: string): number {
+  let used = 0;
+  for (const ballot of ballots) if (ballot.personId === personId) used += ballot.count;
+  return used;
+}
+
+function votesOn(ballots: readonly Ballot[], noteId: string, include: (b: Ballot) => boolean): number {
+  let votes = 0;
+  for (const ballot of ballots) if (ballot.noteId === noteId && include(ballot)) votes += ballot.count;
+  return votes;
+}
+
+/**
+ * May `voter` add (`change` 1) or take back (-1) one vote on `noteId`? The fairness cap limits what
+ * one cluster's people together put on one note, so a cluster that sent ten people cannot outvote
+ * one that sent two on any single note.
+ */
+export function checkVote(round: Round | null, ballots: readonly Ballot[], voter: Voter, noteId: string, change: 1 | -1): VoteCheck {
+  if (!round || round.status !== 'open') return { ok: false, reason: 'Voting is not open.' };
+  const mine = votesOn(ballots, noteId, (b) => b.personId === voter.personId);
+  if (change === -1) return mine > 0 ? { ok: true } : { ok: false, reason: 'You have no vote on this note to take back.' };
+  if (votesUsedBy(ballots, voter.personId) >= round.budget) {
+    return { ok: false, reason: `You have used all ${round.budget} of your votes.` };
+  }
+  if (mine >= round.maxPerNote) {
+    return { ok: false, reason: `At most ${round.maxPerNote} of your votes can go on one note.` };
+  }
+  if (round.clusterCap !== null && voter.cluster !== null) {
+    const clusterVotes = votesOn(ballots, noteId, (b) => b.cluster === voter.cluster);
+    if (clusterVotes >= round.clusterCap) {
+      return { ok: false, reason: `Your cluster has already put ${round.clusterCap} votes on this note (the most one cluster may).` };
+    }
+  }
+  return { ok: true };
+}
+
+/** Votes per note. */
+export function tally(ballots: readonly Ballot[]): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const ballot of ballots) {
+    if (ballot.count > 0) totals[ballot.noteId] = (totals[ballot.noteId] ?? 0) + ballot.count;
+  }
+  return totals;
+}
+
+/** Votes each person has used. */
+export function usage(ballots: readonly Ballot[]): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const ballot of ballots) used.set(ballot.personId, (used.get(ballot.personId) ?? 0) + ballot.count);
+  return used;
+}
+
+/** Whether the round's totals may be shown to everyone now. */
+export function resultsVisible(round: Round): boolean {
+  return round.status === 'closed' || !round.hideResults;
+}
