@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useBoard, useBoardView, usePresence } from './context';
 import { formatSyncTime } from './offline';
 import type { ConnectionState } from './session';
@@ -70,7 +70,7 @@ function HistoryButtons() {
   );
 }
 
-export function BoardHeader({ connection, onChangeIdentity }: { connection: ConnectionState; onChangeIdentity(): void }) {
+export function BoardHeader({ connection, onChangeIdentity, children }: { connection: ConnectionState; onChangeIdentity(): void; children?: ReactNode }) {
   const { session, canWrite } = useBoard();
   const view = useBoardView();
   const presence = usePresence();
@@ -118,6 +118,7 @@ export function BoardHeader({ connection, onChangeIdentity }: { connection: Conn
           Change name or cluster
         </button>
       </div>
+      {children}
     </header>
   );
 }

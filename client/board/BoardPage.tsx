@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BoardInfo } from '../../shared/protocol';
 import { ApiError, apiBoardInfo } from '../api';
+import { joinBoard } from '../workshopApi';
 import { Message } from '../ui/Message';
 import { BoardScreen } from './BoardScreen';
 import { loadIdentity, saveIdentity, type Identity } from './identity';
@@ -88,9 +89,18 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
           boardTitle={state.info.title}
           role={state.info.role}
           previous={null}
-          onJoin={(identity) => {
-            saveIdentity(boardId, identity);
-            setState({ status: 'ready', info: state.info, identity });
+          onJoin={async (identity) => {
+            // Viewers only watch; everyone else gets a seat, which votes and private notes need.
+            const joined =
+              state.info.role === 'viewer'
+                ? identity
+                : await joinBoard({ boardId, token, seat: null }, { name: identity.name, cluster: identity.cluster }).then((seat) => ({
+                    ...identity,
+                    id: seat.personId,
+                    seat: seat.seat,
+                  }));
+            saveIdentity(boardId, joined);
+            setState({ status: 'ready', info: state.info, identity: joined });
           }}
         />
       );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { canWrite, type BoardInfo } from '../../shared/protocol';
 import { Message } from '../ui/Message';
 import { BoardContext, describeError, useConnection, type BoardContextValue } from './context';
@@ -14,6 +14,10 @@ import { Toolbar } from './Toolbar';
 import { UiStore } from './ui';
 import { UiContext, useUi, useUiStore } from './uiContext';
 import { LinkDialog } from './LinkDialog';
+import { joinBoard, updateMe } from '../workshopApi';
+import { WorkshopBar } from './WorkshopBar';
+import { PrivateNotes } from './PrivateNotes';
+import { FocusFollower } from './FocusFollower';
 
 function BoardBody() {
   const ui = useUiStore();
@@ -43,6 +47,7 @@ export function BoardScreen({
   const [session] = useState(() => new BoardSession(info.id, token, info.role, identity));
   const [ui] = useState(() => new UiStore());
   const [changingIdentity, setChangingIdentity] = useState(false);
+  const [panelOpen, setPanelOpen] = useState(false);
 
   useEffect(() => {
     session.connect();
@@ -50,6 +55,17 @@ export function BoardScreen({
   }, [session]);
 
   useEffect(() => session.setIdentity(identity), [session, identity]);
+
+  // Someone who joined this board before seats existed gets one now: votes and private notes need it.
+  const joining = useRef(false);
+  useEffect(() => {
+    if (info.role === 'viewer' || identity.seat || joining.current) return;
+    joining.current = true;
+    joinBoard({ boardId: info.id, token, seat: null }, { name: identity.name, cluster: identity.cluster }).then(
+      (seat) => onIdentityChange({ ...identity, seat: seat.seat }),
+      () => (joining.current = false),
+    );
+  }, [info, token, identity, onIdentityChange]);
 
   const connection = useConnection(session);
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,7 +86,16 @@ export function BoardScreen({
     }
   }, []);
 
-  const context = useMemo<BoardContextValue>(() => ({ session, canWrite: canWrite(session.role), run }), [session, run]);
+  // Locks bind participants only; the server enforces them, this only spares people refused edits.
+  const lock = useSyncExternalStore(session.workshop.subscribe, () => {
+    const state = session.workshop.getState();
+    return session.role === 'participant' ? (state.lock.board ? 'board' : state.lock.dimensions.join(',')) : '';
+  });
+  const context = useMemo<BoardContextValue>(() => {
+    const roleWrites = canWrite(session.role) && lock !== 'board';
+    const locked = new Set(lock.split(','));
+    return { session, canWrite: roleWrites, writable: (dimension) => roleWrites && !locked.has(dimension), run };
+  }, [session, run, lock]);
 
   if (connection.status === 'refused') {
     const text = refusalFor(connection.code, connection.reason);
@@ -85,7 +110,11 @@ export function BoardScreen({
     <BoardContext.Provider value={context}>
       <UiContext.Provider value={ui}>
         <div className="board-page">
-          <BoardHeader connection={connection} onChangeIdentity={() => setChangingIdentity(true)} />
+          <BoardHeader connection={connection} onChangeIdentity={() => setChangingIdentity(true)}>
+            <WorkshopBar panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((open) => !open)} />
+          </BoardHeader>
+          <PrivateNotes />
+          <FocusFollower />
           <Toolbar />
           {problem && (
             <p className="toast" role="alert">
@@ -102,7 +131,8 @@ export function BoardScreen({
               boardTitle={info.title}
               role={info.role}
               previous={identity}
-              onJoin={(next) => {
+              onJoin={async (next) => {
+                if (next.seat) await updateMe({ boardId: info.id, token, seat: next.seat }, { name: next.name, cluster: next.cluster });
                 onIdentityChange(next);
                 setChangingIdentity(false);
               }}

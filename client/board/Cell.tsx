@@ -1,5 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { addNote } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
 import type { CellView, NoteView } from '../../shared/view/boardView';
@@ -11,7 +11,9 @@ import type { NoteDecor } from './noteDecor';
 import { ThemeBlock } from './ThemeBlock';
 
 function CellView_({ cell, dimensionLabel, decor }: CellProps) {
-  const { session, canWrite, run } = useBoard();
+  const { session, writable, run } = useBoard();
+  const canWrite = writable(cell.dimension);
+  const privately = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.writesPrivately);
   const [composing, setComposing] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
@@ -33,9 +35,12 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
 
   const save = (text: string) => {
     const { identity } = session;
+    // While private writing is on, a participant's new notes go to their private space (the
+    // server refuses new notes on the shared board meanwhile).
+    const target = privately ? session.workshop.privateDoc : null;
     const saved = run(() => {
       addNote(
-        session.doc,
+        target ?? session.doc,
         { text, dimension: cell.dimension, kind: cell.kind, author: { id: identity.id, name: identity.name, cluster: identity.cluster } },
         session.origin,
       );
@@ -58,10 +63,16 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
       <NoteList notes={cell.ungrouped} decor={decor} />
       {canWrite &&
         (composing ? (
-          <NoteComposer label={`New note in ${label}`} onSave={save} onCancel={closeComposer} />
+          <NoteComposer label={privately ? `New private note in ${label}` : `New note in ${label}`} onSave={save} onCancel={closeComposer} />
         ) : (
-          <button ref={addButton} type="button" className="add-note" onClick={() => setComposing(true)} aria-label={`Add a note to ${label}`}>
-            + Add note
+          <button
+            ref={addButton}
+            type="button"
+            className="add-note"
+            onClick={() => setComposing(true)}
+            aria-label={privately ? `Add a private note to ${label}` : `Add a note to ${label}`}
+          >
+            {privately ? '+ Add private note' : '+ Add note'}
           </button>
         ))}
     </div>

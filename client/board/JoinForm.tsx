@@ -23,7 +23,8 @@ export function JoinForm({
   role: Role;
   /** The person's current identity when they change it; null when joining. */
   previous: Identity | null;
-  onJoin(identity: Identity): void;
+  /** May return a promise; its rejection is shown on the form. */
+  onJoin(identity: Identity): void | Promise<void>;
   onCancel?: () => void;
 }) {
   const previousOther = previous?.cluster.startsWith('other:') ? previous.cluster.slice('other:'.length) : '';
@@ -31,13 +32,18 @@ export function JoinForm({
   const [cluster, setCluster] = useState<string>(previous ? (previousOther ? OTHER : previous.cluster) : '');
   const [otherName, setOtherName] = useState(previousOther);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (name.trim().length === 0) return setError('Please tell us your name.');
     const ref = cluster === OTHER ? parseClusterRef(otherCluster(otherName)) : parseClusterRef(cluster);
     if (!ref) return setError(cluster === OTHER ? 'Please type the name of your cluster.' : 'Please choose your cluster.');
-    onJoin(newIdentity(name, ref, previous));
+    setError(null);
+    setBusy(true);
+    Promise.resolve(onJoin(newIdentity(name, ref, previous)))
+      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : 'Joining did not work. Please try again.'))
+      .finally(() => setBusy(false));
   };
 
   const form = (
@@ -87,7 +93,7 @@ export function JoinForm({
         </p>
       )}
       <div className="form-actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={busy}>
           {previous ? 'Save' : 'Join the board'}
         </button>
         {onCancel && (

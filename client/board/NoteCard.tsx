@@ -4,6 +4,7 @@ import { deleteNote, setNoteColour } from '../../shared/model/mutations/notes';
 import { COLOURS } from '../../shared/model/vocabulary';
 import type { NoteView } from '../../shared/view/boardView';
 import { useBoard } from './context';
+import { VoteControl } from './VoteControl';
 import { quote } from './quote';
 import { useDropIndicator } from './dnd/BoardDnd';
 import type { DropTarget } from './dnd/intent';
@@ -41,7 +42,8 @@ interface DndBinding {
  * switch (Tab onto a far card scrolls it near).
  */
 function NoteCardView(props: NoteCardProps) {
-  const { canWrite } = useBoard();
+  const { writable } = useBoard();
+  const canWrite = writable(props.note.dimension);
   const ui = useUiStore();
   // Editing lives in the screen's UI store, by note id: when a colleague moves this note into a
   // theme or another cell, React builds a new card, and the editor must open again there.
@@ -141,7 +143,8 @@ function DndBinder({
 }
 
 function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switchTo, card, dnd, complete, onFocusInside, children }: CardProps) {
-  const { session, canWrite, run } = useBoard();
+  const { session, writable, run } = useBoard();
+  const canWrite = writable(note.dimension);
   const ui = useUiStore();
   const selected = useUi((s) => s.selection.has(note.id));
   const flashAt = useUi((s) => (s.flash?.noteId === note.id ? s.flash.at : null));
@@ -247,6 +250,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
         <span className="note-author">
           {note.authorName} · {note.clusterLabel}
         </span>
+        {complete && <VoteControl noteId={note.id} label={label} />}
         {presence && (
           <span className="note-presence" style={{ color: presence.colour }}>
             {editors.length > 0

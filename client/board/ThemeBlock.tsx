@@ -1,5 +1,5 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { useEffect, useRef, useState, type KeyboardEventHandler } from 'react';
+import { useEffect, useRef, useState, type KeyboardEventHandler, useSyncExternalStore } from 'react';
 import { dissolveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import type { ThemeView } from '../../shared/view/boardView';
@@ -14,7 +14,12 @@ type Mode = 'view' | 'renaming' | 'confirming-dissolve';
 
 /** A theme: a named group of notes in a cell, with a statement for the report. */
 export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: ReadonlyMap<string, NoteDecor> }) {
-  const { session, canWrite, run } = useBoard();
+  const { session, writable, run } = useBoard();
+  const canWrite = writable(theme.dimension);
+  // Published totals only (0 while a round's results are hidden).
+  const themeVotes = useSyncExternalStore(session.workshop.subscribe, () =>
+    theme.notes.reduce((sum, note) => sum + (session.workshop.noteVotes(note.id).total ?? 0), 0),
+  );
   const ui = useUiStore();
   const collapsed = useUi((s) => s.collapsed.has(theme.id));
   const renamingNow = useUi((s) => s.renaming === theme.id);
@@ -89,6 +94,11 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
               theme.title
             )}
             <span className="theme-count">{theme.notes.length}</span>
+            {themeVotes > 0 && (
+              <span className="theme-votes" data-testid="theme-votes">
+                {themeVotes} {themeVotes === 1 ? 'vote' : 'votes'}
+              </span>
+            )}
           </h4>
         )}
         {canWrite && mode === 'view' && !renaming && (

@@ -4,9 +4,12 @@ import { PERSON_NAME_MAX } from '../../shared/model/schema';
 import { parseClusterRef, type ClusterRef } from '../../shared/model/vocabulary';
 
 export interface Identity {
+  /** Written on this person's notes as their author id. */
   id: string;
   name: string;
   cluster: ClusterRef;
+  /** The server's seat for this person (`<personId>.<secret>`); null for viewers, or until joined. */
+  seat: string | null;
 }
 
 const key = (boardId: string) => `clusterboard:identity:${boardId}`;
@@ -20,7 +23,7 @@ export function loadIdentity(boardId: string): Identity | null {
     if (typeof value.id !== 'string' || typeof value.name !== 'string' || !cluster) return null;
     const name = value.name.trim();
     if (name.length === 0 || name.length > PERSON_NAME_MAX) return null;
-    return { id: value.id, name, cluster };
+    return { id: value.id, name, cluster, seat: typeof value.seat === 'string' ? value.seat : null };
   } catch {
     return null;
   }
@@ -35,7 +38,14 @@ export function saveIdentity(boardId: string, identity: Identity): void {
 }
 
 export function newIdentity(name: string, cluster: ClusterRef, previous: Identity | null): Identity {
-  return { id: previous?.id ?? newId(), name: name.trim(), cluster };
+  return { id: previous?.id ?? newId(), name: name.trim(), cluster, seat: previous?.seat ?? null };
+}
+
+/** The person id inside a seat. */
+export function seatPerson(seat: string | null): string | null {
+  if (!seat) return null;
+  const dot = seat.indexOf('.');
+  return dot > 0 ? seat.slice(0, dot) : null;
 }
 
 const PRESENCE_COLOURS = ['#b45309', '#1d4ed8', '#047857', '#7c3aed', '#be123c', '#0e7490', '#4d7c0f', '#a21caf'];

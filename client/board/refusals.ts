@@ -22,6 +22,13 @@ export function refusalFor(code: number, reason: string): Refusal {
       return LINK_NOT_VALID;
     case CloseCode.BoardNotFound:
       return BOARD_NOT_FOUND;
+    case CloseCode.LinkRevoked:
+      return {
+        title: 'This link was revoked',
+        detail: 'The facilitator replaced the link you used. Ask them for the new link; your notes on the board are kept.',
+      };
+    case CloseCode.Forbidden:
+      return { title: 'Not your notes', detail: 'These private notes belong to someone else. Reload the board from your own link.' };
     default:
       return { title: 'The server closed this board', detail: reason || 'Reload the page to try again.' };
   }

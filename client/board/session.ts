@@ -15,6 +15,7 @@ import { BoardViewCache } from '../../shared/view/viewCache';
 import { presenceColour, type Identity } from './identity';
 import { loadLastSynced, saveLastSynced } from './offline';
 import { BoardUndo, type UndoResult, type UndoState } from './undo';
+import { Workshop } from './workshop';
 
 /**
  * What the connection badge shows. `lastSynced` is when this device last had everything the
@@ -80,6 +81,8 @@ export class BoardSession {
   private editing: string | null = null;
   private focus: string | null = null;
   private readonly listeners = new Set<Listener>();
+  readonly workshop: Workshop;
+  private serverUrl = '';
 
   constructor(
     readonly boardId: string,
@@ -94,6 +97,10 @@ export class BoardSession {
     this.doc.on('update', this.refreshView);
     // Viewers cannot change the board, so they have nothing to undo.
     this.history = canWrite(role) ? new BoardUndo(this.doc, this.origin, this.notify) : null;
+    this.workshop = new Workshop(boardId, token, role, person.seat, (code, reason) => {
+      this.refused = { code, reason };
+      this.refreshConnection();
+    });
   }
 
   /**
@@ -106,7 +113,9 @@ export class BoardSession {
     this.openLocalCopy();
     const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     const serverUrl = `${scheme}//${window.location.host}${WS_PATH_PREFIX.slice(0, -1)}`;
+    this.serverUrl = serverUrl;
     this.online = navigator.onLine;
+    this.workshop.connect(serverUrl, this.online);
     // disableBc: tabs of one browser must not sync with each other behind the server's back (a
     // projector tab would show edits the server has not stored yet). Without a network there is
     // nothing to try: the 'online' event connects.
@@ -142,6 +151,7 @@ export class BoardSession {
     this.stampSync();
     this.provider?.awareness.off('change', this.refreshPresence);
     this.provider?.destroy();
+    this.workshop.disconnect();
     this.provider = null;
     void this.local?.destroy();
     this.local = null;
@@ -174,13 +184,17 @@ export class BoardSession {
   private readonly goOffline = (): void => {
     this.online = false;
     this.provider?.disconnect();
+    this.workshop.goOffline();
     this.refreshConnection();
   };
 
   private readonly goOnline = (): void => {
     this.online = true;
     this.lost = false;
-    if (!this.refused) this.provider?.connect();
+    if (!this.refused) {
+      this.provider?.connect();
+      this.workshop.goOnline();
+    }
     this.refreshConnection();
   };
 
@@ -216,6 +230,7 @@ export class BoardSession {
   setIdentity(identity: Identity): void {
     this.person = { ...identity, id: this.person.id };
     this.provider?.awareness.setLocalStateField('user', this.presenceUser());
+    this.workshop.setSeat(identity.seat, this.serverUrl, this.online);
   }
 
   private presenceUser() {

@@ -13,7 +13,8 @@ import { addNote, addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../../shared/model/schema';
 import { DIMENSION_IDS, KIND_IDS, parseClusterRef } from '../../shared/model/vocabulary';
-import { canWrite } from '../../shared/protocol';
+import { CONTROL_DOC, canWrite } from '../../shared/protocol';
+import { OPEN_LOCK, isLockedFor, readControl } from '../../shared/workshop/control';
 import { boardView } from '../../shared/view/boardView';
 import type { BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
@@ -68,10 +69,15 @@ export async function handleNotesApi(
   if (req.method !== 'POST') throw new HttpError(405, 'Use GET to read notes, POST to add them.');
   if (!canWrite(role)) throw new HttpError(403, 'Adding notes needs a facilitator or participant link.');
 
+  // [W2, W3] Locks bind participants here as on their sockets.
+  const lock = role === 'participant' ? readControl((await deps.rooms.acquire(board.id, CONTROL_DOC)).doc).lock : OPEN_LOCK;
+  if (lock.board) throw new HttpError(423, 'The board is locked; notes cannot be added now.');
+
   if (match.action === 'notes') {
     const parsed = newNote.safeParse(await readJson(req, 64 * 1024));
     if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid note.');
     const { text, dimension, kind, author, cluster } = parsed.data;
+    if (isLockedFor(lock, dimension)) throw new HttpError(423, 'That dimension is locked; notes cannot be added to it now.');
     const room = await deps.rooms.acquire(board.id);
     const id = addNote(room.doc, { text, dimension, kind, author: { id: apiAuthor(author), name: author, cluster: cluster ?? null } }, API_ORIGIN);
     sendJson(res, 201, { id });
@@ -79,7 +85,14 @@ export async function handleNotesApi(
   }
 
   const csv = await readText(req, CSV_LIMIT, ['text/csv', 'text/plain']);
-  const { notes, problems } = importNotesCsv(csv);
+  const parsedCsv = importNotesCsv(csv);
+  const problems = [...parsedCsv.problems];
+  const notes = parsedCsv.notes.filter((n) => {
+    if (!isLockedFor(lock, n.dimension)) return true;
+    problems.push({ line: n.line, reason: 'its dimension is locked' });
+    return false;
+  });
+  problems.sort((a, b) => a.line - b.line);
   const room = await deps.rooms.acquire(board.id);
   addNotes(
     room.doc,

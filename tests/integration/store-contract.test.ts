@@ -216,6 +216,89 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
     expect(await store.getSetting('other')).toBe('x');
   });
 
+  it("[S2] a board's documents are stored apart: each has its own snapshot, log and compaction", async () => {
+    const { store } = factory.create(defer);
+    const board = record();
+    const main = updates(2, 'main');
+    const control = updates(3, 'control');
+    await store.createBoard(board, main.initial);
+    expect(await store.loadState(board.id, 'control')).toEqual({ snapshot: null, updates: [] });
+    const mainSeq = await store.appendUpdate(board.id, main.steps[0] ?? new Uint8Array());
+    const controlSeqs: number[] = [];
+    for (const step of [control.initial, ...control.steps]) controlSeqs.push(await store.appendUpdate(board.id, step, 'control'));
+    expect(keysOf(await store.loadState(board.id))).toEqual(['created', 'main0']);
+    expect(keysOf(await store.loadState(board.id, 'control'))).toEqual(['control0', 'control1', 'control2', 'created']);
+
+    await store.compact(board.id, Y.mergeUpdates([control.initial, ...control.steps.slice(0, 2)]), controlSeqs[2] ?? 0, 'control');
+    expect((await store.loadState(board.id, 'control')).updates.map((u) => u.seq)).toEqual([controlSeqs[3]]);
+    expect(keysOf(await store.loadState(board.id, 'control'))).toEqual(['control0', 'control1', 'control2', 'created']);
+    // Compacting one document leaves the others' logs alone.
+    expect((await store.loadState(board.id)).updates.map((u) => u.seq)).toEqual([mainSeq]);
+    expect(await store.loadState(board.id, 'private/abcdefgh12')).toEqual({ snapshot: null, updates: [] });
+  });
+
+  it('[S2] setToken replaces one role\'s token only', async () => {
+    const { store } = factory.create(defer);
+    const board = record();
+    await store.createBoard(board, updates(0).initial);
+    await store.setToken(board.id, 'participant', 'new-participant-token');
+    expect((await store.getBoard(board.id))?.tokens).toEqual({ ...board.tokens, participant: 'new-participant-token' });
+  });
+
+  it('[S2] people: added, read, renamed and listed per board in joining order; a duplicate id is refused', async () => {
+    const { store } = factory.create(defer);
+    const a = record();
+    const b = record();
+    await store.createBoard(a, updates(0).initial);
+    await store.createBoard(b, updates(0).initial);
+    const anna = { id: 'anna12345678', boardId: a.id, secretHash: 'aa', name: 'Anna', cluster: 'gaia', role: 'participant' as const, createdAt: 1 };
+    const frida = { ...anna, id: 'frida1234567', name: 'Frida', cluster: null, role: 'facilitator' as const, createdAt: 2 };
+    await store.addPerson(frida);
+    await store.addPerson(anna);
+    await store.addPerson({ ...anna, boardId: b.id });
+    await expect(store.addPerson(anna)).rejects.toThrow();
+    expect(await store.getPerson(a.id, 'anna12345678')).toEqual(anna);
+    expect(await store.getPerson(a.id, 'nobody123456')).toBeNull();
+    await store.updatePerson(a.id, 'anna12345678', { name: 'Anna K.', cluster: 'other:Tartu' });
+    expect((await store.listPeople(a.id)).map((p) => [p.name, p.cluster])).toEqual([
+      ['Anna K.', 'other:Tartu'],
+      ['Frida', null],
+    ]);
+    expect((await store.getPerson(b.id, 'anna12345678'))?.name).toBe('Anna');
+  });
+
+  it('[S2] ballots: set, overwritten, removed at 0, per round and board', async () => {
+    const { store } = factory.create(defer);
+    const board = record();
+    await store.createBoard(board, updates(0).initial);
+    await store.setBallot(board.id, 'r1', { personId: 'p1', cluster: 'gaia', noteId: 'n1', count: 1 });
+    await store.setBallot(board.id, 'r1', { personId: 'p1', cluster: 'gaia', noteId: 'n1', count: 2 });
+    await store.setBallot(board.id, 'r1', { personId: 'p2', cluster: null, noteId: 'n1', count: 1 });
+    await store.setBallot(board.id, 'r2', { personId: 'p1', cluster: 'gaia', noteId: 'n2', count: 1 });
+    const sorted = async (round: string) => (await store.getBallots(board.id, round)).sort((x, y) => x.personId.localeCompare(y.personId));
+    expect(await sorted('r1')).toEqual([
+      { personId: 'p1', cluster: 'gaia', noteId: 'n1', count: 2 },
+      { personId: 'p2', cluster: null, noteId: 'n1', count: 1 },
+    ]);
+    await store.setBallot(board.id, 'r1', { personId: 'p2', cluster: null, noteId: 'n1', count: 0 });
+    expect((await sorted('r1')).map((b) => b.personId)).toEqual(['p1']);
+    expect(await sorted('r2')).toHaveLength(1);
+  });
+
+  it('[S2] history: entries listed newest first with their state kept byte for byte', async () => {
+    const { store } = factory.create(defer);
+    const board = record();
+    const { initial, steps } = updates(2);
+    await store.createBoard(board, initial);
+    await store.addHistory(board.id, { id: 'h1', name: 'Before step 1', createdAt: 10, notes: 3 }, initial);
+    await store.addHistory(board.id, { id: 'h2', name: 'On demand', createdAt: 20, notes: 4 }, steps[0] ?? new Uint8Array());
+    expect(await store.listHistory(board.id)).toEqual([
+      { id: 'h2', name: 'On demand', createdAt: 20, notes: 4 },
+      { id: 'h1', name: 'Before step 1', createdAt: 10, notes: 3 },
+    ]);
+    expect(await store.getHistoryState(board.id, 'h1')).toEqual(initial);
+    expect(await store.getHistoryState(board.id, 'nope')).toBeNull();
+  });
 });
 
 describe.each(ADAPTERS.filter((a) => a.persistent))('BoardStore contract, persistent adapters: $name', (factory) => {

@@ -1,0 +1,103 @@
+/**
+ * A participant's private notes: written while private writing is on, seen by nobody else (the
+ * server sends them to no other socket) until revealed. Editable and deletable here.
+ */
+import { useState } from 'react';
+import { deleteNote, editNoteText } from '../../shared/model/mutations/notes';
+import { kindLabel } from '../../shared/model/vocabulary';
+import { useBoard, useControl, usePrivateView } from './context';
+import { dimensionLabel } from './WorkshopBar';
+
+export function PrivateNotes() {
+  const { session, run } = useBoard();
+  const view = usePrivateView();
+  const { privateWriting } = useControl();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const doc = session.workshop.privateDoc;
+  const notes = view ? [...view.notesById.values()].sort((a, b) => a.createdAt - b.createdAt) : [];
+  if (!doc || session.role === 'viewer' || (notes.length === 0 && !privateWriting && !message)) return null;
+
+  const reveal = () => {
+    setBusy(true);
+    setMessage(null);
+    session.workshop
+      .reveal()
+      .then((count) => setMessage(count === 1 ? 'Your note is on the board now.' : `Your ${count} notes are on the board now.`))
+      .catch((error: unknown) => setMessage(error instanceof Error ? error.message : 'Revealing did not work. Please try again.'))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="private-notes" aria-labelledby="private-notes-heading">
+      <div className="private-notes-head">
+        <h2 id="private-notes-heading">
+          Your private notes ({notes.length})
+          <span className="private-notes-hint"> only you can see these until they are revealed</span>
+        </h2>
+        {notes.length > 0 && (
+          <button type="button" className="primary" disabled={busy} onClick={reveal}>
+            Reveal my notes
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className="private-notes-message" role="status">
+          {message}
+        </p>
+      )}
+      {notes.length > 0 && (
+        <ul className="private-notes-list">
+          {notes.map((note) => (
+            <li key={note.id} className={`private-note kind-${note.kind}`}>
+              <span className="private-note-place">
+                {dimensionLabel(note.dimension)} · {kindLabel(note.kind)}
+              </span>
+              {editing === note.id ? (
+                <form
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    if (run(() => editNoteText(doc, note.id, draft, session.origin))) setEditing(null);
+                  }}
+                >
+                  <textarea
+                    aria-label="Private note text"
+                    value={draft}
+                    autoFocus
+                    onChange={(e) => setDraft(e.target.value)}
+                    onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
+                  />
+                  <button type="submit">Save</button>
+                  <button type="button" className="quiet" onClick={() => setEditing(null)}>
+                    Cancel
+                  </button>
+                </form>
+              ) : (
+                <>
+                  <p className="private-note-text">{note.text}</p>
+                  <div className="private-note-actions">
+                    <button
+                      type="button"
+                      className="quiet"
+                      onClick={() => {
+                        setDraft(note.text);
+                        setEditing(note.id);
+                      }}
+                    >
+                      Edit
+                    </button>
+                    <button type="button" className="quiet" onClick={() => run(() => deleteNote(doc, note.id, session.origin))}>
+                      Delete
+                    </button>
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

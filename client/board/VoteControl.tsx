@@ -1,0 +1,58 @@
+/** A note's votes: this person's (with buttons while a round is open) and the published total. */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useBoard, useNoteVotes } from './context';
+
+export function VoteControl({ noteId, label }: { noteId: string; label: string }) {
+  const { session } = useBoard();
+  const workshop = session.workshop;
+  const { mine, total } = useNoteVotes(noteId);
+  const open = useSyncExternalStore(workshop.subscribe, () => workshop.votingOpen);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!problem) return;
+    const timer = setTimeout(() => setProblem(null), 5000);
+    return () => clearTimeout(timer);
+  }, [problem]);
+
+  if (!open && !total) return null;
+
+  const vote = (change: 1 | -1) => {
+    setBusy(true);
+    workshop
+      .vote(noteId, change)
+      .then(() => setProblem(null))
+      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'Your vote did not count. Please try again.'))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <span className="note-votes">
+      {total !== null && total > 0 && (
+        <span className="vote-total" data-testid="vote-total" title={`${total} ${total === 1 ? 'vote' : 'votes'} in total`}>
+          {total} {total === 1 ? 'vote' : 'votes'}
+        </span>
+      )}
+      {open && (
+        <span className="vote-buttons" role="group" aria-label={`Your votes on note ${label}`}>
+          <button type="button" className="vote-less" disabled={busy || mine === 0} onClick={() => vote(-1)} aria-label={`Take a vote back from note ${label}`}>
+            −
+          </button>
+          <span className="vote-mine" data-testid="my-votes" aria-live="polite">
+            {'●'.repeat(Math.min(mine, 9))}
+            <span className="visually-hidden">{`You gave ${mine} ${mine === 1 ? 'vote' : 'votes'}`}</span>
+          </span>
+          <button type="button" className="vote-more" disabled={busy} onClick={() => vote(1)} aria-label={`Vote for note ${label}`}>
+            +
+          </button>
+        </span>
+      )}
+      {problem && (
+        <span className="vote-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </span>
+  );
+}

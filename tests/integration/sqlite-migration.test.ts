@@ -1,0 +1,67 @@
+/** A data directory written before boards had several documents opens with everything in it (SPEC D6). */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNote } from '../../shared/model/mutations/notes';
+import { serverOrigin } from '../../shared/model/origin';
+import { SqliteStore } from '../../server/storage/sqlite';
+import { removeDataDir, tempDataDir } from '../helpers/server';
+import { docFromStored, note, noteTexts } from './support';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach(removeDataDir));
+
+/** The storage layout of version 1, as a release before this one wrote it. */
+function writeVersion1(file: string, boardId: string, snapshot: Uint8Array, updates: Uint8Array[]): void {
+  const db = new Database(file);
+  db.exec(`
+    CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, template TEXT, created_at INTEGER NOT NULL,
+      facilitator_token TEXT NOT NULL, participant_token TEXT NOT NULL, viewer_token TEXT NOT NULL);
+    CREATE TABLE snapshots (board_id TEXT PRIMARY KEY REFERENCES boards(id), data BLOB NOT NULL, upto_seq INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+    CREATE TABLE updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, board_id TEXT NOT NULL REFERENCES boards(id), data BLOB NOT NULL, created_at INTEGER NOT NULL);
+    CREATE INDEX updates_by_board ON updates(board_id, seq);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `);
+  db.prepare('INSERT INTO boards VALUES (?, ?, NULL, 1, ?, ?, ?)').run(boardId, 'Old board', 'f-token', 'p-token', 'v-token');
+  db.prepare('INSERT INTO snapshots VALUES (?, ?, 0, 1)').run(boardId, snapshot);
+  for (const update of updates) db.prepare('INSERT INTO updates (board_id, data, created_at) VALUES (?, ?, 1)').run(boardId, update);
+  db.close();
+}
+
+describe('opening an older data directory', () => {
+  it('[D6] a version-1 database becomes the board document of version 2, and new updates continue its sequence', async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const file = join(dir, 'clusterboard.sqlite');
+    const doc = new Y.Doc();
+    addNote(doc, note('In the snapshot'), serverOrigin('template'));
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    addNote(doc, note('In the log'), serverOrigin('template'));
+    writeVersion1(file, 'oldboard1234', snapshot, updates);
+
+    const store = new SqliteStore(file);
+    try {
+      expect((await store.getBoard('oldboard1234'))?.tokens.participant).toBe('p-token');
+      const stored = await store.loadState('oldboard1234');
+      expect(stored.updates).toHaveLength(1);
+      expect(noteTexts(docFromStored(stored))).toEqual(['In the log', 'In the snapshot']);
+      const seq = await store.appendUpdate('oldboard1234', updates[0]!);
+      expect(seq).toBeGreaterThan(stored.updates[0]!.seq);
+    } finally {
+      await store.close();
+    }
+    // Opening again is a no-op: the migration ran once.
+    const again = new SqliteStore(file);
+    try {
+      expect(noteTexts(docFromStored(await again.loadState('oldboard1234')))).toEqual(['In the log', 'In the snapshot']);
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      db.close();
+    } finally {
+      await again.close();
+    }
+  });
+});
