@@ -1,0 +1,137 @@
+import { useEffect, useRef, useState } from 'react';
+import { useControl } from '../context';
+import { Problem, pressable } from './parts';
+import { RunSheetEditor } from './RunSheetEditor';
+import { standardRunSheet, stepEffects, stepSummary } from './steps';
+import { useCommand } from './useAction';
+import { useFocusAfterSwitch } from './useFocusAfterSwitch';
+
+/** The run-sheet: where the workshop is, what "Next step" will do, and every step to start or edit. */
+export function RunSheet() {
+  const { steps } = useControl();
+  const [editing, setEditing] = useState(false);
+  // Opening or closing the editor replaces what had focus: move it to the first thing there.
+  const moveFocus = useRef(false);
+  useEffect(() => {
+    if (!moveFocus.current) return;
+    moveFocus.current = false;
+    const target = editing
+      ? document.querySelector<HTMLElement>('#facilitate-run-sheet-editor input, #facilitate-run-sheet-editor button')
+      : document.getElementById('facilitate-edit-run-sheet');
+    target?.focus();
+  }, [editing]);
+  const toggle = (next: boolean) => {
+    moveFocus.current = true;
+    setEditing(next);
+  };
+
+  const expect = useFocusAfterSwitch(steps.length === 0 ? 'empty' : 'steps');
+
+  if (editing) return <RunSheetEditor steps={steps} onDone={() => toggle(false)} />;
+  return (
+    <>
+      {steps.length === 0 ? <EmptyRunSheet onFilling={() => expect(NEXT_ID)} /> : <NextStep />}
+      {steps.length > 0 && <StepList />}
+      <button type="button" id="facilitate-edit-run-sheet" onClick={() => toggle(true)}>
+        Edit run-sheet
+      </button>
+    </>
+  );
+}
+
+const NEXT_ID = 'facilitate-next-step';
+
+function EmptyRunSheet({ onFilling }: { onFilling(): void }) {
+  const use = useCommand();
+  return (
+    <div className="empty-run-sheet">
+      <p>The run-sheet is empty. The standard one has four steps:</p>
+      <ol className="standard-steps">
+        {standardRunSheet().map((step) => (
+          <li key={step.title}>
+            <strong>{step.title}</strong> · {stepSummary(step)}
+          </li>
+        ))}
+      </ol>
+      <button
+        type="button"
+        className="primary"
+        {...pressable(use.busy, () => {
+          onFilling();
+          use.send({ type: 'setSteps', steps: standardRunSheet() });
+        })}
+      >
+        Use the standard run-sheet
+      </button>
+      <Problem text={use.problem} />
+    </div>
+  );
+}
+
+function NextStep() {
+  const { steps, currentStep } = useControl();
+  const next = useCommand();
+  const current = steps[currentStep];
+  // Titles are shown once, in the list below, where the current and next steps are marked.
+  const upcoming = steps[currentStep + 1];
+  return (
+    <div className="next-step">
+      <p className="now">{current ? `Now: step ${currentStep + 1} of ${steps.length}.` : 'The workshop has not started.'}</p>
+      <button
+        type="button"
+        id={NEXT_ID}
+        className="primary next-step-button"
+        aria-describedby="facilitate-next-effects"
+        {...pressable(!upcoming || next.busy, () => next.send({ type: 'startStep', index: currentStep + 1 }))}
+      >
+        Next step
+      </button>
+      <Problem text={next.problem} />
+      <div id="facilitate-next-effects" className="next-effects">
+        {upcoming ? (
+          <>
+            <p>Starts step {currentStep + 2}, marked “Next” below:</p>
+            <ul>
+              {stepEffects(upcoming).map((effect) => (
+                <li key={effect}>{effect}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>This is the last step. Start any step below to go back to it.</p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function StepList() {
+  const { steps, currentStep } = useControl();
+  const start = useCommand();
+  return (
+    <>
+      <ol className="run-sheet-steps" aria-label="Steps">
+        {steps.map((step, index) => (
+          <li key={step.id} className={index === currentStep ? 'current' : undefined} aria-current={index === currentStep ? 'step' : undefined}>
+            <div className="step-text">
+              <span className="step-title">
+                {index + 1}. {step.title}
+                {index === currentStep && <span className="now-badge"> · Now</span>}
+                {index === currentStep + 1 && <span className="next-badge"> · Next</span>}
+              </span>
+              <span className="step-summary">{stepSummary(step)}</span>
+            </div>
+            <button
+              type="button"
+              aria-label={`Start step ${index + 1}: ${step.title}`}
+              {...pressable(start.busy, () => start.send({ type: 'startStep', index }))}
+            >
+              Start
+            </button>
+          </li>
+        ))}
+      </ol>
+      <Problem text={start.problem} />
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { STEP_MINUTES_MAX } from '../../../shared/workshop/control';
+import { useControl } from '../context';
+import { useTimer } from '../WorkshopBar';
+import { Problem, pressable } from './parts';
+import { useCommand } from './useAction';
+
+/** "08:00": minutes and seconds, rounded up so the display reaches 00:00 exactly when time is up. */
+export function clock(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** The shared timer in the server's clock: the same on every screen, whatever each device's clock says. */
+export function TimerControls() {
+  const { timer, steps, currentStep } = useControl();
+  const { remaining, running } = useTimer();
+  const [minutes, setMinutes] = useState(() => String(steps[currentStep]?.minutes || 5));
+  const command = useCommand();
+  const paused = timer !== null && !running;
+
+  const start = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (command.busy) return;
+    const value = Number(minutes.trim());
+    if (minutes.trim() === '' || !Number.isFinite(value) || value <= 0 || value > STEP_MINUTES_MAX) {
+      command.refuse(`Minutes must be a number above 0 and at most ${STEP_MINUTES_MAX}.`);
+      return;
+    }
+    command.send({ type: 'timer', action: 'start', minutes: value });
+  };
+
+  const state = remaining === null ? 'No timer' : remaining === 0 ? "Time's up" : running ? 'Running' : 'Paused';
+  return (
+    <>
+      <div className="timer-readout">
+        <span className={`timer-display${running ? '' : ' timer-stopped'}`} data-testid="facilitator-timer">
+          {remaining === null ? '--:--' : clock(remaining)}
+        </span>
+        <span className="timer-state">{state}</span>
+      </div>
+      <form className="timer-start" onSubmit={start} noValidate>
+        <div className="facilitate-field">
+          <label htmlFor="facilitate-timer-minutes">Timer minutes</label>
+          <input
+            id="facilitate-timer-minutes"
+            type="number"
+            inputMode="decimal"
+            min={0.5}
+            max={STEP_MINUTES_MAX}
+            step="any"
+            value={minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+        </div>
+        <button type="submit" className="primary">
+          Start timer
+        </button>
+      </form>
+      <div className="facilitate-actions">
+        {paused ? (
+          <button type="button" {...pressable(command.busy || remaining === 0, () => command.send({ type: 'timer', action: 'resume' }))}>
+            Resume timer
+          </button>
+        ) : (
+          <button type="button" {...pressable(command.busy || !running, () => command.send({ type: 'timer', action: 'pause' }))}>
+            Pause timer
+          </button>
+        )}
+        <button type="button" {...pressable(command.busy, () => command.send({ type: 'timer', action: 'addMinute' }))}>
+          Add a minute
+        </button>
+        <button type="button" {...pressable(command.busy || timer === null, () => command.send({ type: 'timer', action: 'clear' }))}>
+          Clear timer
+        </button>
+      </div>
+      <Problem text={command.problem} />
+    </>
+  );
+}

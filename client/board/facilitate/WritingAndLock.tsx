@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { DIMENSIONS, type DimensionId } from '../../../shared/model/vocabulary';
+import type { LockState } from '../../../shared/workshop/control';
+import { useControl } from '../context';
+import { Notice, Problem, Toggle, pressable } from './parts';
+import { useCommand } from './useAction';
+import { usePending } from './usePending';
+
+const lockKey = (lock: LockState) => JSON.stringify({ board: lock.board, dimensions: [...lock.dimensions].sort() });
+
+/** Private writing, revealing everyone's private notes, and locking the board or single dimensions. */
+export function WritingAndLock() {
+  return (
+    <>
+      <PrivateWriting />
+      <Locks />
+    </>
+  );
+}
+
+function PrivateWriting() {
+  const { privateWriting, people } = useControl();
+  const toggle = useCommand();
+  const reveal = useCommand();
+  const pending = usePending(privateWriting);
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const waiting = [...people.values()].reduce((sum, person) => sum + person.privateCount, 0);
+
+  return (
+    <div className="facilitate-group">
+      <Toggle
+        label="Private writing"
+        checked={pending.shown}
+        hint="Participants' new notes stay on their own screen until revealed."
+        onChange={(on) => {
+          if (toggle.busy) return;
+          pending.choose(on);
+          toggle.send({ type: 'privateWriting', on }, { onFail: pending.forget });
+        }}
+      />
+      <Problem text={toggle.problem} />
+      <p className="private-count">
+        {waiting === 0 ? 'No private notes are waiting.' : `${waiting} private ${waiting === 1 ? 'note is' : 'notes are'} waiting to be revealed.`}
+      </p>
+      <button
+        type="button"
+        {...pressable(reveal.busy, () => {
+          setRevealed(null);
+          reveal.send({ type: 'revealAll' }, { onDone: () => setRevealed("Everyone's private notes are on the board now.") });
+        })}
+      >
+        Reveal everyone's private notes
+      </button>
+      <Problem text={reveal.problem} />
+      <Notice text={revealed} />
+    </div>
+  );
+}
+
+function Locks() {
+  const { lock } = useControl();
+  const command = useCommand();
+  const pending = usePending(lock, lockKey);
+  const shown = pending.shown;
+
+  const send = (next: LockState) => {
+    if (command.busy) return;
+    pending.choose(next);
+    command.send({ type: 'lock', lock: next }, { onFail: pending.forget });
+  };
+  const setDimension = (id: DimensionId, locked: boolean) => {
+    const others = shown.dimensions.filter((d) => d !== id);
+    send({ ...shown, dimensions: locked ? [...others, id] : others });
+  };
+
+  return (
+    <div className="facilitate-group">
+      <Toggle
+        label="Lock the whole board"
+        checked={shown.board}
+        hint="Participants can read and vote but not change notes. Facilitators still can."
+        onChange={(board) => send({ ...shown, board })}
+      />
+      <fieldset className="dimension-locks">
+        <legend>Lock single dimensions</legend>
+        {shown.board && <p className="field-hint">While the whole board is locked, every dimension is locked.</p>}
+        {DIMENSIONS.map((dimension) => (
+          <label key={dimension.id} className="facilitate-check">
+            <input
+              type="checkbox"
+              checked={shown.dimensions.includes(dimension.id)}
+              onChange={(e) => setDimension(dimension.id, e.target.checked)}
+            />
+            Lock {dimension.label}
+          </label>
+        ))}
+      </fieldset>
+      <Problem text={command.problem} />
+    </div>
+  );
+}

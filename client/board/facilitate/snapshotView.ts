@@ -1,0 +1,16 @@
+import { parseBoardExport } from '../../../shared/report/json';
+import { deriveBoardView, type BoardView } from '../../../shared/view/boardView';
+
+/**
+ * A snapshot (a board export) as the same view the board and the reports read, so the preview
+ * groups and orders notes exactly as the board did. Checked first: it comes over the network.
+ */
+export function snapshotView(raw: unknown): BoardView {
+  const exported = parseBoardExport(raw);
+  return deriveBoardView({
+    meta: { title: exported.board.title, template: exported.board.template, schemaVersion: 0, createdAt: exported.board.createdAt },
+    notes: { valid: exported.notes, invalid: 0 },
+    themes: { valid: exported.themes, invalid: 0 },
+    links: { valid: exported.links, invalid: 0 },
+  });
+}
