@@ -15,11 +15,12 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, body?.error ?? `The server answered ${response.status}.`);
 }
 
-export async function apiCreateBoard(title: string, template: TemplateId): Promise<CreatedBoard> {
+/** `from`: for "From a previous board", that board's id and a facilitator or participant token. */
+export async function apiCreateBoard(title: string, template: TemplateId, from?: { board: string; token: string }): Promise<CreatedBoard> {
   const response = await fetch('/api/boards', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title, template }),
+    body: JSON.stringify(from ? { title, template, from } : { title, template }),
   });
   if (!response.ok) throw await errorOf(response);
   return (await response.json()) as CreatedBoard;

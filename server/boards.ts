@@ -6,7 +6,10 @@ import { serverOrigin } from '../shared/model/origin';
 import { ROLES, type Role } from '../shared/protocol';
 import { importRecords } from '../shared/model/mutations/importBoard';
 import type { BoardExport } from '../shared/report/json';
-import { createBoardContent, type TemplateId } from '../shared/templates/index';
+import { addNotes } from '../shared/model/mutations/notes';
+import { carryOverNotes } from '../shared/templates/carryOver';
+import { createBoardContent, type StandaloneTemplateId, type TemplateId } from '../shared/templates/index';
+import type { BoardView } from '../shared/view/boardView';
 import type { BoardRecord, BoardStore } from './storage/store';
 
 function newToken(): string {
@@ -32,9 +35,23 @@ async function storeNewBoard(store: BoardStore, meta: { title: string; template:
   }
 }
 
-export function createBoard(store: BoardStore, input: { title: string; template: TemplateId }): Promise<BoardRecord> {
+export function createBoard(store: BoardStore, input: { title: string; template: StandaloneTemplateId }): Promise<BoardRecord> {
   return storeNewBoard(store, { title: input.title, template: input.template === 'blank' ? null : input.template }, (doc) =>
     createBoardContent(doc, input, serverOrigin('template')),
+  );
+}
+
+/** A new board that carries the good practices and open needs of `previous` (its current view). */
+export function createBoardFromPrevious(
+  store: BoardStore,
+  input: { title: string; previous: { boardId: string; view: BoardView } },
+): Promise<BoardRecord> {
+  const { boardId, view } = input.previous;
+  return storeNewBoard(store, { title: input.title, template: 'previous-board' }, (doc) =>
+    doc.transact(() => {
+      createBoardContent(doc, { title: input.title, template: 'previous-board' }, serverOrigin('template'));
+      addNotes(doc, carryOverNotes(view, { boardId, title: view.meta.title }), serverOrigin('template'));
+    }, serverOrigin('template')),
   );
 }
 

@@ -42,7 +42,8 @@ async function readDocument<T>(store: BoardStore, rooms: Rooms, boardId: string,
   }
 }
 
-function currentView(store: BoardStore, rooms: Rooms, boardId: string): Promise<BoardView> {
+/** The board as it is now: live if loaded, else from storage. */
+export function currentView(store: BoardStore, rooms: Rooms, boardId: string): Promise<BoardView> {
   return readDocument(store, rooms, boardId, BOARD_DOC, boardView);
 }
 

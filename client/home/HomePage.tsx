@@ -9,19 +9,47 @@ const ROLE_TEXT = {
   viewer: 'Viewer link: read-only, for observers and the projector.',
 } as const;
 
+const TEMPLATE_TEXT: Record<TemplateId, string> = {
+  'excite-d1.4': 'EXCITE D1.4 (the report’s challenges and practices)',
+  blank: 'Blank five-dimension workshop',
+  'previous-board': 'From a previous board (its good practices and open needs)',
+};
+
+/** The board id and token in a board link (`…/b/<id>#token=<token>`), or null. */
+export function parseBoardLink(link: string): { board: string; token: string } | null {
+  try {
+    const url = new URL(link.trim(), window.location.origin);
+    const board = /^\/b\/([^/]+)$/.exec(url.pathname)?.[1];
+    const token = new URLSearchParams(url.hash.slice(1)).get('token');
+    return board && token ? { board: decodeURIComponent(board), token } : null;
+  } catch {
+    return null;
+  }
+}
+
 export function HomePage() {
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<TemplateId>('excite-d1.4');
   const [created, setCreated] = useState<CreatedBoard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [previousLink, setPreviousLink] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    let from: { board: string; token: string } | undefined;
+    if (template === 'previous-board') {
+      const parsed = parseBoardLink(previousLink);
+      if (!parsed) {
+        setError('Paste the full link of the previous board: it contains “/b/” and ends with “#token=…”.');
+        return;
+      }
+      from = parsed;
+    }
     setBusy(true);
     setError(null);
     try {
-      setCreated(await apiCreateBoard(title, template));
+      setCreated(await apiCreateBoard(title, template, from));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -61,11 +89,18 @@ export function HomePage() {
             <select value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
               {TEMPLATES.map((t) => (
                 <option key={t.id} value={t.id}>
-                  {t.id === 'excite-d1.4' ? 'EXCITE D1.4 (the report’s challenges and practices)' : t.label}
+                  {TEMPLATE_TEXT[t.id]}
                 </option>
               ))}
             </select>
           </label>
+          {template === 'previous-board' && (
+            <label>
+              Link to the previous board (facilitator or participant link)
+              <input value={previousLink} onChange={(e) => setPreviousLink(e.target.value)} placeholder="https://…/b/…#token=…" />
+              <span className="field-hint">Its good practices and the needs nobody has answered yet are carried over, each marked with where it came from.</span>
+            </label>
+          )}
           {error && (
             <p className="error" role="alert">
               {error}

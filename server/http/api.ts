@@ -10,8 +10,8 @@ import { BOARD_TITLE_MAX } from '../../shared/model/schema';
 import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
 import { ImportError, parseBoardExport } from '../../shared/report/json';
-import { createBoard, importBoard } from '../boards';
-import { EXPORT_FORMATS, exportBoard, isExportFormat } from '../exports';
+import { createBoard, createBoardFromPrevious, importBoard } from '../boards';
+import { EXPORT_FORMATS, currentView, exportBoard, isExportFormat } from '../exports';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
@@ -39,6 +39,8 @@ const createBoardBody = z.object({
       }),
     )
     .optional(),
+  /** For "From a previous board": the previous board and a facilitator or participant token of it. */
+  from: z.object({ board: z.string().max(64), token: z.string().max(200) }, { error: 'from must be { board, token }.' }).optional(),
 });
 
 export interface ApiDeps {
@@ -78,7 +80,17 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST to create a board.');
       const parsed = createBoardBody.safeParse(await readJson(req, BODY_LIMIT));
       if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid board.');
-      const board = await createBoard(deps.store, { title: parsed.data.title, template: parsed.data.template ?? 'blank' });
+      const { title, template = 'blank', from } = parsed.data;
+      let board: BoardRecord;
+      if (template === 'previous-board') {
+        if (!from) throw new HttpError(400, 'Starting from a previous board needs that board\'s link (from: { board, token }).');
+        const source = await authorise(deps.store, from.board, from.token);
+        if (source.role === 'viewer') throw new HttpError(403, 'Carrying notes over needs a facilitator or participant link of the previous board.');
+        const view = await currentView(deps.store, deps.rooms, source.board.id);
+        board = await createBoardFromPrevious(deps.store, { title, previous: { boardId: source.board.id, view } });
+      } else {
+        board = await createBoard(deps.store, { title, template });
+      }
       const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req, deps.publicUrl)) };
       sendJson(res, 201, created);
       return true;

@@ -29,6 +29,7 @@ function group(g: ReportGroup, attribute: boolean, afterThemes: boolean): Paragr
     const runs = [new TextRun(note.text)];
     if (attribute) runs.push(new TextRun({ text: ` — ${note.cluster}`, italics: true }));
     if (note.votes > 0) runs.push(new TextRun(votes(note.votes)));
+    if (note.carriedFrom) runs.push(new TextRun({ text: ` (from “${note.carriedFrom}”)`, italics: true }));
     out.push(bullet(runs));
   }
   return out;

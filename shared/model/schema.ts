@@ -22,6 +22,13 @@ export const PERSON_NAME_MAX = 60;
 const text = z.string().catch('');
 const timestamp = z.number().finite().catch(0);
 
+export const carriedFrom = z.object({
+  boardId: z.string(),
+  boardTitle: z.string(),
+  noteId: z.string(),
+});
+export type CarriedFrom = z.infer<typeof carriedFrom>;
+
 export const noteRecord = z.looseObject({
   id: z.string().min(1),
   /** Stored as Y.Text so two people can type into one note; read here as its string. */
@@ -39,6 +46,8 @@ export const noteRecord = z.looseObject({
   cluster: z.string().nullable().catch(null),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** Where a note carried over from a previous workshop came from; null for notes written here. */
+  carriedFrom: carriedFrom.nullable().catch(null),
 });
 export type NoteRecord = z.infer<typeof noteRecord>;
 
@@ -95,6 +104,7 @@ export const addNoteInput = z.object({
   author: authorInput,
   /** Optional fixed id, for imports and templates; random otherwise. */
   id: z.string().min(1).optional(),
+  carriedFrom: carriedFrom.optional(),
 });
 export type AddNoteInput = z.input<typeof addNoteInput>;
 

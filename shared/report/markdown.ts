@@ -23,7 +23,8 @@ function votes(count: number): string {
 
 function noteLine(note: ReportNote, attribute: boolean): string {
   const who = attribute ? ` — *${escapeMarkdown(note.cluster)}*` : '';
-  return `- ${escapeMarkdown(note.text)}${who}${votes(note.votes)}`;
+  const carried = note.carriedFrom ? ` *(from “${escapeMarkdown(note.carriedFrom)}”)*` : '';
+  return `- ${escapeMarkdown(note.text)}${who}${votes(note.votes)}${carried}`;
 }
 
 function group(lines: string[], g: ReportGroup, attribute: boolean, afterThemes: boolean): void {

@@ -19,6 +19,8 @@ export interface ReportNote {
   cluster: string;
   author: string;
   votes: number;
+  /** The title of the previous workshop's board this note was carried over from, or null. */
+  carriedFrom: string | null;
 }
 
 export interface ReportGroup {
@@ -80,7 +82,14 @@ export interface ReportOptions {
 const TEMPLATE_AUTHOR = 'template';
 
 function reportNote(note: NoteView, votes: ReadonlyMap<string, number>): ReportNote {
-  return { id: note.id, text: note.text.trim(), cluster: note.clusterLabel, author: note.authorName, votes: votes.get(note.id) ?? 0 };
+  return {
+    id: note.id,
+    text: note.text.trim(),
+    cluster: note.clusterLabel,
+    author: note.authorName,
+    votes: votes.get(note.id) ?? 0,
+    carriedFrom: note.carriedFrom?.boardTitle ?? null,
+  };
 }
 
 /** Most votes first; the board's own order among equals. */

@@ -7,9 +7,13 @@ import { EXCITE_D14, EXCITE_D14_SOURCE } from './excite-d14';
 export const TEMPLATES = [
   { id: 'blank', label: 'Blank board' },
   { id: 'excite-d1.4', label: 'EXCITE D1.4' },
+  /** Needs a source board: see carryOver.ts and `POST /api/boards` with `from`. */
+  { id: 'previous-board', label: 'From a previous board' },
 ] as const;
 
 export type TemplateId = (typeof TEMPLATES)[number]['id'];
+/** Templates that need nothing but a title (not "From a previous board", which needs a source). */
+export type StandaloneTemplateId = Exclude<TemplateId, 'previous-board'>;
 
 const TEMPLATE_AUTHOR = { id: 'template', name: EXCITE_D14_SOURCE };
 

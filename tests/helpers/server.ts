@@ -10,7 +10,7 @@ import { createBoard } from '../../server/boards';
 import { createLogger } from '../../server/log';
 import { SqliteStore } from '../../server/storage/sqlite';
 import type { BoardRecord, BoardStore } from '../../server/storage/store';
-import type { TemplateId } from '../../shared/templates/index';
+import type { StandaloneTemplateId } from '../../shared/templates/index';
 
 export interface TestServer {
   server: RunningServer;
@@ -57,7 +57,7 @@ export function removeDataDir(dir: string): void {
 
 export async function createTestBoard(
   store: BoardStore,
-  template: TemplateId = 'blank',
+  template: StandaloneTemplateId = 'blank',
   title = 'Test board',
 ): Promise<BoardRecord> {
   return createBoard(store, { title, template });

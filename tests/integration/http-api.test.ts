@@ -89,6 +89,32 @@ describe('POST /api/boards', () => {
     expect(await errorOf(res)).toMatch(message);
   });
 
+  it('[T2] "From a previous board" carries its good practices and open needs, needing a writer\'s link of that board', async () => {
+    const { ts, post, create, get } = await api();
+    const previous = await create({ title: 'Dresden workshop', template: 'EXCITE D1.4' });
+    const source = { board: previous.id, token: tokenOf(previous.links.participant) };
+    const next = await create({ title: 'Vilnius workshop', template: 'From a previous board', from: source });
+    const info = (await (await get(`/api/boards/${next.id}`, tokenOf(next.links.viewer))).json()) as BoardInfo;
+    expect(info.template).toBe('previous-board');
+    const client = clientOf(defer, ts.server, next.id, tokenOf(next.links.viewer));
+    await waitForSync(client);
+    const notes = [...boardView(client.doc).notesById.values()];
+    // The template board links no needs to practices: every need and practice comes, no challenge.
+    expect(notes.filter((n) => n.kind === 'challenge')).toEqual([]);
+    expect(notes).toHaveLength(TEMPLATE_NOTE_COUNT - 31);
+    expect(notes.every((n) => n.carriedFrom?.boardId === previous.id && n.carriedFrom.boardTitle === 'Dresden workshop')).toBe(true);
+
+    for (const [from, status] of [
+      [undefined, 400],
+      [{ ...source, token: 'wrong' }, 401],
+      [{ ...source, token: tokenOf(previous.links.viewer) }, 403],
+      [{ ...source, board: 'doesnotexist1234' }, 404],
+    ] as const) {
+      const res = await post(JSON.stringify({ title: 'Next', template: 'previous-board', from }));
+      expect(res.status, JSON.stringify(from)).toBe(status);
+    }
+  });
+
   it('[H1] answers 415 when the body is not sent as JSON', async () => {
     const { post } = await api();
     for (const contentType of ['text/plain', null]) {

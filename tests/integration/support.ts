@@ -16,7 +16,7 @@ import { notesMap } from '../../shared/model/doc';
 import type { AddNoteInput } from '../../shared/model/schema';
 import { MessageType, type Role } from '../../shared/protocol';
 import type { Ballot } from '../../shared/workshop/voting';
-import type { TemplateId } from '../../shared/templates/index';
+import type { StandaloneTemplateId } from '../../shared/templates/index';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
 import {
   connectClient,
@@ -67,7 +67,7 @@ export async function serverFor(defer: Defer, overrides: Parameters<typeof start
   return handle;
 }
 
-export async function boardOn(ts: TestServer, template: TemplateId = 'blank'): Promise<BoardRecord> {
+export async function boardOn(ts: TestServer, template: StandaloneTemplateId = 'blank'): Promise<BoardRecord> {
   return createTestBoard(ts.store, template);
 }
 

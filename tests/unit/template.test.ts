@@ -74,8 +74,8 @@ function includesPhrase(texts: readonly string[], phrase: string): boolean {
 }
 
 describe('template "EXCITE D1.4"', () => {
-  it('is offered next to the blank board', () => {
-    expect(TEMPLATES.map((t) => t.id)).toEqual(['blank', 'excite-d1.4']);
+  it('is offered next to the blank board and "From a previous board"', () => {
+    expect(TEMPLATES.map((t) => t.id)).toEqual(['blank', 'excite-d1.4', 'previous-board']);
   });
 
   it('[M1] fills the board, meta and every note, in one transaction with the server origin', () => {

@@ -73,6 +73,8 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin: MutationOrigin)
         cluster: valid.author.cluster,
         createdAt: now,
         updatedAt: now,
+        // Written only when set: most notes are born on their board.
+        ...(valid.carriedFrom ? { carriedFrom: valid.carriedFrom } : {}),
       }),
     );
   }, origin);
