@@ -18,6 +18,7 @@ import { joinBoard, updateMe } from '../workshopApi';
 import { WorkshopBar } from './WorkshopBar';
 import { PrivateNotes } from './PrivateNotes';
 import { FocusFollower } from './FocusFollower';
+import { FacilitatorPanel } from './facilitate/FacilitatorPanel';
 
 function BoardBody() {
   const ui = useUiStore();
@@ -121,7 +122,12 @@ export function BoardScreen({
               {problem}
             </p>
           )}
-          <BoardBody />
+          <div className="board-main">
+            <div className="board-main-content">
+              <BoardBody />
+            </div>
+            {panelOpen && session.role === 'facilitator' && <FacilitatorPanel onClose={() => setPanelOpen(false)} />}
+          </div>
         </div>
       </UiContext.Provider>
       {changingIdentity && (
