@@ -8,7 +8,7 @@ import { importRecords } from '../shared/model/mutations/importBoard';
 import type { BoardExport } from '../shared/report/json';
 import { addNotes } from '../shared/model/mutations/notes';
 import { carryOverNotes } from '../shared/templates/carryOver';
-import { createBoardContent, type StandaloneTemplateId, type TemplateId } from '../shared/templates/index';
+import { createBoardContent, type StandaloneTemplateId } from '../shared/templates/index';
 import type { BoardView } from '../shared/view/boardView';
 import type { BoardRecord, BoardStore } from './storage/store';
 
