@@ -127,3 +127,68 @@ async function buildRunSheet(frida: Page): Promise<void> {
   await panel.getByRole('button', { name: 'Save run-sheet' }).click();
   await expect(panel.getByText('Discuss')).toHaveCount(0);
 }
+
+test('[F2] history: a snapshot previews read-only and restores as a new board; the live board is untouched', async ({ browser }) => {
+  const board = await boards.server.createBoard('History workshop');
+  const frida = await newPerson(browser);
+  await joinBoard(frida, board.links.facilitator, 'Frida', 'DTI Cluster');
+  await addNoteAs(frida, 'strategy', 'need', 'Kept in the snapshot');
+  await frida.getByRole('button', { name: 'Facilitator controls' }).click();
+  const panel = frida.getByRole('complementary', { name: 'Facilitator controls' });
+  await panel.getByLabel('Snapshot name').fill('Before lunch');
+  await panel.getByRole('button', { name: 'Take snapshot' }).click();
+  await expect(panel.getByRole('list', { name: 'Snapshots, newest first' })).toContainText('Before lunch');
+  // A change after the snapshot is in the live board only.
+  await addNoteAs(frida, 'strategy', 'need', 'Written after lunch');
+
+  await panel.getByRole('button', { name: 'Preview' }).click();
+  const preview = frida.getByRole('dialog', { name: 'Snapshot: Before lunch' });
+  await expect(preview).toContainText('Kept in the snapshot');
+  await expect(preview).not.toContainText('Written after lunch');
+  await expect(preview.getByRole('textbox')).toHaveCount(0);
+  await preview.getByRole('button', { name: 'Restore as a new board' }).click();
+  const opened = preview.getByRole('link', { name: 'Open the restored board (new tab)' });
+  await expect(opened).toBeVisible();
+  const restoredLink = await opened.getAttribute('href');
+  await frida.screenshot({ path: test.info().outputPath('snapshot-preview.png') });
+  await preview.getByRole('button', { name: 'Close' }).click();
+
+  await expect(note(frida, 'Written after lunch')).toBeVisible();
+  const restored = await newPerson(browser);
+  await joinBoard(restored, restoredLink ?? '', 'Frida', 'DTI Cluster');
+  await expect(note(restored, 'Kept in the snapshot')).toBeVisible();
+  await expect(note(restored, 'Written after lunch')).toHaveCount(0);
+  await expect(restored.getByRole('heading', { level: 1 })).toContainText('restored: Before lunch');
+});
+
+test('[F3] a replaced participant link disconnects its users with "This link was revoked"; a locked dimension is read-only for participants', async ({ browser }) => {
+  const board = await boards.server.createBoard('Links workshop');
+  const frida = await newPerson(browser);
+  const anna = await newPerson(browser);
+  await joinBoard(frida, board.links.facilitator, 'Frida', 'DTI Cluster');
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await frida.getByRole('button', { name: 'Facilitator controls' }).click();
+  const panel = frida.getByRole('complementary', { name: 'Facilitator controls' });
+
+  await panel.getByRole('checkbox', { name: 'Lock Cluster strategy' }).check();
+  await expect(anna.getByText('Locked: Cluster strategy')).toBeVisible();
+  await expect(cell(anna, 'strategy', 'need').getByRole('button', { name: /Add a note/ })).toHaveCount(0);
+  await expect(cell(anna, 'structure', 'need').getByRole('button', { name: /Add a note/ })).toBeVisible();
+  await expect(cell(frida, 'strategy', 'need').getByRole('button', { name: /Add a note/ })).toBeVisible();
+  await panel.getByRole('checkbox', { name: 'Lock Cluster strategy' }).uncheck();
+  await expect(cell(anna, 'strategy', 'need').getByRole('button', { name: /Add a note/ })).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Replace participant link' }).click();
+  await frida.getByRole('dialog').getByRole('button', { name: 'Replace link' }).click();
+  await expect(anna.getByRole('heading', { name: 'This link was revoked' })).toBeVisible();
+  await expect(frida.getByTestId('connection')).toHaveText('Live');
+  await anna.screenshot({ path: test.info().outputPath('revoked.png') });
+});
+
+async function addNoteAs(page: Page, dimension: string, kind: string, text: string): Promise<void> {
+  const target = cell(page, dimension, kind);
+  await target.getByRole('button', { name: /Add a note/ }).click();
+  await target.getByRole('textbox').fill(text);
+  await target.getByRole('textbox').press('Enter');
+  await expect(note(page, text)).toBeVisible();
+}
