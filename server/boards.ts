@@ -3,7 +3,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as Y from 'yjs';
 import { newId } from '../shared/model/ids';
 import { serverOrigin } from '../shared/model/origin';
-import { ROLES, type Role } from '../shared/protocol';
+import { CONTROL_DOC, ROLES, docKey, type Role } from '../shared/protocol';
+import { resultsMap } from '../shared/workshop/control';
 import { importRecords } from '../shared/model/mutations/importBoard';
 import type { BoardExport } from '../shared/report/json';
 import { addNotes } from '../shared/model/mutations/notes';
@@ -55,11 +56,26 @@ export function createBoardFromPrevious(
   );
 }
 
-/** A new board holding exactly what a JSON export holds (the export is parsed and valid). */
-export function importBoard(store: BoardStore, data: BoardExport): Promise<BoardRecord> {
-  return storeNewBoard(store, data.board, (doc) =>
+/**
+ * A new board holding exactly what a JSON export holds (the export is parsed and valid). Its votes
+ * become the published results of one closed round, so reports rank as before.
+ */
+export async function importBoard(store: BoardStore, data: BoardExport): Promise<BoardRecord> {
+  const board = await storeNewBoard(store, data.board, (doc) =>
     importRecords(doc, { ...data.board, notes: data.notes, themes: data.themes, links: data.links }, serverOrigin('template')),
   );
+  const noteIds = new Set(data.notes.map((n) => n.id));
+  const votes = Object.fromEntries(Object.entries(data.votes ?? {}).filter(([id, count]) => noteIds.has(id) && count > 0));
+  if (Object.keys(votes).length > 0) {
+    const control = new Y.Doc();
+    try {
+      control.transact(() => resultsMap(control).set('imported', votes), serverOrigin('template'));
+      await store.appendUpdate(board.id, Y.encodeStateAsUpdate(control), docKey(CONTROL_DOC));
+    } finally {
+      control.destroy();
+    }
+  }
+  return board;
 }
 
 function sameSecret(a: string, b: string): boolean {

@@ -80,6 +80,6 @@ export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardR
         body: await renderDocx(buildReport(view, { generatedAt: now, votes })),
       };
     case 'json':
-      return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now), null, 2)}\n` };
+      return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now, votes), null, 2)}\n` };
   }
 }

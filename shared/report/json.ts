@@ -19,6 +19,8 @@ export const boardExport = z.object({
   notes: z.array(exportedNote).max(50_000),
   themes: z.array(themeRecord).max(10_000),
   links: z.array(linkRecord).max(50_000),
+  /** Published votes per note id, summed over the board's voting rounds. Absent in older files. */
+  votes: z.record(z.string(), z.number().int().min(0)).optional(),
 });
 export type BoardExport = z.infer<typeof boardExport>;
 
@@ -28,7 +30,9 @@ function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, inf
   return record;
 }
 
-export function exportJson(view: BoardView, exportedAt: Date): BoardExport {
+export function exportJson(view: BoardView, exportedAt: Date, votes: ReadonlyMap<string, number> = new Map()): BoardExport {
+  const published: Record<string, number> = {};
+  for (const [noteId, count] of votes) if (count > 0 && view.notesById.has(noteId)) published[noteId] = count;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -37,6 +41,7 @@ export function exportJson(view: BoardView, exportedAt: Date): BoardExport {
     notes: [...view.notesById.values()].map(storedNote),
     themes: view.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes.map(({ notes, ...theme }) => theme))),
     links: view.links,
+    votes: published,
   };
 }
 

@@ -2,7 +2,8 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ROLES, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
+import { CONTROL_DOC, ROLES, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
+import { resultsMap } from '../../shared/workshop/control';
 import { boardView } from '../../shared/view/boardView';
 import { waitForSync } from '../helpers/server';
 import { TEMPLATE_NOTE_COUNT, cleanupAfterEach, clientOf, serverFor, waitFor } from './support';
@@ -252,6 +253,25 @@ describe('JSON export and import', () => {
     const again = await get(`/api/boards/${copy.id}/export?format=json`, tokenOf(copy.links.participant));
     const strip = (text: string) => ({ ...(JSON.parse(text) as Record<string, unknown>), exportedAt: null });
     expect(strip(await again.text())).toEqual(strip(body));
+  });
+
+  it('[R6] votes survive the round trip: exported per note, imported as published results that rank the report', async () => {
+    const { ts, base, create, get } = await api();
+    const board = await create({ title: 'Voted board', template: 'EXCITE D1.4' });
+    const participant = tokenOf(board.links.participant);
+    const noteIds = ((await (await get(`/api/boards/${board.id}/notes`, participant)).json()) as { notes: { id: string }[] }).notes.map((n) => n.id);
+    // Results as a closed round publishes them (the workshop tests cover how votes get there).
+    const control = await ts.server.rooms.acquire(board.id, CONTROL_DOC);
+    control.doc.transact(() => resultsMap(control.doc).set('round1', { [noteIds[3]!]: 4, [noteIds[5]!]: 1 }));
+
+    const body = await (await get(`/api/boards/${board.id}/export?format=json`, participant)).text();
+    expect((JSON.parse(body) as { votes: unknown }).votes).toEqual({ [noteIds[3]!]: 4, [noteIds[5]!]: 1 });
+    const imported = await fetch(`${base}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const copy = (await imported.json()) as CreatedBoard;
+    const again = JSON.parse(await (await get(`/api/boards/${copy.id}/export?format=json`, tokenOf(copy.links.participant))).text()) as { votes: unknown };
+    expect(again.votes).toEqual({ [noteIds[3]!]: 4, [noteIds[5]!]: 1 });
+    const report = await (await get(`/api/boards/${copy.id}/export?format=md`, tokenOf(copy.links.participant))).text();
+    expect(report).toContain('(4 votes)');
   });
 
   it('[R6] refuses a file that is not a board export, saying where it is wrong (400)', async () => {
