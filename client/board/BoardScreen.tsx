@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { canWrite, type BoardInfo } from '../../shared/protocol';
 import { Message } from '../ui/Message';
 import { BoardContext, describeError, useConnection, type BoardContextValue } from './context';
@@ -9,7 +9,6 @@ import { JoinForm } from './JoinForm';
 import { refusalFor } from './refusals';
 import './board.css';
 import { BoardSession } from './session';
-import { OutlineView } from './OutlineView';
 import { Toolbar } from './Toolbar';
 import { UiStore } from './ui';
 import { UiContext, useUi, useUiStore } from './uiContext';
@@ -18,7 +17,18 @@ import { joinBoard, updateMe } from '../workshopApi';
 import { WorkshopBar } from './WorkshopBar';
 import { PrivateNotes } from './PrivateNotes';
 import { FocusFollower } from './FocusFollower';
-import { FacilitatorPanel } from './facilitate/FacilitatorPanel';
+
+// Loaded when first shown: most people never open the outline, and only facilitators the panel.
+const OutlineView = lazy(() => import('./OutlineView').then((m) => ({ default: m.OutlineView })));
+const FacilitatorPanel = lazy(() => import('./facilitate/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })));
+
+function Loading({ what }: { what: string }) {
+  return (
+    <p className="loading" role="status">
+      Loading the {what}…
+    </p>
+  );
+}
 
 function BoardBody() {
   const ui = useUiStore();
@@ -26,7 +36,13 @@ function BoardBody() {
   const linking = useUi((s) => s.linking);
   return (
     <>
-      {view === 'outline' ? <OutlineView /> : <BoardGrid />}
+      {view === 'outline' ? (
+        <Suspense fallback={<Loading what="outline" />}>
+          <OutlineView />
+        </Suspense>
+      ) : (
+        <BoardGrid />
+      )}
       {linking && <LinkDialog needId={linking} onClose={() => ui.update(() => ({ linking: null }))} />}
     </>
   );
@@ -126,7 +142,11 @@ export function BoardScreen({
             <div className="board-main-content">
               <BoardBody />
             </div>
-            {panelOpen && session.role === 'facilitator' && <FacilitatorPanel onClose={() => setPanelOpen(false)} />}
+            {panelOpen && session.role === 'facilitator' && (
+              <Suspense fallback={<Loading what="facilitator controls" />}>
+                <FacilitatorPanel onClose={() => setPanelOpen(false)} />
+              </Suspense>
+            )}
           </div>
         </div>
       </UiContext.Provider>

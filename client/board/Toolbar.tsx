@@ -1,15 +1,16 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, Suspense, lazy } from 'react';
 import { ungroupNotes } from '../../shared/model/mutations/notes';
 import { DIMENSIONS, KINDS, clusterLabel, type DimensionId, type KindId } from '../../shared/model/vocabulary';
 import { apiDownloadExport } from '../api';
 import { useBoard, useBoardView } from './context';
 import { CsvImport } from './CsvImport';
-import { EngagementPanel } from './EngagementPanel';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
 import { MoveDialog } from './MoveDialog';
 import { NO_FILTER, liveSelection } from './ui';
 import { useUi, useUiStore } from './uiContext';
+
+const EngagementPanel = lazy(() => import('./EngagementPanel').then((m) => ({ default: m.EngagementPanel })));
 
 /** View switch, filter and search, and what to do with the selected notes. */
 export function Toolbar() {
@@ -49,7 +50,11 @@ function ExportButtons() {
       <button type="button" onClick={() => setEngagement(true)}>
         Engagement
       </button>
-      {engagement && <EngagementPanel onClose={() => setEngagement(false)} />}
+      {engagement && (
+        <Suspense fallback={null}>
+          <EngagementPanel onClose={() => setEngagement(false)} />
+        </Suspense>
+      )}
       <CsvImport />
       <button type="button" onClick={() => download('docx')}>
         Report (Word)
