@@ -8,6 +8,9 @@
  * resolved against the board's doc, or against the update's own new items, up to the record it
  * belongs to (a key of the `notes`, `themes`, `links` or `meta` map). Anything that cannot be
  * resolved (it depends on items the server never received) is treated as touching everything.
+ *
+ * A record is read as plain JSON, where a Y.Text field reads as its string; so the fields that
+ * place a record must be written as plain values for the guard to see where it goes.
  */
 import * as Y from 'yjs';
 import { linkRecord, noteRecord, themeRecord } from '../../shared/model/schema';
@@ -25,7 +28,14 @@ export type GuardVerdict = { ok: true } | { ok: false; reason: string };
 interface RecordRef {
   root: string;
   key: string | null;
+  /** The record field the item is the value of, or sits inside; null for the record itself. */
+  field: string | null;
+  /** The item sits inside the field's value (a nested type), rather than being the value. */
+  nested: boolean;
 }
+
+/** Fields that say where a record is on the board: a note's or theme's cell, a link's notes. */
+const PLACING_FIELDS: ReadonlySet<string> = new Set(['dimension', 'needId', 'practiceId']);
 
 type Located = Y.Item | 'gc' | null;
 
@@ -70,24 +80,37 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: Wr
     const parent: unknown = item.parent;
     if (parent instanceof Y.AbstractType) {
       // Integrated: walk up to the item that sits directly in a root map.
+      const keys: (string | null)[] = [item.parentSub];
       let current: Y.Item = item;
       let type = parent as Y.AbstractType<unknown>;
       while (type._item !== null) {
         current = type._item;
+        keys.push(current.parentSub);
         type = current.parent as Y.AbstractType<unknown>;
       }
-      return { root: Y.findRootTypeKey(type), key: current.parentSub };
+      // keys runs from the item up to the record's key in the root map.
+      return { root: Y.findRootTypeKey(type), key: current.parentSub, field: keys.at(-2) ?? null, nested: keys.length > 2 };
     }
-    if (typeof parent === 'string') return { root: parent, key: item.parentSub };
+    if (typeof parent === 'string') return { root: parent, key: item.parentSub, field: null, nested: false };
     const next = parent instanceof Y.ID ? parent : (item.origin ?? item.rightOrigin);
     if (!next) return UNRESOLVED;
     const located = locate(next);
     if (located === 'gc') return 'gc';
     if (located === null || located === item) return UNRESOLVED;
-    // `located` is the parent type's own item, or a neighbour sharing the parent: either way the
-    // same record.
-    return recordOf(located, depth + 1);
+    const ref = recordOf(located, depth + 1);
+    // A neighbour shares the item's parent and key: the same place.
+    if (!(parent instanceof Y.ID) || ref === UNRESOLVED || ref === 'gc') return ref;
+    // `located` is the parent type's own item: the item is a field of it, or sits inside one.
+    return ref.field === null ? { ...ref, field: item.parentSub } : { ...ref, nested: true };
   };
+
+  // A placing field written as anything but a plain value (a Y.Text reads as its string) would
+  // move a record without the guard seeing where to.
+  const hidesPlace = (ref: RecordRef, item: Y.Item) =>
+    rules.lockedDimensions.size > 0 &&
+    ref.field !== null &&
+    PLACING_FIELDS.has(ref.field) &&
+    (ref.nested || !(item.content instanceof Y.ContentAny));
 
   const touched: RecordRef[] = [];
   const created: RecordRef[] = [];
@@ -98,6 +121,7 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: Wr
     const ref = recordOf(struct);
     if (ref === UNRESOLVED) return refuse('it depends on changes the server does not have');
     if (ref === 'gc') continue;
+    if (hidesPlace(ref, struct)) return refuse('a record is placed by a value that is not plain');
     touched.push(ref);
     // A record written directly into a root map under a key the doc does not hold is a new record.
     if (typeof struct.parent === 'string' && ref.key !== null && !hasKey(doc, ref.root, ref.key)) created.push(ref);
@@ -116,6 +140,7 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: Wr
         if (!located.deleted) {
           const ref = recordOf(located);
           if (ref === UNRESOLVED) return refuse('it depends on changes the server does not have');
+          if (ref !== 'gc' && hidesPlace(ref, located)) return refuse('a record is placed by a value that is not plain');
           if (ref !== 'gc') touched.push(ref);
         }
         clock = located.id.clock + located.length;
@@ -131,7 +156,7 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: Wr
     // A dimension id written anywhere is a move or a new record in that dimension; a note id is a
     // new link to that note.
     if (rules.lockedDimensions.has(value)) return refuse(`the ${value} dimension is locked`);
-    if (rules.lockedDimensions.size > 0 && notesMap(doc).has(value)) touched.push({ root: 'notes', key: value });
+    if (rules.lockedDimensions.size > 0 && notesMap(doc).has(value)) touched.push({ root: 'notes', key: value, field: null, nested: false });
   }
   for (const ref of touched) {
     const dimensions = ref.key === null ? [] : recordDimensions(doc, ref.root, ref.key);

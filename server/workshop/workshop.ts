@@ -191,7 +191,9 @@ export class Workshop {
     }, CONTROL_ORIGIN);
     if (step.voting) await this.openRound(boardId, control, step.voting, step.title);
     else await this.closeRound(boardId, control);
-    if (wasRestricted && !step.locked && !step.privateWriting) (await this.board(boardId)).resync();
+    // Any unlocked step may allow what the last one refused (an edit refused by a lock is allowed
+    // during private writing too).
+    if (wasRestricted && !step.locked) (await this.board(boardId)).resync();
   }
 
   private async openRound(boardId: string, control: Room, config: VotingConfig, title: string): Promise<void> {

@@ -1,0 +1,176 @@
+/**
+ * The participant guard (server/workshop/guard.ts) on its own: which updates it refuses while a
+ * dimension is locked or private writing is on (SPEC W3, W4), worked out before they are applied.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { checkParticipantUpdate, type WriteRules } from '../../server/workshop/guard';
+import { notesMap } from '../../shared/model/doc';
+import { addLink, removeLink } from '../../shared/model/mutations/links';
+import { setBoardTitle } from '../../shared/model/mutations/meta';
+import { addNote, deleteNote, editNoteText, moveNote, setNoteColour } from '../../shared/model/mutations/notes';
+import { createTheme, groupNotes } from '../../shared/model/mutations/themes';
+import type { AddNoteInput } from '../../shared/model/schema';
+import type { DimensionId } from '../../shared/model/vocabulary';
+import { alice, aliceOrigin } from './support';
+
+const LOCKED: WriteRules = { lockedDimensions: new Set(['strategy']), forbidNewNotes: false };
+const PRIVATE_WRITING: WriteRules = { lockedDimensions: new Set(), forbidNewNotes: true };
+const OPEN: WriteRules = { lockedDimensions: new Set(), forbidNewNotes: false };
+
+function noteIn(dimension: DimensionId, text: string, kind: AddNoteInput['kind'] = 'need'): AddNoteInput {
+  return { text, dimension, kind, author: alice };
+}
+
+/**
+ * The server's board: a need and a good practice in the locked dimension (strategy), the same in
+ * an open one (structure), and the link between the open two.
+ */
+function serverBoard() {
+  const doc = new Y.Doc();
+  const lockedNeed = addNote(doc, noteIn('strategy', 'locked need'), aliceOrigin);
+  const lockedPractice = addNote(doc, noteIn('strategy', 'locked practice', 'good-practice'), aliceOrigin);
+  const openNeed = addNote(doc, noteIn('structure', 'open need'), aliceOrigin);
+  const openPractice = addNote(doc, noteIn('structure', 'open practice', 'good-practice'), aliceOrigin);
+  const openLink = addLink(doc, openNeed, openPractice, 'alice', aliceOrigin);
+  return { doc, lockedNeed, lockedPractice, openNeed, openPractice, openLink };
+}
+
+/** The update a participant's client sends for `change`, made on a copy of the server's board. */
+function updateFor(server: Y.Doc, change: (client: Y.Doc) => void): Uint8Array {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const updates: Uint8Array[] = [];
+  client.on('update', (update: Uint8Array) => updates.push(update));
+  change(client);
+  client.destroy();
+  expect(updates.length, 'the change wrote something').toBeGreaterThan(0);
+  return Y.mergeUpdates(updates);
+}
+
+function verdict(server: Y.Doc, rules: WriteRules, change: (client: Y.Doc) => void) {
+  return checkParticipantUpdate(server, updateFor(server, change), rules);
+}
+
+describe('with a dimension locked', () => {
+  it('[W3] refuses adding, editing, recolouring, moving into or out of, and deleting notes of the locked dimension', () => {
+    const b = serverBoard();
+    const refused: [string, (client: Y.Doc) => void][] = [
+      ['add', (c) => addNote(c, noteIn('strategy', 'new'), aliceOrigin)],
+      ['edit', (c) => editNoteText(c, b.lockedNeed, 'locked need, edited', aliceOrigin)],
+      ['recolour', (c) => setNoteColour(c, b.lockedNeed, 'sky', aliceOrigin)],
+      ['move out', (c) => moveNote(c, b.lockedNeed, { dimension: 'structure', kind: 'need', themeId: null }, aliceOrigin)],
+      ['move in', (c) => moveNote(c, b.openNeed, { dimension: 'strategy', kind: 'need', themeId: null }, aliceOrigin)],
+      ['delete', (c) => deleteNote(c, b.lockedNeed, aliceOrigin)],
+    ];
+    for (const [what, change] of refused) {
+      expect(verdict(b.doc, LOCKED, change), what).toEqual({ ok: false, reason: 'the strategy dimension is locked' });
+    }
+  });
+
+  it('[W3] refuses themes in the locked dimension and links or unlinks that touch one of its notes', () => {
+    const b = serverBoard();
+    const lockedLink = addLink(b.doc, b.lockedNeed, b.lockedPractice, 'alice', aliceOrigin);
+    const refused: [string, (client: Y.Doc) => void][] = [
+      ['theme', (c) => createTheme(c, { dimension: 'strategy', kind: 'need', title: 'Funding' }, aliceOrigin)],
+      ['group', (c) => groupNotes(c, [b.lockedNeed], { dimension: 'strategy', kind: 'need', title: 'Funding' }, aliceOrigin)],
+      ['link to a locked practice', (c) => addLink(c, b.openNeed, b.lockedPractice, 'alice', aliceOrigin)],
+      ['unlink a locked note', (c) => removeLink(c, lockedLink, aliceOrigin)],
+    ];
+    for (const [what, change] of refused) {
+      expect(verdict(b.doc, LOCKED, change).ok, what).toBe(false);
+    }
+  });
+
+  it('[W3] lets everything else through: notes, themes and links of other dimensions, and the title', () => {
+    const b = serverBoard();
+    const allowed: [string, (client: Y.Doc) => void][] = [
+      ['add', (c) => addNote(c, noteIn('structure', 'new'), aliceOrigin)],
+      ['edit', (c) => editNoteText(c, b.openNeed, 'open need, edited', aliceOrigin)],
+      ['move within open dimensions', (c) => moveNote(c, b.openNeed, { dimension: 'organisation', kind: 'need', themeId: null }, aliceOrigin)],
+      ['delete', (c) => deleteNote(c, b.openNeed, aliceOrigin)],
+      ['group', (c) => groupNotes(c, [b.openNeed], { dimension: 'structure', kind: 'need', title: 'Members' }, aliceOrigin)],
+      ['unlink', (c) => removeLink(c, b.openLink, aliceOrigin)],
+      ['title', (c) => setBoardTitle(c, 'Vilnius workshop', aliceOrigin)],
+    ];
+    for (const [what, change] of allowed) {
+      expect(verdict(b.doc, LOCKED, change), what).toEqual({ ok: true });
+    }
+  });
+
+  it('[W3] refuses a crafted update that writes a dimension as text instead of a plain value', () => {
+    const b = serverBoard();
+    const asText = (value: string) => {
+      const text = new Y.Text();
+      text.insert(0, value);
+      return text;
+    };
+    // Read as a plain record, a Y.Text field is its string: this would move the note into the
+    // locked dimension without the value "strategy" ever being written as a plain value.
+    const moveIn = verdict(b.doc, LOCKED, (c) => (notesMap(c).get(b.openNeed) as Y.Map<unknown>).set('dimension', asText('strategy')));
+    expect(moveIn.ok).toBe(false);
+    const addIn = verdict(b.doc, LOCKED, (c) =>
+      c.transact(() => {
+        const id = addNote(c, noteIn('structure', 'new'), aliceOrigin);
+        (notesMap(c).get(id) as Y.Map<unknown>).set('dimension', asText('strategy'));
+      }),
+    );
+    expect(addIn.ok).toBe(false);
+
+    // A dimension planted as text while nothing was locked cannot be edited into the locked one.
+    const planted = addNote(b.doc, noteIn('structure', 'planted'), aliceOrigin);
+    (notesMap(b.doc).get(planted) as Y.Map<unknown>).set('dimension', asText('structure'));
+    const editIn = verdict(b.doc, LOCKED, (c) => {
+      const text = (notesMap(c).get(planted) as Y.Map<unknown>).get('dimension') as Y.Text;
+      c.transact(() => {
+        text.delete(0, text.length);
+        text.insert(0, 'strate');
+        text.insert(6, 'gy');
+      });
+    });
+    expect(editIn.ok).toBe(false);
+  });
+
+  it('[W3] refuses an update that builds on changes the server never received', () => {
+    const b = serverBoard();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(b.doc));
+    // Added while its update was refused (or lost): the server does not have this note.
+    const unseen = addNote(client, noteIn('structure', 'unseen'), aliceOrigin);
+    const updates: Uint8Array[] = [];
+    client.on('update', (update: Uint8Array) => updates.push(update));
+    editNoteText(client, unseen, 'unseen, edited', aliceOrigin);
+    deleteNote(client, unseen, aliceOrigin);
+    for (const update of updates) {
+      expect(checkParticipantUpdate(b.doc, update, LOCKED).ok).toBe(false);
+    }
+    client.destroy();
+  });
+});
+
+describe('with private writing on', () => {
+  it('[W4] refuses a new note on the shared board, and nothing else', () => {
+    const b = serverBoard();
+    expect(verdict(b.doc, PRIVATE_WRITING, (c) => addNote(c, noteIn('structure', 'new'), aliceOrigin))).toEqual({
+      ok: false,
+      reason: 'private writing is on: new notes go to your private space first',
+    });
+    const allowed: [string, (client: Y.Doc) => void][] = [
+      ['edit', (c) => editNoteText(c, b.lockedNeed, 'edited', aliceOrigin)],
+      ['move', (c) => moveNote(c, b.openNeed, { dimension: 'strategy', kind: 'need', themeId: null }, aliceOrigin)],
+      ['group', (c) => groupNotes(c, [b.openNeed], { dimension: 'structure', kind: 'need', title: 'Members' }, aliceOrigin)],
+      ['delete', (c) => deleteNote(c, b.openNeed, aliceOrigin)],
+    ];
+    for (const [what, change] of allowed) {
+      expect(verdict(b.doc, PRIVATE_WRITING, change), what).toEqual({ ok: true });
+    }
+  });
+});
+
+describe('with no rule in force', () => {
+  it('[W3] lets any update through without decoding it', () => {
+    const b = serverBoard();
+    expect(verdict(b.doc, OPEN, (c) => addNote(c, noteIn('strategy', 'new'), aliceOrigin))).toEqual({ ok: true });
+    expect(checkParticipantUpdate(b.doc, new Uint8Array([1, 2, 3]), OPEN)).toEqual({ ok: true });
+  });
+});
