@@ -1,7 +1,8 @@
 /**
  * The report as a Word document (docx package): the same content as the Markdown report, with
- * real headings, bullet lists, an engagement table and a bar chart of notes (and votes, once a
- * board has them) per dimension, drawn as a table so it needs no image renderer.
+ * real headings, bullet lists, an engagement table, a bar chart of notes (or votes, once a board
+ * has them) per dimension and one of notes written over time, drawn as tables so they need no
+ * image renderer.
  */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Report, ReportGroup } from '../../shared/report/report';
@@ -43,12 +44,22 @@ function cell(text: string, options: { bold?: boolean; width?: number; align?: (
 }
 
 /** Notes (and votes) per dimension as horizontal bars. */
-function chart(report: Report): Table {
-  const rows = report.dimensions.map((d) => {
-    const notes = d.sections.reduce((sum, s) => sum + s.groups.reduce((n, g) => n + g.notes.length, 0), 0);
-    const dimensionVotes = d.sections.reduce((sum, s) => sum + s.groups.reduce((n, g) => n + g.notes.reduce((v, x) => v + x.votes, 0), 0), 0);
-    return { label: `${d.number}. ${d.label}`, value: report.totals.votes > 0 ? dimensionVotes : notes };
-  });
+function dimensionChart(report: Report): Table {
+  return barChart(
+    report.dimensions.map((d) => {
+      const notes = d.sections.reduce((sum, s) => sum + s.groups.reduce((n, g) => n + g.notes.length, 0), 0);
+      const dimensionVotes = d.sections.reduce((sum, s) => sum + s.groups.reduce((n, g) => n + g.notes.reduce((v, x) => v + x.votes, 0), 0), 0);
+      return { label: `${d.number}. ${d.label}`, value: report.totals.votes > 0 ? dimensionVotes : notes };
+    }),
+  );
+}
+
+/** One bar per time slot, labelled with its start (UTC), as in the Markdown report. */
+function timeChart(report: Report): Table {
+  return barChart(report.engagement.overTime.map((bucket) => ({ label: new Date(bucket.start).toISOString().slice(11, 16), value: bucket.notes })));
+}
+
+function barChart(rows: { label: string; value: number }[]): Table {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   return new Table({
@@ -108,7 +119,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
 
   children.push(new Paragraph({ text: 'Engagement', heading: HeadingLevel.HEADING_1 }));
   children.push(new Paragraph({ text: report.totals.votes > 0 ? 'Votes per dimension' : 'Notes per dimension', heading: HeadingLevel.HEADING_2 }));
-  children.push(chart(report));
+  children.push(dimensionChart(report));
   if (report.engagement.rows.length > 0) {
     children.push(new Paragraph({ text: 'Contributions per cluster', heading: HeadingLevel.HEADING_2 }));
     const header = ['Cluster', 'Participants', ...report.engagement.dimensions.map((_, i) => `D${i + 1}`), 'Notes'];
@@ -124,6 +135,10 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       }),
     );
     children.push(new Paragraph(report.engagement.dimensions.map((label, i) => `D${i + 1}: ${label}`).join('; ') + '.'));
+  }
+  if (report.engagement.overTime.length > 0) {
+    children.push(new Paragraph({ text: `Notes written per ${report.engagement.bucketMinutes} minutes (UTC)`, heading: HeadingLevel.HEADING_2 }));
+    children.push(timeChart(report));
   }
 
   const document = new Document({

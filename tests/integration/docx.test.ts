@@ -24,7 +24,7 @@ describe('DOCX report', () => {
     const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
     // The document's text, with its XML runs joined (Word may split a sentence over runs).
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const heading of ['EXCITE &lt;D1.4&gt; &amp; friends', 'Participants', '1. Cluster structure', '5. Communication, visibility &amp; reputation', 'Common challenges', 'Best practices needed', 'Good practices', 'Matchmaking: candidate learning tandems', 'Engagement']) {
+    for (const heading of ['EXCITE &lt;D1.4&gt; &amp; friends', 'Participants', '1. Cluster structure', '5. Communication, visibility &amp; reputation', 'Common challenges', 'Best practices needed', 'Good practices', 'Matchmaking: candidate learning tandems', 'Engagement', 'Notes written per']) {
       expect(text, heading).toContain(heading);
     }
     for (const section of EXCITE_D14) {
