@@ -15,6 +15,8 @@ export const WS_PATH_PREFIX = '/ws/';
 export const MessageType = {
   Sync: 0,
   Awareness: 1,
+  /** Server to client only: "permission denied" with a reason (a refused update). */
+  Auth: 2,
 } as const;
 
 export const CloseCode = {

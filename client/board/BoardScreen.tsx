@@ -87,6 +87,17 @@ export function BoardScreen({
   const connection = useConnection(session);
   const [problem, setProblem] = useState<string | null>(null);
 
+  // The server's refusal of a change, shown for a while.
+  const refusal = useSyncExternalStore(session.subscribe, session.getRefusal);
+  const [dismissedRefusal, setDismissedRefusal] = useState<number | null>(null);
+  const refusalText =
+    refusal && refusal.at !== dismissedRefusal ? `Your last change was not saved yet: ${refusal.reason}. It reaches the board once that allows it again.` : null;
+  useEffect(() => {
+    if (!refusal) return;
+    const timer = setTimeout(() => setDismissedRefusal(refusal.at), 8000);
+    return () => clearTimeout(timer);
+  }, [refusal]);
+
   useEffect(() => {
     if (!problem) return;
     const timer = setTimeout(() => setProblem(null), 6000);
@@ -133,9 +144,9 @@ export function BoardScreen({
           <PrivateNotes />
           <FocusFollower />
           <Toolbar />
-          {problem && (
+          {(problem ?? refusalText) && (
             <p className="toast" role="alert">
-              {problem}
+              {problem ?? refusalText}
             </p>
           )}
           <div className="board-main">

@@ -9,7 +9,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { clusterLabel } from '../../shared/model/vocabulary';
-import { WS_PATH_PREFIX, canWrite, isPermanentClose, type Role } from '../../shared/protocol';
+import * as authProtocol from 'y-protocols/auth';
+import { MessageType, WS_PATH_PREFIX, canWrite, isPermanentClose, type Role } from '../../shared/protocol';
 import type { BoardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
 import { presenceColour, type Identity } from './identity';
@@ -56,6 +57,20 @@ const SYNC_STAMP_INTERVAL_MS = 30_000;
 /** The name of a board's document in IndexedDB. */
 export const localDocName = (boardId: string) => `clusterboard:${boardId}`;
 
+/**
+ * Gives the doc a fresh Yjs client id (an unsigned 32-bit integer, as Yjs makes them), and the
+ * presence the same one: y-websocket assumes they are equal (it removes every presence but the
+ * doc's own on a reconnect).
+ */
+function continueUnderNewClientId(doc: Y.Doc, awareness: WebsocketProvider['awareness']): void {
+  const state = awareness.getLocalState();
+  awareness.setLocalState(null);
+  const id = crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
+  doc.clientID = id;
+  awareness.clientID = id;
+  awareness.setLocalState(state);
+}
+
 function sameConnection(a: ConnectionState, b: ConnectionState): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
@@ -81,6 +96,7 @@ export class BoardSession {
   private editing: string | null = null;
   private focus: string | null = null;
   private readonly listeners = new Set<Listener>();
+  private refusal: { reason: string; at: number } | null = null;
   readonly workshop: Workshop;
   private serverUrl = '';
 
@@ -125,6 +141,17 @@ export class BoardSession {
       connect: this.online,
     });
     this.provider = provider;
+    // The server refuses an update it may not accept (a lock came down as this was written) with
+    // y-websocket's "permission denied". The change stays here and reaches the board when the
+    // lock lifts (the server asks for it then). Later changes must not wait behind it: Yjs
+    // applies one client's changes in order, so this device continues under a new client id.
+    provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
+      authProtocol.readAuthMessage(decoder, this.doc, (_doc: unknown, reason: string) => {
+        continueUnderNewClientId(this.doc, provider.awareness);
+        this.refusal = { reason, at: Date.now() };
+        this.notify();
+      });
+    };
     provider.awareness.setLocalState({ user: this.presenceUser(), editing: this.editing, focus: this.focus });
     provider.awareness.on('change', this.refreshPresence);
     provider.on('sync', this.refreshConnection);
@@ -209,6 +236,8 @@ export class BoardSession {
   };
 
   getView = (): BoardView => this.view;
+  /** The server's last refusal of a change of this person's, if any. */
+  getRefusal = (): { reason: string; at: number } | null => this.refusal;
   getPresence = (): PresenceUser[] => this.presence;
   getConnection = (): ConnectionState => this.connection;
   getUndoState = (): UndoState => this.history?.getState() ?? NO_UNDO;

@@ -142,7 +142,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
       requireMethod(req, 'POST', 'vote');
       const person = await seatHolder();
       const vote = parse(voteRequest, await readJson(req, BODY_LIMIT));
-      // [V2] The seat says who votes; a body that names someone else is refused, never obeyed.
+      // [WV2] The seat says who votes; a body that names someone else is refused, never obeyed.
       if (vote.personId !== undefined && vote.personId !== person.id) throw new HttpError(403, 'You can only vote as yourself.');
       sendJson(res, 200, await deps.workshop.vote(person, vote.noteId, vote.change));
       return true;
@@ -204,7 +204,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
   }
 }
 
-/** [R2] A new secret for the role; every socket opened with the old one is closed (4410). */
+/** [WA2] A new secret for the role; every socket opened with the old one is closed (4410). */
 async function rotateLink(deps: WorkshopApiDeps, board: BoardRecord, role: Role): Promise<BoardRecord> {
   const token = randomBytes(24).toString('base64url');
   await deps.store.setToken(board.id, role, token);

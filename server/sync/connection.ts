@@ -95,7 +95,7 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
     const role = roleForToken(board, token);
     if (!role) return close(CloseCode.Unauthorized, 'This link is not valid for this board');
     const person = role === 'viewer' ? null : await personForSeat(deps.store, boardId, request.seat);
-    // [R3] A private document opens only for its owner's seat.
+    // [WA3] A private document opens only for its owner's seat.
     if (docName.kind === 'private' && person?.id !== docName.personId) {
       return close(CloseCode.Forbidden, 'These private notes belong to someone else');
     }

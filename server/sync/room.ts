@@ -16,7 +16,7 @@ import { CloseCode, MessageType, type Role } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { applyStoredState, type BoardStore } from '../storage/store';
 import { decodeAwarenessUpdate, Presence } from './presence';
-import { awarenessMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './messages';
+import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './messages';
 
 /** A connection as the room sees it. */
 export interface Peer {
@@ -32,7 +32,7 @@ export interface Peer {
  * How a room treats its peers' document updates: the whole write rule of the document. Refused
  * updates are dropped; the peer keeps them, and they arrive if the rule later allows (`resync`).
  */
-export type WritePolicy = (peer: Peer, update: Uint8Array, doc: Y.Doc) => boolean;
+export type WritePolicy = (peer: Peer, update: Uint8Array, doc: Y.Doc, explain?: (reason: string) => void) => boolean;
 
 /**
  * Presence: 'shared' rooms relay everyone's presence to everyone (the board); 'echo' rooms only
@@ -202,8 +202,11 @@ export class Room {
         return;
       }
       case 'update':
-        // [P3] A viewer syncs down only; [W1-W6] the document's write policy decides the rest.
-        if (this.options.mayWrite(peer, decoded.update, this.doc)) Y.applyUpdate(this.doc, decoded.update, peer.origin);
+        // [P3] A viewer syncs down only; [W1-W6] the document's write policy decides the rest. A
+        // refusal is told to the writer with y-websocket's own "permission denied" message.
+        if (this.options.mayWrite(peer, decoded.update, this.doc, (reason) => peer.send(permissionDeniedMessage(reason)))) {
+          Y.applyUpdate(this.doc, decoded.update, peer.origin);
+        }
         return;
       case 'awareness':
         this.presence.apply(peer, decoded.entries);

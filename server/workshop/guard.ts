@@ -14,6 +14,7 @@
  */
 import * as Y from 'yjs';
 import { linkRecord, noteRecord, themeRecord } from '../../shared/model/schema';
+import { DIMENSIONS } from '../../shared/model/vocabulary';
 import { linksMap, notesMap, readRecord, themesMap } from '../../shared/model/doc';
 
 export interface WriteRules {
@@ -149,21 +150,25 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: Wr
   }
 
   if (rules.forbidNewNotes && created.some((ref) => ref.root === 'notes')) {
-    return refuse('private writing is on: new notes go to your private space first');
+    return refuse('private writing is on, so new notes go to your private notes first');
   }
   for (const value of written) {
     if (typeof value !== 'string') continue;
     // A dimension id written anywhere is a move or a new record in that dimension; a note id is a
     // new link to that note.
-    if (rules.lockedDimensions.has(value)) return refuse(`the ${value} dimension is locked`);
+    if (rules.lockedDimensions.has(value)) return refuse(`${dimensionLabel(value)} is locked`);
     if (rules.lockedDimensions.size > 0 && notesMap(doc).has(value)) touched.push({ root: 'notes', key: value, field: null, nested: false });
   }
   for (const ref of touched) {
     const dimensions = ref.key === null ? [] : recordDimensions(doc, ref.root, ref.key);
     const locked = dimensions.find((d) => rules.lockedDimensions.has(d));
-    if (locked) return refuse(`the ${locked} dimension is locked`);
+    if (locked) return refuse(`${dimensionLabel(locked)} is locked`);
   }
   return { ok: true };
+}
+
+function dimensionLabel(id: string): string {
+  return DIMENSIONS.find((d) => d.id === id)?.label ?? id;
 }
 
 function refuse(reason: string): GuardVerdict {

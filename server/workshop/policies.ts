@@ -16,20 +16,27 @@ import { checkParticipantUpdate } from './guard';
  * while private writing is on.
  */
 function boardPolicy(control: Room, log: Logger): WritePolicy {
-  return (peer, update, doc) => {
+  return (peer, update, doc, explain) => {
     switch (peer.role) {
       case 'viewer':
+        explain?.('viewers cannot change the board');
         return false;
       case 'facilitator':
         return true;
       case 'participant': {
         const state = readControl(control.doc);
-        if (state.lock.board) return false;
+        if (state.lock.board) {
+          explain?.('the board is locked');
+          return false;
+        }
         const verdict = checkParticipantUpdate(doc, update, {
           lockedDimensions: new Set(state.lock.dimensions),
           forbidNewNotes: state.privateWriting,
         });
-        if (!verdict.ok) log.debug('participant update refused', { board: control.boardId, reason: verdict.reason });
+        if (!verdict.ok) {
+          log.debug('participant update refused', { board: control.boardId, reason: verdict.reason });
+          explain?.(verdict.reason);
+        }
         return verdict.ok;
       }
     }

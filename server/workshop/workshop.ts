@@ -221,7 +221,7 @@ export class Workshop {
 
   // ---- Votes ----
 
-  /** [V1-V4] Casts or takes back one vote as `person` (the seat's owner: nobody votes for others). */
+  /** [WV1-WV4] Casts or takes back one vote as `person` (the seat's owner: nobody votes for others). */
   async vote(person: PersonRecord, noteId: string, change: 1 | -1): Promise<MyVotes> {
     return this.serial(person.boardId, async () => {
       const control = await this.control(person.boardId);

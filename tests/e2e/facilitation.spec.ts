@@ -1,6 +1,6 @@
 /**
  * A facilitated workshop in real browsers: one facilitator runs a three-step run-sheet (private
- * writing with a timer, clustering, a vote) while two participants take part (SPEC F1-F3).
+ * writing with a timer, clustering, a vote) while two participants take part (SPEC WE1-WE3).
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { useBoardServer } from './fixtures';
@@ -25,7 +25,7 @@ async function addPrivateNote(page: Page, dimension: string, kind: string, text:
   await expect(page.getByRole('region', { name: /Your private notes/ })).toContainText(text);
 }
 
-test('[F1] a facilitator runs a three-step run-sheet with a timer, private writing and a vote while two participants take part', async ({ browser }) => {
+test('[WE1] a facilitator runs a three-step run-sheet with a timer, private writing and a vote while two participants take part', async ({ browser }) => {
   test.setTimeout(90_000);
   const board = await boards.server.createBoard('Facilitated workshop');
   const frida = await newPerson(browser);
@@ -128,7 +128,7 @@ async function buildRunSheet(frida: Page): Promise<void> {
   await expect(panel.getByText('Discuss')).toHaveCount(0);
 }
 
-test('[F2] history: a snapshot previews read-only and restores as a new board; the live board is untouched', async ({ browser }) => {
+test('[WE2] history: a snapshot previews read-only and restores as a new board; the live board is untouched', async ({ browser }) => {
   const board = await boards.server.createBoard('History workshop');
   const frida = await newPerson(browser);
   await joinBoard(frida, board.links.facilitator, 'Frida', 'DTI Cluster');
@@ -161,7 +161,7 @@ test('[F2] history: a snapshot previews read-only and restores as a new board; t
   await expect(restored.getByRole('heading', { level: 1 })).toContainText('restored: Before lunch');
 });
 
-test('[F3] a replaced participant link disconnects its users with "This link was revoked"; a locked dimension is read-only for participants', async ({ browser }) => {
+test('[WE3] a replaced participant link disconnects its users with "This link was revoked"; a locked dimension is read-only for participants', async ({ browser }) => {
   const board = await boards.server.createBoard('Links workshop');
   const frida = await newPerson(browser);
   const anna = await newPerson(browser);

@@ -2,7 +2,8 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { serverOrigin } from '../../shared/model/origin';
+import { addNote } from '../../shared/model/mutations/notes';
+import { localOrigin, serverOrigin } from '../../shared/model/origin';
 import { buildReport } from '../../shared/report/report';
 import { createBoardContent } from '../../shared/templates/index';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
@@ -17,6 +18,8 @@ describe('DOCX report', () => {
   it('[R7] is a Word document with the report headings and every challenge, need and good practice of the seed', async () => {
     const doc = new Y.Doc();
     createBoardContent(doc, { title: 'EXCITE <D1.4> & friends', template: 'excite-d1.4' }, serverOrigin('template'));
+    // One note written in the workshop, so the report has contributions over time to chart.
+    addNote(doc, { text: 'Written in the workshop', dimension: 'strategy', kind: 'need', author: { id: 'ann', name: 'Ann', cluster: 'gaia' } }, localOrigin('ann'));
     const buffer = await renderDocx(buildReport(boardView(doc), { generatedAt: new Date('2026-03-14T09:30:00Z') }));
     const files = unzipSync(new Uint8Array(buffer));
     expect(Object.keys(files)).toContain('word/document.xml');

@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
-import { BOARD_DOC, CONTROL_DOC, CloseCode, type DocName } from '../../shared/protocol';
+import * as authProtocol from 'y-protocols/auth';
+import { BOARD_DOC, CONTROL_DOC, CloseCode, MessageType, type DocName } from '../../shared/protocol';
 import { controlMap, peopleMap, resultsMap } from '../../shared/workshop/control';
 import { cleanupAfterEach, note, noteTexts, storedNoteTexts, syncUpdateFrame } from './support';
 import { controlOf, roundTrip, synced, waitFor, workshopOn, type Workshop } from './workshopSupport';
@@ -126,6 +127,39 @@ describe('the board document', () => {
     await roundTrip(viewer);
 
     await expectBoardTexts(w, viewer, ['facilitator note', 'strategy note, edited', 'structure note']);
+  });
+});
+
+describe('a refused change', () => {
+  it("[W7] is answered with y-websocket's permission denied and a reason; under a new client id the writer's next changes land at once", async () => {
+    const w = await workshopOn(defer);
+    await boardWithNotes(w);
+    await w.command({ type: 'lock', lock: { board: false, dimensions: ['strategy'] } });
+    const participant = w.open(BOARD_DOC, w.participant);
+    const observer = w.open(BOARD_DOC, w.viewer);
+    const reasons: string[] = [];
+    participant.provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) =>
+      authProtocol.readAuthMessage(decoder, participant.doc, (_doc: unknown, reason: string) => reasons.push(reason));
+    await synced(participant, observer);
+
+    addNote(participant.doc, note('raced into a locked dimension'), mine);
+    await waitFor(() => reasons.length === 1, 'the refusal reaches the writer');
+    expect(reasons).toEqual(['Cluster strategy is locked']);
+
+    // As the browser does: continue under a new client id, so later changes do not wait behind
+    // the refused one (Yjs applies one client's changes in order).
+    const presence = participant.provider.awareness.getLocalState();
+    participant.provider.awareness.setLocalState(null);
+    participant.doc.clientID += 1;
+    participant.provider.awareness.clientID = participant.doc.clientID;
+    participant.provider.awareness.setLocalState(presence);
+    addNote(participant.doc, note('written just after, elsewhere', { dimension: 'structure' }), mine);
+    await waitFor(() => noteTexts(observer.doc).includes('written just after, elsewhere'), 'the next change lands');
+    expect(noteTexts(observer.doc)).not.toContain('raced into a locked dimension');
+
+    // And the refused change arrives once the dimension opens.
+    await w.command({ type: 'lock', lock: { board: false, dimensions: [] } });
+    await waitFor(() => noteTexts(observer.doc).includes('raced into a locked dimension'), 'the refused change arrives after unlock');
   });
 });
 

@@ -64,7 +64,7 @@ describe('with a dimension locked', () => {
       ['delete', (c) => deleteNote(c, b.lockedNeed, aliceOrigin)],
     ];
     for (const [what, change] of refused) {
-      expect(verdict(b.doc, LOCKED, change), what).toEqual({ ok: false, reason: 'the strategy dimension is locked' });
+      expect(verdict(b.doc, LOCKED, change), what).toEqual({ ok: false, reason: 'Cluster strategy is locked' });
     }
   });
 
@@ -153,7 +153,7 @@ describe('with private writing on', () => {
     const b = serverBoard();
     expect(verdict(b.doc, PRIVATE_WRITING, (c) => addNote(c, noteIn('structure', 'new'), aliceOrigin))).toEqual({
       ok: false,
-      reason: 'private writing is on: new notes go to your private space first',
+      reason: 'private writing is on, so new notes go to your private notes first',
     });
     const allowed: [string, (client: Y.Doc) => void][] = [
       ['edit', (c) => editNoteText(c, b.lockedNeed, 'edited', aliceOrigin)],
