@@ -30,6 +30,8 @@ export const CloseCode = {
   BoardNotFound: 4404,
   /** A facilitator replaced this role's link; the old one no longer opens the board. */
   LinkRevoked: 4410,
+  /** A message, a presence state or the board itself is over a size limit. */
+  TooLarge: 4413,
   /** The server is shutting down or the room is being unloaded; reconnect shortly. */
   GoingAway: 4503,
 } as const;

@@ -110,7 +110,7 @@ export function BoardHeader({ connection, onChangeIdentity, children }: { connec
             <li key={user.clientId} className="presence-chip" style={{ borderColor: user.colour }} title={user.clusterLabel}>
               <span className="presence-dot" style={{ background: user.colour }} aria-hidden="true" />
               <span className="presence-name">{user.isSelf ? `${user.name} (you)` : user.name}</span>
-              <span className="presence-cluster">{user.clusterLabel}</span>
+              <span className="presence-cluster">{user.isViewer ? 'viewer' : user.clusterLabel}</span>
             </li>
           ))}
         </ul>

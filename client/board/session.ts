@@ -39,11 +39,13 @@ export interface PresenceUser {
   editing: string | null;
   /** The note this person has focused or is editing, or null. */
   focus: string | null;
+  /** Viewers follow without a seat; the server marks them. */
+  isViewer: boolean;
   isSelf: boolean;
 }
 
 interface AwarenessState {
-  user?: { id?: unknown; name?: unknown; cluster?: unknown };
+  user?: { id?: unknown; name?: unknown; cluster?: unknown; role?: unknown };
   editing?: unknown;
   focus?: unknown;
 }
@@ -338,6 +340,7 @@ export class BoardSession {
         colour: presenceColour(user.id),
         editing: typeof state.editing === 'string' ? state.editing : null,
         focus: typeof state.focus === 'string' ? state.focus : typeof state.editing === 'string' ? state.editing : null,
+        isViewer: user.role === 'viewer',
         isSelf: clientId === this.doc.clientID,
       });
     });

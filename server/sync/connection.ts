@@ -11,7 +11,8 @@ import { roleForToken } from '../boards';
 import { personForSeat } from '../people';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
-import { BadMessageError, type Peer, type Room } from './room';
+import { TooLargeError } from './errors';
+import { BadMessageError, type Peer, type PresenceIdentity, type Room } from './room';
 import type { Rooms } from './rooms';
 
 /** What a socket may send before its board is loaded; a client that floods is cut off. */
@@ -53,6 +54,11 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
       room.receive(peer, message);
     } catch (error) {
       // Whatever went wrong, it goes no further than this connection.
+      if (error instanceof TooLargeError) {
+        deps.log.warn('message over a limit; closing connection', { board: boardId, connection: id, error: error.message });
+        close(CloseCode.TooLarge, 'Too large');
+        return;
+      }
       const malformed = error instanceof BadMessageError;
       deps.log.warn(malformed ? 'malformed message; closing connection' : 'message failed; closing connection', {
         board: boardId,
@@ -101,7 +107,8 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
     }
     const room = await deps.rooms.acquire(boardId, docName);
     if (state.status !== 'authenticating') return;
-    const peer = createPeer(socket, id, role, person?.id ?? null, close);
+    const identity = person ? { id: person.id, name: person.name, cluster: person.cluster, role } : null;
+    const peer = createPeer(socket, id, role, person?.id ?? null, identity, close);
     const buffered = state.buffered;
     state = { status: 'open', room, peer };
     room.join(peer);
@@ -115,12 +122,20 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
   });
 }
 
-function createPeer(socket: WebSocket, id: string, role: Role, personId: string | null, close: (code: number, reason: string) => void): Peer {
+function createPeer(
+  socket: WebSocket,
+  id: string,
+  role: Role,
+  personId: string | null,
+  identity: PresenceIdentity | null,
+  close: (code: number, reason: string) => void,
+): Peer {
   const origin: RemoteOrigin = { kind: 'remote', connectionId: id };
   return {
     origin,
     role,
     personId,
+    identity,
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
       socket.send(message, { binary: true }, (error) => {

@@ -11,6 +11,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { TooLargeError } from './errors';
 
 interface Entry {
   clientId: number;
@@ -28,6 +29,7 @@ export function decodeAwarenessUpdate(update: Uint8Array): Entry[] {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
+    if (json.length > MAX_PRESENCE_STATE_BYTES) throw new TooLargeError(`a presence state of ${json.length} characters`);
     JSON.parse(json);
     entries.push({ clientId, clock, json });
   }
@@ -45,6 +47,16 @@ function encodeEntries(entries: Entry[]): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** The largest presence state one client may publish (name, cluster, focus: a few hundred bytes). */
+export const MAX_PRESENCE_STATE_BYTES = 4096;
+
+export interface PresenceRules<Owner> {
+  /** Who the owner is, as the server knows it: replaces whatever `user` the client claims. */
+  identify(owner: Owner, claimed: unknown): object;
+  /** May `next` take over a client id `current` still holds (the same person reconnecting)? */
+  mayTakeOver(current: Owner, next: Owner): boolean;
+}
+
 export class Presence<Owner extends object> {
   readonly awareness: awarenessProtocol.Awareness;
   private readonly owners = new Map<number, Owner>();
@@ -52,6 +64,7 @@ export class Presence<Owner extends object> {
   constructor(
     doc: Y.Doc,
     onChange: (changed: number[], owner: Owner | null) => void,
+    private readonly rules: PresenceRules<Owner>,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
     // The server has no presence of its own.
@@ -66,15 +79,38 @@ export class Presence<Owner extends object> {
     });
   }
 
-  /** Applies what `owner` may change of a decoded update; the rest is dropped silently. */
+  /**
+   * Applies what `owner` may change of a decoded update; the rest is dropped silently. [P5] A
+   * connection speaks for one client id at a time (it may leave one and take another, as a client
+   * does when it changes its Yjs client id), [P6] never for another person's, and the identity in
+   * the state is the server's record of the connection, not the client's claim.
+   */
   apply(owner: Owner, entries: Entry[]): void {
-    const allowed = entries.filter((entry) => {
+    const allowed: Entry[] = [];
+    for (const entry of entries) {
       const current = this.owners.get(entry.clientId);
-      if (current === undefined || current === owner) return true;
-      const clock = this.awareness.meta.get(entry.clientId)?.clock ?? -1;
-      return entry.json !== 'null' && entry.clock > clock;
-    });
+      if (current !== undefined && current !== owner) {
+        const clock = this.awareness.meta.get(entry.clientId)?.clock ?? -1;
+        if (entry.json === 'null' || entry.clock <= clock || !this.rules.mayTakeOver(current, owner)) continue;
+      }
+      if (entry.json !== 'null' && this.speaksForAnother(owner, entry.clientId, allowed)) continue;
+      allowed.push(entry.json === 'null' ? entry : { ...entry, json: this.withIdentity(owner, entry.json) });
+    }
     if (allowed.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(allowed), owner);
+  }
+
+  /** Does `owner` already hold a live state under a different client id (here or earlier in this update)? */
+  private speaksForAnother(owner: Owner, clientId: number, pending: readonly Entry[]): boolean {
+    for (const [id, o] of this.owners) {
+      if (o === owner && id !== clientId && this.awareness.getStates().has(id) && !pending.some((e) => e.clientId === id && e.json === 'null')) return true;
+    }
+    return pending.some((e) => e.clientId !== clientId && e.json !== 'null');
+  }
+
+  private withIdentity(owner: Owner, json: string): string {
+    const state: unknown = JSON.parse(json);
+    if (state === null || typeof state !== 'object' || Array.isArray(state)) return json;
+    return JSON.stringify({ ...state, user: this.rules.identify(owner, (state as { user?: unknown }).user) });
   }
 
   /** Removes the presence of everything `owner` still speaks for (its socket closed). */

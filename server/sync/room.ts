@@ -15,6 +15,7 @@ import { readMeta } from '../../shared/view/boardView';
 import { CloseCode, MessageType, type Role } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { applyStoredState, type BoardStore } from '../storage/store';
+import { TooLargeError } from './errors';
 import { decodeAwarenessUpdate, Presence } from './presence';
 import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './messages';
 
@@ -24,8 +25,35 @@ export interface Peer {
   readonly role: Role;
   /** The person whose seat the connection presented, if any. */
   readonly personId: string | null;
+  /**
+   * Who this connection is, as presence shows it: from the server's record of its seat, never the
+   * client's claim. Null without a seat (viewers): presence then shows the role and the given name.
+   */
+  identity: PresenceIdentity | null;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
+}
+
+/**
+ * A connection without a seat (a viewer, or a script): the name it gives is shown with its role,
+ * under an id of its socket, so it can never pass for a person who joined.
+ */
+function unseatedIdentity(peer: Peer, claimed: unknown): PresenceIdentity {
+  const name = (claimed as { name?: unknown } | null)?.name;
+  return {
+    id: `${peer.role}:${peer.origin.connectionId}`,
+    name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 60) : 'Guest',
+    cluster: null,
+    role: peer.role,
+  };
+}
+
+export interface PresenceIdentity {
+  id: string;
+  name: string;
+  /** A `ClusterRef`, or null. */
+  cluster: string | null;
+  role: Role;
 }
 
 /**
@@ -69,15 +97,22 @@ type DecodedMessage =
 export class Room {
   readonly doc = new Y.Doc();
   private readonly peers = new Set<Peer>();
-  private readonly presence = new Presence<Peer>(this.doc, (changed, owner) => {
-    // Sent to everyone, the sender too: y-websocket treats silence as a dead connection.
-    const message = awarenessMessage(this.presence.awareness, changed);
-    if (this.options.presence === 'shared') {
-      for (const peer of this.peers) peer.send(message);
-    } else if (owner && this.peers.has(owner)) {
-      owner.send(message);
-    }
-  });
+  private readonly presence = new Presence<Peer>(
+    this.doc,
+    (changed, owner) => {
+      // Sent to everyone, the sender too: y-websocket treats silence as a dead connection.
+      const message = awarenessMessage(this.presence.awareness, changed);
+      if (this.options.presence === 'shared') {
+        for (const peer of this.peers) peer.send(message);
+      } else if (owner && this.peers.has(owner)) {
+        owner.send(message);
+      }
+    },
+    {
+      identify: (peer, claimed) => peer.identity ?? unseatedIdentity(peer, claimed),
+      mayTakeOver: (current, next) => current.personId !== null && current.personId === next.personId,
+    },
+  );
   /** Other rooms that keep this one loaded (the board keeps its control room). */
   private holds = 0;
   private persisted: Promise<void> = Promise.resolve();
@@ -167,6 +202,13 @@ export class Room {
     if (this.peers.size === 0 && this.holds === 0) this.scheduleIdleCheck();
   }
 
+  /** A person renamed themselves: their connections show the new name from their next presence update. */
+  updateIdentity(personId: string, identity: Pick<PresenceIdentity, 'name' | 'cluster'>): void {
+    for (const peer of this.peers) {
+      if (peer.personId === personId && peer.identity) peer.identity = { ...peer.identity, ...identity };
+    }
+  }
+
   /** Closes the connections `which` selects (a revoked link), leaving the others. */
   closePeers(which: (peer: Peer) => boolean, code: number, reason: string): number {
     const closing = [...this.peers].filter(which);
@@ -242,7 +284,7 @@ export class Room {
           throw new BadMessageError(`unknown message type ${type}`);
       }
     } catch (error) {
-      if (error instanceof BadMessageError) throw error;
+      if (error instanceof BadMessageError || error instanceof TooLargeError) throw error;
       throw new BadMessageError(error instanceof Error ? error.message : String(error));
     }
   }

@@ -68,8 +68,9 @@ export class Workshop {
 
   // ---- People ----
 
-  /** Shows a person (new or renamed) in the control document's list of people. */
+  /** Shows a person (new or renamed) in the control document's list of people, and in presence. */
   async personChanged(person: PersonRecord): Promise<void> {
+    for (const room of this.deps.rooms.ofBoard(person.boardId)) room.updateIdentity(person.id, { name: person.name, cluster: person.cluster });
     await this.serial(person.boardId, async () => {
       const control = await this.control(person.boardId);
       const current = readControl(control.doc).people.get(person.id);

@@ -318,3 +318,16 @@ export async function gatedServer(
 }
 
 export { waitFor };
+
+/** An awareness message for one client id, as a raw frame (`state` null: the client left). */
+export function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const entries = encoding.createEncoder();
+  encoding.writeVarUint(entries, 1);
+  encoding.writeVarUint(entries, clientId);
+  encoding.writeVarUint(entries, clock);
+  encoding.writeVarString(entries, JSON.stringify(state));
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, MessageType.Awareness);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(entries));
+  return encoding.toUint8Array(message);
+}

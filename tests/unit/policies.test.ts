@@ -20,6 +20,7 @@ function peer(role: Role, personId: string | null = null): Peer {
     origin: { kind: 'remote', connectionId: `${role}-${personId ?? 'none'}` },
     role,
     personId,
+    identity: personId === null ? null : { id: personId, name: 'Someone', cluster: null, role },
     send: () => {},
     close: () => {},
   };
