@@ -92,7 +92,8 @@ export class MemoryStore implements BoardStore {
     this.requireBoard(boardId);
     const round = this.ballots.get(docId(boardId, roundId)) ?? new Map<string, Ballot>();
     const key = docId(ballot.personId, ballot.noteId);
-    if (ballot.count > 0) round.set(key, { ...ballot });
+    // A ballot keeps the cluster it was first cast under.
+    if (ballot.count > 0) round.set(key, { ...ballot, cluster: round.get(key)?.cluster ?? ballot.cluster });
     else round.delete(key);
     this.ballots.set(docId(boardId, roundId), round);
   }

@@ -164,7 +164,7 @@ export class SqliteStore implements BoardStore {
       ),
       putBallot: this.db.prepare(
         `INSERT INTO ballots (board_id, round_id, person_id, note_id, cluster, count) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT(board_id, round_id, person_id, note_id) DO UPDATE SET count = excluded.count, cluster = excluded.cluster`,
+         ON CONFLICT(board_id, round_id, person_id, note_id) DO UPDATE SET count = excluded.count`,
       ),
       dropBallot: this.db.prepare('DELETE FROM ballots WHERE board_id = ? AND round_id = ? AND person_id = ? AND note_id = ?'),
       addHistory: this.db.prepare('INSERT INTO history (board_id, id, name, created_at, notes, state) VALUES (?, ?, ?, ?, ?, ?)'),

@@ -71,7 +71,7 @@ export interface BoardStore {
   updatePerson(boardId: string, personId: string, fields: Pick<PersonRecord, 'name' | 'cluster'>): Promise<void>;
   listPeople(boardId: string): Promise<PersonRecord[]>;
   getBallots(boardId: string, roundId: string): Promise<Ballot[]>;
-  /** Sets one person's votes on one note; a count of 0 removes the ballot. */
+  /** Sets one person's votes on one note; a count of 0 removes the ballot. An existing ballot keeps its cluster. */
   setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void>;
   addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void>;
   /** Newest first. */

@@ -106,6 +106,10 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
       return close(CloseCode.Forbidden, 'These private notes belong to someone else');
     }
     const room = await deps.rooms.acquire(boardId, docName);
+    // [WA2] The link may have been replaced while this socket waited: check it again, with no wait
+    // between this check and joining, so a rotation either sees this socket or is seen by it.
+    const current = await deps.store.getBoard(boardId);
+    if (!current || roleForToken(current, token) !== role) return close(CloseCode.LinkRevoked, 'This link was revoked');
     if (state.status !== 'authenticating') return;
     const identity = person ? { id: person.id, name: person.name, cluster: person.cluster, role } : null;
     const peer = createPeer(socket, id, role, person?.id ?? null, identity, close);

@@ -115,6 +115,7 @@ export class Room {
   );
   /** Other rooms that keep this one loaded (the board keeps its control room). */
   private holds = 0;
+  private readonly closeListeners: (() => void)[] = [];
   private persisted: Promise<void> = Promise.resolve();
   private status: RoomStatus = 'open';
   private lastSeq: number;
@@ -192,7 +193,8 @@ export class Room {
     this.peers.add(peer);
     // Our state vector, so the client sends whatever it has that we lack (offline edits).
     peer.send(syncStep1Message(this.doc));
-    const present = this.presence.clientIds();
+    // Who is here: only where presence is shared (elsewhere each client hears only its own).
+    const present = this.options.presence === 'shared' ? this.presence.clientIds() : [];
     if (present.length > 0) peer.send(awarenessMessage(this.presence.awareness, present));
   }
 
@@ -325,9 +327,31 @@ export class Room {
 
   private fail(error: unknown): void {
     if (this.status !== 'open') return;
-    this.options.log.error('storage failed; closing room', { board: this.boardId, error });
+    this.options.log.error('storage failed; closing room', { board: this.boardId, doc: this.docKey, error });
+    this.abandon('Storage unavailable, retry shortly');
+  }
+
+  /** Resolves once everything changed so far is stored; rejects if the room could not store it. */
+  async flushed(): Promise<void> {
+    await this.persisted;
+    if (this.status !== 'open') throw new Error(`The ${this.docKey || 'board'} document of ${this.boardId} is ${this.status}.`);
+  }
+
+  /** Runs `listener` once this room stops serving (closed, or failed). */
+  whenClosed(listener: () => void): void {
+    this.closeListeners.push(listener);
+  }
+
+  /**
+   * Stops serving without flushing: peers are told to reconnect later (4503), and their providers
+   * resend what the server lacks to a fresh room. For storage failures, and for a board whose
+   * control document failed (its write rule would read a dead document).
+   */
+  abandon(reason: string): void {
+    if (this.status !== 'open') return;
     this.status = 'failed';
-    for (const peer of this.peers) peer.close(CloseCode.GoingAway, 'Storage unavailable, retry shortly');
+    for (const listener of this.closeListeners.splice(0)) listener();
+    for (const peer of this.peers) peer.close(CloseCode.GoingAway, reason);
     this.peers.clear();
     this.options.onIdle(this);
   }
@@ -361,6 +385,7 @@ export class Room {
       }
     }
     this.status = 'closed';
+    for (const listener of this.closeListeners.splice(0)) listener();
     this.presence.destroy();
     this.doc.destroy();
   }

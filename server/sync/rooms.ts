@@ -63,7 +63,7 @@ export class Rooms {
     control?.hold();
     try {
       const setup = docSetup(name, control, this.options.log);
-      return await Room.load(boardId, {
+      const room = await Room.load(boardId, {
         ...this.options,
         ...setup,
         docKey: docKey(name),
@@ -74,6 +74,9 @@ export class Rooms {
           control?.release();
         },
       });
+      // The board's write rule reads its control document: without it, the board stops too.
+      control?.whenClosed(() => room.abandon('Board controls unavailable, retry shortly'));
+      return room;
     } catch (error) {
       control?.release();
       throw error;

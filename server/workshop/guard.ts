@@ -63,6 +63,19 @@ class UpdateItems {
   }
 }
 
+/**
+ * Does the update skip ahead of what the server has from one of its writers? Yjs would hold such an
+ * update back and apply it later, when a small update fills the gap: the guard would then have
+ * judged only the small one. Participants' updates never start beyond the server's state unless
+ * an earlier one was refused (the refused one is sent again when the rule allows).
+ */
+export function skipsAhead(doc: Y.Doc, update: Uint8Array): boolean {
+  for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+    if (clock > Y.getState(doc.store, client)) return true;
+  }
+  return false;
+}
+
 export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: WriteRules): GuardVerdict {
   if (rules.lockedDimensions.size === 0 && !rules.forbidNewNotes) return { ok: true };
   const { structs, ds } = Y.decodeUpdate(update);
@@ -124,8 +137,9 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: Wr
     if (ref === 'gc') continue;
     if (hidesPlace(ref, struct)) return refuse('a record is placed by a value that is not plain');
     touched.push(ref);
-    // A record written directly into a root map under a key the doc does not hold is a new record.
-    if (typeof struct.parent === 'string' && ref.key !== null && !hasKey(doc, ref.root, ref.key)) created.push(ref);
+    // A record written directly into a root map (however its place is encoded) under a key the
+    // doc does not hold now is a new record: also one written over a deleted note's key.
+    if (ref.field === null && ref.key !== null && !hasKey(doc, ref.root, ref.key)) created.push(ref);
     if (struct.content instanceof Y.ContentAny) written.push(...struct.content.arr);
   }
 

@@ -8,7 +8,7 @@ import type { DocName } from '../../shared/protocol';
 import { readControl } from '../../shared/workshop/control';
 import type { Logger } from '../log';
 import type { PresenceMode, Room, WritePolicy } from '../sync/room';
-import { checkParticipantUpdate } from './guard';
+import { checkParticipantUpdate, skipsAhead } from './guard';
 
 /**
  * The board: [P3] viewers never write; [W1] facilitators always may; [W2] participants may not while
@@ -24,6 +24,10 @@ function boardPolicy(control: Room, log: Logger): WritePolicy {
       case 'facilitator':
         return true;
       case 'participant': {
+        if (skipsAhead(doc, update)) {
+          explain?.('it follows a change of yours that was not accepted');
+          return false;
+        }
         const state = readControl(control.doc);
         if (state.lock.board) {
           explain?.('the board is locked');
@@ -34,7 +38,7 @@ function boardPolicy(control: Room, log: Logger): WritePolicy {
           forbidNewNotes: state.privateWriting,
         });
         if (!verdict.ok) {
-          log.debug('participant update refused', { board: control.boardId, reason: verdict.reason });
+          log.debug('participant update refused', { reason: verdict.reason });
           explain?.(verdict.reason);
         }
         return verdict.ok;

@@ -10,13 +10,14 @@ import { notesMap } from '../../shared/model/doc';
 import { newId } from '../../shared/model/ids';
 import { addNotes, deleteNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import type { AddNoteInput } from '../../shared/model/schema';
+import { NOTE_TEXT_MAX, type AddNoteInput } from '../../shared/model/schema';
 import { CONTROL_DOC, type DocName } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
 import {
   OPEN_LOCK,
   controlMap,
+  isLockedFor,
   peopleMap,
   readControl,
   resultsMap,
@@ -43,6 +44,7 @@ export interface WorkshopDeps {
 
 export class Workshop {
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly countsDue = new Set<string>();
 
   constructor(private readonly deps: WorkshopDeps) {}
 
@@ -89,8 +91,14 @@ export class Workshop {
   /** Keeps the facilitator's count of a person's private notes (never their text) up to date. */
   privateChanged(room: Room, name: DocName): void {
     if (name.kind !== 'private') return;
-    const count = notesMap(room.doc).size;
+    // One count per burst of typing: queued once, counted when it runs.
+    const key = `${room.boardId}/${name.personId}`;
+    if (this.countsDue.has(key)) return;
+    this.countsDue.add(key);
     void this.serial(room.boardId, async () => {
+      this.countsDue.delete(key);
+      if (!room.isOpen) return;
+      const count = boardView(room.doc).noteCount;
       const control = await this.control(room.boardId);
       this.updatePerson(control, name.personId, (status) => (status.privateCount === count ? null : { ...status, privateCount: count }));
     }).catch((error: unknown) => this.deps.log.error('could not count private notes', { board: room.boardId, error }));
@@ -155,8 +163,17 @@ export class Workshop {
           await this.closeRound(board.id, control);
           return;
         case 'revealAll': {
-          const people = await this.deps.store.listPeople(board.id);
-          for (const person of people) await this.reveal(board.id, person.id);
+          // Everyone's, each on its own: one person's failure leaves the others revealed.
+          let failed = 0;
+          for (const person of await this.deps.store.listPeople(board.id)) {
+            try {
+              await this.reveal(person, { keepLocked: false });
+            } catch (error) {
+              failed++;
+              this.deps.log.error('revealing private notes failed', { board: board.id, person: person.id, error });
+            }
+          }
+          if (failed > 0) throw new HttpError(503, `The private notes of ${failed} ${failed === 1 ? 'person' : 'people'} could not be revealed; they are kept. Try again shortly.`);
           return;
         }
         case 'bringHere':
@@ -228,12 +245,16 @@ export class Workshop {
       const control = await this.control(person.boardId);
       const round = readControl(control.doc).round;
       const board = await this.board(person.boardId);
-      if (!notesMap(board.doc).has(noteId)) throw new HttpError(404, 'That note is no longer on the board.');
+      // A vote on a note deleted since may still be taken back (it would hold budget otherwise).
+      if (change === 1 && !notesMap(board.doc).has(noteId)) throw new HttpError(404, 'That note is no longer on the board.');
       const ballots = round ? await this.deps.store.getBallots(person.boardId, round.id) : [];
-      const verdict = checkVote(round, ballots, { personId: person.id, cluster: person.cluster }, noteId, change);
+      // [WV3] A person votes for the cluster they first voted for in the round: changing cluster
+      // mid-round does not open a second share of the cap.
+      const cluster = ballots.find((b) => b.personId === person.id)?.cluster ?? person.cluster;
+      const verdict = checkVote(round, ballots, { personId: person.id, cluster }, noteId, change);
       if (!verdict.ok || !round) throw new HttpError(409, verdict.ok ? 'Voting is not open.' : verdict.reason);
       const mine = ballots.find((b) => b.personId === person.id && b.noteId === noteId);
-      const ballot = { personId: person.id, cluster: person.cluster, noteId, count: (mine?.count ?? 0) + change };
+      const ballot = { personId: person.id, cluster: mine?.cluster ?? cluster, noteId, count: (mine?.count ?? 0) + change };
       await this.deps.store.setBallot(person.boardId, round.id, ballot);
       const after = [...ballots.filter((b) => b !== mine), ballot];
       control.doc.transact(() => {
@@ -258,32 +279,44 @@ export class Workshop {
     return this.serial(person.boardId, async () => {
       const control = await this.control(person.boardId);
       if (readControl(control.doc).lock.board) throw new HttpError(423, 'The board is locked; your notes stay private until it opens.');
-      return this.reveal(person.boardId, person.id);
+      return this.reveal(person, { keepLocked: true });
     });
   }
 
-  private async reveal(boardId: string, personId: string): Promise<number> {
-    const privateRoom = await this.deps.rooms.acquire(boardId, { kind: 'private', personId });
-    const notes = [...boardView(privateRoom.doc).notesById.values()];
+  /**
+   * Moves a person's private notes onto the board, credited to them as the server knows them. The
+   * private copies are deleted only once the board has stored the notes, so a storage failure
+   * leaves them private rather than lost. With `keepLocked`, notes of locked dimensions stay.
+   */
+  private async reveal(person: PersonRecord, options: { keepLocked: boolean }): Promise<number> {
+    const { boardId } = person;
+    const privateRoom = await this.deps.rooms.acquire(boardId, { kind: 'private', personId: person.id });
+    const lock = readControl((await this.control(boardId)).doc).lock;
+    const notes = [...boardView(privateRoom.doc).notesById.values()].filter((note) => !(options.keepLocked && isLockedFor(lock, note.dimension)));
     if (notes.length === 0) return 0;
     const board = await this.board(boardId);
     const inputs = notes
       .filter((note) => note.text.trim() !== '')
       .map((note): AddNoteInput => {
         const input: AddNoteInput = {
-          text: note.text,
+          text: note.text.slice(0, NOTE_TEXT_MAX),
           dimension: note.dimension,
           kind: note.kind,
-          author: { id: note.authorId || personId, name: note.authorName || 'Someone', cluster: note.cluster },
+          author: { id: person.id, name: person.name, cluster: person.cluster },
         };
         // The same id, so the author's screen shows the note staying put as it changes documents.
         return notesMap(board.doc).has(note.id) ? input : { ...input, id: note.id };
       });
     addNotes(board.doc, inputs, CONTROL_ORIGIN);
+    try {
+      await board.flushed();
+    } catch {
+      throw new HttpError(503, 'The board could not store the notes just now; they stay private. Try again shortly.');
+    }
     privateRoom.doc.transact(() => {
       for (const note of notes) deleteNote(privateRoom.doc, note.id, CONTROL_ORIGIN);
     }, CONTROL_ORIGIN);
-    return notes.length;
+    return inputs.length;
   }
 
   // ---- History ----

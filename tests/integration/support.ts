@@ -213,6 +213,8 @@ export function syncUpdateFrame(update: Uint8Array): Uint8Array {
 export class GatedStore implements BoardStore {
   holdAppends = false;
   loadDelayMs = 0;
+  /** Appends to this document ('' is the board) fail, as if the disk were full. */
+  failAppendsTo: string | null = null;
   private readonly waiting: (() => void)[] = [];
 
   constructor(readonly inner: BoardStore) {}
@@ -231,6 +233,7 @@ export class GatedStore implements BoardStore {
   }
 
   async appendUpdate(id: string, update: Uint8Array, doc = ''): Promise<number> {
+    if (this.failAppendsTo === doc) throw new Error('disk full (test)');
     if (this.holdAppends) await new Promise<void>((resolve) => this.waiting.push(resolve));
     return this.inner.appendUpdate(id, update, doc);
   }

@@ -1,7 +1,7 @@
 /** Votes over real HTTP, and what the control document publishes of them (SPEC WV1-WV4). */
 import { describe, expect, it } from 'vitest';
 import { registerPerson } from '../../server/people';
-import { addNote } from '../../shared/model/mutations/notes';
+import { addNote, deleteNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
 import { CONTROL_DOC } from '../../shared/protocol';
 import type { MyVotes } from '../../shared/workshop/commands';
@@ -105,6 +105,27 @@ describe('cluster fairness', () => {
     // Ada takes one back: a place opens for her cluster.
     expect(await statuses(w, ada, [first], -1)).toEqual([200]);
     expect(await statuses(w, bo, [first, first])).toEqual([200, 409]);
+  });
+
+  it('[WV3] changing cluster mid-round opens no second share: a person votes for the cluster of their first vote', async () => {
+    const { w, first } = await votingBoard({ budget: 5, maxPerNote: 3, clusterCap: 2 });
+    const ada = await w.join('participant', 'Ada', 'gaia');
+    const bo = await w.join('participant', 'Bo', 'gaia');
+    expect(await statuses(w, ada, [first])).toEqual([200]);
+    expect((await w.call('PUT', '/people/me', ada, { name: 'Ada', cluster: 'scs' })).status).toBe(204);
+    // Ada still counts for gaia: her second vote fills gaia's cap, and her third would pass it.
+    expect(await statuses(w, ada, [first, first])).toEqual([200, 409]);
+    expect(await statuses(w, bo, [first])).toEqual([409]);
+  });
+
+  it('[WV1] a vote on a note deleted since can be taken back, so it does not hold budget', async () => {
+    const { w, first } = await votingBoard({ budget: 1 });
+    const ada = await w.join('participant', 'Ada');
+    expect(await statuses(w, ada, [first])).toEqual([200]);
+    const room = await w.server.rooms.acquire(w.board.id);
+    deleteNote(room.doc, first, serverOrigin('api'));
+    expect(await statuses(w, ada, [first])).toEqual([404]);
+    expect(await statuses(w, ada, [first], -1)).toEqual([200]);
   });
 });
 

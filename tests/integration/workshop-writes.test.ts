@@ -163,6 +163,33 @@ describe('a refused change', () => {
   });
 });
 
+describe('an update that skips ahead', () => {
+  it("[W8] is refused from a participant, so a held-back change cannot slip in later behind a small one", async () => {
+    const w = await workshopOn(defer);
+    const observer = w.open(BOARD_DOC, w.facilitator);
+    await synced(observer);
+    // A crafted client makes two changes but sends the second (a strategy note) first, while
+    // strategy is open: Yjs would keep it waiting for the first.
+    const crafted = new Y.Doc();
+    defer(() => crafted.destroy());
+    const updates: Uint8Array[] = [];
+    crafted.on('update', (update: Uint8Array) => updates.push(update));
+    crafted.getMap('meta').set('probe', 1);
+    addNote(crafted, note('held back into strategy'), mine);
+    const socket = w.record(BOARD_DOC, w.participant);
+    await socket.opened;
+    socket.ws.send(syncUpdateFrame(updates[1]!));
+    await waitFor(() => socket.frames.some((f) => f[0] === MessageType.Auth), 'the refusal');
+
+    // Strategy locks; the first, harmless change fills the gap.
+    await w.command({ type: 'lock', lock: { board: false, dimensions: ['strategy'] } });
+    socket.ws.send(syncUpdateFrame(updates[0]!));
+    await waitFor(() => observer.doc.getMap('meta').get('probe') === 1, 'the harmless change lands');
+    expect(noteTexts(observer.doc)).toEqual([]);
+    expect(noteTexts((await w.server.rooms.acquire(w.board.id)).doc)).toEqual([]);
+  });
+});
+
 describe('the notes API', () => {
   it('[W2] [W3] binds participants to the same locks (423), never the facilitator', async () => {
     const w = await workshopOn(defer);
