@@ -1,5 +1,6 @@
 import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { MutationError } from '../../shared/model/errors';
 import { addNote } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
 import type { CellView, NoteView } from '../../shared/view/boardView';
@@ -39,6 +40,11 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
     // server refuses new notes on the shared board meanwhile).
     const target = privately ? session.workshop.privateDoc : null;
     const saved = run(() => {
+      // While first connecting, nobody knows yet whether this note should be private. (Offline,
+      // notes are written to the board copy here and sent when the connection returns.)
+      if (session.role === 'participant' && !session.workshop.synced && session.getConnection().status === 'connecting') {
+        throw new MutationError('The board is still connecting. Please try again in a moment.');
+      }
       addNote(
         target ?? session.doc,
         { text, dimension: cell.dimension, kind: cell.kind, author: { id: identity.id, name: identity.name, cluster: identity.cluster } },

@@ -34,7 +34,8 @@ export function useTimer(): { remaining: number | null; running: boolean } {
 function Timer() {
   const { remaining, running } = useTimer();
   const atZero = remaining === 0 && running;
-  const signalled = useRef(false);
+  // Only a run-out seen while the page is open chimes, not a timer already at zero on arrival.
+  const signalled = useRef(atZero);
   useEffect(() => {
     // A gentle signal once per run out, not on every render at zero.
     if (atZero && !signalled.current) chime();

@@ -138,7 +138,8 @@ export class BoardSession {
     // projector tab would show edits the server has not stored yet). Without a network there is
     // nothing to try: the 'online' event connects.
     const provider = new WebsocketProvider(serverUrl, this.boardId, this.doc, {
-      params: { token: this.token },
+      // The seat makes the server show this person's presence as its record of them.
+      params: this.socketParams(),
       disableBc: true,
       connect: this.online,
     });
@@ -259,9 +260,22 @@ export class BoardSession {
 
   /** A new name or cluster: shown to others at once; the person's id (and their notes) stay. */
   setIdentity(identity: Identity): void {
+    const seatChanged = identity.seat !== this.person.seat;
     this.person = { ...identity, id: this.person.id };
     this.provider?.awareness.setLocalStateField('user', this.presenceUser());
     this.workshop.setSeat(identity.seat, this.serverUrl, this.online);
+    if (seatChanged && this.provider) {
+      // A seat that arrives late (someone who joined before seats existed) needs a new socket.
+      this.provider.params = this.socketParams();
+      if (this.provider.wsconnected) {
+        this.provider.disconnect();
+        this.provider.connect();
+      }
+    }
+  }
+
+  private socketParams(): Record<string, string> {
+    return this.person.seat ? { token: this.token, seat: this.person.seat } : { token: this.token };
   }
 
   private presenceUser() {

@@ -1,14 +1,18 @@
 import { clusterLabel } from '../../../shared/model/vocabulary';
-import { useControl } from '../context';
+import { useControl, usePresence } from '../context';
 import { Problem, pressable } from './parts';
 import { useCommand } from './useAction';
 
 /** Who has said "I'm done", who is still writing, and how many private notes and votes each has. */
 export function PeopleStatus() {
   const { people, round } = useControl();
+  const presence = usePresence();
   const reset = useCommand();
-  const everyone = [...people.entries()].sort(([, a], [, b]) => a.name.localeCompare(b.name));
-  const participants = everyone.filter(([, person]) => person.role === 'participant');
+  // Here now: whoever has presence on the board under their person id. Those away are listed last
+  // and left out of the "done" count, so a person who left does not hold the room.
+  const here = new Set(presence.map((user) => user.id));
+  const everyone = [...people.entries()].sort(([idA, a], [idB, b]) => Number(here.has(idB)) - Number(here.has(idA)) || a.name.localeCompare(b.name));
+  const participants = everyone.filter(([id, person]) => person.role === 'participant' && here.has(id));
   const done = participants.filter(([, person]) => person.ready).length;
   const voting = round?.status === 'open';
 
@@ -20,10 +24,11 @@ export function PeopleStatus() {
       </p>
       <ul className="people-list">
         {everyone.map(([id, person]) => (
-          <li key={id} className={person.ready ? 'is-ready' : undefined} data-testid={`person-${person.name}`}>
+          <li key={id} className={[person.ready && 'is-ready', !here.has(id) && 'is-away'].filter(Boolean).join(' ') || undefined} data-testid={`person-${person.name}`}>
             <span className="person-name">
               {person.name}
               {person.role === 'facilitator' && <span className="person-role"> (facilitator)</span>}
+              {!here.has(id) && <span className="person-role"> (not here now)</span>}
             </span>
             <span className="person-cluster">{clusterLabel(person.cluster)}</span>
             <span className="person-facts">

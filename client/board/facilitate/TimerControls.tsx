@@ -1,15 +1,9 @@
 import { useState } from 'react';
 import { STEP_MINUTES_MAX } from '../../../shared/workshop/control';
 import { useControl } from '../context';
-import { useTimer } from '../WorkshopBar';
+import { formatRemaining, useTimer } from '../WorkshopBar';
 import { Problem, pressable } from './parts';
 import { useCommand } from './useAction';
-
-/** "08:00": minutes and seconds, rounded up so the display reaches 00:00 exactly when time is up. */
-export function clock(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  return `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
-}
 
 /** The shared timer in the server's clock: the same on every screen, whatever each device's clock says. */
 export function TimerControls() {
@@ -35,7 +29,7 @@ export function TimerControls() {
     <>
       <div className="timer-readout">
         <span className={`timer-display${running ? '' : ' timer-stopped'}`} data-testid="facilitator-timer">
-          {remaining === null ? '--:--' : clock(remaining)}
+          {remaining === null ? '-:--' : formatRemaining(remaining)}
         </span>
         <span className="timer-state">{state}</span>
       </div>
