@@ -5,7 +5,7 @@ import { serverOrigin } from '../shared/model/origin';
 import { renderCsv } from '../shared/report/csv';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
-import { buildReport } from '../shared/report/report';
+import { buildReport, type ReportOptions } from '../shared/report/report';
 import { BOARD_DOC, CONTROL_DOC, docKey, type DocName } from '../shared/protocol';
 import { boardView, type BoardView } from '../shared/view/boardView';
 import { publishedVotes, readControl } from '../shared/workshop/control';
@@ -47,9 +47,16 @@ export function currentView(store: BoardStore, rooms: Rooms, boardId: string): P
   return readDocument(store, rooms, boardId, BOARD_DOC, boardView);
 }
 
-/** Votes per note from every round whose results are published (open rounds with hidden results count once closed). */
-export function currentVotes(store: BoardStore, rooms: Rooms, boardId: string): Promise<Map<string, number>> {
-  return readDocument(store, rooms, boardId, CONTROL_DOC, (doc) => publishedVotes(readControl(doc)));
+/**
+ * What the control document adds to a report: votes per note from every round whose results are
+ * published (a round with hidden results counts once closed), and the people who joined.
+ */
+export function currentWorkshop(store: BoardStore, rooms: Rooms, boardId: string): Promise<{ votes: Map<string, number>; people: NonNullable<ReportOptions['people']> }> {
+  return readDocument(store, rooms, boardId, CONTROL_DOC, (doc) => {
+    const control = readControl(doc);
+    const people = [...control.people].map(([id, person]) => ({ id, name: person.name, cluster: person.cluster }));
+    return { votes: publishedVotes(control), people };
+  });
 }
 
 /** A file name from the board title: letters, digits and dashes only. */
@@ -66,18 +73,18 @@ function fileStem(title: string): string {
 
 export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardRecord, format: ExportFormat, now: Date): Promise<Exported> {
   const view = await currentView(store, rooms, board.id);
-  const votes = await currentVotes(store, rooms, board.id);
+  const { votes, people } = await currentWorkshop(store, rooms, board.id);
   const stem = `${fileStem(view.meta.title)}-${now.toISOString().slice(0, 10)}`;
   switch (format) {
     case 'md':
-      return { filename: `${stem}.md`, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(buildReport(view, { generatedAt: now, votes })) };
+      return { filename: `${stem}.md`, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(buildReport(view, { generatedAt: now, votes, people })) };
     case 'csv':
       return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view, votes) };
     case 'docx':
       return {
         filename: `${stem}.docx`,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        body: await renderDocx(buildReport(view, { generatedAt: now, votes })),
+        body: await renderDocx(buildReport(view, { generatedAt: now, votes, people })),
       };
     case 'json':
       return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now, votes), null, 2)}\n` };

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { buildReport } from '../../shared/report/report';
 import { Dialog, DialogDone } from '../ui/Dialog';
-import { useBoardView } from './context';
+import { publishedVotes } from '../../shared/workshop/control';
+import { useBoardView, useControl } from './context';
 
 /**
  * Engagement at a glance, the seed's core challenge: notes per cluster and dimension as a heat
@@ -10,8 +11,13 @@ import { useBoardView } from './context';
  */
 export function EngagementPanel({ onClose }: { onClose(): void }) {
   const view = useBoardView();
-  const report = useMemo(() => buildReport(view, { generatedAt: new Date() }), [view]);
+  const control = useControl();
+  const report = useMemo(() => {
+    const people = [...control.people].map(([id, person]) => ({ id, name: person.name, cluster: person.cluster }));
+    return buildReport(view, { generatedAt: new Date(), votes: publishedVotes(control), people });
+  }, [view, control]);
   const { rows, dimensions, overTime, bucketMinutes } = report.engagement;
+  const showVotes = report.totals.votes > 0;
   const max = Math.max(1, ...rows.flatMap((r) => r.notes));
   const maxBucket = Math.max(1, ...overTime.map((b) => b.notes));
 
@@ -33,6 +39,7 @@ export function EngagementPanel({ onClose }: { onClose(): void }) {
                   </th>
                 ))}
                 <th scope="col">Notes</th>
+                {showVotes && <th scope="col">Votes received</th>}
               </tr>
             </thead>
             <tbody>
@@ -48,6 +55,7 @@ export function EngagementPanel({ onClose }: { onClose(): void }) {
                   <td>
                     <strong>{row.total}</strong>
                   </td>
+                  {showVotes && <td>{row.votes}</td>}
                 </tr>
               ))}
             </tbody>

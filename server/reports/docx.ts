@@ -122,14 +122,20 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   children.push(dimensionChart(report));
   if (report.engagement.rows.length > 0) {
     children.push(new Paragraph({ text: 'Contributions per cluster', heading: HeadingLevel.HEADING_2 }));
-    const header = ['Cluster', 'Participants', ...report.engagement.dimensions.map((_, i) => `D${i + 1}`), 'Notes'];
+    const showVotes = report.totals.votes > 0;
+    const header = ['Cluster', 'Participants', ...report.engagement.dimensions.map((_, i) => `D${i + 1}`), 'Notes', ...(showVotes ? ['Votes'] : [])];
     children.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
         rows: [
           new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { bold: true })) }),
           ...report.engagement.rows.map(
-            (row) => new TableRow({ children: [row.cluster, row.participants, ...row.notes, row.total].map((v, i) => cell(String(v), i === 0 ? {} : { align: AlignmentType.RIGHT })) }),
+            (row) =>
+              new TableRow({
+                children: [row.cluster, row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].map((v, i) =>
+                  cell(String(v), i === 0 ? {} : { align: AlignmentType.RIGHT }),
+                ),
+              }),
           ),
         ],
       }),

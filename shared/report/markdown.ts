@@ -86,10 +86,11 @@ export function renderMarkdown(report: Report): string {
   if (report.engagement.rows.length === 0) {
     lines.push('No participant contributions yet.', '');
   } else {
-    const header = ['Cluster', 'Participants', ...report.engagement.dimensions.map((_, i) => `D${i + 1}`), 'Notes'];
+    const showVotes = report.totals.votes > 0;
+    const header = ['Cluster', 'Participants', ...report.engagement.dimensions.map((_, i) => `D${i + 1}`), 'Notes', ...(showVotes ? ['Votes received'] : [])];
     lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
     for (const row of report.engagement.rows) {
-      lines.push(`| ${[escapeMarkdown(row.cluster), row.participants, ...row.notes, row.total].join(' | ')} |`);
+      lines.push(`| ${[escapeMarkdown(row.cluster), row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].join(' | ')} |`);
     }
     lines.push('', report.engagement.dimensions.map((label, i) => `D${i + 1}: ${escapeMarkdown(label)}`).join('; ') + '.', '');
     lines.push(`Notes written per ${report.engagement.bucketMinutes} minutes (UTC):`, '');

@@ -4,7 +4,7 @@
  * grouped by theme and ranked by votes; then matchmaking (needs with the good practices linked to
  * them: candidate learning tandems) and engagement. Pure: every export format renders this.
  */
-import { CLUSTERS, type KindId } from '../model/vocabulary';
+import { CLUSTERS, clusterLabel, type KindId } from '../model/vocabulary';
 import type { BoardView, NoteView } from '../view/boardView';
 
 export const SECTION_HEADINGS: Record<KindId, string> = {
@@ -54,6 +54,8 @@ export interface EngagementRow {
   /** Notes per dimension, in dimension order. */
   notes: number[];
   total: number;
+  /** Votes the cluster's notes received (published results only). */
+  votes: number;
 }
 
 /** Participants' notes written in each interval of the workshop. */
@@ -76,6 +78,8 @@ export interface ReportOptions {
   generatedAt: Date;
   /** Votes per note id; absent until a board has voting. */
   votes?: ReadonlyMap<string, number>;
+  /** People who joined the board (they take part even before they write); absent for a bare board. */
+  people?: readonly { id: string; name: string; cluster: string | null }[];
 }
 
 /** The template's own notes are the report's source text, not a participant's contribution. */
@@ -134,12 +138,18 @@ export function buildReport(view: BoardView, options: ReportOptions): Report {
       return { need: reportNote(need, votes), practices, clusters };
     });
 
+  // Participants: everyone who joined, and every author (a note's author id is its writer's person
+  // id, so someone who joined and wrote counts once).
   const people = new Map<string, Map<string, string>>();
+  const addPerson = (cluster: string, id: string, name: string) => {
+    const byId = people.get(cluster) ?? new Map<string, string>();
+    byId.set(id, name);
+    people.set(cluster, byId);
+  };
+  for (const person of options.people ?? []) addPerson(clusterLabel(person.cluster), person.id, person.name);
   for (const note of notes) {
     if (note.authorId === TEMPLATE_AUTHOR || !note.authorId) continue;
-    const byId = people.get(note.clusterLabel) ?? new Map<string, string>();
-    byId.set(note.authorId, note.authorName);
-    people.set(note.clusterLabel, byId);
+    addPerson(note.clusterLabel, note.authorId, note.authorName);
   }
   const clusterOrder = (label: string) => {
     const index = CLUSTERS.findIndex((c) => c.label === label);
@@ -150,19 +160,19 @@ export function buildReport(view: BoardView, options: ReportOptions): Report {
     .sort((a, b) => clusterOrder(a.cluster) - clusterOrder(b.cluster) || a.cluster.localeCompare(b.cluster));
 
   const rowsByCluster = new Map<string, EngagementRow>();
+  const rowOf = (cluster: string): EngagementRow => {
+    const row = rowsByCluster.get(cluster) ?? { cluster, participants: people.get(cluster)?.size ?? 0, notes: view.dimensions.map(() => 0), total: 0, votes: 0 };
+    rowsByCluster.set(cluster, row);
+    return row;
+  };
+  for (const cluster of people.keys()) rowOf(cluster);
   for (const note of notes) {
     if (note.authorId === TEMPLATE_AUTHOR) continue;
-    const cluster = note.clusterLabel;
-    const row = rowsByCluster.get(cluster) ?? {
-      cluster,
-      participants: people.get(cluster)?.size ?? 0,
-      notes: view.dimensions.map(() => 0),
-      total: 0,
-    };
+    const row = rowOf(note.clusterLabel);
     const at = view.dimensions.findIndex((d) => d.id === note.dimension);
     row.notes[at] = (row.notes[at] ?? 0) + 1;
     row.total++;
-    rowsByCluster.set(cluster, row);
+    row.votes += votes.get(note.id) ?? 0;
   }
 
   // Contributions over time, in buckets that give about a dozen bars whatever the length.

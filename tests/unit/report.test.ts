@@ -101,6 +101,34 @@ describe('reports', () => {
     expect(engagement.overTime.at(-1)?.notes).toBe(1);
   });
 
+  it('[R8] people who joined count as participants before they write, and each cluster shows the votes its notes received', () => {
+    const doc = workshopBoard();
+    const view = boardView(doc);
+    const byText = (text: string) => [...view.notesById.values()].find((n) => n.text === text)?.id ?? '';
+    const votes = new Map([
+      [byText('Weak KPIs'), 3],
+      [byText('No reporting tool'), 2],
+      [byText('KPI monitoring in Odoo'), 1],
+    ]);
+    const people = [
+      { id: 'ana', name: 'Ana', cluster: 'gaia' },
+      { id: 'mia', name: 'Mia', cluster: 'mazovia' },
+    ];
+    const report = buildReport(view, { generatedAt: at, votes, people });
+    expect(report.participantsByCluster).toEqual([
+      { cluster: 'Silicon Saxony', names: ['Jan'] },
+      { cluster: 'Mazovia Cluster ICT', names: ['Mia'] },
+      { cluster: 'GAIA', names: ['Ana'] },
+    ]);
+    const row = (cluster: string) => report.engagement.rows.find((r) => r.cluster === cluster);
+    expect(row('GAIA')).toMatchObject({ participants: 1, votes: 4 });
+    expect(row('Silicon Saxony')).toMatchObject({ participants: 1, votes: 2 });
+    expect(row('Mazovia Cluster ICT')).toMatchObject({ participants: 1, total: 0, votes: 0 });
+    const markdown = renderMarkdown(report);
+    expect(markdown).toContain('| Cluster | Participants | D1 | D2 | D3 | D4 | D5 | Notes | Votes received |');
+    expect(markdown).toContain('| GAIA | 1 | 0 | 3 | 0 | 0 | 0 | 3 | 4 |');
+  });
+
   it('[R1] escapes participant text so it renders as text, never as markup or HTML', () => {
     expect(escapeMarkdown('<script>alert(1)</script> *bold* [link](x)')).toBe('\\<script\\>alert(1)\\</script\\> \\*bold\\* \\[link\\](x)');
   });
