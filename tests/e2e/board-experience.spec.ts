@@ -277,3 +277,23 @@ test('[I1] a facilitator imports a CSV from the board and sees which lines were 
   const row = participant.getByRole('dialog', { name: 'Engagement' }).getByRole('row', { name: /GAIA/ });
   await expect(row.getByRole('cell')).toHaveText(['1', '0', '1', '0', '0', '0', '1']);
 });
+
+test('[T2] a board started "From a previous board" carries its good practices and open needs, marked with their source', async ({ browser }) => {
+  const previous = await boards.server.createBoard('Dresden workshop');
+  const anna = await newPerson(browser);
+  await joinBoard(anna, previous.links.participant, 'Anna', 'GAIA');
+  await addNote(anna, 'strategy', 'good-practice', 'Quarterly member round tables');
+  await addNote(anna, 'strategy', 'challenge', 'Members skip the survey');
+
+  const coordinator = await newPerson(browser);
+  await coordinator.goto(boards.server.url);
+  await coordinator.getByLabel('Title').fill('Vilnius workshop');
+  await coordinator.getByLabel('Start from').selectOption({ label: 'From a previous board (its good practices and open needs)' });
+  await coordinator.getByLabel(/Link to the previous board/).fill(previous.links.participant);
+  await coordinator.getByRole('button', { name: 'Create board' }).click();
+  const link = coordinator.getByRole('link', { name: /#token=/ }).first();
+  await expect(coordinator.getByRole('heading', { name: 'Board “Vilnius workshop” is ready' })).toBeVisible();
+  await joinBoard(coordinator, (await link.getAttribute('href')) ?? '', 'Frida', 'DTI Cluster');
+  await expect(note(coordinator, 'Quarterly member round tables')).toContainText('from “Dresden workshop”');
+  await expect(note(coordinator, 'Members skip the survey')).toHaveCount(0);
+});
