@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, WS_PATH_PREFIX, parseDocKey } from '../shared/protocol';
 import { handleApi } from './http/api';
+import { setSecurityHeaders } from './http/headers';
 import { sendError } from './http/respond';
 import { decodeSegment, requestUrl } from './http/url';
 import { serveStatic } from './http/static';
@@ -61,6 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const connectionCount = () => wss.clients.size;
 
   const http = createServer((req, res) => {
+    setSecurityHeaders(res);
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
     handleApi(req, res, url, { store, rooms, workshop, startedAt, connectionCount, publicUrl: options.publicUrl ?? null })

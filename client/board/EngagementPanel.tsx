@@ -62,7 +62,8 @@ export function EngagementPanel({ onClose }: { onClose(): void }) {
           </table>
           <p className="legend">{dimensions.map((label, i) => `D${i + 1}: ${label}`).join(' · ')}</p>
           <h3>Notes over time ({bucketMinutes < 60 ? `${bucketMinutes} minutes` : `${bucketMinutes / 60} h`} per bar)</h3>
-          <ol className="timeline" aria-label="Notes written per interval">
+          {overTime.length === 0 && <p>Nobody has written a note yet.</p>}
+          <ol className="timeline" aria-label="Notes written per interval" hidden={overTime.length === 0}>
             {overTime.map((bucket) => (
               <li key={bucket.start} title={`${new Date(bucket.start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}: ${bucket.notes}`}>
                 <span className="timeline-bar" style={{ height: `${(bucket.notes / maxBucket) * 100}%` }} />

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { PAGE_CSP } from './headers';
 import { sendError } from './respond';
 import { decodeSegment } from './url';
 
@@ -48,11 +49,12 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, url
     return sendError(res, 404, 'Not found.');
   }
   const immutable = path.startsWith('/assets/');
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  // The page and its service worker run scripts; everything else is data.
+  if (type.startsWith('text/html') || path === '/sw.js') res.setHeader('content-security-policy', PAGE_CSP);
   res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'content-type': type,
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
   });
   if (req.method === 'HEAD') return void res.end();
   // pipeline, not pipe: a read error ends this response instead of crashing the process.
