@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, exportBoard, isExportFormat } from '../server/exports';
 import { createLogger } from '../server/log';
 import { SqliteStore } from '../server/storage/sqlite';
+import { DEFAULT_LIMITS } from '../server/sync/limits';
 import { Rooms } from '../server/sync/rooms';
 
 function fail(message: string): never {
@@ -32,7 +33,14 @@ async function main(): Promise<void> {
     const board = await store.getBoard(values.board);
     if (!board) fail(`There is no board "${values.board}" in ${resolve(values['data-dir'])}.`);
     // No room is loaded here: the export reads the stored state.
-    const rooms = new Rooms({ store, log: createLogger('silent'), compactEvery: 500, idleUnloadMs: 1000 });
+    const rooms = new Rooms({
+      store,
+      log: createLogger('silent'),
+      compactEvery: 500,
+      idleUnloadMs: 1000,
+      maxBoards: DEFAULT_LIMITS.boardsLoaded,
+      maxBoardBytes: DEFAULT_LIMITS.boardBytes,
+    });
     const exported = await exportBoard(store, rooms, board, values.format, new Date());
     if (values.out) {
       writeFileSync(values.out, exported.body);

@@ -15,6 +15,7 @@ import { serveStatic } from './http/static';
 import type { Logger } from './log';
 import type { BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
+import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
 import { Workshop } from './workshop/workshop';
 
@@ -32,6 +33,8 @@ export interface ServerOptions {
   heartbeatMs?: number;
   /** Origin for links in API answers; the request's Host when absent. */
   publicUrl?: string | null;
+  /** Rates and sizes per connection, address and board (server/sync/limits.ts). */
+  limits?: Partial<Limits>;
 }
 
 export interface RunningServer {
@@ -50,7 +53,11 @@ interface LiveSocket extends WebSocket {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { store, log } = options;
   const startedAt = Date.now();
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const addresses = new AddressCounter(limits.connectionsPerAddress);
   const rooms: Rooms = new Rooms({
+    maxBoards: limits.boardsLoaded,
+    maxBoardBytes: limits.boardBytes,
     store,
     log,
     compactEvery: options.compactEvery ?? 500,
@@ -95,8 +102,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const live = ws as LiveSocket;
       live.isAlive = true;
       ws.on('pong', () => (live.isAlive = true));
+      // [Z2] Accepted, then closed with a code the client can explain (a refused upgrade has none).
+      const address = req.socket.remoteAddress ?? 'unknown';
+      if (!addresses.enter(address)) {
+        ws.close(CloseCode.TooManyRequests, 'Too many connections from your network');
+        return;
+      }
+      ws.once('close', () => addresses.leave(address));
       const request = { boardId, docName, token: url.searchParams.get('token'), seat: url.searchParams.get('seat') };
-      acceptConnection(ws, request, { store, rooms, log });
+      acceptConnection(ws, request, { store, rooms, log, limits });
     });
   });
 

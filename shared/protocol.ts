@@ -32,6 +32,8 @@ export const CloseCode = {
   LinkRevoked: 4410,
   /** A message, a presence state or the board itself is over a size limit. */
   TooLarge: 4413,
+  /** Too many messages or bytes per second, or too many sockets from one address. */
+  TooManyRequests: 4429,
   /** The server is shutting down or the room is being unloaded; reconnect shortly. */
   GoingAway: 4503,
 } as const;

@@ -27,6 +27,16 @@ export function refusalFor(code: number, reason: string): Refusal {
         title: 'This link was revoked',
         detail: 'The facilitator replaced the link you used. Ask them for the new link; your notes on the board are kept.',
       };
+    case CloseCode.TooLarge:
+      return {
+        title: 'That was too large for the board',
+        detail: 'A change from this page was larger than the board accepts, or the board is full. Reload the page; if it happens again, ask the facilitator to start a new board from this one.',
+      };
+    case CloseCode.TooManyRequests:
+      return {
+        title: 'Too many changes at once',
+        detail: 'This page sent more than the server accepts in a moment, or too many people on your network are connected. Reload the page to continue.',
+      };
     case CloseCode.Forbidden:
       return { title: 'Not your notes', detail: 'These private notes belong to someone else. Reload the board from your own link.' };
     default:

@@ -11,7 +11,8 @@ import { roleForToken } from '../boards';
 import { personForSeat } from '../people';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
-import { TooLargeError } from './errors';
+import { ServerBusyError, TooLargeError } from './errors';
+import { Bucket, type Limits } from './limits';
 import { BadMessageError, type Peer, type PresenceIdentity, type Room } from './room';
 import type { Rooms } from './rooms';
 
@@ -27,6 +28,7 @@ export interface ConnectionDeps {
   store: BoardStore;
   rooms: Rooms;
   log: Logger;
+  limits: Limits;
 }
 
 export interface ConnectionRequest {
@@ -41,6 +43,9 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
   const { boardId, docName, token } = request;
   const id = newId(10);
   let state: ConnectionState = { status: 'authenticating', buffered: [], bufferedBytes: 0 };
+  // [Z2] One client's flood is its own problem: past the rate, its socket closes (4429).
+  const messages = new Bucket(deps.limits.messagesPerSecond, deps.limits.messageBurst);
+  const bytes = new Bucket(deps.limits.bytesPerSecond, deps.limits.byteBurst);
 
   const close = (code: number, reason: string) => {
     const previous = state;
@@ -73,6 +78,11 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
   socket.on('close', () => close(1000, 'closed'));
   socket.on('message', (data, isBinary) => {
     const message = toBytes(data);
+    if (state.status !== 'closed' && (!messages.take(1) || !bytes.take(message.byteLength))) {
+      deps.log.warn('connection over its rate; closing', { board: boardId, connection: id });
+      close(CloseCode.TooManyRequests, 'Too many messages');
+      return;
+    }
     switch (state.status) {
       case 'authenticating':
         state.bufferedBytes += message.byteLength;
@@ -121,8 +131,9 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
       deliver(room, peer, message);
     }
   })().catch((error: unknown) => {
-    deps.log.error('could not open board', { board: boardId, connection: id, error });
-    close(CloseCode.GoingAway, 'Board unavailable, retry shortly');
+    if (error instanceof ServerBusyError) deps.log.warn('server busy; refusing a board', { board: boardId, error: error.message });
+    else deps.log.error('could not open board', { board: boardId, connection: id, error });
+    close(CloseCode.GoingAway, error instanceof ServerBusyError ? 'Server busy, retry shortly' : 'Board unavailable, retry shortly');
   });
 }
 

@@ -2,3 +2,8 @@
 export class TooLargeError extends Error {
   override readonly name = 'TooLargeError';
 }
+
+/** This process holds as many boards as it may: the client should retry later (4503). */
+export class ServerBusyError extends Error {
+  override readonly name = 'ServerBusyError';
+}

@@ -79,6 +79,8 @@ export interface RoomOptions {
   onChange?(room: Room): void;
   /** Compact the update log into a snapshot once it holds this many entries. */
   compactEvery: number;
+  /** Stored size (snapshot plus log) past which peers' updates are refused with 4413. */
+  maxBoardBytes: number;
   idleUnloadMs: number;
   onIdle(room: Room): void;
 }
@@ -120,15 +122,18 @@ export class Room {
   private status: RoomStatus = 'open';
   private lastSeq: number;
   private logLength: number;
+  /** What storage holds of this document: the snapshot's bytes plus the log's. */
+  private storedBytes: number;
   private idleTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly boardId: string,
     private readonly options: RoomOptions,
-    loaded: { lastSeq: number; logLength: number },
+    loaded: { lastSeq: number; logLength: number; storedBytes: number },
   ) {
     this.lastSeq = loaded.lastSeq;
     this.logLength = loaded.logLength;
+    this.storedBytes = loaded.storedBytes;
   }
 
   static async load(boardId: string, options: RoomOptions): Promise<Room> {
@@ -136,6 +141,7 @@ export class Room {
     const room = new Room(boardId, options, {
       lastSeq: stored.updates.at(-1)?.seq ?? 0,
       logLength: stored.updates.length,
+      storedBytes: (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0),
     });
     applyStoredState(room.doc, stored);
     // Listen before migrating, so a migration's changes are persisted like any other update.
@@ -245,13 +251,18 @@ export class Room {
         this.afterPersisted(() => peer.send(answer));
         return;
       }
-      case 'update':
+      case 'update': {
         // [P3] A viewer syncs down only; [W1-W6] the document's write policy decides the rest. A
         // refusal is told to the writer with y-websocket's own "permission denied" message.
-        if (this.options.mayWrite(peer, decoded.update, this.doc, (reason) => peer.send(permissionDeniedMessage(reason)))) {
-          Y.applyUpdate(this.doc, decoded.update, peer.origin);
+        const explain = (reason: string) => peer.send(permissionDeniedMessage(reason));
+        if (!this.options.mayWrite(peer, decoded.update, this.doc, explain)) return;
+        // [Z3] A board past its size limit takes no more (an empty update, as every sync sends, is no write).
+        if (this.storedBytes > this.options.maxBoardBytes && decoded.update.byteLength > 2) {
+          throw new TooLargeError(`the board holds ${this.storedBytes} bytes`);
         }
+        Y.applyUpdate(this.doc, decoded.update, peer.origin);
         return;
+      }
       case 'awareness':
         this.presence.apply(peer, decoded.entries);
         return;
@@ -293,6 +304,8 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const sender = (origin as Origin | null)?.kind === 'remote' ? (origin as RemoteOrigin) : null;
+    // Counted now, not once stored: the next message is judged by what the board will hold.
+    this.storedBytes += update.byteLength;
     this.afterPersisted(async () => {
       this.lastSeq = await this.options.store.appendUpdate(this.boardId, update, this.options.docKey);
       this.logLength++;
@@ -319,8 +332,10 @@ export class Room {
 
   private async compact(): Promise<void> {
     if (this.logLength === 0) return;
-    await this.options.store.compact(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq, this.options.docKey);
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.options.store.compact(this.boardId, snapshot, this.lastSeq, this.options.docKey);
     this.logLength = 0;
+    this.storedBytes = snapshot.byteLength;
     // The board list keeps the title too, for answering without loading the board.
     if (this.options.docKey === '') await this.options.store.updateTitle(this.boardId, this.title);
   }

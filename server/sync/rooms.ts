@@ -10,6 +10,7 @@ import { CONTROL_DOC, docKey, type DocName } from '../../shared/protocol';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
 import { docSetup } from '../workshop/policies';
+import { ServerBusyError } from './errors';
 import { Room, type Peer } from './room';
 
 export interface RoomsOptions {
@@ -17,6 +18,10 @@ export interface RoomsOptions {
   log: Logger;
   compactEvery: number;
   idleUnloadMs: number;
+  /** Boards loaded at once; loading one more fails with ServerBusyError. */
+  maxBoards: number;
+  /** A board's stored size past which its writers are refused (4413). */
+  maxBoardBytes: number;
   /** Told after every change of a document (the workshop keeps counts of private notes). */
   onChange?(room: Room, name: DocName): void;
 }
@@ -44,6 +49,9 @@ export class Rooms {
     }
     await this.unloading.get(key);
     let entry = this.loaded.get(key);
+    if (!entry && name.kind === 'board' && this.size >= this.options.maxBoards) {
+      throw new ServerBusyError(`${this.size} boards are loaded, the most this server holds`);
+    }
     if (!entry) {
       const created: Entry = { promise: this.load(boardId, name, key), room: null };
       created.promise.then(

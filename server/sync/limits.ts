@@ -1,0 +1,73 @@
+/**
+ * Limits that keep one client from taking the server from everyone else. Each has a close code
+ * the client explains: 4429 (too many), 4413 (too large), 4503 (server busy, retry later).
+ */
+
+export interface Limits {
+  /** Messages a connection may send per second, sustained; `burst` more at once. */
+  messagesPerSecond: number;
+  messageBurst: number;
+  /** Bytes a connection may send per second, sustained; `byteBurst` more at once (a reconnect's backlog). */
+  bytesPerSecond: number;
+  byteBurst: number;
+  /** Open sockets from one address. A workshop behind one office NAT needs many. */
+  connectionsPerAddress: number;
+  /** Boards loaded at once in this process. */
+  boardsLoaded: number;
+  /** A board's stored size (snapshot plus log) past which its writers are refused. */
+  boardBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  messagesPerSecond: 100,
+  messageBurst: 500,
+  bytesPerSecond: 512 * 1024,
+  byteBurst: 8 * 1024 * 1024,
+  connectionsPerAddress: 1000,
+  boardsLoaded: 2000,
+  boardBytes: 64 * 1024 * 1024,
+};
+
+/** A token bucket: `take` answers whether `amount` fits now. */
+export class Bucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly capacity: number,
+    now = Date.now(),
+  ) {
+    this.tokens = capacity;
+    this.last = now;
+  }
+
+  take(amount: number, now = Date.now()): boolean {
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < amount) return false;
+    this.tokens -= amount;
+    return true;
+  }
+}
+
+/** Open sockets per remote address. */
+export class AddressCounter {
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  /** Counts one more socket from `address`; false (and not counted) when it would pass the limit. */
+  enter(address: string): boolean {
+    const count = this.open.get(address) ?? 0;
+    if (count >= this.max) return false;
+    this.open.set(address, count + 1);
+    return true;
+  }
+
+  leave(address: string): void {
+    const count = (this.open.get(address) ?? 1) - 1;
+    if (count <= 0) this.open.delete(address);
+    else this.open.set(address, count);
+  }
+}

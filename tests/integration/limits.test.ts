@@ -1,0 +1,76 @@
+/** Limits with clear close codes (SPEC Z2, Z3): one client's excess is its own problem. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addNote } from '../../shared/model/mutations/notes';
+import { localOrigin } from '../../shared/model/origin';
+import { CloseCode } from '../../shared/protocol';
+import { waitForSync } from '../helpers/server';
+import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, serverFor, syncUpdateFrame, waitFor } from './support';
+
+const defer = cleanupAfterEach();
+const me = localOrigin('me');
+
+describe('limits', () => {
+  it('[Z2] a socket that sends faster than its rate is closed with 4429; others on the board carry on', async () => {
+    const { current: ts } = await serverFor(defer, { overrides: { limits: { messagesPerSecond: 5, messageBurst: 20 } } });
+    const board = await boardOn(ts);
+    const honest = clientOf(defer, ts.server, board.id, board.tokens.participant);
+    await waitForSync(honest);
+    const flood = rawSocket(defer, ts.server, board.id, board.tokens.participant);
+    await flood.opened;
+    const scratch = new Y.Doc();
+    defer(() => scratch.destroy());
+    const frames: Uint8Array[] = [];
+    scratch.on('update', (update: Uint8Array) => frames.push(syncUpdateFrame(update)));
+    for (let i = 0; i < 40; i++) scratch.getMap('meta').set(`k${i}`, i);
+    for (const frame of frames) flood.ws.send(frame);
+    expect((await flood.closed).code).toBe(CloseCode.TooManyRequests);
+
+    addNote(honest.doc, note('still writing'), me);
+    const check = clientOf(defer, ts.server, board.id, board.tokens.viewer);
+    await waitFor(() => noteTexts(check.doc).includes('still writing'), 'the honest client still writes');
+  });
+
+  it('[Z2] sockets past the limit for one address are closed with 4429, and a closed one frees its place', async () => {
+    const { current: ts } = await serverFor(defer, { overrides: { limits: { connectionsPerAddress: 2 } } });
+    const board = await boardOn(ts);
+    const first = rawSocket(defer, ts.server, board.id, board.tokens.viewer);
+    const second = rawSocket(defer, ts.server, board.id, board.tokens.viewer);
+    await Promise.all([first.opened, second.opened]);
+    const third = rawSocket(defer, ts.server, board.id, board.tokens.viewer);
+    expect((await third.closed).code).toBe(CloseCode.TooManyRequests);
+    first.ws.close();
+    await first.closed;
+    const fourth = rawSocket(defer, ts.server, board.id, board.tokens.viewer);
+    await fourth.opened;
+    await waitFor(() => fourth.messages.length > 0, 'the fourth socket is served');
+  });
+
+  it('[Z2] past the most boards one server holds, opening another answers 4503 (retry later)', async () => {
+    const { current: ts } = await serverFor(defer, { overrides: { limits: { boardsLoaded: 1 } } });
+    const [a, b] = [await boardOn(ts), await boardOn(ts)];
+    const first = clientOf(defer, ts.server, a.id, a.tokens.viewer);
+    await waitForSync(first);
+    const refused = rawSocket(defer, ts.server, b.id, b.tokens.viewer);
+    const closed = await refused.closed;
+    expect(closed.code).toBe(CloseCode.GoingAway);
+    expect(closed.reason).toMatch(/busy/);
+  });
+
+  it('[Z3] a board past its size limit refuses further writes with 4413 and keeps what it has', async () => {
+    const { current: ts } = await serverFor(defer, { overrides: { limits: { boardBytes: 2000 } } });
+    const board = await boardOn(ts);
+    const writer = clientOf(defer, ts.server, board.id, board.tokens.participant);
+    await waitForSync(writer);
+    const closes: number[] = [];
+    writer.provider.on('connection-close', (event: CloseEvent | null) => event && closes.push(event.code));
+    addNote(writer.doc, note('x'.repeat(1500)), me);
+    addNote(writer.doc, note('y'.repeat(1500)), me);
+    addNote(writer.doc, note('one too many'), me);
+    await waitFor(() => closes.includes(CloseCode.TooLarge), 'the writer is told the board is full');
+    const reader = clientOf(defer, ts.server, board.id, board.tokens.viewer);
+    await waitForSync(reader);
+    expect(noteTexts(reader.doc)).toContain('x'.repeat(1500));
+    expect(noteTexts(reader.doc)).not.toContain('one too many');
+  });
+});
