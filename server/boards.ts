@@ -3,7 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as Y from 'yjs';
 import { newId } from '../shared/model/ids';
 import { serverOrigin } from '../shared/model/origin';
-import { CONTROL_DOC, ROLES, docKey, type Role } from '../shared/protocol';
+import { CONTROL_DOC, ROLES, docKey, isTokenShaped, type Role } from '../shared/protocol';
 import { resultsMap } from '../shared/workshop/control';
 import { importRecords } from '../shared/model/mutations/importBoard';
 import type { BoardExport } from '../shared/report/json';
@@ -86,7 +86,7 @@ function sameSecret(a: string, b: string): boolean {
 
 /** The role a token grants on this board, or null. Constant-time per comparison. */
 export function roleForToken(board: BoardRecord, token: string | null | undefined): Role | null {
-  if (!token) return null;
+  if (!token || !isTokenShaped(token)) return null;
   let role: Role | null = null;
   for (const candidate of ROLES) {
     if (sameSecret(board.tokens[candidate], token)) role = candidate;

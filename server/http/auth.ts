@@ -1,6 +1,6 @@
 /** Who is calling: the board named in the path, and the role its token grants. */
 import type { IncomingMessage } from 'node:http';
-import { isBoardId, type Role } from '../../shared/protocol';
+import { isBoardId, isTokenShaped, type Role } from '../../shared/protocol';
 import { roleForToken } from '../boards';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import { HttpError } from './respond';
@@ -18,6 +18,8 @@ export async function authorise(store: BoardStore, segment: string, token: strin
   const id = decodeSegment(segment);
   const board = id !== null && isBoardId(id) ? await store.getBoard(id) : null;
   if (!board) throw new HttpError(404, 'There is no board with that id.');
+  // A token of the wrong shape is no token: refused before it is compared with anything.
+  if (token !== null && !isTokenShaped(token)) throw new HttpError(401, 'This link is not valid for this board.');
   const role = roleForToken(board, token);
   if (!role) throw new HttpError(401, 'This link is not valid for this board.');
   return { board, role };

@@ -6,7 +6,7 @@
 import type { WebSocket } from 'ws';
 import { newId } from '../../shared/model/ids';
 import type { RemoteOrigin } from '../../shared/model/origin';
-import { CloseCode, isBoardId, type DocName, type Role } from '../../shared/protocol';
+import { CloseCode, isBoardId, isTokenShaped, type DocName, type Role } from '../../shared/protocol';
 import { roleForToken } from '../boards';
 import { personForSeat } from '../people';
 import type { Logger } from '../log';
@@ -106,6 +106,8 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
 
   void (async () => {
     if (!isBoardId(boardId) || !docName) return close(CloseCode.BoardNotFound, 'No such board');
+    // Shapes first: nothing malformed reaches storage.
+    if (!token || !isTokenShaped(token)) return close(CloseCode.Unauthorized, 'This link is not valid for this board');
     const board = await deps.store.getBoard(boardId);
     if (!board) return close(CloseCode.BoardNotFound, 'No such board');
     const role = roleForToken(board, token);
