@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, WS_PATH_PREFIX, parseDocKey } from '../shared/protocol';
@@ -65,6 +66,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onChange: (room, name) => workshop.privateChanged(room, name),
   });
   const workshop = new Workshop({ store, rooms, log });
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const eventLoopDelay = () => {
+    const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+    const figures = { p50Ms: ms(loop.percentile(50)), p99Ms: ms(loop.percentile(99)), maxMs: ms(loop.max) };
+    loop.reset();
+    return figures;
+  };
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 2 * 1024 * 1024 });
   const connectionCount = () => wss.clients.size;
 
@@ -72,7 +81,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     setSecurityHeaders(res);
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
-    handleApi(req, res, url, { store, rooms, workshop, startedAt, connectionCount, publicUrl: options.publicUrl ?? null })
+    handleApi(req, res, url, { store, rooms, workshop, eventLoopDelay, startedAt, connectionCount, publicUrl: options.publicUrl ?? null })
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
         log.error('request failed', { method: req.method, path: url.pathname, error });
@@ -147,6 +156,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close() {
       closing ??= (async () => {
         clearInterval(heartbeat);
+        loop.disable();
         http.close();
         for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'Server restarting');
         await rooms.closeAll('Server restarting');

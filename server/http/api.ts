@@ -2,7 +2,7 @@
  * The JSON API:
  *   POST /api/boards        { title, template? } -> 201 { id, title, links }
  *   GET  /api/boards/:id    token in `Authorization: Bearer` or `?token=` -> BoardInfo
- *   GET  /healthz
+ *   GET  /healthz        status, rooms, connections, memory, event-loop delay since the last read
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -47,6 +47,8 @@ export interface ApiDeps {
   store: BoardStore;
   rooms: Rooms;
   workshop: Workshop;
+  /** Event-loop delay since the previous health read, in ms (soak tests and monitoring). */
+  eventLoopDelay(): { p50Ms: number; p99Ms: number; maxMs: number };
   startedAt: number;
   publicUrl: string | null;
   connectionCount(): number;
@@ -66,11 +68,15 @@ function requestOrigin(req: IncomingMessage, publicUrl: string | null): string {
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<boolean> {
   const path = url.pathname;
   if (path === '/healthz') {
+    const memory = process.memoryUsage();
     sendJson(res, 200, {
       status: 'ok',
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
       rooms: deps.rooms.size,
+      documents: deps.rooms.documents,
       connections: deps.connectionCount(),
+      memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
+      eventLoopDelay: deps.eventLoopDelay(),
     });
     return true;
   }

@@ -1,0 +1,183 @@
+/**
+ * `npm run soak [-- --clients 300 --minutes 10 --edit-every-ms 10000]`: holds many real
+ * y-websocket clients on one board of a server running in its own process, each editing at
+ * random, and reports the server's memory drift and event-loop delay. Not part of `npm test`:
+ * figures go to docs/PERFORMANCE.md.
+ *
+ * Drift is the server's RSS at the end against its RSS after the warm-up (the first fifth of the
+ * run), both read right after a quiet second; the goal is under 5 %.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { notesMap } from '../shared/model/doc';
+import { addNote, deleteNote, editNoteText, moveNote } from '../shared/model/mutations/notes';
+import { localOrigin } from '../shared/model/origin';
+import { DIMENSION_IDS, KIND_IDS } from '../shared/model/vocabulary';
+import type { CreatedBoard } from '../shared/protocol';
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '300' },
+    minutes: { type: 'string', default: '10' },
+    'edit-every-ms': { type: 'string', default: '10000' },
+    seed: { type: 'string' },
+  },
+});
+const CLIENTS = Number(values.clients);
+const DURATION_MS = Number(values.minutes) * 60_000;
+const EDIT_EVERY_MS = Number(values['edit-every-ms']);
+const MAX_NOTES = 400;
+let seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
+const seedUsed = seed;
+
+/** mulberry32: a small seeded PRNG, so a run can be repeated. */
+function random(): number {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Health {
+  connections: number;
+  memory: { rssBytes: number; heapUsedBytes: number };
+  eventLoopDelay: { p50Ms: number; p99Ms: number; maxMs: number };
+}
+
+async function main(): Promise<void> {
+  // Every provider registers an exit handler: hundreds of them are expected here.
+  process.setMaxListeners(0);
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'clusterboard-soak-'));
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stopServer = () => {
+    if (server.exitCode === null) server.kill('SIGTERM');
+  };
+  process.on('exit', stopServer);
+  const health = async (): Promise<Health> => (await (await fetch(`${base}/healthz`)).json()) as Health;
+  for (let i = 0; ; i++) {
+    try {
+      await health();
+      break;
+    } catch {
+      if (i > 300) throw new Error('The server did not start.');
+      await sleep(100);
+    }
+  }
+  const response = await fetch(`${base}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Soak', template: 'excite-d1.4' }),
+  });
+  const board = (await response.json()) as CreatedBoard;
+  const token = decodeURIComponent(board.links.participant.split('#token=')[1] ?? '');
+
+  console.log(`soak: ${CLIENTS} clients, ${values.minutes} min, one edit per client every ~${EDIT_EVERY_MS} ms, seed ${seedUsed}`);
+  const clients = Array.from({ length: CLIENTS }, (_, i) => {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/ws`, board.id, doc, {
+      params: { token },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    provider.awareness.setLocalStateField('user', { name: `Soak ${i}` });
+    return { doc, provider, origin: localOrigin(`soak-${i}`), author: { id: `soak-${i}`, name: `Soak ${i}`, cluster: pick(['gaia', 'dti', 'scs']) } };
+  });
+  while (clients.some((c) => !c.provider.synced)) await sleep(100);
+  console.log(`soak: all ${CLIENTS} clients synced`);
+
+  let edits = 0;
+  const edit = (client: (typeof clients)[number]) => {
+    const ids = [...notesMap(client.doc).keys()];
+    const roll = random();
+    if (ids.length < MAX_NOTES && roll < 0.3) {
+      addNote(client.doc, { text: `Soak note ${edits}`, dimension: pick(DIMENSION_IDS), kind: pick(KIND_IDS), author: client.author }, client.origin);
+    } else if (roll < 0.75 && ids.length > 0) {
+      editNoteText(client.doc, pick(ids), `Edited ${edits} by ${client.author.name}`, client.origin);
+    } else if (roll < 0.9 && ids.length > 0) {
+      moveNote(client.doc, pick(ids), { dimension: pick(DIMENSION_IDS), kind: pick(KIND_IDS), themeId: null }, client.origin);
+    } else if (ids.length > 0) {
+      deleteNote(client.doc, pick(ids), client.origin);
+    }
+    edits++;
+  };
+  const timers = clients.map((client) =>
+    setInterval(() => {
+      if (random() < 0.5) edit(client);
+    }, EDIT_EVERY_MS / 2),
+  );
+
+  const samples: { at: number; health: Health }[] = [];
+  const started = Date.now();
+  const warmUp = DURATION_MS / 5;
+  let baseline: number | null = null;
+  while (Date.now() - started < DURATION_MS) {
+    await sleep(Math.min(10_000, DURATION_MS / 20));
+    const sample = await health();
+    samples.push({ at: Date.now() - started, health: sample });
+    if (baseline === null && Date.now() - started >= warmUp) baseline = sample.memory.rssBytes;
+    console.log(
+      `soak: ${Math.round((Date.now() - started) / 1000)} s, ${edits} edits, ${sample.connections} sockets, RSS ${(sample.memory.rssBytes / 2 ** 20).toFixed(1)} MiB, loop p99 ${sample.eventLoopDelay.p99Ms} ms`,
+    );
+  }
+  for (const timer of timers) clearInterval(timer);
+  const same = () => clients.every((c) => Y.encodeStateVector(c.doc).toString() === Y.encodeStateVector(clients[0]!.doc).toString());
+  for (let waited = 0; waited < 20_000 && !same(); waited += 200) await sleep(200);
+  const converged = same();
+  await sleep(1000);
+  const end = await health();
+  for (const client of clients) {
+    client.provider.destroy();
+    client.doc.destroy();
+  }
+  stopServer();
+  rmSync(dataDir, { recursive: true, force: true });
+
+  const p99s = samples.map((s) => s.health.eventLoopDelay.p99Ms).sort((a, b) => a - b);
+  const drift = baseline === null ? 0 : ((end.memory.rssBytes - baseline) / baseline) * 100;
+  const summary = {
+    clients: CLIENTS,
+    minutes: Number(values.minutes),
+    edits,
+    editsPerSecond: Math.round((edits / (DURATION_MS / 1000)) * 10) / 10,
+    rssAfterWarmUpMiB: baseline === null ? null : Math.round((baseline / 2 ** 20) * 10) / 10,
+    rssEndMiB: Math.round((end.memory.rssBytes / 2 ** 20) * 10) / 10,
+    rssDriftPercent: Math.round(drift * 10) / 10,
+    loopDelayP99MedianMs: p99s[Math.floor(p99s.length / 2)] ?? null,
+    loopDelayP99WorstMs: p99s.at(-1) ?? null,
+    converged,
+    seed: seedUsed,
+  };
+  console.log(`soak summary: ${JSON.stringify(summary)}`);
+  process.exitCode = converged && drift < 5 ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
