@@ -1,12 +1,17 @@
 /**
  * The real server as a child process (`tsx server/main.ts`), so tests can restart it gracefully
- * or kill it with SIGKILL, as an operator or a crash would.
+ * or kill it with SIGKILL, as an operator or a crash would. Used by the e2e tests and by the crash
+ * harness (tests/helpers/crash.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CreatedBoard } from '../../shared/protocol';
+
+/** The repository root: `server/main.ts` is found from there whatever the caller's working directory. */
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export class ServerProcess {
   private constructor(
@@ -15,11 +20,21 @@ export class ServerProcess {
     readonly port: number,
     readonly dataDir: string,
     readonly output: string[],
+    private readonly env: Readonly<Record<string, string>>,
   ) {}
 
-  static async start(dataDir = mkdtempSync(join(tmpdir(), 'clusterboard-e2e-')), port = 0): Promise<ServerProcess> {
+  /**
+   * Starts the server on `port` (0: a free one; a restart passes the port it had, so clients keep
+   * the address) with `dataDir`. `env` adds to or overrides the server's environment.
+   */
+  static async start(
+    dataDir = mkdtempSync(join(tmpdir(), 'clusterboard-e2e-')),
+    port = 0,
+    env: Readonly<Record<string, string>> = {},
+  ): Promise<ServerProcess> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];
@@ -40,21 +55,26 @@ export class ServerProcess {
         reject(new Error(`server exited with ${code}:\n${output.join('')}`));
       });
     });
-    return new ServerProcess(child, url, Number(new URL(url).port), dataDir, output);
+    return new ServerProcess(child, url, Number(new URL(url).port), dataDir, output, env);
+  }
+
+  /** Whether the process has exited (or been killed). */
+  get exited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
   }
 
   /** Stops the process (SIGTERM: graceful; SIGKILL: a crash) and waits for it to exit. */
   async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    if (this.exited) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill(signal);
     await exited;
   }
 
-  /** Starts a new process on the same port and data directory. */
+  /** Starts a new process on the same port, data directory and environment. */
   async restart(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<ServerProcess> {
     await this.stop(signal);
-    return ServerProcess.start(this.dataDir, this.port);
+    return ServerProcess.start(this.dataDir, this.port, this.env);
   }
 
   async createBoard(title: string, template: 'blank' | 'excite-d1.4' = 'blank'): Promise<CreatedBoard> {
