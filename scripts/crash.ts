@@ -1,5 +1,5 @@
 /**
- * `npm run test:crash [-- --rounds 20 --clients 50 --seed 123 --edit-every 1500]`: the D7 crash
+ * `npm run test:crash [-- --rounds 20 --clients 50 --seed 123 --edit-every 1000]`: the D7 crash
  * storm (tests/helpers/crash.ts) at full length. Exits 1 if anything seen was lost or clients
  * did not converge.
  */
@@ -29,7 +29,7 @@ const report = await runCrashRounds({
   rounds: whole('rounds', values.rounds, 20),
   clients: whole('clients', values.clients, 50),
   seed: whole('seed', values.seed ?? process.env.CRASH_SEED, Math.floor(Math.random() * 2 ** 31)),
-  editEveryMs: whole('edit-every', values['edit-every'], 1500),
+  editEveryMs: whole('edit-every', values['edit-every'], 1000),
   log: (line) => process.stdout.write(`${line}\n`),
 });
 process.exit(report.problems.length === 0 ? 0 : 1);

@@ -9,12 +9,12 @@
  * - After every kill, before the restart, the data directory must hold all the document data any
  *   client had received from the server: every update and sync answer as it came off the socket
  *   (each struct and each deletion, checked against a Yjs snapshot of the disk), and every note by
- *   id. This is the check that catches a server that forwards before it stores: each
- *   client here lives through all rounds and resends whatever the server lacks when it reconnects,
- *   so the end state alone would heal such a server. A person who has closed their laptop since
- *   would not be there to heal it, and the disk at the moment of the crash is what the promise is
- *   about. A client's own edits are not owed to the disk yet: until the server forwards them they
- *   live in the client's document, which sends them again on reconnect.
+ *   id. This is the check that catches a server that forwards before it stores: each client here
+ *   lives through all rounds and resends whatever the server lacks when it reconnects, so the end
+ *   state alone would heal such a server. A person who has closed their laptop since would not be
+ *   there to heal it, and the disk at the moment of the crash is what the promise is about. A
+ *   client's own edits are not owed to the disk yet: until the server forwards them they live in
+ *   the client's document, which sends them again on reconnect.
  * - At the end (editing stopped, every provider synced): all documents identical (state vector and
  *   notes), every note any client ever had still there unless a recorded delete removed it (and
  *   deleted notes still gone), and the data directory after a clean stop equal to the clients.
@@ -43,7 +43,7 @@ export interface CrashOptions {
   rounds: number;
   clients: number;
   seed: number;
-  /** Mean pause between two edits of one client, ms: 50 clients at 1500 ms make ~33 edits a second. */
+  /** Mean pause between two edits of one client, ms: 50 clients at 1000 ms make ~50 edits a second. */
   editEveryMs?: number;
   /** The kill comes a random [min, max] ms after its trigger (a first reconnect, or everyone synced). */
   killAfterMs?: readonly [number, number];
@@ -341,8 +341,8 @@ function notesKey(doc: Y.Doc): string {
   );
 }
 
-function sample(ids: readonly string[]): string {
-  return ids.slice(0, 5).join(', ') + (ids.length > 5 ? ', ...' : '');
+function sample(items: readonly string[], separator = ', '): string {
+  return items.slice(0, 3).join(separator) + (items.length > 3 ? `${separator}...` : '');
 }
 
 /** Right after a kill: does the disk hold everything any client had received from the server? */
@@ -350,11 +350,13 @@ async function checkDisk(dataDir: string, boardId: string, clients: readonly Cli
   const disk = await storedDoc(dataDir, boardId);
   try {
     const snapshot = Y.snapshot(disk);
+    const short: string[] = [];
     for (const client of clients) {
       const missing = missingFrom(disk, snapshot, receivedUpdate(client));
-      if (missing.length > 0) {
-        problems.push(`kill ${round}: client ${client.index} had received changes the data directory lacks (${missing.join(', ')})`);
-      }
+      if (missing.length > 0) short.push(`client ${client.index}: ${missing.join(', ')}`);
+    }
+    if (short.length > 0) {
+      problems.push(`kill ${round}: ${short.length} of ${clients.length} clients had received changes the data directory lacks (${sample(short, '; ')})`);
     }
     const onDisk = new Set(notesMap(disk).keys());
     const missing = [...witness.received.keys()].filter((id) => !onDisk.has(id) && !witness.deleted.has(id));
@@ -372,9 +374,9 @@ function checkEnd(clients: readonly Client[], witness: Witness, problems: string
   const reference = (clients[0] as Client).doc;
   const sv = stateVectorKey(reference);
   const notes = notesKey(reference);
-  for (const client of clients) {
-    if (stateVectorKey(client.doc) !== sv) problems.push(`client ${client.index}'s state vector differs from client 0's`);
-    else if (notesKey(client.doc) !== notes) problems.push(`client ${client.index}'s notes differ from client 0's`);
+  const differing = clients.filter((client) => stateVectorKey(client.doc) !== sv || notesKey(client.doc) !== notes);
+  if (differing.length > 0) {
+    problems.push(`${differing.length} clients' documents differ from client 0's (${sample(differing.map((client) => `client ${client.index}`))})`);
   }
   const present = notesMap(reference);
   const lost = [...witness.seen.keys()].filter((id) => !present.has(id) && !witness.deleted.has(id));
@@ -397,10 +399,12 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
   // Each provider listens for the process's exit (to say goodbye in presence): 50 of them are expected.
   const maxListeners = process.getMaxListeners();
   process.setMaxListeners(maxListeners + options.clients);
-  let server = await ServerProcess.start(dataDir);
-  const storm = new Storm(clients, random, witness, options.editEveryMs ?? 1500, problems);
-  log(`crash: seed ${options.seed}, ${options.rounds} rounds, ${options.clients} clients, server on port ${server.port}`);
+  const storm = new Storm(clients, random, witness, options.editEveryMs ?? 1000, problems);
+  let server: ServerProcess | null = null;
   try {
+    // Port 0 picks a free port once; every restart takes the same one, so providers find it again.
+    server = await ServerProcess.start(dataDir);
+    log(`crash: seed ${options.seed}, ${options.rounds} rounds, ${options.clients} clients, server on port ${server.port}`);
     const board = await server.createBoard('Crash storm');
     for (let index = 0; index < options.clients; index++) {
       // Mostly participants, as in a workshop (their updates pass the write guard); every fifth a facilitator.
@@ -471,7 +475,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
       client.provider.destroy();
       client.doc.destroy();
     }
-    await server.stop('SIGKILL');
+    await server?.stop('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     process.setMaxListeners(maxListeners);
   }
