@@ -24,11 +24,16 @@ function boardPolicy(control: Room, log: Logger): WritePolicy {
       case 'facilitator':
         return true;
       case 'participant': {
+        const state = readControl(control.doc);
         if (skipsAhead(doc, update)) {
-          explain?.('it follows a change of yours that was not accepted');
+          // An honest client skips ahead only in a reconnect race (a change sent before its sync
+          // answer, which carries the change again): that refusal needs no word. Under a
+          // restriction it follows a refused change, and the writer is told.
+          if (state.lock.board || state.lock.dimensions.length > 0 || state.privateWriting) {
+            explain?.('it follows a change of yours that was not accepted');
+          }
           return false;
         }
-        const state = readControl(control.doc);
         if (state.lock.board) {
           explain?.('the board is locked');
           return false;
