@@ -29,7 +29,6 @@ export function decodeAwarenessUpdate(update: Uint8Array): Entry[] {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
     const json = decoding.readVarString(decoder);
-    if (json.length > MAX_PRESENCE_STATE_BYTES) throw new TooLargeError(`a presence state of ${json.length} characters`);
     JSON.parse(json);
     entries.push({ clientId, clock, json });
   }
@@ -94,6 +93,9 @@ export class Presence<Owner extends object> {
         if (entry.json === 'null' || entry.clock <= clock || !this.rules.mayTakeOver(current, owner)) continue;
       }
       if (entry.json !== 'null' && this.speaksForAnother(owner, entry.clientId, allowed)) continue;
+      // [P7] Only a state this connection sets counts against the limit: the stock provider echoes
+      // everyone's presence, and an echo (dropped above) must not cost the echoing client its socket.
+      if (entry.json.length > MAX_PRESENCE_STATE_BYTES) throw new TooLargeError(`a presence state of ${entry.json.length} characters`);
       allowed.push(entry.json === 'null' ? entry : { ...entry, json: this.withIdentity(owner, entry.json) });
     }
     if (allowed.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeEntries(allowed), owner);

@@ -89,6 +89,36 @@ export class BadMessageError extends Error {
   override readonly name = 'BadMessageError';
 }
 
+/**
+ * [Z1] What Yjs decodes but cannot apply, found by fuzzing; all of it is malformed (4400):
+ * - A struct or deletion reaching past clock 2^53 - 1. Clocks are JavaScript numbers written as
+ *   varints: past that they are no longer exact and, from 2^56 on, lib0 refuses to read them, so
+ *   the document's state vector (sent to everyone who joins) and its snapshot would be unreadable.
+ * - A struct or deletion of length 0, which Yjs never writes and throws on halfway through.
+ * - An item whose origin, right origin or parent is its own client's at the same or a later clock.
+ *   Yjs writes a client's items after what they refer to; applying one that refers ahead throws
+ *   halfway through the update.
+ */
+function checkStructs(update: ParsedUpdate): void {
+  for (const struct of update.structs) {
+    if (struct.id.clock + struct.length > Number.MAX_SAFE_INTEGER) throw new BadMessageError('a struct reaches past the largest clock');
+    if (struct.length < 1) throw new BadMessageError('an empty struct');
+    if (!(struct instanceof Y.Item)) continue;
+    const { client, clock } = struct.id;
+    for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
+      if (ref instanceof Y.ID && ref.client === client && ref.clock >= clock) throw new BadMessageError('an item refers to a later item of its own client');
+    }
+  }
+  for (const ranges of update.ds.clients.values()) {
+    for (const range of ranges) {
+      if (range.clock + range.len > Number.MAX_SAFE_INTEGER) throw new BadMessageError('a deletion reaches past the largest clock');
+      if (range.len < 1) throw new BadMessageError('an empty deletion');
+    }
+  }
+}
+
+type ParsedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 type RoomStatus = 'open' | 'failed' | 'closed';
 
 type DecodedMessage =
@@ -260,7 +290,19 @@ export class Room {
         if (this.storedBytes > this.options.maxBoardBytes && decoded.update.byteLength > 2) {
           throw new TooLargeError(`the board holds ${this.storedBytes} bytes`);
         }
-        Y.applyUpdate(this.doc, decoded.update, peer.origin);
+        try {
+          Y.applyUpdate(this.doc, decoded.update, peer.origin);
+        } finally {
+          // [Z1] What Yjs cannot apply yet (items that depend on, or deletions of, items it does
+          // not have) it keeps, to apply when those arrive. A client has nothing the server lacks
+          // but its own unsent or refused changes, and its next sync step 2 brings them with all
+          // they need (W7), so nothing honest has to wait here. What waits can only do harm: a
+          // deletion hits another writer's next items when they come, and waiting structs, merged
+          // into every sync step 2 this server answers, can replace what newcomers see of a
+          // client's real ones.
+          this.doc.store.pendingStructs = null;
+          this.doc.store.pendingDs = null;
+        }
         return;
       }
       case 'awareness':
@@ -285,7 +327,7 @@ export class Room {
             case syncProtocol.messageYjsUpdate:
               // Yjs integrates an update's structs before reading its delete set, so a corrupt
               // tail would otherwise throw after part of the update is already in the board.
-              Y.decodeUpdate(payload);
+              checkStructs(Y.decodeUpdate(payload));
               return { type: 'update', update: payload };
             default:
               throw new BadMessageError(`unknown sync message type ${syncType}`);

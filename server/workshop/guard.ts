@@ -53,11 +53,25 @@ class UpdateItems {
       list.push(struct);
       this.byClient.set(struct.id.client, list);
     }
+    // An update lists a client's structs in clock order, unless it names the client twice.
+    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
   }
 
+  /**
+   * A binary search: a scan per lookup made judging an update of n items cost n^2 (60,000 items
+   * placed after one of their own blocked the server for seconds).
+   */
   find(id: Y.ID): Y.Item | null {
-    for (const item of this.byClient.get(id.client) ?? []) {
-      if (id.clock >= item.id.clock && id.clock < item.id.clock + item.length) return item;
+    const items = this.byClient.get(id.client);
+    if (!items) return null;
+    let low = 0;
+    let high = items.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const item = items[middle] as Y.Item;
+      if (id.clock < item.id.clock) high = middle - 1;
+      else if (id.clock >= item.id.clock + item.length) low = middle + 1;
+      else return item;
     }
     return null;
   }
@@ -149,7 +163,10 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: Wr
         const located = locate(new Y.ID(client, clock));
         if (located === null) return refuse('it deletes something the server does not have');
         if (located === 'gc') {
-          clock++;
+          // Skip the collected run whole: one GC struct can span 2^52 clocks (any writer can send
+          // one), and stepping through it clock by clock would block the server.
+          const collected = Y.getItem(doc.store, new Y.ID(client, clock)) as Y.Item | Y.GC;
+          clock = collected.id.clock + collected.length;
           continue;
         }
         if (!located.deleted) {

@@ -1,0 +1,37 @@
+/**
+ * `npm run fuzz -- --frames 100000 [--seed N] [--concurrency N]`: the WebSocket fuzzer (SPEC Z1,
+ * tests/helpers/fuzz.ts) against the real server in this process. Prints the seed first (rerun
+ * with `--seed` to replay the same sockets and frames), then how sockets ended, every failed check
+ * and one summary line. Exits non-zero if any check failed.
+ */
+import { closesTable, runFuzz, summaryLine } from '../tests/helpers/fuzz';
+
+function option(name: string): number | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  if (at < 0) return undefined;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    console.error(`--${name} needs a whole number.`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const frames = option('frames') ?? 100_000;
+const seed = option('seed') ?? Math.floor(Math.random() * 2 ** 32);
+const concurrency = option('concurrency');
+console.log(`fuzz: seed ${seed} (replay with --seed ${seed}), ${frames} frames`);
+
+const report = await runFuzz({
+  frames,
+  seed,
+  ...(concurrency === undefined ? {} : { concurrency }),
+  log: (line) => console.log(`fuzz: ${line}`),
+});
+console.log(`\n${closesTable(report)}\n`);
+const kinds = Object.entries(report.framesByKind).sort(([, a], [, b]) => b - a);
+console.log(`frames by kind: ${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
+console.log(`memory: RSS ${report.memory.rssStartMb} MB at start, ${report.memory.rssBaselineMb} MB after warm-up, ${report.memory.rssEndMb} MB at the end (forced GC)`);
+for (const failure of report.failures) console.log(`FAILED: ${failure}`);
+console.log(summaryLine(report));
+process.exit(report.failures.length === 0 ? 0 : 1);
