@@ -19,8 +19,10 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  messagesPerSecond: 100,
-  messageBurst: 500,
+  // The stock provider re-sends every presence change it sees: on a board of 300 that is about 20
+  // messages a second per client before it writes anything.
+  messagesPerSecond: 300,
+  messageBurst: 1000,
   bytesPerSecond: 512 * 1024,
   byteBurst: 8 * 1024 * 1024,
   connectionsPerAddress: 1000,

@@ -282,12 +282,15 @@ export class Room {
         return;
       }
       case 'update': {
+        // An empty update (every client's first sync answer when it has nothing new) changes
+        // nothing: no rule needs to judge it, and nobody is told it was refused.
+        if (decoded.update.byteLength <= 2) return;
         // [P3] A viewer syncs down only; [W1-W6] the document's write policy decides the rest. A
         // refusal is told to the writer with y-websocket's own "permission denied" message.
         const explain = (reason: string) => peer.send(permissionDeniedMessage(reason));
         if (!this.options.mayWrite(peer, decoded.update, this.doc, explain)) return;
-        // [Z3] A board past its size limit takes no more (an empty update, as every sync sends, is no write).
-        if (this.storedBytes > this.options.maxBoardBytes && decoded.update.byteLength > 2) {
+        // [Z3] A board past its size limit takes no more.
+        if (this.storedBytes > this.options.maxBoardBytes) {
           throw new TooLargeError(`the board holds ${this.storedBytes} bytes`);
         }
         try {

@@ -112,6 +112,9 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: Wr
       let current: Y.Item = item;
       let type = parent as Y.AbstractType<unknown>;
       while (type._item !== null) {
+        // Records nest a level or two; a deeper chain is not a board's, and walking it for every
+        // item of a large update would cost depth times items.
+        if (keys.length > 64) return UNRESOLVED;
         current = type._item;
         keys.push(current.parentSub);
         type = current.parent as Y.AbstractType<unknown>;
