@@ -272,10 +272,11 @@ test('[I1] a facilitator imports a CSV from the board and sees which lines were 
   await expect(note(participant, 'Imported challenge')).toContainText('GAIA');
   await dialog.getByRole('button', { name: 'Done' }).click();
 
-  // The engagement panel counts it: GAIA, one person, one note in Cluster strategy (D2).
+  // The engagement panel counts it: GAIA, two people (Ana, who joined, and the note's author from
+  // the file), one note in Cluster strategy (D2).
   await participant.getByRole('button', { name: 'Engagement' }).click();
   const row = participant.getByRole('dialog', { name: 'Engagement' }).getByRole('row', { name: /GAIA/ });
-  await expect(row.getByRole('cell')).toHaveText(['1', '0', '1', '0', '0', '0', '1']);
+  await expect(row.getByRole('cell')).toHaveText(['2', '0', '1', '0', '0', '0', '1']);
 });
 
 test('[T2] a board started "From a previous board" carries its good practices and open needs, marked with their source', async ({ browser }) => {
