@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { newId } from '../shared/model/ids';
 import { serverOrigin } from '../shared/model/origin';
 import { CONTROL_DOC, ROLES, docKey, isTokenShaped, type Role } from '../shared/protocol';
-import { resultsMap } from '../shared/workshop/control';
+import { publishResults } from '../shared/workshop/mutations';
 import { importRecords } from '../shared/model/mutations/importBoard';
 import type { BoardExport } from '../shared/report/json';
 import { addNotes } from '../shared/model/mutations/notes';
@@ -69,7 +69,7 @@ export async function importBoard(store: BoardStore, data: BoardExport): Promise
   if (Object.keys(votes).length > 0) {
     const control = new Y.Doc();
     try {
-      control.transact(() => resultsMap(control).set('imported', votes), serverOrigin('template'));
+      publishResults(control, 'imported', votes, serverOrigin('template'));
       await store.appendUpdate(board.id, Y.encodeStateAsUpdate(control), docKey(CONTROL_DOC));
     } finally {
       control.destroy();

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useBoard } from './context';
-import { dimensionLabel } from './WorkshopBar';
+import { dimensionLabel } from '../../shared/model/vocabulary';
 
 export function FocusFollower() {
   const { session } = useBoard();

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
 import { useBoard, useControl, usePrivateView } from './context';
-import { dimensionLabel } from './WorkshopBar';
+import { dimensionLabel } from '../../shared/model/vocabulary';
 
 export function PrivateNotes() {
   const { session, run } = useBoard();

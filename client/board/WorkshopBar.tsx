@@ -3,7 +3,7 @@
  * the facilitator has switched on (private writing, locks, voting) and, for participants, "I'm done".
  */
 import { useEffect, useRef, useState } from 'react';
-import { DIMENSIONS, type DimensionId } from '../../shared/model/vocabulary';
+import { dimensionLabel } from '../../shared/model/vocabulary';
 import { timerRemaining, type ControlState } from '../../shared/workshop/control';
 import { useBoard, useControl, useMyVotes } from './context';
 import { chime } from './chime';
@@ -53,10 +53,6 @@ function Timer() {
       {!running && remaining > 0 && <span className="timer-note"> paused</span>}
     </span>
   );
-}
-
-export function dimensionLabel(id: DimensionId): string {
-  return DIMENSIONS.find((d) => d.id === id)?.label ?? id;
 }
 
 function lockText(state: ControlState): string | null {

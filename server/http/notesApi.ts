@@ -14,7 +14,7 @@ import { serverOrigin } from '../../shared/model/origin';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../../shared/model/schema';
 import { DIMENSION_IDS, KIND_IDS, parseClusterRef } from '../../shared/model/vocabulary';
 import { CONTROL_DOC, canWrite } from '../../shared/protocol';
-import { OPEN_LOCK, isLockedFor, readControl } from '../../shared/workshop/control';
+import { OPEN_LOCK, isLockedFor, readWriteRules } from '../../shared/workshop/control';
 import { boardView } from '../../shared/view/boardView';
 import type { BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
@@ -70,7 +70,7 @@ export async function handleNotesApi(
   if (!canWrite(role)) throw new HttpError(403, 'Adding notes needs a facilitator or participant link.');
 
   // [W2, W3] Locks bind participants here as on their sockets.
-  const lock = role === 'participant' ? readControl((await deps.rooms.acquire(board.id, CONTROL_DOC)).doc).lock : OPEN_LOCK;
+  const lock = role === 'participant' ? readWriteRules((await deps.rooms.acquire(board.id, CONTROL_DOC)).doc).lock : OPEN_LOCK;
   if (lock.board) throw new HttpError(423, 'The board is locked; notes cannot be added now.');
 
   if (match.action === 'notes') {

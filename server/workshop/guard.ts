@@ -14,7 +14,7 @@
  */
 import * as Y from 'yjs';
 import { linkRecord, noteRecord, themeRecord } from '../../shared/model/schema';
-import { DIMENSIONS } from '../../shared/model/vocabulary';
+import { dimensionLabel } from '../../shared/model/vocabulary';
 import { linksMap, notesMap, readRecord, themesMap } from '../../shared/model/doc';
 
 export interface WriteRules {
@@ -199,10 +199,6 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: Wr
     if (locked) return refuse(`${dimensionLabel(locked)} is locked`);
   }
   return { ok: true };
-}
-
-function dimensionLabel(id: string): string {
-  return DIMENSIONS.find((d) => d.id === id)?.label ?? id;
 }
 
 function refuse(reason: string): GuardVerdict {

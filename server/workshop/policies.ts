@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
 import type { DocName } from '../../shared/protocol';
-import { readControl } from '../../shared/workshop/control';
+import { isRestricted, readWriteRules } from '../../shared/workshop/control';
 import type { Logger } from '../log';
 import type { PresenceMode, Room, WritePolicy } from '../sync/room';
 import { checkParticipantUpdate, skipsAhead } from './guard';
@@ -24,12 +24,12 @@ function boardPolicy(control: Room, log: Logger): WritePolicy {
       case 'facilitator':
         return true;
       case 'participant': {
-        const state = readControl(control.doc);
+        const state = readWriteRules(control.doc);
         if (skipsAhead(doc, update)) {
           // An honest client skips ahead only in a reconnect race (a change sent before its sync
           // answer, which carries the change again): that refusal needs no word. Under a
           // restriction it follows a refused change, and the writer is told.
-          if (state.lock.board || state.lock.dimensions.length > 0 || state.privateWriting) {
+          if (isRestricted(state)) {
             explain?.('it follows a change of yours that was not accepted');
           }
           return false;

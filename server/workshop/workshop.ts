@@ -11,21 +11,24 @@ import { newId } from '../../shared/model/ids';
 import { addNotes, deleteNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
 import { NOTE_TEXT_MAX, type AddNoteInput } from '../../shared/model/schema';
+import type { DimensionId } from '../../shared/model/vocabulary';
 import { CONTROL_DOC, type DocName } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
 import {
   OPEN_LOCK,
-  controlMap,
   isLockedFor,
-  peopleMap,
+  isRestricted,
   readControl,
-  resultsMap,
+  type ControlState,
+  type FocusState,
   type PersonStatus,
   type Round,
   type Step,
+  type TimerState,
   type VotingConfig,
 } from '../../shared/workshop/control';
+import { publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
 import { checkVote, resultsVisible, tally, usage, votesUsedBy, type Ballot } from '../../shared/workshop/voting';
 import { HttpError } from '../http/respond';
 import type { Logger } from '../log';
@@ -84,7 +87,7 @@ export class Workshop {
         privateCount: current?.privateCount ?? 0,
         votesUsed: current?.votesUsed ?? 0,
       };
-      control.doc.transact(() => peopleMap(control.doc).set(person.id, status), CONTROL_ORIGIN);
+      setPersonStatus(control.doc, person.id, status, CONTROL_ORIGIN);
     });
   }
 
@@ -108,7 +111,7 @@ export class Workshop {
     const status = readControl(control.doc).people.get(personId);
     if (!status) return;
     const next = change(status);
-    if (next) control.doc.transact(() => peopleMap(control.doc).set(personId, next), CONTROL_ORIGIN);
+    if (next) setPersonStatus(control.doc, personId, next, CONTROL_ORIGIN);
   }
 
   async setReady(person: PersonRecord, ready: boolean): Promise<void> {
@@ -124,7 +127,6 @@ export class Workshop {
     await this.serial(board.id, async () => {
       const control = await this.control(board.id);
       const state = readControl(control.doc);
-      const map = controlMap(control.doc);
       switch (command.type) {
         case 'setSteps': {
           const ids = new Set(command.steps.map((s) => s.id));
@@ -132,10 +134,7 @@ export class Workshop {
           // The running step keeps running: it is found again by id when the list is reordered.
           const running = state.steps[state.currentStep];
           const index = running ? command.steps.findIndex((s) => s.id === running.id) : -1;
-          control.doc.transact(() => {
-            map.set('steps', command.steps);
-            map.set('currentStep', index);
-          }, CONTROL_ORIGIN);
+          setControl(control.doc, { steps: command.steps, currentStep: index }, CONTROL_ORIGIN);
           return;
         }
         case 'startStep': {
@@ -146,14 +145,14 @@ export class Workshop {
           return;
         }
         case 'timer':
-          control.doc.transact(() => map.set('timer', nextTimer(state.timer, command.action, command.minutes, Date.now())), CONTROL_ORIGIN);
+          setControl(control.doc, { timer: nextTimer(state.timer, command.action, command.minutes, Date.now()) }, CONTROL_ORIGIN);
           return;
         case 'privateWriting':
-          control.doc.transact(() => map.set('privateWriting', command.on), CONTROL_ORIGIN);
+          setControl(control.doc, { privateWriting: command.on }, CONTROL_ORIGIN);
           if (!command.on) (await this.board(board.id)).resync();
           return;
         case 'lock':
-          control.doc.transact(() => map.set('lock', command.lock), CONTROL_ORIGIN);
+          setControl(control.doc, { lock: command.lock }, CONTROL_ORIGIN);
           (await this.board(board.id)).resync();
           return;
         case 'openVoting':
@@ -177,15 +176,10 @@ export class Workshop {
           return;
         }
         case 'bringHere':
-          control.doc.transact(
-            () => map.set('focus', { dimension: command.dimension, seq: (state.focus?.seq ?? 0) + 1, by: facilitator?.name ?? 'The facilitator' }),
-            CONTROL_ORIGIN,
-          );
+          setControl(control.doc, { focus: nextFocus(state, command.dimension, facilitator) }, CONTROL_ORIGIN);
           return;
         case 'resetReady':
-          control.doc.transact(() => {
-            for (const [id, status] of state.people) if (status.ready) peopleMap(control.doc).set(id, { ...status, ready: false });
-          }, CONTROL_ORIGIN);
+          updatePeople(control.doc, notReady, CONTROL_ORIGIN);
           return;
       }
     });
@@ -194,18 +188,21 @@ export class Workshop {
   /** Applies every setting of a step at once: one control transaction, then the voting round. */
   private async startStep(boardId: string, control: Room, index: number, step: Step, facilitator: PersonRecord | null): Promise<void> {
     const state = readControl(control.doc);
-    const map = controlMap(control.doc);
-    const wasRestricted = state.lock.board || state.lock.dimensions.length > 0 || state.privateWriting;
+    const wasRestricted = isRestricted(state);
+    const durationMs = Math.round(step.minutes * MINUTE);
     control.doc.transact(() => {
-      map.set('currentStep', index);
-      map.set('privateWriting', step.privateWriting);
-      map.set('lock', step.locked ? { board: true, dimensions: [] } : OPEN_LOCK);
-      const durationMs = Math.round(step.minutes * MINUTE);
-      map.set('timer', durationMs > 0 ? { durationMs, endsAt: Date.now() + durationMs, remainingMs: null } : null);
-      if (step.dimension) {
-        map.set('focus', { dimension: step.dimension, seq: (state.focus?.seq ?? 0) + 1, by: facilitator?.name ?? 'The facilitator' });
-      }
-      for (const [id, status] of state.people) if (status.ready) peopleMap(control.doc).set(id, { ...status, ready: false });
+      setControl(
+        control.doc,
+        {
+          currentStep: index,
+          privateWriting: step.privateWriting,
+          lock: step.locked ? { board: true, dimensions: [] } : OPEN_LOCK,
+          timer: durationMs > 0 ? { durationMs, endsAt: Date.now() + durationMs, remainingMs: null } : null,
+          ...(step.dimension ? { focus: nextFocus(state, step.dimension, facilitator) } : {}),
+        },
+        CONTROL_ORIGIN,
+      );
+      updatePeople(control.doc, notReady, CONTROL_ORIGIN);
     }, CONTROL_ORIGIN);
     if (step.voting) await this.openRound(boardId, control, step.voting, step.title);
     else await this.closeRound(boardId, control);
@@ -218,11 +215,9 @@ export class Workshop {
     await this.closeRound(boardId, control);
     const round: Round = { ...config, id: newId(12), title, status: 'open', openedAt: Date.now(), closedAt: null };
     control.doc.transact(() => {
-      controlMap(control.doc).set('round', round);
-      for (const [id, status] of readControl(control.doc).people) {
-        if (status.votesUsed !== 0) peopleMap(control.doc).set(id, { ...status, votesUsed: 0 });
-      }
-      if (resultsVisible(round)) resultsMap(control.doc).set(round.id, {});
+      setControl(control.doc, { round }, CONTROL_ORIGIN);
+      updatePeople(control.doc, (status) => (status.votesUsed === 0 ? null : { ...status, votesUsed: 0 }), CONTROL_ORIGIN);
+      if (resultsVisible(round)) publishResults(control.doc, round.id, {}, CONTROL_ORIGIN);
     }, CONTROL_ORIGIN);
   }
 
@@ -232,8 +227,8 @@ export class Workshop {
     if (!round || round.status !== 'open') return;
     const ballots = await this.deps.store.getBallots(boardId, round.id);
     control.doc.transact(() => {
-      controlMap(control.doc).set('round', { ...round, status: 'closed', closedAt: Date.now() });
-      resultsMap(control.doc).set(round.id, tally(ballots));
+      setControl(control.doc, { round: { ...round, status: 'closed', closedAt: Date.now() } }, CONTROL_ORIGIN);
+      publishResults(control.doc, round.id, tally(ballots), CONTROL_ORIGIN);
     }, CONTROL_ORIGIN);
   }
 
@@ -259,7 +254,7 @@ export class Workshop {
       const after = [...ballots.filter((b) => b !== mine), ballot];
       control.doc.transact(() => {
         this.updatePerson(control, person.id, (status) => ({ ...status, votesUsed: votesUsedBy(after, person.id) }));
-        if (resultsVisible(round)) resultsMap(control.doc).set(round.id, tally(after));
+        if (resultsVisible(round)) publishResults(control.doc, round.id, tally(after), CONTROL_ORIGIN);
       }, CONTROL_ORIGIN);
       return myVotes(round, after, person.id);
     });
@@ -344,13 +339,21 @@ function myVotes(round: Round | null, ballots: readonly Ballot[], personId: stri
   };
 }
 
+/** Everyone's "I'm done" cleared (a new step). */
+const notReady = (status: PersonStatus): PersonStatus | null => (status.ready ? { ...status, ready: false } : null);
+
+/** "Bring everyone here": a new call, so the same dimension twice still moves people. */
+function nextFocus(state: ControlState, dimension: DimensionId, facilitator: PersonRecord | null): FocusState {
+  return { dimension, seq: (state.focus?.seq ?? 0) + 1, by: facilitator?.name ?? 'The facilitator' };
+}
+
 /** The timer after a facilitator's action, in server time. */
 export function nextTimer(
-  timer: ReturnType<typeof readControl>['timer'],
+  timer: TimerState | null,
   action: 'start' | 'pause' | 'resume' | 'addMinute' | 'clear',
   minutes: number | undefined,
   now: number,
-): ReturnType<typeof readControl>['timer'] {
+): TimerState | null {
   switch (action) {
     case 'start': {
       const durationMs = Math.round((minutes ?? 5) * MINUTE);

@@ -86,6 +86,11 @@ export function clusterLabel(cluster: string | null): string {
   return cluster;
 }
 
+/** A dimension's label; any other string (an untrusted value) comes back as it is. */
+export function dimensionLabel(id: string): string {
+  return DIMENSIONS.find((d) => d.id === id)?.label ?? id;
+}
+
 export function kindLabel(id: KindId): string {
   return KINDS.find((k) => k.id === id)?.label ?? id;
 }

@@ -158,6 +158,20 @@ export function readControl(doc: Y.Doc): ControlState {
   };
 }
 
+/**
+ * Only what the board's write rule needs (the lock and private writing), read on every
+ * participant update; `readControl` parses everything else too.
+ */
+export function readWriteRules(doc: Y.Doc): Pick<ControlState, 'lock' | 'privateWriting'> {
+  const control = controlMap(doc);
+  return { lock: parsed(lockState, control.get('lock'), OPEN_LOCK), privateWriting: control.get('privateWriting') === true };
+}
+
+/** Is anything holding participants back (a lock, private writing)? */
+export function isRestricted(rules: Pick<ControlState, 'lock' | 'privateWriting'>): boolean {
+  return rules.lock.board || rules.lock.dimensions.length > 0 || rules.privateWriting;
+}
+
 /** True when participants may not change notes of this dimension (or anything, with no dimension). */
 export function isLockedFor(lock: LockState, dimension: DimensionId | null): boolean {
   if (lock.board) return true;

@@ -181,8 +181,13 @@ export interface RawSocket {
 }
 
 export function rawSocket(defer: Defer, server: RunningServer, boardId: string, token: string | null): RawSocket {
-  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws/${boardId}${query}`);
+  return rawSocketAt(defer, server, boardId, token === null ? {} : { token });
+}
+
+/** A raw socket on any document's room (`<boardId>` or `<boardId>/<doc>`), with these query parameters. */
+export function rawSocketAt(defer: Defer, server: RunningServer, room: string, params: Record<string, string>): RawSocket {
+  const query = new URLSearchParams(params).toString();
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws/${room}${query ? `?${query}` : ''}`);
   const messages: Uint8Array[] = [];
   ws.on('message', (data) => messages.push(new Uint8Array(data as Buffer)));
   ws.on('error', () => {});

@@ -15,7 +15,7 @@ import { MessageType, SEAT_HEADER, roomName, type DocName, type Role, type Seat 
 import type { ControlCommand } from '../../shared/workshop/commands';
 import { readControl, type ControlState } from '../../shared/workshop/control';
 import { waitForSync, type TestClient, type TestServer } from '../helpers/server';
-import { boardOn, serverFor, waitFor, type Defer } from './support';
+import { boardOn, rawSocketAt, serverFor, waitFor, type Defer } from './support';
 
 /** Who makes a request or opens a socket: a role's token, and the seat of a person if any. */
 export interface Caller {
@@ -180,20 +180,9 @@ export interface Recorder {
 }
 
 function recorder(defer: Defer, server: RunningServer, room: string, who: Caller): Recorder {
-  const params = new URLSearchParams({ token: who.token });
-  if (who.seat !== undefined) params.set('seat', who.seat);
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws/${room}?${params.toString()}`);
-  const frames: Uint8Array[] = [];
-  ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
-  ws.on('error', () => {});
-  const opened = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('unexpected-response', () => reject(new Error('upgrade refused')));
-  });
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
-  defer(() => ws.terminate());
+  const params: Record<string, string> = { token: who.token };
+  if (who.seat !== undefined) params.seat = who.seat;
+  const { ws, messages: frames, opened, closed } = rawSocketAt(defer, server, room, params);
   return {
     ws,
     frames,

@@ -1,7 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { DIMENSIONS, type DimensionId } from '../../../shared/model/vocabulary';
 import { useControl } from '../context';
-import { dimensionLabel } from '../WorkshopBar';
+import { dimensionLabel } from '../../../shared/model/vocabulary';
 import { nearestDimension, subscribeToScroll } from './nearestDimension';
 import { Problem, pressable } from './parts';
 import { useCommand } from './useAction';
