@@ -121,6 +121,8 @@ export class MemoryStore implements BoardStore {
     this.settings.set(key, value);
   }
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {}
 
   private requireBoard(id: string): void {

@@ -302,6 +302,11 @@ export class SqliteStore implements BoardStore {
     this.statements.setSetting.run(key, value);
   }
 
+  async ping(): Promise<void> {
+    if (!this.db.open) throw new Error('The database is closed.');
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }

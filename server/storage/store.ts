@@ -79,6 +79,8 @@ export interface BoardStore {
   getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null>;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
+  /** Resolves if storage answers now (readiness checks); rejects with the reason otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -296,6 +296,9 @@ export class GatedStore implements BoardStore {
   setSetting(key: string, value: string): Promise<void> {
     return this.inner.setSetting(key, value);
   }
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
   close(): Promise<void> {
     this.releaseAll();
     return this.inner.close();
