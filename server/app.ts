@@ -4,16 +4,21 @@
  */
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, WS_PATH_PREFIX, parseDocKey } from '../shared/protocol';
 import { handleApi } from './http/api';
 import { setSecurityHeaders } from './http/headers';
+import { handleOps } from './http/ops';
 import { sendError } from './http/respond';
 import { decodeSegment, requestUrl } from './http/url';
 import { serveStatic } from './http/static';
 import type { Logger } from './log';
+import { EventLoopDelay } from './ops/eventLoop';
+import { instrumentStore } from './ops/instrumentedStore';
+import { Metrics } from './ops/metrics';
+import type { ReadinessCheck } from './ops/readiness';
+import { Shutdown, type ShutdownState } from './ops/shutdown';
 import type { BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
@@ -36,6 +41,14 @@ export interface ServerOptions {
   publicUrl?: string | null;
   /** Rates and sizes per connection, address and board (server/sync/limits.ts). */
   limits?: Partial<Limits>;
+  /** The server's metrics (closed with it); a fresh set without process metrics when absent. */
+  metrics?: Metrics;
+  /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string | null;
+  /** Dependencies /readyz checks besides storage, which is always checked. */
+  readiness?: ReadinessCheck[];
+  /** How long close() keeps serving after /readyz turns 503, before refusing connections. */
+  drainMs?: number;
 }
 
 export interface RunningServer {
@@ -43,8 +56,10 @@ export interface RunningServer {
   port: number;
   rooms: Rooms;
   connectionCount(): number;
-  /** Closes sockets (4503: retry later), persists and compacts every room, closes the store. */
+  /** In the order of server/ops/shutdown.ts: not ready, stop accepting, sockets closed with 4503, boards flushed, store closed. */
   close(): Promise<void>;
+  /** Where close() has got to. */
+  shutdownState(): ShutdownState;
 }
 
 interface LiveSocket extends WebSocket {
@@ -52,7 +67,10 @@ interface LiveSocket extends WebSocket {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { store, log } = options;
+  const { log } = options;
+  const metrics = options.metrics ?? new Metrics();
+  const store = instrumentStore(options.store, metrics);
+  const shutdown = new Shutdown(log);
   const startedAt = Date.now();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const addresses = new AddressCounter(limits.connectionsPerAddress);
@@ -63,27 +81,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     compactEvery: options.compactEvery ?? 500,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
-    onChange: (room, name) => workshop.privateChanged(room, name),
+    onChange: (room, name) => {
+      metrics.updateApplied();
+      workshop.privateChanged(room, name);
+    },
   });
   const workshop = new Workshop({ store, rooms, log });
-  const LOOP_RESOLUTION_MS = 10;
-  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-  loop.enable();
-  const eventLoopDelay = () => {
-    // The histogram's samples include its own sampling interval: an idle loop reads 10 ms.
-    const ms = (ns: number) => Math.max(0, Math.round(ns / 1e4) / 100 - LOOP_RESOLUTION_MS);
-    const figures = { p50Ms: ms(loop.percentile(50)), p99Ms: ms(loop.percentile(99)), maxMs: ms(loop.max) };
-    loop.reset();
-    return figures;
-  };
+  const eventLoopDelay = new EventLoopDelay();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 2 * 1024 * 1024 });
   const connectionCount = () => wss.clients.size;
+  metrics.watch({ connections: connectionCount, boardsOpen: () => rooms.size, documentsOpen: () => rooms.documents });
+  const ops = {
+    rooms,
+    connectionCount,
+    startedAt,
+    eventLoopDelay,
+    metrics,
+    metricsToken: options.metricsToken ?? null,
+    readiness: [{ name: 'storage', check: () => store.ping() }, ...(options.readiness ?? [])],
+    ready: () => shutdown.ready,
+  };
 
   const http = createServer((req, res) => {
     setSecurityHeaders(res);
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
-    handleApi(req, res, url, { store, rooms, workshop, eventLoopDelay, startedAt, connectionCount, publicUrl: options.publicUrl ?? null })
+    handleOps(req, res, url, ops)
+      .then((handled) => handled || handleApi(req, res, url, { store, rooms, workshop, publicUrl: options.publicUrl ?? null }))
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
         log.error('request failed', { method: req.method, path: url.pathname, error });
@@ -94,6 +118,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    if (!shutdown.accepting) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return;
+    }
     const url = requestUrl(req.url);
     if (!url) {
       socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
@@ -149,25 +177,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = (http.address() as AddressInfo).port;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
 
-  let closing: Promise<void> | null = null;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     rooms,
     connectionCount,
-    close() {
-      closing ??= (async () => {
-        clearInterval(heartbeat);
-        loop.disable();
-        http.close();
-        for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'Server restarting');
-        await rooms.closeAll('Server restarting');
-        for (const ws of wss.clients) ws.terminate();
-        wss.close();
-        http.closeAllConnections();
-        await store.close();
-      })();
-      return closing;
-    },
+    shutdownState: () => shutdown.current,
+    close: () =>
+      shutdown.run({
+        'not ready': async () => {
+          if (options.drainMs) await new Promise((resolve) => setTimeout(resolve, options.drainMs));
+        },
+        'stop accepting': () => {
+          clearInterval(heartbeat);
+          http.close();
+        },
+        'close sockets': () => {
+          for (const ws of wss.clients) ws.close(CloseCode.GoingAway, 'Server restarting');
+        },
+        'flush boards': () => rooms.closeAll('Server restarting'),
+        'close storage': async () => {
+          for (const ws of wss.clients) ws.terminate();
+          wss.close();
+          http.closeAllConnections();
+          eventLoopDelay.stop();
+          metrics.close();
+          await store.close();
+        },
+      }),
   };
 }

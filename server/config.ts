@@ -9,6 +9,14 @@ export interface Config {
   idleUnloadMs: number;
   /** The address people use to reach this server (behind a proxy or TLS); links are built on it. */
   publicUrl: string | null;
+  /** This process's name among several (in every log line); null: pid and hostname tell them apart. */
+  instanceId: string | null;
+  /** When set, GET /metrics needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken: string | null;
+  /** After SIGTERM, /readyz answers 503 this long before connections are refused. */
+  shutdownDrainMs: number;
+  /** A shutdown still running after this long is abandoned: the process exits with 1. */
+  shutdownTimeoutMs: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -32,6 +40,18 @@ function publicUrl(value: string | undefined): string | null {
   return url.origin;
 }
 
+function instanceId(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw new Error(`INSTANCE_ID must be 1 to 64 letters, digits, dots, dashes or underscores; got "${value}".`);
+  return value;
+}
+
+function metricsToken(value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[\x21-\x7e]{16,256}$/.test(value)) throw new Error('METRICS_TOKEN must be 16 to 256 printable characters without spaces.');
+  return value;
+}
+
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -44,5 +64,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     logLevel,
     idleUnloadMs: integer('IDLE_UNLOAD_MS', env.IDLE_UNLOAD_MS, 30_000, 100, 86_400_000),
     publicUrl: publicUrl(env.PUBLIC_URL),
+    instanceId: instanceId(env.INSTANCE_ID),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', env.SHUTDOWN_DRAIN_MS, 0, 0, 600_000),
+    shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 20_000, 100, 600_000),
   };
 }

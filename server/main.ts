@@ -7,6 +7,7 @@ import { readConfig } from './config';
 import { ensureDemoBoard } from './demo';
 import { boardLinks } from './http/api';
 import { createLogger } from './log';
+import { Metrics } from './ops/metrics';
 import { SqliteStore } from './storage/sqlite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,7 +26,17 @@ function reachableOrigin(host: string, port: number): string | null {
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, config.instanceId ? { instance: config.instanceId } : {});
+  // Crashes are logged as JSON lines too, cause and stack included, before the process exits.
+  process.on('uncaughtException', (error) => {
+    log.error('crashed', { error });
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (error) => {
+    log.error('crashed', { error });
+    process.exit(1);
+  });
+  const metrics = new Metrics({ processMetrics: true });
   const store = new SqliteStore(join(config.dataDir, 'clusterboard.sqlite'));
   const { board, created } = await ensureDemoBoard(store);
   const server = await startServer({
@@ -36,7 +47,11 @@ async function main(): Promise<void> {
     clientDir: join(root, 'dist', 'client'),
     idleUnloadMs: config.idleUnloadMs,
     publicUrl: config.publicUrl,
+    metrics,
+    metricsToken: config.metricsToken,
+    drainMs: config.shutdownDrainMs,
   });
+  log.info('listening', { url: server.url, dataDir: config.dataDir });
 
   const links = boardLinks(board, config.publicUrl ?? reachableOrigin(config.host, server.port) ?? server.url);
   process.stdout.write(
@@ -57,10 +72,24 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
+  /** Exits at once, naming what the shutdown was still doing. */
+  const force = (reason: string) => {
+    const state = server.shutdownState();
+    log.error('shutdown forced', {
+      reason,
+      phase: state.kind === 'stopping' ? state.phase : state.kind,
+      connections: server.connectionCount(),
+      documentsOpen: server.rooms.documents,
+      appendsInFlight: metrics.appendsInFlight,
+    });
+    process.exit(1);
+  };
   const stop = (signal: string) => {
-    if (stopping) return;
+    // A second signal is someone who will not wait: stop now.
+    if (stopping) return force(`second ${signal}`);
     stopping = true;
-    log.info('stopping', { signal });
+    log.info('shutdown started', { signal, drainMs: config.shutdownDrainMs, timeoutMs: config.shutdownTimeoutMs });
+    setTimeout(() => force(`not finished within SHUTDOWN_TIMEOUT_MS (${config.shutdownTimeoutMs} ms)`), config.shutdownTimeoutMs);
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -74,6 +103,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Clusterboard could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  // The configuration may be what failed, so this logger's level is not read from it.
+  createLogger('error').error(`Clusterboard could not start: ${error instanceof Error ? error.message : String(error)}`, { error });
   process.exit(1);
 });

@@ -2,7 +2,7 @@
  * The JSON API:
  *   POST /api/boards        { title, template? } -> 201 { id, title, links }
  *   GET  /api/boards/:id    token in `Authorization: Bearer` or `?token=` -> BoardInfo
- *   GET  /healthz        status, rooms, connections, memory, event-loop delay since the last read
+ * (/healthz, /readyz and /metrics are in ./ops.ts.)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -47,11 +47,7 @@ export interface ApiDeps {
   store: BoardStore;
   rooms: Rooms;
   workshop: Workshop;
-  /** Event-loop delay since the previous health read, in ms (soak tests and monitoring). */
-  eventLoopDelay(): { p50Ms: number; p99Ms: number; maxMs: number };
-  startedAt: number;
   publicUrl: string | null;
-  connectionCount(): number;
 }
 
 export function boardLinks(board: BoardRecord, origin: string): CreatedBoard['links'] {
@@ -67,19 +63,6 @@ function requestOrigin(req: IncomingMessage, publicUrl: string | null): string {
 /** Returns false when the path is not an API path (so static files are tried). */
 export async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: ApiDeps): Promise<boolean> {
   const path = url.pathname;
-  if (path === '/healthz') {
-    const memory = process.memoryUsage();
-    sendJson(res, 200, {
-      status: 'ok',
-      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
-      rooms: deps.rooms.size,
-      documents: deps.rooms.documents,
-      connections: deps.connectionCount(),
-      memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
-      eventLoopDelay: deps.eventLoopDelay(),
-    });
-    return true;
-  }
   if (!path.startsWith('/api/')) return false;
   try {
     if (path === '/api/boards') {
