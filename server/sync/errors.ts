@@ -7,3 +7,8 @@ export class TooLargeError extends Error {
 export class ServerBusyError extends Error {
   override readonly name = 'ServerBusyError';
 }
+
+/** Storage is unreachable and the room holds as much unstored as it may: retry later (4503). */
+export class StorageOutageError extends Error {
+  override readonly name = 'StorageOutageError';
+}

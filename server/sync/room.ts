@@ -4,19 +4,27 @@
  * The durability rule lives here: an update is applied to the room's doc, then the update *the
  * doc emits* (never the raw client bytes) is appended to storage, and only after the append has
  * resolved is it forwarded to other peers. All outgoing document data (forwarded updates and sync
- * step 2 answers) goes through one promise chain, so nobody sees state that is not on disk.
+ * step 2 answers) goes through one promise chain (persistence.ts), so nobody sees state that is
+ * not on disk.
+ *
+ * With an update bus (several instances), what this room stores it then publishes, and what
+ * other instances published (already stored by them) it applies and forwards to its own peers.
  */
-import * as decoding from 'lib0/decoding';
-import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { migrate } from '../../shared/model/migrations';
-import { serverOrigin, type Origin, type RemoteOrigin } from '../../shared/model/origin';
+import { serverOrigin, type BusOrigin, type Origin, type RemoteOrigin } from '../../shared/model/origin';
 import { readMeta } from '../../shared/view/boardView';
-import { CloseCode, MessageType, type Role } from '../../shared/protocol';
+import { CloseCode, type Role } from '../../shared/protocol';
+import type { BusChannel, UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
-import { applyStoredState, type BoardStore } from '../storage/store';
-import { TooLargeError } from './errors';
-import { decodeAwarenessUpdate, Presence } from './presence';
+import { applyStoredState, type BoardStore, type StoredState } from '../storage/store';
+import { StorageOutageError, TooLargeError } from './errors';
+import { Persistence } from './persistence';
+import { decodeMessage } from './decode';
+import { Presence } from './presence';
+
+export { BadMessageError } from './decode';
 import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './messages';
 
 /** A connection as the room sees it. */
@@ -81,50 +89,21 @@ export interface RoomOptions {
   compactEvery: number;
   /** Stored size (snapshot plus log) past which peers' updates are refused with 4413. */
   maxBoardBytes: number;
+  /** Other instances holding this document (absent: this process is the only one). */
+  bus?: UpdateBus | null;
+  /** See persistence.ts: 0 (strict) fails the room when storage fails. */
+  outageBufferBytes?: number;
   idleUnloadMs: number;
   onIdle(room: Room): void;
 }
 
-export class BadMessageError extends Error {
-  override readonly name = 'BadMessageError';
-}
-
-/**
- * [Z1] What Yjs decodes but cannot apply, found by fuzzing; all of it is malformed (4400):
- * - A struct or deletion reaching past clock 2^53 - 1. Clocks are JavaScript numbers written as
- *   varints: past that they are no longer exact and, from 2^56 on, lib0 refuses to read them, so
- *   the document's state vector (sent to everyone who joins) and its snapshot would be unreadable.
- * - A struct or deletion of length 0, which Yjs never writes and throws on halfway through.
- * - An item whose origin, right origin or parent is its own client's at the same or a later clock.
- *   Yjs writes a client's items after what they refer to; applying one that refers ahead throws
- *   halfway through the update.
- */
-function checkStructs(update: ParsedUpdate): void {
-  for (const struct of update.structs) {
-    if (struct.id.clock + struct.length > Number.MAX_SAFE_INTEGER) throw new BadMessageError('a struct reaches past the largest clock');
-    if (struct.length < 1) throw new BadMessageError('an empty struct');
-    if (!(struct instanceof Y.Item)) continue;
-    const { client, clock } = struct.id;
-    for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
-      if (ref instanceof Y.ID && ref.client === client && ref.clock >= clock) throw new BadMessageError('an item refers to a later item of its own client');
-    }
-  }
-  for (const ranges of update.ds.clients.values()) {
-    for (const range of ranges) {
-      if (range.clock + range.len > Number.MAX_SAFE_INTEGER) throw new BadMessageError('a deletion reaches past the largest clock');
-      if (range.len < 1) throw new BadMessageError('an empty deletion');
-    }
-  }
-}
-
-type ParsedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 type RoomStatus = 'open' | 'failed' | 'closed';
 
-type DecodedMessage =
-  | { type: 'state-vector'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
-  | { type: 'awareness'; entries: ReturnType<typeof decodeAwarenessUpdate> };
+/** Updates from other instances: stored by them already, or (their storage was down) not yet. */
+const FROM_BUS_STORED: BusOrigin = { kind: 'bus', stored: true };
+const FROM_BUS_UNSTORED: BusOrigin = { kind: 'bus', stored: false };
+const RELOAD_RETRY_MS = 2_000;
 
 export class Room {
   readonly doc = new Y.Doc();
@@ -136,6 +115,7 @@ export class Room {
       const message = awarenessMessage(this.presence.awareness, changed);
       if (this.options.presence === 'shared') {
         for (const peer of this.peers) peer.send(message);
+        this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, changed));
       } else if (owner && this.peers.has(owner)) {
         owner.send(message);
       }
@@ -148,35 +128,57 @@ export class Room {
   /** Other rooms that keep this one loaded (the board keeps its control room). */
   private holds = 0;
   private readonly closeListeners: (() => void)[] = [];
-  private persisted: Promise<void> = Promise.resolve();
+  private readonly persistence: Persistence;
   private status: RoomStatus = 'open';
-  private lastSeq: number;
-  private logLength: number;
-  /** What storage holds of this document: the snapshot's bytes plus the log's. */
-  private storedBytes: number;
   private idleTimer: NodeJS.Timeout | null = null;
+  /** Presence of other instances' clients (shared rooms with a bus); their instance times them out. */
+  private remotePresence: awarenessProtocol.Awareness | null = null;
+  private reloading = false;
 
   private constructor(
     readonly boardId: string,
     private readonly options: RoomOptions,
-    loaded: { lastSeq: number; logLength: number; storedBytes: number },
+    stored: StoredState,
+    private readonly channel: BusChannel | null,
   ) {
-    this.lastSeq = loaded.lastSeq;
-    this.logLength = loaded.logLength;
-    this.storedBytes = loaded.storedBytes;
+    this.persistence = new Persistence(
+      {
+        store: options.store,
+        log: options.log,
+        boardId,
+        docKey: options.docKey,
+        compactEvery: options.compactEvery,
+        outageBufferBytes: options.outageBufferBytes ?? 0,
+        onFail: (error) => this.fail(error),
+      },
+      {
+        lastSeq: stored.updates.at(-1)?.seq ?? 0,
+        logLength: stored.updates.length,
+        storedBytes: storedSize(stored),
+      },
+    );
   }
 
   static async load(boardId: string, options: RoomOptions): Promise<Room> {
-    const stored = await options.store.loadState(boardId, options.docKey);
-    const room = new Room(boardId, options, {
-      lastSeq: stored.updates.at(-1)?.seq ?? 0,
-      logLength: stored.updates.length,
-      storedBytes: (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0),
-    });
+    // The bus position is fixed before loading, so nothing published meanwhile is missed.
+    const channel = options.bus ? await options.bus.open(boardId, options.docKey) : null;
+    let stored: StoredState;
+    try {
+      stored = await options.store.loadState(boardId, options.docKey);
+    } catch (error) {
+      channel?.close();
+      throw error;
+    }
+    const room = new Room(boardId, options, stored, channel);
     applyStoredState(room.doc, stored);
     // Listen before migrating, so a migration's changes are persisted like any other update.
     room.doc.on('update', room.onDocUpdate);
     if (options.docKey === '') room.migrate();
+    channel?.start({
+      update: (update, stored) => room.applyFromBus(update, stored),
+      awareness: (update) => room.applyRemotePresence(update),
+      resync: () => void room.reload(),
+    });
     room.scheduleIdleCheck();
     return room;
   }
@@ -232,6 +234,8 @@ export class Room {
     // Who is here: only where presence is shared (elsewhere each client hears only its own).
     const present = this.options.presence === 'shared' ? this.presence.clientIds() : [];
     if (present.length > 0) peer.send(awarenessMessage(this.presence.awareness, present));
+    const elsewhere = this.remotePresence ? [...this.remotePresence.getStates().keys()] : [];
+    if (elsewhere.length > 0 && this.remotePresence) peer.send(awarenessMessage(this.remotePresence, elsewhere));
   }
 
   leave(peer: Peer): void {
@@ -271,7 +275,7 @@ export class Room {
    * client's, and propagates as is.
    */
   receive(peer: Peer, message: Uint8Array): void {
-    const decoded = this.decode(message);
+    const decoded = decodeMessage(message);
     switch (decoded.type) {
       case 'state-vector': {
         // Encode now, not when sent: every update already in the doc has its append queued ahead
@@ -290,8 +294,13 @@ export class Room {
         const explain = (reason: string) => peer.send(permissionDeniedMessage(reason));
         if (!this.options.mayWrite(peer, decoded.update, this.doc, explain)) return;
         // [Z3] A board past its size limit takes no more.
-        if (this.storedBytes > this.options.maxBoardBytes) {
-          throw new TooLargeError(`the board holds ${this.storedBytes} bytes`);
+        if (this.persistence.storedBytes > this.options.maxBoardBytes) {
+          throw new TooLargeError(`the board holds ${this.persistence.storedBytes} bytes`);
+        }
+        // [M4] Storage is away and the room keeps no more in memory: the writer keeps its edits
+        // and resends them when it reconnects (4503).
+        if (this.persistence.outageBufferFull) {
+          throw new StorageOutageError(`${this.persistence.pendingBytes} bytes wait for storage`);
         }
         try {
           Y.applyUpdate(this.doc, decoded.update, peer.origin);
@@ -314,75 +323,112 @@ export class Room {
     }
   }
 
-  private decode(message: Uint8Array): DecodedMessage {
-    try {
-      const decoder = decoding.createDecoder(message);
-      const type = decoding.readVarUint(decoder);
-      switch (type) {
-        case MessageType.Sync: {
-          const syncType = decoding.readVarUint(decoder);
-          const payload = decoding.readVarUint8Array(decoder);
-          switch (syncType) {
-            case syncProtocol.messageYjsSyncStep1:
-              Y.decodeStateVector(payload);
-              return { type: 'state-vector', stateVector: payload };
-            case syncProtocol.messageYjsSyncStep2:
-            case syncProtocol.messageYjsUpdate:
-              // Yjs integrates an update's structs before reading its delete set, so a corrupt
-              // tail would otherwise throw after part of the update is already in the board.
-              checkStructs(Y.decodeUpdate(payload));
-              return { type: 'update', update: payload };
-            default:
-              throw new BadMessageError(`unknown sync message type ${syncType}`);
-          }
-        }
-        case MessageType.Awareness:
-          return { type: 'awareness', entries: decodeAwarenessUpdate(decoding.readVarUint8Array(decoder)) };
-        default:
-          throw new BadMessageError(`unknown message type ${type}`);
-      }
-    } catch (error) {
-      if (error instanceof BadMessageError || error instanceof TooLargeError) throw error;
-      throw new BadMessageError(error instanceof Error ? error.message : String(error));
-    }
-  }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const sender = (origin as Origin | null)?.kind === 'remote' ? (origin as RemoteOrigin) : null;
+    const from = origin as Origin | null;
     // Counted now, not once stored: the next message is judged by what the board will hold.
-    this.storedBytes += update.byteLength;
-    this.afterPersisted(async () => {
-      this.lastSeq = await this.options.store.appendUpdate(this.boardId, update, this.options.docKey);
-      this.logLength++;
-      const message = syncUpdateMessage(update);
-      for (const peer of this.peers) {
-        if (peer.origin !== sender) peer.send(message);
-      }
-      if (this.logLength >= this.options.compactEvery) await this.compact();
-    });
+    this.persistence.storedBytes += update.byteLength;
+    if (from?.kind === 'bus' && from.stored) {
+      // [M1] Another instance stored it before publishing: only this room's peers need it.
+      this.afterPersisted(() => this.broadcast(update, null));
+    } else {
+      const sender = from?.kind === 'remote' ? from : null;
+      this.afterPersisted(async () => {
+        const stored = await this.persistence.append(update);
+        this.broadcast(update, sender);
+        // What came over the bus is not published again: every instance heard it already.
+        if (from?.kind !== 'bus') this.channel?.publishUpdate(update, stored);
+        if (stored && (await this.persistence.compactIfDue(() => Y.encodeStateAsUpdate(this.doc)))) await this.afterCompaction();
+      });
+    }
     this.options.onChange?.(this);
   };
 
-  /**
-   * Runs `step` after everything queued before it has been persisted. A storage failure fails the
-   * room: peers are told to reconnect later, and their providers resend what the server lacks.
-   */
+  private broadcast(update: Uint8Array, sender: RemoteOrigin | null): void {
+    const message = syncUpdateMessage(update);
+    for (const peer of this.peers) {
+      if (peer.origin !== sender) peer.send(message);
+    }
+  }
+
+  /** Runs `step` after everything queued before it has been persisted (persistence.ts). */
   private afterPersisted(step: () => void | Promise<void>): void {
-    this.persisted = this.persisted
-      .then(async () => {
-        if (this.status === 'open') await step();
-      })
-      .catch((error: unknown) => this.fail(error));
+    this.persistence.then(async () => {
+      if (this.status === 'open') await step();
+    });
   }
 
   private async compact(): Promise<void> {
-    if (this.logLength === 0) return;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
-    await this.options.store.compact(this.boardId, snapshot, this.lastSeq, this.options.docKey);
-    this.logLength = 0;
-    this.storedBytes = snapshot.byteLength;
-    // The board list keeps the title too, for answering without loading the board.
+    if (await this.persistence.compact(() => Y.encodeStateAsUpdate(this.doc))) await this.afterCompaction();
+  }
+
+  /** The board list keeps the title too, for answering without loading the board. */
+  private async afterCompaction(): Promise<void> {
     if (this.options.docKey === '') await this.options.store.updateTitle(this.boardId, this.title);
+  }
+
+  /**
+   * [M1] An update another instance published. Its dependencies were stored before it was (each
+   * instance stores before publishing), so if Yjs cannot place it yet, storage has what it lacks.
+   */
+  private applyFromBus(update: Uint8Array, stored: boolean): void {
+    if (this.status !== 'open') return;
+    let incomplete = false;
+    try {
+      Y.applyUpdate(this.doc, update, stored ? FROM_BUS_STORED : FROM_BUS_UNSTORED);
+    } catch (error) {
+      this.options.log.warn('an update from another instance failed to apply', { board: this.boardId, doc: this.docKey, error });
+      incomplete = true;
+    } finally {
+      incomplete ||= this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+      // Never left waiting: a peer's update clears what waits (see receive).
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+    }
+    if (incomplete) void this.reload();
+  }
+
+  /**
+   * [M2] The bus may have missed deliveries: applies what storage holds (only what this doc lacks
+   * changes anything, and goes to the peers). Retried while storage is away.
+   */
+  private async reload(): Promise<void> {
+    if (this.reloading || this.status !== 'open') return;
+    this.reloading = true;
+    try {
+      const stored = await this.options.store.loadState(this.boardId, this.options.docKey);
+      if (this.status !== 'open') return;
+      this.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+        for (const entry of stored.updates) Y.applyUpdate(this.doc, entry.data);
+      }, FROM_BUS_STORED);
+      this.doc.store.pendingStructs = null;
+      this.doc.store.pendingDs = null;
+    } catch (error) {
+      this.options.log.warn('reloading from storage failed; retrying', { board: this.boardId, doc: this.docKey, error });
+      setTimeout(() => void this.reload(), RELOAD_RETRY_MS).unref();
+    } finally {
+      this.reloading = false;
+    }
+  }
+
+  /** Presence of another instance's clients, passed on to this room's peers. */
+  private applyRemotePresence(update: Uint8Array): void {
+    if (this.status !== 'open' || this.options.presence !== 'shared') return;
+    if (!this.remotePresence) {
+      const remote = new awarenessProtocol.Awareness(this.doc);
+      remote.setLocalState(null);
+      remote.on('update', (change: { added: number[]; updated: number[]; removed: number[] }) => {
+        const message = awarenessMessage(remote, [...change.added, ...change.updated, ...change.removed]);
+        for (const peer of this.peers) peer.send(message);
+      });
+      this.remotePresence = remote;
+    }
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.remotePresence, update, 'bus');
+    } catch (error) {
+      this.options.log.warn('presence from another instance failed to apply', { board: this.boardId, error });
+    }
   }
 
   private fail(error: unknown): void {
@@ -393,7 +439,8 @@ export class Room {
 
   /** Resolves once everything changed so far is stored; rejects if the room could not store it. */
   async flushed(): Promise<void> {
-    await this.persisted;
+    await this.persistence.settled();
+    if (this.persistence.inOutage) throw new StorageOutageError(`the ${this.docKey || 'board'} document of ${this.boardId} waits for storage`);
     if (this.status !== 'open') throw new Error(`The ${this.docKey || 'board'} document of ${this.boardId} is ${this.status}.`);
   }
 
@@ -410,6 +457,8 @@ export class Room {
   abandon(reason: string): void {
     if (this.status !== 'open') return;
     this.status = 'failed';
+    this.persistence.stop();
+    this.channel?.close();
     for (const listener of this.closeListeners.splice(0)) listener();
     for (const peer of this.peers) peer.close(CloseCode.GoingAway, reason);
     this.peers.clear();
@@ -420,7 +469,9 @@ export class Room {
     this.cancelIdleCheck();
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      if (this.peers.size === 0 && this.holds === 0) this.options.onIdle(this);
+      // [M4] Updates that wait for storage keep the room loaded: nobody else may hold them.
+      if (this.persistence.inOutage) this.scheduleIdleCheck();
+      else if (this.peers.size === 0 && this.holds === 0) this.options.onIdle(this);
     }, this.options.idleUnloadMs);
     this.idleTimer.unref();
   }
@@ -436,7 +487,7 @@ export class Room {
     this.cancelIdleCheck();
     for (const peer of this.peers) peer.close(CloseCode.GoingAway, reason);
     this.peers.clear();
-    await this.persisted;
+    await this.persistence.settled();
     if (this.status === 'open') {
       try {
         await this.compact();
@@ -444,9 +495,20 @@ export class Room {
         this.options.log.error('compaction on close failed', { board: this.boardId, error });
       }
     }
+    const unstored = this.persistence.stop();
+    if (unstored > 0) {
+      // Everyone who saw these still has them, and resends them to the next server they reach.
+      this.options.log.error('closing with updates storage never took', { board: this.boardId, doc: this.docKey, updates: unstored });
+    }
     this.status = 'closed';
+    this.channel?.close();
     for (const listener of this.closeListeners.splice(0)) listener();
+    this.remotePresence?.destroy();
     this.presence.destroy();
     this.doc.destroy();
   }
+}
+
+function storedSize(stored: StoredState): number {
+  return (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0);
 }

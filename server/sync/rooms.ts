@@ -7,6 +7,7 @@
  * releases it when it unloads.
  */
 import { CONTROL_DOC, docKey, type DocName } from '../../shared/protocol';
+import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
 import { docSetup } from '../workshop/policies';
@@ -22,6 +23,10 @@ export interface RoomsOptions {
   maxBoards: number;
   /** A board's stored size past which its writers are refused (4413). */
   maxBoardBytes: number;
+  /** Other instances holding the same boards (absent: this process is the only one). */
+  bus?: UpdateBus | null;
+  /** Bytes of updates a document keeps while storage is unreachable (persistence.ts); 0: strict. */
+  outageBufferBytes?: number;
   /** Told after every change of a document (the workshop keeps counts of private notes). */
   onChange?(room: Room, name: DocName): void;
 }

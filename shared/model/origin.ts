@@ -30,6 +30,8 @@ export interface ServerOrigin {
 /** An update that arrived from another server instance over the update bus. */
 export interface BusOrigin {
   readonly kind: 'bus';
+  /** Whether the instance that published it had stored it (its storage may have been away). */
+  readonly stored: boolean;
 }
 
 export type Origin = LocalOrigin | RemoteOrigin | ServerOrigin | BusOrigin;
