@@ -16,6 +16,7 @@
  *    missed, a publisher could not keep what it failed to send), the channel calls `resync`, and
  *    the instance reloads the document from storage. Presence may be lost: clients renew it.
  */
+import type { Role } from '../../shared/protocol';
 
 export interface BusHandlers {
   /**
@@ -39,13 +40,16 @@ export interface BusChannel {
 }
 
 /** Board-wide news every instance must act on. */
-export type BoardEvent = { type: 'link-revoked'; boardId: string; role: 'facilitator' | 'participant' | 'viewer' };
+export type BoardEvent = { type: 'link-revoked'; boardId: string; role: Role };
 
 export interface UpdateBus {
   /** A name for logs and metrics ("redis", "memory"). */
   readonly kind: string;
   open(boardId: string, docKey: string): Promise<BusChannel>;
-  /** Tells every other instance (best effort: an instance that misses it re-checks on reconnect). */
+  /**
+   * Tells every other instance. Best effort: an instance that misses it (its bus connection was
+   * down) keeps the sockets it has, and refuses the old link on their next reconnect.
+   */
   publishEvent(event: BoardEvent): void;
   onEvent(listener: (event: BoardEvent) => void): void;
   /** Resolves if the bus is reachable now (readiness). */

@@ -21,7 +21,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { PERSON_NAME_MAX } from '../../shared/model/schema';
 import { parseClusterRef } from '../../shared/model/vocabulary';
-import { CloseCode, ROLES, SEAT_HEADER, type CreatedBoard, type Role } from '../../shared/protocol';
+import { ROLES, SEAT_HEADER, type CreatedBoard, type Role } from '../../shared/protocol';
 import { exportJson } from '../../shared/report/json';
 import { boardView } from '../../shared/view/boardView';
 import { controlCommand, voteRequest } from '../../shared/workshop/commands';
@@ -208,7 +208,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
 async function rotateLink(deps: WorkshopApiDeps, board: BoardRecord, role: Role): Promise<BoardRecord> {
   const token = randomBytes(24).toString('base64url');
   await deps.store.setToken(board.id, role, token);
-  deps.rooms.closePeers(board.id, (peer) => peer.role === role, CloseCode.LinkRevoked, 'This link was revoked');
+  deps.rooms.revokeLink(board.id, role);
   return { ...board, tokens: { ...board.tokens, [role]: token } };
 }
 

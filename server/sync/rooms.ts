@@ -6,7 +6,7 @@
  * A board's document keeps its control document loaded (its write rule reads the lock), and
  * releases it when it unloads.
  */
-import { CONTROL_DOC, docKey, type DocName } from '../../shared/protocol';
+import { CloseCode, CONTROL_DOC, docKey, type DocName, type Role } from '../../shared/protocol';
 import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
@@ -43,7 +43,12 @@ export class Rooms {
   private readonly loaded = new Map<string, Entry>();
   private readonly unloading = new Map<string, Promise<void>>();
 
-  constructor(private readonly options: RoomsOptions) {}
+  constructor(private readonly options: RoomsOptions) {
+    // [M5] A link replaced on another instance closes its sockets here too.
+    options.bus?.onEvent((event) => {
+      if (event.type === 'link-revoked') this.closeRevoked(event.boardId, event.role);
+    });
+  }
 
   async acquire(boardId: string, name: DocName = { kind: 'board' }): Promise<Room> {
     const key = roomKey(boardId, name);
@@ -116,6 +121,16 @@ export class Rooms {
     let closed = 0;
     for (const room of this.ofBoard(boardId)) closed += room.closePeers(which, code, reason);
     return closed;
+  }
+
+  /** [WA2] Closes every socket of the board that used the role's old link, on every instance. */
+  revokeLink(boardId: string, role: Role): number {
+    this.options.bus?.publishEvent({ type: 'link-revoked', boardId, role });
+    return this.closeRevoked(boardId, role);
+  }
+
+  private closeRevoked(boardId: string, role: Role): number {
+    return this.closePeers(boardId, (peer) => peer.role === role, CloseCode.LinkRevoked, 'This link was revoked');
   }
 
   private unload(room: Room, key: string): void {
