@@ -51,25 +51,6 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
     drainMs: config.shutdownDrainMs,
   });
-  log.info('listening', { url: server.url, dataDir: config.dataDir });
-
-  const links = boardLinks(board, config.publicUrl ?? reachableOrigin(config.host, server.port) ?? server.url);
-  process.stdout.write(
-    [
-      '',
-      `Clusterboard is running at ${server.url}`,
-      `Data: ${config.dataDir}`,
-      '',
-      `Demo board "${board.title}"${created ? ' (created now from the template EXCITE D1.4)' : ''}:`,
-      `  Facilitator link:  ${links.facilitator}`,
-      `  Participant link:  ${links.participant}`,
-      `  Viewer link:       ${links.viewer}`,
-      '',
-      'Open the facilitator link yourself; share the participant link with the workshop.',
-      'Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
 
   let stopping = false;
   /** Exits at once, naming what the shutdown was still doing. */
@@ -98,8 +79,30 @@ async function main(): Promise<void> {
       },
     );
   };
+  // Before anything says the server is up: a SIGTERM that arrives before its handler takes the
+  // default action, which kills the process without flushing anything.
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+
+  log.info('listening', { url: server.url, dataDir: config.dataDir });
+
+  const links = boardLinks(board, config.publicUrl ?? reachableOrigin(config.host, server.port) ?? server.url);
+  process.stdout.write(
+    [
+      '',
+      `Clusterboard is running at ${server.url}`,
+      `Data: ${config.dataDir}`,
+      '',
+      `Demo board "${board.title}"${created ? ' (created now from the template EXCITE D1.4)' : ''}:`,
+      `  Facilitator link:  ${links.facilitator}`,
+      `  Participant link:  ${links.participant}`,
+      `  Viewer link:       ${links.viewer}`,
+      '',
+      'Open the facilitator link yourself; share the participant link with the workshop.',
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((error: unknown) => {

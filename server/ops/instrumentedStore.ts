@@ -17,6 +17,10 @@ class InstrumentedStore implements BoardStore {
     private readonly metrics: Metrics,
   ) {}
 
+  get shared(): boolean {
+    return this.inner.shared;
+  }
+
   appendUpdate(id: string, update: Uint8Array, doc?: string): Promise<number> {
     return this.metrics.persist('append', () => this.inner.appendUpdate(id, update, doc));
   }
