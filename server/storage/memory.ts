@@ -6,6 +6,7 @@ const docId = (board: string, doc: string) => `${board}\u0000${doc}`;
 
 /** Keeps everything in process memory: for tests and throwaway servers. Same contract as SQLite. */
 export class MemoryStore implements BoardStore {
+  readonly shared = false;
   private readonly boards = new Map<string, BoardRecord>();
   private readonly snapshots = new Map<string, { data: Uint8Array; uptoSeq: number }>();
   private readonly logs = new Map<string, StoredUpdate[]>();

@@ -117,6 +117,7 @@ function personFromRow(row: PersonRow): PersonRecord {
  * finished its commit when its promise is created.
  */
 export class SqliteStore implements BoardStore {
+  readonly shared = false;
   private readonly db: Database.Database;
   private readonly statements;
 

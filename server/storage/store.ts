@@ -9,8 +9,12 @@
  *  - `appendUpdate` resolves only once the update is durable; the room forwards an update to
  *    other clients only after that.
  *  - `compact(id, snapshot, uptoSeq)` atomically replaces the snapshot and drops log entries with
- *    seq <= uptoSeq; entries appended after uptoSeq survive.
- *  - `loadState` returns the snapshot (if any) and the log entries after it, in seq order.
+ *    seq <= uptoSeq; entries appended after uptoSeq survive. In a `shared` store the new snapshot
+ *    is the given one merged with the stored snapshot and the dropped entries, so an update another
+ *    instance appended is never lost, however far behind the given snapshot is.
+ *  - `loadState` returns the snapshot (if any) and the log entries not merged into it, in seq
+ *    order. Outside a shared store those are exactly the entries after its uptoSeq; in one, an
+ *    entry with a lower seq may still appear (another instance committed it late).
  */
 import * as Y from 'yjs';
 import { serverOrigin } from '../../shared/model/origin';
@@ -56,6 +60,11 @@ export interface StoredState {
 }
 
 export interface BoardStore {
+  /**
+   * Whether several server instances may use this store at once (PostgreSQL). Then compaction
+   * merges what is stored instead of replacing it (see `compact` above).
+   */
+  readonly shared: boolean;
   /** Creates the board with its first state as the snapshot. Fails if the id exists. */
   createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;

@@ -224,6 +224,10 @@ export class GatedStore implements BoardStore {
 
   constructor(readonly inner: BoardStore) {}
 
+  get shared(): boolean {
+    return this.inner.shared;
+  }
+
   get pendingAppends(): number {
     return this.waiting.length;
   }
