@@ -1,15 +1,20 @@
 /**
  * The BoardStore contract (SPEC S2, server/storage/store.ts), run against every adapter.
- * To add one (PostgreSQL), add a factory to ADAPTERS; `reopen` is for adapters whose data
- * outlives the store object.
+ * To add one, add a factory to ADAPTERS; `reopen` is for adapters whose data outlives the store
+ * object, `sibling` for shared ones (several server instances on one database).
+ *
+ * PostgreSQL runs at TEST_DATABASE_URL (tests/helpers/postgres.ts): always in CI, skipped with a
+ * warning elsewhere when it does not answer.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { MemoryStore } from '../../server/storage/memory';
+import { PostgresStore, StorageUnavailableError } from '../../server/storage/postgres';
 import { SqliteStore } from '../../server/storage/sqlite';
 import type { BoardRecord, BoardStore } from '../../server/storage/store';
 import { newId } from '../../shared/model/ids';
+import { postgresAvailable, postgresProxy, rawClient, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { removeDataDir, tempDataDir } from '../helpers/server';
 import { cleanupAfterEach, docFromStored } from './support';
 
@@ -17,20 +22,25 @@ interface Adapter {
   store: BoardStore;
   /** Closes the store and opens a new one on the same data; absent for in-memory adapters. */
   reopen?: () => Promise<BoardStore>;
+  /** Opens another store on the same data, as a second server instance would; shared adapters only. */
+  sibling?: () => Promise<BoardStore>;
 }
 
 interface AdapterFactory {
   name: string;
   /** Whether data outlives the store object (then `create` must provide `reopen`). */
   persistent: boolean;
-  create(defer: (task: () => unknown) => void): Adapter;
+  /** Whether several instances may use the data at once (then `create` must provide `sibling`). */
+  shared: boolean;
+  create(defer: (task: () => unknown) => void): Promise<Adapter>;
 }
 
 const ADAPTERS: AdapterFactory[] = [
   {
     name: 'MemoryStore',
     persistent: false,
-    create: (defer) => {
+    shared: false,
+    create: async (defer) => {
       const store = new MemoryStore();
       defer(() => store.close());
       return { store };
@@ -39,7 +49,8 @@ const ADAPTERS: AdapterFactory[] = [
   {
     name: 'SqliteStore',
     persistent: true,
-    create: (defer) => {
+    shared: false,
+    create: async (defer) => {
       const dir = tempDataDir();
       const file = join(dir, 'nested', 'clusterboard.sqlite');
       let store = new SqliteStore(file);
@@ -55,7 +66,35 @@ const ADAPTERS: AdapterFactory[] = [
       };
     },
   },
+  ...(postgresAvailable ? [postgresAdapter()] : []),
 ];
+
+/** PostgreSQL in a schema of its own, dropped after the test. */
+function postgresAdapter(): AdapterFactory {
+  return {
+    name: 'PostgresStore',
+    persistent: true,
+    shared: true,
+    create: async (defer) => {
+      const schema = testSchema(defer);
+      const open = async () => {
+        const opened = await PostgresStore.open(TEST_DATABASE_URL, { schema, poolSize: 4 });
+        defer(() => opened.close());
+        return opened;
+      };
+      let store = await open();
+      return {
+        store,
+        async reopen() {
+          await store.close();
+          store = await open();
+          return store;
+        },
+        sibling: open,
+      };
+    },
+  };
+}
 
 const defer = cleanupAfterEach();
 
@@ -90,8 +129,13 @@ function keysOf(state: Parameters<typeof docFromStored>[0]): string[] {
 }
 
 describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
+  it('[S2] shared tells whether several server instances may use the store at once', async () => {
+    const { store } = await factory.create(defer);
+    expect(store.shared).toBe(factory.shared);
+  });
+
   it('[S2] createBoard then getBoard returns the same record; an unknown id returns null', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const board = record({ template: 'excite-d1.4' });
     await store.createBoard(board, updates(0).initial);
     expect(await store.getBoard(board.id)).toEqual(board);
@@ -99,7 +143,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] createBoard refuses an id that exists and leaves the first board untouched', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const board = record();
     await store.createBoard(board, updates(0).initial);
     await expect(store.createBoard({ ...board, title: 'Impostor' }, updates(0).initial)).rejects.toThrow();
@@ -107,7 +151,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] updateTitle changes only that board', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const a = record();
     const b = record();
     await store.createBoard(a, updates(0).initial);
@@ -118,7 +162,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] a new board loads as its initial snapshot with an empty log', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const board = record();
     const { initial } = updates(0);
     await store.createBoard(board, initial);
@@ -129,7 +173,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] appendUpdate returns increasing seqs, and loadState returns the log in seq order, per board', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const a = record();
     const b = record();
     const ua = updates(4, 'a');
@@ -156,12 +200,12 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] appendUpdate rejects an update for a board that does not exist', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     await expect(store.appendUpdate('doesnotexist1234', updates(1).steps[0] ?? new Uint8Array())).rejects.toThrow();
   });
 
   it('[S2] stored bytes are a copy: changing the caller\'s array later does not change them', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const board = record();
     const { initial, steps } = updates(1);
     const step = (steps[0] ?? new Uint8Array()).slice();
@@ -176,7 +220,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] compact(id, snapshot, uptoSeq) replaces the snapshot and keeps only log entries after uptoSeq', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const board = record();
     const other = record();
     const { initial, steps } = updates(5);
@@ -207,7 +251,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] settings: unknown keys read null, set values read back, and setting again overwrites', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     expect(await store.getSetting('instance.name')).toBeNull();
     await store.setSetting('instance.name', 'first');
     await store.setSetting('other', 'x');
@@ -217,7 +261,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it("[S2] a board's documents are stored apart: each has its own snapshot, log and compaction", async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const board = record();
     const main = updates(2, 'main');
     const control = updates(3, 'control');
@@ -238,7 +282,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] setToken replaces one role\'s token only', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const board = record();
     await store.createBoard(board, updates(0).initial);
     await store.setToken(board.id, 'participant', 'new-participant-token');
@@ -246,7 +290,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] people: added, read, renamed and listed per board in joining order; a duplicate id is refused', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const a = record();
     const b = record();
     await store.createBoard(a, updates(0).initial);
@@ -268,7 +312,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] ballots: set, overwritten, removed at 0, per round and board', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const board = record();
     await store.createBoard(board, updates(0).initial);
     await store.setBallot(board.id, 'r1', { personId: 'p1', cluster: 'gaia', noteId: 'n1', count: 1 });
@@ -286,7 +330,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
   });
 
   it('[S2] history: entries listed newest first with their state kept byte for byte', async () => {
-    const { store } = factory.create(defer);
+    const { store } = await factory.create(defer);
     const board = record();
     const { initial, steps } = updates(2);
     await store.createBoard(board, initial);
@@ -303,7 +347,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
 
 describe.each(ADAPTERS.filter((a) => a.persistent))('BoardStore contract, persistent adapters: $name', (factory) => {
   it('[S2] data survives closing and reopening the store', async () => {
-    const adapter = factory.create(defer);
+    const adapter = await factory.create(defer);
     if (!adapter.reopen) throw new Error(`${factory.name} is persistent but cannot reopen`);
     const board = record();
     const { initial, steps } = updates(3);
@@ -322,5 +366,210 @@ describe.each(ADAPTERS.filter((a) => a.persistent))('BoardStore contract, persis
     expect(await reopened.getSetting('key')).toBe('value');
     const next = await reopened.appendUpdate(board.id, updates(4).steps[3] ?? new Uint8Array());
     expect(next).toBeGreaterThan(seqs[2] ?? Infinity);
+  });
+});
+
+/** One more update of `doc` (which it applies), as a client of one instance would send it. */
+function edit(doc: Y.Doc, key: string): Uint8Array {
+  const before = Y.encodeStateVector(doc);
+  doc.getMap('m').set(key, true);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+describe.each(ADAPTERS.filter((a) => a.shared))('BoardStore contract, shared adapters: $name', (factory) => {
+  it('[S2] compacting with a snapshot that lacks an update another instance appended keeps that update', async () => {
+    const { store } = await factory.create(defer);
+    const board = record();
+    const { initial } = updates(0);
+    await store.createBoard(board, initial);
+    const here = docFromStored({ snapshot: initial, updates: [] });
+    const elsewhere = docFromStored({ snapshot: initial, updates: [] });
+    await store.appendUpdate(board.id, edit(here, 'mine'));
+    // U: from another instance; this one never saw it, so its snapshot S lacks it.
+    const seqOfU = await store.appendUpdate(board.id, edit(elsewhere, 'theirs'));
+    await store.compact(board.id, Y.encodeStateAsUpdate(here), seqOfU);
+
+    const state = await store.loadState(board.id);
+    expect(state.updates).toEqual([]);
+    expect(keysOf(state)).toEqual(['created', 'mine', 'theirs']);
+    here.destroy();
+    elsewhere.destroy();
+  });
+
+  it('[S2] two instances appending and compacting one document at once lose nothing', async () => {
+    const { store, sibling } = await factory.create(defer);
+    if (!sibling) throw new Error(`${factory.name} is shared but cannot open a sibling`);
+    const instances = [store, await sibling()];
+    const board = record();
+    const { initial } = updates(0);
+    await store.createBoard(board, initial);
+
+    // Two writers per instance, each with its own copy of the document (no bus between them),
+    // each compacting with its own snapshot up to the latest seq it was given: that seq covers
+    // other writers' updates its snapshot lacks.
+    const perWriter = 40;
+    let compactions = 0;
+    const writer = async (instance: BoardStore, name: string) => {
+      const doc = docFromStored({ snapshot: initial, updates: [] });
+      for (let i = 0; i < perWriter; i++) {
+        const seq = await instance.appendUpdate(board.id, edit(doc, `${name}-${i}`));
+        if (i % 4 === 3) {
+          await instance.compact(board.id, Y.encodeStateAsUpdate(doc), seq);
+          compactions++;
+        }
+      }
+      doc.destroy();
+    };
+    const names = ['a', 'b', 'c', 'd'];
+    await Promise.all(names.map((name, i) => writer(instances[i % 2] ?? store, name)));
+
+    const expected = ['created', ...names.flatMap((name) => Array.from({ length: perWriter }, (_, i) => `${name}-${i}`))].sort();
+    for (const instance of instances) expect(keysOf(await instance.loadState(board.id))).toEqual(expected);
+    // The test did what it says: compactions ran and emptied most of the log.
+    expect(compactions).toBe(names.length * (perWriter / 4));
+    expect((await store.loadState(board.id)).updates.length).toBeLessThan(names.length * 4);
+  });
+});
+
+describe.skipIf(!postgresAvailable)('PostgresStore', () => {
+  type Options = NonNullable<Parameters<typeof PostgresStore.open>[1]>;
+  const open = async (url: string, options: Options = {}) => {
+    const schema = options.schema ?? testSchema(defer);
+    const store = await PostgresStore.open(url, { ...options, schema });
+    defer(() => store.close());
+    return { store, schema };
+  };
+  const elapsed = async (work: () => Promise<unknown>) => {
+    const started = performance.now();
+    const outcome = await work().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    return { outcome, ms: performance.now() - started };
+  };
+
+  it('[S2] an update whose seq was taken before a compaction but committed after it is still loaded', async () => {
+    const { store, schema } = await open(TEST_DATABASE_URL);
+    const board = record();
+    const { initial } = updates(0);
+    await store.createBoard(board, initial);
+    const late = docFromStored({ snapshot: initial, updates: [] });
+    const here = docFromStored({ snapshot: initial, updates: [] });
+
+    // Another instance's append, held inside its transaction: its seq is taken but not yet visible.
+    const other = await rawClient(defer, schema);
+    await other.query('BEGIN');
+    const insert = 'INSERT INTO doc_updates (board_id, doc, data, created_at) VALUES ($1, $2, $3, $4) RETURNING seq';
+    const lateSeq = Number((await other.query<{ seq: string }>(insert, [board.id, '', Buffer.from(edit(late, 'late')), 1])).rows[0]?.seq);
+    const seq = await store.appendUpdate(board.id, edit(here, 'mine'));
+    expect(seq).toBeGreaterThan(lateSeq);
+    await store.compact(board.id, Y.encodeStateAsUpdate(here), seq);
+    await other.query('COMMIT');
+
+    expect(keysOf(await store.loadState(board.id))).toEqual(['created', 'late', 'mine']);
+    late.destroy();
+    here.destroy();
+  });
+
+  it('[S2] appends made together share one INSERT; each caller gets its own seq, in call order', async () => {
+    const { store } = await open(TEST_DATABASE_URL);
+    const boards = [record(), record(), record()];
+    const { initial, steps } = updates(30);
+    for (const board of boards) await store.createBoard(board, initial);
+    const calls = steps.map((step, i) => ({ board: boards[i % 3]?.id ?? '', step }));
+    const seqs = await Promise.all(calls.map((call) => store.appendUpdate(call.board, call.step)));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    for (const [b, board] of boards.entries()) {
+      const stored = (await store.loadState(board.id)).updates;
+      expect(stored.map((u) => u.data)).toEqual(steps.filter((_, i) => i % 3 === b));
+    }
+  });
+
+  it('[S2] in a batch, an update for an unknown board fails alone', async () => {
+    const { store } = await open(TEST_DATABASE_URL);
+    const board = record();
+    const { initial, steps } = updates(2);
+    await store.createBoard(board, initial);
+    const [first, unknown, second] = await Promise.allSettled([
+      store.appendUpdate(board.id, steps[0] ?? new Uint8Array()),
+      store.appendUpdate('doesnotexist1234', steps[0] ?? new Uint8Array()),
+      store.appendUpdate(board.id, steps[1] ?? new Uint8Array()),
+    ]);
+    expect(first.status).toBe('fulfilled');
+    expect(second.status).toBe('fulfilled');
+    expect(unknown.status).toBe('rejected');
+    const reason: unknown = unknown.status === 'rejected' ? unknown.reason : null;
+    expect(reason).toBeInstanceOf(Error);
+    expect(reason).not.toBeInstanceOf(StorageUnavailableError);
+    expect((await store.loadState(board.id)).updates.map((u) => u.data)).toEqual(steps);
+  });
+
+  it('[S2] a database written by a newer Clusterboard is refused with a message', async () => {
+    const { store, schema } = await open(TEST_DATABASE_URL);
+    await store.close();
+    const raw = await rawClient(defer, schema);
+    await raw.query("UPDATE schema_meta SET value = '99' WHERE key = 'schema_version'");
+    await expect(PostgresStore.open(TEST_DATABASE_URL, { schema })).rejects.toThrow(/newer Clusterboard \(storage version 99\)/);
+  });
+
+  it('a schema name that is not a plain identifier is refused before connecting', async () => {
+    await expect(PostgresStore.open(TEST_DATABASE_URL, { schema: 'x"; DROP TABLE boards; --' })).rejects.toThrow(/schema name/);
+  });
+
+  it('opening at a port where nothing listens fails within seconds, as unavailable', async () => {
+    const { outcome, ms } = await elapsed(() => PostgresStore.open('postgres://postgres@127.0.0.1:1/test', { schema: 'cb_unused' }));
+    expect(outcome).toBeInstanceOf(StorageUnavailableError);
+    expect(String(outcome)).toMatch(/ECONNREFUSED/);
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('while the database is down every call rejects within seconds, nothing crashes, and it recovers on its own', async () => {
+    const proxy = await postgresProxy(defer);
+    const onError = vi.fn();
+    const { store } = await open(proxy.url, { onError });
+    const board = record();
+    const { initial, steps } = updates(3);
+    await store.createBoard(board, initial);
+    await store.appendUpdate(board.id, steps[0] ?? new Uint8Array());
+
+    await proxy.cut();
+    // The pool's idle connection died: reported, not thrown.
+    await vi.waitFor(() => expect(onError).toHaveBeenCalled());
+    for (const call of [
+      () => store.ping(),
+      () => store.appendUpdate(board.id, steps[1] ?? new Uint8Array()),
+      () => store.loadState(board.id),
+      () => store.compact(board.id, initial, 0),
+    ]) {
+      const { outcome, ms } = await elapsed(call);
+      expect(outcome).toBeInstanceOf(StorageUnavailableError);
+      expect(ms).toBeLessThan(3_000);
+    }
+
+    await proxy.restore();
+    await store.ping();
+    await store.appendUpdate(board.id, steps[2] ?? new Uint8Array());
+    expect((await store.loadState(board.id)).updates.map((u) => u.data)).toEqual([steps[0], steps[2]]);
+  });
+
+  it('while the database stops answering, calls reject after the query timeout and recover afterwards', async () => {
+    const proxy = await postgresProxy(defer);
+    const { store } = await open(proxy.url, { queryTimeoutMs: 1_000 });
+    const board = record();
+    const { initial, steps } = updates(1);
+    await store.createBoard(board, initial);
+
+    proxy.freeze();
+    // The first rides a pooled connection (query timeout), the second a new one (connect timeout).
+    const [onOpen, onNew] = await Promise.all([elapsed(() => store.ping()), elapsed(() => store.getBoard(board.id))]);
+    for (const { outcome, ms } of [onOpen, onNew]) {
+      expect(outcome).toBeInstanceOf(StorageUnavailableError);
+      expect(ms).toBeLessThan(4_000);
+    }
+
+    await proxy.restore();
+    await store.appendUpdate(board.id, steps[0] ?? new Uint8Array());
+    expect((await store.getBoard(board.id))?.id).toBe(board.id);
   });
 });
