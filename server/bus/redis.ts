@@ -41,6 +41,8 @@ export interface RedisBusOptions {
 const EntryType = { Stored: 's', Unstored: 'n', Resync: 'r' } as const;
 const READ_COUNT = 500;
 const BLOCK_MS = 1_000;
+/** How long opening a document waits for Redis before going on without it (then it reloads later). */
+const OPEN_WAIT_MS = 2_000;
 
 interface Follower {
   /**
@@ -90,13 +92,12 @@ export class RedisBus implements UpdateBus {
     this.prefix = `clusterboard:${options.prefix ?? 'v1'}:`;
     this.instanceTag = Buffer.from(`${options.instanceId}\n`);
     // Commands fail at once while disconnected: the outbox and the read loop do their own waiting.
-    const common = { enableOfflineQueue: false, maxRetriesPerRequest: null, lazyConnect: false } as const;
+    // RESP2: XREAD answers [[key, entries], ...], not RESP3's flattened map.
+    const common = { enableOfflineQueue: false, maxRetriesPerRequest: null, protocol: 2 } as const;
     this.writer = new Redis(options.url, { ...common, connectionName: `clusterboard-writer-${options.instanceId}` });
-    this.reader = new Redis(options.url, {
-      ...common,
-      connectionName: `clusterboard-reader-${options.instanceId}`,
-      autoResendUnfulfilledCommands: false,
-    });
+    // A blocked XREAD cut off by a dropped connection is sent again once it is back (ioredis never
+    // settles it otherwise); its answer is then ignored for the streams that lost their place.
+    this.reader = new Redis(options.url, { ...common, connectionName: `clusterboard-reader-${options.instanceId}` });
     this.subscriber = new Redis(options.url, { ...common, enableOfflineQueue: true, connectionName: `clusterboard-subscriber-${options.instanceId}` });
     this.watch(this.writer, 'writer', () => void this.flush());
     this.watch(this.reader, 'reader', () => {
@@ -146,6 +147,7 @@ export class RedisBus implements UpdateBus {
     const key = this.streamKey(boardId, docKey);
     let follower = this.followers.get(key);
     if (!follower) {
+      await this.writerReady(OPEN_WAIT_MS);
       const lastId = await this.lastEntryId(key).catch(() => null);
       // Another open of the same document may have raced this one.
       follower = this.followers.get(key);
@@ -175,6 +177,19 @@ export class RedisBus implements UpdateBus {
         void this.subscriber.unsubscribe(this.presenceChannel(key)).catch(() => undefined);
       },
     };
+  }
+
+  /** Waits a while for the writer (a process that just started is still connecting). */
+  private async writerReady(ms: number): Promise<void> {
+    if (this.writer.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      this.writer.once('ready', done);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
   }
 
   /** Where a stream ends now ('0-0' if it has no entries): a new follower reads from there. */
@@ -256,7 +271,7 @@ export class RedisBus implements UpdateBus {
     for (const [keyBytes, entries] of reply) {
       const key = keyBytes.toString();
       const follower = this.followers.get(key);
-      if (!follower) continue;
+      if (!follower || follower.lastId === null) continue;
       const fromId = follower.lastId;
       for (const [id, fields] of entries) {
         follower.lastId = id.toString();
@@ -276,7 +291,7 @@ export class RedisBus implements UpdateBus {
       }
       // A full batch may mean this instance is behind: if the stream was trimmed past where it
       // was, what fell out of the window must come from storage.
-      if (entries.length === READ_COUNT && fromId !== null && fromId !== '0-0') {
+      if (entries.length === READ_COUNT && fromId !== '0-0') {
         const first = (await this.writer.xrange(key, '-', '+', 'COUNT', 1)) as [string, string[]][];
         const firstId = first[0]?.[0];
         if (firstId && compareIds(firstId, fromId) > 0) {
