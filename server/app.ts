@@ -19,6 +19,7 @@ import { instrumentStore } from './ops/instrumentedStore';
 import { Metrics } from './ops/metrics';
 import type { ReadinessCheck } from './ops/readiness';
 import { Shutdown, type ShutdownState } from './ops/shutdown';
+import type { UpdateBus } from './bus/bus';
 import type { BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
@@ -49,6 +50,10 @@ export interface ServerOptions {
   readiness?: ReadinessCheck[];
   /** How long close() keeps serving after /readyz turns 503, before refusing connections. */
   drainMs?: number;
+  /** Other instances serving the same boards (server/bus/bus.ts); closed with the server. */
+  bus?: UpdateBus | null;
+  /** Bytes of updates each document keeps while storage is unreachable (sync/persistence.ts); 0 by default. */
+  outageBufferBytes?: number;
 }
 
 export interface RunningServer {
@@ -81,6 +86,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     log,
     compactEvery: options.compactEvery ?? 500,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
+    bus: options.bus ?? null,
+    outageBufferBytes: options.outageBufferBytes ?? 0,
     onChange: (room, name) => {
       metrics.updateApplied();
       workshop.privateChanged(room, name);
@@ -98,7 +105,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     eventLoopDelay,
     metrics,
     metricsToken: options.metricsToken ?? null,
-    readiness: [{ name: 'storage', check: () => store.ping() }, ...(options.readiness ?? [])],
+    readiness: [
+      { name: 'storage', check: () => store.ping() },
+      ...(options.bus ? [{ name: 'bus', check: () => options.bus?.ping() ?? Promise.resolve() }] : []),
+      ...(options.readiness ?? []),
+    ],
     ready: () => shutdown.ready,
   };
 
@@ -202,6 +213,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           http.closeAllConnections();
           eventLoopDelay.stop();
           metrics.close();
+          await options.bus?.close();
           await store.close();
         },
       }),

@@ -17,6 +17,16 @@ export interface Config {
   shutdownDrainMs: number;
   /** A shutdown still running after this long is abandoned: the process exits with 1. */
   shutdownTimeoutMs: number;
+  /** PostgreSQL instead of the embedded SQLite file (several instances share it). */
+  databaseUrl: string | null;
+  /** The PostgreSQL schema the tables live in (null: the connection's default, normally public). */
+  databaseSchema: string | null;
+  /** The update bus between instances; without it this process is the only one serving a board. */
+  redisUrl: string | null;
+  /** Redis keys start with this: several deployments may share one Redis. */
+  redisPrefix: string;
+  /** With PostgreSQL: bytes of updates each document keeps in memory while the database is away. */
+  outageBufferBytes: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -52,6 +62,24 @@ function metricsToken(value: string | undefined): string | null {
   return value;
 }
 
+function serviceUrl(name: string, value: string | undefined, protocols: string[]): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} must be a URL such as ${protocols[0]}//host:port; got something else.`);
+  }
+  if (!protocols.includes(url.protocol)) throw new Error(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`);
+  return value;
+}
+
+function redisPrefix(value: string | undefined): string {
+  if (!value) return 'v1';
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw new Error(`REDIS_PREFIX must be 1 to 64 letters, digits, dots, dashes or underscores; got "${value}".`);
+  return value;
+}
+
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -68,5 +96,10 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     metricsToken: metricsToken(env.METRICS_TOKEN),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', env.SHUTDOWN_DRAIN_MS, 0, 0, 600_000),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 20_000, 100, 600_000),
+    databaseUrl: serviceUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
+    databaseSchema: env.DATABASE_SCHEMA || null,
+    redisUrl: serviceUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
+    redisPrefix: redisPrefix(env.REDIS_PREFIX),
+    outageBufferBytes: integer('OUTAGE_BUFFER_MB', env.OUTAGE_BUFFER_MB, 32, 0, 4096) * 1024 * 1024,
   };
 }

@@ -1,5 +1,6 @@
 /** `npm start`: one process serving the client, the API and the board sockets. */
-import { networkInterfaces } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app';
@@ -8,6 +9,8 @@ import { ensureDemoBoard } from './demo';
 import { boardLinks } from './http/api';
 import { createLogger } from './log';
 import { Metrics } from './ops/metrics';
+import { RedisBus } from './bus/redis';
+import { PostgresStore } from './storage/postgres';
 import { SqliteStore } from './storage/sqlite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,7 +40,21 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const metrics = new Metrics({ processMetrics: true });
-  const store = new SqliteStore(join(config.dataDir, 'clusterboard.sqlite'));
+  const store = config.databaseUrl
+    ? await PostgresStore.open(config.databaseUrl, {
+        ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+        onError: (error) => log.warn('database connection lost', { error: error.message }),
+      })
+    : new SqliteStore(join(config.dataDir, 'clusterboard.sqlite'));
+  // Each process is one member of the bus, whatever INSTANCE_ID says (two may share a name).
+  const bus = config.redisUrl
+    ? new RedisBus({
+        url: config.redisUrl,
+        log,
+        prefix: config.redisPrefix,
+        instanceId: `${config.instanceId ?? hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
+      })
+    : null;
   const { board, created } = await ensureDemoBoard(store);
   const server = await startServer({
     port: config.port,
@@ -50,6 +67,9 @@ async function main(): Promise<void> {
     metrics,
     metricsToken: config.metricsToken,
     drainMs: config.shutdownDrainMs,
+    bus,
+    // Only a shared database gets an outage buffer: the embedded file fails fast and loses nothing.
+    outageBufferBytes: config.databaseUrl ? config.outageBufferBytes : 0,
   });
 
   let stopping = false;
@@ -84,14 +104,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
-  log.info('listening', { url: server.url, dataDir: config.dataDir });
+  const storage = config.databaseUrl ? 'PostgreSQL' : config.dataDir;
+  log.info('listening', { url: server.url, storage, bus: bus ? 'redis' : 'none' });
 
   const links = boardLinks(board, config.publicUrl ?? reachableOrigin(config.host, server.port) ?? server.url);
   process.stdout.write(
     [
       '',
       `Clusterboard is running at ${server.url}`,
-      `Data: ${config.dataDir}`,
+      `Data: ${storage}${bus ? ' (with other instances, through Redis)' : ''}`,
       '',
       `Demo board "${board.title}"${created ? ' (created now from the template EXCITE D1.4)' : ''}:`,
       `  Facilitator link:  ${links.facilitator}`,
