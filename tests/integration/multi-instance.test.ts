@@ -1,0 +1,196 @@
+/**
+ * Several instances in one process: real servers on their own ports sharing one PostgreSQL schema
+ * (each with its own PostgresStore, as separate processes would) and one update bus (the in-process
+ * MemoryHub, or Redis), with real y-websocket providers on each. The same rules with real
+ * processes, nginx and service restarts are in cluster.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startServer, type RunningServer } from '../../server/app';
+import { createBoard } from '../../server/boards';
+import type { UpdateBus } from '../../server/bus/bus';
+import { MemoryHub, type MemoryBus } from '../../server/bus/memory';
+import { RedisBus } from '../../server/bus/redis';
+import { createLogger } from '../../server/log';
+import { PostgresStore } from '../../server/storage/postgres';
+import type { BoardRecord } from '../../server/storage/store';
+import { addNote } from '../../shared/model/mutations/notes';
+import { localOrigin } from '../../shared/model/origin';
+import { CloseCode } from '../../shared/protocol';
+import { waitForSync } from '../helpers/server';
+import { postgresAvailable, postgresProxy, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
+import { redisAvailable, TEST_REDIS_URL, testPrefix } from '../helpers/redis';
+import { cleanupAfterEach, clientOf, closedEvent, note, noteTexts, sleep, storedNoteTexts, waitFor, waitForAsync, type Defer } from './support';
+
+const defer = cleanupAfterEach();
+
+interface Instance {
+  server: RunningServer;
+  store: PostgresStore;
+  bus: UpdateBus;
+}
+
+async function instance(
+  defer: Defer,
+  options: { url: string; schema: string; bus: UpdateBus; outageBufferBytes?: number },
+): Promise<Instance> {
+  const store = await PostgresStore.open(options.url, { schema: options.schema });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    store,
+    log: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
+    clientDir: '/nonexistent-clusterboard-client',
+    bus: options.bus,
+    outageBufferBytes: options.outageBufferBytes ?? 32 * 1024 * 1024,
+    heartbeatMs: 60_000,
+  });
+  defer(() => server.close());
+  return { server, store, bus: options.bus };
+}
+
+/** Two instances on one fresh schema, joined by a MemoryHub (or Redis when `redis` is set). */
+async function pair(defer: Defer, options: { redis?: boolean; url?: string; outageBufferBytes?: number } = {}) {
+  const schema = testSchema(defer);
+  const hub = new MemoryHub();
+  const prefix = testPrefix();
+  const busFor = (name: string): UpdateBus =>
+    options.redis ? new RedisBus({ url: TEST_REDIS_URL, log: createLogger('silent'), instanceId: `${prefix}-${name}`, prefix }) : hub.bus();
+  const url = options.url ?? TEST_DATABASE_URL;
+  const a = await instance(defer, { url, schema, bus: busFor('a'), ...options });
+  const b = await instance(defer, { url, schema, bus: busFor('b'), ...options });
+  const board = await createBoard(a.store, { title: 'Two instances', template: 'blank' });
+  return { a, b, board, schema };
+}
+
+function add(doc: Y.Doc, text: string): void {
+  addNote(doc, note(text), localOrigin('tester'));
+}
+
+async function readyz(server: RunningServer): Promise<{ status: number; checks: Record<string, string> }> {
+  const response = await fetch(`${server.url}/readyz`);
+  return { status: response.status, checks: ((await response.json()) as { checks: Record<string, string> }).checks };
+}
+
+const participant = (board: BoardRecord) => board.tokens.participant;
+
+describe.skipIf(!postgresAvailable)('several instances on one board', () => {
+  it.each([
+    { bus: 'MemoryBus', redis: false },
+    { bus: 'RedisBus', redis: true },
+  ])('[M1] clients on different instances ($bus) see each other edit, and a fresh client on either sees everything', async ({ redis }) => {
+    if (redis && !redisAvailable) return;
+    const { a, b, board } = await pair(defer, { redis });
+    const onA = clientOf(defer, a.server, board.id, participant(board));
+    const onB = clientOf(defer, b.server, board.id, participant(board));
+    await Promise.all([waitForSync(onA), waitForSync(onB)]);
+    for (let i = 0; i < 20; i++) {
+      add(onA.doc, `a${i}`);
+      add(onB.doc, `b${i}`);
+    }
+    const all = [...Array.from({ length: 20 }, (_, i) => `a${i}`), ...Array.from({ length: 20 }, (_, i) => `b${i}`)].sort();
+    await waitFor(() => noteTexts(onA.doc).length === 40 && noteTexts(onB.doc).length === 40, 'both clients see all 40 notes');
+    expect(noteTexts(onA.doc)).toEqual(all);
+    expect(noteTexts(onB.doc)).toEqual(all);
+    for (const server of [a.server, b.server]) {
+      const fresh = clientOf(defer, server, board.id, participant(board));
+      await waitForSync(fresh);
+      expect(noteTexts(fresh.doc)).toEqual(all);
+    }
+    // Each instance stored what its own clients wrote: PostgreSQL holds all of it once.
+    await waitForAsync(async () => (await storedNoteTexts(a.store, board.id)).length === 40, 'all notes stored');
+    expect(await storedNoteTexts(b.store, board.id)).toEqual(all);
+  });
+
+  it("[M1] presence crosses instances: a client on one sees who is on the other, and sees them leave", async () => {
+    const { a, b, board } = await pair(defer);
+    const onA = clientOf(defer, a.server, board.id, participant(board));
+    const onB = clientOf(defer, b.server, board.id, participant(board));
+    await Promise.all([waitForSync(onA), waitForSync(onB)]);
+    onB.provider.awareness.setLocalStateField('user', { name: 'Bea' });
+    await waitFor(() => onA.provider.awareness.getStates().has(onB.doc.clientID), "B's presence at A");
+    onB.provider.destroy();
+    await waitFor(() => !onA.provider.awareness.getStates().has(onB.doc.clientID), "B's departure at A");
+  });
+
+  it('[M2] an instance that may have missed deliveries reloads from storage, and its clients get what it lacked', async () => {
+    const { a, b, board } = await pair(defer);
+    const onB = clientOf(defer, b.server, board.id, participant(board));
+    await waitForSync(onB);
+    // Stored by "another instance" whose publish never arrived.
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate((await b.server.rooms.acquire(board.id)).doc));
+    const before = Y.encodeStateVector(writer);
+    add(writer, 'stored but never published');
+    await a.store.appendUpdate(board.id, Y.encodeStateAsUpdate(writer, before));
+    await sleep(100);
+    expect(noteTexts(onB.doc)).toEqual([]);
+    (b.bus as MemoryBus).simulateMissedDeliveries();
+    await waitFor(() => noteTexts(onB.doc).length === 1, 'the reloaded note at the client');
+    expect(noteTexts(onB.doc)).toEqual(['stored but never published']);
+  });
+
+  it("[M5] replacing a link on one instance closes the old link's sockets on the other (4410)", async () => {
+    const { a, b, board } = await pair(defer);
+    const onB = clientOf(defer, b.server, board.id, participant(board));
+    await waitForSync(onB);
+    const closed = closedEvent(onB);
+    const response = await fetch(`${a.server.url}/api/boards/${board.id}/links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
+      body: JSON.stringify({ role: 'participant' }),
+    });
+    expect(response.status).toBe(200);
+    expect((await closed).code).toBe(CloseCode.LinkRevoked);
+  });
+
+  it('[M4] with PostgreSQL away, both instances keep serving live edits, say not ready, and store everything once it is back', async () => {
+    const proxy = await postgresProxy(defer);
+    const { a, b, board } = await pair(defer, { url: proxy.url });
+    const onA = clientOf(defer, a.server, board.id, participant(board));
+    const onB = clientOf(defer, b.server, board.id, participant(board));
+    await Promise.all([waitForSync(onA), waitForSync(onB)]);
+    add(onA.doc, 'before the outage');
+    await waitFor(() => noteTexts(onB.doc).length === 1, 'the first note at B');
+
+    await proxy.cut();
+    for (let i = 0; i < 5; i++) {
+      add(onA.doc, `during a${i}`);
+      add(onB.doc, `during b${i}`);
+    }
+    await waitFor(() => noteTexts(onA.doc).length === 11 && noteTexts(onB.doc).length === 11, 'live edits across instances', 15_000);
+    for (const server of [a.server, b.server]) {
+      const ready = await readyz(server);
+      expect(ready.status).toBe(503);
+      expect(ready.checks.storage).not.toBe('ok');
+    }
+
+    await proxy.restore();
+    await waitForAsync(async () => (await readyz(a.server)).status === 200 && (await readyz(b.server)).status === 200, 'ready again', 15_000);
+    await waitForAsync(async () => (await storedNoteTexts(a.store, board.id)).length === 11, 'every note stored', 20_000);
+    expect(await storedNoteTexts(a.store, board.id)).toEqual(noteTexts(onA.doc));
+  });
+
+  it('[M4] past the outage buffer, a writer is told to retry later (4503), and its edits arrive once storage is back', async () => {
+    const proxy = await postgresProxy(defer);
+    const { a, board } = await pair(defer, { url: proxy.url, outageBufferBytes: 2_000 });
+    const writer = clientOf(defer, a.server, board.id, participant(board));
+    await waitForSync(writer);
+    await proxy.cut();
+    let closedWith: number | null = null;
+    // 45xx is not a terminal close: the provider reports it and reconnects on its own.
+    writer.provider.once('connection-close', (event) => (closedWith = event?.code ?? null));
+    let written = 0;
+    while (closedWith === null && written < 200) {
+      add(writer.doc, `note ${written++} ${'x'.repeat(100)}`);
+      await sleep(20);
+    }
+    expect(closedWith).toBe(CloseCode.GoingAway);
+    // Written past the close too: the provider keeps them for its next connection.
+    for (let i = 0; i < 3; i++) add(writer.doc, `note ${written++} while disconnected`);
+    await proxy.restore();
+    // The provider reconnects and resends what the server lacks.
+    await waitForAsync(async () => (await storedNoteTexts(a.store, board.id)).length === written, `all ${written} notes stored`, 30_000);
+    expect(await storedNoteTexts(a.store, board.id)).toEqual(noteTexts(writer.doc));
+  });
+});
