@@ -377,7 +377,7 @@ function edit(doc: Y.Doc, key: string): Uint8Array {
 }
 
 describe.each(ADAPTERS.filter((a) => a.shared))('BoardStore contract, shared adapters: $name', (factory) => {
-  it('[S2] compacting with a snapshot that lacks an update another instance appended keeps that update', async () => {
+  it('[S3] compacting with a snapshot that lacks an update another instance appended keeps that update', async () => {
     const { store } = await factory.create(defer);
     const board = record();
     const { initial } = updates(0);
@@ -396,7 +396,7 @@ describe.each(ADAPTERS.filter((a) => a.shared))('BoardStore contract, shared ada
     elsewhere.destroy();
   });
 
-  it('[S2] two instances appending and compacting one document at once lose nothing', async () => {
+  it('[S3] two instances appending and compacting one document at once lose nothing', async () => {
     const { store, sibling } = await factory.create(defer);
     if (!sibling) throw new Error(`${factory.name} is shared but cannot open a sibling`);
     const instances = [store, await sibling()];
@@ -448,7 +448,7 @@ describe.skipIf(!postgresAvailable)('PostgresStore', () => {
     return { outcome, ms: performance.now() - started };
   };
 
-  it('[S2] an update whose seq was taken before a compaction but committed after it is still loaded', async () => {
+  it('[S3] an update whose seq was taken before a compaction but committed after it is still loaded', async () => {
     const { store, schema } = await open(TEST_DATABASE_URL);
     const board = record();
     const { initial } = updates(0);
