@@ -98,6 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 2 * 1024 * 1024 });
   const connectionCount = () => wss.clients.size;
   metrics.watch({ connections: connectionCount, boardsOpen: () => rooms.size, documentsOpen: () => rooms.documents });
+  metrics.gauge('storage_outage_bytes', 'Bytes of updates waiting in memory for storage to come back (M4).', () => rooms.unstoredBytes);
   const ops = {
     rooms,
     connectionCount,

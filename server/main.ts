@@ -4,10 +4,10 @@ import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app';
-import { readConfig } from './config';
+import { readConfig, type Config } from './config';
 import { ensureDemoBoard } from './demo';
 import { boardLinks } from './http/api';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { Metrics } from './ops/metrics';
 import { RedisBus } from './bus/redis';
 import { PostgresStore } from './storage/postgres';
@@ -25,6 +25,23 @@ function reachableOrigin(host: string, port: number): string | null {
     .flat()
     .find((entry) => entry && entry.family === 'IPv4' && !entry.internal)?.address;
   return address ? `http://${address}:${port}` : null;
+}
+
+function redisBus(url: string, config: Config, log: Logger, metrics: Metrics): RedisBus {
+  const published = metrics.counter('bus_published_total', 'Entries this instance wrote to the update bus.');
+  const received = metrics.counter('bus_received_total', "Other instances' updates delivered to this one.");
+  const reloaded = metrics.counter('bus_reloads_total', 'Documents reloaded from storage because the bus may have missed something.');
+  const bus = new RedisBus({
+    url,
+    log,
+    prefix: config.redisPrefix,
+    // Each process is one member of the bus, whatever INSTANCE_ID says (two may share a name).
+    instanceId: `${config.instanceId ?? hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
+    observer: { published: (n) => published.inc(n), received: () => received.inc(), reloaded: (n) => reloaded.inc(n) },
+  });
+  metrics.gauge('bus_connected', 'Whether the update bus connections are up (1) or not (0).', () => (bus.connected ? 1 : 0));
+  metrics.gauge('bus_outbox_entries', 'Updates waiting to be published while Redis is unreachable.', () => bus.pending);
+  return bus;
 }
 
 async function main(): Promise<void> {
@@ -46,15 +63,7 @@ async function main(): Promise<void> {
         onError: (error) => log.warn('database connection lost', { error: error.message }),
       })
     : new SqliteStore(join(config.dataDir, 'clusterboard.sqlite'));
-  // Each process is one member of the bus, whatever INSTANCE_ID says (two may share a name).
-  const bus = config.redisUrl
-    ? new RedisBus({
-        url: config.redisUrl,
-        log,
-        prefix: config.redisPrefix,
-        instanceId: `${config.instanceId ?? hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
-      })
-    : null;
+  const bus = config.redisUrl ? redisBus(config.redisUrl, config, log, metrics) : null;
   const { board, created } = await ensureDemoBoard(store);
   const server = await startServer({
     port: config.port,

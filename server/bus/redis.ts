@@ -33,8 +33,17 @@ export interface RedisBusOptions {
   streamTtlMs?: number;
   /** Unsent publishes kept while Redis is unreachable. */
   outboxBytes?: number;
-  /** Told of connection changes (metrics). */
-  onStateChange?(state: 'connected' | 'disconnected'): void;
+  /** Counts for metrics. */
+  observer?: BusObserver;
+}
+
+export interface BusObserver {
+  /** Entries written to streams. */
+  published(count: number): void;
+  /** Other instances' updates delivered to this one's rooms. */
+  received(): void;
+  /** Documents told to reload from storage. */
+  reloaded(count: number): void;
 }
 
 /** Entry fields: t (type), i (instance), d (data). */
@@ -132,13 +141,9 @@ export class RedisBus implements UpdateBus {
       if (!down) this.options.log.warn('redis connection error', { connection: name, error: error.message });
       down = true;
     });
-    connection.on('close', () => {
-      if (!this.closed && name === 'writer') this.options.onStateChange?.('disconnected');
-    });
     connection.on('ready', () => {
       if (down) this.options.log.info('redis connection back', { connection: name });
       down = false;
-      if (name === 'writer') this.options.onStateChange?.('connected');
       onReady();
     });
   }
@@ -264,6 +269,7 @@ export class RedisBus implements UpdateBus {
       this.deliver(follower, (handlers) => handlers.resync());
       reloaded++;
     }
+    if (reloaded > 0) this.options.observer?.reloaded(reloaded);
     if (reloaded > 0) this.options.log.info('update bus position recovered; documents reloaded from storage', { documents: reloaded });
   }
 
@@ -281,10 +287,12 @@ export class RedisBus implements UpdateBus {
           case EntryType.Stored:
           case EntryType.Unstored: {
             const stored = entry.type === EntryType.Stored;
+            this.options.observer?.received();
             this.deliver(follower, (handlers) => handlers.update(entry.data, stored));
             break;
           }
           case EntryType.Resync:
+            this.options.observer?.reloaded(1);
             this.deliver(follower, (handlers) => handlers.resync());
             break;
         }
@@ -296,6 +304,7 @@ export class RedisBus implements UpdateBus {
         const firstId = first[0]?.[0];
         if (firstId && compareIds(firstId, fromId) > 0) {
           this.options.log.warn('fell behind the update bus window; reloading from storage', { stream: key });
+          this.options.observer?.reloaded(1);
           this.deliver(follower, (handlers) => handlers.resync());
         }
       }
@@ -357,6 +366,7 @@ export class RedisBus implements UpdateBus {
         let sent = 0;
         while (sent < batch.length && !results[sent * 2]?.[0]) sent++;
         for (const entry of this.outbox.splice(0, sent)) this.outboxBytes -= entry.data.byteLength;
+        if (sent > 0) this.options.observer?.published(sent);
         if (sent < batch.length) break;
         if (markers.length > 0 && results.every(([error]) => !error)) for (const key of markers) this.dropped.delete(key);
         else if (markers.length > 0) break;
@@ -371,6 +381,11 @@ export class RedisBus implements UpdateBus {
   /** Unsent publishes (metrics). */
   get pending(): number {
     return this.outbox.length;
+  }
+
+  /** Whether the writer and the reader are connected (metrics). */
+  get connected(): boolean {
+    return this.writer.status === 'ready' && this.reader.status === 'ready';
   }
 
   publishEvent(event: BoardEvent): void {

@@ -221,6 +221,11 @@ export class Room {
     return this.presence.awareness;
   }
 
+  /** Bytes of updates waiting for storage to come back (persistence.ts). */
+  get unstoredBytes(): number {
+    return this.persistence.pendingBytes;
+  }
+
   get peerCount(): number {
     return this.peers.size;
   }

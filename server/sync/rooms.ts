@@ -150,6 +150,13 @@ export class Rooms {
     return boards;
   }
 
+  /** Bytes of updates, over every loaded document, waiting for storage to come back. */
+  get unstoredBytes(): number {
+    let bytes = 0;
+    for (const entry of this.loaded.values()) bytes += entry.room?.unstoredBytes ?? 0;
+    return bytes;
+  }
+
   /** Loaded documents of every kind. */
   get documents(): number {
     return this.loaded.size;
