@@ -20,7 +20,7 @@ import { Metrics } from './ops/metrics';
 import type { ReadinessCheck } from './ops/readiness';
 import { Shutdown, type ShutdownState } from './ops/shutdown';
 import type { UpdateBus } from './bus/bus';
-import type { BoardStore } from './storage/store';
+import { StorageUnavailableError, type BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
@@ -122,9 +122,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .then((handled) => handled || handleApi(req, res, url, { store, rooms, workshop, publicUrl: options.publicUrl ?? null }))
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
-        log.error('request failed', { method: req.method, path: url.pathname, error });
-        if (!res.headersSent) sendError(res, 500, 'Something went wrong on the server.');
-        else res.destroy();
+        const unavailable = error instanceof StorageUnavailableError;
+        log.error(unavailable ? 'request failed: storage unavailable' : 'request failed', { method: req.method, path: url.pathname, error });
+        if (res.headersSent) res.destroy();
+        else if (unavailable) sendError(res, 503, 'Storage is unavailable just now. Please try again shortly.');
+        else sendError(res, 500, 'Something went wrong on the server.');
       });
   });
 

@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol';
 import type { Ballot } from '../../shared/workshop/voting';
 import { appendManySql, SCHEMA, SCHEMA_VERSION, SQL, type Statement } from './postgresSchema';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+import { StorageUnavailableError, type BoardRecord, type BoardStore, type HistoryEntry, type PersonRecord, type StoredState } from './store';
+
+export { StorageUnavailableError };
 
 /** The most rows one append INSERT carries; more wait for the next one (400 parameters). */
 const MAX_APPEND_BATCH = 100;
@@ -34,13 +36,6 @@ export interface PostgresOptions {
   queryTimeoutMs?: number;
 }
 
-/**
- * PostgreSQL could not be reached, or did not answer in time, or is shutting down: the call may
- * well succeed later. Any other failure (a duplicate id, an unknown board) is a plain Error.
- */
-export class StorageUnavailableError extends Error {
-  override name = 'StorageUnavailableError';
-}
 
 /** A failure already put in words here (or raised by this store itself): passed on as it is. */
 class StoreError extends Error {}

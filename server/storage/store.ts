@@ -21,6 +21,14 @@ import { serverOrigin } from '../../shared/model/origin';
 import type { Role } from '../../shared/protocol';
 import type { Ballot } from '../../shared/workshop/voting';
 
+/**
+ * Storage could not be reached, or did not answer in time, or is shutting down: the call may well
+ * succeed later (HTTP answers 503, sockets 4503). Any other failure is a plain Error.
+ */
+export class StorageUnavailableError extends Error {
+  override name = 'StorageUnavailableError';
+}
+
 export interface BoardRecord {
   id: string;
   title: string;

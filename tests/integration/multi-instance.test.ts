@@ -164,6 +164,10 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
       expect(ready.status).toBe(503);
       expect(ready.checks.storage).not.toBe('ok');
     }
+    // The API says so too, in words, instead of a 500.
+    const api = await fetch(`${a.server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${participant(board)}` } });
+    expect(api.status).toBe(503);
+    expect(((await api.json()) as { error: string }).error).toMatch(/storage is unavailable/i);
 
     await proxy.restore();
     await waitForAsync(async () => (await readyz(a.server)).status === 200 && (await readyz(b.server)).status === 200, 'ready again', 15_000);
