@@ -1,11 +1,22 @@
 /**
  * An update bus inside one process: several `Rooms` (one per simulated instance) joined through a
  * hub. For tests of the multi-instance rules without Redis, and the reference the Redis bus is
- * held to by the contract suite. Deliveries are asynchronous, as over a network.
+ * held to by the contract suite. Deliveries are asynchronous, as over a network; a `HubNetwork`
+ * makes them late and lossy the way the contract allows (the multi-instance fuzz test).
  */
 import type { BoardEvent, BusChannel, BusHandlers, UpdateBus } from './bus';
 
 type Message = { kind: 'update'; update: Uint8Array; stored: boolean } | { kind: 'awareness'; update: Uint8Array };
+
+/** How the hub delivers: a delay per message, and whether it is lost. */
+export interface HubNetwork {
+  delayMs(): number;
+  /**
+   * Whether this message is lost. The member is then told to reload instead, as the Redis bus
+   * does when it finds a gap; messages from one publisher on one document still arrive in order.
+   */
+  lost(): boolean;
+}
 
 interface Member {
   bus: MemoryBus;
@@ -17,6 +28,10 @@ interface Member {
 export class MemoryHub {
   private readonly channels = new Map<string, Set<Member>>();
   private readonly buses = new Set<MemoryBus>();
+  /** Messages on their way from a publisher to a member, in order, each with when it arrives. */
+  private readonly inFlight = new WeakMap<Member, Map<MemoryBus, { at: number; run: () => void }[]>>();
+
+  constructor(private readonly network: HubNetwork | null = null) {}
 
   bus(): MemoryBus {
     const bus = new MemoryBus(this);
@@ -42,11 +57,37 @@ export class MemoryHub {
   send(key: string, from: MemoryBus, message: Message): void {
     for (const member of this.channels.get(key) ?? []) {
       if (member.bus === from) continue;
-      setImmediate(() => {
+      const arrive = () => {
         if (member.backlog) member.backlog.push(message);
         else if (member.handlers) deliver(member.handlers, message);
-      });
+      };
+      if (!this.network) {
+        setImmediate(arrive);
+        continue;
+      }
+      const lost = message.kind === 'update' && this.network.lost();
+      this.schedule(member, from, Date.now() + this.network.delayMs(), lost ? () => member.handlers?.resync() : arrive);
     }
+  }
+
+  /** One queue per publisher and member: a message never overtakes an earlier one. */
+  private schedule(member: Member, from: MemoryBus, at: number, run: () => void): void {
+    let queues = this.inFlight.get(member);
+    if (!queues) this.inFlight.set(member, (queues = new Map()));
+    let queue = queues.get(from);
+    if (!queue) queues.set(from, (queue = []));
+    queue.push({ at, run });
+    if (queue.length > 1) return;
+    const pump = (waiting: { at: number; run: () => void }[]) => {
+      const head = waiting[0];
+      if (!head) return;
+      setTimeout(() => {
+        waiting.shift();
+        head.run();
+        pump(waiting);
+      }, Math.max(0, head.at - Date.now()));
+    };
+    pump(queue);
   }
 
   /** @internal */

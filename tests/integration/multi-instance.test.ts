@@ -6,48 +6,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startServer, type RunningServer } from '../../server/app';
+import type { RunningServer } from '../../server/app';
 import { createBoard } from '../../server/boards';
 import type { UpdateBus } from '../../server/bus/bus';
 import { MemoryHub, type MemoryBus } from '../../server/bus/memory';
 import { RedisBus } from '../../server/bus/redis';
 import { createLogger } from '../../server/log';
-import { PostgresStore } from '../../server/storage/postgres';
 import type { BoardRecord } from '../../server/storage/store';
-import { addNote } from '../../shared/model/mutations/notes';
+import { addNote, editNoteText } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode } from '../../shared/protocol';
 import { waitForSync } from '../helpers/server';
 import { postgresAvailable, postgresProxy, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { redisAvailable, TEST_REDIS_URL, testPrefix } from '../helpers/redis';
+import { instance } from './multiInstance';
 import { cleanupAfterEach, clientOf, closedEvent, note, noteTexts, sleep, storedNoteTexts, waitFor, waitForAsync, type Defer } from './support';
 
 const defer = cleanupAfterEach();
-
-interface Instance {
-  server: RunningServer;
-  store: PostgresStore;
-  bus: UpdateBus;
-}
-
-async function instance(
-  defer: Defer,
-  options: { url: string; schema: string; bus: UpdateBus; outageBufferBytes?: number },
-): Promise<Instance> {
-  const store = await PostgresStore.open(options.url, { schema: options.schema });
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    store,
-    log: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
-    clientDir: '/nonexistent-clusterboard-client',
-    bus: options.bus,
-    outageBufferBytes: options.outageBufferBytes ?? 32 * 1024 * 1024,
-    heartbeatMs: 60_000,
-  });
-  defer(() => server.close());
-  return { server, store, bus: options.bus };
-}
 
 /** Two instances on one fresh schema, joined by a MemoryHub (or Redis when `redis` is set). */
 async function pair(defer: Defer, options: { redis?: boolean; url?: string; outageBufferBytes?: number } = {}) {
@@ -60,7 +35,7 @@ async function pair(defer: Defer, options: { redis?: boolean; url?: string; outa
   const a = await instance(defer, { url, schema, bus: busFor('a'), ...options });
   const b = await instance(defer, { url, schema, bus: busFor('b'), ...options });
   const board = await createBoard(a.store, { title: 'Two instances', template: 'blank' });
-  return { a, b, board, schema };
+  return { a, b, board, schema, hub };
 }
 
 function add(doc: Y.Doc, text: string): void {
@@ -128,6 +103,28 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
     (b.bus as MemoryBus).simulateMissedDeliveries();
     await waitFor(() => noteTexts(onB.doc).length === 1, 'the reloaded note at the client');
     expect(noteTexts(onB.doc)).toEqual(['stored but never published']);
+  });
+
+  it('[M2] an update that arrives before what it builds on makes the instance reload, and its clients get both', async () => {
+    const { a, b, board, hub } = await pair(defer);
+    const onB = clientOf(defer, b.server, board.id, participant(board));
+    await waitForSync(onB);
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate((await b.server.rooms.acquire(board.id)).doc));
+    const start = Y.encodeStateVector(writer);
+    const id = addNote(writer, note('first'), localOrigin('writer'));
+    const first = Y.encodeStateAsUpdate(writer, start);
+    const middle = Y.encodeStateVector(writer);
+    editNoteText(writer, id, 'first, edited', localOrigin('writer'));
+    const second = Y.encodeStateAsUpdate(writer, middle);
+    await a.store.appendUpdate(board.id, first);
+    await a.store.appendUpdate(board.id, second);
+    // A third instance publishes only the edit: the note it edits never came over the bus.
+    const third = await hub.bus().open(board.id, '');
+    defer(() => third.close());
+    third.publishUpdate(second, true);
+    await waitFor(() => noteTexts(onB.doc).length === 1, 'the note at the client');
+    expect(noteTexts(onB.doc)).toEqual(['first, edited']);
   });
 
   it("[M5] replacing a link on one instance closes the old link's sockets on the other (4410)", async () => {
