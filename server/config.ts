@@ -25,7 +25,10 @@ export interface Config {
   redisUrl: string | null;
   /** Redis keys start with this: several deployments may share one Redis. */
   redisPrefix: string;
-  /** With PostgreSQL: bytes of updates each document keeps in memory while the database is away. */
+  /**
+   * With PostgreSQL: bytes of updates each document keeps in memory while the database is away
+   * (OUTAGE_BUFFER_MB, or OUTAGE_BUFFER_BYTES for tests).
+   */
   outageBufferBytes: number;
 }
 
@@ -100,6 +103,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     databaseSchema: env.DATABASE_SCHEMA || null,
     redisUrl: serviceUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     redisPrefix: redisPrefix(env.REDIS_PREFIX),
-    outageBufferBytes: integer('OUTAGE_BUFFER_MB', env.OUTAGE_BUFFER_MB, 32, 0, 4096) * 1024 * 1024,
+    // OUTAGE_BUFFER_BYTES is for tests, which fill a buffer smaller than a megabyte; it wins.
+    outageBufferBytes: env.OUTAGE_BUFFER_BYTES
+      ? integer('OUTAGE_BUFFER_BYTES', env.OUTAGE_BUFFER_BYTES, 0, 0, 4096 * 1024 * 1024)
+      : integer('OUTAGE_BUFFER_MB', env.OUTAGE_BUFFER_MB, 32, 0, 4096) * 1024 * 1024,
   };
 }
