@@ -1,7 +1,7 @@
 /**
  * The real server as a child process (`tsx server/main.ts`), so tests can restart it gracefully
  * or kill it with SIGKILL, as an operator or a crash would. Used by the e2e tests and by the crash
- * harness (tests/helpers/crash.ts).
+ * harness (tests/helpers/crash.ts), and several at once behind nginx by the cluster test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -13,13 +13,23 @@ import type { CreatedBoard } from '../../shared/protocol';
 /** The repository root: `server/main.ts` is found from there whatever the caller's working directory. */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/** One log line of the server (server/log.ts): level, msg and the event's own fields. */
+export interface LogLine {
+  level: string;
+  msg: string;
+  [field: string]: unknown;
+}
+
 export class ServerProcess {
   private constructor(
     private child: ChildProcess,
     readonly url: string,
     readonly port: number,
     readonly dataDir: string,
+    /** stdout and stderr as they came, interleaved. */
     readonly output: string[],
+    /** stderr alone: the JSON log lines (server/log.ts). */
+    readonly stderr: string[],
     private readonly env: Readonly<Record<string, string>>,
   ) {}
 
@@ -38,6 +48,7 @@ export class ServerProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const output: string[] = [];
+    const stderr: string[] = [];
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.join('')}`)), 30_000);
       const onData = (chunk: Buffer) => {
@@ -49,13 +60,16 @@ export class ServerProcess {
         }
       };
       child.stdout?.on('data', onData);
-      child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+      child.stderr?.on('data', (chunk: Buffer) => {
+        output.push(chunk.toString());
+        stderr.push(chunk.toString());
+      });
       child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`server exited with ${code}:\n${output.join('')}`));
       });
     });
-    return new ServerProcess(child, url, Number(new URL(url).port), dataDir, output, env);
+    return new ServerProcess(child, url, Number(new URL(url).port), dataDir, output, stderr, env);
   }
 
   /** Whether the process has exited (or been killed). */
@@ -63,12 +77,32 @@ export class ServerProcess {
     return this.child.exitCode !== null || this.child.signalCode !== null;
   }
 
-  /** Stops the process (SIGTERM: graceful; SIGKILL: a crash) and waits for it to exit. */
-  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
-    if (this.exited) return;
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.kill(signal);
-    await exited;
+  /**
+   * Stops the process (SIGTERM: graceful; SIGKILL: a crash) and waits for it to exit. Resolves
+   * with how it ended: its exit code, or the signal that killed it.
+   */
+  async stop(signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    if (!this.exited) {
+      const exited = new Promise((resolve) => this.child.once('exit', resolve));
+      this.child.kill(signal);
+      await exited;
+    }
+    return { code: this.child.exitCode, signal: this.child.signalCode };
+  }
+
+  /** The complete JSON log lines written to stderr so far, parsed; other lines are skipped. */
+  logs(): LogLine[] {
+    const text = this.stderr.join('');
+    const lines: LogLine[] = [];
+    for (const line of text.slice(0, text.lastIndexOf('\n') + 1).split('\n')) {
+      if (!line.startsWith('{')) continue;
+      try {
+        lines.push(JSON.parse(line) as LogLine);
+      } catch {
+        // A line that is not JSON (a crash before the logger existed) is in `output`.
+      }
+    }
+    return lines;
   }
 
   /** Starts a new process on the same port, data directory and environment. */
