@@ -20,6 +20,7 @@ import { Metrics } from './ops/metrics';
 import type { ReadinessCheck } from './ops/readiness';
 import { Shutdown, type ShutdownState } from './ops/shutdown';
 import type { UpdateBus } from './bus/bus';
+import { LastKnownStore } from './storage/lastKnown';
 import { StorageUnavailableError, type BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
@@ -74,7 +75,13 @@ interface LiveSocket extends WebSocket {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { log } = options;
   const metrics = options.metrics ?? new Metrics();
-  const store = instrumentStore(options.store, metrics);
+  const instrumented = instrumentStore(options.store, metrics);
+  // [M4] With an outage buffer, people can also reconnect during an outage (storage/lastKnown.ts).
+  const lastKnown = options.outageBufferBytes ? new LastKnownStore(instrumented) : null;
+  const store = lastKnown ?? instrumented;
+  options.bus?.onEvent((event) => {
+    if (event.type === 'link-revoked') lastKnown?.forget(event.boardId);
+  });
   const shutdown = new Shutdown(log);
   const startedAt = Date.now();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };

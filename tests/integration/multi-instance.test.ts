@@ -161,8 +161,12 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
       expect(ready.status).toBe(503);
       expect(ready.checks.storage).not.toBe('ok');
     }
+    // Someone who joins (or reconnects) now is let in by the instance that serves the board.
+    const late = clientOf(defer, b.server, board.id, participant(board));
+    await waitForSync(late);
+    expect(noteTexts(late.doc)).toEqual(noteTexts(onB.doc));
     // The API says so too, in words, instead of a 500.
-    const api = await fetch(`${a.server.url}/api/boards/${board.id}`, { headers: { authorization: `Bearer ${participant(board)}` } });
+    const api = await fetch(`${a.server.url}/api/boards/${board.id}/history`, { headers: { authorization: `Bearer ${board.tokens.facilitator}` } });
     expect(api.status).toBe(503);
     expect(((await api.json()) as { error: string }).error).toMatch(/storage is unavailable/i);
 

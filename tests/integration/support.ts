@@ -11,11 +11,11 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import { createLogger } from '../../server/log';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from '../../server/storage/store';
+import { DelegatingStore } from '../../server/storage/delegating';
+import type { BoardRecord, BoardStore, StoredState } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
 import type { AddNoteInput } from '../../shared/model/schema';
-import { MessageType, type Role } from '../../shared/protocol';
-import type { Ballot } from '../../shared/workshop/voting';
+import { MessageType } from '../../shared/protocol';
 import type { StandaloneTemplateId } from '../../shared/templates/index';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
 import {
@@ -215,17 +215,19 @@ export function syncUpdateFrame(update: Uint8Array): Uint8Array {
  * Delegates to `inner`, but while `holdAppends` is set each appendUpdate waits until the test
  * releases it, and loadState can be slowed down. `inner` is what has really been committed.
  */
-export class GatedStore implements BoardStore {
+export class GatedStore extends DelegatingStore {
   holdAppends = false;
   loadDelayMs = 0;
   /** Appends to this document ('' is the board) fail, as if the disk were full. */
   failAppendsTo: string | null = null;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(readonly inner: BoardStore) {}
+  /** What has really been committed. */
+  override readonly inner: BoardStore;
 
-  get shared(): boolean {
-    return this.inner.shared;
+  constructor(inner: BoardStore) {
+    super(inner);
+    this.inner = inner;
   }
 
   get pendingAppends(): number {
@@ -241,69 +243,18 @@ export class GatedStore implements BoardStore {
     for (let next = this.waiting.shift(); next; next = this.waiting.shift()) next();
   }
 
-  async appendUpdate(id: string, update: Uint8Array, doc = ''): Promise<number> {
+  override async appendUpdate(id: string, update: Uint8Array, doc = ''): Promise<number> {
     if (this.failAppendsTo === doc) throw new Error('disk full (test)');
     if (this.holdAppends) await new Promise<void>((resolve) => this.waiting.push(resolve));
     return this.inner.appendUpdate(id, update, doc);
   }
 
-  async loadState(id: string, doc = ''): Promise<StoredState> {
+  override async loadState(id: string, doc = ''): Promise<StoredState> {
     if (this.loadDelayMs > 0) await sleep(this.loadDelayMs);
     return this.inner.loadState(id, doc);
   }
 
-  createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void> {
-    return this.inner.createBoard(board, initialState);
-  }
-  getBoard(id: string): Promise<BoardRecord | null> {
-    return this.inner.getBoard(id);
-  }
-  updateTitle(id: string, title: string): Promise<void> {
-    return this.inner.updateTitle(id, title);
-  }
-  compact(id: string, snapshot: Uint8Array, uptoSeq: number, doc = ''): Promise<void> {
-    return this.inner.compact(id, snapshot, uptoSeq, doc);
-  }
-  setToken(id: string, role: Role, token: string): Promise<void> {
-    return this.inner.setToken(id, role, token);
-  }
-  addPerson(person: PersonRecord): Promise<void> {
-    return this.inner.addPerson(person);
-  }
-  getPerson(boardId: string, personId: string): Promise<PersonRecord | null> {
-    return this.inner.getPerson(boardId, personId);
-  }
-  updatePerson(boardId: string, personId: string, fields: Pick<PersonRecord, 'name' | 'cluster'>): Promise<void> {
-    return this.inner.updatePerson(boardId, personId, fields);
-  }
-  listPeople(boardId: string): Promise<PersonRecord[]> {
-    return this.inner.listPeople(boardId);
-  }
-  getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
-    return this.inner.getBallots(boardId, roundId);
-  }
-  setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void> {
-    return this.inner.setBallot(boardId, roundId, ballot);
-  }
-  addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void> {
-    return this.inner.addHistory(boardId, entry, state);
-  }
-  listHistory(boardId: string): Promise<HistoryEntry[]> {
-    return this.inner.listHistory(boardId);
-  }
-  getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null> {
-    return this.inner.getHistoryState(boardId, entryId);
-  }
-  getSetting(key: string): Promise<string | null> {
-    return this.inner.getSetting(key);
-  }
-  setSetting(key: string, value: string): Promise<void> {
-    return this.inner.setSetting(key, value);
-  }
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-  close(): Promise<void> {
+  override close(): Promise<void> {
     this.releaseAll();
     return this.inner.close();
   }
