@@ -248,7 +248,7 @@ const elapsed = (since: number) => Date.now() - since;
 
 // Each test starts two server processes (about 3 s) and nginx before it begins.
 describe.skipIf(!available)('several instances behind nginx (PostgreSQL, Redis)', { timeout: 60_000 }, () => {
-  it('clients on two instances behind nginx edit one board and converge, and a fresh client on either instance sees everything', async () => {
+  it('[M1] clients on two instances behind nginx edit one board and converge, and a fresh client on either instance sees everything', async () => {
     const cluster = await startCluster();
     const witness = new Witness();
     const clients = await spreadClients(cluster, 2, witness);
@@ -264,7 +264,7 @@ describe.skipIf(!available)('several instances behind nginx (PostgreSQL, Redis)'
     await expectNothingLost(cluster, cluster.instances, witness, clients[0]!);
   });
 
-  it('an instance killed with SIGKILL mid-edit: its clients reconnect through nginx to the other, converge, and nothing any client had seen is lost', async () => {
+  it('[M1] an instance killed with SIGKILL mid-edit: its clients reconnect through nginx to the other, converge, and nothing any client had seen is lost', async () => {
     const cluster = await startCluster();
     const witness = new Witness();
     const clients = await spreadClients(cluster, 4, witness);
@@ -323,7 +323,7 @@ describe.skipIf(!available)('several instances behind nginx (PostgreSQL, Redis)'
     await expectNothingLost(cluster, [restarted, other], witness, newcomer);
   });
 
-  it('Redis restarted mid-edit: the instances say not ready, recover, reload from PostgreSQL and converge, and nothing is lost', async () => {
+  it('[M2][M3] Redis restarted mid-edit: the instances say not ready, recover, reload from PostgreSQL and converge, and nothing is lost', async () => {
     const redis = await startPrivateRedis(defer);
     const cluster = await startCluster({ redisUrl: redis.url });
     const witness = new Witness();
@@ -358,7 +358,7 @@ describe.skipIf(!available)('several instances behind nginx (PostgreSQL, Redis)'
     console.info(`cluster: after the Redis restart both instances ready in ${readyMs} ms, clients converged in ${convergedMs} ms`);
   });
 
-  it('PostgreSQL unreachable: both instances keep passing live edits between their clients, say not ready, and store every update once it is back', async () => {
+  it('[M4] PostgreSQL unreachable: both instances keep passing live edits between their clients, say not ready, and store every update once it is back', async () => {
     const proxy = await postgresProxy(defer);
     const cluster = await startCluster({ databaseUrl: proxy.url });
     const witness = new Witness();
@@ -402,7 +402,7 @@ describe.skipIf(!available)('several instances behind nginx (PostgreSQL, Redis)'
     console.info(`cluster: every update stored ${storedMs} ms after PostgreSQL came back`);
   });
 
-  it('PostgreSQL unreachable past the outage buffer: a writer is closed with 4503, keeps its edits, and they arrive once PostgreSQL is back', async () => {
+  it('[M4] PostgreSQL unreachable past the outage buffer: a writer is closed with 4503, keeps its edits, and they arrive once PostgreSQL is back', async () => {
     const proxy = await postgresProxy(defer);
     const cluster = await startCluster({ databaseUrl: proxy.url, env: { OUTAGE_BUFFER_BYTES: '4096' } });
     const witness = new Witness();
