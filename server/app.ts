@@ -8,6 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, WS_PATH_PREFIX, parseDocKey } from '../shared/protocol';
 import { handleApi } from './http/api';
+import { clientAddress, normalizeAddress } from './http/clientAddress';
 import { setSecurityHeaders } from './http/headers';
 import { handleOps } from './http/ops';
 import { sendError } from './http/respond';
@@ -51,6 +52,8 @@ export interface ServerOptions {
   readiness?: ReadinessCheck[];
   /** How long close() keeps serving after /readyz turns 503, before refusing connections. */
   drainMs?: number;
+  /** Addresses of reverse proxies whose X-Forwarded-For names the client (http/clientAddress.ts). */
+  trustProxy?: readonly string[];
   /** Other instances serving the same boards (server/bus/bus.ts); closed with the server. */
   bus?: UpdateBus | null;
   /** Bytes of updates each document keeps while storage is unreachable (sync/persistence.ts); 0 by default. */
@@ -86,6 +89,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const startedAt = Date.now();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const addresses = new AddressCounter(limits.connectionsPerAddress);
+  const trustedProxies = new Set((options.trustProxy ?? []).map(normalizeAddress));
   const rooms: Rooms = new Rooms({
     maxBoards: limits.boardsLoaded,
     maxBoardBytes: limits.boardBytes,
@@ -163,7 +167,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       live.isAlive = true;
       ws.on('pong', () => (live.isAlive = true));
       // [Z2] Accepted, then closed with a code the client can explain (a refused upgrade has none).
-      const address = req.socket.remoteAddress ?? 'unknown';
+      const address = clientAddress(req, trustedProxies);
       if (!addresses.enter(address)) {
         ws.close(CloseCode.TooManyRequests, 'Too many connections from your network');
         return;

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { LogLevel } from './log';
 
@@ -25,6 +26,8 @@ export interface Config {
   redisUrl: string | null;
   /** Redis keys start with this: several deployments may share one Redis. */
   redisPrefix: string;
+  /** Reverse proxies (nginx) whose X-Forwarded-For names the client, for per-address limits. */
+  trustProxy: string[];
   /**
    * With PostgreSQL: bytes of updates each document keeps in memory while the database is away
    * (OUTAGE_BUFFER_MB, or OUTAGE_BUFFER_BYTES for tests).
@@ -83,6 +86,14 @@ function redisPrefix(value: string | undefined): string {
   return value;
 }
 
+function trustProxy(value: string | undefined): string[] {
+  if (!value) return [];
+  const addresses = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = addresses.find((address) => isIP(address) === 0);
+  if (bad !== undefined) throw new Error(`TRUST_PROXY is a comma-separated list of IP addresses (such as 127.0.0.1); "${bad}" is not one.`);
+  return addresses;
+}
+
 const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -103,6 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     databaseSchema: env.DATABASE_SCHEMA || null,
     redisUrl: serviceUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
     redisPrefix: redisPrefix(env.REDIS_PREFIX),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     // OUTAGE_BUFFER_BYTES is for tests, which fill a buffer smaller than a megabyte; it wins.
     outageBufferBytes: env.OUTAGE_BUFFER_BYTES
       ? integer('OUTAGE_BUFFER_BYTES', env.OUTAGE_BUFFER_BYTES, 0, 0, 4096 * 1024 * 1024)

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     metricsToken: config.metricsToken,
     drainMs: config.shutdownDrainMs,
     bus,
+    trustProxy: config.trustProxy,
     // Only a shared database gets an outage buffer: the embedded file fails fast and loses nothing.
     outageBufferBytes: config.databaseUrl ? config.outageBufferBytes : 0,
   });

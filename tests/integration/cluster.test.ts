@@ -58,6 +58,8 @@ async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
     DATABASE_SCHEMA: schema,
     REDIS_URL: options.redisUrl ?? TEST_REDIS_URL,
     REDIS_PREFIX: testPrefix(),
+    // As docs/deploy.md says: nginx's X-Forwarded-For names each client.
+    TRUST_PROXY: '127.0.0.1',
     LOG_LEVEL: 'info',
     ...options.env,
   };

@@ -1,5 +1,6 @@
 /** Limits with clear close codes (SPEC Z2, Z3): one client's excess is its own problem. */
 import { describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
@@ -44,6 +45,27 @@ describe('limits', () => {
     const fourth = rawSocket(defer, ts.server, board.id, board.tokens.viewer);
     await fourth.opened;
     await waitFor(() => fourth.messages.length > 0, 'the fourth socket is served');
+  });
+
+  it('[Z2] behind a trusted proxy, sockets count against the X-Forwarded-For client, not the proxy', async () => {
+    const { current: ts } = await serverFor(defer, { overrides: { limits: { connectionsPerAddress: 2 }, trustProxy: ['127.0.0.1'] } });
+    const board = await boardOn(ts);
+    const from = (client: string) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${ts.server.port}/ws/${board.id}?token=${board.tokens.viewer}`, {
+        // A client may put anything left of what the proxy appends: only the right-most counts.
+        headers: { 'x-forwarded-for': `10.9.9.9, ${client}` },
+      });
+      defer(() => ws.terminate());
+      ws.on('error', () => {});
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
+      return { opened, closed };
+    };
+    const people = ['192.0.2.1', '192.0.2.2', '192.0.2.3'].map(from);
+    await Promise.all(people.map((socket) => socket.opened));
+    const sameAsFirst = [from('192.0.2.1'), from('192.0.2.1')];
+    expect(await sameAsFirst[1]!.closed).toBe(CloseCode.TooManyRequests);
+    await waitFor(() => ts.server.connectionCount() === 4, 'three people, and the first one twice');
   });
 
   it('[Z2] past the most boards one server holds, opening another answers 4503 (retry later)', async () => {
