@@ -18,12 +18,16 @@ function newToken(): string {
 }
 
 /** Stores a new board whose first state `fill` writes into an empty doc. */
-async function storeNewBoard(store: BoardStore, meta: { title: string; template: string | null }, fill: (doc: Y.Doc) => void): Promise<BoardRecord> {
+async function storeNewBoard(
+  store: BoardStore,
+  meta: { title: string; template: string | null; id?: string },
+  fill: (doc: Y.Doc) => void,
+): Promise<BoardRecord> {
   const doc = new Y.Doc();
   try {
     fill(doc);
     const board: BoardRecord = {
-      id: newId(20),
+      id: meta.id ?? newBoardId(),
       title: meta.title.trim(),
       template: meta.template,
       createdAt: Date.now(),
@@ -36,8 +40,14 @@ async function storeNewBoard(store: BoardStore, meta: { title: string; template:
   }
 }
 
-export function createBoard(store: BoardStore, input: { title: string; template: StandaloneTemplateId }): Promise<BoardRecord> {
-  return storeNewBoard(store, { title: input.title, template: input.template === 'blank' ? null : input.template }, (doc) =>
+export function newBoardId(): string {
+  return newId(20);
+}
+
+/** `id`: a board id chosen beforehand (newBoardId), for a board others wait for by that id. */
+export function createBoard(store: BoardStore, input: { title: string; template: StandaloneTemplateId; id?: string }): Promise<BoardRecord> {
+  const template = input.template === 'blank' ? null : input.template;
+  return storeNewBoard(store, { title: input.title, template, ...(input.id ? { id: input.id } : {}) }, (doc) =>
     createBoardContent(doc, input, serverOrigin('template')),
   );
 }

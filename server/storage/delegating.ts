@@ -68,6 +68,9 @@ export class DelegatingStore implements BoardStore {
   setSetting(key: string, value: string): Promise<void> {
     return this.inner.setSetting(key, value);
   }
+  claimSetting(key: string, value: string): Promise<string> {
+    return this.inner.claimSetting(key, value);
+  }
   ping(): Promise<void> {
     return this.inner.ping();
   }

@@ -122,6 +122,11 @@ export class MemoryStore implements BoardStore {
     this.settings.set(key, value);
   }
 
+  async claimSetting(key: string, value: string): Promise<string> {
+    if (!this.settings.has(key)) this.settings.set(key, value);
+    return this.settings.get(key) ?? value;
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}

@@ -416,6 +416,13 @@ export class PostgresStore implements BoardStore {
     await this.run('setSetting', [key, value], `store setting ${key}`);
   }
 
+  async claimSetting(key: string, value: string): Promise<string> {
+    await this.run('claimSetting', [key, value], `claim setting ${key}`);
+    // A statement of its own: the insert's snapshot may predate a rival's committed claim.
+    const [row] = await this.run<{ value: string }>('getSetting', [key], `read setting ${key}`);
+    return row?.value ?? value;
+  }
+
   async ping(): Promise<void> {
     if (this.closing) throw closed();
     try {

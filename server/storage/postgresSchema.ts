@@ -108,6 +108,7 @@ export const SQL = {
   getHistoryState: 'SELECT state FROM history WHERE board_id = $1 AND id = $2',
   getSetting: 'SELECT value FROM settings WHERE key = $1',
   setSetting: 'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  claimSetting: 'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
 } as const satisfies Record<string, string>;
 
 export type Statement = keyof typeof SQL;

@@ -177,6 +177,7 @@ export class SqliteStore implements BoardStore {
       setSetting: this.db.prepare(
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ),
+      claimSetting: this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING'),
     };
   }
 
@@ -297,6 +298,11 @@ export class SqliteStore implements BoardStore {
 
   async getSetting(key: string): Promise<string | null> {
     return this.statements.getSetting.get(key)?.value ?? null;
+  }
+
+  async claimSetting(key: string, value: string): Promise<string> {
+    this.statements.claimSetting.run(key, value);
+    return this.statements.getSetting.get(key)?.value ?? value;
   }
 
   async setSetting(key: string, value: string): Promise<void> {

@@ -96,6 +96,8 @@ export interface BoardStore {
   getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null>;
   getSetting(key: string): Promise<string | null>;
   setSetting(key: string, value: string): Promise<void>;
+  /** Stores `value` under `key` unless the key holds one already; returns what the key holds then (the first claim wins, across instances). */
+  claimSetting(key: string, value: string): Promise<string>;
   /** Resolves if storage answers now (readiness checks); rejects with the reason otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

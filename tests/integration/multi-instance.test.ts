@@ -11,13 +11,15 @@ import { createBoard } from '../../server/boards';
 import type { UpdateBus } from '../../server/bus/bus';
 import { MemoryHub, type MemoryBus } from '../../server/bus/memory';
 import { RedisBus } from '../../server/bus/redis';
+import { ensureDemoBoard } from '../../server/demo';
 import { createLogger } from '../../server/log';
+import { PostgresStore } from '../../server/storage/postgres';
 import type { BoardRecord } from '../../server/storage/store';
 import { addNote, editNoteText } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode } from '../../shared/protocol';
 import { waitForSync } from '../helpers/server';
-import { postgresAvailable, postgresProxy, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
+import { postgresAvailable, postgresProxy, rawClient, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { redisAvailable, TEST_REDIS_URL, testPrefix } from '../helpers/redis';
 import { instance } from './multiInstance';
 import { cleanupAfterEach, clientOf, closedEvent, note, noteTexts, sleep, storedNoteTexts, waitFor, waitForAsync, type Defer } from './support';
@@ -125,6 +127,17 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
     third.publishUpdate(second, true);
     await waitFor(() => noteTexts(onB.doc).length === 1, 'the note at the client');
     expect(noteTexts(onB.doc)).toEqual(['first, edited']);
+  });
+
+  it('instances started together on an empty database make one demo board between them', async () => {
+    const schema = testSchema(defer);
+    const stores = await Promise.all([1, 2, 3].map(() => PostgresStore.open(TEST_DATABASE_URL, { schema })));
+    for (const store of stores) defer(() => store.close());
+    const results = await Promise.all(stores.map((store) => ensureDemoBoard(store)));
+    expect(new Set(results.map((r) => r.board.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    const raw = await rawClient(defer, schema);
+    expect((await raw.query('SELECT count(*)::int AS boards FROM boards')).rows[0]).toEqual({ boards: 1 });
   });
 
   it("[M5] replacing a link on one instance closes the old link's sockets on the other (4410)", async () => {

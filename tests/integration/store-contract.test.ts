@@ -260,6 +260,15 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
     expect(await store.getSetting('other')).toBe('x');
   });
 
+  it('[S2] claiming a setting stores it only when the key holds nothing, and answers what it holds', async () => {
+    const { store } = await factory.create(defer);
+    expect(await store.claimSetting('demoBoardId', 'first')).toBe('first');
+    expect(await store.claimSetting('demoBoardId', 'second')).toBe('first');
+    expect(await store.getSetting('demoBoardId')).toBe('first');
+    const racers = await Promise.all(['a', 'b', 'c', 'd'].map((value) => store.claimSetting('race', value)));
+    expect(new Set(racers).size).toBe(1);
+  });
+
   it("[S2] a board's documents are stored apart: each has its own snapshot, log and compaction", async () => {
     const { store } = await factory.create(defer);
     const board = record();
