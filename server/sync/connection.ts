@@ -3,6 +3,7 @@
  * role) -> load the room -> open (messages go to the room) -> closed. Messages that arrive before
  * the room is loaded are buffered, so the document is loaded before the first one is answered.
  */
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { newId } from '../../shared/model/ids';
 import type { RemoteOrigin } from '../../shared/model/origin';
@@ -13,6 +14,7 @@ import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
 import { ServerBusyError, TooLargeError } from './errors';
 import { Bucket, type Limits } from './limits';
+import { binaryFrame } from './messages';
 import { BadMessageError, type Peer, type PresenceIdentity, type Room } from './room';
 import type { Rooms } from './rooms';
 
@@ -148,6 +150,7 @@ function createPeer(
   close: (code: number, reason: string) => void,
 ): Peer {
   const origin: RemoteOrigin = { kind: 'remote', connectionId: id };
+  const raw = rawSocket(socket);
   return {
     origin,
     role,
@@ -155,12 +158,50 @@ function createPeer(
     identity,
     send(message) {
       if (socket.readyState !== socket.OPEN) return;
-      socket.send(message, { binary: true }, (error) => {
-        if (error) close(CloseCode.GoingAway, 'Send failed');
-      });
+      if (!raw) {
+        socket.send(message, { binary: true }, (error) => {
+          if (error) close(CloseCode.GoingAway, 'Send failed');
+        });
+        return;
+      }
+      // Write errors reach ws through the socket's 'error' event, which closes the connection.
+      corkUntilNextTurn(raw);
+      raw.write(binaryFrame(message));
     },
     close,
   };
+}
+
+/** Sockets corked during this turn of the event loop, uncorked together once its I/O is handled. */
+const corked = new Set<Duplex>();
+
+/**
+ * Everything sent to a socket within one turn of the event loop leaves in one write: when the
+ * server falls behind, several updates (and presence changes) are handled per turn, and each
+ * socket then takes one system call for all of them instead of one per message. When it keeps
+ * up, a message waits only for the end of the turn (setImmediate runs right after the I/O phase).
+ */
+function corkUntilNextTurn(raw: Duplex): void {
+  if (corked.has(raw)) return;
+  if (corked.size === 0) setImmediate(uncorkAll);
+  raw.cork();
+  corked.add(raw);
+}
+
+function uncorkAll(): void {
+  for (const raw of corked) raw.uncork();
+  corked.clear();
+}
+
+/**
+ * The TCP socket under a ws connection, to write frames built once per broadcast (binaryFrame).
+ * Safe beside ws's own writes because this server never compresses or fragments: each ws write
+ * (ping, close) is a whole frame too, and nothing is written once the connection is closing.
+ * Null if ws stops exposing it, and sends go through ws again.
+ */
+function rawSocket(socket: WebSocket): Duplex | null {
+  const raw = (socket as unknown as { _socket?: unknown })._socket;
+  return raw !== null && typeof raw === 'object' && 'writableLength' in raw && 'write' in raw ? (raw as Duplex) : null;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -41,3 +41,33 @@ export function permissionDeniedMessage(reason: string): Uint8Array {
   authProtocol.writePermissionDenied(encoder, reason);
   return encoding.toUint8Array(encoder);
 }
+
+/** The last message framed, and its frame: a broadcast sends one message to every peer in turn. */
+let lastMessage: Uint8Array | null = null;
+let lastFrame: Buffer = Buffer.alloc(0);
+
+/**
+ * `message` as one unmasked binary WebSocket frame (RFC 6455 5.2), as a server sends it. Built
+ * once per message however many peers it goes to; each peer's socket then takes one write of one
+ * buffer, where ws would build a header for each and write header and payload as two.
+ */
+export function binaryFrame(message: Uint8Array): Buffer {
+  if (message === lastMessage) return lastFrame;
+  const length = message.byteLength;
+  const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  frame[0] = 0x82; // FIN, opcode 2 (binary)
+  if (length < 126) {
+    frame[1] = length;
+  } else if (length < 65_536) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  frame.set(message, headerLength);
+  lastMessage = message;
+  lastFrame = frame;
+  return frame;
+}
