@@ -14,7 +14,6 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -30,6 +29,7 @@ import { addNote, deleteNote, editNoteText, moveNote } from '../shared/model/mut
 import { localOrigin } from '../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../shared/model/vocabulary';
 import { MessageType, type CreatedBoard } from '../shared/protocol';
+import { freePort } from '../tests/helpers/ports';
 
 const { values } = parseArgs({
   options: {
@@ -58,17 +58,6 @@ function random(): number {
 }
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface Health {
   connections: number;

@@ -4,6 +4,7 @@ import type { Role } from '../../shared/protocol';
 import type { Ballot } from '../../shared/workshop/voting';
 import { appendManySql, SCHEMA, SCHEMA_VERSION, SQL, type Statement } from './postgresSchema';
 import { StorageUnavailableError, type BoardRecord, type BoardStore, type HistoryEntry, type PersonRecord, type StoredState } from './store';
+import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
 
 export { StorageUnavailableError };
 
@@ -86,38 +87,6 @@ function mergeSnapshot(given: Uint8Array, others: Uint8Array[]): Uint8Array {
   } finally {
     doc.destroy();
   }
-}
-
-interface BoardRow {
-  id: string;
-  title: string;
-  template: string | null;
-  created_at: string;
-  facilitator_token: string;
-  participant_token: string;
-  viewer_token: string;
-}
-
-interface PersonRow {
-  board_id: string;
-  id: string;
-  secret_hash: string;
-  name: string;
-  cluster: string | null;
-  role: string;
-  created_at: string;
-}
-
-function personFromRow(row: PersonRow): PersonRecord {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    secretHash: row.secret_hash,
-    name: row.name,
-    cluster: row.cluster,
-    role: row.role === 'facilitator' ? 'facilitator' : 'participant',
-    createdAt: Number(row.created_at),
-  };
 }
 
 interface PendingAppend {
@@ -251,14 +220,7 @@ export class PostgresStore implements BoardStore {
 
   async getBoard(id: string): Promise<BoardRecord | null> {
     const [row] = await this.run<BoardRow>('getBoard', [id], `read board ${id}`);
-    if (!row) return null;
-    return {
-      id: row.id,
-      title: row.title,
-      template: row.template,
-      createdAt: Number(row.created_at),
-      tokens: { facilitator: row.facilitator_token, participant: row.participant_token, viewer: row.viewer_token },
-    };
+    return row ? boardFromRow(row) : null;
   }
 
   async updateTitle(id: string, title: string): Promise<void> {

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { Role } from '../../shared/protocol';
 import type { Ballot } from '../../shared/workshop/voting';
 import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
 
 /**
  * Schema versions (`PRAGMA user_version`):
@@ -76,38 +77,6 @@ INSERT INTO doc_updates (seq, board_id, doc, data, created_at) SELECT seq, board
 DROP TABLE updates;
 DROP TABLE snapshots;
 `;
-
-interface BoardRow {
-  id: string;
-  title: string;
-  template: string | null;
-  created_at: number;
-  facilitator_token: string;
-  participant_token: string;
-  viewer_token: string;
-}
-
-interface PersonRow {
-  board_id: string;
-  id: string;
-  secret_hash: string;
-  name: string;
-  cluster: string | null;
-  role: string;
-  created_at: number;
-}
-
-function personFromRow(row: PersonRow): PersonRecord {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    secretHash: row.secret_hash,
-    name: row.name,
-    cluster: row.cluster,
-    role: row.role === 'facilitator' ? 'facilitator' : 'participant',
-    createdAt: row.created_at,
-  };
-}
 
 /**
  * SQLite storage (the embedded default). WAL mode with synchronous=NORMAL: a committed
@@ -209,14 +178,7 @@ export class SqliteStore implements BoardStore {
 
   async getBoard(id: string): Promise<BoardRecord | null> {
     const row = this.statements.getBoard.get(id);
-    if (!row) return null;
-    return {
-      id: row.id,
-      title: row.title,
-      template: row.template,
-      createdAt: row.created_at,
-      tokens: { facilitator: row.facilitator_token, participant: row.participant_token, viewer: row.viewer_token },
-    };
+    return row ? boardFromRow(row) : null;
   }
 
   async updateTitle(id: string, title: string): Promise<void> {

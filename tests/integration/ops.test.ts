@@ -1,13 +1,12 @@
 /** Operations endpoints of the real server: GET /metrics and GET /readyz (docs/operations.md). */
 import { describe, expect, it } from 'vitest';
-import { startServer, type ServerOptions } from '../../server/app';
-import { createLogger } from '../../server/log';
+import type { ServerOptions } from '../../server/app';
 import { Metrics } from '../../server/ops/metrics';
 import { MemoryStore } from '../../server/storage/memory';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { waitForSync } from '../helpers/server';
-import { GatedStore, boardOn, cleanupAfterEach, clientOf, note, serverFor, waitFor, waitForAsync, type Defer } from './support';
+import { GatedStore, boardOn, gatedServer, cleanupAfterEach, clientOf, note, serverFor, waitFor, waitForAsync, type Defer } from './support';
 
 const defer = cleanupAfterEach();
 
@@ -35,15 +34,7 @@ class PingStore extends GatedStore {
 
 async function serverOnMemory(defer: Defer, overrides: Partial<ServerOptions> = {}) {
   const store = new PingStore(new MemoryStore());
-  const server = await startServer({
-    port: 0,
-    host: '127.0.0.1',
-    store,
-    log: createLogger('silent'),
-    clientDir: '/nonexistent-clusterboard-client',
-    ...overrides,
-  });
-  defer(() => server.close());
+  const { server } = await gatedServer(defer, store, overrides);
   return { server, store };
 }
 

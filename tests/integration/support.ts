@@ -260,13 +260,16 @@ export class GatedStore extends DelegatingStore {
   }
 }
 
-/** The real server over a GatedStore (no data dir: the inner store is whatever the test passes). */
+/**
+ * The real server over a GatedStore (no data dir: the inner store is whatever the test passes; a
+ * GatedStore of the test's own, such as a subclass, is used as it is).
+ */
 export async function gatedServer(
   defer: Defer,
   inner: BoardStore,
   overrides: Partial<ServerOptions> = {},
 ): Promise<{ server: RunningServer; store: GatedStore }> {
-  const store = new GatedStore(inner);
+  const store = inner instanceof GatedStore ? inner : new GatedStore(inner);
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
