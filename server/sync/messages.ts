@@ -13,11 +13,34 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Per doc, the last sync step 2 answer and the state vector it answered; dropped on any change. */
+const answers = new WeakMap<Y.Doc, { stateVector: Uint8Array; message: Uint8Array }>();
+const watched = new WeakSet<Y.Doc>();
+
+/**
+ * What the doc has that `stateVector` lacks. When everyone reconnects at once (a restart), most
+ * ask with the same state vector (empty: a page without local storage) while the doc stands
+ * still: the answer, the whole board, is encoded once and the same bytes go to each of them.
+ */
 export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const cached = answers.get(doc);
+  if (cached && sameBytes(cached.stateVector, stateVector)) return cached.message;
+  if (!watched.has(doc)) {
+    watched.add(doc);
+    doc.on('afterTransaction', () => answers.delete(doc));
+  }
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
   syncProtocol.writeSyncStep2(encoder, doc, stateVector);
-  return encoding.toUint8Array(encoder);
+  const message = encoding.toUint8Array(encoder);
+  answers.set(doc, { stateVector: stateVector.slice(), message });
+  return message;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
@@ -42,9 +65,8 @@ export function permissionDeniedMessage(reason: string): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** The last message framed, and its frame: a broadcast sends one message to every peer in turn. */
-let lastMessage: Uint8Array | null = null;
-let lastFrame: Buffer = Buffer.alloc(0);
+/** Frames of messages still in use: a broadcast, or a join storm's answer, goes to many peers. */
+const frames = new WeakMap<Uint8Array, Buffer>();
 
 /**
  * `message` as one unmasked binary WebSocket frame (RFC 6455 5.2), as a server sends it. Built
@@ -52,7 +74,8 @@ let lastFrame: Buffer = Buffer.alloc(0);
  * buffer, where ws would build a header for each and write header and payload as two.
  */
 export function binaryFrame(message: Uint8Array): Buffer {
-  if (message === lastMessage) return lastFrame;
+  const framed = frames.get(message);
+  if (framed) return framed;
   const length = message.byteLength;
   const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(headerLength + length);
@@ -67,7 +90,6 @@ export function binaryFrame(message: Uint8Array): Buffer {
     frame.writeBigUInt64BE(BigInt(length), 2);
   }
   frame.set(message, headerLength);
-  lastMessage = message;
-  lastFrame = frame;
+  frames.set(message, frame);
   return frame;
 }
