@@ -66,9 +66,10 @@ export const joinStorm: Scenario = {
         const before = server.usage();
         const started = performance.now();
         const real = Providers.open(room, providers, state);
-        const light = pool.all<{ synced: number; lastMs: number; closed: number }>('storm.join', () => ({
+        const lightClients = clients - providers;
+        const light = pool.all<{ synced: number; lastMs: number; closed: number }>('storm.join', (i) => ({
           url: socketUrl(room, 'reader'),
-          clients: (clients - providers) / processes,
+          clients: Math.floor(lightClients / processes) + (i < lightClients % processes ? 1 : 0),
           timeoutMs: 60_000,
         }));
         const providersSynced = real.synced(60_000).then(() => performance.now() - started);

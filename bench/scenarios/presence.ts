@@ -26,7 +26,7 @@ export const presence: Scenario = {
       const server = await BenchServer.start(kind, { nodeArgs: context.serverNodeArgs });
       try {
         const [room] = (await server.rooms(1)) as [RoomAccess];
-        await pool.all('presence.connect', (i) => ({ url: socketUrl(room, 'reader'), clients: clients / processes, markerBase: (i + 1) * 100_000_000 }));
+        await pool.all('presence.connect', (i) => ({ url: socketUrl(room, 'reader'), clients: Math.floor(clients / processes) + (i < clients % processes ? 1 : 0), markerBase: (i + 1) * 100_000_000 }));
         await sleep(pauseMs(context));
         context.log(`presence ${kind}: ${clients} clients moving for ${durationMs / 1000} s`);
         const before = server.usage();
