@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { newId } from '../../shared/model/ids';
 import type { RemoteOrigin } from '../../shared/model/origin';
-import { CloseCode, isBoardId, isTokenShaped, type DocName, type Role } from '../../shared/protocol';
+import { CloseCode, MessageType, isBoardId, isTokenShaped, type DocName, type Role } from '../../shared/protocol';
 import { roleForToken } from '../boards';
 import { personForSeat } from '../people';
 import type { Logger } from '../log';
@@ -126,7 +126,7 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
     if (!current || roleForToken(current, token) !== role) return close(CloseCode.LinkRevoked, 'This link was revoked');
     if (state.status !== 'authenticating') return;
     const identity = person ? { id: person.id, name: person.name, cluster: person.cluster, role } : null;
-    const peer = createPeer(socket, id, role, person?.id ?? null, identity, close);
+    const peer = createPeer(socket, id, role, person?.id ?? null, identity, close, deps.limits);
     const buffered = state.buffered;
     state = { status: 'open', room, peer };
     room.join(peer);
@@ -148,6 +148,7 @@ function createPeer(
   personId: string | null,
   identity: PresenceIdentity | null,
   close: (code: number, reason: string) => void,
+  limits: Pick<Limits, 'presenceBacklogBytes' | 'sendBacklogBytes'>,
 ): Peer {
   const origin: RemoteOrigin = { kind: 'remote', connectionId: id };
   const raw = rawSocket(socket);
@@ -164,6 +165,11 @@ function createPeer(
         });
         return;
       }
+      // A socket that reads slower than the board changes: presence waits for its next change,
+      // and past the backlog limit the socket goes (its provider reconnects and resyncs).
+      const backlog = raw.writableLength;
+      if (backlog > limits.sendBacklogBytes) return close(CloseCode.GoingAway, 'Connection too slow');
+      if (backlog > limits.presenceBacklogBytes && message[0] === MessageType.Awareness) return;
       // Write errors reach ws through the socket's 'error' event, which closes the connection.
       corkUntilNextTurn(raw);
       raw.write(binaryFrame(message));

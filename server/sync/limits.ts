@@ -16,6 +16,13 @@ export interface Limits {
   boardsLoaded: number;
   /** A board's stored size (snapshot plus log) past which its writers are refused. */
   boardBytes: number;
+  /**
+   * Bytes queued for a socket (it reads slower than the board changes) past which presence is no
+   * longer sent to it: presence is a state, the next change brings it up to date.
+   */
+  presenceBacklogBytes: number;
+  /** ...and past which the socket is closed (4503): it resyncs on reconnect instead of filling memory. */
+  sendBacklogBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -28,6 +35,9 @@ export const DEFAULT_LIMITS: Limits = {
   connectionsPerAddress: 1000,
   boardsLoaded: 2000,
   boardBytes: 64 * 1024 * 1024,
+  presenceBacklogBytes: 1024 * 1024,
+  // Room for a large board's sync answer on top of a busy workshop's stream.
+  sendBacklogBytes: 64 * 1024 * 1024,
 };
 
 /** A token bucket: `take` answers whether `amount` fits now. */
