@@ -93,6 +93,9 @@ export class SqliteStore implements BoardStore {
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
+    // Set before the first table exists, so it holds for new databases only (an existing one keeps
+    // its mode until a VACUUM): pages freed by a replaced snapshot go back to the file system.
+    this.db.pragma('auto_vacuum = INCREMENTAL');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
@@ -210,6 +213,13 @@ export class SqliteStore implements BoardStore {
       this.statements.putSnapshot.run(id, doc, snapshot, uptoSeq, Date.now());
       this.statements.dropUpdates.run(id, doc, uptoSeq);
     })();
+    // The replaced snapshot's pages leave the file (a no-op for databases made before auto_vacuum
+    // was set), and the WAL, which has just taken the whole new snapshot, is emptied: it would
+    // otherwise stay as large as the largest snapshot ever written. (Checkpointing more often
+    // than SQLite's 4 MB would keep it smaller still, at the price of a pause of several
+    // milliseconds in every hundredth append: the fan-out p99.)
+    this.db.pragma('incremental_vacuum');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async addPerson(person: PersonRecord): Promise<void> {
