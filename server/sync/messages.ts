@@ -50,11 +50,33 @@ export function syncUpdateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Per awareness, the last message encoded: its clients, their clocks and which were present. */
+const presenceMessages = new WeakMap<awarenessProtocol.Awareness, { clients: number[]; clocks: number[]; message: Uint8Array }>();
+
+/**
+ * The presence of `clients`. Everyone who joins is sent everyone's presence: while nobody's
+ * presence changes (people reconnecting, or a client cut off and back again and again), that
+ * message is encoded once. A client's clock moves with every change of its state, and a removal
+ * deletes the state: equal clocks and the same clients present mean equal bytes.
+ */
 export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  // A remote client's removal deletes its state but keeps its clock: both make the key.
+  const clocks = clients.map((id) => {
+    const clock = awareness.meta.get(id)?.clock ?? -1;
+    return awareness.states.has(id) ? clock : -2 - clock;
+  });
+  const cached = presenceMessages.get(awareness);
+  if (cached && sameNumbers(cached.clients, clients) && sameNumbers(cached.clocks, clocks)) return cached.message;
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
-  return encoding.toUint8Array(encoder);
+  const message = encoding.toUint8Array(encoder);
+  presenceMessages.set(awareness, { clients: [...clients], clocks, message });
+  return message;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
 }
 
 /** y-websocket's "permission denied" (message type 2): a refused update, with the reason. */
