@@ -12,7 +12,7 @@ import { roleForToken } from '../boards';
 import { personForSeat } from '../people';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
-import { ServerBusyError, TooLargeError } from './errors';
+import { ServerBusyError, StorageOutageError, TooLargeError } from './errors';
 import { Bucket, type Limits } from './limits';
 import { binaryFrame } from './messages';
 import { BadMessageError, type Peer, type PresenceIdentity, type Room } from './room';
@@ -64,6 +64,13 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
       if (error instanceof TooLargeError) {
         deps.log.warn('message over a limit; closing connection', { board: boardId, connection: id, error: error.message });
         close(CloseCode.TooLarge, 'Too large');
+        return;
+      }
+      // [M4] Storage is away and the room holds all it may: the writer keeps its edits and
+      // retries, about once a second for as long as the outage lasts, so one line, no stack.
+      if (error instanceof StorageOutageError) {
+        deps.log.info('storage away; writer told to retry later', { board: boardId, connection: id, reason: error.message });
+        close(CloseCode.GoingAway, 'Storage unavailable, retry shortly');
         return;
       }
       const malformed = error instanceof BadMessageError;

@@ -197,13 +197,18 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
     await proxy.cut();
     let closedWith: number | null = null;
     // 45xx is not a terminal close: the provider reports it and reconnects on its own.
-    writer.provider.once('connection-close', (event) => (closedWith = event?.code ?? null));
+    let reason = '';
+    writer.provider.once('connection-close', (event) => {
+      closedWith = event?.code ?? null;
+      reason = event?.reason ?? '';
+    });
     let written = 0;
     while (closedWith === null && written < 200) {
       add(writer.doc, `note ${written++} ${'x'.repeat(100)}`);
       await sleep(20);
     }
     expect(closedWith).toBe(CloseCode.GoingAway);
+    expect(reason).toBe('Storage unavailable, retry shortly');
     // Written past the close too: the provider keeps them for its next connection.
     for (let i = 0; i < 3; i++) add(writer.doc, `note ${written++} while disconnected`);
     await proxy.restore();
