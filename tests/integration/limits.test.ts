@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { addNote } from '../../shared/model/mutations/notes';
+import { notesMap } from '../../shared/model/doc';
+import { addNote, addNotes } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
+import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { CloseCode } from '../../shared/protocol';
 import { waitForSync } from '../helpers/server';
 import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, serverFor, syncUpdateFrame, waitFor } from './support';
@@ -78,6 +80,32 @@ describe('limits', () => {
     expect(closed.code).toBe(CloseCode.GoingAway);
     expect(closed.reason).toMatch(/busy/);
   });
+
+  it('[Z4] a socket that stops reading is closed (4503, "Connection too slow") once its backlog passes the limit; others carry on', async () => {
+    const limits = { presenceBacklogBytes: 64 * 1024, sendBacklogBytes: 256 * 1024, byteBurst: 64 * 1024 * 1024 };
+    const { current: ts } = await serverFor(defer, { overrides: { limits } });
+    const board = await boardOn(ts);
+    const slow = rawSocket(defer, ts.server, board.id, board.tokens.viewer);
+    await slow.opened;
+    // The reader stops reading: the kernel's buffers fill, then the server's queue for it grows.
+    (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+    const writer = clientOf(defer, ts.server, board.id, board.tokens.facilitator);
+    const honest = clientOf(defer, ts.server, board.id, board.tokens.viewer);
+    await Promise.all([waitForSync(writer), waitForSync(honest)]);
+    // About 8 MiB in all, in 40 updates: well past loopback's socket buffers and the 256 KiB limit.
+    // Spread over every cell: placing a note costs a look at its cell's notes.
+    const cells = DIMENSION_IDS.flatMap((dimension) => KIND_IDS.map((kind) => ({ dimension, kind })));
+    for (let batch = 0; batch < 40; batch++) {
+      const notes = Array.from({ length: 100 }, (_, i) => note(`${batch}.${i} ${'z'.repeat(1_990)}`, cells[i % cells.length]));
+      addNotes(writer.doc, notes, me);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await waitFor(() => notesMap(honest.doc).size === 4_000, 'the honest reader gets every note', 30_000);
+    (slow.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.resume();
+    // Once it reads again it finds, after what was queued before the limit, the close.
+    const outcome = await Promise.race([slow.closed, new Promise((resolve) => setTimeout(() => resolve('still open'), 10_000))]);
+    expect(outcome).toEqual({ code: CloseCode.GoingAway, reason: 'Connection too slow' });
+  }, 60_000);
 
   it('[Z3] a board past its size limit refuses further writes with 4413 and keeps what it has', async () => {
     const { current: ts } = await serverFor(defer, { overrides: { limits: { boardBytes: 2000 } } });
