@@ -56,9 +56,10 @@ function publicUrl(value: string | undefined): string | null {
   return url.origin;
 }
 
-function instanceId(value: string | undefined): string | null {
+/** A name for logs and keys: letters, digits, dots, dashes, underscores. */
+function shortName(name: string, value: string | undefined): string | null {
   if (!value) return null;
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw new Error(`INSTANCE_ID must be 1 to 64 letters, digits, dots, dashes or underscores; got "${value}".`);
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw new Error(`${name} must be 1 to 64 letters, digits, dots, dashes or underscores; got "${value}".`);
   return value;
 }
 
@@ -77,12 +78,6 @@ function serviceUrl(name: string, value: string | undefined, protocols: string[]
     throw new Error(`${name} must be a URL such as ${protocols[0]}//host:port; got something else.`);
   }
   if (!protocols.includes(url.protocol)) throw new Error(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`);
-  return value;
-}
-
-function redisPrefix(value: string | undefined): string {
-  if (!value) return 'v1';
-  if (!/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw new Error(`REDIS_PREFIX must be 1 to 64 letters, digits, dots, dashes or underscores; got "${value}".`);
   return value;
 }
 
@@ -106,14 +101,14 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     logLevel,
     idleUnloadMs: integer('IDLE_UNLOAD_MS', env.IDLE_UNLOAD_MS, 30_000, 100, 86_400_000),
     publicUrl: publicUrl(env.PUBLIC_URL),
-    instanceId: instanceId(env.INSTANCE_ID),
+    instanceId: shortName('INSTANCE_ID', env.INSTANCE_ID),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     shutdownDrainMs: integer('SHUTDOWN_DRAIN_MS', env.SHUTDOWN_DRAIN_MS, 0, 0, 600_000),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 20_000, 100, 600_000),
     databaseUrl: serviceUrl('DATABASE_URL', env.DATABASE_URL, ['postgres:', 'postgresql:']),
     databaseSchema: env.DATABASE_SCHEMA || null,
     redisUrl: serviceUrl('REDIS_URL', env.REDIS_URL, ['redis:', 'rediss:']),
-    redisPrefix: redisPrefix(env.REDIS_PREFIX),
+    redisPrefix: shortName('REDIS_PREFIX', env.REDIS_PREFIX) ?? 'v1',
     trustProxy: trustProxy(env.TRUST_PROXY),
     // OUTAGE_BUFFER_BYTES is for tests, which fill a buffer smaller than a megabyte; it wins.
     outageBufferBytes: env.OUTAGE_BUFFER_BYTES

@@ -6,8 +6,6 @@ import { appendManySql, SCHEMA, SCHEMA_VERSION, SQL, type Statement } from './po
 import { StorageUnavailableError, type BoardRecord, type BoardStore, type HistoryEntry, type PersonRecord, type StoredState } from './store';
 import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
 
-export { StorageUnavailableError };
-
 /** The most rows one append INSERT carries; more wait for the next one (400 parameters). */
 const MAX_APPEND_BATCH = 100;
 

@@ -17,7 +17,7 @@
  *    entry with a lower seq may still appear (another instance committed it late).
  */
 import * as Y from 'yjs';
-import { serverOrigin } from '../../shared/model/origin';
+import { serverOrigin, type Origin } from '../../shared/model/origin';
 import type { Role } from '../../shared/protocol';
 import type { Ballot } from '../../shared/workshop/voting';
 
@@ -103,10 +103,10 @@ export interface BoardStore {
   close(): Promise<void>;
 }
 
-/** Applies a stored board (snapshot, then the log in order) to a doc, as one load transaction. */
-export function applyStoredState(doc: Y.Doc, stored: StoredState): void {
+/** Applies a stored board (snapshot, then the log in order) to a doc, as one transaction. */
+export function applyStoredState(doc: Y.Doc, stored: StoredState, origin: Origin = serverOrigin('load')): void {
   doc.transact(() => {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update.data);
-  }, serverOrigin('load'));
+  }, origin);
 }

@@ -24,7 +24,7 @@ const watched = new WeakSet<Y.Doc>();
  */
 export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const cached = answers.get(doc);
-  if (cached && sameBytes(cached.stateVector, stateVector)) return cached.message;
+  if (cached && Buffer.from(cached.stateVector).equals(stateVector)) return cached.message;
   if (!watched.has(doc)) {
     watched.add(doc);
     doc.on('afterTransaction', () => answers.delete(doc));
@@ -37,11 +37,6 @@ export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Arra
   return message;
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

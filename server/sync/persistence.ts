@@ -167,8 +167,4 @@ export class Persistence {
     this.failed = true;
     return this.unstored.length;
   }
-
-  get isFailed(): boolean {
-    return this.failed;
-  }
 }

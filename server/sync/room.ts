@@ -321,8 +321,7 @@ export class Room {
           // deletion hits another writer's next items when they come, and waiting structs, merged
           // into every sync step 2 this server answers, can replace what newcomers see of a
           // client's real ones.
-          this.doc.store.pendingStructs = null;
-          this.doc.store.pendingDs = null;
+          this.dropPending();
         }
         return;
       }
@@ -389,10 +388,8 @@ export class Room {
       this.options.log.warn('an update from another instance failed to apply', { board: this.boardId, doc: this.docKey, error });
       incomplete = true;
     } finally {
-      incomplete ||= this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
       // Never left waiting: a peer's update clears what waits (see receive).
-      this.doc.store.pendingStructs = null;
-      this.doc.store.pendingDs = null;
+      incomplete = this.dropPending() || incomplete;
     }
     if (incomplete) void this.reload();
   }
@@ -407,18 +404,22 @@ export class Room {
     try {
       const stored = await this.options.store.loadState(this.boardId, this.options.docKey);
       if (this.status !== 'open') return;
-      this.doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-        for (const entry of stored.updates) Y.applyUpdate(this.doc, entry.data);
-      }, FROM_BUS_STORED);
-      this.doc.store.pendingStructs = null;
-      this.doc.store.pendingDs = null;
+      applyStoredState(this.doc, stored, FROM_BUS_STORED);
+      this.dropPending();
     } catch (error) {
       this.options.log.warn('reloading from storage failed; retrying', { board: this.boardId, doc: this.docKey, error });
       setTimeout(() => void this.reload(), RELOAD_RETRY_MS).unref();
     } finally {
       this.reloading = false;
     }
+  }
+
+  /** Forgets what Yjs holds back for lack of its dependencies; says whether anything was held. */
+  private dropPending(): boolean {
+    const held = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    return held;
   }
 
   private flushPresence(): void {
