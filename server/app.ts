@@ -11,6 +11,8 @@ import { handleApi } from './http/api';
 import { clientAddress, normalizeAddress } from './http/clientAddress';
 import { setSecurityHeaders } from './http/headers';
 import { handleOps } from './http/ops';
+import { DEFAULT_QUOTAS, Quotas, type QuotaSettings } from './http/quotas';
+import { ReadCache } from './http/readCache';
 import { sendError } from './http/respond';
 import { decodeSegment, requestUrl } from './http/url';
 import { serveStatic } from './http/static';
@@ -58,6 +60,8 @@ export interface ServerOptions {
   bus?: UpdateBus | null;
   /** Bytes of updates each document keeps while storage is unreachable (sync/persistence.ts); 0 by default. */
   outageBufferBytes?: number;
+  /** Who may create boards and how often, and the heavy-read budget (http/quotas.ts). */
+  quotas?: Partial<QuotaSettings>;
 }
 
 export interface RunningServer {
@@ -90,6 +94,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const addresses = new AddressCounter(limits.connectionsPerAddress);
   const trustedProxies = new Set((options.trustProxy ?? []).map(normalizeAddress));
+  const quotas = new Quotas({ ...DEFAULT_QUOTAS, ...options.quotas }, trustedProxies);
+  const reads = new ReadCache({
+    quotas,
+    computed: metrics.counter('heavy_reads_computed_total', 'Notes lists and exports computed (not answered from the cache), by what was read (Q3).', ['what']),
+  });
   const rooms: Rooms = new Rooms({
     maxBoards: limits.boardsLoaded,
     maxBoardBytes: limits.boardBytes,
@@ -130,7 +139,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
     handleOps(req, res, url, ops)
-      .then((handled) => handled || handleApi(req, res, url, { store, rooms, workshop, publicUrl: options.publicUrl ?? null }))
+      .then((handled) => handled || handleApi(req, res, url, { store, rooms, workshop, publicUrl: options.publicUrl ?? null, quotas, reads }))
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
         const unavailable = error instanceof StorageUnavailableError;

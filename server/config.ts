@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { CREATE_POLICIES, type CreatePolicy } from './http/quotas';
 import type { LogLevel } from './log';
 
 export interface Config {
@@ -33,6 +34,13 @@ export interface Config {
    * (OUTAGE_BUFFER_MB, or OUTAGE_BUFFER_BYTES for tests).
    */
   outageBufferBytes: number;
+  /** [Q4] Who may create and import boards: anyone (open), anyone within quotas (limited), or only with adminToken. */
+  createPolicy: CreatePolicy;
+  /** ADMIN_TOKEN: with it in `Authorization: Bearer`, board creation is allowed and unmetered. */
+  adminToken: string | null;
+  /** Boards created or imported per hour, per client address and for the whole instance (policy limited). */
+  createsPerAddressPerHour: number;
+  createsPerInstancePerHour: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -69,6 +77,19 @@ function metricsToken(value: string | undefined): string | null {
   return value;
 }
 
+function secret(name: string, value: string | undefined): string | null {
+  if (!value) return null;
+  if (!/^[\x21-\x7e]{16,256}$/.test(value)) throw new Error(`${name} must be 16 to 256 printable characters without spaces.`);
+  return value;
+}
+
+function createPolicy(value: string | undefined, adminToken: string | null): CreatePolicy {
+  const policy = (value || 'limited') as CreatePolicy;
+  if (!CREATE_POLICIES.includes(policy)) throw new Error(`CREATE_POLICY must be one of ${CREATE_POLICIES.join(', ')}; got "${value}".`);
+  if (policy === 'token' && !adminToken) throw new Error('CREATE_POLICY=token needs ADMIN_TOKEN: only a request bearing it may create boards.');
+  return policy;
+}
+
 function serviceUrl(name: string, value: string | undefined, protocols: string[]): string | null {
   if (!value) return null;
   let url: URL;
@@ -94,6 +115,7 @@ const LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
   if (!LEVELS.includes(logLevel)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}.`);
+  const adminToken = secret('ADMIN_TOKEN', env.ADMIN_TOKEN);
   return {
     port: integer('PORT', env.PORT, 8080, 0, 65535),
     host: env.HOST || '127.0.0.1',
@@ -114,5 +136,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     outageBufferBytes: env.OUTAGE_BUFFER_BYTES
       ? integer('OUTAGE_BUFFER_BYTES', env.OUTAGE_BUFFER_BYTES, 0, 0, 4096 * 1024 * 1024)
       : integer('OUTAGE_BUFFER_MB', env.OUTAGE_BUFFER_MB, 32, 0, 4096) * 1024 * 1024,
+    createPolicy: createPolicy(env.CREATE_POLICY, adminToken),
+    adminToken,
+    createsPerAddressPerHour: integer('CREATE_PER_ADDRESS_PER_HOUR', env.CREATE_PER_ADDRESS_PER_HOUR, 60, 1, 1_000_000),
+    createsPerInstancePerHour: integer('CREATE_PER_INSTANCE_PER_HOUR', env.CREATE_PER_INSTANCE_PER_HOUR, 3600, 1, 10_000_000),
   };
 }

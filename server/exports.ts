@@ -1,5 +1,7 @@
 /** Board exports. They read the board as it is at this moment and never change it. */
+import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
+import { notesMap } from '../shared/model/doc';
 import { migrate } from '../shared/model/migrations';
 import { serverOrigin } from '../shared/model/origin';
 import { renderCsv } from '../shared/report/csv';
@@ -9,6 +11,7 @@ import { buildReport, type ReportOptions } from '../shared/report/report';
 import { BOARD_DOC, CONTROL_DOC, docKey, type DocName } from '../shared/protocol';
 import { boardView, type BoardView } from '../shared/view/boardView';
 import { publishedVotes, readControl } from '../shared/workshop/control';
+import type { ReadCache } from './http/readCache';
 import { renderDocx } from './reports/docx';
 import { applyStoredState, type BoardRecord, type BoardStore } from './storage/store';
 import type { Rooms } from './sync/rooms';
@@ -89,4 +92,16 @@ export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardR
     case 'json':
       return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now, votes), null, 2)}\n` };
   }
+}
+
+/**
+ * [Q3] The export as of the current version of the board and its control document, computed once
+ * per version and shared by every request for it (http/readCache.ts), charged to the client's
+ * read budget. The board is loaded to be read, as the notes list does; it unloads when idle. The
+ * report's date is when it was computed.
+ */
+export async function sharedExport(store: BoardStore, rooms: Rooms, reads: ReadCache, req: IncomingMessage, board: BoardRecord, format: ExportFormat): Promise<Exported> {
+  const room = await rooms.acquire(board.id);
+  const control = await rooms.acquire(board.id, CONTROL_DOC);
+  return reads.read(req, `export-${format}`, { doc: room.doc, notes: notesMap(room.doc).size }, [control.doc], () => exportBoard(store, rooms, board, format, new Date()));
 }

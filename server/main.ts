@@ -7,6 +7,7 @@ import { startServer } from './app';
 import { readConfig, type Config } from './config';
 import { ensureDemoBoard } from './demo';
 import { boardLinks } from './http/api';
+import { DEFAULT_QUOTAS } from './http/quotas';
 import { createLogger, type Logger } from './log';
 import { Metrics } from './ops/metrics';
 import { RedisBus } from './bus/redis';
@@ -80,6 +81,14 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     // Only a shared database gets an outage buffer: the embedded file fails fast and loses nothing.
     outageBufferBytes: config.databaseUrl ? config.outageBufferBytes : 0,
+    quotas: {
+      createPolicy: config.createPolicy,
+      adminToken: config.adminToken,
+      createsPerAddressPerHour: config.createsPerAddressPerHour,
+      createBurstPerAddress: Math.min(DEFAULT_QUOTAS.createBurstPerAddress, config.createsPerAddressPerHour),
+      createsPerInstancePerHour: config.createsPerInstancePerHour,
+      createBurstPerInstance: Math.min(DEFAULT_QUOTAS.createBurstPerInstance, config.createsPerInstancePerHour),
+    },
   });
 
   let stopping = false;

@@ -6,16 +6,21 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { MutationError } from '../../shared/model/errors';
+import { BoardFullError, MAX_IMPORT_NOTES, formatCount } from '../../shared/model/limits';
 import { BOARD_TITLE_MAX } from '../../shared/model/schema';
 import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
 import { ImportError, parseBoardExport } from '../../shared/report/json';
 import { createBoard, createBoardFromPrevious, importBoard } from '../boards';
-import { EXPORT_FORMATS, currentView, exportBoard, isExportFormat } from '../exports';
+import { EXPORT_FORMATS, currentView, isExportFormat, sharedExport } from '../exports';
 import type { BoardRecord, BoardStore } from '../storage/store';
+import { ServerBusyError } from '../sync/errors';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
 import { handleNotesApi } from './notesApi';
+import { RateLimitedError, type Quotas } from './quotas';
+import type { ReadCache } from './readCache';
 import { handleWorkshopApi } from './workshopApi';
 import type { Workshop } from '../workshop/workshop';
 import { HttpError, readJson, sendError, sendJson } from './respond';
@@ -48,6 +53,8 @@ export interface ApiDeps {
   rooms: Rooms;
   workshop: Workshop;
   publicUrl: string | null;
+  quotas: Quotas;
+  reads: ReadCache;
 }
 
 export function boardLinks(board: BoardRecord, origin: string): CreatedBoard['links'] {
@@ -67,6 +74,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   try {
     if (path === '/api/boards') {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST to create a board.');
+      deps.quotas.admitCreate(req, 'create');
       const parsed = createBoardBody.safeParse(await readJson(req, BODY_LIMIT));
       if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid board.');
       const { title, template = 'blank', from } = parsed.data;
@@ -86,12 +94,17 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     }
     if (path === '/api/boards/import') {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST to import a board.');
+      deps.quotas.admitCreate(req, 'import');
       let data;
       try {
         data = parseBoardExport(await readJson(req, IMPORT_LIMIT));
       } catch (error) {
         if (error instanceof ImportError) throw new HttpError(400, `This file cannot be imported: ${error.message}`);
         throw error;
+      }
+      // [Q2] The file format allows more; a board does not.
+      if (data.notes.length > MAX_IMPORT_NOTES) {
+        throw new HttpError(400, `This file cannot be imported: it holds ${formatCount(data.notes.length)} notes, and a board holds at most ${formatCount(MAX_IMPORT_NOTES)}.`);
       }
       const board = await importBoard(deps.store, data);
       const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req, deps.publicUrl)) };
@@ -110,7 +123,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       if (role === 'viewer') throw new HttpError(403, 'Exports need a facilitator or participant link.');
       const format = url.searchParams.get('format') ?? 'md';
       if (!isExportFormat(format)) throw new HttpError(400, `format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
-      const exported = await exportBoard(deps.store, deps.rooms, board, format, new Date());
+      const exported = await sharedExport(deps.store, deps.rooms, deps.reads, req, board, format);
       res.writeHead(200, {
         'content-type': exported.contentType,
         'content-disposition': `attachment; filename="${exported.filename}"`,
@@ -137,7 +150,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     if (await handleWorkshopApi(req, res, url, { ...deps, boardLinks: links })) return true;
     throw new HttpError(404, 'No such API endpoint.');
   } catch (error) {
+    if (error instanceof RateLimitedError) res.setHeader('retry-after', String(error.retryAfterSeconds));
     if (error instanceof HttpError) sendError(res, error.status, error.message);
+    else if (error instanceof ServerBusyError) {
+      // [Q6] The loaded-board cap says "later", not "broken".
+      res.setHeader('retry-after', '30');
+      sendError(res, 503, 'This server has as many boards open as it can hold just now. Please try again in a minute.');
+    } else if (error instanceof BoardFullError) sendError(res, 409, error.message);
+    else if (error instanceof MutationError) sendError(res, 400, error.message);
     else throw error;
     return true;
   }

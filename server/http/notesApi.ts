@@ -8,7 +8,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { importNotesCsv } from '../../shared/import/csv';
+import { CsvTooLargeError, importNotesCsv } from '../../shared/import/csv';
+import { notesMap } from '../../shared/model/doc';
 import { addNote, addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../../shared/model/schema';
@@ -19,6 +20,8 @@ import { boardView } from '../../shared/view/boardView';
 import type { BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
+import type { Quotas } from './quotas';
+import type { ReadCache } from './readCache';
 import { HttpError, readJson, readText, sendJson } from './respond';
 
 const API_ORIGIN = serverOrigin('api');
@@ -44,15 +47,16 @@ export async function handleNotesApi(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  deps: { store: BoardStore; rooms: Rooms },
+  deps: { store: BoardStore; rooms: Rooms; quotas: Quotas; reads: ReadCache },
   match: { boardSegment: string; action: 'notes' | 'import' },
 ): Promise<void> {
   const { board, role } = await authorise(deps.store, match.boardSegment, bearerToken(req, url));
   if (match.action === 'notes' && req.method === 'GET') {
     const room = await deps.rooms.acquire(board.id);
-    const view = boardView(room.doc);
-    sendJson(res, 200, {
-      notes: [...view.notesById.values()].map((n) => ({
+    // [Q3] Computed once per version of the board, shared, and charged to the caller's budget.
+    const list = await deps.reads.read(req, 'notes', { doc: room.doc, notes: notesMap(room.doc).size }, [], () => {
+      const view = boardView(room.doc);
+      const notes = [...view.notesById.values()].map((n) => ({
         id: n.id,
         text: n.text,
         dimension: n.dimension,
@@ -62,8 +66,11 @@ export async function handleNotesApi(
         cluster: n.cluster,
         linkedIds: n.linkedIds,
         createdAt: new Date(n.createdAt).toISOString(),
-      })),
+      }));
+      return { filename: 'notes.json', contentType: 'application/json; charset=utf-8', body: JSON.stringify({ notes }) };
     });
+    res.writeHead(200, { 'content-type': list.contentType, 'content-length': Buffer.byteLength(list.body), 'cache-control': 'no-store' });
+    res.end(list.body);
     return;
   }
   if (req.method !== 'POST') throw new HttpError(405, 'Use GET to read notes, POST to add them.');
@@ -84,8 +91,16 @@ export async function handleNotesApi(
     return;
   }
 
+  // [Q5] Metered per address like board creation; [Q2] a file past the rows per import is refused whole.
+  deps.quotas.admitImportRows(req);
   const csv = await readText(req, CSV_LIMIT, ['text/csv', 'text/plain']);
-  const parsedCsv = importNotesCsv(csv);
+  let parsedCsv;
+  try {
+    parsedCsv = importNotesCsv(csv);
+  } catch (error) {
+    if (error instanceof CsvTooLargeError) throw new HttpError(400, error.message);
+    throw error;
+  }
   const problems = [...parsedCsv.problems];
   const notes = parsedCsv.notes.filter((n) => {
     if (!isLockedFor(lock, n.dimension)) return true;

@@ -7,6 +7,7 @@
  */
 import * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
+import { MAX_NOTES_PER_REVEAL } from '../../shared/model/limits';
 import { newId } from '../../shared/model/ids';
 import { addNotes, deleteNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
@@ -302,7 +303,7 @@ export class Workshop {
         // The same id, so the author's screen shows the note staying put as it changes documents.
         return notesMap(board.doc).has(note.id) ? input : { ...input, id: note.id };
       });
-    addNotes(board.doc, inputs, CONTROL_ORIGIN);
+    addNotes(board.doc, inputs, CONTROL_ORIGIN, { most: MAX_NOTES_PER_REVEAL, what: 'notes revealed at once' });
     try {
       await board.flushed();
     } catch {

@@ -5,6 +5,7 @@
  * and the seed report's own wording is accepted ("Cluster operational organisation",
  * "Best practices needed", ...).
  */
+import { MAX_CSV_IMPORT_ROWS, formatCount } from '../model/limits';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../model/schema';
 import { CLUSTERS, DIMENSIONS, KINDS, otherCluster, type ClusterRef, type DimensionId, type KindId } from '../model/vocabulary';
 
@@ -114,10 +115,19 @@ function clusterOf(value: string): ClusterRef | null {
 
 const COLUMNS = ['dimension', 'kind', 'text', 'cluster', 'author'] as const;
 
+/** [Q2] A file with more rows than one import takes: refused whole, nothing imported. */
+export class CsvTooLargeError extends Error {
+  override readonly name = 'CsvTooLargeError';
+  constructor(rows: number) {
+    super(`The file has ${formatCount(rows)} rows of notes; one import takes at most ${formatCount(MAX_CSV_IMPORT_ROWS)}. Split it into smaller files.`);
+  }
+}
+
 export function importNotesCsv(input: string): CsvImport {
   const rows = parseCsvRows(input);
   const header = rows.shift();
   if (!header) return { notes: [], problems: [{ line: 1, reason: 'The file is empty.' }] };
+  if (rows.length > MAX_CSV_IMPORT_ROWS) throw new CsvTooLargeError(rows.length);
   const index = new Map(header.cells.map((name, i) => [normal(name), i]));
   const missing = COLUMNS.filter((c) => c !== 'cluster' && c !== 'author' && !index.has(c));
   if (missing.length > 0) {

@@ -33,7 +33,7 @@ export class BoardFullError extends MutationError {
 /** A batch larger than its limit (`what`: "notes revealed at once", ...): nothing was added. */
 export class BatchTooLargeError extends MutationError {
   constructor(count: number, most: number, what: string) {
-    super(`${figure(count)} is more than the ${figure(most)} ${what} allowed.`);
+    super(`Too many ${what}: ${figure(count)}; the most is ${figure(most)}.`);
   }
 }
 

@@ -36,6 +36,8 @@ export async function startTestServer(
     store,
     log: createLogger(process.env.TEST_LOG_LEVEL === 'debug' ? 'debug' : 'silent'),
     clientDir: join(dataDir, 'no-client'),
+    // Tests create boards by the hundred from one address; the quota tests (Q4, Q5) set their own.
+    quotas: { createPolicy: 'open' },
     ...options.overrides,
   });
   const self: TestServer = {

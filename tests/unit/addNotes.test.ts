@@ -102,7 +102,7 @@ describe('addNotes (bulk inserts)', () => {
 
   it('[Q2] refuses a batch over the caller\'s limit, and a repeated id, adding nothing', () => {
     const doc = new Y.Doc();
-    expectRefused(doc, () => addNotes(doc, [note('a', 'structure', 'challenge'), note('b', 'structure', 'challenge')], aliceOrigin, { most: 1, what: 'notes revealed at once' }), /2 is more than the 1 notes revealed at once allowed/);
+    expectRefused(doc, () => addNotes(doc, [note('a', 'structure', 'challenge'), note('b', 'structure', 'challenge')], aliceOrigin, { most: 1, what: 'notes revealed at once' }), /Too many notes revealed at once: 2; the most is 1\./);
     expectRefused(doc, () => addNotes(doc, [note('a', 'structure', 'challenge'), note('a', 'structure', 'need')], aliceOrigin), /already exists/);
   });
 });
