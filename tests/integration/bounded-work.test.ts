@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { Metrics } from '../../server/ops/metrics';
 import type { ServerOptions } from '../../server/app';
 import { notesMap } from '../../shared/model/doc';
-import { MAX_CSV_IMPORT_ROWS, MAX_NOTES_PER_BOARD } from '../../shared/model/limits';
+import { MAX_CSV_IMPORT_ROWS, MAX_NOTES_PER_BOARD, MAX_NOTES_PER_REVEAL } from '../../shared/model/limits';
 import { addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
 import { orderWork } from '../../shared/model/order';
 import { DIMENSIONS, KINDS } from '../../shared/model/vocabulary';
 import { waitForSync } from '../helpers/server';
 import { boardOn, cleanupAfterEach, clientOf, note, serverFor } from './support';
+import { workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 
@@ -94,6 +95,18 @@ describe('bulk inserts and limits', () => {
     const res = await fetch(`${base}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(exported) });
     expect(res.status).toBe(400);
     expect(await errorOf(res)).toBe('This file cannot be imported: it holds 10,001 notes, and a board holds at most 10,000.');
+  });
+
+  it('[Q2] a reveal of more private notes than the limit is refused with 400 and a sentence; the notes stay private', { timeout: 30_000 }, async () => {
+    const w = await workshopOn(defer);
+    const ada = await w.join('participant', 'Ada');
+    const own = await w.server.rooms.acquire(w.board.id, { kind: 'private', personId: ada.id });
+    const author = { id: ada.id, name: 'Ada', cluster: null };
+    addNotes(own.doc, Array.from({ length: MAX_NOTES_PER_REVEAL + 1 }, (_, i) => note(`private ${i}`, { author })), serverOrigin('api'));
+    const answer = await w.call<{ error: string }>('POST', '/reveal', ada);
+    expect(answer).toEqual({ status: 400, body: { error: 'Too many notes revealed at once: 2,001; the most is 2,000.' } });
+    expect(notesMap((await w.server.rooms.acquire(w.board.id)).doc).size).toBe(0);
+    expect(notesMap(own.doc).size).toBe(MAX_NOTES_PER_REVEAL + 1);
   });
 });
 
