@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { abuse } from './scenarios/abuse';
 import { adversarial } from './scenarios/adversarial';
 import type { Scenario } from './scenarios/context';
 import { fanout } from './scenarios/fanout';
@@ -21,7 +22,7 @@ import { storage } from './scenarios/storage';
 import { SERVER_KINDS, type ServerKind } from './servers';
 import { renderTable, type ScenarioResult } from './table';
 
-const SCENARIOS: Scenario[] = [fanout, manyBoards, presence, storage, joinStorm, adversarial];
+const SCENARIOS: Scenario[] = [fanout, manyBoards, presence, storage, joinStorm, adversarial, abuse];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
