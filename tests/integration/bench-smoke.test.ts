@@ -39,16 +39,20 @@ function bench(name: string, scenarios: string[]): Promise<{ code: number | null
 describe('npm run bench -- --smoke', () => {
   it('runs every scenario against both servers, prints each table and the providers converge', async () => {
     // Two invocations side by side: each scenario mostly waits for processes to start and sockets to open.
-    const runs = await Promise.all([bench('a', ['fanout', 'presence', 'storage']), bench('b', ['boards', 'storm', 'adversarial'])]);
+    const runs = await Promise.all([bench('a', ['fanout', 'presence', 'storage', 'abuse']), bench('b', ['boards', 'storm', 'adversarial'])]);
     for (const run of runs) expect(run.code, run.output).toBe(0);
     const output = runs.map((r) => r.output).join('\n');
     const results = runs.flatMap((r) => r.results);
-    expect(results.map((r) => r.scenario).sort()).toEqual(['adversarial', 'boards', 'fanout', 'presence', 'storage', 'storm']);
+    expect(results.map((r) => r.scenario).sort()).toEqual(['abuse', 'adversarial', 'boards', 'fanout', 'presence', 'storage', 'storm']);
     for (const result of results) {
       expect(output, result.scenario).toContain(`### ${result.title}`);
       const servers = result.rows.map((row) => row.server);
       if (result.scenario === 'storage') {
         expect(servers.some((s) => s.startsWith('SQLite')), output).toBe(true);
+      } else if (result.scenario === 'abuse') {
+        // One row per attack, on our server only (the reference has no HTTP API), quiet first.
+        expect(servers[0], output).toMatch(/^quiet/);
+        expect(servers.length, output).toBe(6);
       } else {
         expect(servers, `${result.scenario}\n${output}`).toEqual(['ours', 'reference']);
         expect(output).toContain('| ours / reference |');
