@@ -98,7 +98,10 @@ export class ReadCache {
         this.bytes += entry.bytes;
         this.evict();
       },
-      () => this.drop(key),
+      () => {
+        // A failed computation is not kept: the next request tries again.
+        if (this.entries.get(key) === entry) this.drop(key);
+      },
     );
     return entry.value;
   }
