@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../server/config';
 import { DEFAULT_QUOTAS, Quotas, RateLimitedError, quotaKey } from '../../server/http/quotas';
 
 const from = (address: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress: address }, headers }) as unknown as IncomingMessage;
@@ -49,5 +50,12 @@ describe('quotas', () => {
     expect(refusal(() => quotas.chargeRead(from('203.0.113.7'), 5000))?.retryAfterSeconds).toBe(10);
     now += 10_000;
     expect(refusal(() => quotas.chargeRead(from('203.0.113.7'), 5000))).toBeNull();
+  });
+
+  it('[Q4] CREATE_POLICY is limited by default; token without ADMIN_TOKEN, or an unknown policy, stops the server with a sentence', () => {
+    expect(readConfig({}).createPolicy).toBe('limited');
+    expect(() => readConfig({ CREATE_POLICY: 'token' })).toThrow('CREATE_POLICY=token needs ADMIN_TOKEN: only a request bearing it may create boards.');
+    expect(() => readConfig({ CREATE_POLICY: 'closed' })).toThrow('CREATE_POLICY must be one of open, limited, token; got "closed".');
+    expect(readConfig({ CREATE_POLICY: 'token', ADMIN_TOKEN: 'admin-token-for-the-test-0123456789' }).createPolicy).toBe('token');
   });
 });
