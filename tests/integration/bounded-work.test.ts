@@ -58,6 +58,25 @@ describe('bulk inserts and limits', () => {
     expect(notesMap((await ts.server.rooms.acquire(board.id)).doc).size).toBe(MAX_CSV_IMPORT_ROWS);
   });
 
+  it('[Q1] "From a previous board" carrying 4,000 notes scans the new board once and generates keys once per cell', { timeout: 60_000 }, async () => {
+    const { ts, base } = await serverWith();
+    const source = await boardOn(ts);
+    const room = await ts.server.rooms.acquire(source.id);
+    addNotes(room.doc, Array.from({ length: 4000 }, (_, i) => note(`practice ${i}`, { kind: 'good-practice', dimension: DIMENSIONS[i % 5]?.id ?? 'structure' })), serverOrigin('api'));
+    const scans = orderWork.cellScans;
+    const batches = orderWork.keyBatches;
+    const res = await fetch(`${base}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Next', template: 'previous-board', from: { board: source.id, token: source.tokens.participant } }),
+    });
+    expect(res.status).toBe(201);
+    expect(orderWork.cellScans - scans).toBe(1);
+    expect(orderWork.keyBatches - batches).toBe(5);
+    const created = (await res.json()) as { id: string };
+    expect(notesMap((await ts.server.rooms.acquire(created.id)).doc).size).toBe(4000);
+  });
+
   it('[Q2] a CSV of 12,000 lines is refused whole with 400 naming the limit, and a full board refuses one note more with 409', { timeout: 60_000 }, async () => {
     const { ts, base } = await serverWith();
     const board = await boardOn(ts);
