@@ -85,6 +85,9 @@ export interface ReportOptions {
 /** The template's own notes are the report's source text, not a participant's contribution. */
 const TEMPLATE_AUTHOR = 'template';
 
+/** The most bars "notes over time" can have, whatever the times on the board. */
+export const TIME_BUCKETS_MAX = 48;
+
 function reportNote(note: NoteView, votes: ReadonlyMap<string, number>): ReportNote {
   return {
     id: note.id,
@@ -176,10 +179,14 @@ export function buildReport(view: BoardView, options: ReportOptions): Report {
   }
 
   // Contributions over time, in buckets that give about a dozen bars whatever the length.
-  const times = notes.filter((n) => n.authorId !== TEMPLATE_AUTHOR && n.createdAt > 0).map((n) => n.createdAt);
-  const first = Math.min(...times);
-  const span = times.length > 0 ? Math.max(...times) - first : 0;
-  const bucketMinutes = [5, 10, 15, 30, 60, 120, 240, 1440].find((m) => span / (m * 60_000) <= 12) ?? 1440;
+  // Only times a Date can show and no later than a day after generation: a client may write any
+  // number, and the chart must not grow with it (issue 13; at most TIME_BUCKETS_MAX bars).
+  const latest = options.generatedAt.getTime() + 24 * 60 * 60_000;
+  const times = notes.filter((n) => n.authorId !== TEMPLATE_AUTHOR && n.createdAt > 0 && n.createdAt <= latest).map((n) => n.createdAt);
+  const first = times.reduce((min, t) => Math.min(min, t), Infinity);
+  const span = times.length > 0 ? times.reduce((max, t) => Math.max(max, t), -Infinity) - first : 0;
+  const bucketMinutes =
+    [5, 10, 15, 30, 60, 120, 240, 1440].find((m) => span / (m * 60_000) <= 12) ?? 1440 * Math.max(1, Math.ceil(span / (1440 * 60_000 * (TIME_BUCKETS_MAX - 2))));
   const overTime: TimeBucket[] = [];
   if (times.length > 0) {
     const size = bucketMinutes * 60_000;
