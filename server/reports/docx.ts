@@ -80,6 +80,12 @@ function timeChart(report: Report): Table {
   return barChart(report.engagement.overTime.map((bucket) => ({ label: new Date(bucket.start).toISOString().slice(11, 16), value: bucket.notes })));
 }
 
+/** Between none and a full bar, whatever the figures (a vote count is never trusted to be sane). */
+function barLength(value: number, max: number): number {
+  const length = Math.round((value / max) * BAR_WIDTH);
+  return Number.isFinite(length) ? Math.min(BAR_WIDTH, Math.max(0, length)) : 0;
+}
+
 function barChart(rows: { label: string; value: number }[]): Table {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -93,7 +99,7 @@ function barChart(rows: { label: string; value: number }[]): Table {
             cell(r.label, { width: 40 }),
             new TableCell({
               width: { size: 50, type: WidthType.PERCENTAGE },
-              children: [new Paragraph({ children: [new TextRun({ text: BAR.repeat(Math.round((r.value / max) * BAR_WIDTH)), color: '1E4F80' })] })],
+              children: [new Paragraph({ children: [new TextRun({ text: BAR.repeat(barLength(r.value, max)), color: '1E4F80' })] })],
             }),
             cell(String(r.value), { width: 10, align: AlignmentType.RIGHT }),
           ],

@@ -56,7 +56,8 @@ export function isBoundedJson(value: unknown, depth = UNKNOWN_FIELD_DEPTH_MAX): 
   if (depth <= 0 || typeof value !== 'object') return false;
   if (Array.isArray(value)) return value.every((item) => isBoundedJson(item, depth - 1));
   if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return false;
-  return Object.values(value).every((item) => isBoundedJson(item, depth - 1));
+  // `__proto__` would come back from storage as the object's prototype, not as a field.
+  return Object.entries(value).every(([key, item]) => key !== '__proto__' && isBoundedJson(item, depth - 1));
 }
 
 /** Whether an unknown field may travel: a safe name and small, shallow, plain JSON. */

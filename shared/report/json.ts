@@ -78,7 +78,7 @@ function recordSchemas(now: number) {
     dimension: choice(DIMENSION_IDS),
     kind: choice(KIND_IDS),
     themeId: id.nullable(),
-    order: text(ORDER_KEY_MAX).min(1, 'must not be empty.'),
+    order: text(ORDER_KEY_MAX),
     colour: choice(COLOURS).nullable(),
     authorId: text(RECORD_ID_MAX),
     authorName: text(AUTHOR_NAME_MAX),
@@ -93,7 +93,7 @@ function recordSchemas(now: number) {
     statement: text(THEME_STATEMENT_MAX),
     dimension: choice(DIMENSION_IDS),
     kind: choice(KIND_IDS),
-    order: text(ORDER_KEY_MAX).min(1, 'must not be empty.'),
+    order: text(ORDER_KEY_MAX),
     createdAt: time(now),
   });
   const link = knownAnd({ id, needId: id, practiceId: id, createdBy: text(RECORD_ID_MAX), createdAt: time(now) });
