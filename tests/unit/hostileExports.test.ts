@@ -97,6 +97,8 @@ describe('Markdown export escapes block and inline syntax', () => {
       const dimensions = markdown.slice(markdown.indexOf('## 1. '), markdown.indexOf('## Matchmaking'));
       const items = dimensions.split('\n').filter((l) => /^- /.test(l));
       expect(items).toHaveLength(noteCount);
+      // Inside a list item or a quote, participant text opens no block of its own (`- # x` is a heading in an item).
+      for (const line of dimensions.split('\n').filter((l) => /^(- |> )/.test(l))) expect(line.slice(2), line).not.toMatch(BLOCK_START);
       // Every line is one of ours: a continuation line only ever follows a hard break.
       lines.forEach((line, i) => {
         if (/^( {2}| {4})/.test(line) && !/^ {2}- /.test(line)) expect(lines[i - 1], line).toMatch(/\\$/);
