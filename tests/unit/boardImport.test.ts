@@ -6,6 +6,7 @@ import { initBoard } from '../../shared/model/mutations/meta';
 import { addNote } from '../../shared/model/mutations/notes';
 import { groupNotes } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
+import { importRecords } from '../../shared/model/mutations/importBoard';
 import { ImportError, exportJson, parseBoardExport, type BoardExport } from '../../shared/report/json';
 import { boardView } from '../../shared/view/boardView';
 
@@ -76,5 +77,21 @@ describe('board import bounds', () => {
     if (!first) throw new Error('the export has notes');
     const notes = Array.from({ length: 50_001 }, (_, i) => ({ ...first, id: `n${i}` }));
     expect(() => parseBoardExport({ ...file, notes }, now)).toThrow(/^notes: must hold at most 50000 records\./);
+  });
+});
+
+describe('importRecords', () => {
+  it('[E4] refuses records out of bounds even when handed over without parsing, naming the field', () => {
+    const file = parseBoardExport(exported(), now);
+    const records = (notes: BoardExport['notes']) => ({ ...file.board, notes, themes: file.themes, links: file.links });
+    const [first, ...rest] = file.notes;
+    if (!first) throw new Error('the export has notes');
+    expect(() => importRecords(new Y.Doc(), records([first, { ...first, id: 'far', createdAt: 1e300 }, ...rest]), serverOrigin('template'))).toThrow(
+      'This board cannot be imported: notes[1].createdAt: not a time between 1970 and 24 hours from now.',
+    );
+    expect(() => importRecords(new Y.Doc(), records([{ ...first, text: 'x'.repeat(2001) }]), serverOrigin('template'))).toThrow(/notes\[0\]\.text: at most 2000 characters/);
+    const doc = new Y.Doc();
+    importRecords(doc, records(file.notes), serverOrigin('template'));
+    expect(boardView(doc).noteCount).toBe(4);
   });
 });
