@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { MutationError } from '../../shared/model/errors';
 import { BOARD_TITLE_MAX } from '../../shared/model/schema';
 import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
@@ -93,7 +94,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
         if (error instanceof ImportError) throw new HttpError(400, `This file cannot be imported: ${error.message}`);
         throw error;
       }
-      const board = await importBoard(deps.store, data);
+      let board: BoardRecord;
+      try {
+        board = await importBoard(deps.store, data);
+      } catch (error) {
+        // [E4] The mutation's own bounds check (shared/model/mutations/importBoard.ts) names the field too.
+        if (error instanceof MutationError) throw new HttpError(400, error.message);
+        throw error;
+      }
       const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req, deps.publicUrl)) };
       sendJson(res, 201, created);
       return true;
