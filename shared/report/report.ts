@@ -87,6 +87,8 @@ const TEMPLATE_AUTHOR = 'template';
 
 /** The most bars "notes over time" can have, whatever the times on the board. */
 export const TIME_BUCKETS_MAX = 48;
+/** The latest time a Date holds; later ones would make the labels throw. */
+const DATE_MAX_MS = 8.64e15;
 
 function reportNote(note: NoteView, votes: ReadonlyMap<string, number>): ReportNote {
   return {
@@ -179,10 +181,9 @@ export function buildReport(view: BoardView, options: ReportOptions): Report {
   }
 
   // Contributions over time, in buckets that give about a dozen bars whatever the length.
-  // Only times a Date can show and no later than a day after generation: a client may write any
-  // number, and the chart must not grow with it (issue 13; at most TIME_BUCKETS_MAX bars).
-  const latest = options.generatedAt.getTime() + 24 * 60 * 60_000;
-  const times = notes.filter((n) => n.authorId !== TEMPLATE_AUTHOR && n.createdAt > 0 && n.createdAt <= latest).map((n) => n.createdAt);
+  // Only times a Date can show (a client may write any number), and however far apart they are
+  // the chart never has more than TIME_BUCKETS_MAX bars (issue 13: 1e300 used to allocate forever).
+  const times = notes.filter((n) => n.authorId !== TEMPLATE_AUTHOR && n.createdAt > 0 && n.createdAt <= DATE_MAX_MS).map((n) => n.createdAt);
   const first = times.reduce((min, t) => Math.min(min, t), Infinity);
   const span = times.length > 0 ? times.reduce((max, t) => Math.max(max, t), -Infinity) - first : 0;
   const bucketMinutes =
