@@ -64,7 +64,8 @@ function noteLine(note: ReportNote, attribute: boolean): string {
 
 function group(lines: string[], g: ReportGroup, attribute: boolean, afterThemes: boolean): void {
   if (g.theme) {
-    lines.push(`**${escapeMarkdown(g.theme.title)}**${votes(g.theme.votes)}`, '');
+    // An empty title would leave `****`, a thematic break.
+    lines.push(`**${escapeMarkdown(g.theme.title) || 'Untitled theme'}**${votes(g.theme.votes)}`, '');
     if (g.theme.statement) lines.push(`> ${escapeMarkdown(g.theme.statement, '> ')}`, '');
   } else if (afterThemes) {
     // A label of its own, or Markdown would join these to the last theme's list.

@@ -82,6 +82,8 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
   check(report.totals.notes === view.noteCount, 'the report total differs from the view');
 
   const md = renderMarkdown(report);
+  const breaks = md.split('\n').filter((line) => /^ {0,3}([-*_])(\s*\1){2,}\s*$|^ {0,3}(#{1,6}\s|```|~~~|<)/.test(line) && !/^#{1,3} /.test(line));
+  check(breaks.length === 0, `the Markdown has lines we never write: ${JSON.stringify(breaks.slice(0, 3))}`);
   check(markdownNoteItems(md) === view.noteCount, `the Markdown lists ${markdownNoteItems(md)} notes, the view ${view.noteCount}`);
 
   const csv = renderCsv(view, votes);

@@ -104,6 +104,8 @@ describe('Markdown export escapes block and inline syntax', () => {
         if (/^( {2}| {4})/.test(line) && !/^ {2}- /.test(line)) expect(lines[i - 1], line).toMatch(/\\$/);
         if (/^> /.test(line)) expect(lines[i - 1], line).toMatch(/^$|^> .*\\$/);
         expect(line).not.toMatch(/^(```|~~~|<|\s{5})/);
+        // We write no thematic break; an empty label between `**` would make one.
+        expect(line).not.toMatch(/^ {0,3}([-*_])(\s*\1){2,}\s*$/);
       });
     }
   });
