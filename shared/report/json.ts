@@ -30,6 +30,7 @@ import {
 
 export const EXPORT_FORMAT = 'clusterboard.board';
 export const EXPORT_VERSION = 1;
+const DATE_MAX_MS = 8.64e15;
 
 const text = (max: number) => z.string({ error: 'must be text.' }).max(max, `must be at most ${max} characters.`);
 const id = z.string({ error: 'must be an id (text).' }).min(1, 'must not be empty.').max(RECORD_ID_MAX, `must be at most ${RECORD_ID_MAX} characters.`);
@@ -37,11 +38,12 @@ const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(v
 
 /** Milliseconds since 1970, no later than 24 hours after `now` (the importing server's clock). */
 function time(now: number) {
-  const latest = now + TIME_AHEAD_MAX_MS;
+  // A caller that trusts the times (the server judged them) passes Infinity; dates end at 8.64e15.
+  const latest = Math.min(now + TIME_AHEAD_MAX_MS, DATE_MAX_MS);
   return z
     .number({ error: 'must be a time in milliseconds since 1970 (a number).' })
     .min(0, 'must be a time in milliseconds since 1970, not before it.')
-    .max(latest, `must be a time no later than ${new Date(latest).toISOString()} (24 hours from now).`);
+    .max(latest, latest === DATE_MAX_MS ? 'must be a time a date can hold.' : `must be a time no later than ${new Date(latest).toISOString()} (24 hours from now).`);
 }
 
 /**
@@ -177,7 +179,10 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('');
 }
 
-/** The file as a board export, or an ImportError naming the first wrong field [E4]. */
+/**
+ * The file as a board export, or an ImportError naming the first wrong field [E4]. Times are
+ * judged by `now` (the server's clock when importing).
+ */
 export function parseBoardExport(value: unknown, now: number = Date.now()): BoardExport {
   const result = boardExportSchema(now).safeParse(value);
   if (result.success) return result.data;
