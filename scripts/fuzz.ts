@@ -3,8 +3,14 @@
  * tests/helpers/fuzz.ts) against the real server in this process. Prints the seed first (rerun
  * with `--seed` to replay the same sockets and frames), then how sockets ended, every failed check
  * and one summary line. Exits non-zero if any check failed.
+ *
+ * `npm run fuzz -- --exports 5000 [--seed N]`: the property test of views, reports and exports
+ * over hostile boards (SPEC E7, tests/helpers/exportChecks.ts) with that many boards instead.
  */
+import fc from 'fast-check';
+import { checkHostileBoard } from '../tests/helpers/exportChecks';
 import { closesTable, runFuzz, summaryLine } from '../tests/helpers/fuzz';
+import { hostileBoardArb } from '../tests/helpers/hostileBoards';
 
 function option(name: string): number | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -17,8 +23,30 @@ function option(name: string): number | undefined {
   return value;
 }
 
-const frames = option('frames') ?? 100_000;
 const seed = option('seed') ?? Math.floor(Math.random() * 2 ** 32);
+
+const exportRuns = option('exports');
+if (exportRuns !== undefined) {
+  console.log(`fuzz exports: seed ${seed} (replay with --exports ${exportRuns} --seed ${seed}), ${exportRuns} boards`);
+  const started = Date.now();
+  let largest = 0;
+  const result = await fc.check(
+    fc.asyncProperty(hostileBoardArb, async (board) => {
+      largest = Math.max(largest, (await checkHostileBoard(board)).records);
+    }),
+    { seed, numRuns: exportRuns },
+  );
+  if (result.failed) {
+    console.log(`FAILED after ${result.numRuns} boards: ${String(result.errorInstance)}`);
+    console.log(`counterexample: ${fc.stringify(result.counterexample)}`);
+    console.log(`replay: --exports ${exportRuns} --seed ${seed} (path ${result.counterexamplePath ?? ''})`);
+    process.exit(1);
+  }
+  console.log(`fuzz exports: ${result.numRuns} boards (up to ${largest} records) in ${((Date.now() - started) / 1000).toFixed(1)} s, every check held`);
+  process.exit(0);
+}
+
+const frames = option('frames') ?? 100_000;
 const concurrency = option('concurrency');
 console.log(`fuzz: seed ${seed} (replay with --seed ${seed}), ${frames} frames`);
 

@@ -5,6 +5,7 @@ import { notesMap } from '../shared/model/doc';
 import { migrate } from '../shared/model/migrations';
 import { serverOrigin } from '../shared/model/origin';
 import { renderCsv } from '../shared/report/csv';
+import { exportView } from '../shared/report/bounds';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
 import { buildReport, type ReportOptions } from '../shared/report/report';
@@ -75,7 +76,8 @@ function fileStem(title: string): string {
 }
 
 export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardRecord, format: ExportFormat, now: Date): Promise<Exported> {
-  const view = await currentView(store, rooms, board.id);
+  // Every format reads the same bounded board, whatever a client wrote into it [E6].
+  const view = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => exportView(doc, now.getTime()));
   const { votes, people } = await currentWorkshop(store, rooms, board.id);
   const stem = `${fileStem(view.meta.title)}-${now.toISOString().slice(0, 10)}`;
   switch (format) {

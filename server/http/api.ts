@@ -106,7 +106,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       if (data.notes.length > MAX_IMPORT_NOTES) {
         throw new HttpError(400, `This file cannot be imported: it holds ${formatCount(data.notes.length)} notes, and a board holds at most ${formatCount(MAX_IMPORT_NOTES)}.`);
       }
-      const board = await importBoard(deps.store, data);
+      let board: BoardRecord;
+      try {
+        board = await importBoard(deps.store, data);
+      } catch (error) {
+        // [E4] The mutation's own bounds check (shared/model/mutations/importBoard.ts) names the field too.
+        if (error instanceof MutationError) throw new HttpError(400, error.message);
+        throw error;
+      }
       const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req, deps.publicUrl)) };
       sendJson(res, 201, created);
       return true;

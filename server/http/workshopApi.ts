@@ -22,8 +22,8 @@ import { z } from 'zod';
 import { PERSON_NAME_MAX } from '../../shared/model/schema';
 import { parseClusterRef } from '../../shared/model/vocabulary';
 import { ROLES, SEAT_HEADER, type CreatedBoard, type Role } from '../../shared/protocol';
+import { exportView } from '../../shared/report/bounds';
 import { exportJson } from '../../shared/report/json';
-import { boardView } from '../../shared/view/boardView';
 import { controlCommand, voteRequest } from '../../shared/workshop/commands';
 import { importBoard } from '../boards';
 import { personForSeat, registerPerson } from '../people';
@@ -218,7 +218,8 @@ async function snapshotView(store: BoardStore, boardId: string, entryId: string)
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
-    return boardView(doc);
+    // Bounded like every export [E6], so a preview is small and a restore always imports.
+    return exportView(doc, Date.now());
   } finally {
     doc.destroy();
   }

@@ -8,6 +8,27 @@ import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, 
 import type { Report, ReportGroup } from '../../shared/report/report';
 
 const BAR = '█';
+
+/**
+ * What XML 1.0 does not allow in a document (C0 controls but tab and line breaks, U+FFFE/U+FFFF
+ * and unpaired surrogates): Word refuses a file that holds one, so participant text loses them.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The report with every string made safe for XML [E3]. Text only ever goes into text runs (the
+ * docx package escapes `<`, `&` and quotes there), never into a field code, hyperlink or
+ * instruction, so `{ DDE ... }` or `=cmd|...` is shown as the characters it is.
+ */
+function xmlSafe<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(NOT_XML, '') as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => xmlSafe(item)) as T;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, xmlSafe(item)])) as T;
+  }
+  return value;
+}
 const BAR_WIDTH = 30;
 
 function bullet(children: TextRun[], level = 0): Paragraph {
@@ -59,6 +80,12 @@ function timeChart(report: Report): Table {
   return barChart(report.engagement.overTime.map((bucket) => ({ label: new Date(bucket.start).toISOString().slice(11, 16), value: bucket.notes })));
 }
 
+/** Between none and a full bar, whatever the figures (a vote count is never trusted to be sane). */
+function barLength(value: number, max: number): number {
+  const length = Math.round((value / max) * BAR_WIDTH);
+  return Number.isFinite(length) ? Math.min(BAR_WIDTH, Math.max(0, length)) : 0;
+}
+
 function barChart(rows: { label: string; value: number }[]): Table {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -72,7 +99,7 @@ function barChart(rows: { label: string; value: number }[]): Table {
             cell(r.label, { width: 40 }),
             new TableCell({
               width: { size: 50, type: WidthType.PERCENTAGE },
-              children: [new Paragraph({ children: [new TextRun({ text: BAR.repeat(Math.round((r.value / max) * BAR_WIDTH)), color: '1E4F80' })] })],
+              children: [new Paragraph({ children: [new TextRun({ text: BAR.repeat(barLength(r.value, max)), color: '1E4F80' })] })],
             }),
             cell(String(r.value), { width: 10, align: AlignmentType.RIGHT }),
           ],
@@ -81,7 +108,8 @@ function barChart(rows: { label: string; value: number }[]): Table {
   });
 }
 
-export async function renderDocx(report: Report): Promise<Buffer> {
+export async function renderDocx(untrusted: Report): Promise<Buffer> {
+  const report = xmlSafe(untrusted);
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: report.title, heading: HeadingLevel.TITLE }),
     new Paragraph(

@@ -7,7 +7,7 @@
  */
 import { MAX_CSV_IMPORT_ROWS, formatCount } from '../model/limits';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../model/schema';
-import { CLUSTERS, DIMENSIONS, KINDS, otherCluster, type ClusterRef, type DimensionId, type KindId } from '../model/vocabulary';
+import { CLUSTERS, CLUSTER_NAME_MAX, DIMENSIONS, KINDS, otherCluster, type ClusterRef, type DimensionId, type KindId } from '../model/vocabulary';
 
 export interface CsvNote {
   line: number;
@@ -114,6 +114,11 @@ function clusterOf(value: string): ClusterRef | null {
 }
 
 const COLUMNS = ['dimension', 'kind', 'text', 'cluster', 'author'] as const;
+const column = (name: (typeof COLUMNS)[number]) => (name === 'author' ? 'author name' : name);
+
+/** C0 controls but tab and line breaks, DEL and C1 controls: no honest spreadsheet cell holds them. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** [Q2] A file with more rows than one import takes: refused whole, nothing imported. */
 export class CsvTooLargeError extends Error {
@@ -144,12 +149,17 @@ export function importNotesCsv(input: string): CsvImport {
     const kind = KIND_NAMES.get(normal(value(cells, 'kind')));
     const text = value(cells, 'text').trim();
     const author = value(cells, 'author').trim() || 'CSV import';
-    if (!dimension) problems.push({ line, reason: `Unknown dimension "${value(cells, 'dimension')}".` });
+    const cluster = value(cells, 'cluster').trim();
+    const control = COLUMNS.find((column) => CONTROL.test(value(cells, column)));
+    // [E5] The same bounds as a note written on the board; the first value out of them is named.
+    if (control) problems.push({ line, reason: `The ${column(control)} holds control characters (such as NUL or ESC), which a note cannot hold.` });
+    else if (!dimension) problems.push({ line, reason: `Unknown dimension "${value(cells, 'dimension')}".` });
     else if (!kind) problems.push({ line, reason: `Unknown kind "${value(cells, 'kind')}" (use Challenge, Best practice needed or Good practice).` });
     else if (!text) problems.push({ line, reason: 'The text is empty.' });
     else if (text.length > NOTE_TEXT_MAX) problems.push({ line, reason: `The text is longer than ${NOTE_TEXT_MAX} characters.` });
     else if (author.length > PERSON_NAME_MAX) problems.push({ line, reason: `The author name is longer than ${PERSON_NAME_MAX} characters.` });
-    else notes.push({ line, dimension, kind, text, cluster: clusterOf(value(cells, 'cluster')), author });
+    else if (cluster.length > CLUSTER_NAME_MAX) problems.push({ line, reason: `The cluster name is longer than ${CLUSTER_NAME_MAX} characters.` });
+    else notes.push({ line, dimension, kind, text, cluster: clusterOf(cluster), author });
   }
   return { notes, problems };
 }

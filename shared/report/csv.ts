@@ -1,7 +1,6 @@
 /**
  * One row per note, for spreadsheets: UTF-8 with a byte-order mark (so Excel reads accents) and
- * CRLF line ends; a cell that starts with = + - @ (or a tab or carriage return) is prefixed with
- * an apostrophe so that no spreadsheet runs it as a formula.
+ * CRLF line ends. No cell, and no piece of a cell, can run as a formula (R2, E2).
  */
 import { kindLabel } from '../model/vocabulary';
 import type { BoardView } from '../view/boardView';
@@ -19,8 +18,32 @@ export const CSV_COLUMNS = [
   'Created',
 ] as const;
 
+/** What makes a spreadsheet read a cell as a formula (full-width forms included: some do). */
+const FORMULA_START = '=+\\-@\uFF1D\uFF0B\uFF0D\uFF20';
+
+/**
+ * A piece of the cell that a spreadsheet could take as a cell of its own starts with a formula
+ * character: after a separator it may split on (comma, semicolon as European Excel does, tab) or
+ * a line break, perhaps behind blanks or the quote that would open a quoted field. `x;=1+1;y`
+ * opened by an Excel that splits on `;` would otherwise run `=1+1` [E2].
+ */
+const FRAGMENT_FORMULA = new RegExp(`([,;\\t\\r\\n][\\s"]*)([${FORMULA_START}])`, 'g');
+
+/**
+ * An apostrophe before the cell (R2: a cell that starts with = + - @, a tab or a carriage return)
+ * and before every piece of it that could become a cell of its own [E2]. Spreadsheets show a
+ * leading apostrophe as nothing and treat the rest as text.
+ */
 export function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const inside = value.replace(FRAGMENT_FORMULA, "$1'$2");
+  return new RegExp(`^[\\s"]*[${FORMULA_START}]|^[\\t\\r]`).test(inside) ? `'${inside}` : inside;
+}
+
+/** The latest time a Date can hold; a board may hold any number (a malicious client's). */
+const DATE_MAX_MS = 8.64e15;
+
+function isoTime(ms: number): string {
+  return ms > 0 && ms <= DATE_MAX_MS ? new Date(ms).toISOString() : '';
 }
 
 function cell(value: string | number): string {
@@ -45,7 +68,7 @@ export function renderCsv(view: BoardView, votes: ReadonlyMap<string, number> = 
             note.clusterLabel,
             votes.get(note.id) ?? 0,
             note.linkedIds.map((id) => view.notesById.get(id)?.text ?? '').filter(Boolean).join(' | '),
-            note.createdAt > 0 ? new Date(note.createdAt).toISOString() : '',
+            isoTime(note.createdAt),
           ]);
         }
       }

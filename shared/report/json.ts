@@ -1,38 +1,163 @@
 /**
  * The board as versioned JSON (docs/export-schema.md): re-importable into a new board whose view
- * equals the original's. Parsing reports the first problem with its path, for a person to fix.
+ * equals the original's. An import is checked against the same bounds as every other way in
+ * [E4]; parsing reports the first problem with its path (`notes[3].createdAt: ...`), for a person
+ * to fix.
  */
 import { z } from 'zod';
-import { linkRecord, noteRecord, themeRecord, BOARD_TITLE_MAX, NOTE_TEXT_MAX } from '../model/schema';
+import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../model/vocabulary';
 import type { BoardView } from '../view/boardView';
+import {
+  AUTHOR_NAME_MAX,
+  BOARD_TITLE_MAX,
+  CLUSTER_REF_MAX,
+  LINKS_MAX,
+  NOTES_MAX,
+  NOTE_TEXT_MAX,
+  ORDER_KEY_MAX,
+  RECORD_ID_MAX,
+  TEMPLATE_ID_MAX,
+  THEMES_MAX,
+  THEME_STATEMENT_MAX,
+  THEME_TITLE_MAX,
+  TIME_AHEAD_MAX_MS,
+  UNKNOWN_FIELDS_MAX,
+  UNKNOWN_FIELD_DEPTH_MAX,
+  UNKNOWN_FIELD_JSON_MAX,
+  VOTES_PER_NOTE_MAX,
+  isKeepableUnknownField,
+} from './bounds';
 
 export const EXPORT_FORMAT = 'clusterboard.board';
 export const EXPORT_VERSION = 1;
+const DATE_MAX_MS = 8.64e15;
 
-const exportedNote = noteRecord.extend({ text: z.string().max(NOTE_TEXT_MAX) });
+const text = (max: number) => z.string({ error: 'must be text.' }).max(max, `must be at most ${max} characters.`);
+const id = z.string({ error: 'must be an id (text).' }).min(1, 'must not be empty.').max(RECORD_ID_MAX, `must be at most ${RECORD_ID_MAX} characters.`);
+const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of: ${values.join(', ')}.` });
 
-export const boardExport = z.object({
-  format: z.literal(EXPORT_FORMAT, { error: `"format" must be "${EXPORT_FORMAT}".` }),
-  version: z.literal(EXPORT_VERSION, { error: `"version" must be ${EXPORT_VERSION}; this file is from another version of Clusterboard.` }),
-  exportedAt: z.string(),
-  board: z.object({ title: z.string().trim().min(1).max(BOARD_TITLE_MAX), template: z.string().nullable(), createdAt: z.number().finite() }),
-  notes: z.array(exportedNote).max(50_000),
-  themes: z.array(themeRecord).max(10_000),
-  links: z.array(linkRecord).max(50_000),
-  /** Published votes per note id, summed over the board's voting rounds. Absent in older files. */
-  votes: z.record(z.string(), z.number().int().min(0)).optional(),
-});
-export type BoardExport = z.infer<typeof boardExport>;
+/** Milliseconds since 1970, no later than 24 hours after `now` (the importing server's clock). */
+function time(now: number) {
+  // A caller that trusts the times (the server judged them) passes Infinity; dates end at 8.64e15.
+  const latest = Math.min(now + TIME_AHEAD_MAX_MS, DATE_MAX_MS);
+  return z
+    .number({ error: 'must be a time in milliseconds since 1970 (a number).' })
+    .min(0, 'must be a time in milliseconds since 1970, not before it.')
+    .max(latest, latest === DATE_MAX_MS ? 'must be a time a date can hold.' : `must be a time no later than ${new Date(latest).toISOString()} (24 hours from now).`);
+}
+
+/**
+ * Fields this version does not know are kept (a newer Clusterboard's data survives), but only as
+ * small plain JSON under a plain name, and at most 16 per record.
+ */
+function knownAnd<S extends z.ZodRawShape>(shape: S) {
+  const known = new Set(Object.keys(shape));
+  return z.looseObject(shape).superRefine((record, ctx) => {
+    let unknown = 0;
+    for (const [name, value] of Object.entries(record)) {
+      if (known.has(name)) continue;
+      unknown++;
+      if (unknown > UNKNOWN_FIELDS_MAX) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `is one field too many: a record keeps at most ${UNKNOWN_FIELDS_MAX} fields this version does not know.` });
+        return;
+      }
+      if (!isKeepableUnknownField(name, value)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is not a field Clusterboard knows, and only small plain values (at most ${UNKNOWN_FIELD_DEPTH_MAX} levels deep and ${UNKNOWN_FIELD_JSON_MAX} characters) under plain names are kept.`,
+        });
+        return;
+      }
+    }
+  });
+}
+
+function recordSchemas(now: number) {
+  const note = knownAnd({
+    id,
+    text: text(NOTE_TEXT_MAX),
+    dimension: choice(DIMENSION_IDS),
+    kind: choice(KIND_IDS),
+    themeId: id.nullable(),
+    order: text(ORDER_KEY_MAX),
+    colour: choice(COLOURS).nullable(),
+    authorId: text(RECORD_ID_MAX),
+    authorName: text(AUTHOR_NAME_MAX),
+    cluster: text(CLUSTER_REF_MAX).nullable(),
+    createdAt: time(now),
+    updatedAt: time(now),
+    carriedFrom: z.object({ boardId: text(RECORD_ID_MAX), boardTitle: text(BOARD_TITLE_MAX), noteId: text(RECORD_ID_MAX) }, { error: 'must be { boardId, boardTitle, noteId } or null.' }).nullable(),
+  });
+  const theme = knownAnd({
+    id,
+    title: text(THEME_TITLE_MAX),
+    statement: text(THEME_STATEMENT_MAX),
+    dimension: choice(DIMENSION_IDS),
+    kind: choice(KIND_IDS),
+    order: text(ORDER_KEY_MAX),
+    createdAt: time(now),
+  });
+  const link = knownAnd({ id, needId: id, practiceId: id, createdBy: text(RECORD_ID_MAX), createdAt: time(now) });
+  return { note, theme, link };
+}
+
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item, { error: 'must be a list.' }).max(max, `must hold at most ${max} records.`);
+
+/** The schema of an export as this server accepts it now (times are judged by `now`). */
+export function boardExportSchema(now: number) {
+  const { note, theme, link } = recordSchemas(now);
+  return z
+    .object({
+      format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}".` }),
+      version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}; this file is from another version of Clusterboard.` }),
+      exportedAt: text(40),
+      board: z.object(
+        {
+          title: text(BOARD_TITLE_MAX).trim().min(1, 'must not be empty.'),
+          template: text(TEMPLATE_ID_MAX).nullable(),
+          createdAt: time(now),
+        },
+        { error: 'must be { title, template, createdAt }.' },
+      ),
+      notes: list(note, NOTES_MAX),
+      themes: list(theme, THEMES_MAX),
+      links: list(link, LINKS_MAX),
+      /** Published votes per note id, summed over the board's voting rounds. Absent in older files. */
+      votes: z
+        .record(id, z.number({ error: 'must be a number of votes.' }).int('must be a whole number of votes.').min(0, 'must not be negative.').max(VOTES_PER_NOTE_MAX, `must be at most ${VOTES_PER_NOTE_MAX}.`), {
+          error: 'must be an object of note ids to vote counts.',
+        })
+        .optional(),
+    }, { error: 'This is not a Clusterboard board export (a JSON object).' })
+    .superRefine((file, ctx) => {
+      // A record id used twice would silently keep only the last record: refuse the file instead.
+      for (const [name, records] of [['notes', file.notes], ['themes', file.themes], ['links', file.links]] as const) {
+        const seen = new Set<string>();
+        records.forEach((record, index) => {
+          if (seen.has(record.id)) ctx.addIssue({ code: 'custom', path: [name, index, 'id'], message: `"${record.id}" is the id of an earlier record too.` });
+          seen.add(record.id);
+        });
+      }
+      if (file.votes && Object.keys(file.votes).length > NOTES_MAX) ctx.addIssue({ code: 'custom', path: ['votes'], message: `must hold at most ${NOTES_MAX} notes.` });
+    });
+}
+export type BoardExport = z.infer<ReturnType<typeof boardExportSchema>>;
+type ExportedNote = BoardExport['notes'][number];
 
 /** Strips what the view adds to a note record (derived fields), keeping unknown stored fields. */
-function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, infer N> ? N : never): z.infer<typeof exportedNote> {
+function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, infer N> ? N : never): ExportedNote {
   const { clusterLabel, linkedIds, ...record } = note;
   return record;
 }
 
+/**
+ * The board as a file. Pass a view read through `exportView` (shared/report/bounds.ts), whose
+ * values are within the import's bounds, so the file always imports again [E6].
+ */
 export function exportJson(view: BoardView, exportedAt: Date, votes: ReadonlyMap<string, number> = new Map()): BoardExport {
   const published: Record<string, number> = {};
-  for (const [noteId, count] of votes) if (count > 0 && view.notesById.has(noteId)) published[noteId] = count;
+  for (const [noteId, count] of votes) if (count > 0 && view.notesById.has(noteId)) published[noteId] = Math.min(Math.floor(count), VOTES_PER_NOTE_MAX);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -49,10 +174,19 @@ export class ImportError extends Error {
   override readonly name = 'ImportError';
 }
 
-export function parseBoardExport(value: unknown): BoardExport {
-  const result = boardExport.safeParse(value);
+/** `notes[3].createdAt`: the path a person finds the field by. */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i > 0 ? '.' : ''}${String(part)}`)).join('');
+}
+
+/**
+ * The file as a board export, or an ImportError naming the first wrong field [E4]. Times are
+ * judged by `now` (the server's clock when importing).
+ */
+export function parseBoardExport(value: unknown, now: number = Date.now()): BoardExport {
+  const result = boardExportSchema(now).safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw new ImportError(`${where}${issue?.message ?? 'This is not a Clusterboard board export.'}`);
+  if (!issue || issue.path.length === 0) throw new ImportError(issue?.message ?? 'This is not a Clusterboard board export.');
+  throw new ImportError(`${fieldPath(issue.path)}: ${issue.message}`);
 }

@@ -85,6 +85,11 @@ export interface ReportOptions {
 /** The template's own notes are the report's source text, not a participant's contribution. */
 const TEMPLATE_AUTHOR = 'template';
 
+/** The most bars "notes over time" can have, whatever the times on the board. */
+export const TIME_BUCKETS_MAX = 48;
+/** The latest time a Date holds; later ones would make the labels throw. */
+const DATE_MAX_MS = 8.64e15;
+
 function reportNote(note: NoteView, votes: ReadonlyMap<string, number>): ReportNote {
   return {
     id: note.id,
@@ -176,10 +181,13 @@ export function buildReport(view: BoardView, options: ReportOptions): Report {
   }
 
   // Contributions over time, in buckets that give about a dozen bars whatever the length.
-  const times = notes.filter((n) => n.authorId !== TEMPLATE_AUTHOR && n.createdAt > 0).map((n) => n.createdAt);
-  const first = Math.min(...times);
-  const span = times.length > 0 ? Math.max(...times) - first : 0;
-  const bucketMinutes = [5, 10, 15, 30, 60, 120, 240, 1440].find((m) => span / (m * 60_000) <= 12) ?? 1440;
+  // Only times a Date can show (a client may write any number), and however far apart they are
+  // the chart never has more than TIME_BUCKETS_MAX bars (issue 13: 1e300 used to allocate forever).
+  const times = notes.filter((n) => n.authorId !== TEMPLATE_AUTHOR && n.createdAt > 0 && n.createdAt <= DATE_MAX_MS).map((n) => n.createdAt);
+  const first = times.reduce((min, t) => Math.min(min, t), Infinity);
+  const span = times.length > 0 ? times.reduce((max, t) => Math.max(max, t), -Infinity) - first : 0;
+  const bucketMinutes =
+    [5, 10, 15, 30, 60, 120, 240, 1440].find((m) => span / (m * 60_000) <= 12) ?? 1440 * Math.max(1, Math.ceil(span / (1440 * 60_000 * (TIME_BUCKETS_MAX - 2))));
   const overTime: TimeBucket[] = [];
   if (times.length > 0) {
     const size = bucketMinutes * 60_000;

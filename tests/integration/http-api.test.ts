@@ -282,7 +282,7 @@ describe('JSON export and import', () => {
       body: JSON.stringify({ format: 'clusterboard.board', version: 1, exportedAt: 'x', board: { title: 'T', template: null, createdAt: 1 }, notes: [{ id: 'n' }], themes: [], links: [] }),
     });
     expect(res.status).toBe(400);
-    expect(await errorOf(res)).toMatch(/^This file cannot be imported: notes\.0\.text: /);
+    expect(await errorOf(res)).toMatch(/^This file cannot be imported: notes\[0\]\.text: /);
   });
 });
 

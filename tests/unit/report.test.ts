@@ -178,7 +178,7 @@ describe('JSON export', () => {
     const exported = JSON.parse(JSON.stringify(exportJson(boardView(workshopBoard()), at))) as { notes: { dimension: string }[] };
     const first = exported.notes[0];
     if (first) first.dimension = 'finance';
-    expect(() => parseBoardExport(exported)).toThrow(/^notes\.0\.dimension: /);
+    expect(() => parseBoardExport(exported)).toThrow(/^notes\[0\]\.dimension: /);
   });
 });
 

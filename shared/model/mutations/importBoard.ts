@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { linksMap, metaMap, newRecordMap, notesMap, themesMap } from '../doc';
 import { MutationError } from '../errors';
 import type { ServerOrigin } from '../origin';
-import type { LinkRecord, NoteRecord, ThemeRecord } from '../schema';
+import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type LinkRecord, type NoteRecord, type ThemeRecord } from '../schema';
 import { initBoard } from './meta';
 
 export interface ImportedRecords {
@@ -15,12 +15,42 @@ export interface ImportedRecords {
   links: readonly LinkRecord[];
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The first value out of the schema's bounds, as `notes[3].createdAt: ...`, or null. The file was
+ * validated in full when it was parsed (shared/report/json.ts, SPEC E4); this is the mutation's
+ * own guard on what can hurt every later reader of the board: texts past their maxima and times
+ * that are not finite or lie outside [0, now + 24 h].
+ */
+function outOfBounds(records: ImportedRecords, now: number): string | null {
+  const time = (value: number) => Number.isFinite(value) && value >= 0 && value <= now + DAY_MS;
+  if (records.title.length > BOARD_TITLE_MAX) return `title: at most ${BOARD_TITLE_MAX} characters.`;
+  if (!time(records.createdAt)) return 'createdAt: not a time between 1970 and 24 hours from now.';
+  for (const [i, note] of records.notes.entries()) {
+    if (note.text.length > NOTE_TEXT_MAX) return `notes[${i}].text: at most ${NOTE_TEXT_MAX} characters.`;
+    if (!time(note.createdAt)) return `notes[${i}].createdAt: not a time between 1970 and 24 hours from now.`;
+    if (!time(note.updatedAt)) return `notes[${i}].updatedAt: not a time between 1970 and 24 hours from now.`;
+  }
+  for (const [i, theme] of records.themes.entries()) {
+    if (theme.title.length > THEME_TITLE_MAX) return `themes[${i}].title: at most ${THEME_TITLE_MAX} characters.`;
+    if (theme.statement.length > THEME_STATEMENT_MAX) return `themes[${i}].statement: at most ${THEME_STATEMENT_MAX} characters.`;
+    if (!time(theme.createdAt)) return `themes[${i}].createdAt: not a time between 1970 and 24 hours from now.`;
+  }
+  for (const [i, link] of records.links.entries()) {
+    if (!time(link.createdAt)) return `links[${i}].createdAt: not a time between 1970 and 24 hours from now.`;
+  }
+  return null;
+}
+
 /**
  * Fills a new, empty board with records exactly as exported: ids, order keys, authors, times and
  * fields this version does not know, so the new board's view equals the exported one.
  */
 export function importRecords(doc: Y.Doc, records: ImportedRecords, origin: ServerOrigin): void {
   if (notesMap(doc).size > 0 || themesMap(doc).size > 0) throw new MutationError('A board can only be imported into a new board.');
+  const problem = outOfBounds(records, Date.now());
+  if (problem) throw new MutationError(`This board cannot be imported: ${problem}`);
   doc.transact(() => {
     initBoard(doc, { title: records.title, template: records.template }, origin);
     metaMap(doc).set('createdAt', records.createdAt);

@@ -1,0 +1,119 @@
+/**
+ * What must hold for any board, however hostile (SPEC E7): the view, every report format, the
+ * engagement figures and the JSON export -> import never throw, stay within a size that depends
+ * on the number of records only, and agree with each other. Throws an Error naming the first
+ * broken property; plain code (no Vitest) so that `npm run fuzz -- --exports` runs it too.
+ */
+import { strFromU8, unzipSync } from 'fflate';
+import * as Y from 'yjs';
+import { renderDocx } from '../../server/reports/docx';
+import { parseCsvRows } from '../../shared/import/csv';
+import { importRecords } from '../../shared/model/mutations/importBoard';
+import { serverOrigin } from '../../shared/model/origin';
+import { exportView } from '../../shared/report/bounds';
+import { renderCsv } from '../../shared/report/csv';
+import { exportJson, parseBoardExport, type BoardExport } from '../../shared/report/json';
+import { renderMarkdown } from '../../shared/report/markdown';
+import { TIME_BUCKETS_MAX, buildReport } from '../../shared/report/report';
+import { boardView, type BoardView } from '../../shared/view/boardView';
+import { FUZZ_NOW, hostileDoc, type HostileBoard } from './hostileBoards';
+
+/**
+ * Output per record, in characters (bytes for the zipped Word file): a note's text is at most
+ * 2,000 characters, escaping at most triples it (a backslash per character, a continuation per
+ * line), and a link quotes two notes again. The figures are generous; what matters is that they
+ * do not grow with the values.
+ */
+export const OUTPUT_BASE = 20_000;
+export const OUTPUT_PER_RECORD = { md: 40_000, csv: 40_000, json: 80_000, docx: 80_000 } as const;
+
+export interface Figures {
+  records: number;
+  notes: number;
+  sizes: { md: number; csv: number; json: number; docx: number };
+}
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new Error(what);
+}
+
+/** The view as data, for comparison: what a board shows, without meta fields the import sets itself. */
+export function comparable(view: BoardView): unknown {
+  const { meta, invalid, notesById, ...rest } = view;
+  void invalid;
+  return JSON.parse(JSON.stringify({ ...rest, meta: { title: meta.title, template: meta.template, createdAt: meta.createdAt }, notesById: [...notesById.entries()] }));
+}
+
+/** Items of the dimension sections: one per note. */
+function markdownNoteItems(markdown: string): number {
+  const start = markdown.indexOf('\n## 1. ');
+  const end = markdown.indexOf('\n## Matchmaking');
+  return markdown.slice(start, end).split('\n').filter((line) => line.startsWith('- ')).length;
+}
+
+function reimport(file: BoardExport): Y.Doc {
+  const copy = new Y.Doc();
+  importRecords(copy, { ...file.board, notes: file.notes, themes: file.themes, links: file.links }, serverOrigin('template'));
+  return copy;
+}
+
+export async function checkHostileBoard(input: HostileBoard, options: { docx: boolean } = { docx: true }): Promise<Figures> {
+  const doc = hostileDoc(input);
+  const generatedAt = new Date(FUZZ_NOW);
+  const votes = new Map(input.votes);
+  const records = doc.getMap('notes').size + doc.getMap('themes').size + doc.getMap('links').size;
+
+  // The raw view, as the board and the Engagement panel read it in every browser.
+  const raw = boardView(doc);
+  const rawReport = buildReport(raw, { generatedAt, votes });
+  check(rawReport.engagement.overTime.length <= TIME_BUCKETS_MAX, `the raw view's time chart has ${rawReport.engagement.overTime.length} bars`);
+  renderMarkdown(rawReport);
+
+  const view = exportView(doc, FUZZ_NOW);
+  const longIds = [...raw.notesById.keys()].filter((id) => id.length > 64).length;
+  check(view.noteCount === raw.noteCount - longIds, `the export shows ${view.noteCount} notes, the board ${raw.noteCount} (${longIds} under unusable ids)`);
+
+  const report = buildReport(view, { generatedAt, votes });
+  const engagement = report.engagement;
+  check(engagement.overTime.length <= TIME_BUCKETS_MAX, `the time chart has ${engagement.overTime.length} bars`);
+  const participantNotes = [...view.notesById.values()].filter((n) => n.authorId !== 'template').length;
+  check(engagement.rows.reduce((sum, row) => sum + row.total, 0) === participantNotes, 'engagement rows do not add up to the notes');
+  check(engagement.overTime.reduce((sum, bucket) => sum + bucket.notes, 0) <= participantNotes, 'the time chart counts more notes than there are');
+  check(report.totals.notes === view.noteCount, 'the report total differs from the view');
+
+  const md = renderMarkdown(report);
+  const breaks = md.split('\n').filter((line) => /^ {0,3}([-*_])(\s*\1){2,}\s*$|^ {0,3}(#{1,6}\s|```|~~~|<)/.test(line) && !/^#{1,3} /.test(line));
+  check(breaks.length === 0, `the Markdown has lines we never write: ${JSON.stringify(breaks.slice(0, 3))}`);
+  check(markdownNoteItems(md) === view.noteCount, `the Markdown lists ${markdownNoteItems(md)} notes, the view ${view.noteCount}`);
+
+  const csv = renderCsv(view, votes);
+  check(parseCsvRows(csv).length - 1 === view.noteCount, `the CSV has ${parseCsvRows(csv).length - 1} rows, the view ${view.noteCount} notes`);
+
+  const file = exportJson(view, generatedAt, votes);
+  const text = JSON.stringify(file);
+  check(file.notes.length === view.noteCount, 'the JSON export has another note count');
+  const parsed = parseBoardExport(JSON.parse(text), FUZZ_NOW);
+  const copy = reimport(parsed);
+  const again = boardView(copy);
+  check(again.noteCount === view.noteCount, `the re-imported board has ${again.noteCount} notes, the export ${view.noteCount}`);
+  check(JSON.stringify(comparable(again)) === JSON.stringify(comparable(view)), 'the re-imported view differs from the exported one');
+  const second = exportJson(exportView(copy, FUZZ_NOW), generatedAt, votes);
+  check(JSON.stringify(second) === text, 'exporting the re-imported board gives another file');
+
+  let docx = 0;
+  if (options.docx) {
+    const buffer = await renderDocx(report);
+    docx = buffer.length;
+    const xml = strFromU8(unzipSync(new Uint8Array(buffer))['word/document.xml'] ?? new Uint8Array());
+    check(!/<w:(fldSimple|instrText|fldChar|hyperlink)\b/.test(xml), 'the Word document holds a field or hyperlink');
+    // eslint-disable-next-line no-control-regex
+    check(!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml), 'the Word document holds characters XML does not allow');
+  }
+
+  const sizes = { md: md.length, csv: csv.length, json: text.length, docx };
+  for (const format of ['md', 'csv', 'json', 'docx'] as const) {
+    const limit = OUTPUT_BASE + records * OUTPUT_PER_RECORD[format];
+    check(sizes[format] <= limit, `the ${format} export is ${sizes[format]} long for ${records} records (limit ${limit})`);
+  }
+  return { records, notes: view.noteCount, sizes };
+}
