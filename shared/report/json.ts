@@ -26,7 +26,7 @@ export type BoardExport = z.infer<typeof boardExport>;
 
 /** Strips what the view adds to a note record (derived fields), keeping unknown stored fields. */
 function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, infer N> ? N : never): z.infer<typeof exportedNote> {
-  const { clusterLabel, linkedIds, ...record } = note;
+  const { clusterLabel, linkedIds, byline, ...record } = note;
   return record;
 }
 

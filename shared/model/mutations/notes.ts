@@ -3,7 +3,7 @@ import { linksMap, newRecordMap, notesMap, readRecord, themesMap } from '../doc'
 import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { byOrder, orderAt, orderBetween, ordersBetween } from '../order';
-import type { MutationOrigin } from '../origin';
+import { timeFor, type MutationOrigin } from '../origin';
 import { addNoteInput, noteRecord, noteTextInput, themeRecord, type AddNoteInput } from '../schema';
 import { applyTextDiff } from '../text';
 import { COLOURS, DIMENSION_IDS, KIND_IDS, defaultColour, type Colour, type DimensionId, type KindId } from '../vocabulary';
@@ -55,7 +55,7 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin: MutationOrigin)
     if (notesMap(doc).has(id)) throw new MutationError('A note with that id already exists.');
     checkTheme(doc, place);
     const siblings = siblingsAt(doc, place);
-    const now = Date.now();
+    const now = timeFor(origin);
     const text = new Y.Text();
     text.insert(0, valid.text);
     notesMap(doc).set(
@@ -68,13 +68,15 @@ export function addNote(doc: Y.Doc, input: AddNoteInput, origin: MutationOrigin)
         themeId: place.themeId,
         order: orderAt(siblings, siblings.length),
         colour: valid.colour ?? defaultColour(valid.kind),
-        authorId: valid.author.id,
+        // [AT1] A sourced note is nobody's: it can never count as a participant's.
+        authorId: valid.source ? '' : valid.author.id,
         authorName: valid.author.name,
         cluster: valid.author.cluster,
         createdAt: now,
         updatedAt: now,
         // Written only when set: most notes are born on their board.
         ...(valid.carriedFrom ? { carriedFrom: valid.carriedFrom } : {}),
+        source: valid.source ?? null,
       }),
     );
   }, origin);
@@ -105,7 +107,7 @@ export function editNoteText(doc: Y.Doc, noteId: string, text: string, origin: M
       map.set('text', ytext);
     }
     applyTextDiff(ytext as Y.Text, valid);
-    map.set('updatedAt', Date.now());
+    map.set('updatedAt', timeFor(origin));
   }, origin);
 }
 
@@ -138,7 +140,7 @@ export function moveNotes(doc: Y.Doc, noteIds: readonly string[], target: MoveTa
     const siblings = siblingsAt(doc, target, new Set(ids));
     const at = Math.min(target.index ?? siblings.length, siblings.length);
     const orders = ordersBetween(siblings[at - 1]?.order ?? null, siblings[at]?.order ?? null, maps.length);
-    const now = Date.now();
+    const now = timeFor(origin);
     maps.forEach((map, i) => {
       // A new cell is written whole: two people moving one note to different cells at once must
       // end in one of the cells they chose, not a mix (each Y.Map key resolves on its own).
@@ -184,7 +186,7 @@ export function setNoteColour(doc: Y.Doc, noteId: string, colour: Colour, origin
   doc.transact(() => {
     const map = noteMap(doc, noteId);
     map.set('colour', colour);
-    map.set('updatedAt', Date.now());
+    map.set('updatedAt', timeFor(origin));
   }, origin);
 }
 
