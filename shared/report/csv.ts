@@ -5,6 +5,7 @@
  */
 import { kindLabel } from '../model/vocabulary';
 import type { BoardView } from '../view/boardView';
+import { isoTime } from '../view/time';
 
 export const CSV_COLUMNS = [
   'Dimension',
@@ -41,11 +42,11 @@ export function renderCsv(view: BoardView, votes: ReadonlyMap<string, number> = 
             theme?.title ?? '',
             theme?.statement ?? '',
             note.text,
-            note.authorName,
+            note.byline,
             note.clusterLabel,
             votes.get(note.id) ?? 0,
             note.linkedIds.map((id) => view.notesById.get(id)?.text ?? '').filter(Boolean).join(' | '),
-            note.createdAt > 0 ? new Date(note.createdAt).toISOString() : '',
+            isoTime(note.createdAt),
           ]);
         }
       }

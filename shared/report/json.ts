@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { linkRecord, noteRecord, themeRecord, BOARD_TITLE_MAX, NOTE_TEXT_MAX } from '../model/schema';
 import type { BoardView } from '../view/boardView';
+import { engagement, type Engagement, type Participant } from './engagement';
 
 export const EXPORT_FORMAT = 'clusterboard.board';
 export const EXPORT_VERSION = 1;
@@ -30,7 +31,16 @@ function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, inf
   return record;
 }
 
-export function exportJson(view: BoardView, exportedAt: Date, votes: ReadonlyMap<string, number> = new Map()): BoardExport {
+/**
+ * `engagement` [AT3] is the figures every report shows, for reading only: an import ignores it
+ * (the board's records are the truth, and the people who joined stay with the original board).
+ */
+export function exportJson(
+  view: BoardView,
+  exportedAt: Date,
+  votes: ReadonlyMap<string, number> = new Map(),
+  people: readonly Participant[] = [],
+): BoardExport & { engagement: Engagement } {
   const published: Record<string, number> = {};
   for (const [noteId, count] of votes) if (count > 0 && view.notesById.has(noteId)) published[noteId] = count;
   return {
@@ -42,6 +52,7 @@ export function exportJson(view: BoardView, exportedAt: Date, votes: ReadonlyMap
     themes: view.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes.map(({ notes, ...theme }) => theme))),
     links: view.links,
     votes: published,
+    engagement: engagement({ view, people, votes, now: exportedAt.getTime() }),
   };
 }
 
