@@ -29,7 +29,7 @@ describe('migrate', () => {
     const origins = recordOrigins(doc);
     expect(schemaVersionOf(doc)).toBe(0);
     const start = Date.now();
-    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 0, to: SCHEMA_VERSION, applied: ['InitialiseMeta'] });
+    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 0, to: SCHEMA_VERSION, applied: ['InitialiseMeta', 'AttributeNoteSources'] });
     expect(origins).toEqual([migration]);
     expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION);
     const meta = boardView(doc).meta;
@@ -52,7 +52,7 @@ describe('migrate', () => {
     metaMap(doc).set('schemaVersion', '1');
     expect(schemaVersionOf(doc)).toBe(0);
     metaMap(doc).set('schemaVersion', 0.5);
-    expect(migrate(doc, migration)).toMatchObject({ status: 'migrated', from: 0, applied: ['InitialiseMeta'] });
+    expect(migrate(doc, migration)).toMatchObject({ status: 'migrated', from: 0, applied: ['InitialiseMeta', 'AttributeNoteSources'] });
   });
 
   it("[S1] is a no-op the second time: 'current', nothing written", () => {
