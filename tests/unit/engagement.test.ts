@@ -186,7 +186,7 @@ describe('engagement, counted by hand', () => {
 
     // Word: the engagement table's rows and the time chart's, cell by cell.
     const xml = strFromU8(unzipSync(new Uint8Array(await renderDocx(report)))['word/document.xml'] ?? new Uint8Array());
-    const tableRows = xml.split('<w:tr>').slice(1).map((tr) => tr.split('</w:tc>').map((tc) => tc.replace(/<[^>]+>/g, '')).filter((t) => t !== ''));
+    const tableRows = xml.split('<w:tr>').slice(1).map((tr) => (tr.split('</w:tr>')[0] ?? '').split('</w:tc>').map((tc) => tc.replace(/<[^>]+>/g, '')).filter((t) => t !== ''));
     for (const row of ROWS) expect(tableRows).toContainEqual([row.cluster, ...[row.participants, ...row.notes, row.total, row.votes].map(String)]);
     for (const [label, n] of OVER_TIME) expect(tableRows.some((r) => r[0] === label && r.at(-1) === String(n))).toBe(true);
     expect(tableRows.some((r) => r[0] === '2. Cluster strategy' && r.at(-1) === '9')).toBe(true);
