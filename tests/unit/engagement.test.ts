@@ -10,7 +10,7 @@ import { renderDocx } from '../../server/reports/docx';
 import { notesMap } from '../../shared/model/doc';
 import { initBoard } from '../../shared/model/mutations/meta';
 import { addNote } from '../../shared/model/mutations/notes';
-import { localOrigin, serverOrigin } from '../../shared/model/origin';
+import { localOrigin, serverOrigin, type MutationOrigin } from '../../shared/model/origin';
 import type { AddNoteInput } from '../../shared/model/schema';
 import { parseCsvRows } from '../../shared/import/csv';
 import { MAX_TIME_BUCKETS, engagement, timeChart } from '../../shared/report/engagement';
@@ -44,7 +44,7 @@ function handCountedBoard(): { doc: Y.Doc; ids: Record<string, string> } {
   const server = serverOrigin('template');
   initBoard(doc, { title: 'Hand-counted board', template: null }, server);
   const ids: Record<string, string> = {};
-  const at = (minutes: number, key: string, input: AddNoteInput, origin = server) => {
+  const at = (minutes: number, key: string, input: AddNoteInput, origin: MutationOrigin = server) => {
     vi.setSystemTime(T0 + minutes * MINUTE);
     ids[key] = addNote(doc, input, origin);
   };
