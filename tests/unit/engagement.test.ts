@@ -256,3 +256,13 @@ describe('[AT4] the time chart never allocates by the data', () => {
     );
   });
 });
+
+describe('[AT4] times a browser writes', () => {
+  it('[AT4] a person\'s notes are dated by their session\'s server-corrected clock, not the laptop\'s', () => {
+    const doc = new Y.Doc();
+    const serverNow = T0;
+    const laptopBehind = localOrigin('ana', () => serverNow);
+    const id = addNote(doc, { text: 'x', dimension: 'strategy', kind: 'need', author: { id: 'ana', name: 'Ana', cluster: 'gaia' } }, laptopBehind);
+    expect(boardView(doc).notesById.get(id)).toMatchObject({ createdAt: T0, updatedAt: T0 });
+  });
+});
