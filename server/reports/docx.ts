@@ -32,6 +32,7 @@ function group(g: ReportGroup, attribute: boolean, afterThemes: boolean): Paragr
     if (attribute) runs.push(new TextRun({ text: ` — ${note.cluster}`, italics: true }));
     if (note.votes > 0) runs.push(new TextRun(votes(note.votes)));
     if (note.carriedFrom) runs.push(new TextRun({ text: ` (from “${note.carriedFrom}”)`, italics: true }));
+    if (note.source) runs.push(new TextRun({ text: ` (${note.source})`, italics: true }));
     out.push(bullet(runs));
   }
   return out;

@@ -25,7 +25,8 @@ function votes(count: number): string {
 function noteLine(note: ReportNote, attribute: boolean): string {
   const who = attribute ? ` — *${escapeMarkdown(note.cluster)}*` : '';
   const carried = note.carriedFrom ? ` *(from “${escapeMarkdown(note.carriedFrom)}”)*` : '';
-  return `- ${escapeMarkdown(note.text)}${who}${votes(note.votes)}${carried}`;
+  const source = note.source ? ` *(${escapeMarkdown(note.source)})*` : '';
+  return `- ${escapeMarkdown(note.text)}${who}${votes(note.votes)}${carried}${source}`;
 }
 
 function group(lines: string[], g: ReportGroup, attribute: boolean, afterThemes: boolean): void {

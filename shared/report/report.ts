@@ -24,6 +24,11 @@ export interface ReportNote {
   votes: number;
   /** The title of the previous workshop's board this note was carried over from, or null. */
   carriedFrom: string | null;
+  /**
+   * [AT1] Who brought in a note that no participant wrote ("API", "CSV import by Anna"), so a
+   * claimed cluster reads as that source's claim; null for people's, the template's and carried notes.
+   */
+  source: string | null;
 }
 
 export interface ReportGroup {
@@ -81,6 +86,7 @@ function reportNote(note: NoteView, votes: ReadonlyMap<string, number>): ReportN
     author: note.byline,
     votes: votes.get(note.id) ?? 0,
     carriedFrom: note.carriedFrom?.boardTitle ?? null,
+    source: note.source && (note.source.kind === 'api' || note.source.kind === 'import') ? note.source.label : null,
   };
 }
 

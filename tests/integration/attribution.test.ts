@@ -107,7 +107,10 @@ describe('attribution comes from the server', () => {
     });
     expect(res.status).toBe(200);
     expect((await listed(ws)).find((n) => n.text === 'Imported practice')).toMatchObject({ author: 'CSV import by Fay', cluster: 'gaia' });
-    expect(engagementTable((await text(ws, '/export?format=md')).body)).toEqual(['| no cluster | 1 | 0 | 0 | 0 | 0 | 0 | 0 |']);
+    const markdown = (await text(ws, '/export?format=md')).body;
+    expect(engagementTable(markdown)).toEqual(['| no cluster | 1 | 0 | 0 | 0 | 0 | 0 | 0 |']);
+    // The cluster is the import's claim, and the report says whose.
+    expect(markdown).toContain('- Imported practice — *GAIA* *(CSV import by Fay)*');
   });
 });
 
