@@ -266,3 +266,58 @@ describe('[AT4] times a browser writes', () => {
     expect(boardView(doc).notesById.get(id)).toMatchObject({ createdAt: T0, updatedAt: T0 });
   });
 });
+
+describe('[AT3] property: every format agrees with one count', () => {
+  it('[AT3, AT4] random boards (people in and out of clusters, strangers, sources, hostile times, votes): figures match a direct count in engagement, Markdown and JSON', () => {
+    const ids = ['p1', 'p2', 'p3', 'stranger', ''];
+    const cluster = fc.constantFrom(null, 'gaia', 'dti', 'other:Acme');
+    const hostileTime = fc.oneof(fc.double(), fc.constantFrom(1e300, 9e15, -1, Number.NaN), fc.integer({ min: -500, max: 500 }).map((m) => T0 + m * MINUTE));
+    const noteArb = fc.record({
+      authorId: fc.constantFrom(...ids),
+      sourced: fc.boolean(),
+      cluster,
+      dimension: fc.constantFrom('structure', 'strategy', 'organisation', 'business-model', 'communication'),
+      createdAt: hostileTime,
+      votes: fc.nat({ max: 5 }),
+    });
+    const personArb = fc.record({ id: fc.constantFrom('p1', 'p2', 'p3'), name: fc.constantFrom('Ana', 'Jan', 'Fay'), cluster });
+    fc.assert(
+      fc.property(fc.array(noteArb, { maxLength: 25 }), fc.uniqueArray(personArb, { selector: (p) => p.id, maxLength: 3 }), hostileTime, (notes, people, createdAt) => {
+        const doc = new Y.Doc();
+        initBoard(doc, { title: 'Random', template: null }, serverOrigin('template'));
+        doc.getMap('meta').set('createdAt', createdAt);
+        const votes = new Map<string, number>();
+        for (const n of notes) {
+          const id = addNote(
+            doc,
+            {
+              text: 'x',
+              dimension: n.dimension as AddNoteInput['dimension'],
+              kind: 'need',
+              author: { id: n.authorId || 'nobody', name: 'Claimed', cluster: 'scs' },
+              ...(n.sourced || n.authorId === '' ? { source: { kind: 'api', label: 'API' } as const } : {}),
+            },
+            serverOrigin('api'),
+          );
+          (notesMap(doc).get(id) as Y.Map<unknown>).set('createdAt', n.createdAt);
+          votes.set(id, n.votes);
+        }
+        const view = boardView(doc, peopleIndex(people));
+        const figures = engagement({ view, people, votes, now: NOW.getTime() });
+        const joined = new Set<string>(people.map((p) => p.id));
+        const counted = notes.filter((n) => !n.sourced && n.authorId !== '' && joined.has(n.authorId));
+        expect(figures.totals.contributions).toBe(counted.length);
+        expect(figures.rows.reduce((sum, r) => sum + r.total, 0)).toBe(counted.length);
+        expect(figures.rows.reduce((sum, r) => sum + r.participants, 0)).toBe(people.length);
+        expect(figures.rows.reduce((sum, r) => sum + r.votes, 0)).toBe(counted.reduce((sum, n) => sum + n.votes, 0));
+        expect(figures.overTime.length).toBeLessThanOrEqual(MAX_TIME_BUCKETS);
+        expect(figures.overTime.reduce((sum, b) => sum + b.notes, 0)).toBe(counted.length);
+        const markdown = renderMarkdown(buildReport(view, { generatedAt: NOW, votes, people }));
+        for (const row of figures.rows) expect(markdown).toContain(`| ${row.cluster} | ${row.participants} | ${row.notes.join(' | ')} | ${row.total} |`);
+        expect(exportJson(view, NOW, votes, people).engagement).toEqual(figures);
+        expect(() => renderCsv(view, votes)).not.toThrow();
+      }),
+      { seed: 1313, numRuns: 200 },
+    );
+  });
+});
