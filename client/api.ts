@@ -1,4 +1,4 @@
-import type { BoardInfo, CreatedBoard } from '../shared/protocol';
+import { SEAT_HEADER, type BoardInfo, type CreatedBoard } from '../shared/protocol';
 import type { TemplateId } from '../shared/templates/index';
 
 export class ApiError extends Error {
@@ -56,10 +56,13 @@ export interface CsvImportResult {
   problems: { line: number; reason: string }[];
 }
 
-export async function apiImportCsv(boardId: string, token: string, csv: string): Promise<CsvImportResult> {
+/** `seat`: the importing person's, so the notes read "CSV import by <their name>". */
+export async function apiImportCsv(boardId: string, token: string, seat: string | null, csv: string): Promise<CsvImportResult> {
+  const headers: Record<string, string> = { 'content-type': 'text/csv', authorization: `Bearer ${token}` };
+  if (seat) headers[SEAT_HEADER] = seat;
   const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/notes/import`, {
     method: 'POST',
-    headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+    headers,
     body: csv,
   });
   if (!response.ok) throw await errorOf(response);

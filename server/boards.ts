@@ -5,7 +5,7 @@ import { newId } from '../shared/model/ids';
 import { serverOrigin } from '../shared/model/origin';
 import { CONTROL_DOC, ROLES, docKey, isTokenShaped, type Role } from '../shared/protocol';
 import { publishResults } from '../shared/workshop/mutations';
-import { importRecords } from '../shared/model/mutations/importBoard';
+import { asImported, importRecords } from '../shared/model/mutations/importBoard';
 import type { BoardExport } from '../shared/report/json';
 import { addNotes } from '../shared/model/mutations/notes';
 import { carryOverNotes } from '../shared/templates/carryOver';
@@ -72,7 +72,7 @@ export function createBoardFromPrevious(
  */
 export async function importBoard(store: BoardStore, data: BoardExport): Promise<BoardRecord> {
   const board = await storeNewBoard(store, data.board, (doc) =>
-    importRecords(doc, { ...data.board, notes: data.notes, themes: data.themes, links: data.links }, serverOrigin('template')),
+    importRecords(doc, { ...data.board, notes: asImported(data.notes, data.board.title), themes: data.themes, links: data.links }, serverOrigin('template')),
   );
   const noteIds = new Set(data.notes.map((n) => n.id));
   const votes = Object.fromEntries(Object.entries(data.votes ?? {}).filter(([id, count]) => noteIds.has(id) && count > 0));

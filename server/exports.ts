@@ -8,9 +8,10 @@ import { renderCsv } from '../shared/report/csv';
 import { exportView } from '../shared/report/bounds';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
-import { buildReport, type ReportOptions } from '../shared/report/report';
+import type { Participant } from '../shared/report/engagement';
+import { buildReport } from '../shared/report/report';
 import { BOARD_DOC, CONTROL_DOC, docKey, type DocName } from '../shared/protocol';
-import { boardView, type BoardView } from '../shared/view/boardView';
+import { boardView, type BoardPeople, type BoardView } from '../shared/view/boardView';
 import { publishedVotes, readControl } from '../shared/workshop/control';
 import type { ReadCache } from './http/readCache';
 import { renderDocx } from './reports/docx';
@@ -46,21 +47,24 @@ async function readDocument<T>(store: BoardStore, rooms: Rooms, boardId: string,
   }
 }
 
-/** The board as it is now: live if loaded, else from storage. */
-export function currentView(store: BoardStore, rooms: Rooms, boardId: string): Promise<BoardView> {
-  return readDocument(store, rooms, boardId, BOARD_DOC, boardView);
+/** [AT2, AT3] The people who joined the board, from storage: whose notes count, and their current names. */
+export async function boardPeople(store: BoardStore, boardId: string): Promise<Participant[]> {
+  return (await store.listPeople(boardId)).map((person) => ({ id: person.id, name: person.name, cluster: person.cluster }));
 }
 
-/**
- * What the control document adds to a report: votes per note from every round whose results are
- * published (a round with hidden results counts once closed), and the people who joined.
- */
-export function currentWorkshop(store: BoardStore, rooms: Rooms, boardId: string): Promise<{ votes: Map<string, number>; people: NonNullable<ReportOptions['people']> }> {
-  return readDocument(store, rooms, boardId, CONTROL_DOC, (doc) => {
-    const control = readControl(doc);
-    const people = [...control.people].map(([id, person]) => ({ id, name: person.name, cluster: person.cluster }));
-    return { votes: publishedVotes(control), people };
-  });
+export function peopleIndex(people: readonly Participant[]): BoardPeople {
+  return new Map(people.map((person) => [person.id, { name: person.name, cluster: person.cluster }]));
+}
+
+/** The board as it is now (live if loaded, else from storage), names and clusters resolved from `people`. */
+export function currentView(store: BoardStore, rooms: Rooms, boardId: string, people: readonly Participant[]): Promise<BoardView> {
+  const index = peopleIndex(people);
+  return readDocument(store, rooms, boardId, BOARD_DOC, (doc) => boardView(doc, index));
+}
+
+/** Votes per note from every round whose results are published (a round with hidden results counts once closed). */
+export function currentVotes(store: BoardStore, rooms: Rooms, boardId: string): Promise<Map<string, number>> {
+  return readDocument(store, rooms, boardId, CONTROL_DOC, (doc) => publishedVotes(readControl(doc)));
 }
 
 /** A file name from the board title: letters, digits and dashes only. */
@@ -76,9 +80,10 @@ function fileStem(title: string): string {
 }
 
 export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardRecord, format: ExportFormat, now: Date): Promise<Exported> {
+  const people = await boardPeople(store, board.id);
   // Every format reads the same bounded board, whatever a client wrote into it [E6].
-  const view = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => exportView(doc, now.getTime()));
-  const { votes, people } = await currentWorkshop(store, rooms, board.id);
+  const view = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => exportView(doc, now.getTime(), peopleIndex(people)));
+  const votes = await currentVotes(store, rooms, board.id);
   const stem = `${fileStem(view.meta.title)}-${now.toISOString().slice(0, 10)}`;
   switch (format) {
     case 'md':
@@ -92,7 +97,7 @@ export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardR
         body: await renderDocx(buildReport(view, { generatedAt: now, votes, people })),
       };
     case 'json':
-      return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now, votes), null, 2)}\n` };
+      return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now, votes, people), null, 2)}\n` };
   }
 }
 

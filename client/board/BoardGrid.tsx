@@ -18,7 +18,7 @@ export function BoardGrid() {
   const filter = useUi((s) => s.filter);
   const selection = useUi((s) => s.selection);
   const [cache] = useState(() => new DecorCache());
-  const decor = useMemo(() => cache.next(view, presence, filter, session.identity.id), [cache, view, presence, filter, session]);
+  const decor = useMemo(() => cache.next(view, presence, filter, session.author().id), [cache, view, presence, filter, session]);
 
   const overlay = (dragged: Dragged) => {
     if (dragged.type === 'theme') {

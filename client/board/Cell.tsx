@@ -35,7 +35,6 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
   };
 
   const save = (text: string) => {
-    const { identity } = session;
     // While private writing is on, a participant's new notes go to their private space (the
     // server refuses new notes on the shared board meanwhile).
     const target = privately ? session.workshop.privateDoc : null;
@@ -47,7 +46,7 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
       }
       addNote(
         target ?? session.doc,
-        { text, dimension: cell.dimension, kind: cell.kind, author: { id: identity.id, name: identity.name, cluster: identity.cluster } },
+        { text, dimension: cell.dimension, kind: cell.kind, author: session.author() },
         session.origin,
       );
     });

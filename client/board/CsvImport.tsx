@@ -15,7 +15,7 @@ export function CsvImport() {
     if (!file) return;
     setProblem(null);
     try {
-      setResult(await apiImportCsv(session.boardId, session.token, await file.text()));
+      setResult(await apiImportCsv(session.boardId, session.token, session.identity.seat, await file.text()));
     } catch (error) {
       setProblem(error instanceof Error ? error.message : 'The import did not work.');
     } finally {

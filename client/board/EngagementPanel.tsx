@@ -1,30 +1,31 @@
 import { useMemo } from 'react';
-import { buildReport } from '../../shared/report/report';
+import { bucketWidthLabel, engagement } from '../../shared/report/engagement';
 import { Dialog, DialogDone } from '../ui/Dialog';
 import { publishedVotes } from '../../shared/workshop/control';
-import { useBoardView, useControl } from './context';
+import { useBoard, useBoardView, useControl } from './context';
 
 /**
  * Engagement at a glance, the seed's core challenge: notes per cluster and dimension as a heat
- * map, active participants per cluster, and contributions over time. The same numbers as the
- * report's engagement section (both come from buildReport).
+ * map, active participants per cluster, and contributions over time. [AT3] The same numbers as
+ * every report: all come from `engagement`, over the people who joined (the control document's).
  */
 export function EngagementPanel({ onClose }: { onClose(): void }) {
+  const { session } = useBoard();
   const view = useBoardView();
   const control = useControl();
-  const report = useMemo(() => {
+  const figures = useMemo(() => {
     const people = [...control.people].map(([id, person]) => ({ id, name: person.name, cluster: person.cluster }));
-    return buildReport(view, { generatedAt: new Date(), votes: publishedVotes(control), people });
-  }, [view, control]);
-  const { rows, dimensions, overTime, bucketMinutes } = report.engagement;
-  const showVotes = report.totals.votes > 0;
+    return engagement({ view, people, votes: publishedVotes(control), now: session.workshop.serverNow() });
+  }, [view, control, session]);
+  const { rows, dimensions, overTime, bucketMinutes } = figures;
+  const showVotes = figures.totals.votes > 0;
   const max = Math.max(1, ...rows.flatMap((r) => r.notes));
   const maxBucket = Math.max(1, ...overTime.map((b) => b.notes));
 
   return (
     <Dialog title="Engagement" onClose={onClose}>
       {rows.length === 0 ? (
-        <p>No participant has written a note yet.</p>
+        <p>Nobody has joined this board yet.</p>
       ) : (
         <>
           <h3>Notes per cluster and dimension</h3>
@@ -61,11 +62,11 @@ export function EngagementPanel({ onClose }: { onClose(): void }) {
             </tbody>
           </table>
           <p className="legend">{dimensions.map((label, i) => `D${i + 1}: ${label}`).join(' · ')}</p>
-          <h3>Notes over time ({bucketMinutes < 60 ? `${bucketMinutes} minutes` : `${bucketMinutes / 60} h`} per bar)</h3>
+          <h3>Notes over time ({bucketWidthLabel(bucketMinutes)} per bar)</h3>
           {overTime.length === 0 && <p>Nobody has written a note yet.</p>}
           <ol className="timeline" aria-label="Notes written per interval" hidden={overTime.length === 0}>
             {overTime.map((bucket) => (
-              <li key={bucket.start} title={`${new Date(bucket.start).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}: ${bucket.notes}`}>
+              <li key={bucket.start} title={`${bucket.label} UTC: ${bucket.notes}`}>
                 <span className="timeline-bar" style={{ height: `${(bucket.notes / maxBucket) * 100}%` }} />
                 <span className="timeline-count">{bucket.notes}</span>
               </li>

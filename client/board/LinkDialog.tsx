@@ -24,7 +24,7 @@ export function LinkDialog({ needId, onClose }: { needId: string; onClose(): voi
     run(() =>
       linked
         ? removeLink(session.doc, linkId(needId, practiceId), session.origin)
-        : addLink(session.doc, needId, practiceId, session.identity.id, session.origin),
+        : addLink(session.doc, needId, practiceId, session.author().id, session.origin),
     );
 
   return (

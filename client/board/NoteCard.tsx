@@ -248,7 +248,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
       )}
       <div className="note-footer">
         <span className="note-author">
-          {note.authorName} · {note.clusterLabel}
+          {note.byline} · {note.clusterLabel}
           {note.carriedFrom && <span className="note-carried"> · from “{note.carriedFrom.boardTitle}”</span>}
         </span>
         {complete && <VoteControl noteId={note.id} label={label} />}

@@ -187,11 +187,10 @@ export function OutlineView() {
                     focusRow(row);
                   }}
                   onSave={(text) => {
-                    const { identity } = session;
                     run(() =>
                       addNote(
                         session.doc,
-                        { text, dimension: row.dimension as NoteView['dimension'], kind: row.kind as NoteView['kind'], author: { id: identity.id, name: identity.name, cluster: identity.cluster } },
+                        { text, dimension: row.dimension as NoteView['dimension'], kind: row.kind as NoteView['kind'], author: session.author() },
                         session.origin,
                       ),
                     );
@@ -277,7 +276,7 @@ function OutlineRowContent({
       if (editing?.type === 'note' && editing.noteId === row.note.id) return <NoteEditor note={row.note} onDone={onDoneNote} />;
       return (
         <span className="outline-text">
-          {row.note.text} <span className="outline-author">— {row.note.authorName}, {row.note.clusterLabel}</span>
+          {row.note.text} <span className="outline-author">— {row.note.byline}, {row.note.clusterLabel}</span>
           {row.note.linkedIds.length > 0 && <span className="outline-count"> · {row.note.linkedIds.length} linked</span>}
         </span>
       );

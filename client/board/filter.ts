@@ -17,7 +17,7 @@ export function isFilterActive(filter: Filter): boolean {
  */
 export function matchesFilter(note: NoteView, filter: Filter): boolean {
   const text = filter.text.trim().toLowerCase();
-  if (text && !note.text.toLowerCase().includes(text) && !note.authorName.toLowerCase().includes(text)) return false;
+  if (text && !note.text.toLowerCase().includes(text) && !note.byline.toLowerCase().includes(text)) return false;
   if (filter.cluster !== null && (note.cluster ?? '') !== filter.cluster) return false;
   if (filter.author !== null && note.authorId !== filter.author) return false;
   if (filter.kind !== null && note.kind !== filter.kind) return false;

@@ -11,9 +11,10 @@ import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { clusterLabel } from '../../shared/model/vocabulary';
 import * as authProtocol from 'y-protocols/auth';
 import { MessageType, WS_PATH_PREFIX, canWrite, isPermanentClose, type Role } from '../../shared/protocol';
-import type { BoardView } from '../../shared/view/boardView';
+import type { AuthorInput } from '../../shared/model/schema';
+import type { BoardPeople, BoardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
-import { presenceColour, type Identity } from './identity';
+import { presenceColour, seatPerson, type Identity } from './identity';
 import { loadLastSynced, saveLastSynced } from './offline';
 import { BoardUndo, type UndoResult, type UndoState } from './undo';
 import { Workshop } from './workshop';
@@ -101,6 +102,9 @@ export class BoardSession {
   private refusal: { reason: string; at: number } | null = null;
   readonly workshop: Workshop;
   private serverUrl = '';
+  /** The board's people as the control document lists them; replaced only when a name or cluster changes. */
+  private people: BoardPeople = new Map();
+  private peopleKey = '';
 
   constructor(
     readonly boardId: string,
@@ -108,9 +112,10 @@ export class BoardSession {
     readonly role: Role,
     private person: Identity,
   ) {
-    this.origin = localOrigin(person.id);
+    // [AT4] This person's notes are dated by the server's clock, corrected for this device's.
+    this.origin = localOrigin(person.id, () => this.workshop.serverNow());
     this.viewCache = new BoardViewCache(this.doc);
-    this.view = this.viewCache.view();
+    this.view = this.viewCache.view(this.people);
     this.lastSynced = loadLastSynced(boardId);
     this.doc.on('update', this.refreshView);
     // Viewers cannot change the board, so they have nothing to undo.
@@ -119,6 +124,7 @@ export class BoardSession {
       this.refused = { code, reason };
       this.refreshConnection();
     });
+    this.workshop.subscribe(this.refreshPeople);
   }
 
   /**
@@ -258,6 +264,14 @@ export class BoardSession {
     return this.person;
   }
 
+  /**
+   * [AT2] Who this person's new notes are by: the person of their seat, which is what the server
+   * checks the note against; name and cluster are a copy (the board shows the person's record).
+   */
+  author(): AuthorInput {
+    return { id: seatPerson(this.person.seat) ?? this.person.id, name: this.person.name, cluster: this.person.cluster };
+  }
+
   /** A new name or cluster: shown to others at once; the person's id (and their notes) stay. */
   setIdentity(identity: Identity): void {
     const seatChanged = identity.seat !== this.person.seat;
@@ -334,8 +348,18 @@ export class BoardSession {
     this.notify();
   }
 
+  /** [AT2] Someone joined, left or renamed: every note shows the person's current name and cluster. */
+  private readonly refreshPeople = (): void => {
+    const people = this.workshop.getState().people;
+    const key = JSON.stringify([...people].map(([id, p]) => [id, p.name, p.cluster]));
+    if (key === this.peopleKey) return;
+    this.peopleKey = key;
+    this.people = new Map([...people].map(([id, p]) => [id, { name: p.name, cluster: p.cluster }]));
+    this.refreshView();
+  };
+
   private readonly refreshView = (): void => {
-    this.view = this.viewCache.view();
+    this.view = this.viewCache.view(this.people);
     if (this.connection.status === 'live' && Date.now() - this.lastStamp > SYNC_STAMP_INTERVAL_MS) this.stampSync();
     this.notify();
   };

@@ -13,7 +13,7 @@ import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard }
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
 import { ImportError, parseBoardExport } from '../../shared/report/json';
 import { createBoard, createBoardFromPrevious, importBoard } from '../boards';
-import { EXPORT_FORMATS, currentView, isExportFormat, sharedExport } from '../exports';
+import { EXPORT_FORMATS, boardPeople, currentView, isExportFormat, sharedExport } from '../exports';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import { ServerBusyError } from '../sync/errors';
 import type { Rooms } from '../sync/rooms';
@@ -83,7 +83,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
         if (!from) throw new HttpError(400, 'Starting from a previous board needs that board\'s link (from: { board, token }).');
         const source = await authorise(deps.store, from.board, from.token);
         if (source.role === 'viewer') throw new HttpError(403, 'Carrying notes over needs a facilitator or participant link of the previous board.');
-        const view = await currentView(deps.store, deps.rooms, source.board.id);
+        // Current names on the carried notes' copies [AT2].
+        const view = await currentView(deps.store, deps.rooms, source.board.id, await boardPeople(deps.store, source.board.id));
         board = await createBoardFromPrevious(deps.store, { title, previous: { boardId: source.board.id, view } });
       } else {
         board = await createBoard(deps.store, { title, template });

@@ -1,10 +1,16 @@
 /**
  * Notes for integrations (a CRM, a survey tool) and CSV imports:
  *   GET  /api/boards/:id/notes          every note, as the board shows it
- *   POST /api/boards/:id/notes          { text, dimension, kind, author, cluster? } -> 201 { id }
+ *   POST /api/boards/:id/notes          { text, dimension, kind, author?, cluster? } -> 201 { id }
  *   POST /api/boards/:id/notes/import   text/csv -> { imported, problems: [{ line, reason }] }
  * Writes go through the board's room, so they appear live on every open screen and are stored
  * like any edit. Facilitator or participant token; viewers only read.
+ *
+ * [AT6] Attribution comes from the server. With a seat (`x-clusterboard-seat`) a posted note is that
+ * person's own note, exactly like one written on the board (author and cluster in the body are
+ * ignored: the person's record says who they are). Without one, the note's source is "API" and
+ * `author`/`cluster` are kept as what the integration says, never counted as a participant. A CSV
+ * import is sourced "CSV import by <the importing person>" (or "CSV import" without a seat).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -12,12 +18,15 @@ import { CsvTooLargeError, importNotesCsv } from '../../shared/import/csv';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../../shared/model/schema';
+import { NOTE_TEXT_MAX, PERSON_NAME_MAX, sourceLabel, type NoteSource } from '../../shared/model/schema';
 import { DIMENSION_IDS, KIND_IDS, parseClusterRef } from '../../shared/model/vocabulary';
-import { CONTROL_DOC, canWrite } from '../../shared/protocol';
+import { CONTROL_DOC, SEAT_HEADER, canWrite } from '../../shared/protocol';
 import { OPEN_LOCK, isLockedFor, readWriteRules } from '../../shared/workshop/control';
 import { boardView } from '../../shared/view/boardView';
-import type { BoardStore } from '../storage/store';
+import { isoTime } from '../../shared/view/time';
+import { boardPeople, peopleIndex } from '../exports';
+import { personForSeat } from '../people';
+import type { BoardStore, PersonRecord } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
 import type { Quotas } from './quotas';
@@ -31,7 +40,7 @@ const newNote = z.object({
   text: z.string().trim().min(1, 'text must not be empty.').max(NOTE_TEXT_MAX, `text must be at most ${NOTE_TEXT_MAX} characters.`),
   dimension: z.enum(DIMENSION_IDS, { error: `dimension must be one of: ${DIMENSION_IDS.join(', ')}.` }),
   kind: z.enum(KIND_IDS, { error: `kind must be one of: ${KIND_IDS.join(', ')}.` }),
-  author: z.string().trim().min(1, 'author must not be empty.').max(PERSON_NAME_MAX),
+  author: z.string().trim().min(1, 'author must not be empty.').max(PERSON_NAME_MAX, `author must be at most ${PERSON_NAME_MAX} characters.`).optional(),
   cluster: z
     .string()
     .nullable()
@@ -41,7 +50,16 @@ const newNote = z.object({
     }),
 });
 
-const apiAuthor = (name: string) => `api:${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40)}`;
+const API_SOURCE: NoteSource = { kind: 'api', label: 'API' };
+
+/** The person whose seat came with the request, if any; a seat that is sent but not valid is refused. */
+async function seatPerson(req: IncomingMessage, store: BoardStore, boardId: string): Promise<PersonRecord | null> {
+  const seat = req.headers[SEAT_HEADER];
+  if (seat === undefined) return null;
+  const person = await personForSeat(store, boardId, typeof seat === 'string' ? seat : null);
+  if (!person) throw new HttpError(401, 'Your seat is not valid on this board; join it again, or send no seat.');
+  return person;
+}
 
 export async function handleNotesApi(
   req: IncomingMessage,
@@ -53,19 +71,23 @@ export async function handleNotesApi(
   const { board, role } = await authorise(deps.store, match.boardSegment, bearerToken(req, url));
   if (match.action === 'notes' && req.method === 'GET') {
     const room = await deps.rooms.acquire(board.id);
+    // People's names and clusters live in the control document's version too: a rename is a change.
+    const control = await deps.rooms.acquire(board.id, CONTROL_DOC);
     // [Q3] Computed once per version of the board, shared, and charged to the caller's budget.
-    const list = await deps.reads.read(req, 'notes', { doc: room.doc, notes: notesMap(room.doc).size }, [], () => {
-      const view = boardView(room.doc);
+    const list = await deps.reads.read(req, 'notes', { doc: room.doc, notes: notesMap(room.doc).size }, [control.doc], async () => {
+      const view = boardView(room.doc, peopleIndex(await boardPeople(deps.store, board.id)));
       const notes = [...view.notesById.values()].map((n) => ({
         id: n.id,
         text: n.text,
         dimension: n.dimension,
         kind: n.kind,
         themeId: n.themeId,
-        author: n.authorName,
+        author: n.byline,
         cluster: n.cluster,
+        source: n.source,
         linkedIds: n.linkedIds,
-        createdAt: new Date(n.createdAt).toISOString(),
+        // [AT4] null for a time no date can hold (a client may have written anything).
+        createdAt: isoTime(n.createdAt) || null,
       }));
       return { filename: 'notes.json', contentType: 'application/json; charset=utf-8', body: JSON.stringify({ notes }) };
     });
@@ -84,15 +106,25 @@ export async function handleNotesApi(
     const parsed = newNote.safeParse(await readJson(req, 64 * 1024));
     if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid note.');
     const { text, dimension, kind, author, cluster } = parsed.data;
+    const person = await seatPerson(req, deps.store, board.id);
+    if (!person && author === undefined) throw new HttpError(400, 'author must not be empty (or send your seat to write as yourself).');
     if (isLockedFor(lock, dimension)) throw new HttpError(423, 'That dimension is locked; notes cannot be added to it now.');
     const room = await deps.rooms.acquire(board.id);
-    const id = addNote(room.doc, { text, dimension, kind, author: { id: apiAuthor(author), name: author, cluster: cluster ?? null } }, API_ORIGIN);
+    const id = addNote(
+      room.doc,
+      person
+        ? { text, dimension, kind, author: { id: person.id, name: person.name, cluster: person.cluster } }
+        : { text, dimension, kind, author: { id: '', name: author ?? '', cluster: cluster ?? null }, source: API_SOURCE },
+      API_ORIGIN,
+    );
     sendJson(res, 201, { id });
     return;
   }
 
   // [Q5] Metered per address like board creation; [Q2] a file past the rows per import is refused whole.
   deps.quotas.admitImportRows(req);
+  const importer = await seatPerson(req, deps.store, board.id);
+  const source: NoteSource = { kind: 'import', label: sourceLabel(importer ? `CSV import by ${importer.name}` : 'CSV import') };
   const csv = await readText(req, CSV_LIMIT, ['text/csv', 'text/plain']);
   let parsedCsv;
   try {
@@ -111,7 +143,7 @@ export async function handleNotesApi(
   const room = await deps.rooms.acquire(board.id);
   addNotes(
     room.doc,
-    notes.map((n) => ({ text: n.text, dimension: n.dimension, kind: n.kind, author: { id: apiAuthor(n.author), name: n.author, cluster: n.cluster } })),
+    notes.map((n) => ({ text: n.text, dimension: n.dimension, kind: n.kind, author: { id: '', name: n.author === 'CSV import' ? source.label : n.author, cluster: n.cluster }, source })),
     API_ORIGIN,
   );
   sendJson(res, 200, { imported: notes.length, problems });

@@ -5,6 +5,7 @@
  * image renderer.
  */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { bucketWidthLabel } from '../../shared/report/engagement';
 import type { Report, ReportGroup } from '../../shared/report/report';
 
 const BAR = '█';
@@ -52,6 +53,7 @@ function group(g: ReportGroup, attribute: boolean, afterThemes: boolean): Paragr
     if (attribute) runs.push(new TextRun({ text: ` — ${note.cluster}`, italics: true }));
     if (note.votes > 0) runs.push(new TextRun(votes(note.votes)));
     if (note.carriedFrom) runs.push(new TextRun({ text: ` (from “${note.carriedFrom}”)`, italics: true }));
+    if (note.source) runs.push(new TextRun({ text: ` (${note.source})`, italics: true }));
     out.push(bullet(runs));
   }
   return out;
@@ -64,20 +66,19 @@ function cell(text: string, options: { bold?: boolean; width?: number; align?: (
   });
 }
 
-/** Notes (and votes) per dimension as horizontal bars. */
+/** Notes (and votes) per dimension as horizontal bars, from the engagement figures [AT3]. */
 function dimensionChart(report: Report): Table {
   return barChart(
-    report.dimensions.map((d) => {
-      const notes = d.sections.reduce((sum, s) => sum + s.groups.reduce((n, g) => n + g.notes.length, 0), 0);
-      const dimensionVotes = d.sections.reduce((sum, s) => sum + s.groups.reduce((n, g) => n + g.notes.reduce((v, x) => v + x.votes, 0), 0), 0);
-      return { label: `${d.number}. ${d.label}`, value: report.totals.votes > 0 ? dimensionVotes : notes };
-    }),
+    report.engagement.perDimension.map((d, i) => ({
+      label: `${i + 1}. ${report.engagement.dimensions[i] ?? ''}`,
+      value: report.totals.votes > 0 ? d.votes : d.notes,
+    })),
   );
 }
 
-/** One bar per time slot, labelled with its start (UTC), as in the Markdown report. */
+/** One bar per time slot (at most MAX_TIME_BUCKETS), labelled with its start (UTC), as in the Markdown report. */
 function timeChart(report: Report): Table {
-  return barChart(report.engagement.overTime.map((bucket) => ({ label: new Date(bucket.start).toISOString().slice(11, 16), value: bucket.notes })));
+  return barChart(report.engagement.overTime.map((bucket) => ({ label: bucket.label, value: bucket.notes })));
 }
 
 /** Between none and a full bar, whatever the figures (a vote count is never trusted to be sane). */
@@ -117,7 +118,7 @@ export async function renderDocx(untrusted: Report): Promise<Buffer> {
     ),
     new Paragraph({ text: 'Participants', heading: HeadingLevel.HEADING_1 }),
   ];
-  if (report.participantsByCluster.length === 0) children.push(new Paragraph('No participant has written on this board yet.'));
+  if (report.participantsByCluster.length === 0) children.push(new Paragraph('Nobody has joined this board yet.'));
   for (const { cluster, names } of report.participantsByCluster) {
     children.push(bullet([new TextRun({ text: `${cluster}: `, bold: true }), new TextRun(names.join(', '))]));
   }
@@ -171,7 +172,7 @@ export async function renderDocx(untrusted: Report): Promise<Buffer> {
     children.push(new Paragraph(report.engagement.dimensions.map((label, i) => `D${i + 1}: ${label}`).join('; ') + '.'));
   }
   if (report.engagement.overTime.length > 0) {
-    children.push(new Paragraph({ text: `Notes written per ${report.engagement.bucketMinutes} minutes (UTC)`, heading: HeadingLevel.HEADING_2 }));
+    children.push(new Paragraph({ text: `Notes written per ${bucketWidthLabel(report.engagement.bucketMinutes)} (UTC)`, heading: HeadingLevel.HEADING_2 }));
     children.push(timeChart(report));
   }
 

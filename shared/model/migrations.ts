@@ -4,10 +4,10 @@
  * document's own. A migration must be idempotent and commutative with itself, because two server
  * instances (or an old and a new one) may run it concurrently on replicas of the same board.
  */
-import type * as Y from 'yjs';
-import { metaMap } from './doc';
+import * as Y from 'yjs';
+import { metaMap, notesMap } from './doc';
 import type { ServerOrigin } from './origin';
-import { SCHEMA_VERSION } from './schema';
+import { SCHEMA_VERSION, carriedFrom, sourceLabel, type NoteSource } from './schema';
 
 export interface Migration {
   readonly name: string;
@@ -27,7 +27,33 @@ export const MIGRATIONS: readonly Migration[] = [
       if (typeof meta.get('createdAt') !== 'number') meta.set('createdAt', Date.now());
     },
   },
+  {
+    // [AT1] Notes no participant wrote here get their source and lose their author id: the
+    // template's notes (author id 'template'), notes carried over from a previous board, and
+    // notes posted over the REST API (author id 'api:<name>', never a person of the board).
+    name: 'AttributeNoteSources',
+    to: 2,
+    run(doc) {
+      notesMap(doc).forEach((value) => {
+        if (!(value instanceof Y.Map) || value.get('source') !== undefined) return;
+        const source = legacySource(value);
+        if (!source) return;
+        value.set('source', source);
+        value.set('authorId', '');
+      });
+    },
+  },
 ];
+
+function legacySource(note: Y.Map<unknown>): NoteSource | null {
+  const carried = carriedFrom.safeParse(note.get('carriedFrom'));
+  if (carried.success) return { kind: 'carried', label: sourceLabel(`Carried over from ${carried.data.boardTitle}`) };
+  const authorId = note.get('authorId');
+  const authorName = note.get('authorName');
+  if (authorId === 'template') return { kind: 'template', label: sourceLabel(typeof authorName === 'string' ? authorName : 'EXCITE D1.4 report') };
+  if (typeof authorId === 'string' && authorId.startsWith('api:')) return { kind: 'api', label: 'API' };
+  return null;
+}
 
 export type MigrationResult =
   | { status: 'current'; version: number }

@@ -9,6 +9,11 @@
 export interface LocalOrigin {
   readonly kind: 'local';
   readonly userId: string;
+  /**
+   * The server-corrected clock that stamps this person's records (`createdAt`, `updatedAt`): a
+   * laptop whose clock is off must not date notes a year back (the server refuses times ahead).
+   */
+  readonly now?: () => number;
 }
 
 /** An update received from a connected peer (server side: one per socket). */
@@ -39,8 +44,13 @@ export type Origin = LocalOrigin | RemoteOrigin | ServerOrigin | BusOrigin;
 /** Named mutations are run by a person or by the server, never on behalf of a socket. */
 export type MutationOrigin = LocalOrigin | ServerOrigin;
 
-export function localOrigin(userId: string): LocalOrigin {
-  return { kind: 'local', userId };
+export function localOrigin(userId: string, now?: () => number): LocalOrigin {
+  return now ? { kind: 'local', userId, now } : { kind: 'local', userId };
+}
+
+/** The time a mutation stamps: the person's server-corrected clock, or this machine's. */
+export function timeFor(origin: MutationOrigin): number {
+  return origin.kind === 'local' && origin.now ? origin.now() : Date.now();
 }
 
 export function serverOrigin(reason: ServerOrigin['reason']): ServerOrigin {

@@ -11,13 +11,14 @@
 import { z } from 'zod';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const NOTE_TEXT_MAX = 2000;
 export const THEME_TITLE_MAX = 120;
 export const THEME_STATEMENT_MAX = 1000;
 export const BOARD_TITLE_MAX = 200;
 export const PERSON_NAME_MAX = 60;
+export const SOURCE_LABEL_MAX = 200;
 
 const text = z.string().catch('');
 const timestamp = z.number().finite().catch(0);
@@ -28,6 +29,23 @@ export const carriedFrom = z.object({
   noteId: z.string(),
 });
 export type CarriedFrom = z.infer<typeof carriedFrom>;
+
+/**
+ * Where a note that no participant wrote on this board came from: the template's report, an
+ * import, the REST API, a previous workshop. [AT1] Such a note has `authorId: ''` and is never
+ * counted as anyone's contribution; the label is shown in place of an author.
+ */
+export const SOURCE_KINDS = ['template', 'import', 'api', 'carried'] as const;
+export const noteSource = z.object({
+  kind: z.enum(SOURCE_KINDS),
+  label: z.string().trim().min(1).max(SOURCE_LABEL_MAX),
+});
+export type NoteSource = z.infer<typeof noteSource>;
+
+/** A source label cut to its maximum (a board title or a person's name may be long). */
+export function sourceLabel(text: string): string {
+  return text.trim().slice(0, SOURCE_LABEL_MAX) || 'Unknown source';
+}
 
 export const noteRecord = z.looseObject({
   id: z.string().min(1),
@@ -40,10 +58,20 @@ export const noteRecord = z.looseObject({
   /** Fractional index; ties between peers are broken by id. */
   order: z.string().catch('a0'),
   colour: z.enum(COLOURS).nullable().catch(null),
+  /**
+   * The person (seat's person id) who wrote the note on this board; '' for a sourced note. Names
+   * and clusters are shown from that person's record, not from the copies below (boardView).
+   */
   authorId: z.string().catch(''),
+  /** The author's name when the note was written: shown only when no person record says better. */
   authorName: z.string().catch(''),
-  /** A `ClusterRef`, or null for notes that speak for the whole consortium (the template's). */
+  /**
+   * A `ClusterRef` copied from the author when written; for a sourced note, the cluster a good
+   * practice belongs to, or null for notes that speak for the whole consortium (the template's).
+   */
   cluster: z.string().nullable().catch(null),
+  /** Null for notes people wrote on the board (absent in boards before schema version 2). */
+  source: noteSource.nullable().catch(null),
   createdAt: timestamp,
   updatedAt: timestamp,
   /** Where a note carried over from a previous workshop came from; null for notes written here. */
@@ -85,7 +113,8 @@ export type MetaRecord = z.infer<typeof metaRecord>;
 const personName = z.string().trim().min(1, 'Name is required.').max(PERSON_NAME_MAX);
 
 export const authorInput = z.object({
-  id: z.string().min(1),
+  /** The person's id; '' only for a note with a source. */
+  id: z.string(),
   name: personName,
   cluster: z.string().nullable(),
 });
@@ -105,7 +134,9 @@ export const addNoteInput = z.object({
   /** Optional fixed id, for imports and templates; random otherwise. */
   id: z.string().min(1).optional(),
   carriedFrom: carriedFrom.optional(),
-});
+  /** For notes no participant wrote here; the stored author id is then ''. */
+  source: noteSource.optional(),
+}).refine((input) => input.source !== undefined || input.author.id !== '', { error: 'A note needs its author or its source.', path: ['author', 'id'] });
 export type AddNoteInput = z.input<typeof addNoteInput>;
 
 export const themeInput = z.object({

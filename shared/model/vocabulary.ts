@@ -77,9 +77,14 @@ export function parseClusterRef(value: string): ClusterRef | null {
   return null;
 }
 
-/** The name a person reads: "GAIA", "Other: Acme Cluster", or the consortium for unattributed notes. */
+/** [AT5] What a person without a cluster (a facilitator, say) is shown and counted under. */
+export const NO_CLUSTER_LABEL = 'no cluster';
+/** [AT5] Only a sourced note without a cluster (the template's challenges) speaks for the consortium. */
+export const CONSORTIUM_LABEL = 'EXCITE consortium';
+
+/** The name a person reads for a person's cluster: "GAIA", "Other: Acme Cluster", or "no cluster". */
 export function clusterLabel(cluster: string | null): string {
-  if (cluster === null) return 'EXCITE consortium';
+  if (cluster === null) return NO_CLUSTER_LABEL;
   const known = CLUSTERS.find((c) => c.id === cluster);
   if (known) return known.label;
   if (cluster.startsWith(OTHER_PREFIX)) return `Other: ${cluster.slice(OTHER_PREFIX.length)}`;

@@ -10,7 +10,7 @@
 import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
 import { CLUSTER_NAME_MAX } from '../model/vocabulary';
 import type * as Y from 'yjs';
-import { deriveBoardView, readBoardRecords, type BoardRecords, type BoardView } from '../view/boardView';
+import { deriveBoardView, readBoardRecords, type BoardPeople, type BoardRecords, type BoardView } from '../view/boardView';
 
 /** Record ids are 16 characters (shared/model/ids.ts); board ids and author ids are shorter than this. */
 export const RECORD_ID_MAX = 64;
@@ -145,6 +145,6 @@ export function boundRecords(records: BoardRecords, now: number): BoardRecords {
 }
 
 /** The board as every export shows it: `boardView` over the bounded records [E6]. */
-export function exportView(doc: Y.Doc, now: number): BoardView {
-  return deriveBoardView(boundRecords(readBoardRecords(doc), now));
+export function exportView(doc: Y.Doc, now: number, people?: BoardPeople): BoardView {
+  return deriveBoardView(boundRecords(readBoardRecords(doc), now), undefined, undefined, people);
 }

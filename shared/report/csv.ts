@@ -4,6 +4,7 @@
  */
 import { kindLabel } from '../model/vocabulary';
 import type { BoardView } from '../view/boardView';
+import { isoTime } from '../view/time';
 
 export const CSV_COLUMNS = [
   'Dimension',
@@ -39,13 +40,6 @@ export function neutralise(value: string): string {
   return new RegExp(`^[\\s"]*[${FORMULA_START}]|^[\\t\\r]`).test(inside) ? `'${inside}` : inside;
 }
 
-/** The latest time a Date can hold; a board may hold any number (a malicious client's). */
-const DATE_MAX_MS = 8.64e15;
-
-function isoTime(ms: number): string {
-  return ms > 0 && ms <= DATE_MAX_MS ? new Date(ms).toISOString() : '';
-}
-
 function cell(value: string | number): string {
   const text = neutralise(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -64,7 +58,7 @@ export function renderCsv(view: BoardView, votes: ReadonlyMap<string, number> = 
             theme?.title ?? '',
             theme?.statement ?? '',
             note.text,
-            note.authorName,
+            note.byline,
             note.clusterLabel,
             votes.get(note.id) ?? 0,
             note.linkedIds.map((id) => view.notesById.get(id)?.text ?? '').filter(Boolean).join(' | '),

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../model/vocabulary';
+import { SOURCE_KINDS, SOURCE_LABEL_MAX } from '../model/schema';
 import type { BoardView } from '../view/boardView';
 import {
   AUTHOR_NAME_MAX,
@@ -27,6 +28,7 @@ import {
   VOTES_PER_NOTE_MAX,
   isKeepableUnknownField,
 } from './bounds';
+import { engagement, type Engagement, type Participant } from './engagement';
 
 export const EXPORT_FORMAT = 'clusterboard.board';
 export const EXPORT_VERSION = 1;
@@ -88,6 +90,7 @@ function recordSchemas(now: number) {
     createdAt: time(now),
     updatedAt: time(now),
     carriedFrom: z.object({ boardId: text(RECORD_ID_MAX), boardTitle: text(BOARD_TITLE_MAX), noteId: text(RECORD_ID_MAX) }, { error: 'must be { boardId, boardTitle, noteId } or null.' }).nullable(),
+    source: z.object({ kind: choice(SOURCE_KINDS), label: text(SOURCE_LABEL_MAX) }, { error: 'must be { kind, label } or null.' }).nullable().default(null),
   });
   const theme = knownAnd({
     id,
@@ -147,15 +150,22 @@ type ExportedNote = BoardExport['notes'][number];
 
 /** Strips what the view adds to a note record (derived fields), keeping unknown stored fields. */
 function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, infer N> ? N : never): ExportedNote {
-  const { clusterLabel, linkedIds, ...record } = note;
+  const { clusterLabel, linkedIds, byline, ...record } = note;
   return record;
 }
 
 /**
  * The board as a file. Pass a view read through `exportView` (shared/report/bounds.ts), whose
  * values are within the import's bounds, so the file always imports again [E6].
+ * `engagement` [AT3] is the figures every report shows, for reading only: an import ignores it
+ * (the board's records are the truth, and the people who joined stay with the original board).
  */
-export function exportJson(view: BoardView, exportedAt: Date, votes: ReadonlyMap<string, number> = new Map()): BoardExport {
+export function exportJson(
+  view: BoardView,
+  exportedAt: Date,
+  votes: ReadonlyMap<string, number> = new Map(),
+  people: readonly Participant[] = [],
+): BoardExport & { engagement: Engagement } {
   const published: Record<string, number> = {};
   for (const [noteId, count] of votes) if (count > 0 && view.notesById.has(noteId)) published[noteId] = Math.min(Math.floor(count), VOTES_PER_NOTE_MAX);
   return {
@@ -167,6 +177,7 @@ export function exportJson(view: BoardView, exportedAt: Date, votes: ReadonlyMap
     themes: view.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes.map(({ notes, ...theme }) => theme))),
     links: view.links,
     votes: published,
+    engagement: engagement({ view, people, votes, now: exportedAt.getTime() }),
   };
 }
 

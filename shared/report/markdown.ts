@@ -1,4 +1,5 @@
 /** The report as Markdown. Every piece of participant text is escaped: it renders as text. */
+import { bucketWidthLabel } from './engagement';
 import type { Report, ReportGroup, ReportNote } from './report';
 
 /**
@@ -59,7 +60,8 @@ function votes(count: number): string {
 function noteLine(note: ReportNote, attribute: boolean): string {
   const who = attribute ? ` — *${escapeMarkdown(note.cluster)}*` : '';
   const carried = note.carriedFrom ? ` *(from “${escapeMarkdown(note.carriedFrom)}”)*` : '';
-  return `- ${escapeMarkdown(note.text, '  ')}${who}${votes(note.votes)}${carried}`;
+  const source = note.source ? ` *(${escapeMarkdown(note.source)})*` : '';
+  return `- ${escapeMarkdown(note.text, '  ')}${who}${votes(note.votes)}${carried}${source}`;
 }
 
 function group(lines: string[], g: ReportGroup, attribute: boolean, afterThemes: boolean): void {
@@ -88,7 +90,7 @@ export function renderMarkdown(report: Report): string {
   );
 
   lines.push('## Participants', '');
-  if (report.participantsByCluster.length === 0) lines.push('No participant has written on this board yet.', '');
+  if (report.participantsByCluster.length === 0) lines.push('Nobody has joined this board yet.', '');
   for (const { cluster, names } of report.participantsByCluster) {
     lines.push(`- **${escapeMarkdown(cluster)}**: ${names.map((name) => escapeMarkdown(name)).join(', ')}`);
   }
@@ -128,11 +130,9 @@ export function renderMarkdown(report: Report): string {
     for (const row of report.engagement.rows) {
       lines.push(`| ${[escapeMarkdown(row.cluster), row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].join(' | ')} |`);
     }
-    lines.push('', report.engagement.dimensions.map((label, i) => `D${i + 1}: ${label}`).join('; ') + '.', '');
-    lines.push(`Notes written per ${report.engagement.bucketMinutes} minutes (UTC):`, '');
-    for (const bucket of report.engagement.overTime) {
-      lines.push(`- ${new Date(bucket.start).toISOString().slice(11, 16)}: ${bucket.notes}`);
-    }
+    lines.push('', report.engagement.dimensions.map((label, i) => `D${i + 1}: ${escapeMarkdown(label)}`).join('; ') + '.', '');
+    lines.push(`Notes written per ${bucketWidthLabel(report.engagement.bucketMinutes)} (UTC):`, '');
+    for (const bucket of report.engagement.overTime) lines.push(`- ${bucket.label}: ${bucket.notes}`);
     lines.push('');
   }
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -3,12 +3,17 @@
  * It carries every good practice, and every need that no good practice answers yet, each with a
  * reference to the board and note it came from. Challenges stay behind: they are re-examined in
  * the new workshop rather than copied.
+ *
+ * [AT1] Carried notes are sourced ("Carried over from <title>"): their authors took part in the
+ * previous workshop, not this one, so they never count as this board's participants. The view
+ * passed in should be resolved with the previous board's people, so the copies hold current names.
  */
-import type { AddNoteInput } from '../model/schema';
+import { sourceLabel, type AddNoteInput } from '../model/schema';
 import type { BoardView } from '../view/boardView';
 
 export function carryOverNotes(view: BoardView, source: { boardId: string; title: string }): AddNoteInput[] {
   const notes: AddNoteInput[] = [];
+  const carried = { kind: 'carried', label: sourceLabel(`Carried over from ${source.title}`) } as const;
   for (const dimension of view.dimensions) {
     for (const cell of dimension.cells) {
       if (cell.kind === 'challenge') continue;
@@ -20,8 +25,9 @@ export function carryOverNotes(view: BoardView, source: { boardId: string; title
           dimension: note.dimension,
           kind: note.kind,
           colour: note.colour,
-          author: { id: note.authorId || 'carried-over', name: note.authorName.trim() || source.title, cluster: note.cluster },
+          author: { id: '', name: note.authorName.trim() || source.title, cluster: note.cluster },
           carriedFrom: { boardId: source.boardId, boardTitle: source.title, noteId: note.id },
+          source: carried,
         });
       }
     }

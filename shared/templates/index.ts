@@ -15,7 +15,9 @@ export type TemplateId = (typeof TEMPLATES)[number]['id'];
 /** Templates that need nothing but a title (not "From a previous board", which needs a source). */
 export type StandaloneTemplateId = Exclude<TemplateId, 'previous-board'>;
 
-const TEMPLATE_AUTHOR = { id: 'template', name: EXCITE_D14_SOURCE };
+/** [AT1] The template's notes are the report's, never a participant's: no author id, a source. */
+const TEMPLATE_AUTHOR = { id: '', name: EXCITE_D14_SOURCE };
+const TEMPLATE_SOURCE = { kind: 'template', label: EXCITE_D14_SOURCE } as const;
 
 /** Fills a brand-new board: meta, then the template's notes in one transaction. */
 export function createBoardContent(
@@ -29,15 +31,15 @@ export function createBoardContent(
     for (const section of EXCITE_D14) {
       const { dimension } = section;
       for (const text of section.challenges) {
-        addNote(doc, { text, dimension, kind: 'challenge', author: { ...TEMPLATE_AUTHOR, cluster: null } }, origin);
+        addNote(doc, { text, dimension, kind: 'challenge', author: { ...TEMPLATE_AUTHOR, cluster: null }, source: TEMPLATE_SOURCE }, origin);
       }
       for (const text of section.needs) {
-        addNote(doc, { text, dimension, kind: 'need', author: { ...TEMPLATE_AUTHOR, cluster: null } }, origin);
+        addNote(doc, { text, dimension, kind: 'need', author: { ...TEMPLATE_AUTHOR, cluster: null }, source: TEMPLATE_SOURCE }, origin);
       }
       for (const practice of section.goodPractices) {
         addNote(
           doc,
-          { text: practice.text, dimension, kind: 'good-practice', author: { ...TEMPLATE_AUTHOR, cluster: practice.cluster } },
+          { text: practice.text, dimension, kind: 'good-practice', author: { ...TEMPLATE_AUTHOR, cluster: practice.cluster }, source: TEMPLATE_SOURCE },
           origin,
         );
       }

@@ -6,17 +6,26 @@
  *  - a link whose need or practice was deleted is hidden;
  *  - records that fail validation are skipped and counted in `invalid`, never thrown.
  * Every valid note appears exactly once, in its own dimension x kind cell.
+ *
+ * [AT2] Attribution is resolved here, in one place: a note whose author id names a person of this
+ * board shows that person's CURRENT name and cluster (so renaming updates everywhere, and what a
+ * client wrote into the note's copies is never what is shown); a sourced note shows its source.
  */
 import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { linksMap, metaMap, notesMap, readRecord, themesMap } from '../model/doc';
 import { byOrder } from '../model/order';
 import { linkRecord, metaRecord, noteRecord, themeRecord, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
-import { DIMENSIONS, KINDS, clusterLabel, defaultColour, type Colour, type DimensionId, type KindId } from '../model/vocabulary';
+import { CONSORTIUM_LABEL, DIMENSIONS, KINDS, clusterLabel, defaultColour, type Colour, type DimensionId, type KindId } from '../model/vocabulary';
+
+/** A board's people: person id -> current name and cluster (the control document's, or storage's). */
+export type BoardPeople = ReadonlyMap<string, { readonly name: string; readonly cluster: string | null }>;
 
 export interface NoteView extends NoteRecord {
   colour: Colour;
   clusterLabel: string;
+  /** Who a person reads as the note's author: the person's name, or the note's source. */
+  byline: string;
   /** Ids of notes linked to this one (practices for a need, needs for a practice). */
   linkedIds: string[];
 }
@@ -99,8 +108,23 @@ export function readBoardRecords(doc: Y.Doc, options: { notes: boolean } = { not
   };
 }
 
-export function boardView(doc: Y.Doc): BoardView {
-  return deriveBoardView(readBoardRecords(doc));
+/** `people`: the board's people; without them the copies stored on each note are shown. */
+export function boardView(doc: Y.Doc, people?: BoardPeople): BoardView {
+  return deriveBoardView(readBoardRecords(doc), undefined, undefined, people);
+}
+
+/** [AT2, AT5] A note's shown author, cluster and byline. */
+function attribution(note: NoteRecord, people: BoardPeople | undefined): Pick<NoteView, 'authorName' | 'cluster' | 'clusterLabel' | 'byline'> {
+  if (note.source) {
+    const name = note.authorName.trim();
+    // The template's notes carry the source as their author; carried notes keep who wrote them.
+    const byline = name === '' || name === note.source.label ? note.source.label : note.source.kind === 'carried' ? name : `${name} (${note.source.label})`;
+    return { authorName: note.authorName, cluster: note.cluster, clusterLabel: note.cluster === null ? CONSORTIUM_LABEL : clusterLabel(note.cluster), byline };
+  }
+  const person = note.authorId === '' ? undefined : people?.get(note.authorId);
+  const authorName = person ? person.name : note.authorName;
+  const cluster = person ? person.cluster : note.cluster;
+  return { authorName, cluster, clusterLabel: clusterLabel(cluster), byline: authorName.trim() || 'Unknown author' };
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -110,9 +134,15 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 /**
  * The derivation proper, from validated records. `previous` (the last view, when records are
  * cached between calls) lets an unchanged note keep its NoteView object, so memoised components
- * skip it: a remote edit of one note re-renders one card, not five thousand.
+ * skip it: a remote edit of one note re-renders one card, not five thousand. `previous` must have
+ * been derived with the same `people`.
  */
-export function deriveBoardView(records: BoardRecords, previous?: BoardView, sourceOf?: (view: NoteView) => NoteRecord | undefined): BoardView {
+export function deriveBoardView(
+  records: BoardRecords,
+  previous?: BoardView,
+  sourceOf?: (view: NoteView) => NoteRecord | undefined,
+  people?: BoardPeople,
+): BoardView {
   const { meta, notes, themes, links } = records;
 
   const noteIds = new Set(notes.valid.map((n) => n.id));
@@ -155,7 +185,7 @@ export function deriveBoardView(records: BoardRecords, previous?: BoardView, sou
         : {
             ...note,
             colour: note.colour ?? defaultColour(note.kind),
-            clusterLabel: clusterLabel(note.cluster),
+            ...attribution(note, people),
             linkedIds,
           };
     notesById.set(note.id, view);

@@ -6,13 +6,14 @@
 import type * as Y from 'yjs';
 import { notesMap, readRecord } from '../model/doc';
 import { noteRecord, type NoteRecord } from '../model/schema';
-import { deriveBoardView, readBoardRecords, type BoardView, type NoteView } from './boardView';
+import { deriveBoardView, readBoardRecords, type BoardPeople, type BoardView, type NoteView } from './boardView';
 
 export class BoardViewCache {
   private readonly records = new Map<string, NoteRecord | null>();
   private readonly dirty = new Set<string>();
   private all = true;
   private last: BoardView | null = null;
+  private lastPeople: BoardPeople | undefined = undefined;
   /** Which record each NoteView was made from, to tell an unchanged note. */
   private readonly sources = new WeakMap<NoteView, NoteRecord>();
 
@@ -32,7 +33,8 @@ export class BoardViewCache {
     }
   };
 
-  view(): BoardView {
+  /** `people`: the board's people, to show current names (see boardView); pass the same map while it is unchanged. */
+  view(people?: BoardPeople): BoardView {
     const notes = notesMap(this.doc);
     if (this.all) {
       this.records.clear();
@@ -54,7 +56,10 @@ export class BoardViewCache {
       if (record) valid.push(record);
       else invalid++;
     }
-    const view = deriveBoardView({ ...rest, notes: { valid, invalid } }, this.last ?? undefined, (v) => this.sources.get(v));
+    // Someone renamed (or joined, or left): every note is resolved again.
+    const previous = people === this.lastPeople ? (this.last ?? undefined) : undefined;
+    const view = deriveBoardView({ ...rest, notes: { valid, invalid } }, previous, (v) => this.sources.get(v), people);
+    this.lastPeople = people;
     for (const note of view.notesById.values()) {
       const source = this.records.get(note.id);
       if (source && !this.sources.has(note)) this.sources.set(note, source);

@@ -269,14 +269,14 @@ test('[I1] a facilitator imports a CSV from the board and sees which lines were 
   const dialog = facilitator.getByRole('dialog', { name: 'CSV import' });
   await expect(dialog).toContainText('1 note was added to the board.');
   await expect(dialog).toContainText('Line 3: Unknown dimension "Nowhere".');
-  await expect(note(participant, 'Imported challenge')).toContainText('GAIA');
+  await expect(note(participant, 'Imported challenge')).toContainText('CSV import by Clémence · GAIA');
   await dialog.getByRole('button', { name: 'Done' }).click();
 
-  // The engagement panel counts it: GAIA, two people (Ana, who joined, and the note's author from
-  // the file), one note in Cluster strategy (D2).
+  // [AT1, AT3] The engagement panel counts the people who joined, and an imported note for nobody:
+  // GAIA has Ana and no notes (before issue 13 the file's author counted as a second person).
   await participant.getByRole('button', { name: 'Engagement' }).click();
   const row = participant.getByRole('dialog', { name: 'Engagement' }).getByRole('row', { name: /GAIA/ });
-  await expect(row.getByRole('cell')).toHaveText(['2', '0', '1', '0', '0', '0', '1']);
+  await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '0', '0', '0', '0']);
 });
 
 test('[T2] a board started "From a previous board" carries its good practices and open needs, marked with their source', async ({ browser }) => {
@@ -295,6 +295,11 @@ test('[T2] a board started "From a previous board" carries its good practices an
   const link = coordinator.getByRole('link', { name: /#token=/ }).first();
   await expect(coordinator.getByRole('heading', { name: 'Board “Vilnius workshop” is ready' })).toBeVisible();
   await joinBoard(coordinator, (await link.getAttribute('href')) ?? '', 'Frida', 'DTI Cluster');
-  await expect(note(coordinator, 'Quarterly member round tables')).toContainText('from “Dresden workshop”');
+  await expect(note(coordinator, 'Quarterly member round tables')).toContainText('Anna · GAIA · from “Dresden workshop”');
   await expect(note(coordinator, 'Members skip the survey')).toHaveCount(0);
+  // [AT3] Anna took part in the previous workshop, not this one: only Frida, who joined, counts.
+  await coordinator.getByRole('button', { name: 'Engagement' }).click();
+  const engagementDialog = coordinator.getByRole('dialog', { name: 'Engagement' });
+  await expect(engagementDialog.getByRole('row', { name: /GAIA/ })).toHaveCount(0);
+  await expect(engagementDialog.getByRole('row', { name: /DTI Cluster/ }).getByRole('cell')).toHaveText(['1', '0', '0', '0', '0', '0', '0']);
 });

@@ -139,3 +139,20 @@ test('[L6] changing name or cluster keeps the board open and shows the new name 
   await addNote(anna, 'strategy', 'good-practice', 'Co-creation workshops');
   await expect(note(jonas, 'Co-creation workshops')).toContainText('Ana · SCS Cluster');
 });
+
+test('[AT2] a rename shows at once on the notes the person wrote before it, on every screen', async ({ browser }) => {
+  const board = await boards.server.createBoard('Rename earlier notes');
+  const anna = await newPerson(browser);
+  const jonas = await newPerson(browser);
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await joinBoard(jonas, board.links.participant, 'Jonas', 'DTI Cluster');
+  await addNote(anna, 'strategy', 'good-practice', 'Written before the rename');
+  await expect(note(jonas, 'Written before the rename')).toContainText('Anna · GAIA');
+  await anna.getByRole('button', { name: 'Change name or cluster' }).click();
+  const dialog = anna.getByRole('dialog', { name: 'Change your name or cluster' });
+  await dialog.getByLabel('Your name', { exact: true }).fill('Ana');
+  await dialog.getByLabel('Your cluster').selectOption({ label: 'SCS Cluster' });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(note(jonas, 'Written before the rename')).toContainText('Ana · SCS Cluster');
+  await expect(note(anna, 'Written before the rename')).toContainText('Ana · SCS Cluster');
+});

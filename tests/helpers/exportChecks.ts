@@ -14,7 +14,8 @@ import { exportView } from '../../shared/report/bounds';
 import { renderCsv } from '../../shared/report/csv';
 import { exportJson, parseBoardExport, type BoardExport } from '../../shared/report/json';
 import { renderMarkdown } from '../../shared/report/markdown';
-import { TIME_BUCKETS_MAX, buildReport } from '../../shared/report/report';
+import { MAX_TIME_BUCKETS } from '../../shared/report/engagement';
+import { buildReport } from '../../shared/report/report';
 import { boardView, type BoardView } from '../../shared/view/boardView';
 import { FUZZ_NOW, hostileDoc, type HostileBoard } from './hostileBoards';
 
@@ -66,7 +67,7 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
   // The raw view, as the board and the Engagement panel read it in every browser.
   const raw = boardView(doc);
   const rawReport = buildReport(raw, { generatedAt, votes });
-  check(rawReport.engagement.overTime.length <= TIME_BUCKETS_MAX, `the raw view's time chart has ${rawReport.engagement.overTime.length} bars`);
+  check(rawReport.engagement.overTime.length <= MAX_TIME_BUCKETS, `the raw view's time chart has ${rawReport.engagement.overTime.length} bars`);
   renderMarkdown(rawReport);
 
   const view = exportView(doc, FUZZ_NOW);
@@ -75,7 +76,7 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
 
   const report = buildReport(view, { generatedAt, votes });
   const engagement = report.engagement;
-  check(engagement.overTime.length <= TIME_BUCKETS_MAX, `the time chart has ${engagement.overTime.length} bars`);
+  check(engagement.overTime.length <= MAX_TIME_BUCKETS, `the time chart has ${engagement.overTime.length} bars`);
   const participantNotes = [...view.notesById.values()].filter((n) => n.authorId !== 'template').length;
   check(engagement.rows.reduce((sum, row) => sum + row.total, 0) === participantNotes, 'engagement rows do not add up to the notes');
   check(engagement.overTime.reduce((sum, bucket) => sum + bucket.notes, 0) <= participantNotes, 'the time chart counts more notes than there are');

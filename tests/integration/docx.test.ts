@@ -20,7 +20,7 @@ describe('DOCX report', () => {
     createBoardContent(doc, { title: 'EXCITE <D1.4> & friends', template: 'excite-d1.4' }, serverOrigin('template'));
     // One note written in the workshop, so the report has contributions over time to chart.
     addNote(doc, { text: 'Written in the workshop', dimension: 'strategy', kind: 'need', author: { id: 'ann', name: 'Ann', cluster: 'gaia' } }, localOrigin('ann'));
-    const buffer = await renderDocx(buildReport(boardView(doc), { generatedAt: new Date('2026-03-14T09:30:00Z') }));
+    const buffer = await renderDocx(buildReport(boardView(doc), { generatedAt: new Date('2026-03-14T09:30:00Z'), people: [{ id: 'ann', name: 'Ann', cluster: 'gaia' }] }));
     const files = unzipSync(new Uint8Array(buffer));
     expect(Object.keys(files)).toContain('word/document.xml');
     expect(Object.keys(files)).toContain('[Content_Types].xml');

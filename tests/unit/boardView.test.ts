@@ -97,15 +97,17 @@ describe('boardView', () => {
     expect(cell.ungrouped).toEqual([]);
   });
 
-  it('[V1] gives each note its kind colour when it has none, its cluster label and its unknown fields', () => {
+  it('[V1, AT5] gives each note its kind colour when it has none, its cluster label and its unknown fields; only a sourced note without a cluster is the consortium\'s', () => {
     const doc = new Y.Doc();
     rawNote(doc, 'p', { kind: 'good-practice', cluster: 'business-hive-vilnius' });
     rawNote(doc, 'o', { kind: 'need', cluster: 'other:Acme Cluster', colour: 'sky' });
     rawNote(doc, 'c', { cluster: null });
+    rawNote(doc, 't', { cluster: null, authorId: '', source: { kind: 'template', label: 'EXCITE D1.4 report' } });
     const view = boardView(doc);
     expect(view.notesById.get('p')).toMatchObject({ colour: 'green', clusterLabel: 'Business Hive Vilnius' });
     expect(view.notesById.get('o')).toMatchObject({ colour: 'sky', clusterLabel: 'Other: Acme Cluster' });
-    expect(view.notesById.get('c')).toMatchObject({ colour: 'rose', clusterLabel: 'EXCITE consortium' });
+    expect(view.notesById.get('c')).toMatchObject({ colour: 'rose', clusterLabel: 'no cluster' });
+    expect(view.notesById.get('t')).toMatchObject({ clusterLabel: 'EXCITE consortium', byline: 'EXCITE D1.4 report' });
   });
 
   it('[V2] shows a note whose theme was deleted as ungrouped in its cell', () => {

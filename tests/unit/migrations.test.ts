@@ -29,7 +29,7 @@ describe('migrate', () => {
     const origins = recordOrigins(doc);
     expect(schemaVersionOf(doc)).toBe(0);
     const start = Date.now();
-    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 0, to: SCHEMA_VERSION, applied: ['InitialiseMeta'] });
+    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 0, to: SCHEMA_VERSION, applied: ['InitialiseMeta', 'AttributeNoteSources'] });
     expect(origins).toEqual([migration]);
     expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION);
     const meta = boardView(doc).meta;
@@ -52,7 +52,7 @@ describe('migrate', () => {
     metaMap(doc).set('schemaVersion', '1');
     expect(schemaVersionOf(doc)).toBe(0);
     metaMap(doc).set('schemaVersion', 0.5);
-    expect(migrate(doc, migration)).toMatchObject({ status: 'migrated', from: 0, applied: ['InitialiseMeta'] });
+    expect(migrate(doc, migration)).toMatchObject({ status: 'migrated', from: 0, applied: ['InitialiseMeta', 'AttributeNoteSources'] });
   });
 
   it("[S1] is a no-op the second time: 'current', nothing written", () => {
@@ -132,5 +132,34 @@ describe('forward compatibility', () => {
     migrate(doc, migration);
     expect(metaMap(doc).get('futureMeta')).toBe('kept');
     expect(boardView(doc).meta).toMatchObject({ futureMeta: 'kept' });
+  });
+});
+
+describe("'AttributeNoteSources' (schema version 2)", () => {
+  function legacyNote(doc: Y.Doc, id: string, fields: Record<string, unknown>): void {
+    const map = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries({ id, text: new Y.Text(id), dimension: 'strategy', kind: 'need', order: 'a0', authorName: 'Someone', cluster: null, createdAt: 1, ...fields })) {
+      map.set(key, value);
+    }
+    notesMap(doc).set(id, map);
+  }
+
+  it('[AT1] gives the template\'s, carried-over and REST notes of a version-1 board their source and takes their author id; people\'s notes stay theirs', () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('schemaVersion', 1);
+    legacyNote(doc, 'template', { authorId: 'template', authorName: 'EXCITE D1.4 report' });
+    legacyNote(doc, 'carried', { authorId: 'old-person', authorName: 'Olga', carriedFrom: { boardId: 'b', boardTitle: 'Sofia workshop', noteId: 'n' } });
+    legacyNote(doc, 'rest', { authorId: 'api:crm-bot', authorName: 'CRM bot', cluster: 'gaia' });
+    legacyNote(doc, 'person', { authorId: 'p1', authorName: 'Ana', cluster: 'gaia' });
+    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 1, to: 2, applied: ['AttributeNoteSources'] });
+    const view = boardView(doc, new Map([['p1', { name: 'Ana Ruiz', cluster: 'gaia' }]]));
+    expect(view.notesById.get('template')).toMatchObject({ authorId: '', source: { kind: 'template', label: 'EXCITE D1.4 report' }, clusterLabel: 'EXCITE consortium' });
+    expect(view.notesById.get('carried')).toMatchObject({ authorId: '', source: { kind: 'carried', label: 'Carried over from Sofia workshop' }, byline: 'Olga' });
+    expect(view.notesById.get('rest')).toMatchObject({ authorId: '', source: { kind: 'api', label: 'API' }, byline: 'CRM bot (API)' });
+    expect(view.notesById.get('person')).toMatchObject({ authorId: 'p1', source: null, byline: 'Ana Ruiz' });
+    // Idempotent: a second run (another instance) changes nothing.
+    const before = Y.encodeStateVector(doc);
+    MIGRATIONS.find((m) => m.name === 'AttributeNoteSources')?.run(doc);
+    expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 });

@@ -107,7 +107,7 @@ describe('template "EXCITE D1.4"', () => {
     expect(view.invalid).toEqual({ notes: 0, themes: 0, links: 0 });
   });
 
-  it('[T1] attributes each good practice to its cluster, and challenges and needs to the consortium', () => {
+  it('[T1, AT1] attributes each good practice to its cluster, and challenges and needs to the consortium; every note has the report as its source, no author', () => {
     const { view } = excite();
     for (const [dimension, clusters] of Object.entries(GOOD_PRACTICE_CLUSTERS) as [DimensionId, string[]][]) {
       expect(notesIn(view, dimension, 'good-practice').map((n) => n.cluster), dimension).toEqual(clusters);
@@ -117,7 +117,9 @@ describe('template "EXCITE D1.4"', () => {
         }
       }
     }
-    for (const shown of view.notesById.values()) expect(shown).toMatchObject({ authorId: 'template', authorName: EXCITE_D14_SOURCE });
+    for (const shown of view.notesById.values()) {
+      expect(shown).toMatchObject({ authorId: '', authorName: EXCITE_D14_SOURCE, byline: EXCITE_D14_SOURCE, source: { kind: 'template', label: EXCITE_D14_SOURCE } });
+    }
   });
 
   it("[T1] carries the key phrases of every dimension's BEST PRACTICES NEEDED list of the seed report", () => {

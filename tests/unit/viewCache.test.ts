@@ -14,6 +14,18 @@ function plain(view: BoardView): unknown {
 }
 
 describe('BoardViewCache', () => {
+  it('[AT2] resolves names from the people it is given, and again for every note when they change', () => {
+    const doc = new Y.Doc();
+    const cache = new BoardViewCache(doc);
+    const a = addNote(doc, { text: 'a', dimension: 'strategy', kind: 'need', author: { id: 'p1', name: 'Old copy', cluster: 'dti' } }, localOrigin('p1'));
+    const people = new Map([['p1', { name: 'Ana', cluster: 'gaia' }]]);
+    expect(cache.view(people).notesById.get(a)).toMatchObject({ byline: 'Ana', clusterLabel: 'GAIA' });
+    expect(cache.view(people).notesById.get(a)).toBe(cache.view(people).notesById.get(a));
+    const renamed = new Map([['p1', { name: 'Ana Ruiz', cluster: null }]]);
+    expect(plain(cache.view(renamed))).toEqual(plain(boardView(doc, renamed)));
+    expect(cache.view(renamed).notesById.get(a)).toMatchObject({ byline: 'Ana Ruiz', clusterLabel: 'no cluster' });
+  });
+
   it.each([1, 2, 3, 4, 5])('[V1] gives the same view as boardView after every local and remote change (seed %i)', (seed) => {
     const random = mulberry32(seed);
     const pick = <T,>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];

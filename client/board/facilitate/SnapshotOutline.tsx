@@ -7,7 +7,7 @@ function NoteItem({ note }: { note: NoteView }) {
       <span className="outline-note-text">{note.text}</span>
       <span className="outline-note-author">
         {' '}
-        · {note.authorName || 'Unknown author'}, {note.clusterLabel}
+        · {note.byline}, {note.clusterLabel}
       </span>
     </li>
   );

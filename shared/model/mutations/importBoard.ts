@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { linksMap, metaMap, newRecordMap, notesMap, themesMap } from '../doc';
 import { MutationError } from '../errors';
 import type { ServerOrigin } from '../origin';
-import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type LinkRecord, type NoteRecord, type ThemeRecord } from '../schema';
+import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, sourceLabel, type LinkRecord, type NoteRecord, type ThemeRecord } from '../schema';
 import { initBoard } from './meta';
 
 export interface ImportedRecords {
@@ -62,4 +62,14 @@ export function importRecords(doc: Y.Doc, records: ImportedRecords, origin: Serv
     }
     for (const link of records.links) linksMap(doc).set(link.id, newRecordMap({ ...link }));
   }, origin);
+}
+
+/**
+ * [AT1] Notes of another board, brought in by an import: no person of the new board wrote them, so
+ * each has no author id and a source (one that already had a source keeps it). Names and clusters
+ * stay as the export showed them.
+ */
+export function asImported(notes: readonly NoteRecord[], fromTitle: string): NoteRecord[] {
+  const source = { kind: 'import', label: sourceLabel(`Imported from “${fromTitle}”`) } as const;
+  return notes.map((note) => ({ ...note, authorId: '', source: note.source ?? source }));
 }

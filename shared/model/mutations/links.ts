@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { linksMap, newRecordMap, notesMap, readRecord } from '../doc';
 import { MutationError } from '../errors';
-import type { MutationOrigin } from '../origin';
+import { timeFor, type MutationOrigin } from '../origin';
 import { noteRecord } from '../schema';
 
 /**
@@ -27,7 +27,7 @@ export function addLink(
     if (need.kind !== 'need') throw new MutationError('A link starts at a "Best practice needed" note.');
     if (practice.kind !== 'good-practice') throw new MutationError('A link ends at a "Good practice" note.');
     if (linksMap(doc).has(id)) return;
-    linksMap(doc).set(id, newRecordMap({ id, needId, practiceId, createdBy, createdAt: Date.now() }));
+    linksMap(doc).set(id, newRecordMap({ id, needId, practiceId, createdBy, createdAt: timeFor(origin) }));
   }, origin);
   return id;
 }

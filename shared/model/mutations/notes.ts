@@ -4,7 +4,7 @@ import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { BatchTooLargeError, BoardFullError, MAX_NOTES_PER_BOARD } from '../limits';
 import { byOrder, orderBetween, ordersBetween, orderWork } from '../order';
-import type { MutationOrigin } from '../origin';
+import { timeFor, type MutationOrigin } from '../origin';
 import { addNoteInput, noteRecord, noteTextInput, themeRecord, type AddNoteInput } from '../schema';
 import { applyTextDiff } from '../text';
 import { COLOURS, DIMENSION_IDS, KIND_IDS, defaultColour, type Colour, type DimensionId, type KindId } from '../vocabulary';
@@ -125,7 +125,7 @@ export function addNotes(
       const keys = ordersBetween(last.get(key) ?? null, null, members.length);
       members.forEach((at, n) => (orders[at] = keys[n] ?? orderBetween(null, null)));
     }
-    const now = Date.now();
+    const now = timeFor(origin);
     valid.forEach((note, i) => {
       const id = ids[i] as string;
       const text = new Y.Text();
@@ -140,13 +140,15 @@ export function addNotes(
           themeId: note.themeId ?? null,
           order: orders[i],
           colour: note.colour ?? defaultColour(note.kind),
-          authorId: note.author.id,
+          // [AT1] A sourced note is nobody's: it can never count as a participant's.
+          authorId: note.source ? '' : note.author.id,
           authorName: note.author.name,
           cluster: note.author.cluster,
           createdAt: now,
           updatedAt: now,
           // Written only when set: most notes are born on their board.
           ...(note.carriedFrom ? { carriedFrom: note.carriedFrom } : {}),
+          source: note.source ?? null,
         }),
       );
     });
@@ -165,7 +167,7 @@ export function editNoteText(doc: Y.Doc, noteId: string, text: string, origin: M
       map.set('text', ytext);
     }
     applyTextDiff(ytext as Y.Text, valid);
-    map.set('updatedAt', Date.now());
+    map.set('updatedAt', timeFor(origin));
   }, origin);
 }
 
@@ -198,7 +200,7 @@ export function moveNotes(doc: Y.Doc, noteIds: readonly string[], target: MoveTa
     const siblings = siblingsAt(doc, target, new Set(ids));
     const at = Math.min(target.index ?? siblings.length, siblings.length);
     const orders = ordersBetween(siblings[at - 1]?.order ?? null, siblings[at]?.order ?? null, maps.length);
-    const now = Date.now();
+    const now = timeFor(origin);
     maps.forEach((map, i) => {
       // A new cell is written whole: two people moving one note to different cells at once must
       // end in one of the cells they chose, not a mix (each Y.Map key resolves on its own).
@@ -244,7 +246,7 @@ export function setNoteColour(doc: Y.Doc, noteId: string, colour: Colour, origin
   doc.transact(() => {
     const map = noteMap(doc, noteId);
     map.set('colour', colour);
-    map.set('updatedAt', Date.now());
+    map.set('updatedAt', timeFor(origin));
   }, origin);
 }
 

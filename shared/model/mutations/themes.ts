@@ -3,7 +3,7 @@ import { newRecordMap, notesMap, readRecord, themesMap } from '../doc';
 import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { byOrder, orderAt, orderBetween } from '../order';
-import type { MutationOrigin } from '../origin';
+import { timeFor, type MutationOrigin } from '../origin';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX, noteRecord, themeInput, themeRecord, type ThemeInput, type ThemeRecord } from '../schema';
 import type { DimensionId, KindId } from '../vocabulary';
 import { checkTarget, moveNotes, siblingsAt } from './notes';
@@ -12,7 +12,7 @@ import { checkTarget, moveNotes, siblingsAt } from './notes';
  * Puts `notes` (already in the wanted order) into `themeId` of their cell, one after the other,
  * after the order key `after`. Only for notes of the same cell as the theme.
  */
-function appendNotes(doc: Y.Doc, notes: readonly { id: string }[], themeId: string | null, after: string | null): void {
+function appendNotes(doc: Y.Doc, notes: readonly { id: string }[], themeId: string | null, after: string | null, now: number): void {
   let previous = after;
   for (const note of notes) {
     const map = notesMap(doc).get(note.id);
@@ -20,7 +20,7 @@ function appendNotes(doc: Y.Doc, notes: readonly { id: string }[], themeId: stri
     const order = orderBetween(previous, null);
     map.set('themeId', themeId);
     map.set('order', order);
-    map.set('updatedAt', Date.now());
+    map.set('updatedAt', now);
     previous = order;
   }
 }
@@ -62,10 +62,10 @@ export function createTheme(doc: Y.Doc, input: ThemeInput, origin: MutationOrigi
         dimension: valid.dimension,
         kind: valid.kind,
         order: orderAt(siblings, siblings.length),
-        createdAt: Date.now(),
+        createdAt: timeFor(origin),
       }),
     );
-    appendNotes(doc, members.sort(byOrder), id, null);
+    appendNotes(doc, members.sort(byOrder), id, null, timeFor(origin));
   }, origin);
   return id;
 }
@@ -102,7 +102,7 @@ export function dissolveTheme(doc: Y.Doc, themeId: string, origin: MutationOrigi
     if (!theme) return;
     const members = siblingsAt(doc, { dimension: theme.dimension, kind: theme.kind, themeId });
     const ungrouped = siblingsAt(doc, { dimension: theme.dimension, kind: theme.kind, themeId: null });
-    appendNotes(doc, members, null, ungrouped.at(-1)?.order ?? null);
+    appendNotes(doc, members, null, ungrouped.at(-1)?.order ?? null, timeFor(origin));
   }, origin);
 }
 
@@ -158,7 +158,7 @@ export function moveTheme(
       noteMap.set('dimension', target.dimension);
       noteMap.set('kind', target.kind);
       noteMap.set('themeId', themeId);
-      noteMap.set('updatedAt', Date.now());
+      noteMap.set('updatedAt', timeFor(origin));
     }
   }, origin);
 }
