@@ -130,7 +130,7 @@ export function renderMarkdown(report: Report): string {
     for (const row of report.engagement.rows) {
       lines.push(`| ${[escapeMarkdown(row.cluster), row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].join(' | ')} |`);
     }
-    lines.push('', report.engagement.dimensions.map((label, i) => `D${i + 1}: ${escapeMarkdown(label)}`).join('; ') + '.', '');
+    lines.push('', report.engagement.dimensions.map((label, i) => `D${i + 1}: ${label}`).join('; ') + '.', '');
     lines.push(`Notes written per ${bucketWidthLabel(report.engagement.bucketMinutes)} (UTC):`, '');
     for (const bucket of report.engagement.overTime) lines.push(`- ${bucket.label}: ${bucket.notes}`);
     lines.push('');

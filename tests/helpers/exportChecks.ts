@@ -66,7 +66,11 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
 
   // The raw view, as the board and the Engagement panel read it in every browser.
   const raw = boardView(doc);
-  const rawReport = buildReport(raw, { generatedAt, votes });
+  // Everyone who wrote a note joined the board, half of them without a cluster [AT3, AT5].
+  const authors = [...new Set([...raw.notesById.values()].map((n) => n.authorId).filter((id) => id !== ''))];
+  const people = authors.map((id, i) => ({ id, name: `Person ${i}`, cluster: i % 2 === 0 ? 'gaia' : null }));
+  const joined = new Set(authors);
+  const rawReport = buildReport(raw, { generatedAt, votes, people });
   check(rawReport.engagement.overTime.length <= MAX_TIME_BUCKETS, `the raw view's time chart has ${rawReport.engagement.overTime.length} bars`);
   renderMarkdown(rawReport);
 
@@ -74,10 +78,10 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
   const longIds = [...raw.notesById.keys()].filter((id) => id.length > 64).length;
   check(view.noteCount === raw.noteCount - longIds, `the export shows ${view.noteCount} notes, the board ${raw.noteCount} (${longIds} under unusable ids)`);
 
-  const report = buildReport(view, { generatedAt, votes });
+  const report = buildReport(view, { generatedAt, votes, people });
   const engagement = report.engagement;
   check(engagement.overTime.length <= MAX_TIME_BUCKETS, `the time chart has ${engagement.overTime.length} bars`);
-  const participantNotes = [...view.notesById.values()].filter((n) => n.authorId !== 'template').length;
+  const participantNotes = [...view.notesById.values()].filter((n) => n.source === null && joined.has(n.authorId)).length;
   check(engagement.rows.reduce((sum, row) => sum + row.total, 0) === participantNotes, 'engagement rows do not add up to the notes');
   check(engagement.overTime.reduce((sum, bucket) => sum + bucket.notes, 0) <= participantNotes, 'the time chart counts more notes than there are');
   check(report.totals.notes === view.noteCount, 'the report total differs from the view');
