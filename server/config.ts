@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { LogLevel } from './log';
+import { DEFAULT_SEAT_LIMITS } from './people';
 
 export interface Config {
   port: number;
@@ -33,6 +34,10 @@ export interface Config {
    * (OUTAGE_BUFFER_MB, or OUTAGE_BUFFER_BYTES for tests).
    */
   outageBufferBytes: number;
+  /** Seats (people) one link may create on one board (SEATS_PER_LINK); see server/people.ts. */
+  seatsPerLink: number;
+  /** Seats people from one address may create on one board (SEATS_PER_ADDRESS); a venue's NAT must fit. */
+  seatsPerAddress: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -114,5 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     outageBufferBytes: env.OUTAGE_BUFFER_BYTES
       ? integer('OUTAGE_BUFFER_BYTES', env.OUTAGE_BUFFER_BYTES, 0, 0, 4096 * 1024 * 1024)
       : integer('OUTAGE_BUFFER_MB', env.OUTAGE_BUFFER_MB, 32, 0, 4096) * 1024 * 1024,
+    seatsPerLink: integer('SEATS_PER_LINK', env.SEATS_PER_LINK, DEFAULT_SEAT_LIMITS.perLink, 1, 100_000),
+    seatsPerAddress: integer('SEATS_PER_ADDRESS', env.SEATS_PER_ADDRESS, DEFAULT_SEAT_LIMITS.perAddress, 1, 100_000),
   };
 }

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     // Only a shared database gets an outage buffer: the embedded file fails fast and loses nothing.
     outageBufferBytes: config.databaseUrl ? config.outageBufferBytes : 0,
+    seats: { perLink: config.seatsPerLink, perAddress: config.seatsPerAddress },
   });
 
   let stopping = false;

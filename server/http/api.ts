@@ -48,6 +48,8 @@ export interface ApiDeps {
   rooms: Rooms;
   workshop: Workshop;
   publicUrl: string | null;
+  /** The client's address for per-address limits (http/clientAddress.ts). */
+  addressOf(req: IncomingMessage): string;
 }
 
 export function boardLinks(board: BoardRecord, origin: string): CreatedBoard['links'] {
