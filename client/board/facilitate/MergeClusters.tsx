@@ -47,7 +47,7 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
         Merge clusters
       </h3>
       <p className="field-hint">When people typed one cluster under different names, move them into one: the cluster cap on votes then counts them together.</p>
-      <div className="field-pair">
+      <div className="merge-fields">
         <div className="facilitate-field">
           <label htmlFor="facilitate-merge-from">Move everyone of</label>
           <select id="facilitate-merge-from" value={from} onChange={(e) => setFrom(e.target.value)}>
