@@ -26,7 +26,6 @@ import {
   type PersonStatus,
   type Round,
   type Step,
-  type TimerState,
   type VotingConfig,
 } from '../../shared/workshop/control';
 import { publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
@@ -38,6 +37,7 @@ import type { Room } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
 import { DEFAULT_SEAT_LIMITS, SeatAddresses, type SeatLimits } from '../people';
 import { readSnapshot, snapshotState } from './history';
+import { MINUTE, nextTimer } from './timer';
 import {
   join as joinPerson,
   mergeClusters,
@@ -51,7 +51,6 @@ import {
 } from './people';
 
 const CONTROL_ORIGIN = serverOrigin('control');
-const MINUTE = 60_000;
 
 export interface WorkshopDeps {
   store: BoardStore;
@@ -397,31 +396,4 @@ const notReady = (status: PersonStatus): PersonStatus | null => (status.ready ? 
 /** "Bring everyone here": a new call, so the same dimension twice still moves people. */
 function nextFocus(state: ControlState, dimension: DimensionId, facilitator: PersonRecord | null): FocusState {
   return { dimension, seq: (state.focus?.seq ?? 0) + 1, by: facilitator?.name ?? 'The facilitator' };
-}
-
-/** The timer after a facilitator's action, in server time. */
-export function nextTimer(
-  timer: TimerState | null,
-  action: 'start' | 'pause' | 'resume' | 'addMinute' | 'clear',
-  minutes: number | undefined,
-  now: number,
-): TimerState | null {
-  switch (action) {
-    case 'start': {
-      const durationMs = Math.round((minutes ?? 5) * MINUTE);
-      return { durationMs, endsAt: now + durationMs, remainingMs: null };
-    }
-    case 'pause':
-      if (!timer || timer.endsAt === null) return timer;
-      return { ...timer, endsAt: null, remainingMs: Math.max(0, timer.endsAt - now) };
-    case 'resume':
-      if (!timer || timer.endsAt !== null) return timer;
-      return { ...timer, endsAt: now + (timer.remainingMs ?? timer.durationMs), remainingMs: null };
-    case 'addMinute':
-      if (!timer) return { durationMs: MINUTE, endsAt: now + MINUTE, remainingMs: null };
-      if (timer.endsAt !== null) return { ...timer, durationMs: timer.durationMs + MINUTE, endsAt: Math.max(timer.endsAt, now) + MINUTE };
-      return { ...timer, durationMs: timer.durationMs + MINUTE, remainingMs: (timer.remainingMs ?? 0) + MINUTE };
-    case 'clear':
-      return null;
-  }
 }
