@@ -4,7 +4,7 @@ import { MergeClusters } from './MergeClusters';
 import { Problem, pressable } from './parts';
 import { PersonRow } from './PersonRow';
 import { useCommand } from './useAction';
-import { usePeopleVotes } from './usePeopleVotes';
+import { usePeopleVotes } from './peopleVotes';
 
 /**
  * The people of the board (SPEC SE4, SE5): who has said "I'm done", each person's cluster, notes,

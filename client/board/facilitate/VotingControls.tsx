@@ -4,7 +4,7 @@ import { useControl } from '../context';
 import { Problem, pressable } from './parts';
 import { useCommand } from './useAction';
 import { useFocusAfterSwitch } from './useFocusAfterSwitch';
-import { usePeopleVotes } from './usePeopleVotes';
+import { usePeopleVotes } from './peopleVotes';
 import { VotingFields } from './VotingFields';
 import { describeVoting, readVotingDraft, votingDraft } from './votingDraft';
 
