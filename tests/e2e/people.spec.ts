@@ -4,12 +4,12 @@
  * cluster name into another, at desktop and phone widths.
  */
 import { expect, test } from '@playwright/test';
-import { joinBoard } from './board-page';
+import { addNote, joinBoard, note } from './board-page';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 
-test('[SE4][SE5] the facilitator removes a person and merges a made-up cluster from the People panel, keyboard only, at 1440 and 390 px', async ({ browser }) => {
+test('[SE4][SE5][SE6] the facilitator removes a person and merges a made-up cluster from the People panel, keyboard only, at 1440 and 390 px', async ({ browser }) => {
   test.setTimeout(90_000);
   const board = await boards.server.createBoard('People workshop');
   const frida = await boards.newPerson(browser, { viewport: { width: 1440, height: 900 } });
@@ -57,6 +57,16 @@ test('[SE4][SE5] the facilitator removes a person and merges a made-up cluster f
   await jonas.reload();
   await expect(jonas.getByRole('list', { name: 'People on this board' })).toContainText('Other: Silicon Saxony e.V.');
   await frida.screenshot({ path: test.info().outputPath('people-1440-after.png') });
+
+  // [SE6] A vote with hidden results: nobody's count is in the shared control document, yet the
+  // facilitator's panel still shows who has voted how much (asked from the server).
+  await addNote(anna, 'strategy', 'challenge', 'Members skip strategy meetings');
+  await panel.getByRole('button', { name: 'Open voting' }).click();
+  await note(anna, 'Members skip strategy meetings').getByRole('button', { name: /^Vote for note/ }).click();
+  await expect(anna.getByTestId('votes-left')).toContainText('4 of 5 votes left');
+  await expect(people.getByTestId('person-Anna')).toContainText('1 of 5 votes used');
+  await expect(people.getByTestId('person-Jonas')).toContainText('0 of 5 votes used');
+  await expect(panel.getByRole('region', { name: 'Voting' })).toContainText('1 vote cast by 1 of');
 
   // A phone: the panel sits under the board, the list and the merge form fit the width.
   await frida.setViewportSize({ width: 390, height: 844 });
