@@ -119,6 +119,7 @@ export function BoardScreen({
     const state = session.workshop.getState();
     return session.role === 'participant' ? (state.lock.board ? 'board' : state.lock.dimensions.join(',')) : '';
   });
+  const votingOpen = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.getState().round?.status === 'open');
   const context = useMemo<BoardContextValue>(() => {
     const roleWrites = canWrite(session.role) && lock !== 'board';
     const locked = new Set(lock.split(','));
@@ -174,6 +175,7 @@ export function BoardScreen({
               boardTitle={info.title}
               role={info.role}
               previous={identity}
+              clusterFixed={votingOpen}
               onJoin={async (next) => {
                 if (next.seat) await updateMe({ boardId: info.id, token, seat: next.seat }, { name: next.name, cluster: next.cluster });
                 onIdentityChange(next);
