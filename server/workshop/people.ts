@@ -75,10 +75,11 @@ function refuseClusterChange(control: Room, person: PersonRecord, cluster: strin
  * [SE2] New seats are bounded per link and per address (429 with a sentence).
  */
 export async function join(deps: PeopleDeps, control: Room, boardId: string, request: JoinRequest): Promise<{ seat: Seat; created: boolean; person: PersonRecord }> {
-  const held = await personForSeat(deps.store, boardId, request.heldSeat);
-  if (held && held.role === request.role) {
+  const { heldSeat } = request;
+  const held = heldSeat ? await personForSeat(deps.store, boardId, heldSeat) : null;
+  if (heldSeat && held && held.role === request.role) {
     const person = await rename(deps, control, held, request);
-    return { seat: { personId: held.id, seat: request.heldSeat ?? '' }, created: false, person };
+    return { seat: { personId: held.id, seat: heldSeat }, created: false, person };
   }
   const people = await deps.store.listPeople(boardId);
   const ofLink = people.filter((p) => p.role === request.role).length;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { addNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { CONTROL_DOC, PERSON_REMOVED_REASON, type CreatedBoard, type Seat } from '../../shared/protocol';
+import { CONTROL_DOC, PERSON_REMOVED_REASON, SEAT_HEADER, type CreatedBoard, type Seat } from '../../shared/protocol';
 import type { BoardExport } from '../../shared/report/json';
 import type { MyVotes } from '../../shared/workshop/commands';
 import type { VotingConfig } from '../../shared/workshop/control';
@@ -25,7 +25,7 @@ interface PersonSummary {
 /** Joins as `token`'s role, optionally sending a held seat and a forwarded client address. */
 async function joinAs(w: Workshop, token: string, body: { name: string; cluster: string | null }, extra: { seat?: string; from?: string } = {}) {
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  if (extra.seat) headers['x-clusterboard-seat'] = extra.seat;
+  if (extra.seat) headers[SEAT_HEADER] = extra.seat;
   if (extra.from) headers['x-forwarded-for'] = extra.from;
   const res = await fetch(`${w.server.url}/api/boards/${w.board.id}/people`, { method: 'POST', headers, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as Seat & { error?: string } };
