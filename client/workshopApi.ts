@@ -11,6 +11,17 @@ export interface Caller {
   seat: string | null;
 }
 
+/** A person as the facilitator's People panel lists them (`GET …/people`). */
+export interface PersonSummary {
+  id: string;
+  name: string;
+  cluster: string | null;
+  role: 'facilitator' | 'participant';
+  joinedAt: number;
+  /** Votes in the latest round, also while it hides its results (the facilitator sees them). */
+  votesUsed: number;
+}
+
 export interface HistoryEntry {
   id: string;
   name: string;
@@ -35,7 +46,9 @@ async function call<T>(caller: Caller, method: string, path: string, body?: unkn
   return (await response.json()) as T;
 }
 
+/** Joins the board; with the seat the browser holds (`caller.seat`), the server gives that seat back. */
 export const joinBoard = (caller: Caller, person: { name: string; cluster: string }) => call<Seat>(caller, 'POST', '/people', person);
+export const listPeople = (caller: Caller) => call<{ people: PersonSummary[] }>(caller, 'GET', '/people');
 export const updateMe = (caller: Caller, person: { name: string; cluster: string }) => call<void>(caller, 'PUT', '/people/me', person);
 export const sendCommand = (caller: Caller, command: ControlCommand) => call<void>(caller, 'POST', '/control', command);
 export const castVote = (caller: Caller, noteId: string, change: 1 | -1) => call<MyVotes>(caller, 'POST', '/votes', { noteId, change });

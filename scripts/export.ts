@@ -1,9 +1,10 @@
 /**
- * `npm run export -- --board <id> --format md|csv|json [--out file] [--data-dir dir]`
- * Exports a board straight from the data directory (the server may be running: SQLite in WAL
- * mode lets this read alongside it). Never changes the board.
+ * `npm run export -- --board <id> --format docx|md|csv|json [--out file] [--data-dir dir]`
+ * Exports a board straight from the server's data directory (`--data-dir`, else `DATA_DIR`, else
+ * ./data as the server's default). The server may be running: SQLite in WAL mode lets this read
+ * alongside it. Never changes the board.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, exportBoard, isExportFormat } from '../server/exports';
@@ -28,10 +29,15 @@ async function main(): Promise<void> {
   });
   if (!values.board) fail('Name the board: --board <id> (the id is in the board link, after /b/).');
   if (!isExportFormat(values.format)) fail(`--format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
-  const store = new SqliteStore(join(resolve(values['data-dir']), 'clusterboard.sqlite'));
+  const dataDir = resolve(values['data-dir']);
+  const where = `Point the export at the directory the server stores its data in (its DATA_DIR): --data-dir <dir> or DATA_DIR=<dir>.`;
+  const file = join(dataDir, 'clusterboard.sqlite');
+  // Checked first: opening a missing file would create an empty database there.
+  if (!existsSync(file)) fail(`There is no Clusterboard data in ${dataDir} (no clusterboard.sqlite). ${where}`);
+  const store = new SqliteStore(file);
   try {
     const board = await store.getBoard(values.board);
-    if (!board) fail(`There is no board "${values.board}" in ${resolve(values['data-dir'])}.`);
+    if (!board) fail(`There is no board "${values.board}" in ${dataDir}. If the server keeps its data elsewhere: ${where}`);
     // No room is loaded here: the export reads the stored state.
     const rooms = new Rooms({
       store,

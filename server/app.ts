@@ -29,6 +29,7 @@ import { acceptConnection } from './sync/connection';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
 import { Workshop } from './workshop/workshop';
+import type { SeatLimits } from './people';
 
 export interface ServerOptions {
   port: number;
@@ -62,6 +63,8 @@ export interface ServerOptions {
   outageBufferBytes?: number;
   /** Who may create boards and how often, and the heavy-read budget (http/quotas.ts). */
   quotas?: Partial<QuotaSettings>;
+  /** Seats per link and per address on one board (server/people.ts). */
+  seats?: Partial<SeatLimits>;
 }
 
 export interface RunningServer {
@@ -88,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = lastKnown ?? instrumented;
   options.bus?.onEvent((event) => {
     if (event.type === 'link-revoked') lastKnown?.forget(event.boardId);
+    else if (event.type === 'person-removed') lastKnown?.forgetPerson(event.boardId, event.personId);
   });
   const shutdown = new Shutdown(log);
   const startedAt = Date.now();
@@ -113,7 +117,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       workshop.privateChanged(room, name);
     },
   });
-  const workshop = new Workshop({ store, rooms, log });
+  const workshop = new Workshop({ store, rooms, log, ...(options.seats ? { seats: options.seats } : {}) });
   const eventLoopDelay = new EventLoopDelay();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 2 * 1024 * 1024 });
   const connectionCount = () => wss.clients.size;
@@ -139,7 +143,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
     handleOps(req, res, url, ops)
-      .then((handled) => handled || handleApi(req, res, url, { store, rooms, workshop, publicUrl: options.publicUrl ?? null, quotas, reads }))
+      .then((handled) =>
+        handled ||
+        handleApi(req, res, url, { store, rooms, workshop, publicUrl: options.publicUrl ?? null, quotas, reads, addressOf: (request) => clientAddress(request, trustedProxies) }),
+      )
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
         const unavailable = error instanceof StorageUnavailableError;

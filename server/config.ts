@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { CREATE_POLICIES, type CreatePolicy } from './http/quotas';
 import type { LogLevel } from './log';
+import { DEFAULT_SEAT_LIMITS } from './people';
 
 export interface Config {
   port: number;
@@ -41,6 +42,10 @@ export interface Config {
   /** Boards created or imported per hour, per client address and for the whole instance (policy limited). */
   createsPerAddressPerHour: number;
   createsPerInstancePerHour: number;
+  /** Seats (people) one link may create on one board (SEATS_PER_LINK); see server/people.ts. */
+  seatsPerLink: number;
+  /** Seats people from one address may create on one board (SEATS_PER_ADDRESS); a venue's NAT must fit. */
+  seatsPerAddress: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -140,5 +145,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     adminToken,
     createsPerAddressPerHour: integer('CREATE_PER_ADDRESS_PER_HOUR', env.CREATE_PER_ADDRESS_PER_HOUR, 60, 1, 1_000_000),
     createsPerInstancePerHour: integer('CREATE_PER_INSTANCE_PER_HOUR', env.CREATE_PER_INSTANCE_PER_HOUR, 3600, 1, 10_000_000),
+    seatsPerLink: integer('SEATS_PER_LINK', env.SEATS_PER_LINK, DEFAULT_SEAT_LIMITS.perLink, 1, 100_000),
+    seatsPerAddress: integer('SEATS_PER_ADDRESS', env.SEATS_PER_ADDRESS, DEFAULT_SEAT_LIMITS.perAddress, 1, 100_000),
   };
 }

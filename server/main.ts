@@ -89,6 +89,7 @@ async function main(): Promise<void> {
       createsPerInstancePerHour: config.createsPerInstancePerHour,
       createBurstPerInstance: Math.min(DEFAULT_QUOTAS.createBurstPerInstance, config.createsPerInstancePerHour),
     },
+    seats: { perLink: config.seatsPerLink, perAddress: config.seatsPerAddress },
   });
 
   let stopping = false;

@@ -44,3 +44,54 @@ export async function personForSeat(store: BoardStore, boardId: string, seat: st
   const stored = Buffer.from(person.secretHash, 'hex');
   return given.length === stored.length && timingSafeEqual(given, stored) ? person : null;
 }
+
+/**
+ * [SE2] How many seats one board hands out. A seat is a person with a vote budget, so unbounded
+ * seats are unbounded votes. Per link: every seat of a role's link counts (stored, so it holds
+ * across restarts and instances). Per address: the seats people joined from one client address
+ * (behind TRUST_PROXY, the X-Forwarded-For client); a venue's Wi-Fi puts a whole room behind one
+ * address, so the figure is generous (60 people behind one NAT fit with room to spare).
+ */
+export interface SeatLimits {
+  perLink: number;
+  perAddress: number;
+}
+
+export const DEFAULT_SEAT_LIMITS: SeatLimits = { perLink: 250, perAddress: 100 };
+
+/** Boards whose addresses are remembered; the least recently joined board is forgotten first. */
+const BOARDS_REMEMBERED = 10_000;
+
+/**
+ * Which address each seat of a board was created from, in this process's memory. Kept in memory
+ * on purpose: a client address is personal data we would rather not store, and the per-link limit
+ * (stored) is the hard bound; this one only keeps one network from taking a link's whole share.
+ * A restart, or another instance, starts counting afresh (SECURITY.md says so).
+ */
+export class SeatAddresses {
+  private readonly boards = new Map<string, Map<string, Set<string>>>();
+
+  count(boardId: string, address: string): number {
+    return this.boards.get(boardId)?.get(address)?.size ?? 0;
+  }
+
+  add(boardId: string, address: string, personId: string): void {
+    const addresses = this.boards.get(boardId) ?? new Map<string, Set<string>>();
+    // Re-inserted, so the map's order is least recently joined first.
+    this.boards.delete(boardId);
+    this.boards.set(boardId, addresses);
+    if (this.boards.size > BOARDS_REMEMBERED) this.boards.delete(this.boards.keys().next().value as string);
+    const seats = addresses.get(address) ?? new Set<string>();
+    seats.add(personId);
+    addresses.set(address, seats);
+  }
+
+  /** A removed person frees their place. */
+  remove(boardId: string, personId: string): void {
+    const addresses = this.boards.get(boardId);
+    if (!addresses) return;
+    for (const [address, seats] of addresses) {
+      if (seats.delete(personId) && seats.size === 0) addresses.delete(address);
+    }
+  }
+}

@@ -39,6 +39,9 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
+/** The close reason (with 4403) of a socket whose person the facilitator removed from the board. */
+export const PERSON_REMOVED_REASON = 'The facilitator removed you from this board';
+
 export function isPermanentClose(code: number): boolean {
   return code >= 4400 && code < 4500;
 }

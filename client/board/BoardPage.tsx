@@ -4,7 +4,7 @@ import { ApiError, apiBoardInfo } from '../api';
 import { joinBoard } from '../workshopApi';
 import { Message } from '../ui/Message';
 import { BoardScreen } from './BoardScreen';
-import { loadIdentity, saveIdentity, type Identity } from './identity';
+import { loadIdentity, loadSeat, saveIdentity, type Identity } from './identity';
 import { JoinForm } from './JoinForm';
 import { cachedBoardInfo, isUnreachable, registerServiceWorker, rememberBoardInfo } from './offline';
 import { BOARD_NOT_FOUND, LINK_NOT_VALID } from './refusals';
@@ -94,7 +94,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
             const joined =
               state.info.role === 'viewer'
                 ? identity
-                : await joinBoard({ boardId, token, seat: null }, { name: identity.name, cluster: identity.cluster }).then((seat) => ({
+                : await joinBoard({ boardId, token, seat: loadSeat(boardId) }, { name: identity.name, cluster: identity.cluster }).then((seat) => ({
                     ...identity,
                     id: seat.personId,
                     seat: seat.seat,

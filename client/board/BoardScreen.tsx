@@ -1,10 +1,10 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { canWrite, type BoardInfo } from '../../shared/protocol';
+import { CloseCode, PERSON_REMOVED_REASON, canWrite, type BoardInfo } from '../../shared/protocol';
 import { Message } from '../ui/Message';
 import { BoardContext, describeError, useConnection, type BoardContextValue } from './context';
 import { BoardGrid } from './BoardGrid';
 import { BoardHeader } from './BoardHeader';
-import type { Identity } from './identity';
+import { forgetSeat, type Identity } from './identity';
 import { JoinForm } from './JoinForm';
 import { refusalFor } from './refusals';
 import './board.css';
@@ -119,11 +119,18 @@ export function BoardScreen({
     const state = session.workshop.getState();
     return session.role === 'participant' ? (state.lock.board ? 'board' : state.lock.dimensions.join(',')) : '';
   });
+  const votingOpen = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.getState().round?.status === 'open');
   const context = useMemo<BoardContextValue>(() => {
     const roleWrites = canWrite(session.role) && lock !== 'board';
     const locked = new Set(lock.split(','));
     return { session, canWrite: roleWrites, writable: (dimension) => roleWrites && !locked.has(dimension), run };
   }, [session, run, lock]);
+
+  // A removed person's seat is gone for good: the next visit joins afresh instead of sending it.
+  const removed = connection.status === 'refused' && connection.code === CloseCode.Forbidden && connection.reason === PERSON_REMOVED_REASON;
+  useEffect(() => {
+    if (removed) forgetSeat(info.id, identity);
+  }, [removed, info.id, identity]);
 
   if (connection.status === 'refused') {
     const text = refusalFor(connection.code, connection.reason);
@@ -168,6 +175,7 @@ export function BoardScreen({
               boardTitle={info.title}
               role={info.role}
               previous={identity}
+              clusterFixed={votingOpen}
               onJoin={async (next) => {
                 if (next.seat) await updateMe({ boardId: info.id, token, seat: next.seat }, { name: next.name, cluster: next.cluster });
                 onIdentityChange(next);

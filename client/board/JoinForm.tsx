@@ -18,6 +18,7 @@ export function JoinForm({
   previous,
   onJoin,
   onCancel,
+  clusterFixed = false,
 }: {
   boardTitle: string;
   role: Role;
@@ -26,6 +27,8 @@ export function JoinForm({
   /** May return a promise; its rejection is shown on the form. */
   onJoin(identity: Identity): void | Promise<void>;
   onCancel?: () => void;
+  /** A vote is open: the server refuses a new cluster until it closes (SPEC SE3), so say so here. */
+  clusterFixed?: boolean;
 }) {
   const previousOther = previous?.cluster.startsWith('other:') ? previous.cluster.slice('other:'.length) : '';
   const [name, setName] = useState(previous?.name ?? '');
@@ -69,7 +72,12 @@ export function JoinForm({
       </label>
       <label>
         Your cluster
-        <select value={cluster} onChange={(e) => setCluster(e.target.value)}>
+        <select
+          value={cluster}
+          onChange={(e) => setCluster(e.target.value)}
+          disabled={clusterFixed}
+          aria-describedby={clusterFixed ? 'join-cluster-fixed' : undefined}
+        >
           <option value="" disabled>
             Choose your cluster
           </option>
@@ -81,10 +89,15 @@ export function JoinForm({
           <option value={OTHER}>Other…</option>
         </select>
       </label>
+      {clusterFixed && (
+        <p id="join-cluster-fixed" className="field-hint">
+          Your cluster cannot change while a vote is open. You can change it once the facilitator closes the vote.
+        </p>
+      )}
       {cluster === OTHER && (
         <label>
           Name of your cluster or organisation
-          <input value={otherName} onChange={(e) => setOtherName(e.target.value)} maxLength={CLUSTER_NAME_MAX} />
+          <input value={otherName} onChange={(e) => setOtherName(e.target.value)} maxLength={CLUSTER_NAME_MAX} disabled={clusterFixed} />
         </label>
       )}
       {error && (

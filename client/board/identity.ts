@@ -29,6 +29,25 @@ export function loadIdentity(boardId: string): Identity | null {
   }
 }
 
+/**
+ * The seat this browser holds for the board, even when the rest of the stored identity cannot be
+ * used: joining again sends it, and the server gives the same seat back (SPEC SE1).
+ */
+export function loadSeat(boardId: string): string | null {
+  try {
+    const raw = localStorage.getItem(key(boardId));
+    const value = raw ? (JSON.parse(raw) as { seat?: unknown }) : null;
+    return value && typeof value.seat === 'string' ? value.seat : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forgets the seat (the facilitator removed this person): the next visit joins afresh. */
+export function forgetSeat(boardId: string, identity: Identity): void {
+  saveIdentity(boardId, { ...identity, seat: null });
+}
+
 export function saveIdentity(boardId: string, identity: Identity): void {
   try {
     localStorage.setItem(key(boardId), JSON.stringify(identity));

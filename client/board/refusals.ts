@@ -1,4 +1,4 @@
-import { CloseCode } from '../../shared/protocol';
+import { CloseCode, PERSON_REMOVED_REASON } from '../../shared/protocol';
 
 export interface Refusal {
   title: string;
@@ -38,6 +38,12 @@ export function refusalFor(code: number, reason: string): Refusal {
         detail: 'This page sent more than the server accepts in a moment, or too many people on your network are connected. Reload the page to continue.',
       };
     case CloseCode.Forbidden:
+      if (reason === PERSON_REMOVED_REASON) {
+        return {
+          title: 'You were removed from this board',
+          detail: 'The facilitator removed you from the workshop. Your notes stay on the board. If this was a mistake, ask the facilitator, then reload the page to join again.',
+        };
+      }
       return { title: 'Not your notes', detail: 'These private notes belong to someone else. Reload the board from your own link.' };
     default:
       return { title: 'The server closed this board', detail: reason || 'Reload the page to try again.' };

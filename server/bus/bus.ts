@@ -40,7 +40,7 @@ export interface BusChannel {
 }
 
 /** Board-wide news every instance must act on. */
-export type BoardEvent = { type: 'link-revoked'; boardId: string; role: Role };
+export type BoardEvent = { type: 'link-revoked'; boardId: string; role: Role } | { type: 'person-removed'; boardId: string; personId: string };
 
 export interface UpdateBus {
   /** A name for logs and metrics ("redis", "memory"). */

@@ -55,6 +55,8 @@ export interface ApiDeps {
   publicUrl: string | null;
   quotas: Quotas;
   reads: ReadCache;
+  /** The client's address for per-address limits (http/clientAddress.ts). */
+  addressOf(req: IncomingMessage): string;
 }
 
 export function boardLinks(board: BoardRecord, origin: string): CreatedBoard['links'] {

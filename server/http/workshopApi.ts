@@ -3,6 +3,8 @@
  * also carry that person's seat (`x-clusterboard-seat: <personId>.<secret>`).
  *   GET  /api/time                                  { now }: the server clock, for the shared timer
  *   POST /api/boards/:id/people        {name, cluster}   -> 201 Seat         facilitator, participant
+ *                                                        -> 200 Seat         the same seat, when the browser sends the one it holds
+ *   GET  /api/boards/:id/people                          -> {people}         facilitator
  *   PUT  /api/boards/:id/people/me     {name, cluster}   -> 204              seat
  *   POST /api/boards/:id/control       ControlCommand    -> 204              facilitator
  *   POST /api/boards/:id/votes         {noteId, change}  -> MyVotes          seat
@@ -17,16 +19,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import { PERSON_NAME_MAX } from '../../shared/model/schema';
-import { parseClusterRef } from '../../shared/model/vocabulary';
 import { ROLES, SEAT_HEADER, type CreatedBoard, type Role } from '../../shared/protocol';
-import { exportView } from '../../shared/report/bounds';
 import { exportJson } from '../../shared/report/json';
-import { controlCommand, voteRequest } from '../../shared/workshop/commands';
+import { clusterRef, controlCommand, voteRequest } from '../../shared/workshop/commands';
 import { importBoard } from '../boards';
-import { personForSeat, registerPerson } from '../people';
+import { personForSeat } from '../people';
 import type { BoardRecord, BoardStore, PersonRecord } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import type { Workshop } from '../workshop/workshop';
@@ -40,14 +39,13 @@ export interface WorkshopApiDeps {
   rooms: Rooms;
   workshop: Workshop;
   boardLinks(board: BoardRecord, req: IncomingMessage): CreatedBoard['links'];
+  /** The client's address for per-address limits (http/clientAddress.ts). */
+  addressOf(req: IncomingMessage): string;
 }
 
 const personBody = z.object({
   name: z.string().trim().min(1, 'name must not be empty.').max(PERSON_NAME_MAX, `name must be at most ${PERSON_NAME_MAX} characters.`),
-  cluster: z
-    .string()
-    .nullable()
-    .refine((value) => value === null || parseClusterRef(value) !== null, { error: 'cluster must be a partner id or "other:<name>".' }),
+  cluster: clusterRef.nullable(),
 });
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -111,20 +109,29 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
 
   switch (name) {
     case 'people': {
+      if (req.method === 'GET') {
+        facilitatorOnly();
+        sendJson(res, 200, { people: await deps.workshop.listPeople(board.id) });
+        return true;
+      }
       requireMethod(req, 'POST', 'join the board');
       if (role === 'viewer') throw new HttpError(403, 'Viewers watch the board without joining it.');
       const body = parse(personBody, await readJson(req, BODY_LIMIT));
-      const { person, seat } = await registerPerson(deps.store, board.id, { ...body, role });
-      await deps.workshop.personChanged(person);
-      sendJson(res, 201, seat);
+      const held = req.headers[SEAT_HEADER];
+      const { seat, created } = await deps.workshop.join(board.id, {
+        ...body,
+        role,
+        heldSeat: typeof held === 'string' ? held : null,
+        address: deps.addressOf(req),
+      });
+      sendJson(res, created ? 201 : 200, seat);
       return true;
     }
     case 'me': {
       requireMethod(req, 'PUT', 'change your name or cluster');
       const person = await seatHolder();
       const body = parse(personBody, await readJson(req, BODY_LIMIT));
-      await deps.store.updatePerson(board.id, person.id, body);
-      await deps.workshop.personChanged({ ...person, ...body });
+      await deps.workshop.rename(person, body);
       sendNoContent(res);
       return true;
     }
@@ -179,14 +186,15 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
     case 'entry': {
       requireMethod(req, 'GET', 'read a snapshot');
       facilitatorOnly();
-      sendJson(res, 200, exportJson(await snapshotView(deps.store, board.id, entryId), new Date()));
+      sendJson(res, 200, await deps.workshop.exportSnapshot(board.id, entryId));
       return true;
     }
     case 'restore': {
       requireMethod(req, 'POST', 'restore a snapshot');
       facilitatorOnly();
       const entry = (await deps.store.listHistory(board.id)).find((e) => e.id === entryId);
-      const exported = exportJson(await snapshotView(deps.store, board.id, entryId), new Date());
+      // [SE7] With the votes published when the snapshot was taken: the new board shows them.
+      const exported = await deps.workshop.exportSnapshot(board.id, entryId);
       const title = `${exported.board.title} (restored: ${entry?.name ?? 'snapshot'})`.slice(0, 200);
       // Restoring never touches the live board: the snapshot becomes a new board.
       const restored = await importBoard(deps.store, { ...exported, board: { ...exported.board, title } });
@@ -210,17 +218,4 @@ async function rotateLink(deps: WorkshopApiDeps, board: BoardRecord, role: Role)
   await deps.store.setToken(board.id, role, token);
   deps.rooms.revokeLink(board.id, role);
   return { ...board, tokens: { ...board.tokens, [role]: token } };
-}
-
-async function snapshotView(store: BoardStore, boardId: string, entryId: string) {
-  const state = await store.getHistoryState(boardId, entryId);
-  if (!state) throw new HttpError(404, 'There is no snapshot with that id.');
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    // Bounded like every export [E6], so a preview is small and a restore always imports.
-    return exportView(doc, Date.now());
-  } finally {
-    doc.destroy();
-  }
 }

@@ -47,6 +47,9 @@ export class DelegatingStore implements BoardStore {
   listPeople(boardId: string): Promise<PersonRecord[]> {
     return this.inner.listPeople(boardId);
   }
+  removePerson(boardId: string, personId: string): Promise<void> {
+    return this.inner.removePerson(boardId, personId);
+  }
   getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
     return this.inner.getBallots(boardId, roundId);
   }

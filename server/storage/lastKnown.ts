@@ -35,6 +35,17 @@ export class LastKnownStore extends DelegatingStore {
     await this.inner.setToken(id, role, token);
   }
 
+  /** A removed person's seat must not open the board during an outage either. */
+  override async removePerson(boardId: string, personId: string): Promise<void> {
+    this.forgetPerson(boardId, personId);
+    await this.inner.removePerson(boardId, personId);
+  }
+
+  /** Drops what is kept of a person (removed here or on another instance). */
+  forgetPerson(boardId: string, personId: string): void {
+    this.people.delete(`${boardId}/${personId}`);
+  }
+
   /** Drops what is kept of a board (its links changed, here or on another instance). */
   forget(boardId: string): void {
     this.boards.delete(boardId);

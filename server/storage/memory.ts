@@ -85,6 +85,10 @@ export class MemoryStore implements BoardStore {
       .map((p) => ({ ...p }));
   }
 
+  async removePerson(boardId: string, personId: string): Promise<void> {
+    this.people.delete(docId(boardId, personId));
+  }
+
   async getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
     return [...(this.ballots.get(docId(boardId, roundId))?.values() ?? [])].map((b) => ({ ...b }));
   }

@@ -330,6 +330,10 @@ export class PostgresStore implements BoardStore {
     return (await this.run<PersonRow>('listPeople', [boardId], `list the people of board ${boardId}`)).map(personFromRow);
   }
 
+  async removePerson(boardId: string, personId: string): Promise<void> {
+    await this.run('removePerson', [boardId, personId], `remove person ${personId}`);
+  }
+
   async getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
     const rows = await this.run<{ person_id: string; note_id: string; cluster: string | null; count: number }>(
       'getBallots',

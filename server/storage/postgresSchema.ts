@@ -97,6 +97,7 @@ export const SQL = {
     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
   getPerson: 'SELECT * FROM people WHERE board_id = $1 AND id = $2',
   updatePerson: 'UPDATE people SET name = $3, cluster = $4 WHERE board_id = $1 AND id = $2',
+  removePerson: 'DELETE FROM people WHERE board_id = $1 AND id = $2',
   // COLLATE "C": byte order, as SQLite compares, whatever the database's locale.
   listPeople: 'SELECT * FROM people WHERE board_id = $1 ORDER BY created_at, id COLLATE "C"',
   getBallots: 'SELECT person_id, note_id, cluster, count FROM ballots WHERE board_id = $1 AND round_id = $2',

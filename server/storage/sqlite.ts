@@ -131,6 +131,7 @@ export class SqliteStore implements BoardStore {
       ),
       getPerson: this.db.prepare<[string, string], PersonRow>('SELECT * FROM people WHERE board_id = ? AND id = ?'),
       updatePerson: this.db.prepare('UPDATE people SET name = ?, cluster = ? WHERE board_id = ? AND id = ?'),
+      removePerson: this.db.prepare('DELETE FROM people WHERE board_id = ? AND id = ?'),
       listPeople: this.db.prepare<[string], PersonRow>('SELECT * FROM people WHERE board_id = ? ORDER BY created_at, id'),
       getBallots: this.db.prepare<[string, string], { person_id: string; note_id: string; cluster: string | null; count: number }>(
         'SELECT person_id, note_id, cluster, count FROM ballots WHERE board_id = ? AND round_id = ?',
@@ -237,6 +238,10 @@ export class SqliteStore implements BoardStore {
 
   async listPeople(boardId: string): Promise<PersonRecord[]> {
     return this.statements.listPeople.all(boardId).map(personFromRow);
+  }
+
+  async removePerson(boardId: string, personId: string): Promise<void> {
+    this.statements.removePerson.run(boardId, personId);
   }
 
   async getBallots(boardId: string, roundId: string): Promise<Ballot[]> {

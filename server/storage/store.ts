@@ -87,6 +87,8 @@ export interface BoardStore {
   getPerson(boardId: string, personId: string): Promise<PersonRecord | null>;
   updatePerson(boardId: string, personId: string, fields: Pick<PersonRecord, 'name' | 'cluster'>): Promise<void>;
   listPeople(boardId: string): Promise<PersonRecord[]>;
+  /** Deletes a person (the facilitator removed them): their seat no longer opens anything. Ballots are kept. */
+  removePerson(boardId: string, personId: string): Promise<void>;
   getBallots(boardId: string, roundId: string): Promise<Ballot[]>;
   /** Sets one person's votes on one note; a count of 0 removes the ballot. An existing ballot keeps its cluster. */
   setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void>;

@@ -6,7 +6,7 @@
  * A board's document keeps its control document loaded (its write rule reads the lock), and
  * releases it when it unloads.
  */
-import { CloseCode, CONTROL_DOC, docKey, type DocName, type Role } from '../../shared/protocol';
+import { CloseCode, CONTROL_DOC, PERSON_REMOVED_REASON, docKey, type DocName, type Role } from '../../shared/protocol';
 import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
@@ -47,6 +47,7 @@ export class Rooms {
     // [M5] A link replaced on another instance closes its sockets here too.
     options.bus?.onEvent((event) => {
       if (event.type === 'link-revoked') this.closeRevoked(event.boardId, event.role);
+      else if (event.type === 'person-removed') this.closeRemoved(event.boardId, event.personId);
     });
   }
 
@@ -127,6 +128,16 @@ export class Rooms {
   revokeLink(boardId: string, role: Role): number {
     this.options.bus?.publishEvent({ type: 'link-revoked', boardId, role });
     return this.closeRevoked(boardId, role);
+  }
+
+  /** Closes every socket a removed person opened with their seat, on every instance. */
+  closePerson(boardId: string, personId: string): number {
+    this.options.bus?.publishEvent({ type: 'person-removed', boardId, personId });
+    return this.closeRemoved(boardId, personId);
+  }
+
+  private closeRemoved(boardId: string, personId: string): number {
+    return this.closePeers(boardId, (peer) => peer.personId === personId, CloseCode.Forbidden, PERSON_REMOVED_REASON);
   }
 
   private closeRevoked(boardId: string, role: Role): number {

@@ -5,7 +5,6 @@
  * time: each board's actions run one after another, so two votes cannot both take the last one
  * of a budget.
  */
-import * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
 import { MAX_NOTES_PER_REVEAL } from '../../shared/model/limits';
 import { newId } from '../../shared/model/ids';
@@ -13,7 +12,8 @@ import { addNotes, deleteNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
 import { NOTE_TEXT_MAX, type AddNoteInput } from '../../shared/model/schema';
 import type { DimensionId } from '../../shared/model/vocabulary';
-import { CONTROL_DOC, type DocName } from '../../shared/protocol';
+import { CONTROL_DOC, type DocName, type Seat } from '../../shared/protocol';
+import { exportJson, type BoardExport } from '../../shared/report/json';
 import { boardView } from '../../shared/view/boardView';
 import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
 import {
@@ -23,10 +23,10 @@ import {
   readControl,
   type ControlState,
   type FocusState,
+  publishedVotes,
   type PersonStatus,
   type Round,
   type Step,
-  type TimerState,
   type VotingConfig,
 } from '../../shared/workshop/control';
 import { publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
@@ -36,21 +36,44 @@ import type { Logger } from '../log';
 import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord } from '../storage/store';
 import type { Room } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
+import { DEFAULT_SEAT_LIMITS, SeatAddresses, type SeatLimits } from '../people';
+import { readSnapshot, snapshotState } from './history';
+import { MINUTE, nextTimer } from './timer';
+import {
+  join as joinPerson,
+  mergeClusters,
+  remove as removePerson,
+  rename as renamePerson,
+  summaries,
+  type JoinRequest,
+  type PeopleDeps,
+  type PersonFields,
+  type PersonSummary,
+} from './people';
 
 const CONTROL_ORIGIN = serverOrigin('control');
-const MINUTE = 60_000;
 
 export interface WorkshopDeps {
   store: BoardStore;
   rooms: Rooms;
   log: Logger;
+  seats?: Partial<SeatLimits>;
 }
 
 export class Workshop {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly countsDue = new Set<string>();
 
-  constructor(private readonly deps: WorkshopDeps) {}
+  private readonly people: PeopleDeps;
+
+  constructor(private readonly deps: WorkshopDeps) {
+    this.people = {
+      store: deps.store,
+      rooms: deps.rooms,
+      limits: { ...DEFAULT_SEAT_LIMITS, ...deps.seats },
+      addresses: new SeatAddresses(),
+    };
+  }
 
   /** Runs `action` after every earlier action on the same board has finished. */
   private serial<T>(boardId: string, action: () => Promise<T>): Promise<T> {
@@ -74,22 +97,27 @@ export class Workshop {
 
   // ---- People ----
 
-  /** Shows a person (new or renamed) in the control document's list of people, and in presence. */
-  async personChanged(person: PersonRecord): Promise<void> {
-    for (const room of this.deps.rooms.ofBoard(person.boardId)) room.updateIdentity(person.id, { name: person.name, cluster: person.cluster });
-    await this.serial(person.boardId, async () => {
-      const control = await this.control(person.boardId);
-      const current = readControl(control.doc).people.get(person.id);
-      const status: PersonStatus = {
-        name: person.name,
-        cluster: person.cluster,
-        role: person.role,
-        ready: current?.ready ?? false,
-        privateCount: current?.privateCount ?? 0,
-        votesUsed: current?.votesUsed ?? 0,
-      };
-      setPersonStatus(control.doc, person.id, status, CONTROL_ORIGIN);
+  /** [SE1, SE2] Joins a person, or gives the browser back the seat it holds (server/workshop/people.ts). */
+  join(boardId: string, request: JoinRequest): Promise<{ seat: Seat; created: boolean }> {
+    return this.serial(boardId, async () => {
+      const { seat, created } = await joinPerson(this.people, await this.control(boardId), boardId, request);
+      return { seat, created };
     });
+  }
+
+  /** A person's own new name or cluster ([SE3]: not the cluster while a round is open). */
+  async rename(person: PersonRecord, fields: PersonFields): Promise<void> {
+    await this.serial(person.boardId, async () => {
+      // Read again in the board's turn: a merge may have moved them meanwhile.
+      const current = await this.deps.store.getPerson(person.boardId, person.id);
+      if (!current) throw new HttpError(401, 'Your seat is no longer valid on this board.');
+      await renamePerson(this.people, await this.control(person.boardId), current, fields);
+    });
+  }
+
+  /** The facilitator's list of people, with each one's votes even while a round hides them. */
+  listPeople(boardId: string): Promise<PersonSummary[]> {
+    return this.serial(boardId, async () => summaries(this.people, await this.control(boardId), boardId));
   }
 
   /** Keeps the facilitator's count of a person's private notes (never their text) up to date. */
@@ -182,6 +210,12 @@ export class Workshop {
         case 'resetReady':
           updatePeople(control.doc, notReady, CONTROL_ORIGIN);
           return;
+        case 'removePerson':
+          await removePerson(this.people, control, board.id, command.personId);
+          return;
+        case 'mergeClusters':
+          await mergeClusters(this.people, control, board.id, command.from, command.into);
+          return;
       }
     });
   }
@@ -227,9 +261,12 @@ export class Workshop {
     const round = readControl(control.doc).round;
     if (!round || round.status !== 'open') return;
     const ballots = await this.deps.store.getBallots(boardId, round.id);
+    const used = usage(ballots);
     control.doc.transact(() => {
       setControl(control.doc, { round: { ...round, status: 'closed', closedAt: Date.now() } }, CONTROL_ORIGIN);
       publishResults(control.doc, round.id, tally(ballots), CONTROL_ORIGIN);
+      // [SE6] Each person's count is public once the results are.
+      updatePeople(control.doc, (status, id) => ((used.get(id) ?? 0) === status.votesUsed ? null : { ...status, votesUsed: used.get(id) ?? 0 }), CONTROL_ORIGIN);
     }, CONTROL_ORIGIN);
   }
 
@@ -243,20 +280,27 @@ export class Workshop {
       const board = await this.board(person.boardId);
       // A vote on a note deleted since may still be taken back (it would hold budget otherwise).
       if (change === 1 && !notesMap(board.doc).has(noteId)) throw new HttpError(404, 'That note is no longer on the board.');
-      const ballots = round ? await this.deps.store.getBallots(person.boardId, round.id) : [];
-      // [WV3] A person votes for the cluster they first voted for in the round: changing cluster
-      // mid-round does not open a second share of the cap.
-      const cluster = ballots.find((b) => b.personId === person.id)?.cluster ?? person.cluster;
+      const stored = round ? await this.deps.store.getBallots(person.boardId, round.id) : [];
+      // [SE3] The cap counts each voter's cluster as the people records hold it now (a seat's
+      // record, never a request field; merged clusters count together), not as a ballot was cast.
+      const clusters = new Map((await this.deps.store.listPeople(person.boardId)).map((p) => [p.id, p.cluster]));
+      const ballots = stored.map((b) => ({ ...b, cluster: clusters.has(b.personId) ? (clusters.get(b.personId) ?? null) : b.cluster }));
+      const cluster = clusters.has(person.id) ? (clusters.get(person.id) ?? null) : person.cluster;
       const verdict = checkVote(round, ballots, { personId: person.id, cluster }, noteId, change);
       if (!verdict.ok || !round) throw new HttpError(409, verdict.ok ? 'Voting is not open.' : verdict.reason);
       const mine = ballots.find((b) => b.personId === person.id && b.noteId === noteId);
-      const ballot = { personId: person.id, cluster: mine?.cluster ?? cluster, noteId, count: (mine?.count ?? 0) + change };
+      const ballot = { personId: person.id, cluster, noteId, count: (mine?.count ?? 0) + change };
       await this.deps.store.setBallot(person.boardId, round.id, ballot);
       const after = [...ballots.filter((b) => b !== mine), ballot];
-      control.doc.transact(() => {
-        this.updatePerson(control, person.id, (status) => ({ ...status, votesUsed: votesUsedBy(after, person.id) }));
-        if (resultsVisible(round)) publishResults(control.doc, round.id, tally(after), CONTROL_ORIGIN);
-      }, CONTROL_ORIGIN);
+      if (resultsVisible(round)) {
+        control.doc.transact(() => {
+          this.updatePerson(control, person.id, (status) => ({ ...status, votesUsed: votesUsedBy(after, person.id) }));
+          publishResults(control.doc, round.id, tally(after), CONTROL_ORIGIN);
+        }, CONTROL_ORIGIN);
+      }
+      // [SE6] While the round hides its results, a person's count is theirs alone (the answer
+      // below, `GET …/votes/mine`) and the facilitator's (`GET …/people`); the control document,
+      // which every role reads, shows nobody's.
       return myVotes(round, after, person.id);
     });
   }
@@ -323,9 +367,16 @@ export class Workshop {
 
   private async takeSnapshot(boardId: string, name: string): Promise<HistoryEntry> {
     const board = await this.board(boardId);
+    const votes = publishedVotes(readControl((await this.control(boardId)).doc));
     const entry: HistoryEntry = { id: newId(12), name, createdAt: Date.now(), notes: notesMap(board.doc).size };
-    await this.deps.store.addHistory(boardId, entry, Y.encodeStateAsUpdate(board.doc));
+    await this.deps.store.addHistory(boardId, entry, snapshotState(board.doc, votes));
     return entry;
+  }
+
+  /** [SE7] A snapshot as a board export, with the vote totals published when it was taken. */
+  async exportSnapshot(boardId: string, entryId: string): Promise<BoardExport> {
+    const { view, votes } = await readSnapshot(this.deps.store, boardId, entryId, async () => publishedVotes(readControl((await this.control(boardId)).doc)));
+    return exportJson(view, new Date(), votes);
   }
 }
 
@@ -346,31 +397,4 @@ const notReady = (status: PersonStatus): PersonStatus | null => (status.ready ? 
 /** "Bring everyone here": a new call, so the same dimension twice still moves people. */
 function nextFocus(state: ControlState, dimension: DimensionId, facilitator: PersonRecord | null): FocusState {
   return { dimension, seq: (state.focus?.seq ?? 0) + 1, by: facilitator?.name ?? 'The facilitator' };
-}
-
-/** The timer after a facilitator's action, in server time. */
-export function nextTimer(
-  timer: TimerState | null,
-  action: 'start' | 'pause' | 'resume' | 'addMinute' | 'clear',
-  minutes: number | undefined,
-  now: number,
-): TimerState | null {
-  switch (action) {
-    case 'start': {
-      const durationMs = Math.round((minutes ?? 5) * MINUTE);
-      return { durationMs, endsAt: now + durationMs, remainingMs: null };
-    }
-    case 'pause':
-      if (!timer || timer.endsAt === null) return timer;
-      return { ...timer, endsAt: null, remainingMs: Math.max(0, timer.endsAt - now) };
-    case 'resume':
-      if (!timer || timer.endsAt !== null) return timer;
-      return { ...timer, endsAt: now + (timer.remainingMs ?? timer.durationMs), remainingMs: null };
-    case 'addMinute':
-      if (!timer) return { durationMs: MINUTE, endsAt: now + MINUTE, remainingMs: null };
-      if (timer.endsAt !== null) return { ...timer, durationMs: timer.durationMs + MINUTE, endsAt: Math.max(timer.endsAt, now) + MINUTE };
-      return { ...timer, durationMs: timer.durationMs + MINUTE, remainingMs: (timer.remainingMs ?? 0) + MINUTE };
-    case 'clear':
-      return null;
-  }
 }

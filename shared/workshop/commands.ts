@@ -3,10 +3,23 @@
  * (`POST /api/boards/:id/control`). Validated here, applied by server/workshop/workshop.ts.
  */
 import { z } from 'zod';
-import { DIMENSION_IDS } from '../model/vocabulary';
+import { DIMENSION_IDS, parseClusterRef } from '../model/vocabulary';
 import { MAX_STEPS, STEP_MINUTES_MAX, lockState, stepRecord, votingConfig } from './control';
 
 const minutes = z.number().min(0).max(STEP_MINUTES_MAX);
+
+/** A partner id or "other:<name>", normalised (an other-name is trimmed). */
+export const clusterRef = z
+  .string()
+  .max(200)
+  .transform((value, context) => {
+    const ref = parseClusterRef(value);
+    if (ref === null) {
+      context.addIssue({ code: 'custom', message: 'cluster must be a partner id or "other:<name>".' });
+      return z.NEVER;
+    }
+    return ref as string;
+  });
 
 export const controlCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setSteps'), steps: z.array(stepRecord).max(MAX_STEPS, `A run-sheet has at most ${MAX_STEPS} steps.`) }),
@@ -21,6 +34,10 @@ export const controlCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('revealAll') }),
   z.object({ type: z.literal('bringHere'), dimension: z.enum(DIMENSION_IDS) }),
   z.object({ type: z.literal('resetReady') }),
+  /** [SE4] Removes a person: their seat stops working; their notes stay. */
+  z.object({ type: z.literal('removePerson'), personId: z.string().min(1).max(64) }),
+  /** [SE5] Everyone of cluster `from` now belongs to `into`. */
+  z.object({ type: z.literal('mergeClusters'), from: clusterRef, into: clusterRef }),
 ]);
 export type ControlCommand = z.infer<typeof controlCommand>;
 

@@ -74,7 +74,7 @@ describe('exports of a board holding what a malicious client wrote', () => {
     const again = await fetch(`${ts.server.url}/api/boards/${copy.id}/export?format=json`, { headers: { authorization: `Bearer ${tokenOf(copy.links.participant)}` } });
     const strip = (text: string) => ({ ...(JSON.parse(text) as Record<string, unknown>), exportedAt: null });
     // [AT1] An import makes every note the import's: no author id, and its source unless it had one.
-    const original = strip(json) as { board: { title: string }; notes: { source: unknown }[] };
+    const original = strip(json) as unknown as { board: { title: string }; notes: { source: unknown }[] };
     const imported = { kind: 'import', label: `Imported from “${original.board.title}”` };
     const expected = { ...original, notes: original.notes.map((n) => ({ ...n, authorId: '', source: n.source ?? imported })) };
     expect(strip(await again.text())).toEqual(expected);

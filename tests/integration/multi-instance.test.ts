@@ -17,12 +17,12 @@ import { PostgresStore } from '../../server/storage/postgres';
 import type { BoardRecord } from '../../server/storage/store';
 import { addNote, editNoteText } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
-import { CloseCode } from '../../shared/protocol';
+import { CloseCode, PERSON_REMOVED_REASON, type Seat } from '../../shared/protocol';
 import { waitForSync } from '../helpers/server';
 import { postgresAvailable, postgresProxy, rawClient, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { redisAvailable, TEST_REDIS_URL, testPrefix } from '../helpers/redis';
 import { instance } from './multiInstance';
-import { cleanupAfterEach, clientOf, closedEvent, note, noteTexts, sleep, storedNoteTexts, waitFor, waitForAsync, type Defer } from './support';
+import { cleanupAfterEach, clientOf, closedEvent, countingClient, note, noteTexts, sleep, storedNoteTexts, waitFor, waitForAsync, type Defer } from './support';
 
 const defer = cleanupAfterEach();
 
@@ -152,6 +152,22 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
     });
     expect(response.status).toBe(200);
     expect((await closed).code).toBe(CloseCode.LinkRevoked);
+  });
+
+  it('[SE4][M5] removing a person on one instance closes their sockets on the other (4403)', async () => {
+    const { a, b, board } = await pair(defer);
+    const api = (path: string, token: string, body: unknown) =>
+      fetch(`${a.server.url}/api/boards/${board.id}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const seat = (await (await api('/people', participant(board), { name: 'Ada', cluster: null })).json()) as Seat;
+    const onB = countingClient(defer, b.server, board.id, { token: participant(board), seat: seat.seat });
+    await waitForSync(onB);
+    const closed = closedEvent(onB);
+    expect((await api('/control', board.tokens.facilitator, { type: 'removePerson', personId: seat.personId })).status).toBe(204);
+    expect(await closed).toEqual(expect.objectContaining({ code: CloseCode.Forbidden, reason: PERSON_REMOVED_REASON }));
   });
 
   it('[M4] with PostgreSQL away, both instances keep serving live edits, say not ready, and store everything once it is back', async () => {

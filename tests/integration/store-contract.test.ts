@@ -320,6 +320,24 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
     expect((await store.getPerson(b.id, 'anna12345678'))?.name).toBe('Anna');
   });
 
+  it('[S2][SE4] removePerson deletes one person of one board; the same id elsewhere and their ballots stay', async () => {
+    const { store } = await factory.create(defer);
+    const a = record();
+    const b = record();
+    await store.createBoard(a, updates(0).initial);
+    await store.createBoard(b, updates(0).initial);
+    const anna = { id: 'anna12345678', boardId: a.id, secretHash: 'aa', name: 'Anna', cluster: 'gaia', role: 'participant' as const, createdAt: 1 };
+    await store.addPerson(anna);
+    await store.addPerson({ ...anna, boardId: b.id });
+    await store.setBallot(a.id, 'r1', { personId: anna.id, cluster: 'gaia', noteId: 'n1', count: 1 });
+    await store.removePerson(a.id, anna.id);
+    await store.removePerson(a.id, 'nobody123456');
+    expect(await store.getPerson(a.id, anna.id)).toBeNull();
+    expect(await store.listPeople(a.id)).toEqual([]);
+    expect((await store.getPerson(b.id, anna.id))?.name).toBe('Anna');
+    expect(await store.getBallots(a.id, 'r1')).toHaveLength(1);
+  });
+
   it('[S2] ballots: set, overwritten, removed at 0, per round and board', async () => {
     const { store } = await factory.create(defer);
     const board = record();

@@ -9,7 +9,7 @@ import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { RunningServer } from '../../server/app';
+import type { RunningServer, ServerOptions } from '../../server/app';
 import type { BoardRecord } from '../../server/storage/store';
 import { MessageType, SEAT_HEADER, roomName, type DocName, type Role, type Seat } from '../../shared/protocol';
 import type { ControlCommand } from '../../shared/workshop/commands';
@@ -53,8 +53,8 @@ export interface Workshop {
   record(name: DocName, who: Caller): Recorder;
 }
 
-export async function workshopOn(defer: Defer): Promise<Workshop> {
-  const { current: ts } = await serverFor(defer);
+export async function workshopOn(defer: Defer, overrides: Partial<ServerOptions> = {}): Promise<Workshop> {
+  const { current: ts } = await serverFor(defer, { overrides });
   const board = await boardOn(ts);
   const { server } = ts;
   const call = async <T>(method: string, path: string, who: Caller, body?: unknown): Promise<Answer<T>> => {

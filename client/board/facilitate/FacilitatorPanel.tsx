@@ -12,6 +12,7 @@ import { PanelSection } from './parts';
 import { PeopleStatus } from './PeopleStatus';
 import { RunSheet } from './RunSheet';
 import { TimerControls } from './TimerControls';
+import { PeopleVotesProvider } from './peopleVotes';
 import { VotingControls } from './VotingControls';
 import { WritingAndLock } from './WritingAndLock';
 
@@ -35,30 +36,32 @@ export function FacilitatorPanel({ onClose }: { onClose(): void }) {
           Close the panel
         </button>
       </div>
-      <PanelSection id="run-sheet" title="Run-sheet">
-        <RunSheet />
-      </PanelSection>
-      <PanelSection id="timer" title="Timer">
-        <TimerControls />
-      </PanelSection>
-      <PanelSection id="writing" title="Writing and locks">
-        <WritingAndLock />
-      </PanelSection>
-      <PanelSection id="voting" title="Voting">
-        <VotingControls />
-      </PanelSection>
-      <PanelSection id="people" title="People">
-        <PeopleStatus />
-      </PanelSection>
-      <PanelSection id="focus" title="Where everyone looks">
-        <BringHere />
-      </PanelSection>
-      <PanelSection id="history" title="History">
-        <HistoryPanel />
-      </PanelSection>
-      <PanelSection id="links" title="Links">
-        <LinksPanel />
-      </PanelSection>
+      <PeopleVotesProvider>
+        <PanelSection id="run-sheet" title="Run-sheet">
+          <RunSheet />
+        </PanelSection>
+        <PanelSection id="timer" title="Timer">
+          <TimerControls />
+        </PanelSection>
+        <PanelSection id="writing" title="Writing and locks">
+          <WritingAndLock />
+        </PanelSection>
+        <PanelSection id="voting" title="Voting">
+          <VotingControls />
+        </PanelSection>
+        <PanelSection id="people" title="People">
+          <PeopleStatus />
+        </PanelSection>
+        <PanelSection id="focus" title="Where everyone looks">
+          <BringHere />
+        </PanelSection>
+        <PanelSection id="history" title="History">
+          <HistoryPanel />
+        </PanelSection>
+        <PanelSection id="links" title="Links">
+          <LinksPanel />
+        </PanelSection>
+      </PeopleVotesProvider>
     </aside>
   );
 }

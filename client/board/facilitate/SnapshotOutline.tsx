@@ -1,20 +1,21 @@
 import { kindLabel } from '../../../shared/model/vocabulary';
 import type { BoardView, NoteView } from '../../../shared/view/boardView';
 
-function NoteItem({ note }: { note: NoteView }) {
+function NoteItem({ note, votes }: { note: NoteView; votes: number }) {
   return (
     <li>
       <span className="outline-note-text">{note.text}</span>
       <span className="outline-note-author">
         {' '}
         · {note.byline}, {note.clusterLabel}
+        {votes > 0 && ` · ${votes} ${votes === 1 ? 'vote' : 'votes'}`}
       </span>
     </li>
   );
 }
 
 /** A read-only outline of a board: per dimension, per kind of note, themes first, then the rest. */
-export function SnapshotOutline({ view }: { view: BoardView }) {
+export function SnapshotOutline({ view, votes }: { view: BoardView; votes: ReadonlyMap<string, number> }) {
   return (
     <div className="snapshot-outline">
       <p>
@@ -39,13 +40,13 @@ export function SnapshotOutline({ view }: { view: BoardView }) {
                         <strong>Theme: {theme.title}</strong>
                         <ul>
                           {theme.notes.map((note) => (
-                            <NoteItem key={note.id} note={note} />
+                            <NoteItem key={note.id} note={note} votes={votes.get(note.id) ?? 0} />
                           ))}
                         </ul>
                       </li>
                     ))}
                   {cell.ungrouped.map((note) => (
-                    <NoteItem key={note.id} note={note} />
+                    <NoteItem key={note.id} note={note} votes={votes.get(note.id) ?? 0} />
                   ))}
                 </ul>
               </div>

@@ -11,7 +11,7 @@ import { SnapshotOutline } from './SnapshotOutline';
 import { snapshotView } from './snapshotView';
 import { problemText, useAction } from './useAction';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; problem: string } | { status: 'ready'; view: BoardView };
+type Loaded = { status: 'loading' } | { status: 'failed'; problem: string } | { status: 'ready'; view: BoardView; votes: ReadonlyMap<string, number> };
 
 /**
  * A snapshot, read-only, and the way to bring it back: as a new board, with its own links. The
@@ -27,7 +27,7 @@ export function SnapshotPreview({ caller, entry, onClose }: { caller: Caller; en
     readSnapshot(caller, entry.id)
       .then((raw: unknown) => snapshotView(raw))
       .then(
-        (view) => live && setLoaded({ status: 'ready', view }),
+        (snapshot) => live && setLoaded({ status: 'ready', ...snapshot }),
         (error: unknown) =>
           live && setLoaded({ status: 'failed', problem: error instanceof ImportError ? `This snapshot cannot be read: ${error.message}` : problemText(error) }),
       );
@@ -44,7 +44,7 @@ export function SnapshotPreview({ caller, entry, onClose }: { caller: Caller; en
       {loaded.status === 'failed' && <Problem text={loaded.problem} />}
       {loaded.status === 'ready' && (
         <div className="snapshot-scroll" tabIndex={0} aria-label="Snapshot contents">
-          <SnapshotOutline view={loaded.view} />
+          <SnapshotOutline view={loaded.view} votes={loaded.votes} />
         </div>
       )}
       {restored ? (

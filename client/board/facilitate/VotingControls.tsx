@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { DEFAULT_VOTING, type PersonStatus } from '../../../shared/workshop/control';
+import { DEFAULT_VOTING } from '../../../shared/workshop/control';
 import { useControl } from '../context';
 import { Problem, pressable } from './parts';
 import { useCommand } from './useAction';
 import { useFocusAfterSwitch } from './useFocusAfterSwitch';
+import { usePeopleVotes } from './peopleVotes';
 import { VotingFields } from './VotingFields';
 import { describeVoting, readVotingDraft, votingDraft } from './votingDraft';
 
-function votesCast(people: ReadonlyMap<string, PersonStatus>): { votes: number; voters: number } {
+function votesCast(used: ReadonlyMap<string, number>): { votes: number; voters: number } {
   let votes = 0;
   let voters = 0;
-  for (const person of people.values()) {
-    votes += person.votesUsed;
-    if (person.votesUsed > 0) voters++;
+  for (const count of used.values()) {
+    votes += count;
+    if (count > 0) voters++;
   }
   return { votes, voters };
 }
@@ -33,7 +34,7 @@ const CLOSE_ID = 'facilitate-close-voting';
 function OpenRound({ onClosing }: { onClosing(): void }) {
   const { round, people } = useControl();
   const close = useCommand();
-  const { votes, voters } = votesCast(people);
+  const { votes, voters } = votesCast(usePeopleVotes());
   if (!round) return null;
   const possible = round.budget * people.size;
   return (
@@ -63,7 +64,8 @@ function OpenRound({ onClosing }: { onClosing(): void }) {
 }
 
 function NewRound({ onOpening }: { onOpening(): void }) {
-  const { round, people } = useControl();
+  const { round } = useControl();
+  const used = usePeopleVotes();
   const open = useCommand();
   const [draft, setDraft] = useState(() => votingDraft(round ?? DEFAULT_VOTING));
   const [title, setTitle] = useState('');
@@ -85,7 +87,7 @@ function NewRound({ onOpening }: { onOpening(): void }) {
     <form className="facilitate-group" onSubmit={submit} noValidate>
       {round && (
         <p className="round-status">
-          <strong>{round.title}</strong> closed with {castText(votesCast(people).votes)}; the totals are shown on the notes.
+          <strong>{round.title}</strong> closed with {castText(votesCast(used).votes)}; the totals are shown on the notes.
         </p>
       )}
       <div className="facilitate-field">

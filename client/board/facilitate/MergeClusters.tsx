@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { CLUSTERS, clusterLabel } from '../../../shared/model/vocabulary';
+import type { PersonStatus } from '../../../shared/workshop/control';
+import { Notice, Problem } from './parts';
+import { useCommand } from './useAction';
+
+/**
+ * Merges a cluster name people made up ("Silicon Saxony e.V.", "SilSax") into another: everyone of
+ * the first now belongs to the second, and the cluster cap counts them together (SPEC SE5).
+ */
+export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonStatus> }) {
+  const merge = useCommand();
+  const [from, setFrom] = useState('');
+  const [into, setInto] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+
+  const members = new Map<string, number>();
+  for (const person of people.values()) if (person.cluster !== null) members.set(person.cluster, (members.get(person.cluster) ?? 0) + 1);
+  const inUse = [...members.keys()].sort((a, b) => clusterLabel(a).localeCompare(clusterLabel(b)));
+  const targets = [...new Set([...CLUSTERS.map((c) => c.id as string), ...inUse])].filter((c) => c !== from);
+  const count = members.get(from) ?? 0;
+
+  if (inUse.length === 0) return null;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (merge.busy) return;
+    if (!from || !members.has(from)) return merge.refuse('Choose the cluster whose people should move.');
+    if (!into || into === from) return merge.refuse('Choose the cluster they move into.');
+    const text = `Moved ${count} ${count === 1 ? 'person' : 'people'} from “${clusterLabel(from)}” to “${clusterLabel(into)}”.`;
+    setDone(null);
+    merge.send(
+      { type: 'mergeClusters', from, into },
+      {
+        onDone: () => {
+          setDone(text);
+          setFrom('');
+          setInto('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form className="facilitate-group merge-clusters" onSubmit={submit} noValidate aria-labelledby="facilitate-merge-heading">
+      <h3 id="facilitate-merge-heading" className="facilitate-subheading">
+        Merge clusters
+      </h3>
+      <p className="field-hint">When people typed one cluster under different names, move them into one: the cluster cap on votes then counts them together.</p>
+      <div className="merge-fields">
+        <div className="facilitate-field">
+          <label htmlFor="facilitate-merge-from">Move everyone of</label>
+          <select id="facilitate-merge-from" value={from} onChange={(e) => setFrom(e.target.value)}>
+            <option value="">Choose…</option>
+            {inUse.map((cluster) => (
+              <option key={cluster} value={cluster}>
+                {clusterLabel(cluster)} ({members.get(cluster)})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="facilitate-field">
+          <label htmlFor="facilitate-merge-into">into</label>
+          <select id="facilitate-merge-into" value={into} onChange={(e) => setInto(e.target.value)}>
+            <option value="">Choose…</option>
+            {targets.map((cluster) => (
+              <option key={cluster} value={cluster}>
+                {clusterLabel(cluster)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <button type="submit" {...(merge.busy ? { 'aria-disabled': true } : {})}>
+        Merge
+      </button>
+      <Problem text={merge.problem} />
+      <Notice text={done} />
+    </form>
+  );
+}

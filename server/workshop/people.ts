@@ -1,0 +1,167 @@
+/**
+ * People of a board, as the facilitator and the people themselves change them: joining (a seat is
+ * a person: the same browser gets its seat back), renaming, removing and merging clusters. Every
+ * function here runs inside the board's turn (`Workshop.serial`), so two joins cannot both take
+ * the last place of a limit, and nobody changes cluster between a vote's check and its ballot.
+ */
+import { serverOrigin } from '../../shared/model/origin';
+import { clusterLabel } from '../../shared/model/vocabulary';
+import type { Role, Seat } from '../../shared/protocol';
+import { peopleMap, readControl, type PersonStatus } from '../../shared/workshop/control';
+import { publishResults, setPersonStatus } from '../../shared/workshop/mutations';
+import { resultsVisible, tally, usage } from '../../shared/workshop/voting';
+import { HttpError } from '../http/respond';
+import { personForSeat, registerPerson, type SeatAddresses, type SeatLimits } from '../people';
+import type { BoardStore, PersonRecord } from '../storage/store';
+import type { Room } from '../sync/room';
+import type { Rooms } from '../sync/rooms';
+
+const CONTROL_ORIGIN = serverOrigin('control');
+
+export interface PersonFields {
+  name: string;
+  cluster: string | null;
+}
+
+export interface JoinRequest extends PersonFields {
+  role: Exclude<Role, 'viewer'>;
+  /** The seat the browser already holds for this board, if any. */
+  heldSeat: string | null;
+  /** The client's address (server/http/clientAddress.ts). */
+  address: string;
+}
+
+/** What the facilitator's People panel lists (`GET …/people`). */
+export interface PersonSummary extends PersonFields {
+  id: string;
+  role: PersonRecord['role'];
+  joinedAt: number;
+  /** Votes this person has in the latest round (open or closed), hidden round or not. */
+  votesUsed: number;
+}
+
+export interface PeopleDeps {
+  store: BoardStore;
+  rooms: Rooms;
+  limits: SeatLimits;
+  addresses: SeatAddresses;
+}
+
+/** The control document's entry of a person: what everyone reads about them. */
+export function showPerson(control: Room, person: Pick<PersonRecord, 'id' | 'name' | 'cluster' | 'role'>, rooms: Rooms, boardId: string): void {
+  for (const room of rooms.ofBoard(boardId)) room.updateIdentity(person.id, { name: person.name, cluster: person.cluster });
+  const current = readControl(control.doc).people.get(person.id);
+  const status: PersonStatus = {
+    name: person.name,
+    cluster: person.cluster,
+    role: person.role,
+    ready: current?.ready ?? false,
+    privateCount: current?.privateCount ?? 0,
+    votesUsed: current?.votesUsed ?? 0,
+  };
+  setPersonStatus(control.doc, person.id, status, CONTROL_ORIGIN);
+}
+
+/** [SE3] Nobody changes cluster while a round is open: the cap counts each person's cluster. */
+function refuseClusterChange(control: Room, person: PersonRecord, cluster: string | null): void {
+  if (person.cluster === cluster) return;
+  if (readControl(control.doc).round?.status !== 'open') return;
+  throw new HttpError(409, 'Your cluster cannot change while a vote is open. Change it once the facilitator closes the vote.');
+}
+
+/**
+ * [SE1] Joins a person to the board, or, when the browser sends the seat it holds (same board,
+ * same role's link), gives that seat back with the new name and cluster instead of a new person.
+ * [SE2] New seats are bounded per link and per address (429 with a sentence).
+ */
+export async function join(deps: PeopleDeps, control: Room, boardId: string, request: JoinRequest): Promise<{ seat: Seat; created: boolean; person: PersonRecord }> {
+  const { heldSeat } = request;
+  const held = heldSeat ? await personForSeat(deps.store, boardId, heldSeat) : null;
+  if (heldSeat && held && held.role === request.role) {
+    const person = await rename(deps, control, held, request);
+    return { seat: { personId: held.id, seat: heldSeat }, created: false, person };
+  }
+  const people = await deps.store.listPeople(boardId);
+  const ofLink = people.filter((p) => p.role === request.role).length;
+  if (ofLink >= deps.limits.perLink) {
+    throw new HttpError(
+      429,
+      `This ${request.role} link already has ${deps.limits.perLink} people on this board, the most it may. Ask the facilitator to remove people who are not taking part, or to start a second board.`,
+    );
+  }
+  if (deps.addresses.count(boardId, request.address) >= deps.limits.perAddress) {
+    throw new HttpError(
+      429,
+      `${deps.limits.perAddress} people have already joined this board from your network, the most one network may. If you are all in one room, ask the facilitator to remove people who left.`,
+    );
+  }
+  const { person, seat } = await registerPerson(deps.store, boardId, { name: request.name, cluster: request.cluster, role: request.role });
+  deps.addresses.add(boardId, request.address, person.id);
+  showPerson(control, person, deps.rooms, boardId);
+  return { seat, created: true, person };
+}
+
+/** A person's own change of name or cluster (refused for the cluster while a round is open). */
+export async function rename(deps: PeopleDeps, control: Room, person: PersonRecord, fields: PersonFields): Promise<PersonRecord> {
+  refuseClusterChange(control, person, fields.cluster);
+  const next = { ...person, name: fields.name, cluster: fields.cluster };
+  await deps.store.updatePerson(person.boardId, person.id, { name: next.name, cluster: next.cluster });
+  showPerson(control, next, deps.rooms, person.boardId);
+  return next;
+}
+
+/**
+ * [SE4] The facilitator removes a person: the seat stops working (401 over HTTP; their sockets are
+ * closed with 4403, on every instance), their ballots in an open round are withdrawn (and the
+ * published totals follow when they are shown), and they leave the control document's people.
+ * Notes they wrote stay on the board with the name they were written under.
+ */
+export async function remove(deps: PeopleDeps, control: Room, boardId: string, personId: string): Promise<void> {
+  const person = await deps.store.getPerson(boardId, personId);
+  if (!person) throw new HttpError(404, 'That person is not on this board (any more).');
+  const round = readControl(control.doc).round;
+  if (round?.status === 'open') {
+    const ballots = await deps.store.getBallots(boardId, round.id);
+    const theirs = ballots.filter((b) => b.personId === personId && b.count > 0);
+    for (const ballot of theirs) await deps.store.setBallot(boardId, round.id, { ...ballot, count: 0 });
+    if (theirs.length > 0 && resultsVisible(round)) {
+      publishResults(control.doc, round.id, tally(ballots.filter((b) => b.personId !== personId)), CONTROL_ORIGIN);
+    }
+  }
+  await deps.store.removePerson(boardId, personId);
+  deps.addresses.remove(boardId, personId);
+  control.doc.transact(() => peopleMap(control.doc).delete(personId), CONTROL_ORIGIN);
+  deps.rooms.closePerson(boardId, personId);
+}
+
+/**
+ * [SE5] Merges a cluster name into another: every person of `from` now belongs to `into` (people
+ * records, control document and presence). Allowed during a round: the cap then counts them
+ * together, which is the point of merging made-up names.
+ */
+export async function mergeClusters(deps: PeopleDeps, control: Room, boardId: string, from: string, into: string): Promise<number> {
+  if (from === into) throw new HttpError(400, 'Choose two different clusters to merge.');
+  const moving = (await deps.store.listPeople(boardId)).filter((p) => p.cluster === from);
+  if (moving.length === 0) throw new HttpError(400, `Nobody on this board is in “${clusterLabel(from)}”.`);
+  for (const person of moving) {
+    await deps.store.updatePerson(boardId, person.id, { name: person.name, cluster: into });
+  }
+  control.doc.transact(() => {
+    for (const person of moving) showPerson(control, { ...person, cluster: into }, deps.rooms, boardId);
+  }, CONTROL_ORIGIN);
+  return moving.length;
+}
+
+/** Everyone who joined, with their votes in the latest round: for the facilitator only. */
+export async function summaries(deps: PeopleDeps, control: Room, boardId: string): Promise<PersonSummary[]> {
+  const round = readControl(control.doc).round;
+  const used = round ? usage(await deps.store.getBallots(boardId, round.id)) : new Map<string, number>();
+  return (await deps.store.listPeople(boardId)).map((p) => ({
+    id: p.id,
+    name: p.name,
+    cluster: p.cluster,
+    role: p.role,
+    joinedAt: p.createdAt,
+    votesUsed: used.get(p.id) ?? 0,
+  }));
+}
