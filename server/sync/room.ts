@@ -22,10 +22,10 @@ import { applyStoredState, type BoardStore, type StoredState } from '../storage/
 import { StorageOutageError, TooLargeError } from './errors';
 import { Persistence } from './persistence';
 import { decodeMessage } from './decode';
-import { Presence } from './presence';
+import { Presence, type PresenceLimits } from './presence';
 
 export { BadMessageError } from './decode';
-import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './messages';
+import { awarenessMessage, permissionDeniedMessage, SyncAnswers, syncStep1Message, syncUpdateMessage } from './messages';
 
 /** A connection as the room sees it. */
 export interface Peer {
@@ -95,6 +95,8 @@ export interface RoomOptions {
   outageBufferBytes?: number;
   idleUnloadMs: number;
   onIdle(room: Room): void;
+  /** [K2] Presence entries per connection and per room. */
+  presenceLimits: PresenceLimits;
 }
 
 
@@ -126,7 +128,12 @@ export class Room {
       identify: (peer, claimed) => peer.identity ?? unseatedIdentity(peer, claimed),
       mayTakeOver: (current, next) => current.personId !== null && current.personId === next.personId,
     },
+    // Read when used: the options are not set yet while fields are initialised.
+    () => this.options.presenceLimits,
   );
+  private readonly syncAnswers = new SyncAnswers(this.doc);
+  /** [K6] When a peer last joined or left, or the room was last acquired: eviction takes the oldest. */
+  private usedAt = Date.now();
   /** Presence client ids changed in this event-loop turn, sent together at its end. */
   private readonly presenceChanged = new Set<number>();
   /** Other rooms that keep this one loaded (the board keeps its control room). */
@@ -234,9 +241,36 @@ export class Room {
     return this.peers.size;
   }
 
+  /** Sync step 2 answers this room has encoded (K5: tests count them). */
+  get syncEncodes(): number {
+    return this.syncAnswers.encodes;
+  }
+
+  get lastUsed(): number {
+    return this.usedAt;
+  }
+
+  touch(): void {
+    this.usedAt = Date.now();
+  }
+
+  /** Nobody is in it, nothing holds it and storage has all it has: it may be unloaded now. */
+  get idle(): boolean {
+    return this.status === 'open' && this.peers.size === 0 && this.holds === 0 && !this.persistence.inOutage;
+  }
+
+  /** [K6] Unloads the room now (flushed, through `onIdle`) if it is idle; says whether it did. */
+  evict(): boolean {
+    if (!this.idle) return false;
+    this.cancelIdleCheck();
+    this.options.onIdle(this);
+    return true;
+  }
+
   join(peer: Peer): void {
     if (this.status !== 'open') throw new Error(`Room ${this.boardId} is ${this.status}.`);
     this.cancelIdleCheck();
+    this.touch();
     this.peers.add(peer);
     // Our state vector, so the client sends whatever it has that we lack (offline edits).
     peer.send(syncStep1Message(this.doc));
@@ -249,6 +283,7 @@ export class Room {
 
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    this.touch();
     this.presence.release(peer);
     if (this.peers.size === 0 && this.holds === 0) this.scheduleIdleCheck();
   }
@@ -290,7 +325,7 @@ export class Room {
         // Encode now, not when sent: every update already in the doc has its append queued ahead
         // of this answer, while updates applied in the meantime reach this peer after their own
         // appends. Encoding later would leak those into the answer before they are stored.
-        const answer = syncStep2Message(this.doc, decoded.stateVector);
+        const answer = this.syncAnswers.answer(decoded.stateVector);
         this.afterPersisted(() => peer.send(answer));
         return;
       }
@@ -428,7 +463,8 @@ export class Room {
     if (this.status !== 'open' || changed.length === 0) return;
     const message = awarenessMessage(this.presence.awareness, changed);
     for (const peer of this.peers) peer.send(message);
-    this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, changed));
+    const known = changed.filter((id) => this.presence.awareness.meta.has(id));
+    if (known.length > 0) this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, known));
   }
 
   /** Presence of another instance's clients, passed on to this room's peers. */
@@ -440,6 +476,9 @@ export class Room {
       remote.on('update', (change: { added: number[]; updated: number[]; removed: number[] }) => {
         const message = awarenessMessage(remote, [...change.added, ...change.updated, ...change.removed]);
         for (const peer of this.peers) peer.send(message);
+        // [K3] Each instance sends its clients' updates in order: the clock of one who left guards
+        // against nothing here, and would be kept forever.
+        for (const id of change.removed) if (!remote.states.has(id)) remote.meta.delete(id);
       });
       this.remotePresence = remote;
     }
