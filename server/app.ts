@@ -3,7 +3,7 @@
  * sockets (`/ws/<boardId>?token=...`, the y-websocket protocol).
  */
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, WS_PATH_PREFIX, parseDocKey } from '../shared/protocol';
@@ -103,7 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const trustedProxies = new Set((options.trustProxy ?? []).map(normalizeAddress));
   const rooms: Rooms = new Rooms({
     maxBoards: limits.boardsLoaded,
-    presenceLimits: { idsPerMinute: limits.presenceIdsPerMinute, perRoom: limits.presencePerRoom },
+    presenceLimits: { idsPerMinute: limits.presenceIdsPerMinute, perRoom: limits.presencePerRoom, forgetMs: limits.presenceForgetMs },
     maxBoardBytes: limits.boardBytes,
     store,
     log,
@@ -142,6 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // `connectionsCheckingInterval`.
   const httpOptions = { headersTimeout: handshakeTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.max(100, handshakeTimeoutMs / 4)) };
   const http = createServer(httpOptions, (req, res) => {
+    req.socket.setTimeout(0);
     setSecurityHeaders(res);
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
@@ -160,7 +161,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       });
   });
 
+  // ...and a connection that sends nothing at all is not a request yet, so Node would keep it: it
+  // is closed once the handshake time passes without a request (Node destroys a socket whose
+  // timeout nobody handles). Cleared as soon as a request or upgrade arrives.
+  http.on('connection', (socket: Socket) => socket.setTimeout(handshakeTimeoutMs));
+
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    (socket as Socket).setTimeout(0);
     socket.on('error', () => socket.destroy());
     if (!shutdown.accepting) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');

@@ -33,6 +33,21 @@ export interface Config {
    * (OUTAGE_BUFFER_MB, or OUTAGE_BUFFER_BYTES for tests).
    */
   outageBufferBytes: number;
+  /** [K7-K8, K6] Socket and board limits (SPEC K rules, SECURITY.md "Connections and presence"). */
+  connections: ConnectionConfig;
+}
+
+export interface ConnectionConfig {
+  /** Upgrade headers, login and the client's first message must all be done this soon. */
+  handshakeTimeoutMs: number;
+  /** A socket that sends nothing, not even a pong, for this long is dropped. */
+  idleTimeoutMs: number;
+  /** Open sockets from one address (one office NAT may hold a whole workshop). */
+  perAddress: number;
+  /** Open sockets in this process. */
+  total: number;
+  /** Boards loaded at once; past it the least recently used board nobody is in is unloaded. */
+  boardsLoaded: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -114,5 +129,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     outageBufferBytes: env.OUTAGE_BUFFER_BYTES
       ? integer('OUTAGE_BUFFER_BYTES', env.OUTAGE_BUFFER_BYTES, 0, 0, 4096 * 1024 * 1024)
       : integer('OUTAGE_BUFFER_MB', env.OUTAGE_BUFFER_MB, 32, 0, 4096) * 1024 * 1024,
+    connections: {
+      handshakeTimeoutMs: integer('HANDSHAKE_TIMEOUT_MS', env.HANDSHAKE_TIMEOUT_MS, 10_000, 100, 600_000),
+      idleTimeoutMs: integer('IDLE_TIMEOUT_MS', env.IDLE_TIMEOUT_MS, 60_000, 1000, 3_600_000),
+      perAddress: integer('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS, 1000, 1, 1_000_000),
+      total: integer('MAX_CONNECTIONS', env.MAX_CONNECTIONS, 10_000, 1, 1_000_000),
+      boardsLoaded: integer('MAX_BOARDS_LOADED', env.MAX_BOARDS_LOADED, 2000, 1, 1_000_000),
+    },
   };
 }

@@ -80,6 +80,13 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     // Only a shared database gets an outage buffer: the embedded file fails fast and loses nothing.
     outageBufferBytes: config.databaseUrl ? config.outageBufferBytes : 0,
+    handshakeTimeoutMs: config.connections.handshakeTimeoutMs,
+    idleTimeoutMs: config.connections.idleTimeoutMs,
+    limits: {
+      connectionsPerAddress: config.connections.perAddress,
+      connectionsTotal: config.connections.total,
+      boardsLoaded: config.connections.boardsLoaded,
+    },
   });
 
   let stopping = false;

@@ -28,6 +28,8 @@ export interface Limits {
    */
   presenceIdsPerMinute: number;
   presencePerRoom: number;
+  /** [K3] How long the clock of a client who left is remembered (presence.ts). */
+  presenceForgetMs: number;
   /** A board's stored size (snapshot plus log) past which its writers are refused. */
   boardBytes: number;
   /**
@@ -57,6 +59,7 @@ export const DEFAULT_LIMITS: Limits = {
   // when a lock comes down as someone types, never dozens a minute.
   presenceIdsPerMinute: 60,
   presencePerRoom: 1000,
+  presenceForgetMs: 30_000,
   boardBytes: 64 * 1024 * 1024,
   presenceBacklogBytes: 1024 * 1024,
   // Room for a large board's sync answer on top of a busy workshop's stream.

@@ -59,14 +59,14 @@ export interface PresenceLimits {
   idsPerMinute: number;
   /** Client ids present in one room at once (each connection speaks for one at a time). */
   perRoom: number;
+  /**
+   * How long the clock of a client who left is remembered: long enough that an echo of their last
+   * state still in flight (the stock provider re-sends what it hears) cannot bring them back, and
+   * no longer. Past `MAX_GONE` remembered, the oldest are forgotten sooner.
+   */
+  forgetMs: number;
 }
 
-/**
- * How long the clock of a client who left is remembered: long enough that an echo of their last
- * state still in flight (the stock provider re-sends what it hears) cannot bring them back, and no
- * longer. Past `MAX_GONE` remembered, the oldest are forgotten sooner.
- */
-const GONE_KEPT_MS = 30_000;
 const MAX_GONE = 4096;
 
 export interface PresenceRules<Owner> {
@@ -81,7 +81,7 @@ export class Presence<Owner extends object> {
   private readonly owners = new Map<number, Owner>();
   /** [K2] How many more new client ids each connection may take now. */
   private readonly budgets = new WeakMap<Owner, Bucket>();
-  /** [K3] Client ids that left, oldest first, with when: their `meta` is dropped after GONE_KEPT_MS. */
+  /** [K3] Client ids that left, oldest first, with when: their `meta` is dropped after `forgetMs`. */
   private readonly gone = new Map<number, number>();
 
   constructor(
@@ -166,7 +166,7 @@ export class Presence<Owner extends object> {
    */
   private forgetGone(now: number): void {
     for (const [id, at] of this.gone) {
-      if (now - at < GONE_KEPT_MS && this.gone.size <= MAX_GONE) break;
+      if (now - at < this.limits().forgetMs && this.gone.size <= MAX_GONE) break;
       this.gone.delete(id);
       if (!this.awareness.states.has(id)) this.awareness.meta.delete(id);
     }

@@ -45,7 +45,11 @@ interface Entry {
   room: Room | null;
 }
 
-const DEFAULT_PRESENCE_LIMITS: PresenceLimits = { idsPerMinute: DEFAULT_LIMITS.presenceIdsPerMinute, perRoom: DEFAULT_LIMITS.presencePerRoom };
+const DEFAULT_PRESENCE_LIMITS: PresenceLimits = {
+  idsPerMinute: DEFAULT_LIMITS.presenceIdsPerMinute,
+  perRoom: DEFAULT_LIMITS.presencePerRoom,
+  forgetMs: DEFAULT_LIMITS.presenceForgetMs,
+};
 
 const roomKey = (boardId: string, name: DocName) => `${boardId}/${docKey(name)}`;
 
