@@ -228,7 +228,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     if (from + 256 < sockets.length) setImmediate(() => pingSlice(sockets, from + 256));
   };
-  const heartbeat = setInterval(() => pingSlice([...(wss.clients as Set<LiveSocket>)], 0), options.heartbeatMs ?? idleTimeoutMs / 2);
+  // After this turn's I/O: if the server itself stalled, the pongs that waited meanwhile count.
+  const heartbeat = setInterval(() => setImmediate(() => pingSlice([...(wss.clients as Set<LiveSocket>)], 0)), options.heartbeatMs ?? idleTimeoutMs / 2);
   heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {

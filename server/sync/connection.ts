@@ -57,15 +57,19 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
   // [K4] Each sync step 1 costs an encode of the board: a few per minute, where a provider sends one.
   const syncRequests = new Bucket(deps.limits.syncRequestsPerMinute / 60, deps.limits.syncRequestBurst);
   let heard = false;
-  const handshake = setTimeout(() => {
+  // Judged after this turn's I/O (setImmediate): when the server itself stalled past the deadline,
+  // the timer fires before the messages that waited meanwhile are read, and those count.
+  const handshake = setTimeout(() => setImmediate(() => {
     if (state.status === 'authenticating') {
       // Storage is slow to answer for this board: not the client's fault, so it may retry.
       deps.log.warn('socket not authenticated in time; closing', { board: boardId, connection: id });
       close(CloseCode.GoingAway, 'Server busy, retry shortly');
     } else if (state.status === 'open' && !heard) {
-      close(CloseCode.BadMessage, 'Expected a sync message');
+      // Retry, not 44xx: a browser tab frozen between the socket opening and its provider's first
+      // message (a phone switching apps) is honest, and reconnects when it wakes.
+      close(CloseCode.GoingAway, 'Handshake timed out');
     }
-  }, deps.handshakeTimeoutMs);
+  }), deps.handshakeTimeoutMs);
   handshake.unref();
 
   const close = (code: number, reason: string) => {
