@@ -3,7 +3,7 @@
  * sockets (`/ws/<boardId>?token=...`, the y-websocket protocol).
  */
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, WS_PATH_PREFIX, parseDocKey } from '../shared/protocol';
@@ -26,6 +26,7 @@ import type { UpdateBus } from './bus/bus';
 import { LastKnownStore } from './storage/lastKnown';
 import { StorageUnavailableError, type BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
+import { ServerBusyError } from './sync/errors';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
 import { Workshop } from './workshop/workshop';
@@ -42,7 +43,14 @@ export interface ServerOptions {
   maxPayload?: number;
   idleUnloadMs?: number;
   compactEvery?: number;
+  /**
+   * [K8] A socket that sends nothing and answers no ping for this long is dropped (60 s by default).
+   * Pinged every `heartbeatMs` (half of it by default).
+   */
+  idleTimeoutMs?: number;
   heartbeatMs?: number;
+  /** [K7] Time for a socket's upgrade headers, and then its login and first message (10 s by default). */
+  handshakeTimeoutMs?: number;
   /** Origin for links in API answers; the request's Host when absent. */
   publicUrl?: string | null;
   /** Rates and sizes per connection, address and board (server/sync/limits.ts). */
@@ -79,7 +87,8 @@ export interface RunningServer {
 }
 
 interface LiveSocket extends WebSocket {
-  isAlive?: boolean;
+  /** When the client last sent anything, a pong included. */
+  heardAt?: number;
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
@@ -97,6 +106,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const startedAt = Date.now();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const addresses = new AddressCounter(limits.connectionsPerAddress);
+  const handshakeTimeoutMs = options.handshakeTimeoutMs ?? 10_000;
+  const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
   const trustedProxies = new Set((options.trustProxy ?? []).map(normalizeAddress));
   const quotas = new Quotas({ ...DEFAULT_QUOTAS, ...options.quotas }, trustedProxies);
   const reads = new ReadCache({
@@ -105,6 +116,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const rooms: Rooms = new Rooms({
     maxBoards: limits.boardsLoaded,
+    presenceLimits: { idsPerMinute: limits.presenceIdsPerMinute, perRoom: limits.presencePerRoom, forgetMs: limits.presenceForgetMs },
     maxBoardBytes: limits.boardBytes,
     store,
     log,
@@ -138,7 +150,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ready: () => shutdown.ready,
   };
 
-  const http = createServer((req, res) => {
+  // [K7] Upgrade headers (and any request's headers) must arrive within the handshake time: a
+  // socket that opens and trickles bytes holds a file descriptor for nothing. Node checks every
+  // `connectionsCheckingInterval`.
+  const httpOptions = { headersTimeout: handshakeTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.max(100, handshakeTimeoutMs / 4)) };
+  const http = createServer(httpOptions, (req, res) => {
+    req.socket.setTimeout(0);
     setSecurityHeaders(res);
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
@@ -150,14 +167,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
         const unavailable = error instanceof StorageUnavailableError;
-        log.error(unavailable ? 'request failed: storage unavailable' : 'request failed', { method: req.method, path: url.pathname, error });
+        // [K6] Every loaded board has people in it: this one must wait for one of them to empty.
+        const busy = error instanceof ServerBusyError;
+        log.error(unavailable ? 'request failed: storage unavailable' : busy ? 'request refused: server busy' : 'request failed', { method: req.method, path: url.pathname, error });
         if (res.headersSent) res.destroy();
+        else if (busy) sendError(res, 503, 'The server holds as many busy boards as it can just now. Please try again in a minute.');
         else if (unavailable) sendError(res, 503, 'Storage is unavailable just now. Please try again shortly.');
         else sendError(res, 500, 'Something went wrong on the server.');
       });
   });
 
+  // ...and a connection that sends nothing at all is not a request yet, so Node would keep it: it
+  // is closed once the handshake time passes without a request (Node destroys a socket whose
+  // timeout nobody handles). Cleared as soon as a request or upgrade arrives.
+  http.on('connection', (socket: Socket) => socket.setTimeout(handshakeTimeoutMs));
+
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    (socket as Socket).setTimeout(0);
     socket.on('error', () => socket.destroy());
     if (!shutdown.accepting) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
@@ -180,8 +206,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // HTTP status from a refused upgrade, and the 44xx close tells providers not to retry.
     wss.handleUpgrade(req, socket, head, (ws) => {
       const live = ws as LiveSocket;
-      live.isAlive = true;
-      ws.on('pong', () => (live.isAlive = true));
+      live.heardAt = Date.now();
+      ws.on('pong', () => (live.heardAt = Date.now()));
+      ws.on('message', () => (live.heardAt = Date.now()));
+      // [K8] Past the sockets this process holds, newcomers retry later; `clients` counts this one.
+      if (wss.clients.size > limits.connectionsTotal) {
+        ws.close(CloseCode.GoingAway, 'Server busy, retry shortly');
+        return;
+      }
       // [Z2] Accepted, then closed with a code the client can explain (a refused upgrade has none).
       const address = clientAddress(req, trustedProxies);
       if (!addresses.enter(address)) {
@@ -190,27 +222,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       ws.once('close', () => addresses.leave(address));
       const request = { boardId, docName, token: url.searchParams.get('token'), seat: url.searchParams.get('seat') };
-      acceptConnection(ws, request, { store, rooms, log, limits });
+      acceptConnection(ws, request, { store, rooms, log, limits, handshakeTimeoutMs });
     });
   });
 
-  // Sockets that stop answering pings (a laptop lid closed mid-workshop) are dropped, so their
-  // presence disappears for everyone else.
+  // [K8] Sockets idle past the idle timeout (a laptop lid closed mid-workshop) are dropped, so
+  // their presence disappears for everyone else. Idle means nothing at all from the client, not
+  // even a pong: someone who only watches answers pings and stays. (A socket that answers pings
+  // and says nothing is one of those, and is bounded by the socket limits instead.)
   // Pinged in slices of 256 per event-loop turn: 3,000 pings in one callback stalled the loop for
   // 111 ms in the many-boards bench.
   const pingSlice = (sockets: LiveSocket[], from: number) => {
+    const now = Date.now();
     for (const ws of sockets.slice(from, from + 256)) {
       if (ws.readyState !== ws.OPEN) continue;
-      if (ws.isAlive === false) {
+      if (now - (ws.heardAt ?? now) > idleTimeoutMs) {
         ws.terminate();
         continue;
       }
-      ws.isAlive = false;
       ws.ping();
     }
     if (from + 256 < sockets.length) setImmediate(() => pingSlice(sockets, from + 256));
   };
-  const heartbeat = setInterval(() => pingSlice([...(wss.clients as Set<LiveSocket>)], 0), options.heartbeatMs ?? 30_000);
+  // After this turn's I/O: if the server itself stalled, the pongs that waited meanwhile count.
+  const heartbeat = setInterval(() => setImmediate(() => pingSlice([...(wss.clients as Set<LiveSocket>)], 0)), options.heartbeatMs ?? idleTimeoutMs / 2);
   heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {

@@ -46,6 +46,21 @@ export interface Config {
   seatsPerLink: number;
   /** Seats people from one address may create on one board (SEATS_PER_ADDRESS); a venue's NAT must fit. */
   seatsPerAddress: number;
+  /** [K7-K8, K6] Socket and board limits (SPEC K rules, SECURITY.md "Connections and presence"). */
+  connections: ConnectionConfig;
+}
+
+export interface ConnectionConfig {
+  /** Upgrade headers, login and the client's first message must all be done this soon. */
+  handshakeTimeoutMs: number;
+  /** A socket that sends nothing, not even a pong, for this long is dropped. */
+  idleTimeoutMs: number;
+  /** Open sockets from one address (one office NAT may hold a whole workshop). */
+  perAddress: number;
+  /** Open sockets in this process. */
+  total: number;
+  /** Boards loaded at once; past it the least recently used board nobody is in is unloaded. */
+  boardsLoaded: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
@@ -147,5 +162,12 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     createsPerInstancePerHour: integer('CREATE_PER_INSTANCE_PER_HOUR', env.CREATE_PER_INSTANCE_PER_HOUR, 3600, 1, 10_000_000),
     seatsPerLink: integer('SEATS_PER_LINK', env.SEATS_PER_LINK, DEFAULT_SEAT_LIMITS.perLink, 1, 100_000),
     seatsPerAddress: integer('SEATS_PER_ADDRESS', env.SEATS_PER_ADDRESS, DEFAULT_SEAT_LIMITS.perAddress, 1, 100_000),
+    connections: {
+      handshakeTimeoutMs: integer('HANDSHAKE_TIMEOUT_MS', env.HANDSHAKE_TIMEOUT_MS, 10_000, 100, 600_000),
+      idleTimeoutMs: integer('IDLE_TIMEOUT_MS', env.IDLE_TIMEOUT_MS, 60_000, 1000, 3_600_000),
+      perAddress: integer('MAX_CONNECTIONS_PER_ADDRESS', env.MAX_CONNECTIONS_PER_ADDRESS, 1000, 1, 1_000_000),
+      total: integer('MAX_CONNECTIONS', env.MAX_CONNECTIONS, 10_000, 1, 1_000_000),
+      boardsLoaded: integer('MAX_BOARDS_LOADED', env.MAX_BOARDS_LOADED, 2000, 1, 1_000_000),
+    },
   };
 }

@@ -90,6 +90,13 @@ async function main(): Promise<void> {
       createBurstPerInstance: Math.min(DEFAULT_QUOTAS.createBurstPerInstance, config.createsPerInstancePerHour),
     },
     seats: { perLink: config.seatsPerLink, perAddress: config.seatsPerAddress },
+    handshakeTimeoutMs: config.connections.handshakeTimeoutMs,
+    idleTimeoutMs: config.connections.idleTimeoutMs,
+    limits: {
+      connectionsPerAddress: config.connections.perAddress,
+      connectionsTotal: config.connections.total,
+      boardsLoaded: config.connections.boardsLoaded,
+    },
   });
 
   let stopping = false;

@@ -2,6 +2,10 @@
  * One WebSocket, from upgrade to close. Lifecycle: authenticate (board exists, token grants a
  * role) -> load the room -> open (messages go to the room) -> closed. Messages that arrive before
  * the room is loaded are buffered, so the document is loaded before the first one is answered.
+ *
+ * [K7] The handshake is over once the socket is open *and* the client has spoken (a provider sends
+ * sync step 1 as soon as its socket opens): a socket still short of that after
+ * `handshakeTimeoutMs` holds a place for nothing and is closed.
  */
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
@@ -12,7 +16,7 @@ import { roleForToken } from '../boards';
 import { personForSeat } from '../people';
 import type { Logger } from '../log';
 import type { BoardStore } from '../storage/store';
-import { ServerBusyError, StorageOutageError, TooLargeError } from './errors';
+import { ServerBusyError, StorageOutageError, TooLargeError, TooManyError } from './errors';
 import { Bucket, type Limits } from './limits';
 import { binaryFrame } from './messages';
 import { BadMessageError, type Peer, type PresenceIdentity, type Room } from './room';
@@ -31,6 +35,8 @@ export interface ConnectionDeps {
   rooms: Rooms;
   log: Logger;
   limits: Limits;
+  /** [K7] Time from upgrade to an open socket that has sent its first message. */
+  handshakeTimeoutMs: number;
 }
 
 export interface ConnectionRequest {
@@ -48,8 +54,26 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
   // [Z2] One client's flood is its own problem: past the rate, its socket closes (4429).
   const messages = new Bucket(deps.limits.messagesPerSecond, deps.limits.messageBurst);
   const bytes = new Bucket(deps.limits.bytesPerSecond, deps.limits.byteBurst);
+  // [K4] Each sync step 1 costs an encode of the board: a few per minute, where a provider sends one.
+  const syncRequests = new Bucket(deps.limits.syncRequestsPerMinute / 60, deps.limits.syncRequestBurst);
+  let heard = false;
+  // Judged after this turn's I/O (setImmediate): when the server itself stalled past the deadline,
+  // the timer fires before the messages that waited meanwhile are read, and those count.
+  const handshake = setTimeout(() => setImmediate(() => {
+    if (state.status === 'authenticating') {
+      // Storage is slow to answer for this board: not the client's fault, so it may retry.
+      deps.log.warn('socket not authenticated in time; closing', { board: boardId, connection: id });
+      close(CloseCode.GoingAway, 'Server busy, retry shortly');
+    } else if (state.status === 'open' && !heard) {
+      // Retry, not 44xx: a browser tab frozen between the socket opening and its provider's first
+      // message (a phone switching apps) is honest, and reconnects when it wakes.
+      close(CloseCode.GoingAway, 'Handshake timed out');
+    }
+  }), deps.handshakeTimeoutMs);
+  handshake.unref();
 
   const close = (code: number, reason: string) => {
+    clearTimeout(handshake);
     const previous = state;
     state = { status: 'closed' };
     if (previous.status === 'open') previous.room.leave(previous.peer);
@@ -64,6 +88,11 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
       if (error instanceof TooLargeError) {
         deps.log.warn('message over a limit; closing connection', { board: boardId, connection: id, error: error.message });
         close(CloseCode.TooLarge, 'Too large');
+        return;
+      }
+      if (error instanceof TooManyError) {
+        deps.log.warn('connection over a count limit; closing', { board: boardId, connection: id, error: error.message });
+        close(CloseCode.TooManyRequests, error.reason);
         return;
       }
       // [M4] Storage is away and the room holds all it may: the writer keeps its edits and
@@ -92,6 +121,13 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
       close(CloseCode.TooManyRequests, 'Too many messages');
       return;
     }
+    if (state.status !== 'closed' && isSyncStep1(message) && !syncRequests.take(1)) {
+      deps.log.warn('connection over its sync requests; closing', { board: boardId, connection: id });
+      close(CloseCode.TooManyRequests, 'Too many sync requests');
+      return;
+    }
+    heard = true;
+    if (state.status === 'open') clearTimeout(handshake);
     switch (state.status) {
       case 'authenticating':
         state.bufferedBytes += message.byteLength;
@@ -126,16 +162,22 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
     if (docName.kind === 'private' && person?.id !== docName.personId) {
       return close(CloseCode.Forbidden, 'These private notes belong to someone else');
     }
-    const room = await deps.rooms.acquire(boardId, docName);
+    let room = await deps.rooms.acquire(boardId, docName);
     // [WA2] The link may have been replaced while this socket waited: check it again, with no wait
     // between this check and joining, so a rotation either sees this socket or is seen by it.
-    const current = await deps.store.getBoard(boardId);
+    let current = await deps.store.getBoard(boardId);
+    // [K6] Boards opened meanwhile may have evicted this one before anybody joined it: load it again.
+    for (let tries = 0; !room.isOpen && tries < 3; tries++) {
+      room = await deps.rooms.acquire(boardId, docName);
+      current = await deps.store.getBoard(boardId);
+    }
     if (!current || roleForToken(current, token) !== role) return close(CloseCode.LinkRevoked, 'This link was revoked');
     if (state.status !== 'authenticating') return;
     const identity = person ? { id: person.id, name: person.name, cluster: person.cluster, role } : null;
     const peer = createPeer(socket, id, role, person?.id ?? null, identity, close, deps.limits);
     const buffered = state.buffered;
     state = { status: 'open', room, peer };
+    if (heard) clearTimeout(handshake);
     room.join(peer);
     for (const message of buffered) {
       if (state.status !== 'open') break;
@@ -215,6 +257,11 @@ function uncorkAll(): void {
 function rawSocket(socket: WebSocket): Duplex | null {
   const raw = (socket as unknown as { _socket?: unknown })._socket;
   return raw !== null && typeof raw === 'object' && 'writableLength' in raw && 'write' in raw ? (raw as Duplex) : null;
+}
+
+/** A y-websocket sync step 1 (message type 0, sync type 0); decode.ts checks the rest. */
+function isSyncStep1(message: Uint8Array): boolean {
+  return message[0] === MessageType.Sync && message[1] === 0;
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -12,3 +12,15 @@ export class ServerBusyError extends Error {
 export class StorageOutageError extends Error {
   override readonly name = 'StorageOutageError';
 }
+
+/**
+ * A count beyond a limit (presence ids, sync requests): the connection is closed with 4429 and
+ * `reason`, a sentence short enough for a close frame (123 bytes).
+ */
+export class TooManyError extends Error {
+  override readonly name = 'TooManyError';
+
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}

@@ -12,8 +12,24 @@ export interface Limits {
   byteBurst: number;
   /** Open sockets from one address. A workshop behind one office NAT needs many. */
   connectionsPerAddress: number;
-  /** Boards loaded at once in this process. */
+  /** [K8] Open sockets in this process, from everywhere: past it, newcomers retry later (4503). */
+  connectionsTotal: number;
+  /** Boards loaded at once in this process; past it the least recently used idle one is unloaded (K6). */
   boardsLoaded: number;
+  /**
+   * [K4] Sync requests (step 1) a connection may send per minute, sustained, `syncRequestBurst` at
+   * once. Each is answered with an encode of the board; an honest provider sends one per socket.
+   */
+  syncRequestsPerMinute: number;
+  syncRequestBurst: number;
+  /**
+   * [K2] New presence client ids one connection may take per minute (as many at once), and ids
+   * present in one room at once.
+   */
+  presenceIdsPerMinute: number;
+  presencePerRoom: number;
+  /** [K3] How long the clock of a client who left is remembered (presence.ts). */
+  presenceForgetMs: number;
   /** A board's stored size (snapshot plus log) past which its writers are refused. */
   boardBytes: number;
   /**
@@ -33,7 +49,17 @@ export const DEFAULT_LIMITS: Limits = {
   bytesPerSecond: 512 * 1024,
   byteBurst: 8 * 1024 * 1024,
   connectionsPerAddress: 1000,
+  // Enough for a few thousand people across workshops; well below the usual 20,000 file
+  // descriptors, so the HTTP side and storage keep theirs when someone holds sockets open.
+  connectionsTotal: 10_000,
   boardsLoaded: 2000,
+  syncRequestsPerMinute: 6,
+  syncRequestBurst: 4,
+  // The client uses one id per document and takes a new one after each refused write: a handful
+  // when a lock comes down as someone types, never dozens a minute.
+  presenceIdsPerMinute: 60,
+  presencePerRoom: 1000,
+  presenceForgetMs: 30_000,
   boardBytes: 64 * 1024 * 1024,
   presenceBacklogBytes: 1024 * 1024,
   // Room for a large board's sync answer on top of a busy workshop's stream.

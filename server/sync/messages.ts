@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { MessageType } from '../../shared/protocol';
 
 export function syncStep1Message(doc: Y.Doc): Uint8Array {
@@ -13,30 +13,57 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Per doc, the last sync step 2 answer and the state vector it answered; dropped on any change. */
-const answers = new WeakMap<Y.Doc, { stateVector: Uint8Array; message: Uint8Array }>();
-const watched = new WeakSet<Y.Doc>();
-
 /**
- * What the doc has that `stateVector` lacks. When everyone reconnects at once (a restart), most
- * ask with the same state vector (empty: a page without local storage) while the doc stands
- * still: the answer, the whole board, is encoded once and the same bytes go to each of them.
+ * A document's sync step 2 answers (what the doc has that a client's state vector lacks), encoded
+ * as rarely as possible. Each encode walks the whole board, so a client could otherwise make the
+ * server encode the board once per message by varying its state vector.
+ *
+ * [K5] Any state vector that shares no clock with the doc (empty, or made up) gets the whole
+ * board, and those bytes are the same for all of them: one encode per version of the doc, whatever
+ * the vector says. Other vectors (a client that has part of the board) keep the last answer, which
+ * serves a restart's reconnect wave (many clients, one vector); how often one connection may ask
+ * at all is bounded in connection.ts (K4).
  */
-export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const cached = answers.get(doc);
-  if (cached && Buffer.from(cached.stateVector).equals(stateVector)) return cached.message;
-  if (!watched.has(doc)) {
-    watched.add(doc);
-    doc.on('afterTransaction', () => answers.delete(doc));
+export class SyncAnswers {
+  /** Answers encoded so far (tests count them; cached answers are not encodes). */
+  encodes = 0;
+  private whole: Uint8Array | null = null;
+  private last: { stateVector: Uint8Array; message: Uint8Array } | null = null;
+
+  constructor(private readonly doc: Y.Doc) {
+    doc.on('update', () => {
+      this.whole = null;
+      this.last = null;
+    });
   }
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
-  const message = encoding.toUint8Array(encoder);
-  answers.set(doc, { stateVector: stateVector.slice(), message });
-  return message;
+
+  /** The answer to `stateVector` (already decoded once by decode.ts, so well-formed). */
+  answer(stateVector: Uint8Array): Uint8Array {
+    if (this.sharesNothing(Y.decodeStateVector(stateVector))) return (this.whole ??= this.encode(EMPTY_STATE_VECTOR));
+    if (this.last && Buffer.from(this.last.stateVector).equals(stateVector)) return this.last.message;
+    const message = this.encode(stateVector);
+    this.last = { stateVector: stateVector.slice(), message };
+    return message;
+  }
+
+  /** Yjs writes every client's structs from the vector's clock, or 0 where it has none: the whole doc. */
+  private sharesNothing(theirs: Map<number, number>): boolean {
+    for (const [client, clock] of theirs) {
+      if (clock > 0 && this.doc.store.clients.has(client)) return false;
+    }
+    return true;
+  }
+
+  private encode(stateVector: Uint8Array): Uint8Array {
+    this.encodes++;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector);
+    return encoding.toUint8Array(encoder);
+  }
 }
 
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 
 export function syncUpdateMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -54,7 +81,9 @@ const presenceMessages = new WeakMap<awarenessProtocol.Awareness, { clients: num
  * message is encoded once. A client's clock moves with every change of its state, and a removal
  * deletes the state: equal clocks and the same clients present mean equal bytes.
  */
-export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, changed: number[]): Uint8Array {
+  // [K3] A client who left may already be forgotten (presence.ts): there is no clock left to send.
+  const clients = changed.filter((id) => awareness.meta.has(id));
   // A remote client's removal deletes its state but keeps its clock: both make the key.
   const clocks = clients.map((id) => {
     const clock = awareness.meta.get(id)?.clock ?? -1;

@@ -1,5 +1,5 @@
 /**
- * A room is one loaded board: its Y.Doc, its awareness and the peers connected to it.
+ * A room is one loaded board: its Y.Doc, its presence (roomPresence.ts) and the peers connected to it.
  *
  * The durability rule lives here: an update is applied to the room's doc, then the update *the
  * doc emits* (never the raw client bytes) is appended to storage, and only after the append has
@@ -10,7 +10,6 @@
  * With an update bus (several instances), what this room stores it then publishes, and what
  * other instances published (already stored by them) it applies and forwards to its own peers.
  */
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { migrate } from '../../shared/model/migrations';
 import { serverOrigin, type BusOrigin, type Origin, type RemoteOrigin } from '../../shared/model/origin';
@@ -22,10 +21,13 @@ import { applyStoredState, type BoardStore, type StoredState } from '../storage/
 import { StorageOutageError, TooLargeError } from './errors';
 import { Persistence } from './persistence';
 import { decodeMessage } from './decode';
-import { Presence } from './presence';
+import type { PresenceLimits } from './presence';
+import { RoomPresence, type PresenceIdentity, type PresenceMode } from './roomPresence';
+
+export type { PresenceIdentity, PresenceMode } from './roomPresence';
 
 export { BadMessageError } from './decode';
-import { awarenessMessage, permissionDeniedMessage, syncStep1Message, syncStep2Message, syncUpdateMessage } from './messages';
+import { permissionDeniedMessage, SyncAnswers, syncStep1Message, syncUpdateMessage } from './messages';
 
 /** A connection as the room sees it. */
 export interface Peer {
@@ -43,38 +45,10 @@ export interface Peer {
 }
 
 /**
- * A connection without a seat (a viewer, or a script): the name it gives is shown with its role,
- * under an id of its socket, so it can never pass for a person who joined.
- */
-function unseatedIdentity(peer: Peer, claimed: unknown): PresenceIdentity {
-  const name = (claimed as { name?: unknown } | null)?.name;
-  return {
-    id: `${peer.role}:${peer.origin.connectionId}`,
-    name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 60) : 'Guest',
-    cluster: null,
-    role: peer.role,
-  };
-}
-
-export interface PresenceIdentity {
-  id: string;
-  name: string;
-  /** A `ClusterRef`, or null. */
-  cluster: string | null;
-  role: Role;
-}
-
-/**
  * How a room treats its peers' document updates: the whole write rule of the document. Refused
  * updates are dropped; the peer keeps them, and they arrive if the rule later allows (`resync`).
  */
 export type WritePolicy = (peer: Peer, update: Uint8Array, doc: Y.Doc, explain?: (reason: string) => void) => boolean;
-
-/**
- * Presence: 'shared' rooms relay everyone's presence to everyone (the board); 'echo' rooms only
- * answer each client with its own, which keeps y-websocket's liveness check happy.
- */
-export type PresenceMode = 'shared' | 'echo';
 
 export interface RoomOptions {
   store: BoardStore;
@@ -95,6 +69,8 @@ export interface RoomOptions {
   outageBufferBytes?: number;
   idleUnloadMs: number;
   onIdle(room: Room): void;
+  /** [K2] Presence entries per connection and per room. */
+  presenceLimits: PresenceLimits;
 }
 
 
@@ -108,35 +84,25 @@ const RELOAD_RETRY_MS = 2_000;
 export class Room {
   readonly doc = new Y.Doc();
   private readonly peers = new Set<Peer>();
-  private readonly presence = new Presence<Peer>(
-    this.doc,
-    (changed, owner) => {
-      // Sent to everyone, the sender too: y-websocket treats silence as a dead connection.
-      if (this.options.presence === 'shared') {
-        // Everyone's moves in one event-loop turn go out as one message: 200 people moving their
-        // focus 10 times a second would otherwise cost 200 x 200 sends per round (presence p99
-        // 124 -> 58 ms in the bench).
-        if (this.presenceChanged.size === 0) setImmediate(() => this.flushPresence());
-        for (const id of changed) this.presenceChanged.add(id);
-      } else if (owner && this.peers.has(owner)) {
-        owner.send(awarenessMessage(this.presence.awareness, changed));
-      }
-    },
-    {
-      identify: (peer, claimed) => peer.identity ?? unseatedIdentity(peer, claimed),
-      mayTakeOver: (current, next) => current.personId !== null && current.personId === next.personId,
-    },
-  );
-  /** Presence client ids changed in this event-loop turn, sent together at its end. */
-  private readonly presenceChanged = new Set<number>();
+  private readonly presence = new RoomPresence<Peer>(this.doc, {
+    // Read when used: the options are not set yet while fields are initialised.
+    mode: () => this.options.presence,
+    limits: () => this.options.presenceLimits,
+    peers: () => this.peers,
+    has: (peer) => this.peers.has(peer),
+    open: () => this.status === 'open',
+    publish: (update) => this.channel?.publishAwareness(update),
+    warn: (message, error) => this.options.log.warn(message, { board: this.boardId, error }),
+  });
+  private readonly syncAnswers = new SyncAnswers(this.doc);
+  /** [K6] When a peer last joined or left, or the room was last acquired: eviction takes the oldest. */
+  private usedAt = Date.now();
   /** Other rooms that keep this one loaded (the board keeps its control room). */
   private holds = 0;
   private readonly closeListeners: (() => void)[] = [];
   private readonly persistence: Persistence;
   private status: RoomStatus = 'open';
   private idleTimer: NodeJS.Timeout | null = null;
-  /** Presence of other instances' clients (shared rooms with a bus); their instance times them out. */
-  private remotePresence: awarenessProtocol.Awareness | null = null;
   private reloading = false;
 
   private constructor(
@@ -180,7 +146,7 @@ export class Room {
     if (options.docKey === '') room.migrate();
     channel?.start({
       update: (update, stored) => room.applyFromBus(update, stored),
-      awareness: (update) => room.applyRemotePresence(update),
+      awareness: (update) => room.presence.fromBus(update),
       resync: () => void room.reload(),
     });
     room.scheduleIdleCheck();
@@ -221,7 +187,7 @@ export class Room {
   }
 
   /** Who is present (read-only use: health checks and tests). */
-  get awareness(): Presence<Peer>['awareness'] {
+  get awareness(): RoomPresence<Peer>['awareness'] {
     return this.presence.awareness;
   }
 
@@ -234,21 +200,45 @@ export class Room {
     return this.peers.size;
   }
 
+  /** Sync step 2 answers this room has encoded (K5: tests count them). */
+  get syncEncodes(): number {
+    return this.syncAnswers.encodes;
+  }
+
+  get lastUsed(): number {
+    return this.usedAt;
+  }
+
+  touch(): void {
+    this.usedAt = Date.now();
+  }
+
+  /** Nobody is in it, nothing holds it and storage has all it has: it may be unloaded now. */
+  get idle(): boolean {
+    return this.status === 'open' && this.peers.size === 0 && this.holds === 0 && !this.persistence.inOutage;
+  }
+
+  /** [K6] Unloads the room now (flushed, through `onIdle`) if it is idle; says whether it did. */
+  evict(): boolean {
+    if (!this.idle) return false;
+    this.cancelIdleCheck();
+    this.options.onIdle(this);
+    return true;
+  }
+
   join(peer: Peer): void {
     if (this.status !== 'open') throw new Error(`Room ${this.boardId} is ${this.status}.`);
     this.cancelIdleCheck();
+    this.touch();
     this.peers.add(peer);
     // Our state vector, so the client sends whatever it has that we lack (offline edits).
     peer.send(syncStep1Message(this.doc));
-    // Who is here: only where presence is shared (elsewhere each client hears only its own).
-    const present = this.options.presence === 'shared' ? this.presence.clientIds() : [];
-    if (present.length > 0) peer.send(awarenessMessage(this.presence.awareness, present));
-    const elsewhere = this.remotePresence ? [...this.remotePresence.getStates().keys()] : [];
-    if (elsewhere.length > 0 && this.remotePresence) peer.send(awarenessMessage(this.remotePresence, elsewhere));
+    this.presence.welcome(peer);
   }
 
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
+    this.touch();
     this.presence.release(peer);
     if (this.peers.size === 0 && this.holds === 0) this.scheduleIdleCheck();
   }
@@ -290,7 +280,7 @@ export class Room {
         // Encode now, not when sent: every update already in the doc has its append queued ahead
         // of this answer, while updates applied in the meantime reach this peer after their own
         // appends. Encoding later would leak those into the answer before they are stored.
-        const answer = syncStep2Message(this.doc, decoded.stateVector);
+        const answer = this.syncAnswers.answer(decoded.stateVector);
         this.afterPersisted(() => peer.send(answer));
         return;
       }
@@ -422,34 +412,6 @@ export class Room {
     return held;
   }
 
-  private flushPresence(): void {
-    const changed = [...this.presenceChanged];
-    this.presenceChanged.clear();
-    if (this.status !== 'open' || changed.length === 0) return;
-    const message = awarenessMessage(this.presence.awareness, changed);
-    for (const peer of this.peers) peer.send(message);
-    this.channel?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.presence.awareness, changed));
-  }
-
-  /** Presence of another instance's clients, passed on to this room's peers. */
-  private applyRemotePresence(update: Uint8Array): void {
-    if (this.status !== 'open' || this.options.presence !== 'shared') return;
-    if (!this.remotePresence) {
-      const remote = new awarenessProtocol.Awareness(this.doc);
-      remote.setLocalState(null);
-      remote.on('update', (change: { added: number[]; updated: number[]; removed: number[] }) => {
-        const message = awarenessMessage(remote, [...change.added, ...change.updated, ...change.removed]);
-        for (const peer of this.peers) peer.send(message);
-      });
-      this.remotePresence = remote;
-    }
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.remotePresence, update, 'bus');
-    } catch (error) {
-      this.options.log.warn('presence from another instance failed to apply', { board: this.boardId, error });
-    }
-  }
-
   private fail(error: unknown): void {
     if (this.status !== 'open') return;
     this.options.log.error('storage failed; closing room', { board: this.boardId, doc: this.docKey, error });
@@ -522,7 +484,6 @@ export class Room {
     this.status = 'closed';
     this.channel?.close();
     for (const listener of this.closeListeners.splice(0)) listener();
-    this.remotePresence?.destroy();
     this.presence.destroy();
     this.doc.destroy();
   }

@@ -3,15 +3,21 @@
  * unloaded (flushed, compacted, freed) once it has had no connections for `idleUnloadMs`. A use
  * that arrives while its document is unloading waits for the unload, then loads it afresh.
  *
+ * [K6] At most `maxBoards` boards are loaded: past that, opening one more unloads the board nobody
+ * is in that was used longest ago, so boards opened and left (by anyone, in any number) never keep
+ * a workshop out. Only when every loaded board has someone in it is the newcomer refused (4503).
+ *
  * A board's document keeps its control document loaded (its write rule reads the lock), and
  * releases it when it unloads.
  */
 import { CloseCode, CONTROL_DOC, PERSON_REMOVED_REASON, docKey, type DocName, type Role } from '../../shared/protocol';
 import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
+import type { PresenceLimits } from './presence';
 import type { BoardStore } from '../storage/store';
 import { docSetup } from '../workshop/policies';
 import { ServerBusyError } from './errors';
+import { DEFAULT_LIMITS } from './limits';
 import { Room, type Peer } from './room';
 
 export interface RoomsOptions {
@@ -19,8 +25,10 @@ export interface RoomsOptions {
   log: Logger;
   compactEvery: number;
   idleUnloadMs: number;
-  /** Boards loaded at once; loading one more fails with ServerBusyError. */
+  /** Boards loaded at once; past it the least recently used idle board is unloaded (K6). */
   maxBoards: number;
+  /** [K2] Presence entries per connection and per room (limits.ts defaults when absent). */
+  presenceLimits?: PresenceLimits;
   /** A board's stored size past which its writers are refused (4413). */
   maxBoardBytes: number;
   /** Other instances holding the same boards (absent: this process is the only one). */
@@ -36,6 +44,12 @@ interface Entry {
   /** Set once loaded. */
   room: Room | null;
 }
+
+const DEFAULT_PRESENCE_LIMITS: PresenceLimits = {
+  idsPerMinute: DEFAULT_LIMITS.presenceIdsPerMinute,
+  perRoom: DEFAULT_LIMITS.presencePerRoom,
+  forgetMs: DEFAULT_LIMITS.presenceForgetMs,
+};
 
 const roomKey = (boardId: string, name: DocName) => `${boardId}/${docKey(name)}`;
 
@@ -56,15 +70,18 @@ export class Rooms {
     const existing = this.loaded.get(key);
     if (existing) {
       const room = await existing.promise;
-      if (room.isOpen) return room;
+      if (room.isOpen) {
+        room.touch();
+        return room;
+      }
     }
     await this.unloading.get(key);
     let entry = this.loaded.get(key);
-    if (!entry && name.kind === 'board' && this.size >= this.options.maxBoards) {
-      throw new ServerBusyError(`${this.size} boards are loaded, the most this server holds`);
-    }
     if (!entry) {
-      const created: Entry = { promise: this.load(boardId, name, key), room: null };
+      // Made room for synchronously (the evicted board leaves `loaded` at once), so boards opened
+      // together each evict their own; the load waits for the evicted board to be flushed.
+      const evicted = name.kind === 'board' && this.size >= this.options.maxBoards ? this.evictLeastRecentlyUsed() : null;
+      const created: Entry = { promise: evicted ? evicted.then(() => this.load(boardId, name, key)) : this.load(boardId, name, key), room: null };
       created.promise.then(
         (room) => (created.room = room),
         () => {
@@ -84,6 +101,7 @@ export class Rooms {
       const setup = docSetup(name, control, this.options.log);
       const room = await Room.load(boardId, {
         ...this.options,
+        presenceLimits: this.options.presenceLimits ?? DEFAULT_PRESENCE_LIMITS,
         ...setup,
         docKey: docKey(name),
         onChange: (room) => this.options.onChange?.(room, name),
@@ -100,6 +118,30 @@ export class Rooms {
       control?.release();
       throw error;
     }
+  }
+
+  /**
+   * [K6] Unloads the board nobody is in that was used longest ago; resolves once it is flushed.
+   * Throws ServerBusyError when every loaded board has someone in it (or is still loading).
+   */
+  private evictLeastRecentlyUsed(): Promise<void> {
+    let victim: Room | null = null;
+    for (const entry of this.loaded.values()) {
+      const room = entry.room;
+      if (!room || room.docKey !== '' || !room.idle) continue;
+      if (!victim || room.lastUsed < victim.lastUsed) victim = room;
+    }
+    const key = victim && roomKey(victim.boardId, { kind: 'board' });
+    if (!victim || !key || !victim.evict()) {
+      throw new ServerBusyError(`${this.size} boards are loaded and every one has people in it`);
+    }
+    this.options.log.debug('least recently used board evicted', { board: victim.boardId });
+    const boardId = victim.boardId;
+    // Its control document goes too once the board is flushed (the board's write rule reads it
+    // until then), unless something holds it again meanwhile.
+    return (this.unloading.get(key) ?? Promise.resolve()).then(() => {
+      this.peek(boardId, CONTROL_DOC)?.evict();
+    });
   }
 
   /** The loaded room, if any, without loading it. */

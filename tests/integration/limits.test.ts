@@ -70,7 +70,7 @@ describe('limits', () => {
     await waitFor(() => ts.server.connectionCount() === 4, 'three people, and the first one twice');
   });
 
-  it('[Z2] past the most boards one server holds, opening another answers 4503 (retry later)', async () => {
+  it('[Z2, K6] past the most boards one server holds, each with someone in it, opening another answers 4503 (retry later)', async () => {
     const { current: ts } = await serverFor(defer, { overrides: { limits: { boardsLoaded: 1 } } });
     const [a, b] = [await boardOn(ts), await boardOn(ts)];
     const first = clientOf(defer, ts.server, a.id, a.tokens.viewer);
