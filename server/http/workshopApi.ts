@@ -22,7 +22,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { PERSON_NAME_MAX } from '../../shared/model/schema';
 import { ROLES, SEAT_HEADER, type CreatedBoard, type Role } from '../../shared/protocol';
-import { exportJson } from '../../shared/report/json';
 import { clusterRef, controlCommand, voteRequest } from '../../shared/workshop/commands';
 import { importBoard } from '../boards';
 import { personForSeat } from '../people';
