@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, MessageType } from '../../shared/protocol';
-import { checkParticipantUpdate } from '../../server/workshop/guard';
+import { checkUpdate } from '../../server/workshop/guard';
 import { runFuzz, summaryLine, type FuzzReport } from '../helpers/fuzz';
 import { LOCKED_DIMENSION, VARINT_2_POW_56, awarenessPayload, deleteUpdate, gcUpdate, message, padded, wideOriginsUpdate } from '../helpers/fuzzFrames';
 import { waitForSync } from '../helpers/server';
@@ -159,7 +159,7 @@ describe('what the fuzzer found', () => {
     Y.applyUpdate(doc, gcUpdate(CLIENT, 0, 2 ** 24));
     const timed = (update: Uint8Array) => {
       const started = performance.now();
-      const verdict = checkParticipantUpdate(doc, update, rules);
+      const verdict = checkUpdate(doc, update, { role: 'participant', personId: null, isPerson: () => false }, rules);
       return { ok: verdict.ok, ms: performance.now() - started };
     };
     // A deletion over a collected run was walked clock by clock (2^52 clocks: forever).
