@@ -302,8 +302,9 @@ export class Room {
         // refusal is told to the writer with y-websocket's own "permission denied" message.
         const explain = (reason: string) => peer.send(permissionDeniedMessage(reason));
         if (!this.options.mayWrite(peer, decoded.update, this.doc, explain)) return;
-        // [Z3] A board past its size limit takes no more.
-        if (this.persistence.storedBytes > this.options.maxBoardBytes) {
+        // [Z3] A board past its size limit takes no more, [G6] except deletions, so that it can be
+        // brought back under the limit (compaction then drops what they removed).
+        if (this.persistence.storedBytes > this.options.maxBoardBytes && !onlyDeletes(decoded.update)) {
           throw new TooLargeError(`the board holds ${this.persistence.storedBytes} bytes`);
         }
         // [M4] Storage is away and the room keeps no more in memory: the writer keeps its edits
@@ -530,4 +531,9 @@ export class Room {
 
 function storedSize(stored: StoredState): number {
   return (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0);
+}
+
+/** An update that adds no struct, only deletions (a struct's clock range shows in `to`). */
+function onlyDeletes(update: Uint8Array): boolean {
+  return Y.parseUpdateMeta(update).to.size === 0;
 }
