@@ -11,7 +11,7 @@
  * writing, decided by the records as they are stored (valid or not).
  */
 import * as Y from 'yjs';
-import { BOARD_ROOTS, FIELD_NAME_MAX, FOREIGN_FIELDS, KEY_MAX, META_FIELDS, RECORD_FIELDS, fieldValueProblem, isRecordRoot, plainValueProblem, type FieldSpec } from '../../shared/model/limits';
+import { BOARD_ROOTS, FIELD_NAME_MAX, FOREIGN_FIELDS, KEY_MAX, META_FIELDS, RECORD_FIELDS, REQUIRED_FIELDS, fieldValueProblem, isRecordRoot, plainValueProblem, type FieldSpec, type RecordRoot } from '../../shared/model/limits';
 import { Locator, UNRESOLVED, type Place } from './places';
 import { Ownership, Refusal, refuse, type WriteRules, type Writer } from './ownership';
 
@@ -61,6 +61,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
   const { structs, ds } = decoded;
   const locator = new Locator(doc, structs);
   const ownership = new Ownership(doc, writer, rules, locator);
+  const completeness = new Completeness(locator);
   const texts = new Map<string, TextChange>();
   const textOf = (place: Place): TextChange => {
     const id = `${place.root}\u0000${place.key ?? ''}\u0000${place.field ?? ''}\u0000${locator.isFresh(place.record) ? 'new' : 'old'}`;
@@ -78,6 +79,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
     if (!locator.isFresh(place.record) && place.record.deleted) continue;
     checkShape(place, struct.content, now);
     if (struct.content instanceof Y.ContentString) textOf(place).inserted += struct.content.str.length;
+    completeness.written(place, struct);
     ownership.written(place, struct);
   }
 
@@ -100,6 +102,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
           if (place === UNRESOLVED) refuse('it depends on changes the server does not have');
           if (typeof place !== 'string') {
             if (located.content instanceof Y.ContentString) textOf(place).deleted += Math.min(end, itemEnd) - clock;
+            completeness.deleted(place, located);
             ownership.deleted(place, located);
           }
         }
@@ -109,6 +112,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
   }
 
   for (const change of texts.values()) checkTextLength(change, locator);
+  completeness.finish();
   ownership.finish();
 }
 
@@ -157,6 +161,51 @@ function checkShape(place: Place, content: Y.Item['content'], now: number): void
 function checkValue(spec: FieldSpec | undefined, name: string, value: unknown, now: number): void {
   const problem = spec ? fieldValueProblem(spec, value, now) : plainValueProblem(value);
   if (problem) refuse(`${name} ${problem}`);
+}
+
+/**
+ * Records stay placeable: a new record brings the fields it cannot be placed without, and no
+ * update deletes one of those fields from a record it keeps.
+ */
+class Completeness {
+  /** Fields each record gets a live value for in this update. */
+  private readonly fields = new Map<Y.Item, Set<string>>();
+  private readonly created = new Map<Y.Item, RecordRoot>();
+  private readonly deletedFields: { place: Place; field: string }[] = [];
+  private readonly deletedRecords = new Set<Y.Item>();
+
+  constructor(private readonly locator: Locator) {}
+
+  written(place: Place, item: Y.Item): void {
+    if (!isRecordRoot(place.root) || item.content instanceof Y.ContentDeleted) return;
+    if (place.level === 1) this.created.set(item, place.root);
+    else if (place.level === 2 && place.field !== null) this.fieldsOf(place.record).add(place.field);
+  }
+
+  deleted(place: Place, item: Y.Item): void {
+    if (!isRecordRoot(place.root)) return;
+    if (place.level === 1) this.deletedRecords.add(item);
+    else if (place.level === 2 && place.field !== null && REQUIRED_FIELDS[place.root].includes(place.field) && !this.locator.isFresh(place.record)) {
+      this.deletedFields.push({ place, field: place.field });
+    }
+  }
+
+  finish(): void {
+    for (const [record, root] of this.created) {
+      const missing = REQUIRED_FIELDS[root].find((field) => !this.fieldsOf(record).has(field));
+      if (missing) refuse(`a new record needs its ${missing}`);
+    }
+    // Setting a field deletes its old value: only a deletion with no new value removes it.
+    for (const { place, field } of this.deletedFields) {
+      if (!this.deletedRecords.has(place.record) && !this.fieldsOf(place.record).has(field)) refuse(`${field} cannot be removed from a record`);
+    }
+  }
+
+  private fieldsOf(record: Y.Item): Set<string> {
+    const fields = this.fields.get(record) ?? new Set<string>();
+    this.fields.set(record, fields);
+    return fields;
+  }
 }
 
 /**

@@ -84,6 +84,13 @@ export const RECORD_FIELDS: Readonly<Record<RecordRoot, Readonly<Record<string, 
   },
 };
 
+/** Without these a record cannot be placed on the board (the view would skip it). */
+export const REQUIRED_FIELDS: Readonly<Record<RecordRoot, readonly string[]>> = {
+  notes: ['text', 'dimension', 'kind'],
+  themes: ['dimension', 'kind'],
+  links: ['needId', 'practiceId'],
+};
+
 /** The board's settings (the `meta` map): plain values only, written by facilitators. */
 export const META_FIELDS: Readonly<Record<string, FieldSpec>> = {
   title: { type: 'string', max: BOARD_TITLE_MAX },
