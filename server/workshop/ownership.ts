@@ -12,7 +12,7 @@
  */
 import * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
-import { isRecordRoot } from '../../shared/model/limits';
+import { RECORD_FIELDS, isRecordRoot, type RecordRoot } from '../../shared/model/limits';
 import { dimensionLabel } from '../../shared/model/vocabulary';
 import type { Locator, Place } from './places';
 
@@ -33,6 +33,8 @@ export interface Writer {
 
 /** Where a note came from and whose it is: set when it is created, never changed over a socket. */
 export const PROTECTED_NOTE_FIELDS: ReadonlySet<string> = new Set(['authorId', 'source', 'authorName', 'cluster', 'carriedFrom', 'createdAt']);
+
+const RECORD_NAMES: Readonly<Record<RecordRoot, string>> = { notes: 'note', themes: 'theme', links: 'link' };
 
 const THEME_TEXT_FIELDS: ReadonlySet<string> = new Set(['title', 'statement']);
 
@@ -82,6 +84,9 @@ export class Ownership {
       return;
     }
     const field = place.field ?? '';
+    // Fields this version does not know are kept when a facilitator's newer client writes them
+    // (S1), but are not a participant's to invent.
+    if (place.level === 2 && !(field in RECORD_FIELDS[place.root])) refuse(`a ${RECORD_NAMES[place.root]} has no field "${field.slice(0, 64)}"`);
     if (item.content instanceof Y.ContentAny) {
       for (const value of item.content.arr) if (typeof value === 'string') this.strings.push(value);
     }

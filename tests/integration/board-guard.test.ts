@@ -194,6 +194,9 @@ describe("what only facilitators change, and a note's origin", () => {
       expect(await send(w, ann, (doc) => noteMap(doc, benNote).set(field, value)), field).toBe(`the ${field} of a note is set when it is written and never changes`);
     }
     expect(await send(w, ann, (doc) => noteMap(doc, benNote).delete('authorId'))).toBe('the authorId of a note is set when it is written and never changes');
+    // Fields no version writes are not a participant's to invent; a facilitator's newer client may.
+    expect(await send(w, ann, (doc) => noteMap(doc, benNote).set('likes', 3))).toBe('a note has no field "likes"');
+    expect(await send(w, w.facilitator, (doc) => noteMap(doc, benNote).set('likes', 3))).toBeNull();
     expect(noteMap(await serverDoc(w), benNote).get('authorId')).toBe(ben.id);
 
     expect(await send(w, ann, (doc) => addNote(doc, note('my own', { author: asAnn }), mine))).toBeNull();
