@@ -12,7 +12,7 @@
  */
 import * as Y from 'yjs';
 import { BOARD_ROOTS, FIELD_NAME_MAX, FOREIGN_FIELDS, KEY_MAX, META_FIELDS, RECORD_FIELDS, REQUIRED_FIELDS, fieldValueProblem, isRecordRoot, plainValueProblem, type FieldSpec, type RecordRoot } from '../../shared/model/limits';
-import { Locator, UNRESOLVED, type Place } from './places';
+import { Locator, MISPLACED, UNRESOLVED, type Place } from './places';
 import { Ownership, Refusal, refuse, type WriteRules, type Writer } from './ownership';
 
 export type { WriteRules, Writer } from './ownership';
@@ -74,6 +74,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
     if (!(struct instanceof Y.Item)) continue;
     const place = locator.resolve(struct);
     if (place === UNRESOLVED) refuse('it depends on changes the server does not have');
+    if (place === MISPLACED) refuse('it puts something inside a plain value');
     if (typeof place === 'string') continue;
     // Written into a record that is deleted: Yjs integrates it deleted, and it changes nothing.
     if (!locator.isFresh(place.record) && place.record.deleted) continue;
@@ -100,6 +101,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
         if (!located.deleted) {
           const place = locator.resolve(located);
           if (place === UNRESOLVED) refuse('it depends on changes the server does not have');
+          if (place === MISPLACED) refuse('it puts something inside a plain value');
           if (typeof place !== 'string') {
             if (located.content instanceof Y.ContentString) textOf(place).deleted += Math.min(end, itemEnd) - clock;
             completeness.deleted(place, located);

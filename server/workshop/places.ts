@@ -31,8 +31,10 @@ export interface Place {
 export const UNRESOLVED = 'unresolved' as const;
 /** The item belongs to a collected (long deleted) region: applying it changes nothing. */
 export const COLLECTED = 'collected' as const;
+/** The item names as its parent an item that holds no type (a plain value): no honest client does. */
+export const MISPLACED = 'misplaced' as const;
 
-export type Resolved = Place | typeof UNRESOLVED | typeof COLLECTED;
+export type Resolved = Place | typeof UNRESOLVED | typeof COLLECTED | typeof MISPLACED;
 
 /** The new items of a decoded update, by client, for resolving ids the doc does not hold yet. */
 export class UpdateItems {
@@ -152,6 +154,7 @@ export class Locator {
     const located = this.locate(next);
     if (located === COLLECTED) return { end: COLLECTED };
     if (located === null) return { end: UNRESOLVED };
+    if (parent instanceof Y.ID && !(located.content instanceof Y.ContentType) && !(located.content instanceof Y.ContentDeleted)) return { end: MISPLACED };
     return { to: located, via: parent instanceof Y.ID ? 'parent' : 'neighbour' };
   }
 }
