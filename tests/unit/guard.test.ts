@@ -191,3 +191,25 @@ describe('with no rule in force', () => {
     });
   });
 });
+
+describe('honest work done offline', () => {
+  it('[G2] [G4] a merged offline session passes: a new note typed full, cleared, typed full again, moved and recoloured', () => {
+    const b = serverBoard();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(b.doc));
+    const updates: Uint8Array[] = [];
+    client.on('update', (update: Uint8Array) => updates.push(update));
+    const id = addNote(client, noteIn('structure', ''), aliceOrigin);
+    editNoteText(client, id, 'a'.repeat(2_000), aliceOrigin);
+    editNoteText(client, id, '', aliceOrigin);
+    editNoteText(client, id, 'b'.repeat(2_000), aliceOrigin);
+    moveNote(client, id, { dimension: 'organisation', kind: 'need', themeId: null }, aliceOrigin);
+    setNoteColour(client, id, 'sky', aliceOrigin);
+    // As y-websocket sends what the server lacks after reconnecting: one update.
+    expect(checkParticipantUpdate(b.doc, Y.mergeUpdates(updates), OPEN)).toEqual({ ok: true });
+    // One character more, typed straight into the text (the editor would not let it): refused.
+    ((notesMap(client).get(id) as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'c');
+    expect(checkParticipantUpdate(b.doc, Y.mergeUpdates(updates), OPEN)).toEqual({ ok: false, reason: 'text holds at most 2,000 characters' });
+    client.destroy();
+  });
+});
