@@ -13,6 +13,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { migrate } from '../../shared/model/migrations';
+import { removeStrayStructure } from '../../shared/model/repair';
 import { serverOrigin, type BusOrigin, type Origin, type RemoteOrigin } from '../../shared/model/origin';
 import { readMeta } from '../../shared/view/boardView';
 import { CloseCode, type Role } from '../../shared/protocol';
@@ -190,6 +191,9 @@ export class Room {
   private migrate(): void {
     const migration = migrate(this.doc, serverOrigin('migration'));
     const board = this.boardId;
+    // [G2] Structure stored before the guard refused it; left in place, nobody could delete it.
+    const removed = removeStrayStructure(this.doc, serverOrigin('repair'));
+    if (removed > 0) this.options.log.warn('nested structure removed from the board', { board, removed });
     if (migration.status === 'migrated') {
       this.options.log.info('board migrated', { board, from: migration.from, to: migration.to, applied: migration.applied });
     } else if (migration.status === 'newer') {

@@ -108,6 +108,23 @@ describe('structure and bounds, for everyone who writes', () => {
     expect(boardView(reader.doc).noteCount).toBe(2);
   });
 
+  it('[G2] a chain stored before the guard is removed when the server loads the board, so the note can be deleted', async () => {
+    const handle = await serverFor(defer);
+    const board = await boardOn(handle.current);
+    const room = await handle.current.server.rooms.acquire(board.id);
+    const id = addNote(room.doc, note('holds a chain'), serverOrigin('api'));
+    room.doc.transact(() => nestMaps(noteMap(room.doc, id), 'deep', 6_000), serverOrigin('repair'));
+    await waitFor(() => room.unstoredBytes === 0, 'the chain is stored');
+
+    const restarted = await handle.restart();
+    const facilitator = clientOf(defer, restarted.server, board.id, board.tokens.facilitator);
+    await waitForSync(facilitator);
+    expect(noteMap(facilitator.doc, id).has('deep')).toBe(false);
+    deleteNote(facilitator.doc, id, mine);
+    const reopened = await restarted.server.rooms.acquire(board.id);
+    await waitFor(() => !notesMap(reopened.doc).has(id), 'the deletion lands');
+  });
+
   it('[G2] note text over 2,000 characters is refused on the socket for everyone; replacing all of a full note is not', async () => {
     const w = await workshopOn(defer);
     const { ann, annNote } = await withPeople(w);

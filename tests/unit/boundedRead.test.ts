@@ -1,12 +1,14 @@
 /**
  * Reading a board with bounded depth (SPEC G2, G7): a board that already holds structure no
  * mutation writes (stored before the guard, or by a foreign tool) renders, reports and exports;
- * vote data in a record never reaches a reader.
+ * vote data in a record never reaches a reader; the server removes such structure on load.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap, notesMap, readRecord } from '../../shared/model/doc';
-import { addNote } from '../../shared/model/mutations/notes';
+import { addNote, deleteNote } from '../../shared/model/mutations/notes';
+import { serverOrigin } from '../../shared/model/origin';
+import { removeStrayStructure } from '../../shared/model/repair';
 import { noteRecord } from '../../shared/model/schema';
 import { renderCsv } from '../../shared/report/csv';
 import { exportJson } from '../../shared/report/json';
@@ -60,5 +62,31 @@ describe('a board holding structure no mutation writes', () => {
     const exported = exportJson(boardView(doc), new Date());
     expect(exported.notes[0]).not.toHaveProperty('votes');
     expect(exported.votes).toEqual({});
+  });
+});
+
+describe('removing what no record holds', () => {
+  it('[G2] the server removes a 6,000-deep chain bottom up, in steps every client can apply; the note can then be deleted', () => {
+    const doc = new Y.Doc();
+    const id = addNote(doc, { text: 'keep my text', dimension: 'strategy', kind: 'need', author: alice }, aliceOrigin);
+    doc.transact(() => {
+      chain(notesMap(doc).get(id) as Y.Map<unknown>, 'deep', 6_000);
+      chain(metaMap(doc), 'deep', 6_000);
+    });
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc));
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+
+    expect(removeStrayStructure(doc, serverOrigin('repair'))).toBe(12_000);
+    for (const update of updates) Y.applyUpdate(client, update);
+    for (const copy of [doc, client]) {
+      expect((notesMap(copy).get(id) as Y.Map<unknown>).has('deep')).toBe(false);
+      expect(metaMap(copy).has('deep')).toBe(false);
+      expect(boardView(copy).notesById.get(id)?.text).toBe('keep my text');
+    }
+    expect(removeStrayStructure(doc, serverOrigin('repair'))).toBe(0);
+    deleteNote(client, id, aliceOrigin);
+    expect(notesMap(client).has(id)).toBe(false);
   });
 });
