@@ -134,7 +134,7 @@ function checkShape(place: Place, content: Y.Item['content'], now: number): void
   const fields = RECORD_FIELDS[place.root];
   switch (place.level) {
     case 1:
-      if (place.sub === null || place.sub.length === 0 || place.sub.length > KEY_MAX) refuse('a record needs an id of at most 129 characters');
+      if (place.sub === null || place.sub.length === 0 || place.sub.length > KEY_MAX) refuse(`a record needs an id of at most ${KEY_MAX} characters`);
       if (!(content instanceof Y.ContentType && content.type instanceof Y.Map)) refuse('a record must be a map of fields');
       return;
     case 2: {

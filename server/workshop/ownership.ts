@@ -113,12 +113,14 @@ export class Ownership {
       this.deletedRecords.add(item);
       return;
     }
-    // Deleting a record deletes its fields and text with it: those are judged with the record.
+    // Deleting a record deletes its fields and text with it: those are judged with the record. A
+    // record the update itself creates is judged by what it ends with (its new-note rules).
+    const fresh = this.locator.isFresh(place.record);
     const field = place.field ?? '';
-    if (place.level === 2 && place.root === 'notes' && PROTECTED_NOTE_FIELDS.has(field)) {
+    if (place.level === 2 && place.root === 'notes' && PROTECTED_NOTE_FIELDS.has(field) && !fresh) {
       this.unlessRecordDeleted.push({ record: place.record, reason: `the ${field} of a note is set when it is written and never changes` });
     }
-    const reason = this.privateTextReason(place, false);
+    const reason = this.privateTextReason(place, fresh);
     if (reason) this.unlessRecordDeleted.push({ record: place.record, reason });
   }
 
