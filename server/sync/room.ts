@@ -12,6 +12,7 @@
  */
 import * as Y from 'yjs';
 import { migrate } from '../../shared/model/migrations';
+import { removeStrayStructure } from '../../shared/model/repair';
 import { serverOrigin, type BusOrigin, type Origin, type RemoteOrigin } from '../../shared/model/origin';
 import { readMeta } from '../../shared/view/boardView';
 import { CloseCode, type Role } from '../../shared/protocol';
@@ -156,6 +157,9 @@ export class Room {
   private migrate(): void {
     const migration = migrate(this.doc, serverOrigin('migration'));
     const board = this.boardId;
+    // [G2] Structure stored before the guard refused it; left in place, nobody could delete it.
+    const removed = removeStrayStructure(this.doc, serverOrigin('repair'));
+    if (removed > 0) this.options.log.warn('nested structure removed from the board', { board, removed });
     if (migration.status === 'migrated') {
       this.options.log.info('board migrated', { board, from: migration.from, to: migration.to, applied: migration.applied });
     } else if (migration.status === 'newer') {
@@ -292,8 +296,9 @@ export class Room {
         // refusal is told to the writer with y-websocket's own "permission denied" message.
         const explain = (reason: string) => peer.send(permissionDeniedMessage(reason));
         if (!this.options.mayWrite(peer, decoded.update, this.doc, explain)) return;
-        // [Z3] A board past its size limit takes no more.
-        if (this.persistence.storedBytes > this.options.maxBoardBytes) {
+        // [Z3] A board past its size limit takes no more, [G6] except deletions, so that it can be
+        // brought back under the limit (compaction then drops what they removed).
+        if (this.persistence.storedBytes > this.options.maxBoardBytes && !onlyDeletes(decoded.update)) {
           throw new TooLargeError(`the board holds ${this.persistence.storedBytes} bytes`);
         }
         // [M4] Storage is away and the room keeps no more in memory: the writer keeps its edits
@@ -491,4 +496,9 @@ export class Room {
 
 function storedSize(stored: StoredState): number {
   return (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.data.byteLength, 0);
+}
+
+/** An update that adds no struct, only deletions (a struct's clock range shows in `to`). */
+function onlyDeletes(update: Uint8Array): boolean {
+  return Y.parseUpdateMeta(update).to.size === 0;
 }

@@ -1,81 +1,25 @@
 /**
- * Which board records a participant's update would change, worked out before it is applied, so a
- * locked dimension or the "new notes go to private" rule can refuse it whole. (Locking the whole
- * board needs none of this: every participant update is refused.)
+ * The board document's write guard: judges every update a socket sends to a board before any of
+ * it is applied, by the records it creates or changes (places.ts says where each item goes).
  *
- * An update names its place in the board only indirectly: a new item points at its parent item,
- * or at its left or right neighbour (whose parent it shares); a deletion names item ids. Each is
- * resolved against the board's doc, or against the update's own new items, up to the record it
- * belongs to (a key of the `notes`, `themes`, `links` or `meta` map). Anything that cannot be
- * resolved (it depends on items the server never received) is treated as touching everything.
- *
- * A record is read as plain JSON, where a Y.Text field reads as its string; so the fields that
- * place a record must be written as plain values for the guard to see where it goes.
+ * For everyone who writes (facilitators included) it checks structure and bounds: only the root
+ * maps `meta`, `notes`, `themes`, `links`; a record is a Y.Map directly in its root map; fields are
+ * plain values within their schema's bounds (shared/model/limits.ts), except text fields, which
+ * may be a Y.Text of plain characters; texts stay within their maxima after the update; nothing
+ * nests deeper. For participants it adds who may write what (ownership.ts): no board settings,
+ * notes only as themselves, no change to where a note came from, and the locks and private
+ * writing, decided by the records as they are stored (valid or not).
  */
 import * as Y from 'yjs';
-import { linkRecord, noteRecord, themeRecord } from '../../shared/model/schema';
-import { dimensionLabel } from '../../shared/model/vocabulary';
-import { linksMap, notesMap, readRecord, themesMap } from '../../shared/model/doc';
+import { BOARD_ROOTS, FIELD_NAME_MAX, FOREIGN_FIELDS, KEY_MAX, META_FIELDS, RECORD_FIELDS, REQUIRED_FIELDS, fieldValueProblem, isRecordRoot, plainValueProblem, type FieldSpec, type RecordRoot } from '../../shared/model/limits';
+import { Locator, MISPLACED, UNRESOLVED, type Place } from './places';
+import { Ownership, Refusal, refuse, type WriteRules, type Writer } from './ownership';
 
-export interface WriteRules {
-  /** Dimensions whose notes and themes participants may not change. */
-  lockedDimensions: ReadonlySet<string>;
-  /** While private writing is on, new notes belong in the writer's private document. */
-  forbidNewNotes: boolean;
-}
+export type { WriteRules, Writer } from './ownership';
+
+export const NO_RULES: WriteRules = { lockedDimensions: new Set(), forbidNewNotes: false };
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string };
-
-interface RecordRef {
-  root: string;
-  key: string | null;
-  /** The record field the item is the value of, or sits inside; null for the record itself. */
-  field: string | null;
-  /** The item sits inside the field's value (a nested type), rather than being the value. */
-  nested: boolean;
-}
-
-/** Fields that say where a record is on the board: a note's or theme's cell, a link's notes. */
-const PLACING_FIELDS: ReadonlySet<string> = new Set(['dimension', 'needId', 'practiceId']);
-
-type Located = Y.Item | 'gc' | null;
-
-const UNRESOLVED = 'unresolved' as const;
-
-/** The new items of a decoded update, by client, for resolving ids the doc does not hold yet. */
-class UpdateItems {
-  private readonly byClient = new Map<number, Y.Item[]>();
-
-  constructor(structs: readonly (Y.Item | Y.GC | Y.AbstractStruct)[]) {
-    for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue;
-      const list = this.byClient.get(struct.id.client) ?? [];
-      list.push(struct);
-      this.byClient.set(struct.id.client, list);
-    }
-    // An update lists a client's structs in clock order, unless it names the client twice.
-    for (const list of this.byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
-  }
-
-  /**
-   * A binary search: a scan per lookup made judging an update of n items cost n^2 (60,000 items
-   * placed after one of their own blocked the server for seconds).
-   */
-  find(id: Y.ID): Y.Item | null {
-    const items = this.byClient.get(id.client);
-    if (!items) return null;
-    let low = 0;
-    let high = items.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const item = items[middle] as Y.Item;
-      if (id.clock < item.id.clock) high = middle - 1;
-      else if (id.clock >= item.id.clock + item.length) low = middle + 1;
-      else return item;
-    }
-    return null;
-  }
-}
 
 /**
  * Does the update skip ahead of what the server has from one of its writers? Yjs would hold such an
@@ -90,145 +34,215 @@ export function skipsAhead(doc: Y.Doc, update: Uint8Array): boolean {
   return false;
 }
 
-export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array, rules: WriteRules): GuardVerdict {
-  if (rules.lockedDimensions.size === 0 && !rules.forbidNewNotes) return { ok: true };
-  const { structs, ds } = Y.decodeUpdate(update);
-  const fresh = new UpdateItems(structs);
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules, now = Date.now()): GuardVerdict {
+  try {
+    judge(doc, update, writer, rules, now);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
 
-  const locate = (id: Y.ID): Located => {
-    if (id.clock < Y.getState(doc.store, id.client)) {
-      const struct = Y.getItem(doc.store, id) as Y.Item | Y.GC;
-      return struct instanceof Y.Item ? struct : 'gc';
-    }
-    return fresh.find(id);
+/** Characters a text will hold after the update, per text (`root/key/field`). */
+interface TextChange {
+  place: Place;
+  inserted: number;
+  deleted: number;
+}
+
+function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules, now: number): void {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    refuse('it is not a readable update');
+  }
+  const { structs, ds } = decoded;
+  const locator = new Locator(doc, structs);
+  const ownership = new Ownership(doc, writer, rules, locator);
+  const completeness = new Completeness(locator);
+  const texts = new Map<string, TextChange>();
+  const textOf = (place: Place): TextChange => {
+    const id = `${place.root}\u0000${place.key ?? ''}\u0000${place.field ?? ''}\u0000${locator.isFresh(place.record) ? 'new' : 'old'}`;
+    const change = texts.get(id) ?? { place, inserted: 0, deleted: 0 };
+    texts.set(id, change);
+    return change;
   };
-
-  const recordOf = (item: Y.Item, depth = 0): RecordRef | 'gc' | typeof UNRESOLVED => {
-    if (depth > 64) return UNRESOLVED;
-    const parent: unknown = item.parent;
-    if (parent instanceof Y.AbstractType) {
-      // Integrated: walk up to the item that sits directly in a root map.
-      const keys: (string | null)[] = [item.parentSub];
-      let current: Y.Item = item;
-      let type = parent as Y.AbstractType<unknown>;
-      while (type._item !== null) {
-        // Records nest a level or two; a deeper chain is not a board's, and walking it for every
-        // item of a large update would cost depth times items.
-        if (keys.length > 64) return UNRESOLVED;
-        current = type._item;
-        keys.push(current.parentSub);
-        type = current.parent as Y.AbstractType<unknown>;
-      }
-      // keys runs from the item up to the record's key in the root map.
-      return { root: Y.findRootTypeKey(type), key: current.parentSub, field: keys.at(-2) ?? null, nested: keys.length > 2 };
-    }
-    if (typeof parent === 'string') return { root: parent, key: item.parentSub, field: null, nested: false };
-    const next = parent instanceof Y.ID ? parent : (item.origin ?? item.rightOrigin);
-    if (!next) return UNRESOLVED;
-    const located = locate(next);
-    if (located === 'gc') return 'gc';
-    if (located === null || located === item) return UNRESOLVED;
-    const ref = recordOf(located, depth + 1);
-    // A neighbour shares the item's parent and key: the same place.
-    if (!(parent instanceof Y.ID) || ref === UNRESOLVED || ref === 'gc') return ref;
-    // `located` is the parent type's own item: the item is a field of it, or sits inside one.
-    return ref.field === null ? { ...ref, field: item.parentSub } : { ...ref, nested: true };
-  };
-
-  // A placing field written as anything but a plain value (a Y.Text reads as its string) would
-  // move a record without the guard seeing where to.
-  const hidesPlace = (ref: RecordRef, item: Y.Item) =>
-    rules.lockedDimensions.size > 0 &&
-    ref.field !== null &&
-    PLACING_FIELDS.has(ref.field) &&
-    (ref.nested || !(item.content instanceof Y.ContentAny));
-
-  const touched: RecordRef[] = [];
-  const created: RecordRef[] = [];
-  const written: unknown[] = [];
 
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
-    const ref = recordOf(struct);
-    if (ref === UNRESOLVED) return refuse('it depends on changes the server does not have');
-    if (ref === 'gc') continue;
-    if (hidesPlace(ref, struct)) return refuse('a record is placed by a value that is not plain');
-    touched.push(ref);
-    // A record written directly into a root map (however its place is encoded) under a key the
-    // doc does not hold now is a new record: also one written over a deleted note's key.
-    if (ref.field === null && ref.key !== null && !hasKey(doc, ref.root, ref.key)) created.push(ref);
-    if (struct.content instanceof Y.ContentAny) written.push(...struct.content.arr);
+    const place = locator.resolve(struct);
+    if (place === UNRESOLVED) refuse('it depends on changes the server does not have');
+    if (place === MISPLACED) refuse('it puts something inside a plain value');
+    if (typeof place === 'string') continue;
+    // Written into a record that is deleted: Yjs integrates it deleted, and it changes nothing.
+    if (!locator.isFresh(place.record) && place.record.deleted) continue;
+    checkShape(place, struct.content, now);
+    if (struct.content instanceof Y.ContentString) textOf(place).inserted += struct.content.str.length;
+    completeness.written(place, struct);
+    ownership.written(place, struct);
   }
 
-  for (const [client, ranges] of ds.clients) {
+  for (const [client, ranges] of mergedRanges(ds)) {
     for (const range of ranges) {
-      for (let clock = range.clock; clock < range.clock + range.len; ) {
-        const located = locate(new Y.ID(client, clock));
-        if (located === null) return refuse('it deletes something the server does not have');
-        if (located === 'gc') {
+      const end = range.clock + range.len;
+      for (let clock = range.clock; clock < end; ) {
+        const located = locator.locate(new Y.ID(client, clock));
+        if (located === null) refuse('it deletes something the server does not have');
+        if (typeof located === 'string') {
           // Skip the collected run whole: one GC struct can span 2^52 clocks (any writer can send
           // one), and stepping through it clock by clock would block the server.
           const collected = Y.getItem(doc.store, new Y.ID(client, clock)) as Y.Item | Y.GC;
           clock = collected.id.clock + collected.length;
           continue;
         }
+        const itemEnd = located.id.clock + located.length;
         if (!located.deleted) {
-          const ref = recordOf(located);
-          if (ref === UNRESOLVED) return refuse('it depends on changes the server does not have');
-          if (ref !== 'gc' && hidesPlace(ref, located)) return refuse('a record is placed by a value that is not plain');
-          if (ref !== 'gc') touched.push(ref);
+          const place = locator.resolve(located);
+          if (place === UNRESOLVED) refuse('it depends on changes the server does not have');
+          if (place === MISPLACED) refuse('it puts something inside a plain value');
+          if (typeof place !== 'string') {
+            if (located.content instanceof Y.ContentString) textOf(place).deleted += Math.min(end, itemEnd) - clock;
+            completeness.deleted(place, located);
+            ownership.deleted(place, located);
+          }
         }
-        clock = located.id.clock + located.length;
+        clock = itemEnd;
       }
     }
   }
 
-  if (rules.forbidNewNotes && created.some((ref) => ref.root === 'notes')) {
-    return refuse('private writing is on, so new notes go to your private notes first');
-  }
-  for (const value of written) {
-    if (typeof value !== 'string') continue;
-    // A dimension id written anywhere is a move or a new record in that dimension; a note id is a
-    // new link to that note.
-    if (rules.lockedDimensions.has(value)) return refuse(`${dimensionLabel(value)} is locked`);
-    if (rules.lockedDimensions.size > 0 && notesMap(doc).has(value)) touched.push({ root: 'notes', key: value, field: null, nested: false });
-  }
-  for (const ref of touched) {
-    const dimensions = ref.key === null ? [] : recordDimensions(doc, ref.root, ref.key);
-    const locked = dimensions.find((d) => rules.lockedDimensions.has(d));
-    if (locked) return refuse(`${dimensionLabel(locked)} is locked`);
-  }
-  return { ok: true };
+  for (const change of texts.values()) checkTextLength(change, locator);
+  completeness.finish();
+  ownership.finish();
 }
 
-function refuse(reason: string): GuardVerdict {
-  return { ok: false, reason };
-}
-
-function hasKey(doc: Y.Doc, root: string, key: string): boolean {
-  return doc.getMap(root).has(key);
-}
-
-/** The dimensions a record sits in now: a note's or theme's own, a link's two notes'. */
-function recordDimensions(doc: Y.Doc, root: string, key: string): string[] {
-  switch (root) {
-    case 'notes': {
-      const note = readRecord(noteRecord, notesMap(doc), key);
-      return note ? [note.dimension] : [];
+/** The structure and bounds every writer keeps to. */
+function checkShape(place: Place, content: Y.Item['content'], now: number): void {
+  if (!BOARD_ROOTS.has(place.root)) refuse(`a board has no "${place.root.slice(0, FIELD_NAME_MAX)}"`);
+  // Deleted content carries nothing: what it replaces is judged by who may change that key.
+  if (content instanceof Y.ContentDeleted) return;
+  if (place.root === 'meta') {
+    if (place.level > 1 || place.sub === null) refuse('board settings are plain values');
+    const name = place.sub;
+    if (!(content instanceof Y.ContentAny)) refuse('board settings are plain values');
+    for (const value of content.arr) checkValue(META_FIELDS[name], name, value, now);
+    return;
+  }
+  if (!isRecordRoot(place.root)) return;
+  const fields = RECORD_FIELDS[place.root];
+  switch (place.level) {
+    case 1:
+      if (place.sub === null || place.sub.length === 0 || place.sub.length > KEY_MAX) refuse(`a record needs an id of at most ${KEY_MAX} characters`);
+      if (!(content instanceof Y.ContentType && content.type instanceof Y.Map)) refuse('a record must be a map of fields');
+      return;
+    case 2: {
+      const name = place.sub;
+      if (name === null || name.length > FIELD_NAME_MAX) refuse('a record holds named fields only');
+      if (FOREIGN_FIELDS.has(name)) refuse(`"${name}" is not the board's to hold (votes are cast, not written)`);
+      const spec = fields[name];
+      if (content instanceof Y.ContentType) {
+        if (spec?.type === 'text' && content.type instanceof Y.Text) return;
+        refuse(`${name} must be a plain value`);
+      }
+      if (!(content instanceof Y.ContentAny)) refuse(`${name} must be a plain value`);
+      for (const value of content.arr) checkValue(spec, name, value, now);
+      return;
     }
-    case 'themes': {
-      const theme = readRecord(themeRecord, themesMap(doc), key);
-      return theme ? [theme.dimension] : [];
-    }
-    case 'links': {
-      const link = readRecord(linkRecord, linksMap(doc), key);
-      if (!link) return [];
-      return [link.needId, link.practiceId].flatMap((id) => {
-        const note = readRecord(noteRecord, notesMap(doc), id);
-        return note ? [note.dimension] : [];
-      });
-    }
+    case 3:
+      // Characters typed into a text field, and nothing else.
+      if (place.sub === null && content instanceof Y.ContentString && place.field !== null && fields[place.field]?.type === 'text') return;
+      refuse(`${place.field ?? 'a field'} holds plain text only`);
+      return;
     default:
-      return [];
+      refuse('records hold no nested structure');
   }
+}
+
+function checkValue(spec: FieldSpec | undefined, name: string, value: unknown, now: number): void {
+  const problem = spec ? fieldValueProblem(spec, value, now) : plainValueProblem(value);
+  if (problem) refuse(`${name} ${problem}`);
+}
+
+/**
+ * Records stay placeable: a new record brings the fields it cannot be placed without, and no
+ * update deletes one of those fields from a record it keeps.
+ */
+class Completeness {
+  /** Fields each record gets a live value for in this update. */
+  private readonly fields = new Map<Y.Item, Set<string>>();
+  private readonly created = new Map<Y.Item, RecordRoot>();
+  private readonly deletedFields: { place: Place; field: string }[] = [];
+  private readonly deletedRecords = new Set<Y.Item>();
+
+  constructor(private readonly locator: Locator) {}
+
+  written(place: Place, item: Y.Item): void {
+    if (!isRecordRoot(place.root) || item.content instanceof Y.ContentDeleted) return;
+    if (place.level === 1) this.created.set(item, place.root);
+    else if (place.level === 2 && place.field !== null) this.fieldsOf(place.record).add(place.field);
+  }
+
+  deleted(place: Place, item: Y.Item): void {
+    if (!isRecordRoot(place.root)) return;
+    if (place.level === 1) this.deletedRecords.add(item);
+    else if (place.level === 2 && place.field !== null && REQUIRED_FIELDS[place.root].includes(place.field) && !this.locator.isFresh(place.record)) {
+      this.deletedFields.push({ place, field: place.field });
+    }
+  }
+
+  finish(): void {
+    for (const [record, root] of this.created) {
+      const missing = REQUIRED_FIELDS[root].find((field) => !this.fieldsOf(record).has(field));
+      if (missing) refuse(`a new record needs its ${missing}`);
+    }
+    // Setting a field deletes its old value: only a deletion with no new value removes it.
+    for (const { place, field } of this.deletedFields) {
+      if (!this.deletedRecords.has(place.record) && !this.fieldsOf(place.record).has(field)) refuse(`${field} cannot be removed from a record`);
+    }
+  }
+
+  private fieldsOf(record: Y.Item): Set<string> {
+    const fields = this.fields.get(record) ?? new Set<string>();
+    this.fields.set(record, fields);
+    return fields;
+  }
+}
+
+/**
+ * A text may hold at most its maximum after the update: what is there now, plus what the update
+ * inserts, minus what it deletes. An update that only deletes always passes, so a text stored over
+ * the limit before can still be cut.
+ */
+function checkTextLength(change: TextChange, locator: Locator): void {
+  const { place } = change;
+  if (change.inserted === 0 || !isRecordRoot(place.root) || place.field === null) return;
+  const spec = RECORD_FIELDS[place.root][place.field];
+  if (spec?.type !== 'text') return;
+  let stored = 0;
+  if (!locator.isFresh(place.record) && place.record.content instanceof Y.ContentType) {
+    const current = (place.record.content.type as Y.Map<unknown>).get(place.field);
+    if (current instanceof Y.Text) stored = current.length;
+  }
+  if (stored + change.inserted - change.deleted > spec.max) refuse(`${place.field} holds at most ${spec.max.toLocaleString('en')} characters`);
+}
+
+/**
+ * The delete set by client, each client's ranges sorted and merged: a crafted update may name a
+ * range twice, and counting its characters twice would let it insert more than the limit.
+ */
+function mergedRanges(ds: ReturnType<typeof Y.decodeUpdate>['ds']): Map<number, { clock: number; len: number }[]> {
+  const merged = new Map<number, { clock: number; len: number }[]>();
+  for (const [client, ranges] of ds.clients) {
+    const sorted = [...ranges].sort((a, b) => a.clock - b.clock);
+    const out: { clock: number; len: number }[] = [];
+    for (const range of sorted) {
+      const last = out.at(-1);
+      if (last && range.clock <= last.clock + last.len) last.len = Math.max(last.len, range.clock + range.len - last.clock);
+      else out.push({ clock: range.clock, len: range.len });
+    }
+    merged.set(client, out);
+  }
+  return merged;
 }

@@ -9,6 +9,7 @@
  */
 import * as Y from 'yjs';
 import type { z } from 'zod';
+import { FOREIGN_FIELDS, PLAIN_DEPTH_MAX, plainValueProblem } from './limits';
 
 export type RecordMap = Y.Map<unknown>;
 
@@ -28,10 +29,43 @@ export function linksMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('links');
 }
 
-/** A Y.Map record as plain data; Y.Text fields become strings. Non-map values yield null. */
+/**
+ * A Y.Map record as plain data; Y.Text fields become strings. Non-map values yield null.
+ *
+ * Read with bounded depth, never with `toJSON`: a record may hold structure no mutation writes
+ * (stored before the guard refused it, or by a foreign tool), and `toJSON` recurses through all of
+ * it, so 6,000 nested maps overflowed the stack of every reader. A nested type deeper than
+ * `PLAIN_DEPTH_MAX` reads as null; a plain value that nests deeper, is too large or is not JSON is
+ * left out, as are fields that never belong to a record (`FOREIGN_FIELDS`).
+ */
 export function plainRecord(value: unknown): Record<string, unknown> | null {
   if (!(value instanceof Y.Map)) return null;
-  return value.toJSON() as Record<string, unknown>;
+  const record: Record<string, unknown> = {};
+  for (const [key, field] of (value as Y.Map<unknown>).entries()) {
+    if (FOREIGN_FIELDS.has(key)) continue;
+    const plain = boundedPlain(field, 1);
+    if (plain !== undefined) record[key] = plain;
+  }
+  return record;
+}
+
+/** A field as plain data, or undefined when it is not one a reader can use. */
+function boundedPlain(value: unknown, depth: number): unknown {
+  if (value instanceof Y.Text) return value.toString();
+  if (value instanceof Y.AbstractType) {
+    if (depth > PLAIN_DEPTH_MAX) return null;
+    if (value instanceof Y.Map) {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of (value as Y.Map<unknown>).entries()) {
+        const plain = boundedPlain(item, depth + 1);
+        if (plain !== undefined) out[key] = plain;
+      }
+      return out;
+    }
+    if (value instanceof Y.Array) return (value as Y.Array<unknown>).toArray().map((item) => boundedPlain(item, depth + 1) ?? null);
+    return null;
+  }
+  return plainValueProblem(value) === null ? value : undefined;
 }
 
 /**

@@ -8,29 +8,28 @@
  * accepts: exporting, importing and exporting again gives the same file.
  */
 import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
-import { CLUSTER_NAME_MAX } from '../model/vocabulary';
+import { CLUSTER_REF_MAX, ID_MAX, LABEL_MAX, MAX_NOTES_PER_BOARD, ORDER_MAX, PLAIN_DEPTH_MAX, TIME_AHEAD_MS } from '../model/limits';
 import type * as Y from 'yjs';
 import { deriveBoardView, readBoardRecords, type BoardPeople, type BoardRecords, type BoardView } from '../view/boardView';
 
 /** Record ids are 16 characters (shared/model/ids.ts); board ids and author ids are shorter than this. */
-export const RECORD_ID_MAX = 64;
+export const RECORD_ID_MAX = ID_MAX;
 /** Fractional order keys grow by about a character per insertion at the same spot. */
-export const ORDER_KEY_MAX = 128;
+export const ORDER_KEY_MAX = ORDER_MAX;
 /** An author's name, or the source a note came from ("Carried over from <board title>"). */
-export const AUTHOR_NAME_MAX = 200;
-/** `other:` and the cluster's name. */
-export const CLUSTER_REF_MAX = 'other:'.length + CLUSTER_NAME_MAX;
+export const AUTHOR_NAME_MAX = LABEL_MAX;
+export { CLUSTER_REF_MAX };
 export const TEMPLATE_ID_MAX = 64;
 /** Times are milliseconds since 1970, at most this far past the exporting (or importing) clock. */
-export const TIME_AHEAD_MAX_MS = 24 * 60 * 60 * 1000;
+export const TIME_AHEAD_MAX_MS = TIME_AHEAD_MS;
 /** Fields this version does not know survive a round trip only as plain JSON this small. */
 export const UNKNOWN_FIELDS_MAX = 16;
-export const UNKNOWN_FIELD_DEPTH_MAX = 4;
+export const UNKNOWN_FIELD_DEPTH_MAX = PLAIN_DEPTH_MAX;
 export const UNKNOWN_FIELD_JSON_MAX = 2_000;
 export const UNKNOWN_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const FORBIDDEN_FIELD_NAMES: ReadonlySet<string> = new Set(['constructor', 'prototype']);
 
-export const NOTES_MAX = 50_000;
+export const NOTES_MAX = MAX_NOTES_PER_BOARD;
 export const THEMES_MAX = 10_000;
 export const LINKS_MAX = 50_000;
 export const VOTES_PER_NOTE_MAX = 1_000_000;

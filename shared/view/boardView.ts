@@ -13,7 +13,7 @@
  */
 import type * as Y from 'yjs';
 import type { z } from 'zod';
-import { linksMap, metaMap, notesMap, readRecord, themesMap } from '../model/doc';
+import { linksMap, metaMap, notesMap, plainRecord, readRecord, themesMap } from '../model/doc';
 import { byOrder } from '../model/order';
 import { linkRecord, metaRecord, noteRecord, themeRecord, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
 import { CONSORTIUM_LABEL, DIMENSIONS, KINDS, clusterLabel, defaultColour, type Colour, type DimensionId, type KindId } from '../model/vocabulary';
@@ -89,7 +89,7 @@ export function findTheme(view: BoardView, themeId: string): ThemeView | undefin
 
 /** The board's meta alone, with defaults for anything missing. */
 export function readMeta(doc: Y.Doc): MetaRecord {
-  return metaRecord.parse(metaMap(doc).toJSON());
+  return metaRecord.parse(plainRecord(metaMap(doc)) ?? {});
 }
 
 export interface BoardRecords {

@@ -172,17 +172,20 @@ describe('lifting a restriction', () => {
   async function twoOnABoard() {
     const w = await workshopOn(defer);
     const room = await w.server.rooms.acquire(w.board.id);
-    const existing = addNote(room.doc, note('existing'), serverOrigin('api'));
-    const participant = w.open(BOARD_DOC, w.participant);
+    // The participant's own note: during private writing only one's own notes' text changes (G5).
+    const ann = await w.join('participant', 'Ann');
+    const author = { id: ann.id, name: 'Ann', cluster: null };
+    const existing = addNote(room.doc, note('existing', { author }), serverOrigin('api'));
+    const participant = w.open(BOARD_DOC, ann);
     const facilitator = w.open(BOARD_DOC, w.facilitator);
     await synced(participant, facilitator);
-    return { w, existing, participant, facilitator, socket: participant.provider.ws };
+    return { w, author, existing, participant, facilitator, socket: participant.provider.ws };
   }
 
   it('[WL1] when the facilitator unlocks the board, the edits it refused meanwhile arrive without reconnecting', async () => {
-    const { w, existing, participant, facilitator, socket } = await twoOnABoard();
+    const { w, author, existing, participant, facilitator, socket } = await twoOnABoard();
     await w.command({ type: 'lock', lock: { board: true, dimensions: [] } });
-    addNote(participant.doc, note('written while locked'), mine);
+    addNote(participant.doc, note('written while locked', { author }), mine);
     editNoteText(participant.doc, existing, 'existing, edited while locked', mine);
     await roundTrip(participant);
     await roundTrip(facilitator);
@@ -195,9 +198,9 @@ describe('lifting a restriction', () => {
   });
 
   it('[WL1] when private writing ends, a new board note it refused arrives', async () => {
-    const { w, participant, facilitator, socket } = await twoOnABoard();
+    const { w, author, participant, facilitator, socket } = await twoOnABoard();
     await w.command({ type: 'privateWriting', on: true });
-    addNote(participant.doc, note('written on the board'), mine);
+    addNote(participant.doc, note('written on the board', { author }), mine);
     await roundTrip(participant);
     await roundTrip(facilitator);
     expect(noteTexts(facilitator.doc)).toEqual(['existing']);

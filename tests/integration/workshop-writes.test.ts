@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';
+import { createTheme } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
 import * as authProtocol from 'y-protocols/auth';
 import { BOARD_DOC, CONTROL_DOC, CloseCode, MessageType, type DocName } from '../../shared/protocol';
@@ -111,22 +112,25 @@ describe('the board document', () => {
 
   it("[W4] during private writing a participant's new board note is dropped; their edits and the facilitator's notes land", async () => {
     const w = await workshopOn(defer);
-    const { strategy } = await boardWithNotes(w);
+    const { room } = await boardWithNotes(w);
+    // [G5] Text changes only in one's own notes during private writing.
+    const ann = await w.join('participant', 'Ann');
+    const annNote = addNote(room.doc, note("Ann's note", { author: { id: ann.id, name: 'Ann', cluster: null } }), serverOrigin('api'));
     await w.command({ type: 'privateWriting', on: true });
     const adding = w.open(BOARD_DOC, w.participant);
-    const editing = w.open(BOARD_DOC, w.participant);
+    const editing = w.open(BOARD_DOC, ann);
     const facilitator = w.open(BOARD_DOC, w.facilitator);
     const viewer = w.open(BOARD_DOC, w.viewer);
     await synced(adding, editing, facilitator, viewer);
 
     addNote(adding.doc, note('participant board note'), mine);
     await roundTrip(adding);
-    editNoteText(editing.doc, strategy, 'strategy note, edited', mine);
+    editNoteText(editing.doc, annNote, "Ann's note, edited", mine);
     addNote(facilitator.doc, note('facilitator note'), mine);
-    await waitFor(() => noteTexts(viewer.doc).length === 3 && noteTexts(viewer.doc).includes('strategy note, edited'), 'viewer sees both');
+    await waitFor(() => noteTexts(viewer.doc).length === 4 && noteTexts(viewer.doc).includes("Ann's note, edited"), 'viewer sees both');
     await roundTrip(viewer);
 
-    await expectBoardTexts(w, viewer, ['facilitator note', 'strategy note, edited', 'structure note']);
+    await expectBoardTexts(w, viewer, ["Ann's note, edited", 'facilitator note', 'strategy note', 'structure note']);
   });
 });
 
@@ -174,7 +178,8 @@ describe('an update that skips ahead', () => {
     defer(() => crafted.destroy());
     const updates: Uint8Array[] = [];
     crafted.on('update', (update: Uint8Array) => updates.push(update));
-    crafted.getMap('meta').set('probe', 1);
+    // [G3] Participants do not write meta: the harmless change is a theme elsewhere.
+    createTheme(crafted, { title: 'probe', dimension: 'structure', kind: 'need' }, mine);
     addNote(crafted, note('held back into strategy'), mine);
     const socket = w.record(BOARD_DOC, w.participant);
     await socket.opened;
@@ -188,7 +193,7 @@ describe('an update that skips ahead', () => {
     // Strategy locks; the first, harmless change fills the gap.
     await w.command({ type: 'lock', lock: { board: false, dimensions: ['strategy'] } });
     socket.ws.send(syncUpdateFrame(updates[0]!));
-    await waitFor(() => observer.doc.getMap('meta').get('probe') === 1, 'the harmless change lands');
+    await waitFor(() => observer.doc.getMap('themes').size === 1, 'the harmless change lands');
     expect(noteTexts(observer.doc)).toEqual([]);
     expect(noteTexts((await w.server.rooms.acquire(w.board.id)).doc)).toEqual([]);
   });

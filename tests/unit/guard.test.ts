@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkParticipantUpdate, type WriteRules } from '../../server/workshop/guard';
+import { checkUpdate, type WriteRules, type Writer } from '../../server/workshop/guard';
 import { notesMap } from '../../shared/model/doc';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
 import { setBoardTitle } from '../../shared/model/mutations/meta';
@@ -12,7 +12,7 @@ import { addNote, deleteNote, editNoteText, moveNote, setNoteColour } from '../.
 import { createTheme, groupNotes } from '../../shared/model/mutations/themes';
 import type { AddNoteInput } from '../../shared/model/schema';
 import type { DimensionId } from '../../shared/model/vocabulary';
-import { alice, aliceOrigin } from './support';
+import { alice, aliceOrigin, bob } from './support';
 
 const LOCKED: WriteRules = { lockedDimensions: new Set(['strategy']), forbidNewNotes: false };
 const PRIVATE_WRITING: WriteRules = { lockedDimensions: new Set(), forbidNewNotes: true };
@@ -46,6 +46,13 @@ function updateFor(server: Y.Doc, change: (client: Y.Doc) => void): Uint8Array {
   client.destroy();
   expect(updates.length, 'the change wrote something').toBeGreaterThan(0);
   return Y.mergeUpdates(updates);
+}
+
+/** Alice, a participant who joined: her seat's person is the author her client writes. */
+const ALICE: Writer = { role: 'participant', personId: alice.id, isPerson: (id) => id === alice.id || id === 'bob' };
+
+function checkParticipantUpdate(server: Y.Doc, update: Uint8Array, rules: WriteRules) {
+  return checkUpdate(server, update, ALICE, rules);
 }
 
 function verdict(server: Y.Doc, rules: WriteRules, change: (client: Y.Doc) => void) {
@@ -82,7 +89,7 @@ describe('with a dimension locked', () => {
     }
   });
 
-  it('[W3] lets everything else through: notes, themes and links of other dimensions, and the title', () => {
+  it('[W3] lets everything else through: notes, themes and links of other dimensions', () => {
     const b = serverBoard();
     const allowed: [string, (client: Y.Doc) => void][] = [
       ['add', (c) => addNote(c, noteIn('structure', 'new'), aliceOrigin)],
@@ -91,7 +98,6 @@ describe('with a dimension locked', () => {
       ['delete', (c) => deleteNote(c, b.openNeed, aliceOrigin)],
       ['group', (c) => groupNotes(c, [b.openNeed], { dimension: 'structure', kind: 'need', title: 'Members' }, aliceOrigin)],
       ['unlink', (c) => removeLink(c, b.openLink, aliceOrigin)],
-      ['title', (c) => setBoardTitle(c, 'Vilnius workshop', aliceOrigin)],
     ];
     for (const [what, change] of allowed) {
       expect(verdict(b.doc, LOCKED, change), what).toEqual({ ok: true });
@@ -149,17 +155,24 @@ describe('with a dimension locked', () => {
 });
 
 describe('with private writing on', () => {
-  it('[W4] refuses a new note on the shared board, and nothing else', () => {
+  it('[W4] [G4] refuses a new note on the shared board, a theme title and text in notes of others; lets the rest through', () => {
     const b = serverBoard();
+    const bobs = addNote(b.doc, { ...noteIn('structure', "bob's note"), author: bob }, aliceOrigin);
     expect(verdict(b.doc, PRIVATE_WRITING, (c) => addNote(c, noteIn('structure', 'new'), aliceOrigin))).toEqual({
       ok: false,
       reason: 'private writing is on, so new notes go to your private notes first',
     });
+    const refused: [string, (client: Y.Doc) => void][] = [
+      ['group under a title', (c) => groupNotes(c, [b.openNeed], { dimension: 'structure', kind: 'need', title: 'Members' }, aliceOrigin)],
+      ['overwrite a colleague', (c) => editNoteText(c, bobs, 'published through Bob', aliceOrigin)],
+    ];
+    for (const [what, change] of refused) expect(verdict(b.doc, PRIVATE_WRITING, change).ok, what).toBe(false);
     const allowed: [string, (client: Y.Doc) => void][] = [
       ['edit', (c) => editNoteText(c, b.lockedNeed, 'edited', aliceOrigin)],
       ['move', (c) => moveNote(c, b.openNeed, { dimension: 'strategy', kind: 'need', themeId: null }, aliceOrigin)],
-      ['group', (c) => groupNotes(c, [b.openNeed], { dimension: 'structure', kind: 'need', title: 'Members' }, aliceOrigin)],
+      ["move a colleague's note", (c) => moveNote(c, bobs, { dimension: 'strategy', kind: 'need', themeId: null }, aliceOrigin)],
       ['delete', (c) => deleteNote(c, b.openNeed, aliceOrigin)],
+      ["delete a colleague's note", (c) => deleteNote(c, bobs, aliceOrigin)],
     ];
     for (const [what, change] of allowed) {
       expect(verdict(b.doc, PRIVATE_WRITING, change), what).toEqual({ ok: true });
@@ -168,9 +181,35 @@ describe('with private writing on', () => {
 });
 
 describe('with no rule in force', () => {
-  it('[W3] lets any update through without decoding it', () => {
+  it('[G1] still judges every update: honest changes pass, unreadable bytes and the board title do not', () => {
     const b = serverBoard();
     expect(verdict(b.doc, OPEN, (c) => addNote(c, noteIn('strategy', 'new'), aliceOrigin))).toEqual({ ok: true });
-    expect(checkParticipantUpdate(b.doc, new Uint8Array([1, 2, 3]), OPEN)).toEqual({ ok: true });
+    expect(checkParticipantUpdate(b.doc, new Uint8Array([1, 2, 3]), OPEN).ok).toBe(false);
+    expect(verdict(b.doc, OPEN, (c) => setBoardTitle(c, 'Vilnius workshop', aliceOrigin))).toEqual({
+      ok: false,
+      reason: "only facilitators change the board's settings",
+    });
+  });
+});
+
+describe('honest work done offline', () => {
+  it('[G2] [G4] a merged offline session passes: a new note typed full, cleared, typed full again, moved and recoloured', () => {
+    const b = serverBoard();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(b.doc));
+    const updates: Uint8Array[] = [];
+    client.on('update', (update: Uint8Array) => updates.push(update));
+    const id = addNote(client, noteIn('structure', ''), aliceOrigin);
+    editNoteText(client, id, 'a'.repeat(2_000), aliceOrigin);
+    editNoteText(client, id, '', aliceOrigin);
+    editNoteText(client, id, 'b'.repeat(2_000), aliceOrigin);
+    moveNote(client, id, { dimension: 'organisation', kind: 'need', themeId: null }, aliceOrigin);
+    setNoteColour(client, id, 'sky', aliceOrigin);
+    // As y-websocket sends what the server lacks after reconnecting: one update.
+    expect(checkParticipantUpdate(b.doc, Y.mergeUpdates(updates), OPEN)).toEqual({ ok: true });
+    // One character more, typed straight into the text (the editor would not let it): refused.
+    ((notesMap(client).get(id) as Y.Map<unknown>).get('text') as Y.Text).insert(0, 'c');
+    expect(checkParticipantUpdate(b.doc, Y.mergeUpdates(updates), OPEN)).toEqual({ ok: false, reason: 'text holds at most 2,000 characters' });
+    client.destroy();
   });
 });

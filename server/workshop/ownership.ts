@@ -1,0 +1,210 @@
+/**
+ * What a participant may change on the board, judged item by item as the guard walks an update
+ * (guard.ts) and settled at the end, when the whole update is known:
+ *  - never the board's settings (`meta`): only facilitators change those;
+ *  - new notes only as themselves (`authorId` = the person of their seat) and with no `source`;
+ *    never where an existing note came from (`PROTECTED_NOTE_FIELDS`);
+ *  - while private writing is on: no new notes, no theme titles or statements, and no text of
+ *    notes that are not theirs;
+ *  - nothing in a locked dimension. A record's dimension is read raw from the stored map, valid
+ *    or not, so a note the view skips (an unknown kind) is still in its dimension.
+ * Facilitators are bound by none of this (W1).
+ */
+import * as Y from 'yjs';
+import { notesMap } from '../../shared/model/doc';
+import { RECORD_FIELDS, isRecordRoot, type RecordRoot } from '../../shared/model/limits';
+import { dimensionLabel } from '../../shared/model/vocabulary';
+import type { Locator, Place } from './places';
+
+export interface WriteRules {
+  /** Dimensions whose notes and themes participants may not change. */
+  lockedDimensions: ReadonlySet<string>;
+  /** While private writing is on, new notes belong in the writer's private document. */
+  forbidNewNotes: boolean;
+}
+
+export interface Writer {
+  role: 'facilitator' | 'participant';
+  /** The person of the seat the socket presented; null for a socket without one. */
+  personId: string | null;
+  /** Whether an id is a person of this board (from the control document's people). */
+  isPerson(id: string): boolean;
+}
+
+/** Where a note came from and whose it is: set when it is created, never changed over a socket. */
+export const PROTECTED_NOTE_FIELDS: ReadonlySet<string> = new Set(['authorId', 'source', 'authorName', 'cluster', 'carriedFrom', 'createdAt']);
+
+const RECORD_NAMES: Readonly<Record<RecordRoot, string>> = { notes: 'note', themes: 'theme', links: 'link' };
+
+const THEME_TEXT_FIELDS: ReadonlySet<string> = new Set(['title', 'statement']);
+
+/** Thrown by the guard's checks; its message is the reason the writer is told (W7). */
+export class Refusal extends Error {
+  override readonly name = 'Refusal';
+}
+
+export function refuse(reason: string): never {
+  throw new Refusal(reason);
+}
+
+/** A note record the update creates, with what it says about its author. */
+interface NewNote {
+  authorIds: unknown[];
+  sources: unknown[];
+}
+
+export class Ownership {
+  private readonly participant: boolean;
+  private readonly touched = new Map<string, Place>();
+  private readonly newNotes = new Map<Y.Item, NewNote>();
+  private readonly strings: string[] = [];
+  /** Changes allowed only as part of deleting their whole record, with the reason otherwise. */
+  private readonly unlessRecordDeleted: { record: Y.Item; reason: string }[] = [];
+  private readonly deletedRecords = new Set<Y.Item>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly writer: Writer,
+    private readonly rules: WriteRules,
+    private readonly locator: Locator,
+  ) {
+    this.participant = writer.role === 'participant';
+  }
+
+  /** An item the update writes at `place` (its shape already checked). */
+  written(place: Place, item: Y.Item): void {
+    if (!this.participant) return;
+    if (place.root === 'meta') refuse("only facilitators change the board's settings");
+    if (!isRecordRoot(place.root) || place.key === null) return;
+    this.touch(place);
+    const fresh = this.locator.isFresh(place.record);
+    const deletedContent = item.content instanceof Y.ContentDeleted;
+    if (place.level === 1) {
+      if (place.root === 'notes' && !deletedContent) this.newNotes.set(item, { authorIds: [], sources: [] });
+      return;
+    }
+    const field = place.field ?? '';
+    // Fields this version does not know are kept when a facilitator's newer client writes them
+    // (S1), but are not a participant's to invent.
+    if (place.level === 2 && !(field in RECORD_FIELDS[place.root])) refuse(`a ${RECORD_NAMES[place.root]} has no field "${field.slice(0, 64)}"`);
+    if (item.content instanceof Y.ContentAny) {
+      for (const value of item.content.arr) if (typeof value === 'string') this.strings.push(value);
+    }
+    if (place.level === 2 && place.root === 'notes') {
+      const created = this.newNotes.get(place.record);
+      if (created && item.content instanceof Y.ContentAny) {
+        if (field === 'authorId') created.authorIds.push(...item.content.arr);
+        if (field === 'source') created.sources.push(...item.content.arr);
+      } else if (!fresh && PROTECTED_NOTE_FIELDS.has(field)) {
+        refuse(`the ${field} of a note is set when it is written and never changes`);
+      }
+    }
+    const reason = this.privateTextReason(place, fresh);
+    if (reason) refuse(reason);
+  }
+
+  /** An existing, live item the update deletes. */
+  deleted(place: Place, item: Y.Item): void {
+    if (!this.participant) return;
+    if (place.root === 'meta') refuse("only facilitators change the board's settings");
+    if (!isRecordRoot(place.root) || place.key === null) return;
+    this.touch(place);
+    if (place.level === 1) {
+      this.deletedRecords.add(item);
+      return;
+    }
+    // Deleting a record deletes its fields and text with it: those are judged with the record. A
+    // record the update itself creates is judged by what it ends with (its new-note rules).
+    const fresh = this.locator.isFresh(place.record);
+    const field = place.field ?? '';
+    if (place.level === 2 && place.root === 'notes' && PROTECTED_NOTE_FIELDS.has(field) && !fresh) {
+      this.unlessRecordDeleted.push({ record: place.record, reason: `the ${field} of a note is set when it is written and never changes` });
+    }
+    const reason = this.privateTextReason(place, fresh);
+    if (reason) this.unlessRecordDeleted.push({ record: place.record, reason });
+  }
+
+  /** Settles what needs the whole update: deletions, new notes' authors, locks. */
+  finish(): void {
+    if (!this.participant) return;
+    for (const { record, reason } of this.unlessRecordDeleted) if (!this.deletedRecords.has(record)) refuse(reason);
+    if (this.newNotes.size > 0 && this.rules.forbidNewNotes) refuse('private writing is on, so new notes go to your private notes first');
+    for (const note of this.newNotes.values()) this.checkAuthor(note);
+    this.checkLocks();
+  }
+
+  /** While private writing is on, text reaches the board only in one's own notes. */
+  private privateTextReason(place: Place, fresh: boolean): string | null {
+    if (!this.rules.forbidNewNotes || place.field === null) return null;
+    if (place.root === 'themes' && THEME_TEXT_FIELDS.has(place.field)) return 'private writing is on, so theme titles wait until it ends';
+    if (place.root === 'notes' && place.field === 'text' && !fresh && !this.owns(place.record)) {
+      return "private writing is on, so only your own notes' text can change";
+    }
+    return null;
+  }
+
+  private owns(record: Y.Item): boolean {
+    if (!(record.content instanceof Y.ContentType)) return false;
+    const authorId = (record.content.type as Y.Map<unknown>).get('authorId');
+    return this.writer.personId !== null && authorId === this.writer.personId;
+  }
+
+  /** A new note names its writer as its author and has no source (sources are the server's). */
+  private checkAuthor(note: NewNote): void {
+    if (note.sources.some((source) => source !== null)) refuse('only the server gives a note a source');
+    if (note.authorIds.length === 0) refuse('a new note needs its author');
+    const { personId } = this.writer;
+    for (const authorId of note.authorIds) {
+      if (personId !== null && authorId !== personId) refuse('a note can only be written in your own name');
+      // A socket without a seat speaks for nobody, so it may not claim a person of this board.
+      if (personId === null && (typeof authorId !== 'string' || this.writer.isPerson(authorId))) {
+        refuse('a note can only be written in your own name');
+      }
+    }
+  }
+
+  private touch(place: Place): void {
+    this.touched.set(`${place.root}\u0000${place.key ?? ''}`, place);
+  }
+
+  private checkLocks(): void {
+    const locked = this.rules.lockedDimensions;
+    if (locked.size === 0) return;
+    const notes = notesMap(this.doc);
+    const extra: { root: string; key: string }[] = [];
+    for (const value of this.strings) {
+      // A dimension id written anywhere is a move or a new record in that dimension; a note id is
+      // a new link to that note.
+      if (locked.has(value)) refuse(`${dimensionLabel(value)} is locked`);
+      if (notes.has(value)) extra.push({ root: 'notes', key: value });
+    }
+    for (const { root, key } of [...this.touched.values(), ...extra]) {
+      if (key === null) continue;
+      const dimension = rawDimensions(this.doc, root, key).find((d) => locked.has(d));
+      if (dimension) refuse(`${dimensionLabel(dimension)} is locked`);
+    }
+  }
+}
+
+/** A record's dimension as stored, whatever else the record holds. */
+function rawDimension(record: unknown): string | null {
+  if (!(record instanceof Y.Map)) return null;
+  const dimension: unknown = record.get('dimension');
+  if (typeof dimension === 'string') return dimension;
+  return dimension instanceof Y.Text ? dimension.toString() : null;
+}
+
+/** The dimensions a record sits in now: a note's or theme's own, a link's two notes'. */
+function rawDimensions(doc: Y.Doc, root: string, key: string): string[] {
+  const record: unknown = doc.getMap(root).get(key);
+  if (root === 'notes' || root === 'themes') {
+    const dimension = rawDimension(record);
+    return dimension === null ? [] : [dimension];
+  }
+  if (root !== 'links' || !(record instanceof Y.Map)) return [];
+  return ['needId', 'practiceId'].flatMap((end) => {
+    const noteId: unknown = record.get(end);
+    const dimension = typeof noteId === 'string' ? rawDimension(notesMap(doc).get(noteId)) : null;
+    return dimension === null ? [] : [dimension];
+  });
+}

@@ -1,0 +1,289 @@
+/**
+ * The board's write guard with the real server and sockets (SPEC G1-G6): what a participant or a
+ * facilitator may write over a socket, whatever their client sends. Each change is made on a copy
+ * of the server's board, as a client would, and sent on a raw socket; the answer is either the
+ * permission-denied message with its reason (W7) or the update lands.
+ */
+import * as decoding from 'lib0/decoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { metaMap, notesMap } from '../../shared/model/doc';
+import { addNote, deleteNote, editNoteText } from '../../shared/model/mutations/notes';
+import { setBoardTitle } from '../../shared/model/mutations/meta';
+import { createTheme } from '../../shared/model/mutations/themes';
+import { localOrigin, serverOrigin } from '../../shared/model/origin';
+import { BOARD_DOC, MessageType } from '../../shared/protocol';
+import { boardView } from '../../shared/view/boardView';
+import { CloseCode } from '../../shared/protocol';
+import { waitForSync } from '../helpers/server';
+import { boardOn, cleanupAfterEach, clientOf, note, serverFor, syncUpdateFrame } from './support';
+import { synced, waitFor, workshopOn, type Caller, type Person, type Workshop } from './workshopSupport';
+
+const defer = cleanupAfterEach();
+const mine = localOrigin('someone');
+
+/** Sends what `change` writes on a copy of the server's board; the refusal's reason, or null. */
+async function send(w: Workshop, who: Caller, change: (doc: Y.Doc) => void): Promise<string | null> {
+  const room = await w.server.rooms.acquire(w.board.id);
+  const doc = new Y.Doc();
+  defer(() => doc.destroy());
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  // One transaction, one update, as a client sends a change.
+  doc.transact(() => change(doc), mine);
+  expect(updates.length, 'the change wrote something').toBeGreaterThan(0);
+  const socket = w.record(BOARD_DOC, who);
+  await socket.opened;
+  socket.ws.send(syncUpdateFrame(Y.mergeUpdates(updates)));
+  // The answer to a later request means the server has judged the update.
+  await socket.fetchAll();
+  for (const frame of socket.frames) {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== MessageType.Auth) continue;
+    decoding.readVarUint(decoder);
+    return decoding.readVarString(decoder);
+  }
+  return null;
+}
+
+async function serverDoc(w: Workshop): Promise<Y.Doc> {
+  return (await w.server.rooms.acquire(w.board.id)).doc;
+}
+
+function noteMap(doc: Y.Doc, id: string): Y.Map<unknown> {
+  return notesMap(doc).get(id) as Y.Map<unknown>;
+}
+
+/** A chain of `depth` maps, each inside the last, under `map[key]`. */
+function nestMaps(map: Y.Map<unknown>, key: string, depth: number): void {
+  let current = map;
+  for (let i = 0; i < depth; i++) {
+    const next = new Y.Map<unknown>();
+    current.set(key, next);
+    current = next;
+  }
+}
+
+async function withPeople(w: Workshop): Promise<{ ann: Person; ben: Person; annNote: string; benNote: string }> {
+  const ann = await w.join('participant', 'Ann', 'gaia');
+  const ben = await w.join('participant', 'Ben', 'scs');
+  const doc = await serverDoc(w);
+  const annNote = addNote(doc, note("Ann's note", { author: { id: ann.id, name: 'Ann', cluster: 'gaia' } }), serverOrigin('api'));
+  const benNote = addNote(doc, note("Ben's note", { author: { id: ben.id, name: 'Ben', cluster: 'scs' } }), serverOrigin('api'));
+  return { ann, ben, annNote, benNote };
+}
+
+describe('structure and bounds, for everyone who writes', () => {
+  it('[G2] a chain of 6,000 nested maps under a note or under meta is refused, from a participant and from a facilitator', async () => {
+    const w = await workshopOn(defer);
+    const { ann, annNote } = await withPeople(w);
+    const underNote = (doc: Y.Doc) => nestMaps(noteMap(doc, annNote), 'deep', 6_000);
+    expect(await send(w, ann, underNote)).toBe('deep must be a plain value');
+    expect(await send(w, w.facilitator, underNote)).toBe('deep must be a plain value');
+    expect(await send(w, w.facilitator, (doc) => nestMaps(metaMap(doc), 'deep', 6_000))).toBe('board settings are plain values');
+
+    const doc = await serverDoc(w);
+    expect(noteMap(doc, annNote).has('deep')).toBe(false);
+    expect(metaMap(doc).has('deep')).toBe(false);
+    expect(boardView(doc).noteCount).toBe(2);
+  });
+
+  it('[G2] a board that already holds such a chain (stored before the guard) still lists, renders and exports its notes', async () => {
+    const w = await workshopOn(defer);
+    const { annNote } = await withPeople(w);
+    const doc = await serverDoc(w);
+    doc.transact(() => {
+      nestMaps(noteMap(doc, annNote), 'deep', 6_000);
+      nestMaps(metaMap(doc), 'deep', 6_000);
+    }, serverOrigin('repair'));
+    const get = (path: string) => fetch(`${w.server.url}/api/boards/${w.board.id}${path}`, { headers: { authorization: `Bearer ${w.board.tokens.participant}` } });
+    for (const path of ['/notes', '/export?format=md', '/export?format=csv', '/export?format=json']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(await res.text(), path).toContain("Ann's note");
+    }
+    const reader = w.open(BOARD_DOC, w.viewer);
+    await synced(reader);
+    expect(boardView(reader.doc).noteCount).toBe(2);
+  });
+
+  it('[G2] a chain stored before the guard is removed when the server loads the board, so the note can be deleted', async () => {
+    const handle = await serverFor(defer);
+    const board = await boardOn(handle.current);
+    const room = await handle.current.server.rooms.acquire(board.id);
+    const id = addNote(room.doc, note('holds a chain'), serverOrigin('api'));
+    room.doc.transact(() => nestMaps(noteMap(room.doc, id), 'deep', 6_000), serverOrigin('repair'));
+    await waitFor(() => room.unstoredBytes === 0, 'the chain is stored');
+
+    const restarted = await handle.restart();
+    const facilitator = clientOf(defer, restarted.server, board.id, board.tokens.facilitator);
+    await waitForSync(facilitator);
+    expect(noteMap(facilitator.doc, id).has('deep')).toBe(false);
+    deleteNote(facilitator.doc, id, mine);
+    const reopened = await restarted.server.rooms.acquire(board.id);
+    await waitFor(() => !notesMap(reopened.doc).has(id), 'the deletion lands');
+  });
+
+  it('[G2] note text over 2,000 characters is refused on the socket for everyone; replacing all of a full note is not', async () => {
+    const w = await workshopOn(defer);
+    const { ann, annNote } = await withPeople(w);
+    const tooLong = 'x'.repeat(2_001);
+    const grow = (doc: Y.Doc) => (noteMap(doc, annNote).get('text') as Y.Text).insert(0, tooLong);
+    expect(await send(w, ann, grow)).toBe('text holds at most 2,000 characters');
+    expect(await send(w, w.facilitator, grow)).toBe('text holds at most 2,000 characters');
+    // The exploit: notes of 1.9 MiB each, forty of which pushed a board past its size limit.
+    const huge = (doc: Y.Doc) => {
+      const text = new Y.Text();
+      text.insert(0, 'z'.repeat(1_900_000));
+      noteMap(doc, annNote).set('text', text);
+    };
+    expect(await send(w, w.facilitator, huge)).toBe('text holds at most 2,000 characters');
+
+    // An honest "replace all" of a full note counts the characters it deletes.
+    const full = 'a'.repeat(2_000);
+    expect(await send(w, ann, (doc) => editNoteText(doc, annNote, full, mine))).toBeNull();
+    expect((noteMap(await serverDoc(w), annNote).get('text') as Y.Text).length).toBe(2_000);
+    expect(await send(w, ann, (doc) => editNoteText(doc, annNote, 'b'.repeat(2_000), mine))).toBeNull();
+    expect((noteMap(await serverDoc(w), annNote).get('text') as Y.Text).toString()).toBe('b'.repeat(2_000));
+  });
+
+  it('[G2] times outside [0, now + 24 h] and numbers that are not finite are refused', async () => {
+    const w = await workshopOn(defer);
+    const { ann, annNote } = await withPeople(w);
+    expect(await send(w, ann, (doc) => noteMap(doc, annNote).set('updatedAt', 9e15))).toBe('updatedAt is a time outside the range the server accepts');
+    expect(await send(w, w.facilitator, (doc) => noteMap(doc, annNote).set('updatedAt', -1))).toBe('updatedAt is a time outside the range the server accepts');
+    expect(await send(w, w.facilitator, (doc) => noteMap(doc, annNote).set('updatedAt', Number.NaN))).toBe('updatedAt must be a time');
+    expect(await send(w, w.facilitator, (doc) => metaMap(doc).set('createdAt', 1e300))).toBe('createdAt is a time outside the range the server accepts');
+    expect(await send(w, ann, (doc) => noteMap(doc, annNote).set('updatedAt', Date.now()))).toBeNull();
+  });
+
+  it('[G7] vote data written into the board document is refused, and a stored one never reaches an export', async () => {
+    const w = await workshopOn(defer);
+    const { ann, annNote } = await withPeople(w);
+    expect(await send(w, ann, (doc) => noteMap(doc, annNote).set('votes', 600))).toMatch(/^"votes" is not the board's/);
+    expect(await send(w, w.facilitator, (doc) => noteMap(doc, annNote).set('votes', 600))).toMatch(/^"votes" is not the board's/);
+    expect(await send(w, ann, (doc) => doc.getMap('votes').set(annNote, 600))).toBe('a board has no "votes"');
+
+    // Written before the guard refused it: readers drop it.
+    const doc = await serverDoc(w);
+    noteMap(doc, annNote).set('votes', 600);
+    const res = await fetch(`${w.server.url}/api/boards/${w.board.id}/export?format=json`, { headers: { authorization: `Bearer ${w.board.tokens.facilitator}` } });
+    const exported = (await res.json()) as { notes: Record<string, unknown>[]; votes: Record<string, number> };
+    expect(exported.notes.find((n) => n.id === annNote)).not.toHaveProperty('votes');
+    expect(exported.votes).toEqual({});
+  });
+});
+
+describe("what only facilitators change, and a note's origin", () => {
+  it('[G3] a participant cannot rename the board over the socket, neither while open nor while a dimension is locked; a facilitator can', async () => {
+    const w = await workshopOn(defer);
+    const { ann } = await withPeople(w);
+    const rename = (doc: Y.Doc) => setBoardTitle(doc, 'Renamed by a participant', mine);
+    expect(await send(w, ann, rename)).toBe("only facilitators change the board's settings");
+    await w.command({ type: 'lock', lock: { board: false, dimensions: ['strategy'] } });
+    expect(await send(w, ann, rename)).toBe("only facilitators change the board's settings");
+    expect(metaMap(await serverDoc(w)).get('title')).not.toBe('Renamed by a participant');
+    expect(await send(w, w.facilitator, (doc) => setBoardTitle(doc, 'Renamed by the facilitator', mine))).toBeNull();
+    expect(metaMap(await serverDoc(w)).get('title')).toBe('Renamed by the facilitator');
+  });
+
+  it('[G4] a participant writes notes only as themselves, without a source, and never changes who wrote a note or where it came from', async () => {
+    const w = await workshopOn(defer);
+    const { ann, ben, benNote } = await withPeople(w);
+    const asAnn = { id: ann.id, name: 'Ann', cluster: 'gaia' as const };
+    expect(await send(w, ann, (doc) => addNote(doc, note('as Ben', { author: { id: ben.id, name: 'Ben', cluster: 'scs' } }), mine))).toBe(
+      'a note can only be written in your own name',
+    );
+    expect(
+      await send(w, ann, (doc) => {
+        const id = addNote(doc, note('from the template', { author: asAnn }), mine);
+        noteMap(doc, id).set('source', { kind: 'template', label: 'EXCITE D1.4 report' });
+      }),
+    ).toBe('only the server gives a note a source');
+    for (const [field, value] of [
+      ['authorId', ann.id],
+      ['authorName', 'Ann'],
+      ['cluster', 'gaia'],
+      ['createdAt', 1],
+      ['carriedFrom', { boardId: 'b', boardTitle: 'Old board', noteId: 'n' }],
+    ] as const) {
+      expect(await send(w, ann, (doc) => noteMap(doc, benNote).set(field, value)), field).toBe(`the ${field} of a note is set when it is written and never changes`);
+    }
+    expect(await send(w, ann, (doc) => noteMap(doc, benNote).delete('authorId'))).toBe('the authorId of a note is set when it is written and never changes');
+    // Fields no version writes are not a participant's to invent; a facilitator's newer client may.
+    expect(await send(w, ann, (doc) => noteMap(doc, benNote).set('likes', 3))).toBe('a note has no field "likes"');
+    expect(await send(w, w.facilitator, (doc) => noteMap(doc, benNote).set('likes', 3))).toBeNull();
+    expect(noteMap(await serverDoc(w), benNote).get('authorId')).toBe(ben.id);
+
+    expect(await send(w, ann, (doc) => addNote(doc, note('my own', { author: asAnn }), mine))).toBeNull();
+    expect(boardView(await serverDoc(w)).noteCount).toBe(3);
+  });
+
+  it("[G4] a participant's undo brings back their own deleted note", async () => {
+    const w = await workshopOn(defer);
+    const ann = await w.join('participant', 'Ann', 'gaia');
+    const client = w.open(BOARD_DOC, ann);
+    const observer = w.open(BOARD_DOC, w.viewer);
+    await synced(client, observer);
+    const undo = new Y.UndoManager([notesMap(client.doc)], { trackedOrigins: new Set([mine]), captureTimeout: 0 });
+    const id = addNote(client.doc, note('undo me back', { author: { id: ann.id, name: 'Ann', cluster: 'gaia' } }), mine);
+    await waitFor(() => notesMap(observer.doc).has(id), 'the note lands');
+    deleteNote(client.doc, id, mine);
+    await waitFor(() => !notesMap(observer.doc).has(id), 'the deletion lands');
+    undo.undo();
+    await waitFor(() => notesMap(observer.doc).has(id), 'the restored note lands');
+    expect(boardView(observer.doc).notesById.get(id)?.text).toBe('undo me back');
+  });
+
+  it('[G5] during private writing a participant cannot publish text as a theme title or in a note that is not theirs', async () => {
+    const w = await workshopOn(defer);
+    const { ann, annNote, benNote } = await withPeople(w);
+    await w.command({ type: 'privateWriting', on: true });
+    expect(await send(w, ann, (doc) => createTheme(doc, { title: 'Read me, everyone', dimension: 'strategy', kind: 'need' }, mine))).toBe(
+      'private writing is on, so theme titles wait until it ends',
+    );
+    expect(await send(w, ann, (doc) => editNoteText(doc, benNote, 'Read me, everyone', mine))).toBe("private writing is on, so only your own notes' text can change");
+    expect(await send(w, ann, (doc) => editNoteText(doc, annNote, "Ann's note, edited", mine))).toBeNull();
+    const texts = [...boardView(await serverDoc(w)).notesById.values()].map((n) => n.text).sort();
+    expect(texts).toEqual(["Ann's note, edited", "Ben's note"]);
+  });
+});
+
+describe('locks, by the records as stored', () => {
+  it('[G8] a note planted with an invalid kind before a lock cannot be made valid in the locked dimension', async () => {
+    const w = await workshopOn(defer);
+    const { ann, annNote } = await withPeople(w);
+    // Stored while nothing checked kinds: the view skips it, yet it sits in strategy.
+    noteMap(await serverDoc(w), annNote).set('kind', 'not-a-kind');
+    await w.command({ type: 'lock', lock: { board: false, dimensions: ['strategy'] } });
+    expect(await send(w, ann, (doc) => noteMap(doc, annNote).set('kind', 'challenge'))).toBe('Cluster strategy is locked');
+    expect(boardView(await serverDoc(w)).notesById.has(annNote)).toBe(false);
+  });
+});
+
+describe('a board at its size limit', () => {
+  it('[G6] still takes deletions, also after a restart, so the facilitator can bring it back; anything else gets 4413', async () => {
+    const handle = await serverFor(defer, { overrides: { limits: { boardBytes: 20_000 } } });
+    const board = await boardOn(handle.current);
+    const room = await handle.current.server.rooms.acquire(board.id);
+    const ids = Array.from({ length: 12 }, (_, i) => addNote(room.doc, note(`${i} ${'z'.repeat(1_900)}`), serverOrigin('api')));
+    const facilitator = clientOf(defer, handle.current.server, board.id, board.tokens.facilitator);
+    await waitForSync(facilitator);
+    const closes: number[] = [];
+    facilitator.provider.on('connection-close', (event: CloseEvent | null) => event && closes.push(event.code));
+
+    deleteNote(facilitator.doc, ids[0]!, mine);
+    await waitFor(() => !notesMap(room.doc).has(ids[0]!), 'the deletion lands');
+    addNote(facilitator.doc, note('one too many'), mine);
+    await waitFor(() => closes.includes(CloseCode.TooLarge), 'a new note is refused with 4413');
+
+    const restarted = await handle.restart();
+    const again = clientOf(defer, restarted.server, board.id, board.tokens.facilitator);
+    await waitForSync(again);
+    const reopened = await restarted.server.rooms.acquire(board.id);
+    deleteNote(again.doc, ids[1]!, mine);
+    await waitFor(() => !notesMap(reopened.doc).has(ids[1]!), 'the deletion lands after a restart');
+    expect(notesMap(reopened.doc).size).toBe(10);
+  });
+});
