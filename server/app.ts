@@ -26,6 +26,8 @@ import { StorageUnavailableError, type BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
+import { DeletionWatch } from './workshop/deletedNotes';
+import { DeletedNotes } from './workshop/deletedRestore';
 import { Workshop } from './workshop/workshop';
 
 export interface ServerOptions {
@@ -90,6 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const addresses = new AddressCounter(limits.connectionsPerAddress);
   const trustedProxies = new Set((options.trustProxy ?? []).map(normalizeAddress));
+  const deletionWatch = new DeletionWatch({ store, log });
   const rooms: Rooms = new Rooms({
     maxBoards: limits.boardsLoaded,
     maxBoardBytes: limits.boardBytes,
@@ -103,7 +106,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics.updateApplied();
       workshop.privateChanged(room, name);
     },
+    // [N1] Only the board document holds notes.
+    beforeApply: (room, peer, update) => (room.docKey === '' ? deletionWatch.beforeApply(room.boardId, room.doc, peer, update) : null),
   });
+  const deletedNotes = new DeletedNotes({ store, rooms, watch: deletionWatch });
   const workshop = new Workshop({ store, rooms, log });
   const eventLoopDelay = new EventLoopDelay();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 2 * 1024 * 1024 });
@@ -130,7 +136,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
     handleOps(req, res, url, ops)
-      .then((handled) => handled || handleApi(req, res, url, { store, rooms, workshop, publicUrl: options.publicUrl ?? null }))
+      .then((handled) => handled || handleApi(req, res, url, { store, rooms, workshop, deletedNotes, publicUrl: options.publicUrl ?? null }))
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
         const unavailable = error instanceof StorageUnavailableError;

@@ -15,8 +15,10 @@ import { EXPORT_FORMATS, currentView, exportBoard, isExportFormat } from '../exp
 import type { BoardRecord, BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
+import { handleDeletedNotesApi } from './deletedNotesApi';
 import { handleNotesApi } from './notesApi';
 import { handleWorkshopApi } from './workshopApi';
+import type { DeletedNotes } from '../workshop/deletedRestore';
 import type { Workshop } from '../workshop/workshop';
 import { HttpError, readJson, sendError, sendJson } from './respond';
 
@@ -47,6 +49,7 @@ export interface ApiDeps {
   store: BoardStore;
   rooms: Rooms;
   workshop: Workshop;
+  deletedNotes: DeletedNotes;
   publicUrl: string | null;
 }
 
@@ -135,6 +138,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     }
     const links = (board: BoardRecord, request: IncomingMessage) => boardLinks(board, requestOrigin(request, deps.publicUrl));
     if (await handleWorkshopApi(req, res, url, { ...deps, boardLinks: links })) return true;
+    if (await handleDeletedNotesApi(req, res, url, deps)) return true;
     throw new HttpError(404, 'No such API endpoint.');
   } catch (error) {
     if (error instanceof HttpError) sendError(res, error.status, error.message);

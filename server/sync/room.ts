@@ -95,6 +95,8 @@ export interface RoomOptions {
   outageBufferBytes?: number;
   idleUnloadMs: number;
   onIdle(room: Room): void;
+  /** [N1] Sees a peer's update before it is applied; a returned step is stored ahead of it. */
+  beforeApply?(room: Room, peer: Peer, update: Uint8Array): (() => Promise<void>) | null;
 }
 
 
@@ -311,6 +313,8 @@ export class Room {
         if (this.persistence.outageBufferFull) {
           throw new StorageOutageError(`${this.persistence.pendingBytes} bytes wait for storage`);
         }
+        const before = this.options.beforeApply?.(this, peer, decoded.update);
+        if (before) this.afterPersisted(before);
         try {
           Y.applyUpdate(this.doc, decoded.update, peer.origin);
         } finally {
