@@ -21,8 +21,10 @@ import { Metrics } from './ops/metrics';
 import type { ReadinessCheck } from './ops/readiness';
 import { Shutdown, type ShutdownState } from './ops/shutdown';
 import type { UpdateBus } from './bus/bus';
+import { storageAnswer, storageFailure } from './storage/failures';
+import { HealthTrackingStore } from './storage/health';
 import { LastKnownStore } from './storage/lastKnown';
-import { StorageUnavailableError, type BoardStore } from './storage/store';
+import type { BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
@@ -80,10 +82,17 @@ interface LiveSocket extends WebSocket {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { log } = options;
   const metrics = options.metrics ?? new Metrics();
-  const instrumented = instrumentStore(options.store, metrics);
+  // [N3] Storage failures are tracked for /readyz; a store that refuses writes at start serves read-only.
+  const health = new HealthTrackingStore(instrumentStore(options.store, metrics));
+  const refusing = await health.probe();
+  if (refusing) {
+    log.error(`storage refuses writes (${refusing.kind === 'full' ? 'the disk is full' : refusing.reason}): serving boards read-only, /readyz answers 503 until writes succeed again`, {
+      reason: refusing.reason,
+    });
+  }
   // [M4] With an outage buffer, people can also reconnect during an outage (storage/lastKnown.ts).
-  const lastKnown = options.outageBufferBytes ? new LastKnownStore(instrumented) : null;
-  const store = lastKnown ?? instrumented;
+  const lastKnown = options.outageBufferBytes ? new LastKnownStore(health) : null;
+  const store: BoardStore = lastKnown ?? health;
   options.bus?.onEvent((event) => {
     if (event.type === 'link-revoked') lastKnown?.forget(event.boardId);
   });
@@ -139,10 +148,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       .then((handled) => handled || handleApi(req, res, url, { store, rooms, workshop, deletedNotes, publicUrl: options.publicUrl ?? null }))
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
-        const unavailable = error instanceof StorageUnavailableError;
-        log.error(unavailable ? 'request failed: storage unavailable' : 'request failed', { method: req.method, path: url.pathname, error });
+        // [N3] A storage failure is told as one: 507 for a full disk, 503 otherwise, never a bare 500.
+        const failure = storageFailure(error);
+        log.error(failure ? `request failed: storage ${failure}` : 'request failed', { method: req.method, path: url.pathname, error });
         if (res.headersSent) res.destroy();
-        else if (unavailable) sendError(res, 503, 'Storage is unavailable just now. Please try again shortly.');
+        else if (failure) sendError(res, storageAnswer(failure).status, storageAnswer(failure).message);
         else sendError(res, 500, 'Something went wrong on the server.');
       });
   });

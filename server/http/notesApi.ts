@@ -19,6 +19,7 @@ import { boardView } from '../../shared/view/boardView';
 import type { BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
+import { whenStored } from './stored';
 import { HttpError, readJson, readText, sendJson } from './respond';
 
 const API_ORIGIN = serverOrigin('api');
@@ -80,6 +81,8 @@ export async function handleNotesApi(
     if (isLockedFor(lock, dimension)) throw new HttpError(423, 'That dimension is locked; notes cannot be added to it now.');
     const room = await deps.rooms.acquire(board.id);
     const id = addNote(room.doc, { text, dimension, kind, author: { id: apiAuthor(author), name: author, cluster: cluster ?? null } }, API_ORIGIN);
+    // [N3] 201 only once storage has the note.
+    await whenStored(room);
     sendJson(res, 201, { id });
     return;
   }
@@ -99,5 +102,6 @@ export async function handleNotesApi(
     notes.map((n) => ({ text: n.text, dimension: n.dimension, kind: n.kind, author: { id: apiAuthor(n.author), name: n.author, cluster: n.cluster } })),
     API_ORIGIN,
   );
+  await whenStored(room);
   sendJson(res, 200, { imported: notes.length, problems });
 }

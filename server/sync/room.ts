@@ -140,6 +140,8 @@ export class Room {
   /** Presence of other instances' clients (shared rooms with a bus); their instance times them out. */
   private remotePresence: awarenessProtocol.Awareness | null = null;
   private reloading = false;
+  /** Why the room failed, for whoever waits on `flushed` (an HTTP write answers 507 or 503 by it). */
+  private failure: unknown = null;
 
   private constructor(
     readonly boardId: string,
@@ -456,6 +458,7 @@ export class Room {
 
   private fail(error: unknown): void {
     if (this.status !== 'open') return;
+    this.failure = error;
     this.options.log.error('storage failed; closing room', { board: this.boardId, doc: this.docKey, error });
     this.abandon('Storage unavailable, retry shortly');
   }
@@ -464,7 +467,7 @@ export class Room {
   async flushed(): Promise<void> {
     await this.persistence.settled();
     if (this.persistence.inOutage) throw new StorageOutageError(`the ${this.docKey || 'board'} document of ${this.boardId} waits for storage`);
-    if (this.status !== 'open') throw new Error(`The ${this.docKey || 'board'} document of ${this.boardId} is ${this.status}.`);
+    if (this.status !== 'open') throw this.failure ?? new Error(`The ${this.docKey || 'board'} document of ${this.boardId} is ${this.status}.`);
   }
 
   /** Runs `listener` once this room stops serving (closed, or failed). */
