@@ -24,7 +24,7 @@ import type { UpdateBus } from './bus/bus';
 import { storageAnswer, storageFailure } from './storage/failures';
 import { HealthTrackingStore } from './storage/health';
 import { LastKnownStore } from './storage/lastKnown';
-import type { BoardStore } from './storage/store';
+import { DamagedBoardError, type BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
@@ -153,6 +153,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         log.error(failure ? `request failed: storage ${failure}` : 'request failed', { method: req.method, path: url.pathname, error });
         if (res.headersSent) res.destroy();
         else if (failure) sendError(res, storageAnswer(failure).status, storageAnswer(failure).message);
+        else if (error instanceof DamagedBoardError) {
+          sendError(res, 500, `This board's stored data is damaged (${error.message}), so it is not served rather than served in part. Ask the person who runs the server to restore it from a backup.`);
+        }
         else sendError(res, 500, 'Something went wrong on the server.');
       });
   });

@@ -64,6 +64,12 @@ async function main(): Promise<void> {
         onError: (error) => log.warn('database connection lost', { error: error.message }),
       })
     : new SqliteStore(join(config.dataDir, 'clusterboard.sqlite'));
+  if (store instanceof SqliteStore && store.damage.length > 0) {
+    // [N4] One line an operator cannot miss; /readyz reports the same until it is dealt with.
+    log.error(`storage damaged: ${store.damage.join('; ')}. Boards are served from what is readable; restore from a backup (docs/operations.md)`, {
+      damage: store.damage,
+    });
+  }
   if (store instanceof SqliteStore && store.openedExclusive) {
     log.error('the database file was opened in exclusive mode: no other process (npm run backup) can read it until the server restarts with free space', {
       reason: store.openedExclusive,

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Role } from '../../shared/protocol';
 import type { Ballot } from '../../shared/workshop/voting';
 import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
 import { storageFailure } from './failures';
+import { checkWal } from './walCheck';
 import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
 
 /**
@@ -99,8 +100,22 @@ export class SqliteStore implements BoardStore {
    */
   readonly openedExclusive: string | null = null;
 
+  /**
+   * [N4] Damage found on open, as sentences for the log and /readyz (empty when none): a WAL whose
+   * later frames SQLite would silently ignore (walCheck.ts; the WAL is first copied aside, as
+   * `<file>-wal.damaged-<time>`, for an operator to rescue), and whatever `PRAGMA quick_check`
+   * finds in the file.
+   */
+  readonly damage: string[] = [];
+
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true });
+      // Before SQLite opens the file: its recovery replays the good prefix and the next checkpoint
+      // forgets the rest.
+      const wal = checkWal(`${file}-wal`);
+      if (wal?.damage) this.damage.push(`${wal.damage}; ${keepAside(`${file}-wal`)}`);
+    }
     let db: Database.Database;
     try {
       db = SqliteStore.open(file, false);
@@ -110,6 +125,8 @@ export class SqliteStore implements BoardStore {
       this.openedExclusive = error instanceof Error ? error.message : String(error);
     }
     this.db = db;
+    const problems = (this.db.pragma('quick_check(5)') as { quick_check: string }[]).map((row) => row.quick_check).filter((row) => row !== 'ok');
+    if (problems.length > 0) this.damage.push(`PRAGMA quick_check found damage in the database file: ${problems.join('; ')}`);
     this.statements = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, title, template, created_at, facilitator_token, participant_token, viewer_token)
@@ -315,10 +332,22 @@ export class SqliteStore implements BoardStore {
 
   async ping(): Promise<void> {
     if (!this.db.open) throw new Error('The database is closed.');
+    if (this.damage.length > 0) throw new Error(`the database file is damaged: ${this.damage.join('; ')}`);
     this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+/** Copies a damaged file aside before SQLite rewrites it; says where (or why it could not). */
+function keepAside(path: string): string {
+  const copy = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    copyFileSync(path, copy);
+    return `the WAL was kept as ${copy}`;
+  } catch (error) {
+    return `the WAL could not be kept aside (${error instanceof Error ? error.message : String(error)})`;
   }
 }

@@ -178,7 +178,13 @@ export class Room {
       throw error;
     }
     const room = new Room(boardId, options, stored, channel);
-    applyStoredState(room.doc, stored);
+    try {
+      // [N5] A damaged document is refused whole (DamagedBoardError), never served in part.
+      applyStoredState(room.doc, stored);
+    } catch (error) {
+      channel?.close();
+      throw error;
+    }
     // Listen before migrating, so a migration's changes are persisted like any other update.
     room.doc.on('update', room.onDocUpdate);
     if (options.docKey === '') room.migrate();
