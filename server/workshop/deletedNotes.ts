@@ -92,7 +92,6 @@ export class DeletionWatch {
     burst.deleted += counted.length;
     if (!isMassDeletion(burst.deleted, burst.baselineNotes)) return null;
     watch.burst = null;
-    for (const id of burst.baselineIds) watch.covered.set(id, now + DELETED_KEPT_MS);
     const entry: HistoryEntry = {
       id: newId(12),
       name: `${AUTOMATIC_PREFIX} before ${by} deleted ${burst.deleted} ${burst.deleted === 1 ? 'note' : 'notes'}`.slice(0, 120),
@@ -101,7 +100,12 @@ export class DeletionWatch {
     };
     this.snapshotsTaken++;
     this.deps.log.info('mass deletion: automatic snapshot taken', { board: boardId, by, deleted: burst.deleted, notes: burst.baselineNotes });
-    return () => this.deps.store.addHistory(boardId, entry, burst.baseline);
+    return async () => {
+      await this.deps.store.addHistory(boardId, entry, burst.baseline);
+      // Covered only once stored: if storage refuses the snapshot, the room fails, the deletion is
+      // not stored either, and when its writer resends it the next attempt takes the snapshot again.
+      for (const id of burst.baselineIds) watch.covered.set(id, now + DELETED_KEPT_MS);
+    };
   }
 
   /** Who deleted the note and when, if this process saw it. */
