@@ -99,10 +99,10 @@ export function prng(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+async function waitUntil(check: () => boolean, what: string, timeoutMs: number, detail?: () => string): Promise<void> {
   const started = Date.now();
   while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${detail ? ` (${detail()})` : ''}`);
     await sleep(20);
   }
 }
@@ -450,13 +450,18 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
       clients.push(connect(index, server.url, board, index % 5 === 0 ? 'facilitator' : 'participant', witness));
     }
     const allSynced = () => clients.every((client) => client.provider.synced);
-    await waitUntil(allSynced, 'every client to sync at the start', 30_000);
+    // Which clients a sync wait still waits for, and whether their sockets are up.
+    const unsynced = () => {
+      const waiting = clients.filter((client) => !client.provider.synced);
+      return `${waiting.length} of ${clients.length} not synced: ${sample(waiting.map((c) => `client ${c.index} (${c.provider.wsconnected ? 'connected' : 'not connected'})`))}`;
+    };
+    await waitUntil(allSynced, 'every client to sync at the start', 30_000, unsynced);
     storm.start();
 
     for (let round = 1; round <= options.rounds; round++) {
       // Some kills land in the reconnect rush (sync step 2 floods), the others in plain editing.
       const trigger = random() < 0.3 ? 'reconnecting' : 'editing';
-      if (trigger === 'editing') await waitUntil(allSynced, `every client to sync in round ${round}`, 30_000);
+      if (trigger === 'editing') await waitUntil(allSynced, `every client to sync in round ${round}`, 30_000, unsynced);
       else await waitUntil(() => clients.some((client) => client.provider.wsconnected), `a client to reconnect in round ${round}`, 30_000);
       const afterMs = Math.round(killMin + random() * (killMax - killMin));
       await sleep(afterMs);
@@ -472,7 +477,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     }
 
     storm.stop();
-    await waitUntil(allSynced, 'every client to sync after the last restart', 30_000);
+    await waitUntil(allSynced, 'every client to sync after the last restart', 30_000, unsynced);
     // Synced means each client has its answer; what it sent meanwhile still travels to the others.
     // Converged means the same state vector *and* the same deletions: deleting a note writes no
     // new item, so a deletion still in flight leaves every state vector as it was (waiting on
