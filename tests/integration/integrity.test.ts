@@ -57,6 +57,11 @@ describe('integrity on open', () => {
     expect(ready.status).toBe(503);
     expect(JSON.stringify(await ready.json())).toMatch(/the database file is damaged/);
     expect(readdirSync(dataDir).some((name) => name.startsWith('clusterboard.sqlite-wal.damaged-'))).toBe(true);
+    // What SQLite replayed: the notes up to the damaged frame (the loss is real; now it is told).
+    const listed = await fetch(`${server.url}/api/boards/${board.id}/notes`, { headers: { authorization: `Bearer ${participantToken(board.links.participant)}` } });
+    const served = ((await listed.json()) as { notes: unknown[] }).notes.length;
+    console.log(`[N4] after garbage over WAL frame ${Math.floor(valid / 2) + 1} of ${before?.frames}: ${served} of 229 notes readable`);
+    expect(served).toBeLessThan(229);
   }, 120_000);
 
   it('[N4] a healthy WAL after a kill is not reported as damage', async () => {
