@@ -2,9 +2,10 @@
  * [N2] Notes deleted in the last hour, with who deleted them and when, and "Restore" per note or
  * for all: they come back into the live board for everyone (server/workshop/deletedRestore.ts).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { dimensionLabel, kindLabel } from '../../../shared/model/vocabulary';
 import type { DeletedNote } from '../../../shared/workshop/deletedNotes';
+import { useBoardView } from '../context';
 import { listDeletedNotes, restoreDeletedNotes, type Caller } from '../../workshopApi';
 import { Notice, Problem } from './parts';
 import { problemText, useAction } from './useAction';
@@ -27,6 +28,28 @@ export function DeletedNotesPanel({ caller, reload }: { caller: Caller; reload: 
   const [mine, setMine] = useState(0);
   const [done, setDone] = useState<string | null>(null);
   const restore = useAction();
+  const { noteCount } = useBoardView();
+  const lastCount = useRef(noteCount);
+  const [deletions, setDeletions] = useState(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  // Read again a second after the board loses notes (a burst of deletions is read once); never on
+  // additions, which are far more frequent and cannot change the list but by a restore.
+  useEffect(() => {
+    const fewer = noteCount < lastCount.current;
+    lastCount.current = noteCount;
+    if (!fewer || pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      setDeletions((n) => n + 1);
+    }, 1000);
+  }, [noteCount]);
+  useEffect(
+    () => () => {
+      if (pending.current) clearTimeout(pending.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     let live = true;
@@ -41,7 +64,7 @@ export function DeletedNotesPanel({ caller, reload }: { caller: Caller; reload: 
     return () => {
       live = false;
     };
-  }, [caller, reload, mine]);
+  }, [caller, reload, mine, deletions]);
 
   const run = (noteIds: string[] | undefined) => {
     if (restore.busy) return;
