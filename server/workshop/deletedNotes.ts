@@ -64,6 +64,7 @@ export class DeletionWatch {
   private readonly boards = new Map<string, BoardWatch>();
   /** Automatic snapshots taken (tests and metrics read it). */
   snapshotsTaken = 0;
+  private sweptAt = 0;
 
   constructor(private readonly deps: DeletedNotesDeps) {}
 
@@ -113,15 +114,28 @@ export class DeletionWatch {
     return this.boards.get(boardId)?.deletions.get(noteId) ?? null;
   }
 
+  /**
+   * Once a minute at most, over every board: a burst's baseline (a copy of a whole board) must not
+   * outlive its window on a board nobody deletes from again, nor an empty record stay.
+   */
+  private sweep(now: number): void {
+    if (now - this.sweptAt < MASS_WINDOW_MS) return;
+    this.sweptAt = now;
+    for (const [boardId, watch] of this.boards) {
+      if (watch.burst && now - watch.burst.startedAt > MASS_WINDOW_MS) watch.burst = null;
+      for (const [id, until] of watch.covered) if (until < now) watch.covered.delete(id);
+      for (const [id, deletion] of watch.deletions) if (deletion.at < now - DELETED_KEPT_MS) watch.deletions.delete(id);
+      if (!watch.burst && watch.covered.size === 0 && watch.deletions.size === 0) this.boards.delete(boardId);
+    }
+  }
+
   private watchOf(boardId: string, now: number): BoardWatch {
+    this.sweep(now);
     let watch = this.boards.get(boardId);
     if (!watch) {
       watch = { burst: null, covered: new Map(), deletions: new Map() };
       this.boards.set(boardId, watch);
     }
-    // Old entries go on the board's next deletion, so memory follows recent activity only.
-    for (const [id, until] of watch.covered) if (until < now) watch.covered.delete(id);
-    for (const [id, deletion] of watch.deletions) if (deletion.at < now - DELETED_KEPT_MS) watch.deletions.delete(id);
     return watch;
   }
 }
