@@ -3,6 +3,7 @@ import type { CreatedBoard, Role, Seat } from '../shared/protocol';
 import { SEAT_HEADER } from '../shared/protocol';
 import type { BoardExport } from '../shared/report/json';
 import type { ControlCommand, MyVotes } from '../shared/workshop/commands';
+import type { DeletedNotesAnswer, RestoreAnswer } from '../shared/workshop/deletedNotes';
 import { ApiError } from './api';
 
 export interface Caller {
@@ -59,6 +60,9 @@ export const listHistory = (caller: Caller) => call<{ entries: HistoryEntry[] }>
 export const takeSnapshot = (caller: Caller, name: string) => call<HistoryEntry>(caller, 'POST', '/history', { name });
 export const readSnapshot = (caller: Caller, id: string) => call<BoardExport>(caller, 'GET', `/history/${encodeURIComponent(id)}`);
 export const restoreSnapshot = (caller: Caller, id: string) => call<CreatedBoard>(caller, 'POST', `/history/${encodeURIComponent(id)}/restore`);
+export const listDeletedNotes = (caller: Caller) => call<DeletedNotesAnswer>(caller, 'GET', '/deleted-notes');
+export const restoreDeletedNotes = (caller: Caller, noteIds?: string[]) =>
+  call<RestoreAnswer>(caller, 'POST', '/deleted-notes/restore', noteIds ? { noteIds } : {});
 export const rotateLink = (caller: Caller, role: Role) => call<{ links: CreatedBoard['links'] }>(caller, 'POST', '/links', { role });
 
 /** The server clock's lead over this device's, from the fastest of a few round trips. */

@@ -23,12 +23,16 @@ import { Metrics } from './ops/metrics';
 import type { ReadinessCheck } from './ops/readiness';
 import { Shutdown, type ShutdownState } from './ops/shutdown';
 import type { UpdateBus } from './bus/bus';
+import { storageAnswer, storageFailure } from './storage/failures';
+import { HealthTrackingStore } from './storage/health';
 import { LastKnownStore } from './storage/lastKnown';
-import { StorageUnavailableError, type BoardStore } from './storage/store';
+import { DamagedBoardError, type BoardStore } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { ServerBusyError } from './sync/errors';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
+import { DeletionWatch } from './workshop/deletedNotes';
+import { DeletedNotes } from './workshop/deletedRestore';
 import { Workshop } from './workshop/workshop';
 import type { SeatLimits } from './people';
 
@@ -94,10 +98,17 @@ interface LiveSocket extends WebSocket {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { log } = options;
   const metrics = options.metrics ?? new Metrics();
-  const instrumented = instrumentStore(options.store, metrics);
+  // [N3] Storage failures are tracked for /readyz; a store that refuses writes at start serves read-only.
+  const health = new HealthTrackingStore(instrumentStore(options.store, metrics));
+  const refusing = await health.probe();
+  if (refusing) {
+    log.error(`storage refuses writes (${refusing.kind === 'full' ? 'the disk is full' : refusing.reason}): serving boards read-only, /readyz answers 503 until writes succeed again`, {
+      reason: refusing.reason,
+    });
+  }
   // [M4] With an outage buffer, people can also reconnect during an outage (storage/lastKnown.ts).
-  const lastKnown = options.outageBufferBytes ? new LastKnownStore(instrumented) : null;
-  const store = lastKnown ?? instrumented;
+  const lastKnown = options.outageBufferBytes ? new LastKnownStore(health) : null;
+  const store: BoardStore = lastKnown ?? health;
   options.bus?.onEvent((event) => {
     if (event.type === 'link-revoked') lastKnown?.forget(event.boardId);
     else if (event.type === 'person-removed') lastKnown?.forgetPerson(event.boardId, event.personId);
@@ -114,6 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     quotas,
     computed: metrics.counter('heavy_reads_computed_total', 'Notes lists and exports computed (not answered from the cache), by what was read (Q3).', ['what']),
   });
+  const deletionWatch = new DeletionWatch({ store, log });
   const rooms: Rooms = new Rooms({
     maxBoards: limits.boardsLoaded,
     presenceLimits: { idsPerMinute: limits.presenceIdsPerMinute, perRoom: limits.presencePerRoom, forgetMs: limits.presenceForgetMs },
@@ -128,7 +140,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       metrics.updateApplied();
       workshop.privateChanged(room, name);
     },
+    // [N1] Only the board document holds notes.
+    beforeApply: (room, peer, update) => (room.docKey === '' ? deletionWatch.beforeApply(room.boardId, room.doc, peer, update) : null),
   });
+  const deletedNotes = new DeletedNotes({ store, rooms, watch: deletionWatch });
   const workshop = new Workshop({ store, rooms, log, ...(options.seats ? { seats: options.seats } : {}) });
   const eventLoopDelay = new EventLoopDelay();
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 2 * 1024 * 1024 });
@@ -162,17 +177,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     handleOps(req, res, url, ops)
       .then((handled) =>
         handled ||
-        handleApi(req, res, url, { store, rooms, workshop, publicUrl: options.publicUrl ?? null, quotas, reads, addressOf: (request) => clientAddress(request, trustedProxies) }),
+        handleApi(req, res, url, {
+          store,
+          rooms,
+          workshop,
+          deletedNotes,
+          publicUrl: options.publicUrl ?? null,
+          quotas,
+          reads,
+          addressOf: (request) => clientAddress(request, trustedProxies),
+        }),
       )
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
-        const unavailable = error instanceof StorageUnavailableError;
+        // [N3] A storage failure is told as one: 507 for a full disk, 503 otherwise, never a bare 500.
+        const failure = storageFailure(error);
         // [K6] Every loaded board has people in it: this one must wait for one of them to empty.
         const busy = error instanceof ServerBusyError;
-        log.error(unavailable ? 'request failed: storage unavailable' : busy ? 'request refused: server busy' : 'request failed', { method: req.method, path: url.pathname, error });
+        log.error(failure ? `request failed: storage ${failure}` : busy ? 'request refused: server busy' : 'request failed', { method: req.method, path: url.pathname, error });
         if (res.headersSent) res.destroy();
         else if (busy) sendError(res, 503, 'The server holds as many busy boards as it can just now. Please try again in a minute.');
-        else if (unavailable) sendError(res, 503, 'Storage is unavailable just now. Please try again shortly.');
+        else if (failure) sendError(res, storageAnswer(failure).status, storageAnswer(failure).message);
+        else if (error instanceof DamagedBoardError) {
+          sendError(res, 500, `This board's stored data is damaged (${error.message}), so it is not served rather than served in part. Ask the person who runs the server to restore it from a backup.`);
+        }
         else sendError(res, 500, 'Something went wrong on the server.');
       });
   });

@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './log';
 import { Metrics } from './ops/metrics';
 import { RedisBus } from './bus/redis';
 import { PostgresStore } from './storage/postgres';
+import { storageFailure } from './storage/failures';
 import { SqliteStore } from './storage/sqlite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -64,8 +65,24 @@ async function main(): Promise<void> {
         onError: (error) => log.warn('database connection lost', { error: error.message }),
       })
     : new SqliteStore(join(config.dataDir, 'clusterboard.sqlite'));
+  if (store instanceof SqliteStore && store.damage.length > 0) {
+    // [N4] One line an operator cannot miss; /readyz reports the same until it is dealt with.
+    log.error(`storage damaged: ${store.damage.join('; ')}. Boards are served from what is readable; restore from a backup (docs/operations.md)`, {
+      damage: store.damage,
+    });
+  }
+  if (store instanceof SqliteStore && store.openedExclusive) {
+    log.error('the database file was opened in exclusive mode: no other process (npm run backup) can read it until the server restarts with free space', {
+      reason: store.openedExclusive,
+    });
+  }
   const bus = config.redisUrl ? redisBus(config.redisUrl, config, log, metrics) : null;
-  const { board, created } = await ensureDemoBoard(store);
+  // [N3] A full disk starts the server read-only: without a demo board if it cannot be made now.
+  const demo = await ensureDemoBoard(store).catch((error: unknown) => {
+    if (!storageFailure(error)) throw error;
+    log.error('the demo board could not be created: storage refuses writes', { error });
+    return null;
+  });
   const server = await startServer({
     port: config.port,
     host: config.host,
@@ -134,19 +151,24 @@ async function main(): Promise<void> {
   const storage = config.databaseUrl ? 'PostgreSQL' : config.dataDir;
   log.info('listening', { url: server.url, storage, bus: bus ? 'redis' : 'none' });
 
-  const links = boardLinks(board, config.publicUrl ?? reachableOrigin(config.host, server.port) ?? server.url);
+  const origin = config.publicUrl ?? reachableOrigin(config.host, server.port) ?? server.url;
+  const links = demo ? boardLinks(demo.board, origin) : null;
   process.stdout.write(
     [
       '',
       `Clusterboard is running at ${server.url}`,
       `Data: ${storage}${bus ? ' (with other instances, through Redis)' : ''}`,
       '',
-      `Demo board "${board.title}"${created ? ' (created now from the template EXCITE D1.4)' : ''}:`,
-      `  Facilitator link:  ${links.facilitator}`,
-      `  Participant link:  ${links.participant}`,
-      `  Viewer link:       ${links.viewer}`,
-      '',
-      'Open the facilitator link yourself; share the participant link with the workshop.',
+      ...(demo && links
+        ? [
+            `Demo board "${demo.board.title}"${demo.created ? ' (created now from the template EXCITE D1.4)' : ''}:`,
+            `  Facilitator link:  ${links.facilitator}`,
+            `  Participant link:  ${links.participant}`,
+            `  Viewer link:       ${links.viewer}`,
+            '',
+            'Open the facilitator link yourself; share the participant link with the workshop.',
+          ]
+        : ['Storage refuses writes (see the log): boards are served read-only until it takes writes again.']),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),

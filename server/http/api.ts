@@ -18,10 +18,12 @@ import type { BoardRecord, BoardStore } from '../storage/store';
 import { ServerBusyError } from '../sync/errors';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
+import { handleDeletedNotesApi } from './deletedNotesApi';
 import { handleNotesApi } from './notesApi';
 import { RateLimitedError, type Quotas } from './quotas';
 import type { ReadCache } from './readCache';
 import { handleWorkshopApi } from './workshopApi';
+import type { DeletedNotes } from '../workshop/deletedRestore';
 import type { Workshop } from '../workshop/workshop';
 import { HttpError, readJson, sendError, sendJson } from './respond';
 
@@ -52,6 +54,7 @@ export interface ApiDeps {
   store: BoardStore;
   rooms: Rooms;
   workshop: Workshop;
+  deletedNotes: DeletedNotes;
   publicUrl: string | null;
   quotas: Quotas;
   reads: ReadCache;
@@ -158,6 +161,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     }
     const links = (board: BoardRecord, request: IncomingMessage) => boardLinks(board, requestOrigin(request, deps.publicUrl));
     if (await handleWorkshopApi(req, res, url, { ...deps, boardLinks: links })) return true;
+    if (await handleDeletedNotesApi(req, res, url, deps)) return true;
     throw new HttpError(404, 'No such API endpoint.');
   } catch (error) {
     if (error instanceof RateLimitedError) res.setHeader('retry-after', String(error.retryAfterSeconds));

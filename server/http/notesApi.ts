@@ -31,6 +31,7 @@ import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
 import type { Quotas } from './quotas';
 import type { ReadCache } from './readCache';
+import { whenStored } from './stored';
 import { HttpError, readJson, readText, sendJson } from './respond';
 
 const API_ORIGIN = serverOrigin('api');
@@ -117,6 +118,8 @@ export async function handleNotesApi(
         : { text, dimension, kind, author: { id: '', name: author ?? '', cluster: cluster ?? null }, source: API_SOURCE },
       API_ORIGIN,
     );
+    // [N3] 201 only once storage has the note.
+    await whenStored(room);
     sendJson(res, 201, { id });
     return;
   }
@@ -146,5 +149,6 @@ export async function handleNotesApi(
     notes.map((n) => ({ text: n.text, dimension: n.dimension, kind: n.kind, author: { id: '', name: n.author === 'CSV import' ? source.label : n.author, cluster: n.cluster }, source })),
     API_ORIGIN,
   );
+  await whenStored(room);
   sendJson(res, 200, { imported: notes.length, problems });
 }

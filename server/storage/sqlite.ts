@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Role } from '../../shared/protocol';
 import type { Ballot } from '../../shared/workshop/voting';
 import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+import { storageFailure } from './failures';
+import { checkWal } from './walCheck';
 import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
 
 /**
@@ -90,17 +92,41 @@ export class SqliteStore implements BoardStore {
   private readonly db: Database.Database;
   private readonly statements;
 
+  /**
+   * Why the file was opened in exclusive mode (null normally). [N3] On a full disk SQLite cannot
+   * make the WAL's shared-memory index (SQLITE_IOERR_SHMSIZE) and the file would not open at all;
+   * in exclusive locking mode the index lives in this process's memory instead, so the server
+   * still starts and serves boards read-only. No other process can read the file meanwhile.
+   */
+  readonly openedExclusive: string | null = null;
+
+  /**
+   * [N4] Damage found on open, as sentences for the log and /readyz (empty when none): a WAL whose
+   * later frames SQLite would silently ignore (walCheck.ts; the WAL is first copied aside, as
+   * `<file>-wal.damaged-<time>`, for an operator to rescue), and whatever `PRAGMA quick_check`
+   * finds in the file.
+   */
+  readonly damage: string[] = [];
+
   constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    // Set before the first table exists, so it holds for new databases only (an existing one keeps
-    // its mode until a VACUUM): pages freed by a replaced snapshot go back to the file system.
-    this.db.pragma('auto_vacuum = INCREMENTAL');
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    if (file !== ':memory:') {
+      mkdirSync(dirname(file), { recursive: true });
+      // Before SQLite opens the file: its recovery replays the good prefix and the next checkpoint
+      // forgets the rest.
+      const wal = checkWal(`${file}-wal`);
+      if (wal?.damage) this.damage.push(`${wal.damage}; ${keepAside(`${file}-wal`)}`);
+    }
+    let db: Database.Database;
+    try {
+      db = SqliteStore.open(file, false);
+    } catch (error) {
+      if (file === ':memory:' || !storageFailure(error)) throw error;
+      db = SqliteStore.open(file, true);
+      this.openedExclusive = error instanceof Error ? error.message : String(error);
+    }
+    this.db = db;
+    const problems = (this.db.pragma('quick_check(5)') as { quick_check: string }[]).map((row) => row.quick_check).filter((row) => row !== 'ok');
+    if (problems.length > 0) this.damage.push(`PRAGMA quick_check found damage in the database file: ${problems.join('; ')}`);
     this.statements = {
       insertBoard: this.db.prepare(
         `INSERT INTO boards (id, title, template, created_at, facilitator_token, participant_token, viewer_token)
@@ -154,16 +180,39 @@ export class SqliteStore implements BoardStore {
     };
   }
 
-  private migrate(): void {
-    const version = this.db.pragma('user_version', { simple: true }) as number;
+  private static open(file: string, exclusive: boolean): Database.Database {
+    const db = new Database(file);
+    try {
+      if (exclusive) db.pragma('locking_mode = EXCLUSIVE');
+      // Set before the first table exists, so it holds for new databases only (an existing one keeps
+      // its mode until a VACUUM): pages freed by a replaced snapshot go back to the file system.
+      // Only for a new file: on an existing one it would ask for a write, which a full disk refuses.
+      if (db.pragma('page_count', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      SqliteStore.migrate(db);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  private static migrate(db: Database.Database): void {
+    const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new Error(`This data directory was written by a newer Clusterboard (storage version ${version}); upgrade to open it.`);
     }
-    this.db.transaction(() => {
-      const hasV1 = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'").get() !== undefined;
-      this.db.exec(SCHEMA);
-      if (hasV1) this.db.exec(MIGRATE_FROM_1);
-      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    // [N3] A database already at this version is opened without writing anything, so a full disk
+    // still starts the server (read-only) rather than not at all.
+    if (version === SCHEMA_VERSION) return;
+    db.transaction(() => {
+      const hasV1 = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'").get() !== undefined;
+      db.exec(SCHEMA);
+      if (hasV1) db.exec(MIGRATE_FROM_1);
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   }
 
@@ -288,10 +337,22 @@ export class SqliteStore implements BoardStore {
 
   async ping(): Promise<void> {
     if (!this.db.open) throw new Error('The database is closed.');
+    if (this.damage.length > 0) throw new Error(`the database file is damaged: ${this.damage.join('; ')}`);
     this.db.prepare('SELECT 1').get();
   }
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+}
+
+/** Copies a damaged file aside before SQLite rewrites it; says where (or why it could not). */
+function keepAside(path: string): string {
+  const copy = `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    copyFileSync(path, copy);
+    return `the WAL was kept as ${copy}`;
+  } catch (error) {
+    return `the WAL could not be kept aside (${error instanceof Error ? error.message : String(error)})`;
   }
 }

@@ -105,10 +105,37 @@ export interface BoardStore {
   close(): Promise<void>;
 }
 
-/** Applies a stored board (snapshot, then the log in order) to a doc, as one transaction. */
+/**
+ * [N5] A document whose stored rows cannot be read whole: a snapshot or log entry that does not
+ * decode, or entries that depend on changes storage does not hold. Such a board is refused rather
+ * than served with part of it missing (which the next compaction would make permanent).
+ */
+export class DamagedBoardError extends Error {
+  override name = 'DamagedBoardError';
+}
+
+function applyRow(doc: Y.Doc, data: Uint8Array, what: string): void {
+  try {
+    Y.applyUpdate(doc, data);
+  } catch (error) {
+    throw new DamagedBoardError(`${what} does not decode (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
+}
+
+/**
+ * Applies a stored board (snapshot, then the log in order) to a doc, as one transaction. Throws
+ * DamagedBoardError when a row does not decode or the rows leave changes waiting for others that
+ * are not stored.
+ */
 export function applyStoredState(doc: Y.Doc, stored: StoredState, origin: Origin = serverOrigin('load')): void {
+  // Only a fresh load is judged whole: a reload into a live document may meet what the room
+  // holds back for its own reasons (room.ts drops that itself).
+  const fresh = doc.store.clients.size === 0;
   doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+    if (stored.snapshot) applyRow(doc, stored.snapshot, 'its snapshot');
+    for (const update of stored.updates) applyRow(doc, update.data, `its log entry ${update.seq}`);
   }, origin);
+  if (fresh && (doc.store.pendingStructs !== null || doc.store.pendingDs !== null)) {
+    throw new DamagedBoardError('its stored changes depend on changes storage does not hold');
+  }
 }

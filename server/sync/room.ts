@@ -72,6 +72,8 @@ export interface RoomOptions {
   onIdle(room: Room): void;
   /** [K2] Presence entries per connection and per room. */
   presenceLimits: PresenceLimits;
+  /** [N1] Sees a peer's update before it is applied; a returned step is stored ahead of it. */
+  beforeApply?(room: Room, peer: Peer, update: Uint8Array): (() => Promise<void>) | null;
 }
 
 
@@ -105,6 +107,8 @@ export class Room {
   private status: RoomStatus = 'open';
   private idleTimer: NodeJS.Timeout | null = null;
   private reloading = false;
+  /** Why the room failed, for whoever waits on `flushed` (an HTTP write answers 507 or 503 by it). */
+  private failure: unknown = null;
 
   private constructor(
     readonly boardId: string,
@@ -141,7 +145,13 @@ export class Room {
       throw error;
     }
     const room = new Room(boardId, options, stored, channel);
-    applyStoredState(room.doc, stored);
+    try {
+      // [N5] A damaged document is refused whole (DamagedBoardError), never served in part.
+      applyStoredState(room.doc, stored);
+    } catch (error) {
+      channel?.close();
+      throw error;
+    }
     // Listen before migrating, so a migration's changes are persisted like any other update.
     room.doc.on('update', room.onDocUpdate);
     if (options.docKey === '') room.migrate();
@@ -306,6 +316,8 @@ export class Room {
         if (this.persistence.outageBufferFull) {
           throw new StorageOutageError(`${this.persistence.pendingBytes} bytes wait for storage`);
         }
+        const before = this.options.beforeApply?.(this, peer, decoded.update);
+        if (before) this.afterPersisted(before);
         try {
           Y.applyUpdate(this.doc, decoded.update, peer.origin);
         } finally {
@@ -419,6 +431,7 @@ export class Room {
 
   private fail(error: unknown): void {
     if (this.status !== 'open') return;
+    this.failure = error;
     this.options.log.error('storage failed; closing room', { board: this.boardId, doc: this.docKey, error });
     this.abandon('Storage unavailable, retry shortly');
   }
@@ -427,7 +440,7 @@ export class Room {
   async flushed(): Promise<void> {
     await this.persistence.settled();
     if (this.persistence.inOutage) throw new StorageOutageError(`the ${this.docKey || 'board'} document of ${this.boardId} waits for storage`);
-    if (this.status !== 'open') throw new Error(`The ${this.docKey || 'board'} document of ${this.boardId} is ${this.status}.`);
+    if (this.status !== 'open') throw this.failure ?? new Error(`The ${this.docKey || 'board'} document of ${this.boardId} is ${this.status}.`);
   }
 
   /** Runs `listener` once this room stops serving (closed, or failed). */

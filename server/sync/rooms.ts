@@ -37,6 +37,8 @@ export interface RoomsOptions {
   outageBufferBytes?: number;
   /** Told after every change of a document (the workshop keeps counts of private notes). */
   onChange?(room: Room, name: DocName): void;
+  /** [N1] Sees every peer update before it is applied (room.ts). */
+  beforeApply?(room: Room, peer: Peer, update: Uint8Array): (() => Promise<void>) | null;
 }
 
 interface Entry {

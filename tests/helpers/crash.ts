@@ -99,10 +99,10 @@ export function prng(seed: number): () => number {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
+async function waitUntil(check: () => boolean, what: string, timeoutMs: number, detail?: () => string): Promise<void> {
   const started = Date.now();
   while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${detail ? ` (${detail()})` : ''}`);
     await sleep(20);
   }
 }
@@ -332,6 +332,44 @@ function stateVectorKey(doc: Y.Doc): string {
   return Buffer.from(Y.encodeStateVector(doc)).toString('base64');
 }
 
+/** The state vector and the delete set: equal for two documents that hold the same updates. */
+export function convergenceKey(doc: Y.Doc): string {
+  return Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64');
+}
+
+/**
+ * Says how `doc` differs from `reference`: by state vector (which writers' changes one lacks), or,
+ * with equal state vectors, by deletions or by notes (which notes one lacks, has extra, or reads
+ * differently). The first is an update that never arrived; the second with equal delete sets would
+ * be two documents that hold the same updates and still disagree: a real divergence.
+ */
+export function howDifferent(reference: Y.Doc, doc: Y.Doc): string {
+  const mine = Y.decodeStateVector(Y.encodeStateVector(reference));
+  const theirs = Y.decodeStateVector(Y.encodeStateVector(doc));
+  const gaps: string[] = [];
+  for (const writer of new Set([...mine.keys(), ...theirs.keys()])) {
+    const a = mine.get(writer) ?? 0;
+    const b = theirs.get(writer) ?? 0;
+    if (a !== b) gaps.push(`writer ${writer} at clock ${b} (client 0: ${a})`);
+  }
+  if (gaps.length > 0) return `state vector differs: ${sample(gaps)}`;
+  const sameDeletions = Y.equalDeleteSets(Y.createDeleteSetFromStructStore(reference.store), Y.createDeleteSetFromStructStore(doc.store));
+  const a = notesMap(reference).toJSON() as Record<string, unknown>;
+  const b = notesMap(doc).toJSON() as Record<string, unknown>;
+  const lacks = Object.keys(a).filter((id) => !(id in b));
+  const extra = Object.keys(b).filter((id) => !(id in a));
+  const changed = Object.keys(a).filter((id) => id in b && JSON.stringify(a[id]) !== JSON.stringify(b[id]));
+  const notes = [
+    lacks.length > 0 ? `lacks ${lacks.length} notes (${sample(lacks)})` : '',
+    extra.length > 0 ? `has ${extra.length} notes client 0 lacks (${sample(extra)})` : '',
+    changed.length > 0 ? `reads ${changed.length} notes differently (${sample(changed.map((id) => `${id}: ${JSON.stringify(b[id])} vs ${JSON.stringify(a[id])}`))})` : '',
+  ].filter(Boolean);
+  const what = notes.length > 0 ? notes.join(', ') : 'same notes, other records differ';
+  return sameDeletions
+    ? `same state vector and deletions, yet ${what}: the documents diverged`
+    : `same state vector, other deletions (a deletion not yet delivered): ${what}`;
+}
+
 /** The notes as canonical JSON (keys sorted), to compare documents' content. */
 function notesKey(doc: Y.Doc): string {
   return JSON.stringify(notesMap(doc).toJSON(), (_key, value: unknown) =>
@@ -376,7 +414,8 @@ function checkEnd(clients: readonly Client[], witness: Witness, problems: string
   const notes = notesKey(reference);
   const differing = clients.filter((client) => stateVectorKey(client.doc) !== sv || notesKey(client.doc) !== notes);
   if (differing.length > 0) {
-    problems.push(`${differing.length} clients' documents differ from client 0's (${sample(differing.map((client) => `client ${client.index}`))})`);
+    const how = differing.map((client) => `client ${client.index}: ${howDifferent(reference, client.doc)}`);
+    problems.push(`${differing.length} clients' documents differ from client 0's (${sample(how, '; ')})`);
   }
   const present = notesMap(reference);
   const lost = [...witness.seen.keys()].filter((id) => !present.has(id) && !witness.deleted.has(id));
@@ -411,13 +450,18 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
       clients.push(connect(index, server.url, board, index % 5 === 0 ? 'facilitator' : 'participant', witness));
     }
     const allSynced = () => clients.every((client) => client.provider.synced);
-    await waitUntil(allSynced, 'every client to sync at the start', 30_000);
+    // Which clients a sync wait still waits for, and whether their sockets are up.
+    const unsynced = () => {
+      const waiting = clients.filter((client) => !client.provider.synced);
+      return `${waiting.length} of ${clients.length} not synced: ${sample(waiting.map((c) => `client ${c.index} (${c.provider.wsconnected ? 'connected' : 'not connected'})`))}`;
+    };
+    await waitUntil(allSynced, 'every client to sync at the start', 30_000, unsynced);
     storm.start();
 
     for (let round = 1; round <= options.rounds; round++) {
       // Some kills land in the reconnect rush (sync step 2 floods), the others in plain editing.
       const trigger = random() < 0.3 ? 'reconnecting' : 'editing';
-      if (trigger === 'editing') await waitUntil(allSynced, `every client to sync in round ${round}`, 30_000);
+      if (trigger === 'editing') await waitUntil(allSynced, `every client to sync in round ${round}`, 30_000, unsynced);
       else await waitUntil(() => clients.some((client) => client.provider.wsconnected), `a client to reconnect in round ${round}`, 30_000);
       const afterMs = Math.round(killMin + random() * (killMax - killMin));
       await sleep(afterMs);
@@ -433,11 +477,14 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     }
 
     storm.stop();
-    await waitUntil(allSynced, 'every client to sync after the last restart', 30_000);
+    await waitUntil(allSynced, 'every client to sync after the last restart', 30_000, unsynced);
     // Synced means each client has its answer; what it sent meanwhile still travels to the others.
+    // Converged means the same state vector *and* the same deletions: deleting a note writes no
+    // new item, so a deletion still in flight leaves every state vector as it was (waiting on
+    // state vectors alone let the final comparison race one, about one run in a dozen).
     await waitUntil(
-      () => new Set(clients.map((client) => stateVectorKey(client.doc))).size === 1,
-      'all clients to converge',
+      () => new Set(clients.map((client) => convergenceKey(client.doc))).size === 1,
+      'all clients to converge (same state vector and deletions)',
       30_000,
     ).catch((error: unknown) => problems.push(String(error)));
     const reference = checkEnd(clients, witness, problems);

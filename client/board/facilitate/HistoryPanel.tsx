@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { listHistory, takeSnapshot, type HistoryEntry } from '../../workshopApi';
 import { useControl } from '../context';
 import { Notice, Problem } from './parts';
+import { DeletedNotesPanel } from './DeletedNotesPanel';
 import { SnapshotPreview } from './SnapshotPreview';
 import { problemText, useAction, useCaller } from './useAction';
 
@@ -73,7 +74,9 @@ export function HistoryPanel() {
       <Problem text={snapshot.problem} />
       <Notice text={taken} />
       <Problem text={loadProblem} />
-      {entries?.length === 0 && <p>No snapshots yet. One is taken automatically before each step starts.</p>}
+      {entries?.length === 0 && (
+        <p>No snapshots yet. One is taken automatically before each step starts, and before many notes are deleted at once.</p>
+      )}
       {entries && entries.length > 0 && (
         <ol className="history-list" aria-label="Snapshots, newest first">
           {entries.map((entry) => (
@@ -95,6 +98,7 @@ export function HistoryPanel() {
         Refresh list
       </button>
       {previewing && <SnapshotPreview caller={caller} entry={previewing} onClose={() => setPreviewing(null)} />}
+      <DeletedNotesPanel caller={caller} reload={reload} />
     </>
   );
 }

@@ -1,0 +1,20 @@
+/**
+ * [N3] An HTTP write answers success only once storage has it: this waits for the room's storage
+ * chain. A failed room rethrows its storage error, which the server answers 507 or 503
+ * (storage/failures.ts); with an outage buffer (PostgreSQL) the change is kept but not yet stored,
+ * and the answer says so.
+ */
+import type { Room } from '../sync/room';
+import { StorageOutageError } from '../sync/errors';
+import { HttpError } from './respond';
+
+export async function whenStored(room: Room): Promise<void> {
+  try {
+    await room.flushed();
+  } catch (error) {
+    if (error instanceof StorageOutageError) {
+      throw new HttpError(503, 'Storage is unavailable just now: the change is kept and will be stored when it is back, but it is not saved yet.');
+    }
+    throw error;
+  }
+}
