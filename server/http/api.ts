@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { MutationError } from '../../shared/model/errors';
-import { BoardFullError, MAX_IMPORT_NOTES, formatCount } from '../../shared/model/limits';
+import { BoardFullError } from '../../shared/model/limits';
 import { BOARD_TITLE_MAX } from '../../shared/model/schema';
 import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
@@ -107,10 +107,6 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       } catch (error) {
         if (error instanceof ImportError) throw new HttpError(400, `This file cannot be imported: ${error.message}`);
         throw error;
-      }
-      // [Q2] The file format allows more; a board does not.
-      if (data.notes.length > MAX_IMPORT_NOTES) {
-        throw new HttpError(400, `This file cannot be imported: it holds ${formatCount(data.notes.length)} notes, and a board holds at most ${formatCount(MAX_IMPORT_NOTES)}.`);
       }
       let board: BoardRecord;
       try {

@@ -8,7 +8,7 @@
  * accepts: exporting, importing and exporting again gives the same file.
  */
 import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
-import { CLUSTER_REF_MAX, ID_MAX, LABEL_MAX, MAX_NOTES_PER_BOARD, ORDER_MAX, PLAIN_DEPTH_MAX, TIME_AHEAD_MS } from '../model/limits';
+import { CLUSTER_REF_MAX, ID_MAX, LABEL_MAX, MAX_IMPORT_NOTES, ORDER_MAX, PLAIN_DEPTH_MAX, TIME_AHEAD_MS } from '../model/limits';
 import type * as Y from 'yjs';
 import { deriveBoardView, readBoardRecords, type BoardPeople, type BoardRecords, type BoardView } from '../view/boardView';
 
@@ -29,7 +29,7 @@ export const UNKNOWN_FIELD_JSON_MAX = 2_000;
 export const UNKNOWN_FIELD_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const FORBIDDEN_FIELD_NAMES: ReadonlySet<string> = new Set(['constructor', 'prototype']);
 
-export const NOTES_MAX = MAX_NOTES_PER_BOARD;
+export const NOTES_MAX = MAX_IMPORT_NOTES;
 export const THEMES_MAX = 10_000;
 export const LINKS_MAX = 50_000;
 export const VOTES_PER_NOTE_MAX = 1_000_000;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../model/vocabulary';
+import { formatCount } from '../model/limits';
 import { SOURCE_KINDS, SOURCE_LABEL_MAX } from '../model/schema';
 import type { BoardView } from '../view/boardView';
 import {
@@ -105,7 +106,7 @@ function recordSchemas(now: number) {
   return { note, theme, link };
 }
 
-const list = <T extends z.ZodType>(item: T, max: number) => z.array(item, { error: 'must be a list.' }).max(max, `must hold at most ${max} records.`);
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item, { error: 'must be a list.' }).max(max, `must hold at most ${formatCount(max)} records.`);
 
 /** The schema of an export as this server accepts it now (times are judged by `now`). */
 export function boardExportSchema(now: number) {

@@ -113,7 +113,7 @@ describe('bulk inserts and limits', () => {
     exported.notes = Array.from({ length: MAX_NOTES_PER_BOARD + 1 }, (_, i) => ({ ...first, id: `note-${i}` }));
     const res = await fetch(`${base}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(exported) });
     expect(res.status).toBe(400);
-    expect(await errorOf(res)).toBe('This file cannot be imported: it holds 10,001 notes, and a board holds at most 10,000.');
+    expect(await errorOf(res)).toBe('This file cannot be imported: notes: must hold at most 10,000 records.');
   });
 
   it('[Q2] a reveal of more private notes than the limit is refused with 400 and a sentence; the notes stay private', { timeout: 30_000 }, async () => {

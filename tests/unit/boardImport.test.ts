@@ -44,7 +44,7 @@ const REFUSED: [string, Edit, RegExp][] = [
   ['an unknown kind', (f) => (note(f, 0).kind = 'idea'), /^notes\[0\]\.kind: must be one of: challenge, need, good-practice\./],
   ['an author name over 200 characters', (f) => (note(f, 0).authorName = 'x'.repeat(201)), /^notes\[0\]\.authorName: must be at most 200 characters\./],
   ['a cluster over 86 characters', (f) => (note(f, 0).cluster = `other:${'x'.repeat(81)}`), /^notes\[0\]\.cluster: must be at most 86 characters\./],
-  ['an order key over 128 characters', (f) => (note(f, 0).order = 'a'.repeat(129)), /^notes\[0\]\.order: must be at most 128 characters\./],
+  ['an order key over 1,000 characters', (f) => (note(f, 0).order = 'a'.repeat(1001)), /^notes\[0\]\.order: must be at most 1000 characters\./],
   ['an unknown field nested five deep', (f) => (note(f, 0).junk = { a: { b: { c: { d: { e: 1 } } } } }), /^notes\[0\]\.junk: is not a field Clusterboard knows/],
   ['an unknown field under a prototype name', (f) => Object.defineProperty(note(f, 0), 'constructor', { value: 1, enumerable: true }), /^notes\[0\]\.constructor: is not a field Clusterboard knows/],
   ['seventeen unknown fields', (f) => Object.assign(note(f, 0), Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`f${i}`, i]))), /^notes\[0\]\.f16: is one field too many/],
@@ -75,8 +75,8 @@ describe('board import bounds', () => {
     const file = exported();
     const first = file.notes[0];
     if (!first) throw new Error('the export has notes');
-    const notes = Array.from({ length: 50_001 }, (_, i) => ({ ...first, id: `n${i}` }));
-    expect(() => parseBoardExport({ ...file, notes }, now)).toThrow(/^notes: must hold at most 50000 records\./);
+    const notes = Array.from({ length: 10_001 }, (_, i) => ({ ...first, id: `n${i}` }));
+    expect(() => parseBoardExport({ ...file, notes }, now)).toThrow(/^notes: must hold at most 10,000 records\./);
   });
 });
 
