@@ -9,7 +9,7 @@ import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 
-test('[SE4][SE5][SE6] the facilitator removes a person and merges a made-up cluster from the People panel, keyboard only, at 1440 and 390 px', async ({ browser }) => {
+test('[SE8][SE4][SE5][SE6] the facilitator removes a person and merges a made-up cluster from the People panel, keyboard only, at 1440 and 390 px', async ({ browser }) => {
   test.setTimeout(90_000);
   const board = await boards.server.createBoard('People workshop');
   const frida = await boards.newPerson(browser, { viewport: { width: 1440, height: 900 } });
