@@ -253,7 +253,7 @@ describe('honest catch-up after reconnecting', () => {
     client.destroy();
   });
 
-  it('[G2] a catch-up that repeats notes the server already holds (they came over the bus first) passes', () => {
+  it('[G1] [G2] a catch-up that repeats notes the server already holds (they came over the bus first) passes', () => {
     const b = serverBoard();
     const client = offlineClient(b.doc);
     const asked = Y.encodeStateVector(b.doc);
