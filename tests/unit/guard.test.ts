@@ -271,4 +271,22 @@ describe('honest catch-up after reconnecting', () => {
     expect(checkParticipantUpdate(b.doc, both, LOCKED)).toEqual({ ok: false, reason: 'Cluster strategy is locked' });
     client.destroy();
   });
+  it('[G1] a repeat forged with other content at clocks the server holds passes and changes nothing (Yjs skips it)', () => {
+    const b = serverBoard();
+    const client = offlineClient(b.doc);
+    addNote(client, noteIn('structure', 'honest'), aliceOrigin);
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(client, Y.encodeStateVector(b.doc)));
+    // Same writer id and clocks, but a note in the locked dimension in Bob's name.
+    const forger = new Y.Doc();
+    forger.clientID = client.clientID;
+    addNote(forger, { ...noteIn('strategy', 'forged'), author: bob }, aliceOrigin);
+    const forged = Y.encodeStateAsUpdate(forger);
+    expect(Y.getState(forger.store, forger.clientID)).toBeLessThanOrEqual(Y.getState(b.doc.store, client.clientID));
+    const before = Y.encodeStateAsUpdate(b.doc);
+    expect(checkParticipantUpdate(b.doc, forged, LOCKED)).toEqual({ ok: true });
+    Y.applyUpdate(b.doc, forged);
+    expect(Y.encodeStateAsUpdate(b.doc)).toEqual(before);
+    client.destroy();
+    forger.destroy();
+  });
 });
