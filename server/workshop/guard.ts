@@ -76,10 +76,16 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
     if (place === UNRESOLVED) refuse('it depends on changes the server does not have');
     if (place === MISPLACED) refuse('it puts something inside a plain value');
     if (typeof place === 'string') continue;
+    // Already stored (a catch-up answering an older state vector repeats what reached the server
+    // since, e.g. over the bus): Yjs skips it, so it changes nothing (G2). It was still resolved
+    // above: a repeated struct Yjs cannot place would hold back the rest of its writer's update.
+    if (locator.isStored(struct)) continue;
     // Written into a record that is deleted: Yjs integrates it deleted, and it changes nothing.
     if (!locator.isFresh(place.record) && place.record.deleted) continue;
     checkShape(place, struct.content, now);
-    if (struct.content instanceof Y.ContentString) textOf(place).inserted += struct.content.str.length;
+    // Only the part beyond what the server holds is inserted (Yjs applies an item from that offset).
+    const stored = Math.max(0, Y.getState(doc.store, struct.id.client) - struct.id.clock);
+    if (struct.content instanceof Y.ContentString) textOf(place).inserted += struct.content.str.length - stored;
     completeness.written(place, struct);
     ownership.written(place, struct);
   }
@@ -91,10 +97,10 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
         const located = locator.locate(new Y.ID(client, clock));
         if (located === null) refuse('it deletes something the server does not have');
         if (typeof located === 'string') {
-          // Skip the collected run whole: one GC struct can span 2^52 clocks (any writer can send
+          // Deleting what is collected (in the doc, or a GC run the update itself carries) changes
+          // nothing. Skip the run whole: one GC struct can span 2^52 clocks (any writer can send
           // one), and stepping through it clock by clock would block the server.
-          const collected = Y.getItem(doc.store, new Y.ID(client, clock)) as Y.Item | Y.GC;
-          clock = collected.id.clock + collected.length;
+          clock = locator.collectedEnd(new Y.ID(client, clock)) ?? end;
           continue;
         }
         const itemEnd = located.id.clock + located.length;

@@ -36,15 +36,20 @@ export const MISPLACED = 'misplaced' as const;
 
 export type Resolved = Place | typeof UNRESOLVED | typeof COLLECTED | typeof MISPLACED;
 
-/** The new items of a decoded update, by client, for resolving ids the doc does not hold yet. */
+/**
+ * The new structs of a decoded update, by client, for resolving ids the doc does not hold yet: its
+ * items and its collected (GC) runs. A client that created and deleted something while the server
+ * lacked it has collected it in its own doc, so its catch-up carries it as a GC run (and names it
+ * in its delete set): those ids are the update's own, not missing ones (G1).
+ */
 export class UpdateItems {
-  private readonly byClient = new Map<number, Y.Item[]>();
+  private readonly byClient = new Map<number, (Y.Item | Y.GC)[]>();
   readonly count: number;
 
   constructor(structs: readonly (Y.Item | Y.GC | Y.AbstractStruct)[]) {
     let count = 0;
     for (const struct of structs) {
-      if (!(struct instanceof Y.Item)) continue;
+      if (!(struct instanceof Y.Item) && !(struct instanceof Y.GC)) continue;
       const list = this.byClient.get(struct.id.client) ?? [];
       list.push(struct);
       this.byClient.set(struct.id.client, list);
@@ -59,14 +64,14 @@ export class UpdateItems {
    * A binary search: a scan per lookup made judging an update of n items cost n^2 (60,000 items
    * placed after one of their own blocked the server for seconds).
    */
-  find(id: Y.ID): Y.Item | null {
+  find(id: Y.ID): Y.Item | Y.GC | null {
     const items = this.byClient.get(id.client);
     if (!items) return null;
     let low = 0;
     let high = items.length - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
-      const item = items[middle] as Y.Item;
+      const item = items[middle] as Y.Item | Y.GC;
       if (id.clock < item.id.clock) high = middle - 1;
       else if (id.clock >= item.id.clock + item.length) low = middle + 1;
       else return item;
@@ -96,12 +101,25 @@ export class Locator {
     return item.id.clock >= Y.getState(this.doc.store, item.id.client);
   }
 
+  /** Whether the doc already holds the whole item: Yjs skips such a struct when applying (G2). */
+  isStored(item: Y.Item): boolean {
+    return item.id.clock + item.length <= Y.getState(this.doc.store, item.id.client);
+  }
+
   /** The item holding `id`: in the doc, among the update's new items, or null when nowhere. */
   locate(id: Y.ID): Located {
-    if (id.clock < Y.getState(this.doc.store, id.client)) {
-      const struct = Y.getItem(this.doc.store, id) as Y.Item | Y.GC;
-      return struct instanceof Y.Item ? struct : COLLECTED;
-    }
+    const struct = this.struct(id);
+    return struct instanceof Y.GC ? COLLECTED : struct;
+  }
+
+  /** The clock just past the collected run holding `id` (in the doc or the update), or null. */
+  collectedEnd(id: Y.ID): number | null {
+    const struct = this.struct(id);
+    return struct instanceof Y.GC ? struct.id.clock + struct.length : null;
+  }
+
+  private struct(id: Y.ID): Y.Item | Y.GC | null {
+    if (id.clock < Y.getState(this.doc.store, id.client)) return Y.getItem(this.doc.store, id) as Y.Item | Y.GC;
     return this.fresh.find(id);
   }
 

@@ -213,3 +213,80 @@ describe('honest work done offline', () => {
     client.destroy();
   });
 });
+
+describe('honest catch-up after reconnecting', () => {
+  /** A participant's client that syncs from the server, then works while the server lacks it. */
+  function offlineClient(server: Y.Doc): Y.Doc {
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    return client;
+  }
+
+  it('[G1] a note created and deleted offline passes: its collected fields (GC) are deleted again, changing nothing', () => {
+    const b = serverBoard();
+    const client = offlineClient(b.doc);
+    const gone = addNote(client, noteIn('structure', 'typed, then thrown away'), aliceOrigin);
+    deleteNote(client, gone, aliceOrigin);
+    const kept = addNote(client, noteIn('structure', 'kept'), aliceOrigin);
+    // Sync step 2 as y-websocket sends it: the client's doc has collected the deleted note, so the
+    // diff carries the record as deleted content, its fields as a GC run, and a delete set naming both.
+    const diff = Y.encodeStateAsUpdate(client, Y.encodeStateVector(b.doc));
+    const { structs, ds } = Y.decodeUpdate(diff);
+    expect(structs.some((s) => s instanceof Y.GC)).toBe(true);
+    expect(ds.clients.size).toBe(1);
+    expect(checkParticipantUpdate(b.doc, diff, OPEN)).toEqual({ ok: true });
+    Y.applyUpdate(b.doc, diff);
+    expect([...notesMap(b.doc).keys()]).toContain(kept);
+    expect(notesMap(b.doc).has(gone)).toBe(false);
+    client.destroy();
+  });
+
+  it('[G1] a delete set naming clocks the update does not carry at all is still refused', () => {
+    const b = serverBoard();
+    const client = offlineClient(b.doc);
+    const id = addNote(client, noteIn('structure', 'never sent'), aliceOrigin);
+    deleteNote(client, id, aliceOrigin);
+    // Encoded against the client's own state: no structs, only the delete set naming them.
+    const onlyDeletion = Y.encodeStateAsUpdate(client, Y.encodeStateVector(client));
+    expect(Y.decodeUpdate(onlyDeletion).structs).toHaveLength(0);
+    expect(checkParticipantUpdate(b.doc, onlyDeletion, OPEN)).toEqual({ ok: false, reason: 'it deletes something the server does not have' });
+    client.destroy();
+  });
+
+  it('[G1] [G2] a catch-up that repeats notes the server already holds (they came over the bus first) passes', () => {
+    const b = serverBoard();
+    const client = offlineClient(b.doc);
+    const asked = Y.encodeStateVector(b.doc);
+    const id = addNote(client, noteIn('structure', 'sent twice'), aliceOrigin);
+    moveNote(client, id, { dimension: 'organisation', kind: 'need', themeId: null }, aliceOrigin);
+    // The client answers the server's sync step 1 with everything after `asked`; meanwhile the
+    // server got the same note from another instance, so the answer repeats what it holds.
+    const answer = Y.encodeStateAsUpdate(client, asked);
+    Y.applyUpdate(b.doc, answer);
+    expect(checkParticipantUpdate(b.doc, answer, OPEN)).toEqual({ ok: true });
+    // Repeated and new together: the new note is still judged (it is in the locked dimension).
+    addNote(client, noteIn('strategy', 'new one'), aliceOrigin);
+    const both = Y.encodeStateAsUpdate(client, asked);
+    expect(checkParticipantUpdate(b.doc, both, OPEN)).toEqual({ ok: true });
+    expect(checkParticipantUpdate(b.doc, both, LOCKED)).toEqual({ ok: false, reason: 'Cluster strategy is locked' });
+    client.destroy();
+  });
+  it('[G1] a repeat forged with other content at clocks the server holds passes and changes nothing (Yjs skips it)', () => {
+    const b = serverBoard();
+    const client = offlineClient(b.doc);
+    addNote(client, noteIn('structure', 'honest'), aliceOrigin);
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(client, Y.encodeStateVector(b.doc)));
+    // Same writer id and clocks, but a note in the locked dimension in Bob's name.
+    const forger = new Y.Doc();
+    forger.clientID = client.clientID;
+    addNote(forger, { ...noteIn('strategy', 'forged'), author: bob }, aliceOrigin);
+    const forged = Y.encodeStateAsUpdate(forger);
+    expect(Y.getState(forger.store, forger.clientID)).toBeLessThanOrEqual(Y.getState(b.doc.store, client.clientID));
+    const before = Y.encodeStateAsUpdate(b.doc);
+    expect(checkParticipantUpdate(b.doc, forged, LOCKED)).toEqual({ ok: true });
+    Y.applyUpdate(b.doc, forged);
+    expect(Y.encodeStateAsUpdate(b.doc)).toEqual(before);
+    client.destroy();
+    forger.destroy();
+  });
+});
