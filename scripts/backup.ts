@@ -7,17 +7,13 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { backupDatabase } from '../server/storage/backup';
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-}
+import { DATA_DIR_OPTION, fail } from './cli';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       out: { type: 'string' },
-      'data-dir': { type: 'string', default: process.env.DATA_DIR || 'data' },
+      'data-dir': DATA_DIR_OPTION,
     },
   });
   if (!values.out) fail('Name the backup file: --out <file> (for example --out backups/clusterboard-2026-12-02.sqlite).');

@@ -12,11 +12,7 @@ import { createLogger } from '../server/log';
 import { SqliteStore } from '../server/storage/sqlite';
 import { DEFAULT_LIMITS } from '../server/sync/limits';
 import { Rooms } from '../server/sync/rooms';
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(2);
-}
+import { DATA_DIR_OPTION, fail } from './cli';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,7 +20,7 @@ async function main(): Promise<void> {
       board: { type: 'string' },
       format: { type: 'string', default: 'md' },
       out: { type: 'string' },
-      'data-dir': { type: 'string', default: process.env.DATA_DIR || 'data' },
+      'data-dir': DATA_DIR_OPTION,
     },
   });
   if (!values.board) fail('Name the board: --board <id> (the id is in the board link, after /b/).');
