@@ -1,5 +1,5 @@
 /**
- * The board's write guard with the real server and sockets (SPEC G1-G6): what a participant or a
+ * The board's write guard with the real server and sockets (SPEC G1-G9): what a participant or a
  * facilitator may write over a socket, whatever their client sends. Each change is made on a copy
  * of the server's board, as a client would, and sent on a raw socket; the answer is either the
  * permission-denied message with its reason (W7) or the update lands.
@@ -234,6 +234,25 @@ describe("what only facilitators change, and a note's origin", () => {
     undo.undo();
     await waitFor(() => notesMap(observer.doc).has(id), 'the restored note lands');
     expect(boardView(observer.doc).notesById.get(id)?.text).toBe('undo me back');
+  });
+
+  it('[G4] [AT7] a participant socket without a seat writes no notes, under a made-up author or any other; joined, the same person can', async () => {
+    const w = await workshopOn(defer);
+    const { ann } = await withPeople(w);
+    const poser = { id: 'made-up-person-1', name: 'Anna', cluster: 'gaia' as const };
+    const seatless = w.participant;
+    expect(await send(w, seatless, (doc) => addNote(doc, note('posing as Anna, GAIA', { author: poser }), mine))).toBe(
+      'join the board first: notes are written under the seat you get by joining',
+    );
+    expect(await send(w, seatless, (doc) => addNote(doc, note('as Ann', { author: { id: ann.id, name: 'Ann', cluster: 'gaia' } }), mine))).toBe(
+      'join the board first: notes are written under the seat you get by joining',
+    );
+    expect([...boardView(await serverDoc(w)).notesById.values()].map((n) => n.text).sort()).toEqual(["Ann's note", "Ben's note"]);
+    // Seatless, it still edits what is there (the guard's other rules apply).
+    const annNote = [...boardView(await serverDoc(w)).notesById.values()].find((n) => n.text === "Ann's note")?.id ?? '';
+    expect(await send(w, seatless, (doc) => editNoteText(doc, annNote, "Ann's note, edited", mine))).toBeNull();
+    const anna = await w.join('participant', 'Anna', 'gaia');
+    expect(await send(w, anna, (doc) => addNote(doc, note('joined first', { author: { id: anna.id, name: 'Anna', cluster: 'gaia' } }), mine))).toBeNull();
   });
 
   it('[G5] during private writing a participant cannot publish text as a theme title or in a note that is not theirs', async () => {
