@@ -6,7 +6,7 @@
  * maps `meta`, `notes`, `themes`, `links`; a record is a Y.Map directly in its root map; fields are
  * plain values within their schema's bounds (shared/model/limits.ts), except text fields, which
  * may be a Y.Text of plain characters; texts stay within their maxima after the update; nothing
- * nests deeper. For participants it adds who may write what (ownership.ts): no board settings,
+ * nests deeper; the board keeps to its note limit (Q2). For participants it adds who may write what (ownership.ts): no board settings,
  * notes only as themselves, no change to where a note came from, and the locks and private
  * writing, decided by the records as they are stored (valid or not).
  */
