@@ -120,11 +120,15 @@ export function BoardScreen({
     return session.role === 'participant' ? (state.lock.board ? 'board' : state.lock.dimensions.join(',')) : '';
   });
   const votingOpen = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.getState().round?.status === 'open');
+  // [G4] A participant's socket writes notes only with a seat: until the seat arrives (someone who
+  // joined before seats, or whose person was removed, joins again above) the board is read-only,
+  // so nothing is written under an id the server would refuse for good.
+  const seated = session.role !== 'participant' || identity.seat !== null;
   const context = useMemo<BoardContextValue>(() => {
-    const roleWrites = canWrite(session.role) && lock !== 'board';
+    const roleWrites = canWrite(session.role) && lock !== 'board' && seated;
     const locked = new Set(lock.split(','));
     return { session, canWrite: roleWrites, writable: (dimension) => roleWrites && !locked.has(dimension), run };
-  }, [session, run, lock]);
+  }, [session, run, lock, seated]);
 
   // A removed person's seat is gone for good: the next visit joins afresh instead of sending it.
   const removed = connection.status === 'refused' && connection.code === CloseCode.Forbidden && connection.reason === PERSON_REMOVED_REASON;

@@ -102,8 +102,12 @@ export class BoardSession {
   private refusal: { reason: string; at: number } | null = null;
   readonly workshop: Workshop;
   private serverUrl = '';
-  /** The board's people as the control document lists them; replaced only when a name or cluster changes. */
-  private people: BoardPeople = new Map();
+  /**
+   * The board's people as the control document lists them; replaced only when a name or cluster
+   * changes. Undefined until the control document has synced once: an author not among the people
+   * reads "(not on this board)" (AT7), which must not flash on every note while they load.
+   */
+  private people: BoardPeople | undefined = undefined;
   private peopleKey = '';
 
   constructor(
@@ -350,9 +354,10 @@ export class BoardSession {
 
   /** [AT2] Someone joined, left or renamed: every note shows the person's current name and cluster. */
   private readonly refreshPeople = (): void => {
+    if (!this.workshop.synced) return;
     const people = this.workshop.getState().people;
     const key = JSON.stringify([...people].map(([id, p]) => [id, p.name, p.cluster]));
-    if (key === this.peopleKey) return;
+    if (this.people && key === this.peopleKey) return;
     this.peopleKey = key;
     this.people = new Map([...people].map(([id, p]) => [id, { name: p.name, cluster: p.cluster }]));
     this.refreshView();

@@ -75,6 +75,8 @@ export class Workshop {
     this.controlProvider = this.provider(serverUrl, roomName(this.boardId, CONTROL_DOC), this.control, { token: this.token }, online);
     this.controlProvider.once('sync', () => {
       this.syncedOnce = true;
+      // The board shows names from the people only once they are known (session.ts).
+      this.notify();
     });
     this.openPrivate(serverUrl, online);
     void measureClockOffset().then(

@@ -6,12 +6,27 @@
  * maps `meta`, `notes`, `themes`, `links`; a record is a Y.Map directly in its root map; fields are
  * plain values within their schema's bounds (shared/model/limits.ts), except text fields, which
  * may be a Y.Text of plain characters; texts stay within their maxima after the update; nothing
- * nests deeper. For participants it adds who may write what (ownership.ts): no board settings,
+ * nests deeper; the board keeps to its note limit (Q2). For participants it adds who may write what (ownership.ts): no board settings,
  * notes only as themselves, no change to where a note came from, and the locks and private
  * writing, decided by the records as they are stored (valid or not).
  */
 import * as Y from 'yjs';
-import { BOARD_ROOTS, FIELD_NAME_MAX, FOREIGN_FIELDS, KEY_MAX, META_FIELDS, RECORD_FIELDS, REQUIRED_FIELDS, fieldValueProblem, isRecordRoot, plainValueProblem, type FieldSpec, type RecordRoot } from '../../shared/model/limits';
+import { notesMap } from '../../shared/model/doc';
+import {
+  BOARD_ROOTS,
+  FIELD_NAME_MAX,
+  FOREIGN_FIELDS,
+  KEY_MAX,
+  MAX_NOTES_PER_BOARD,
+  META_FIELDS,
+  RECORD_FIELDS,
+  REQUIRED_FIELDS,
+  fieldValueProblem,
+  isRecordRoot,
+  plainValueProblem,
+  type FieldSpec,
+  type RecordRoot,
+} from '../../shared/model/limits';
 import { Locator, MISPLACED, UNRESOLVED, type Place } from './places';
 import { Ownership, Refusal, refuse, type WriteRules, type Writer } from './ownership';
 
@@ -62,6 +77,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
   const locator = new Locator(doc, structs);
   const ownership = new Ownership(doc, writer, rules, locator);
   const completeness = new Completeness(locator);
+  const noteCount = new NoteCount(doc);
   const texts = new Map<string, TextChange>();
   const textOf = (place: Place): TextChange => {
     const id = `${place.root}\u0000${place.key ?? ''}\u0000${place.field ?? ''}\u0000${locator.isFresh(place.record) ? 'new' : 'old'}`;
@@ -88,6 +104,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
     if (struct.content instanceof Y.ContentString) textOf(place).inserted += struct.content.str.length - stored;
     completeness.written(place, struct);
     ownership.written(place, struct);
+    noteCount.written(place, struct);
   }
 
   for (const [client, ranges] of mergedRanges(ds)) {
@@ -112,6 +129,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
             if (located.content instanceof Y.ContentString) textOf(place).deleted += Math.min(end, itemEnd) - clock;
             completeness.deleted(place, located);
             ownership.deleted(place, located);
+            noteCount.deleted(place);
           }
         }
         clock = itemEnd;
@@ -122,6 +140,40 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules
   for (const change of texts.values()) checkTextLength(change, locator);
   completeness.finish();
   ownership.finish();
+  noteCount.finish();
+}
+
+/**
+ * [Q2] The notes a board holds after the update, for everyone who writes: a key the update fills
+ * that holds no note now is one more, a note it deletes (and does not put back) one fewer. Only
+ * an update that adds notes past the limit is refused, so a board at the limit (or past it,
+ * from before this check) still takes edits, deletions and a note's replacement.
+ */
+class NoteCount {
+  private readonly added = new Set<string>();
+  private readonly removed = new Set<string>();
+
+  constructor(private readonly doc: Y.Doc) {}
+
+  written(place: Place, item: Y.Item): void {
+    if (place.root === 'notes' && place.level === 1 && place.key !== null && !(item.content instanceof Y.ContentDeleted)) this.added.add(place.key);
+  }
+
+  deleted(place: Place): void {
+    if (place.root === 'notes' && place.level === 1 && place.key !== null) this.removed.add(place.key);
+  }
+
+  finish(): void {
+    if (this.added.size === 0) return;
+    const notes = notesMap(this.doc);
+    let growth = 0;
+    for (const key of this.added) if (!notes.has(key)) growth++;
+    for (const key of this.removed) if (notes.has(key) && !this.added.has(key)) growth--;
+    if (growth > 0 && notes.size + growth > MAX_NOTES_PER_BOARD) {
+      const figure = (n: number) => n.toLocaleString('en-GB');
+      refuse(`the board holds ${figure(notes.size)} notes, and a board holds at most ${figure(MAX_NOTES_PER_BOARD)}`);
+    }
+  }
 }
 
 /** The structure and bounds every writer keeps to. */

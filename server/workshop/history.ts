@@ -10,7 +10,9 @@
  */
 import * as Y from 'yjs';
 import { exportView } from '../../shared/report/bounds';
+import type { Participant } from '../../shared/report/engagement';
 import type { BoardView } from '../../shared/view/boardView';
+import { boardPeople, peopleIndex } from '../exports';
 import { HttpError } from '../http/respond';
 import type { BoardStore } from '../storage/store';
 
@@ -31,27 +33,31 @@ export function snapshotState(board: Y.Doc, votes: ReadonlyMap<string, number>):
   }
 }
 
-/** A stored snapshot's board and the vote totals it carries (`fallback` for older snapshots). */
+/**
+ * A stored snapshot's board and the vote totals it carries (`fallback` for older snapshots), with
+ * names and clusters from the board's people now [AT2], as every export shows them.
+ */
 export async function readSnapshot(
   store: BoardStore,
   boardId: string,
   entryId: string,
   fallback: () => Promise<ReadonlyMap<string, number>>,
-): Promise<{ view: BoardView; votes: ReadonlyMap<string, number> }> {
+): Promise<{ view: BoardView; votes: ReadonlyMap<string, number>; people: Participant[] }> {
   const state = await store.getHistoryState(boardId, entryId);
   if (!state) throw new HttpError(404, 'There is no snapshot with that id.');
+  const people = await boardPeople(store, boardId);
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
     // Bounded like every export [E6], so a preview is small and a restore always imports.
-    const view = exportView(doc, Date.now());
+    const view = exportView(doc, Date.now(), peopleIndex(people));
     const kept = doc.share.has(SNAPSHOT_VOTES) ? doc.getMap<unknown>(SNAPSHOT_VOTES) : null;
-    if (!kept) return { view, votes: await fallback() };
+    if (!kept) return { view, votes: await fallback(), people };
     const votes = new Map<string, number>();
     kept.forEach((count, noteId) => {
       if (typeof count === 'number' && Number.isInteger(count) && count > 0) votes.set(noteId, count);
     });
-    return { view, votes };
+    return { view, votes, people };
   } finally {
     doc.destroy();
   }

@@ -2,8 +2,8 @@
  * What a participant may change on the board, judged item by item as the guard walks an update
  * (guard.ts) and settled at the end, when the whole update is known:
  *  - never the board's settings (`meta`): only facilitators change those;
- *  - new notes only as themselves (`authorId` = the person of their seat) and with no `source`;
- *    never where an existing note came from (`PROTECTED_NOTE_FIELDS`);
+ *  - new notes only as themselves (`authorId` = the person of their seat, so none without a seat)
+ *    and with no `source`; never where an existing note came from (`PROTECTED_NOTE_FIELDS`);
  *  - while private writing is on: no new notes, no theme titles or statements, and no text of
  *    notes that are not theirs;
  *  - nothing in a locked dimension. A record's dimension is read raw from the stored map, valid
@@ -27,8 +27,6 @@ export interface Writer {
   role: 'facilitator' | 'participant';
   /** The person of the seat the socket presented; null for a socket without one. */
   personId: string | null;
-  /** Whether an id is a person of this board (from the control document's people). */
-  isPerson(id: string): boolean;
 }
 
 /** Where a note came from and whose it is: set when it is created, never changed over a socket. */
@@ -154,13 +152,10 @@ export class Ownership {
     if (note.sources.some((source) => source !== null)) refuse('only the server gives a note a source');
     if (note.authorIds.length === 0) refuse('a new note needs its author');
     const { personId } = this.writer;
-    for (const authorId of note.authorIds) {
-      if (personId !== null && authorId !== personId) refuse('a note can only be written in your own name');
-      // A socket without a seat speaks for nobody, so it may not claim a person of this board.
-      if (personId === null && (typeof authorId !== 'string' || this.writer.isPerson(authorId))) {
-        refuse('a note can only be written in your own name');
-      }
-    }
+    // [G4] A socket without a seat speaks for nobody: whatever author it named, the board would
+    // show that name and cluster as someone's, so it writes no notes at all.
+    if (personId === null) refuse('join the board first: notes are written under the seat you get by joining');
+    for (const authorId of note.authorIds) if (authorId !== personId) refuse('a note can only be written in your own name');
   }
 
   private touch(place: Place): void {

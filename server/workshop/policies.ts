@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
 import type { DocName } from '../../shared/protocol';
-import { isRestricted, peopleMap, readWriteRules } from '../../shared/workshop/control';
+import { isRestricted, readWriteRules } from '../../shared/workshop/control';
 import type { Logger } from '../log';
 import type { PresenceMode, Room, WritePolicy } from '../sync/room';
 import { NO_RULES, checkUpdate, skipsAhead, type GuardVerdict, type Writer } from './guard';
@@ -26,8 +26,7 @@ function boardPolicy(control: Room, log: Logger): WritePolicy {
       }
       return verdict.ok;
     };
-    const people = peopleMap(control.doc);
-    const writer = (role: Writer['role']): Writer => ({ role, personId: peer.personId, isPerson: (id) => people.has(id) });
+    const writer = (role: Writer['role']): Writer => ({ role, personId: peer.personId });
     switch (peer.role) {
       case 'viewer':
         explain?.('viewers cannot change the board');

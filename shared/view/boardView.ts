@@ -18,6 +18,11 @@ import { byOrder } from '../model/order';
 import { linkRecord, metaRecord, noteRecord, themeRecord, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
 import { CONSORTIUM_LABEL, DIMENSIONS, KINDS, clusterLabel, defaultColour, type Colour, type DimensionId, type KindId } from '../model/vocabulary';
 
+/** Marks the stored name of a note whose author is not (or no longer) a person of the board. */
+export const NOT_ON_BOARD = '(not on this board)';
+/** The byline of such a note that stored no name either. */
+export const UNKNOWN_PERSON = 'Unknown person';
+
 /** A board's people: person id -> current name and cluster (the control document's, or storage's). */
 export type BoardPeople = ReadonlyMap<string, { readonly name: string; readonly cluster: string | null }>;
 
@@ -121,10 +126,14 @@ function attribution(note: NoteRecord, people: BoardPeople | undefined): Pick<No
     const byline = name === '' || name === note.source.label ? note.source.label : note.source.kind === 'carried' ? name : `${name} (${note.source.label})`;
     return { authorName: note.authorName, cluster: note.cluster, clusterLabel: note.cluster === null ? CONSORTIUM_LABEL : clusterLabel(note.cluster), byline };
   }
-  const person = note.authorId === '' ? undefined : people?.get(note.authorId);
-  const authorName = person ? person.name : note.authorName;
-  const cluster = person ? person.cluster : note.cluster;
-  return { authorName, cluster, clusterLabel: clusterLabel(cluster), byline: authorName.trim() || 'Unknown author' };
+  if (!people) return { authorName: note.authorName, cluster: note.cluster, clusterLabel: clusterLabel(note.cluster), byline: note.authorName.trim() || 'Unknown author' };
+  const person = note.authorId === '' ? undefined : people.get(note.authorId);
+  if (person) return { authorName: person.name, cluster: person.cluster, clusterLabel: clusterLabel(person.cluster), byline: person.name.trim() || 'Unknown author' };
+  // [AT7] Nobody of this board vouches for this author: a person since removed, or a note written
+  // before seats bound authors. The stored name stays as a hint, marked; the cluster it claims is
+  // not shown, nor counted (engagement counts only people), so nobody can speak for a cluster.
+  const name = note.authorName.trim();
+  return { authorName: note.authorName, cluster: null, clusterLabel: clusterLabel(null), byline: name ? `${name} ${NOT_ON_BOARD}` : UNKNOWN_PERSON };
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

@@ -36,7 +36,8 @@ import { MutationError } from '../../shared/model/errors';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';
 import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
-import { MessageType, type CreatedBoard, type Role } from '../../shared/protocol';
+import type { AuthorInput } from '../../shared/model/schema';
+import { MessageType, type CreatedBoard, type Role, type Seat } from '../../shared/protocol';
 import { ServerProcess } from './server-process';
 
 export interface CrashOptions {
@@ -133,6 +134,8 @@ interface Client {
   doc: Y.Doc;
   provider: WebsocketProvider;
   origin: LocalOrigin;
+  /** Who its notes are by: the person of its seat. */
+  author: AuthorInput;
   /**
    * Document data as the server sent it (sync answers and updates, raw). Not the updates the
    * client's doc emits for them: their deletions can be the client's own doing (its unsent value
@@ -165,9 +168,23 @@ function recordingWebSocket(onData: (update: Uint8Array) => void, onRefused: () 
   };
 }
 
-function connect(index: number, serverUrl: string, board: CreatedBoard, role: Role, witness: Witness): Client {
+/** [G4] Joins the board as a person, as a browser does before it opens the board socket; the seat. */
+async function joinBoard(serverUrl: string, boardId: string, token: string, name: string): Promise<Seat> {
+  const res = await fetch(`${serverUrl}/api/boards/${boardId}/people`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, cluster: null }),
+  });
+  if (res.status !== 201) throw new Error(`joining answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as Seat;
+}
+
+async function connect(index: number, serverUrl: string, board: CreatedBoard, role: Role, witness: Witness): Promise<Client> {
   const doc = new Y.Doc();
   const token = new URLSearchParams(new URL(board.links[role]).hash.slice(1)).get('token') ?? '';
+  const name = `Client ${index}`;
+  // Participants write notes only as the person of their seat (G4); facilitators join too, as in the app.
+  const seat = role === 'viewer' ? null : await joinBoard(serverUrl, board.id, token, name);
   const socket = recordingWebSocket(
     (update) => {
       client.received.push(update);
@@ -176,13 +193,14 @@ function connect(index: number, serverUrl: string, board: CreatedBoard, role: Ro
     () => witness.refusals++,
   );
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/ws`, board.id, doc, {
-    params: { token },
+    params: seat ? { token, seat: seat.seat } : { token },
     WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     // The stock backoff tops out at 2.5 s; 1 s keeps a round short. The reconnect path is the same.
     maxBackoffTime: 1000,
   });
-  const client: Client = { index, role, doc, provider, origin: localOrigin(`crash-${index}`), received: [], timer: null, written: 0 };
+  const author = { id: seat?.personId ?? `crash-${index}`, name, cluster: null };
+  const client: Client = { index, role, doc, provider, origin: localOrigin(`crash-${index}`), author, received: [], timer: null, written: 0 };
   const notes = notesMap(doc);
   notes.observeDeep((events, transaction) => {
     const fromServer = transaction.origin === provider;
@@ -242,7 +260,7 @@ class Storm {
   }
 
   private edit(client: Client): void {
-    const { doc, origin, index } = client;
+    const { doc, origin, index, author } = client;
     const ids = [...notesMap(doc).keys()];
     const roll = this.random();
     const kind: EditKind = ids.length < 5 || roll < 0.35 ? 'add' : roll < 0.65 ? 'edit' : roll < 0.85 ? 'move' : 'delete';
@@ -255,7 +273,7 @@ class Storm {
               text: `c${index}.${++client.written}`,
               dimension: this.pick(DIMENSION_IDS),
               kind: this.pick(KIND_IDS),
-              author: { id: `crash-${index}`, name: `Client ${index}`, cluster: null },
+              author,
             },
             origin,
           );
@@ -447,7 +465,7 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     const board = await server.createBoard('Crash storm');
     for (let index = 0; index < options.clients; index++) {
       // Mostly participants, as in a workshop (their updates pass the write guard); every fifth a facilitator.
-      clients.push(connect(index, server.url, board, index % 5 === 0 ? 'facilitator' : 'participant', witness));
+      clients.push(await connect(index, server.url, board, index % 5 === 0 ? 'facilitator' : 'participant', witness));
     }
     const allSynced = () => clients.every((client) => client.provider.synced);
     // Which clients a sync wait still waits for, and whether their sockets are up.

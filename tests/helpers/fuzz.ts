@@ -18,6 +18,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
+import { registerPerson } from '../../server/people';
 import type { BoardRecord } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
@@ -90,19 +91,29 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const boards = await createBoards(ts);
     log(`server on port ${server.port}; boards A ${boards.a.id}, B ${boards.b.id} (EXCITE, ${LOCKED_DIMENSION} locked), C ${boards.c.id}, U ${boards.u.id} (untouched)`);
 
-    // Honest clients: three writers and a viewer on A, two writers on U.
-    const join = (board: BoardRecord, name: string, role: Role) => {
-      const client = connectClient(server, board.id, board.tokens[role]);
+    // Honest clients: three writers and a viewer on A, two writers on U. Writers join first: a
+    // participant socket writes notes only with a seat (G4).
+    const store = ts.store;
+    const join = async (board: BoardRecord, name: string, role: Role) => {
+      const joined = role === 'viewer' ? null : await registerPerson(store, board.id, { name, cluster: null, role });
+      const client = connectClient(server, board.id, joined ? { token: board.tokens[role], seat: joined.seat.seat } : board.tokens[role]);
       client.provider.awareness.setLocalStateField('user', { name });
-      const person: Honest = { name, client, writer: role !== 'viewer', closes: [] };
+      const person: Honest = { name, authorId: joined?.person.id ?? '', client, writer: role !== 'viewer', closes: [] };
       client.provider.on('connection-close', (event) => person.closes.push(event?.code ?? 0));
       return person;
     };
-    honest.push(join(boards.a, 'Honest A0', 'facilitator'), join(boards.a, 'Honest A1', 'participant'), join(boards.a, 'Honest A2', 'participant'), join(boards.a, 'Honest A3', 'viewer'));
-    untouched.push(join(boards.u, 'Honest U0', 'facilitator'), join(boards.u, 'Honest U1', 'participant'));
+    honest.push(
+      ...(await Promise.all([
+        join(boards.a, 'Honest A0', 'facilitator'),
+        join(boards.a, 'Honest A1', 'participant'),
+        join(boards.a, 'Honest A2', 'participant'),
+        join(boards.a, 'Honest A3', 'viewer'),
+      ])),
+    );
+    untouched.push(...(await Promise.all([join(boards.u, 'Honest U0', 'facilitator'), join(boards.u, 'Honest U1', 'participant')])));
     await Promise.all([...honest, ...untouched].map((h) => waitForSync(h.client, 10_000)));
     for (const [i, h] of honest.filter((h) => h.writer).entries()) {
-      addNote(h.client.doc, { text: `seed note ${i}`, dimension: 'strategy', kind: 'need', author: { id: h.name, name: h.name, cluster: null } }, localOrigin(h.name));
+      addNote(h.client.doc, { text: `seed note ${i}`, dimension: 'strategy', kind: 'need', author: { id: h.authorId, name: h.name, cluster: null } }, localOrigin(h.name));
     }
     const roomA = server.rooms.peek(boards.a.id);
     await waitFor(() => roomA !== null && notesMap(roomA.doc).size === 3, 'the seed notes reached board A', 10_000);

@@ -17,6 +17,8 @@ import { connectClient, waitFor, waitForSync, type TestClient, type TestServer }
 
 export interface Honest {
   name: string;
+  /** The person of the seat a writer's socket opened with (G4: its notes are by that person). */
+  authorId: string;
   client: TestClient;
   writer: boolean;
   /** Close codes of its connection while the fuzzer ran: there should be none. */
@@ -67,7 +69,7 @@ export async function checkPresence(clients: Honest[], fail: (s: string) => void
 export async function converge(board: string, clients: Honest[], room: Y.Doc | null, seed: number, fail: (s: string) => void): Promise<void> {
   const texts = clients.filter((h) => h.writer).map((h) => `after the attack ${seed} by ${h.name}`);
   for (const h of clients.filter((h) => h.writer)) {
-    addNote(h.client.doc, { text: `after the attack ${seed} by ${h.name}`, dimension: 'structure', kind: 'challenge', author: { id: h.name, name: h.name, cluster: null } }, localOrigin(h.name));
+    addNote(h.client.doc, { text: `after the attack ${seed} by ${h.name}`, dimension: 'structure', kind: 'challenge', author: { id: h.authorId, name: h.name, cluster: null } }, localOrigin(h.name));
   }
   const docs = [...clients.map((h) => h.client.doc), ...(room ? [room] : [])];
   try {

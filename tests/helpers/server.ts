@@ -71,10 +71,13 @@ export interface TestClient {
   destroy(): void;
 }
 
+/** Who opens a socket: a role's token, with the seat of a person who joined (G4: participants write notes only with one). */
+export type SocketCaller = string | { token: string; seat: string };
+
 /** A stock y-websocket provider in Node: `ws` as the WebSocket, no BroadcastChannel shortcut. */
-export function connectClient(server: RunningServer, boardId: string, token: string, doc = new Y.Doc()): TestClient {
+export function connectClient(server: RunningServer, boardId: string, caller: SocketCaller, doc = new Y.Doc()): TestClient {
   const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, boardId, doc, {
-    params: { token },
+    params: typeof caller === 'string' ? { token: caller } : { token: caller.token, seat: caller.seat },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });

@@ -8,7 +8,7 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { removeDataDir, tempDataDir, waitForSync } from '../helpers/server';
-import { boardOn, cleanupAfterEach, clientOf, docFromStored, note, serverFor, waitFor } from './support';
+import { boardOn, cleanupAfterEach, clientOf, docFromStored, note, seatedParticipant, serverFor, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 const run = promisify(execFile);
@@ -18,10 +18,11 @@ describe('backup', () => {
     const { current: ts } = await serverFor(defer);
     const template = await boardOn(ts, 'excite-d1.4');
     const live = await boardOn(ts);
-    const writer = clientOf(defer, ts.server, live.id, live.tokens.participant);
+    const ada = await seatedParticipant(ts.store, live);
+    const writer = clientOf(defer, ts.server, live.id, ada);
     await waitForSync(writer);
     // Notes still in the log (not compacted) and in the WAL: the copy must hold them too.
-    for (let i = 0; i < 25; i++) addNote(writer.doc, note(`Written before the backup ${i}`), localOrigin('w'));
+    for (let i = 0; i < 25; i++) addNote(writer.doc, note(`Written before the backup ${i}`, { author: ada.author }), localOrigin('w'));
     await waitFor(() => notesMap(ts.server.rooms.peek(live.id)?.doc ?? writer.doc).size === 25, 'the server to have the notes');
     await ts.server.rooms.peek(live.id)?.flushed();
 

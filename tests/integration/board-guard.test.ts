@@ -1,5 +1,5 @@
 /**
- * The board's write guard with the real server and sockets (SPEC G1-G6): what a participant or a
+ * The board's write guard with the real server and sockets (SPEC G1-G9): what a participant or a
  * facilitator may write over a socket, whatever their client sends. Each change is made on a copy
  * of the server's board, as a client would, and sent on a raw socket; the answer is either the
  * permission-denied message with its reason (W7) or the update lands.
@@ -8,7 +8,8 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap, notesMap } from '../../shared/model/doc';
-import { addNote, deleteNote, editNoteText } from '../../shared/model/mutations/notes';
+import { MAX_NOTES_PER_BOARD } from '../../shared/model/limits';
+import { addNote, addNotes, deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { setBoardTitle } from '../../shared/model/mutations/meta';
 import { createTheme } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
@@ -16,7 +17,7 @@ import { BOARD_DOC, MessageType } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { CloseCode } from '../../shared/protocol';
 import { waitForSync } from '../helpers/server';
-import { boardOn, cleanupAfterEach, clientOf, note, serverFor, syncUpdateFrame } from './support';
+import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, serverFor, syncUpdateFrame } from './support';
 import { synced, waitFor, workshopOn, type Caller, type Person, type Workshop } from './workshopSupport';
 
 const defer = cleanupAfterEach();
@@ -236,6 +237,25 @@ describe("what only facilitators change, and a note's origin", () => {
     expect(boardView(observer.doc).notesById.get(id)?.text).toBe('undo me back');
   });
 
+  it('[G4] [AT7] a participant socket without a seat writes no notes, under a made-up author or any other; joined, the same person can', async () => {
+    const w = await workshopOn(defer);
+    const { ann } = await withPeople(w);
+    const poser = { id: 'made-up-person-1', name: 'Anna', cluster: 'gaia' as const };
+    const seatless = w.participant;
+    expect(await send(w, seatless, (doc) => addNote(doc, note('posing as Anna, GAIA', { author: poser }), mine))).toBe(
+      'join the board first: notes are written under the seat you get by joining',
+    );
+    expect(await send(w, seatless, (doc) => addNote(doc, note('as Ann', { author: { id: ann.id, name: 'Ann', cluster: 'gaia' } }), mine))).toBe(
+      'join the board first: notes are written under the seat you get by joining',
+    );
+    expect([...boardView(await serverDoc(w)).notesById.values()].map((n) => n.text).sort()).toEqual(["Ann's note", "Ben's note"]);
+    // Seatless, it still edits what is there (the guard's other rules apply).
+    const annNote = [...boardView(await serverDoc(w)).notesById.values()].find((n) => n.text === "Ann's note")?.id ?? '';
+    expect(await send(w, seatless, (doc) => editNoteText(doc, annNote, "Ann's note, edited", mine))).toBeNull();
+    const anna = await w.join('participant', 'Anna', 'gaia');
+    expect(await send(w, anna, (doc) => addNote(doc, note('joined first', { author: { id: anna.id, name: 'Anna', cluster: 'gaia' } }), mine))).toBeNull();
+  });
+
   it('[G5] during private writing a participant cannot publish text as a theme title or in a note that is not theirs', async () => {
     const w = await workshopOn(defer);
     const { ann, annNote, benNote } = await withPeople(w);
@@ -285,5 +305,45 @@ describe('a board at its size limit', () => {
     deleteNote(again.doc, ids[1]!, mine);
     await waitFor(() => !notesMap(reopened.doc).has(ids[1]!), 'the deletion lands after a restart');
     expect(notesMap(reopened.doc).size).toBe(10);
+  });
+});
+
+/** A note written as a crafted client would, past the limit its own copy of the mutations keeps. */
+function craftedNote(doc: Y.Doc, text: string, author: { id: string; name: string; cluster: string | null }): void {
+  const scratch = new Y.Doc();
+  const id = addNote(scratch, note(text, { author }), mine);
+  const fields = (notesMap(scratch).get(id) as Y.Map<unknown>).toJSON() as Record<string, unknown>;
+  scratch.destroy();
+  const map = new Y.Map<unknown>();
+  for (const [field, value] of Object.entries(fields)) map.set(field, field === 'text' ? new Y.Text(String(value)) : value);
+  notesMap(doc).set(id, map);
+}
+
+describe('a board at its note limit', () => {
+  it('[Q2] an update that would take the board past 10,000 notes is refused over the socket, from anyone; edits and deletions still land', { timeout: 60_000 }, async () => {
+    const w = await workshopOn(defer);
+    const ann = await w.join('participant', 'Ann', 'gaia');
+    const asAnn = { id: ann.id, name: 'Ann', cluster: 'gaia' as const };
+    const doc = await serverDoc(w);
+    // Near the limit in one batch, as the server itself would add them (small notes: well within the size cap).
+    const held = addNotes(doc, Array.from({ length: MAX_NOTES_PER_BOARD - 1 }, (_, i) => note(`n${i}`)), serverOrigin('api'));
+    const full = 'the board holds 9,999 notes, and a board holds at most 10,000';
+    const two = (d: Y.Doc) => ['one', 'two'].forEach((text) => craftedNote(d, text, asAnn));
+    expect(await send(w, ann, two)).toBe(full);
+    expect(await send(w, ann, (d) => addNote(d, note('the last one', { author: asAnn }), mine))).toBeNull();
+    expect(notesMap(doc).size).toBe(MAX_NOTES_PER_BOARD);
+    const atLimit = 'the board holds 10,000 notes, and a board holds at most 10,000';
+    expect(await send(w, ann, (d) => craftedNote(d, 'one too many', asAnn))).toBe(atLimit);
+    expect(await send(w, w.facilitator, (d) => craftedNote(d, 'one too many', asAnn))).toBe(atLimit);
+    // At the limit the board still changes: an edit, and a deletion with a new note in its place.
+    expect(await send(w, ann, (d) => editNoteText(d, held[0]!, 'n0, edited', mine))).toBeNull();
+    expect(
+      await send(w, w.facilitator, (d) => {
+        deleteNote(d, held[1]!, mine);
+        addNote(d, note('in its place', { author: asAnn }), mine);
+      }),
+    ).toBeNull();
+    expect(notesMap(doc).size).toBe(MAX_NOTES_PER_BOARD);
+    expect(noteTexts(doc).filter((text) => ['one', 'two', 'one too many'].includes(text))).toEqual([]);
   });
 });

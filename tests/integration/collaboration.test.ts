@@ -6,7 +6,7 @@ import { localOrigin } from '../../shared/model/origin';
 import * as Y from 'yjs';
 import { boardView } from '../../shared/view/boardView';
 import { waitForSync } from '../helpers/server';
-import { awarenessFrame, boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, serverFor, waitFor } from './support';
+import { awarenessFrame, boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, seatedParticipant, serverFor, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 
@@ -14,9 +14,11 @@ async function twoClients() {
   const { current: ts } = await serverFor(defer);
   const board = await boardOn(ts);
   const a = clientOf(defer, ts.server, board.id, board.tokens.facilitator);
-  const b = clientOf(defer, ts.server, board.id, board.tokens.participant);
+  // B writes notes too, so it joins first (G4).
+  const ada = await seatedParticipant(ts.store, board);
+  const b = clientOf(defer, ts.server, board.id, ada);
   await Promise.all([waitForSync(a), waitForSync(b)]);
-  return { ts, board, a, b };
+  return { ts, board, a, b, ada };
 }
 
 describe('document sync', () => {
@@ -45,13 +47,13 @@ describe('document sync', () => {
   });
 
   it('concurrent edits from both sides converge to the same board', async () => {
-    const { ts, board, a, b } = await twoClients();
+    const { ts, board, a, b, ada } = await twoClients();
     const shared = addNote(a.doc, note('shared'), localOrigin('a'));
     await waitFor(() => boardView(b.doc).notesById.has(shared), 'B sees the shared note');
 
     // Both write before either hears from the other.
     addNote(a.doc, note('from A'), localOrigin('a'));
-    addNote(b.doc, note('from B'), localOrigin('b'));
+    addNote(b.doc, note('from B', { author: ada.author }), localOrigin('b'));
     editNoteText(a.doc, shared, 'shared, edited by A', localOrigin('a'));
     setNoteColour(b.doc, shared, 'sky', localOrigin('b'));
 

@@ -13,7 +13,7 @@ import { runFuzz, summaryLine, type FuzzReport } from '../helpers/fuzz';
 import { LOCKED_DIMENSION, VARINT_2_POW_56, awarenessPayload, deleteUpdate, gcUpdate, message, padded, wideOriginsUpdate } from '../helpers/fuzzFrames';
 import { waitForSync } from '../helpers/server';
 import { synced, workshopOn } from './workshopSupport';
-import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, serverFor, storedNoteTexts, syncUpdateFrame, waitFor } from './support';
+import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, seatedParticipant, serverFor, storedNoteTexts, syncUpdateFrame, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 
@@ -64,9 +64,10 @@ describe('what the fuzzer found', () => {
   ])('[Z1] $name is malformed (4400); newcomers and storage still read the board', async ({ update }) => {
     const { current: ts } = await serverFor(defer);
     const board = await boardOn(ts);
-    const honest = clientOf(defer, ts.server, board.id, board.tokens.participant);
+    const ada = await seatedParticipant(ts.store, board);
+    const honest = clientOf(defer, ts.server, board.id, ada);
     await waitForSync(honest);
-    addNote(honest.doc, note('before the attack'), localOrigin('h'));
+    addNote(honest.doc, note('before the attack', { author: ada.author }), localOrigin('h'));
     const bad = rawSocket(defer, ts.server, board.id, board.tokens.facilitator);
     await waitFor(() => bad.messages.length > 0, 'the attacker joined');
     bad.ws.send(syncUpdateFrame(update()));
@@ -83,7 +84,8 @@ describe('what the fuzzer found', () => {
   it("[Z1] a deletion of items the server does not have is dropped: it cannot remove another writer's next note", async () => {
     const { current: ts } = await serverFor(defer);
     const board = await boardOn(ts);
-    const honest = clientOf(defer, ts.server, board.id, board.tokens.participant);
+    const ada = await seatedParticipant(ts.store, board);
+    const honest = clientOf(defer, ts.server, board.id, ada);
     const other = clientOf(defer, ts.server, board.id, board.tokens.participant);
     await Promise.all([waitForSync(honest), waitForSync(other)]);
     const bad = rawSocket(defer, ts.server, board.id, board.tokens.participant);
@@ -95,7 +97,7 @@ describe('what the fuzzer found', () => {
     bad.ws.send(message([MessageType.Sync, 0], Y.encodeStateVector(new Y.Doc())));
     await waitFor(() => bad.messages.length > answered, 'the server handled the deletion');
 
-    addNote(honest.doc, note('written after the attack'), localOrigin('h'));
+    addNote(honest.doc, note('written after the attack', { author: ada.author }), localOrigin('h'));
     await waitFor(() => noteTexts(other.doc).includes('written after the attack'), 'the other writer sees the note');
     const late = clientOf(defer, ts.server, board.id, board.tokens.viewer);
     await waitForSync(late);
@@ -163,7 +165,7 @@ describe('what the fuzzer found', () => {
     Y.applyUpdate(doc, gcUpdate(CLIENT, 0, 2 ** 24));
     const timed = (update: Uint8Array) => {
       const started = performance.now();
-      const verdict = checkUpdate(doc, update, { role: 'participant', personId: null, isPerson: () => false }, rules);
+      const verdict = checkUpdate(doc, update, { role: 'participant', personId: null }, rules);
       return { ok: verdict.ok, ms: performance.now() - started };
     };
     // A deletion over a collected run was walked clock by clock (2^52 clocks: forever).

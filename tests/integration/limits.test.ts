@@ -8,7 +8,7 @@ import { localOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { CloseCode } from '../../shared/protocol';
 import { waitForSync } from '../helpers/server';
-import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, serverFor, syncUpdateFrame, waitFor } from './support';
+import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, seatedParticipant, serverFor, syncUpdateFrame, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 const me = localOrigin('me');
@@ -17,7 +17,8 @@ describe('limits', () => {
   it('[Z2] a socket that sends faster than its rate is closed with 4429; others on the board carry on', async () => {
     const { current: ts } = await serverFor(defer, { overrides: { limits: { messagesPerSecond: 5, messageBurst: 20 } } });
     const board = await boardOn(ts);
-    const honest = clientOf(defer, ts.server, board.id, board.tokens.participant);
+    const ada = await seatedParticipant(ts.store, board);
+    const honest = clientOf(defer, ts.server, board.id, ada);
     await waitForSync(honest);
     const flood = rawSocket(defer, ts.server, board.id, board.tokens.participant);
     await flood.opened;
@@ -29,7 +30,7 @@ describe('limits', () => {
     for (const frame of frames) flood.ws.send(frame);
     expect((await flood.closed).code).toBe(CloseCode.TooManyRequests);
 
-    addNote(honest.doc, note('still writing'), me);
+    addNote(honest.doc, note('still writing', { author: ada.author }), me);
     const check = clientOf(defer, ts.server, board.id, board.tokens.viewer);
     await waitFor(() => noteTexts(check.doc).includes('still writing'), 'the honest client still writes');
   });
@@ -110,13 +111,15 @@ describe('limits', () => {
   it('[Z3] a board past its size limit refuses further writes with 4413 and keeps what it has', async () => {
     const { current: ts } = await serverFor(defer, { overrides: { limits: { boardBytes: 2000 } } });
     const board = await boardOn(ts);
-    const writer = clientOf(defer, ts.server, board.id, board.tokens.participant);
+    const ada = await seatedParticipant(ts.store, board);
+    const writer = clientOf(defer, ts.server, board.id, ada);
     await waitForSync(writer);
     const closes: number[] = [];
     writer.provider.on('connection-close', (event: CloseEvent | null) => event && closes.push(event.code));
-    addNote(writer.doc, note('x'.repeat(1500)), me);
-    addNote(writer.doc, note('y'.repeat(1500)), me);
-    addNote(writer.doc, note('one too many'), me);
+    const author = ada.author;
+    addNote(writer.doc, note('x'.repeat(1500), { author }), me);
+    addNote(writer.doc, note('y'.repeat(1500), { author }), me);
+    addNote(writer.doc, note('one too many', { author }), me);
     await waitFor(() => closes.includes(CloseCode.TooLarge), 'the writer is told the board is full');
     const reader = clientOf(defer, ts.server, board.id, board.tokens.viewer);
     await waitForSync(reader);

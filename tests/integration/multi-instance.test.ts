@@ -17,12 +17,13 @@ import { PostgresStore } from '../../server/storage/postgres';
 import type { BoardRecord } from '../../server/storage/store';
 import { addNote, editNoteText } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
+import type { AuthorInput } from '../../shared/model/schema';
 import { CloseCode, PERSON_REMOVED_REASON, type Seat } from '../../shared/protocol';
 import { waitForSync } from '../helpers/server';
 import { postgresAvailable, postgresProxy, rawClient, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { redisAvailable, TEST_REDIS_URL, testPrefix } from '../helpers/redis';
 import { instance } from './multiInstance';
-import { cleanupAfterEach, clientOf, closedEvent, countingClient, note, noteTexts, sleep, storedNoteTexts, waitFor, waitForAsync, type Defer } from './support';
+import { cleanupAfterEach, clientOf, closedEvent, countingClient, note, noteTexts, seatedParticipant, sleep, storedNoteTexts, waitFor, waitForAsync, type Defer } from './support';
 
 const defer = cleanupAfterEach();
 
@@ -37,11 +38,13 @@ async function pair(defer: Defer, options: { redis?: boolean; url?: string; outa
   const a = await instance(defer, { url, schema, bus: busFor('a'), ...options });
   const b = await instance(defer, { url, schema, bus: busFor('b'), ...options });
   const board = await createBoard(a.store, { title: 'Two instances', template: 'blank' });
-  return { a, b, board, schema, hub };
+  // Participants write notes only with a seat (G4); a seat in the shared store works on both.
+  const ada = await seatedParticipant(a.store, board);
+  return { a, b, board, schema, hub, ada };
 }
 
-function add(doc: Y.Doc, text: string): void {
-  addNote(doc, note(text), localOrigin('tester'));
+function add(doc: Y.Doc, text: string, author: AuthorInput): void {
+  addNote(doc, note(text, { author }), localOrigin('tester'));
 }
 
 async function readyz(server: RunningServer): Promise<{ status: number; checks: Record<string, string> }> {
@@ -57,13 +60,13 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
     { bus: 'RedisBus', redis: true },
   ])('[M1] clients on different instances ($bus) see each other edit, and a fresh client on either sees everything', async ({ redis }) => {
     if (redis && !redisAvailable) return;
-    const { a, b, board } = await pair(defer, { redis });
-    const onA = clientOf(defer, a.server, board.id, participant(board));
-    const onB = clientOf(defer, b.server, board.id, participant(board));
+    const { a, b, board, ada } = await pair(defer, { redis });
+    const onA = clientOf(defer, a.server, board.id, ada);
+    const onB = clientOf(defer, b.server, board.id, ada);
     await Promise.all([waitForSync(onA), waitForSync(onB)]);
     for (let i = 0; i < 20; i++) {
-      add(onA.doc, `a${i}`);
-      add(onB.doc, `b${i}`);
+      add(onA.doc, `a${i}`, ada.author);
+      add(onB.doc, `b${i}`, ada.author);
     }
     const all = [...Array.from({ length: 20 }, (_, i) => `a${i}`), ...Array.from({ length: 20 }, (_, i) => `b${i}`)].sort();
     await waitFor(() => noteTexts(onA.doc).length === 40 && noteTexts(onB.doc).length === 40, 'both clients see all 40 notes');
@@ -91,14 +94,14 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
   });
 
   it('[M2] an instance that may have missed deliveries reloads from storage, and its clients get what it lacked', async () => {
-    const { a, b, board } = await pair(defer);
+    const { a, b, board, ada } = await pair(defer);
     const onB = clientOf(defer, b.server, board.id, participant(board));
     await waitForSync(onB);
     // Stored by "another instance" whose publish never arrived.
     const writer = new Y.Doc();
     Y.applyUpdate(writer, Y.encodeStateAsUpdate((await b.server.rooms.acquire(board.id)).doc));
     const before = Y.encodeStateVector(writer);
-    add(writer, 'stored but never published');
+    add(writer, 'stored but never published', ada.author);
     await a.store.appendUpdate(board.id, Y.encodeStateAsUpdate(writer, before));
     await sleep(100);
     expect(noteTexts(onB.doc)).toEqual([]);
@@ -172,17 +175,17 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
 
   it('[M4] with PostgreSQL away, both instances keep serving live edits, say not ready, and store everything once it is back', async () => {
     const proxy = await postgresProxy(defer);
-    const { a, b, board } = await pair(defer, { url: proxy.url });
-    const onA = clientOf(defer, a.server, board.id, participant(board));
-    const onB = clientOf(defer, b.server, board.id, participant(board));
+    const { a, b, board, ada } = await pair(defer, { url: proxy.url });
+    const onA = clientOf(defer, a.server, board.id, ada);
+    const onB = clientOf(defer, b.server, board.id, ada);
     await Promise.all([waitForSync(onA), waitForSync(onB)]);
-    add(onA.doc, 'before the outage');
+    add(onA.doc, 'before the outage', ada.author);
     await waitFor(() => noteTexts(onB.doc).length === 1, 'the first note at B');
 
     await proxy.cut();
     for (let i = 0; i < 5; i++) {
-      add(onA.doc, `during a${i}`);
-      add(onB.doc, `during b${i}`);
+      add(onA.doc, `during a${i}`, ada.author);
+      add(onB.doc, `during b${i}`, ada.author);
     }
     await waitFor(() => noteTexts(onA.doc).length === 11 && noteTexts(onB.doc).length === 11, 'live edits across instances', 15_000);
     for (const server of [a.server, b.server]) {
@@ -207,8 +210,8 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
 
   it('[M4] past the outage buffer, a writer is told to retry later (4503), and its edits arrive once storage is back', async () => {
     const proxy = await postgresProxy(defer);
-    const { a, board } = await pair(defer, { url: proxy.url, outageBufferBytes: 2_000 });
-    const writer = clientOf(defer, a.server, board.id, participant(board));
+    const { a, board, ada } = await pair(defer, { url: proxy.url, outageBufferBytes: 2_000 });
+    const writer = clientOf(defer, a.server, board.id, ada);
     await waitForSync(writer);
     await proxy.cut();
     let closedWith: number | null = null;
@@ -220,13 +223,13 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
     });
     let written = 0;
     while (closedWith === null && written < 200) {
-      add(writer.doc, `note ${written++} ${'x'.repeat(100)}`);
+      add(writer.doc, `note ${written++} ${'x'.repeat(100)}`, ada.author);
       await sleep(20);
     }
     expect(closedWith).toBe(CloseCode.GoingAway);
     expect(reason).toBe('Storage unavailable, retry shortly');
     // Written past the close too: the provider keeps them for its next connection.
-    for (let i = 0; i < 3; i++) add(writer.doc, `note ${written++} while disconnected`);
+    for (let i = 0; i < 3; i++) add(writer.doc, `note ${written++} while disconnected`, ada.author);
     await proxy.restore();
     // The provider reconnects and resends what the server lacks.
     await waitForAsync(async () => (await storedNoteTexts(a.store, board.id)).length === written, `all ${written} notes stored`, 30_000);

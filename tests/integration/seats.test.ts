@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { addNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
 import { CONTROL_DOC, PERSON_REMOVED_REASON, SEAT_HEADER, type CreatedBoard, type Seat } from '../../shared/protocol';
+import type { Engagement } from '../../shared/report/engagement';
 import type { BoardExport } from '../../shared/report/json';
 import type { MyVotes } from '../../shared/workshop/commands';
 import type { VotingConfig } from '../../shared/workshop/control';
@@ -238,10 +239,13 @@ describe('hidden rounds', () => {
 });
 
 describe('snapshots', () => {
-  it('[SE7] a snapshot previews and restores with the votes published when it was taken', async () => {
+  it('[SE7] [AT2] a snapshot previews and restores with the votes published when it was taken, and names from the people', async () => {
     const w = await workshopOn(defer);
     const noteId = await noteOn(w, 'voted for');
     const ada = await w.join('participant', 'Ada');
+    // Her note's stored copy says otherwise: the preview shows her as the people records do.
+    const room = await w.server.rooms.acquire(w.board.id);
+    const adasNote = addNote(room.doc, note("Ada's idea", { author: { id: ada.id, name: 'An old copy', cluster: 'dti' } }), serverOrigin('api'));
     await openRound(w, { hideResults: true });
     await vote(w, ada, noteId);
     await vote(w, ada, noteId);
@@ -254,6 +258,8 @@ describe('snapshots', () => {
 
     const preview = await w.call<BoardExport>('GET', `/history/${entry.body.id}`, w.facilitator);
     expect(preview.body.votes).toEqual({ [noteId]: 2 });
+    expect(preview.body.notes.find((n) => n.id === adasNote)).toMatchObject({ authorId: ada.id, authorName: 'Ada', cluster: null });
+    expect((preview.body as BoardExport & { engagement: Engagement }).engagement.totals).toMatchObject({ participants: 1, contributions: 1 });
     const restored = await w.call<CreatedBoard>('POST', `/history/${entry.body.id}/restore`, w.facilitator);
     expect(restored.status).toBe(201);
     const exported = await fetch(`${w.server.url}/api/boards/${restored.body.id}/export?format=json`, {

@@ -13,7 +13,7 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { ServerProcess } from '../helpers/server-process';
-import { GatedStore, boardOn, cleanupAfterEach, clientOf, gatedServer, note, serverFor, storedNoteTexts, waitForAsync } from './support';
+import { GatedStore, boardOn, cleanupAfterEach, clientOf, gatedServer, note, seatedParticipant, serverFor, storedNoteTexts, waitForAsync } from './support';
 import { waitForSync } from '../helpers/server';
 
 const defer = cleanupAfterEach();
@@ -92,11 +92,12 @@ describe('storage failures', () => {
     const board = await boardOn(ts);
     const store = new FullDiskStore(ts.store);
     const { server } = await gatedServer(defer, store);
-    const writer = clientOf(defer, server, board.id, board.tokens.participant);
+    const ada = await seatedParticipant(ts.store, board);
+    const writer = clientOf(defer, server, board.id, ada);
     await waitForSync(writer);
     store.full = true;
     const closed = new Promise<{ code: number }>((resolve) => writer.provider.once('connection-close', (event) => resolve({ code: event?.code ?? 0 })));
-    addNote(writer.doc, note('Kept by the writer'), localOrigin('w'));
+    addNote(writer.doc, note('Kept by the writer', { author: ada.author }), localOrigin('w'));
     expect(await closed).toMatchObject({ code: 4503 });
     store.full = false;
     await waitForAsync(async () => (await storedNoteTexts(ts.store, board.id)).includes('Kept by the writer'), 'the retried edit to be stored', 15_000);

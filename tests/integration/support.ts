@@ -14,7 +14,8 @@ import { createLogger } from '../../server/log';
 import { DelegatingStore } from '../../server/storage/delegating';
 import type { BoardRecord, BoardStore, StoredState } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
-import type { AddNoteInput } from '../../shared/model/schema';
+import { registerPerson } from '../../server/people';
+import type { AddNoteInput, AuthorInput } from '../../shared/model/schema';
 import { MessageType } from '../../shared/protocol';
 import type { StandaloneTemplateId } from '../../shared/templates/index';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
@@ -24,6 +25,7 @@ import {
   removeDataDir,
   startTestServer,
   waitFor,
+  type SocketCaller,
   type TestClient,
   type TestServer,
 } from '../helpers/server';
@@ -72,8 +74,8 @@ export async function boardOn(ts: TestServer, template: StandaloneTemplateId = '
 }
 
 /** A stock provider (helpers/server.ts) destroyed after the test. */
-export function clientOf(defer: Defer, server: RunningServer, boardId: string, token: string, doc = new Y.Doc()): TestClient {
-  const client = connectClient(server, boardId, token, doc);
+export function clientOf(defer: Defer, server: RunningServer, boardId: string, caller: SocketCaller, doc = new Y.Doc()): TestClient {
+  const client = connectClient(server, boardId, caller, doc);
   defer(() => client.destroy());
   return client;
 }
@@ -126,6 +128,23 @@ export async function waitForAsync(check: () => Promise<boolean>, what: string, 
     if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for: ${what}`);
     await sleep(10);
   }
+}
+
+/** A participant who joined a board: their socket opens with the seat, and `author` is who their notes are by. */
+export interface Seated {
+  token: string;
+  seat: string;
+  author: AuthorInput;
+}
+
+/**
+ * [G4] Joins a participant to the board, as `POST /people` does (straight in storage, which is
+ * where sockets look seats up), so their socket may write notes: a participant socket without a
+ * seat writes none.
+ */
+export async function seatedParticipant(store: BoardStore, board: BoardRecord, name = 'Ada', cluster: string | null = null): Promise<Seated> {
+  const { person, seat } = await registerPerson(store, board.id, { name, cluster, role: 'participant' });
+  return { token: board.tokens.participant, seat: seat.seat, author: { id: person.id, name, cluster } };
 }
 
 /** A note input with sensible defaults; `text` is what tests look for. */

@@ -8,11 +8,12 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import type { RunningServer } from '../../server/app';
+import type { BoardRecord, BoardStore } from '../../server/storage/store';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, MessageType } from '../../shared/protocol';
 import { waitForSync } from '../helpers/server';
-import { boardOn, cleanupAfterEach, clientOf, note, rawSocket, serverFor, sleep, waitFor } from './support';
+import { boardOn, cleanupAfterEach, clientOf, note, rawSocket, seatedParticipant, serverFor, sleep, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 const me = localOrigin('me');
@@ -42,10 +43,12 @@ function roomOf(server: RunningServer, boardId: string) {
 }
 
 /** A board with some notes, written by a provider that stays connected; and the writer's client id. */
-async function boardWithNotes(server: RunningServer, token: string, boardId: string): Promise<number> {
-  const writer = clientOf(defer, server, boardId, token);
+async function boardWithNotes(server: RunningServer, store: BoardStore, board: BoardRecord): Promise<number> {
+  const boardId = board.id;
+  const ada = await seatedParticipant(store, board);
+  const writer = clientOf(defer, server, boardId, ada);
   await waitForSync(writer);
-  for (let i = 0; i < 20; i++) addNote(writer.doc, note(`note ${i}`), me);
+  for (let i = 0; i < 20; i++) addNote(writer.doc, note(`note ${i}`, { author: ada.author }), me);
   await waitFor(() => (roomOf(server, boardId).doc.getMap('notes').size ?? 0) >= 20, 'the notes reach the server');
   return writer.doc.clientID;
 }
@@ -55,7 +58,7 @@ describe('sync requests', () => {
     // The per-connection budget (K4) is lifted here: this is about what each request costs.
     const { current: ts } = await serverFor(defer, { overrides: { limits: { syncRequestBurst: 1000, syncRequestsPerMinute: 60_000 } } });
     const board = await boardOn(ts);
-    await boardWithNotes(ts.server, board.tokens.participant, board.id);
+    await boardWithNotes(ts.server, ts.store, board);
     const room = roomOf(ts.server, board.id);
     const before = room.syncEncodes;
     const asker = rawSocket(defer, ts.server, board.id, board.tokens.viewer);
@@ -72,7 +75,7 @@ describe('sync requests', () => {
   it('[K5] a change to the board makes one new encode for the next such request, not one per request', async () => {
     const { current: ts } = await serverFor(defer, { overrides: { limits: { syncRequestBurst: 1000, syncRequestsPerMinute: 60_000 } } });
     const board = await boardOn(ts);
-    await boardWithNotes(ts.server, board.tokens.participant, board.id);
+    await boardWithNotes(ts.server, ts.store, board);
     const room = roomOf(ts.server, board.id);
     const asker = rawSocket(defer, ts.server, board.id, board.tokens.viewer);
     await asker.opened;
@@ -88,7 +91,7 @@ describe('sync requests', () => {
   it('[K4] a connection past its sync requests is closed with 4429 after a bounded number of encodes; the board carries on', async () => {
     const { current: ts } = await serverFor(defer);
     const board = await boardOn(ts);
-    const writerId = await boardWithNotes(ts.server, board.tokens.participant, board.id);
+    const writerId = await boardWithNotes(ts.server, ts.store, board);
     const room = roomOf(ts.server, board.id);
     const before = room.syncEncodes;
     const asker = rawSocket(defer, ts.server, board.id, board.tokens.viewer);
@@ -105,7 +108,8 @@ describe('sync requests', () => {
   it('[K4] a provider that reconnects again and again is answered every time: the budget is per connection', async () => {
     const { current: ts } = await serverFor(defer);
     const board = await boardOn(ts);
-    const client = clientOf(defer, ts.server, board.id, board.tokens.participant);
+    const ada = await seatedParticipant(ts.store, board);
+    const client = clientOf(defer, ts.server, board.id, ada);
     const closes: number[] = [];
     client.provider.on('connection-close', (event: CloseEvent | null) => event && closes.push(event.code));
     await waitForSync(client);
@@ -113,7 +117,7 @@ describe('sync requests', () => {
       client.provider.disconnect();
       client.provider.connect();
       await waitFor(() => client.provider.synced, `sync ${i + 2}`);
-      addNote(client.doc, note(`after reconnect ${i}`), me);
+      addNote(client.doc, note(`after reconnect ${i}`, { author: ada.author }), me);
     }
     await sleep(100);
     expect(closes.filter((code) => code !== 1000 && code !== 1005)).toEqual([]);

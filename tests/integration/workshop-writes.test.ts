@@ -14,7 +14,7 @@ import * as authProtocol from 'y-protocols/auth';
 import { BOARD_DOC, CONTROL_DOC, CloseCode, MessageType, type DocName } from '../../shared/protocol';
 import { controlMap, peopleMap, resultsMap } from '../../shared/workshop/control';
 import { cleanupAfterEach, note, noteTexts, storedNoteTexts, syncUpdateFrame } from './support';
-import { controlOf, roundTrip, synced, waitFor, workshopOn, type Workshop } from './workshopSupport';
+import { controlOf, roundTrip, synced, waitFor, workshopOn, type Person, type Workshop } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');
@@ -26,6 +26,9 @@ async function boardWithNotes(w: Workshop) {
   const structure = addNote(room.doc, note('structure note', { dimension: 'structure' }), serverOrigin('api'));
   return { room, strategy, structure };
 }
+
+/** Who a joined person's notes are by (G4: the person of the seat their socket opened with). */
+const authorOf = (person: Person, name = 'Ada') => ({ id: person.id, name, cluster: null });
 
 /** The note texts of the server's board document, its storage, and an observer's copy agree. */
 async function expectBoardTexts(w: Workshop, observer: { doc: Y.Doc }, texts: string[]) {
@@ -56,12 +59,14 @@ describe('the board document', () => {
     const w = await workshopOn(defer);
     const { strategy, structure } = await boardWithNotes(w);
     await w.command({ type: 'lock', lock: { board: true, dimensions: [] } });
-    const participant = w.open(BOARD_DOC, w.participant);
+    // Joined, so only the lock stands in the way (G4 refuses a seatless socket's notes anyway).
+    const ada = await w.join('participant', 'Ada');
+    const participant = w.open(BOARD_DOC, ada);
     const facilitator = w.open(BOARD_DOC, w.facilitator);
     const viewer = w.open(BOARD_DOC, w.viewer);
     await synced(participant, facilitator, viewer);
 
-    addNote(participant.doc, note('participant note'), mine);
+    addNote(participant.doc, note('participant note', { author: authorOf(ada) }), mine);
     editNoteText(participant.doc, strategy, 'strategy note, edited', mine);
     deleteNote(participant.doc, structure, mine);
     await roundTrip(participant);
@@ -82,8 +87,9 @@ describe('the board document', () => {
     const viewer = w.open(BOARD_DOC, w.viewer);
     // One participant per refused change, so each is refused for its own sake, not for building
     // on an earlier refused one.
+    const ada = await w.join('participant', 'Ada');
     const refused: ((doc: Y.Doc) => void)[] = [
-      (doc) => addNote(doc, note('new strategy note'), mine),
+      (doc) => addNote(doc, note('new strategy note', { author: authorOf(ada) }), mine),
       (doc) => editNoteText(doc, strategy, 'strategy note, edited', mine),
       (doc) => moveNote(doc, strategy, { dimension: 'structure', kind: 'need', themeId: null }, mine),
       (doc) => moveNote(doc, structure, { dimension: 'strategy', kind: 'need', themeId: null }, mine),
@@ -94,13 +100,13 @@ describe('the board document', () => {
         (notesMap(doc).get(structure) as Y.Map<unknown>).set('dimension', text);
       },
     ];
-    const refusing = refused.map(() => w.open(BOARD_DOC, w.participant));
-    const allowed = w.open(BOARD_DOC, w.participant);
+    const refusing = refused.map(() => w.open(BOARD_DOC, ada));
+    const allowed = w.open(BOARD_DOC, ada);
     await synced(viewer, allowed, ...refusing);
 
     refused.forEach((change, i) => change(refusing[i]!.doc));
     await Promise.all(refusing.map((client) => roundTrip(client)));
-    addNote(allowed.doc, note('new structure note', { dimension: 'structure' }), mine);
+    addNote(allowed.doc, note('new structure note', { dimension: 'structure', author: authorOf(ada) }), mine);
     editNoteText(allowed.doc, structure, 'structure note, edited', mine);
     await waitFor(() => noteTexts(viewer.doc).includes('structure note, edited'), 'viewer sees the allowed edit');
     await roundTrip(viewer);
@@ -117,13 +123,13 @@ describe('the board document', () => {
     const ann = await w.join('participant', 'Ann');
     const annNote = addNote(room.doc, note("Ann's note", { author: { id: ann.id, name: 'Ann', cluster: null } }), serverOrigin('api'));
     await w.command({ type: 'privateWriting', on: true });
-    const adding = w.open(BOARD_DOC, w.participant);
+    const adding = w.open(BOARD_DOC, ann);
     const editing = w.open(BOARD_DOC, ann);
     const facilitator = w.open(BOARD_DOC, w.facilitator);
     const viewer = w.open(BOARD_DOC, w.viewer);
     await synced(adding, editing, facilitator, viewer);
 
-    addNote(adding.doc, note('participant board note'), mine);
+    addNote(adding.doc, note('participant board note', { author: authorOf(ann, 'Ann') }), mine);
     await roundTrip(adding);
     editNoteText(editing.doc, annNote, "Ann's note, edited", mine);
     addNote(facilitator.doc, note('facilitator note'), mine);
@@ -139,14 +145,16 @@ describe('a refused change', () => {
     const w = await workshopOn(defer);
     await boardWithNotes(w);
     await w.command({ type: 'lock', lock: { board: false, dimensions: ['strategy'] } });
-    const participant = w.open(BOARD_DOC, w.participant);
+    const ada = await w.join('participant', 'Ada');
+    const author = authorOf(ada);
+    const participant = w.open(BOARD_DOC, ada);
     const observer = w.open(BOARD_DOC, w.viewer);
     const reasons: string[] = [];
     participant.provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) =>
       authProtocol.readAuthMessage(decoder, participant.doc, (_doc: unknown, reason: string) => reasons.push(reason));
     await synced(participant, observer);
 
-    addNote(participant.doc, note('raced into a locked dimension'), mine);
+    addNote(participant.doc, note('raced into a locked dimension', { author }), mine);
     await waitFor(() => reasons.length === 1, 'the refusal reaches the writer');
     expect(reasons).toEqual(['Cluster strategy is locked']);
 
@@ -157,7 +165,7 @@ describe('a refused change', () => {
     participant.doc.clientID += 1;
     participant.provider.awareness.clientID = participant.doc.clientID;
     participant.provider.awareness.setLocalState(presence);
-    addNote(participant.doc, note('written just after, elsewhere', { dimension: 'structure' }), mine);
+    addNote(participant.doc, note('written just after, elsewhere', { dimension: 'structure', author }), mine);
     await waitFor(() => noteTexts(observer.doc).includes('written just after, elsewhere'), 'the next change lands');
     expect(noteTexts(observer.doc)).not.toContain('raced into a locked dimension');
 
@@ -179,9 +187,10 @@ describe('an update that skips ahead', () => {
     const updates: Uint8Array[] = [];
     crafted.on('update', (update: Uint8Array) => updates.push(update));
     // [G3] Participants do not write meta: the harmless change is a theme elsewhere.
+    const ada = await w.join('participant', 'Ada');
     createTheme(crafted, { title: 'probe', dimension: 'structure', kind: 'need' }, mine);
-    addNote(crafted, note('held back into strategy'), mine);
-    const socket = w.record(BOARD_DOC, w.participant);
+    addNote(crafted, note('held back into strategy', { author: authorOf(ada) }), mine);
+    const socket = w.record(BOARD_DOC, ada);
     await socket.opened;
     socket.ws.send(syncUpdateFrame(updates[1]!));
     // An answer on the same socket means the server has handled the update before it.

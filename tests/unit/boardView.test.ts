@@ -4,7 +4,7 @@ import { addLink, removeLink } from '../../shared/model/mutations/links';
 import { addNote, deleteNote, moveNote } from '../../shared/model/mutations/notes';
 import { createTheme, dissolveTheme } from '../../shared/model/mutations/themes';
 import { DIMENSIONS, KINDS, type DimensionId, type KindId } from '../../shared/model/vocabulary';
-import { boardView, type BoardView } from '../../shared/view/boardView';
+import { NOT_ON_BOARD, UNKNOWN_PERSON, boardView, type BoardView } from '../../shared/view/boardView';
 import { alice, aliceOrigin, bobOrigin, cellOf, ids, syncDocs } from './support';
 
 /**
@@ -298,5 +298,24 @@ describe('boardView', () => {
     boardView(doc);
     expect(transactions).toBe(0);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+  });
+  it('[AT7] a note whose author is not a person of the board shows its stored name marked, and no cluster it claims', () => {
+    const doc = new Y.Doc();
+    const person = { id: 'person-anna-01', name: 'Anna', cluster: 'gaia' as const };
+    addNote(doc, { id: 'real', text: 'by Anna', dimension: 'strategy', kind: 'need', author: person }, aliceOrigin);
+    // Written by a socket that named nobody of this board (before G4 refused it), or by a person since removed.
+    addNote(doc, { id: 'posed', text: 'posing', dimension: 'strategy', kind: 'need', author: { id: 'made-up', name: 'Anna', cluster: 'gaia' } }, aliceOrigin);
+    addNote(doc, { id: 'nameless', text: 'nameless', dimension: 'strategy', kind: 'need', author: { id: 'gone', name: 'x', cluster: 'scs' } }, aliceOrigin);
+    (doc.getMap('notes').get('nameless') as Y.Map<unknown>).set('authorName', '');
+    const people = new Map([[person.id, { name: 'Anna Weber', cluster: 'gaia' }]]);
+    const view = boardView(doc, people);
+    expect(view.notesById.get('real')).toMatchObject({ authorName: 'Anna Weber', cluster: 'gaia', clusterLabel: 'GAIA', byline: 'Anna Weber' });
+    expect(view.notesById.get('posed')).toMatchObject({ authorName: 'Anna', cluster: null, clusterLabel: 'no cluster', byline: `Anna ${NOT_ON_BOARD}` });
+    expect(view.notesById.get('nameless')).toMatchObject({ cluster: null, clusterLabel: 'no cluster', byline: UNKNOWN_PERSON });
+    // The person is removed: their note stays, read the same way (its stored copy, marked).
+    const afterRemoval = boardView(doc, new Map());
+    expect(afterRemoval.notesById.get('real')).toMatchObject({ cluster: null, byline: `Anna ${NOT_ON_BOARD}` });
+    // Without people (a device offline, before the control document arrives) the copies are shown.
+    expect(boardView(doc).notesById.get('posed')).toMatchObject({ cluster: 'gaia', byline: 'Anna' });
   });
 });

@@ -203,10 +203,10 @@ describe('the board guard over generated updates', () => {
   });
 
   it('[G1] [G2] [G4] a participant\'s update is refused or leaves every record valid, bounded and their own', () => {
-    fc.assert(property({ role: 'participant', personId: alice.id, isPerson: (id) => id === alice.id || id === bob.id }), { seed: SEED, numRuns: RUNS });
+    fc.assert(property({ role: 'participant', personId: alice.id }), { seed: SEED, numRuns: RUNS });
   });
 
   it('[G1] [G2] a facilitator\'s update is refused or leaves every record valid and bounded', () => {
-    fc.assert(property({ role: 'facilitator', personId: null, isPerson: () => false }), { seed: SEED + 1, numRuns: RUNS });
+    fc.assert(property({ role: 'facilitator', personId: null }), { seed: SEED + 1, numRuns: RUNS });
   });
 });
