@@ -95,7 +95,9 @@ async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   });
   expect(response.status).toBe(201);
   const created = (await response.json()) as CreatedBoard;
-  const token = new URLSearchParams(new URL(created.links.participant).hash.slice(1)).get('token') ?? '';
+  // The facilitator's link: these tests are about instances, and a participant writes notes only
+  // under a seat (G4), which the stock providers here do not carry.
+  const token = new URLSearchParams(new URL(created.links.facilitator).hash.slice(1)).get('token') ?? '';
   return { instances, nginx, schema, board: { id: created.id, token } };
 }
 

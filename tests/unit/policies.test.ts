@@ -46,7 +46,8 @@ describe('the board', () => {
     const mayWrite = boardRule(control);
     const board = new Y.Doc();
     const update = newNoteUpdate('structure');
-    const verdicts = () => (['facilitator', 'participant', 'viewer'] as const).map((role) => mayWrite(peer(role), update, board));
+    // The note is Alice's: a participant writes notes only under their own seat (G4).
+    const verdicts = () => (['facilitator', 'participant', 'viewer'] as const).map((role) => mayWrite(peer(role, alice.id), update, board));
     expect(verdicts()).toEqual([true, true, false]);
 
     controlMap(control).set('lock', { board: true, dimensions: [] });
@@ -58,12 +59,12 @@ describe('the board', () => {
     const mayWrite = boardRule(control);
     const board = new Y.Doc();
     controlMap(control).set('lock', { board: false, dimensions: ['strategy'] });
-    expect(mayWrite(peer('participant'), newNoteUpdate('strategy'), board)).toBe(false);
-    expect(mayWrite(peer('participant'), newNoteUpdate('structure'), board)).toBe(true);
+    expect(mayWrite(peer('participant', alice.id), newNoteUpdate('strategy'), board)).toBe(false);
+    expect(mayWrite(peer('participant', alice.id), newNoteUpdate('structure'), board)).toBe(true);
 
     controlMap(control).set('lock', { board: false, dimensions: [] });
     controlMap(control).set('privateWriting', true);
-    expect(mayWrite(peer('participant'), newNoteUpdate('structure'), board)).toBe(false);
+    expect(mayWrite(peer('participant', alice.id), newNoteUpdate('structure'), board)).toBe(false);
     expect(mayWrite(peer('facilitator'), newNoteUpdate('structure'), board)).toBe(true);
   });
 });
