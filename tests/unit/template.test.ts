@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -10,16 +10,24 @@ import { TEMPLATES, createBoardContent } from '../../shared/templates/index';
 import { boardView, type BoardView, type NoteView } from '../../shared/view/boardView';
 import { recordOrigins } from './support';
 
-const REPORT_PATH = join(process.cwd(), '..', 'shared', 'seed', 'excite-d1.4-best-practices-report.txt');
+/**
+ * What the template tests need from the seed report (its section headings, the BEST PRACTICES
+ * NEEDED bullets and the number of GOOD PRACTICE boxes per dimension), kept in the repository so
+ * the tests run on a fresh clone with no seed folder beside it.
+ */
+interface SeedSection {
+  dimension: DimensionId;
+  heading: string;
+  bestPracticesNeeded: string[];
+  goodPractices: number;
+}
+const SEED = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'excite-d14-seed.json'), 'utf8')) as { sections: SeedSection[] };
 
-/** The report's section heading for each dimension ("2.1 Cluster structure", ...). */
-const REPORT_SECTIONS: Record<DimensionId, string> = {
-  structure: '2.1 Cluster structure',
-  strategy: '2.2 Cluster strategy',
-  organisation: '2.3 Cluster organisation',
-  'business-model': '2.4 Cluster business model',
-  communication: '2.5 Communication, visibility & reputation',
-};
+function seedSection(dimension: DimensionId): SeedSection {
+  const section = SEED.sections.find((s) => s.dimension === dimension);
+  if (!section) throw new Error(`The seed fixture has no section for ${dimension}`);
+  return section;
+}
 
 /** Phrases of each dimension's BEST PRACTICES NEEDED bullets that its need notes must carry. */
 const KEY_PHRASES: Record<DimensionId, string[]> = {
@@ -46,27 +54,6 @@ function excite(): { doc: Y.Doc; view: BoardView } {
 
 function notesIn(view: BoardView, dimension: DimensionId, kind: KindId): NoteView[] {
   return [...view.notesById.values()].filter((n) => n.dimension === dimension && n.kind === kind);
-}
-
-function readReport(): string {
-  if (!existsSync(REPORT_PATH)) {
-    throw new Error(`The EXCITE D1.4 seed report is missing: expected it at ${REPORT_PATH}`);
-  }
-  return readFileSync(REPORT_PATH, 'utf8');
-}
-
-/** The BEST PRACTICES NEEDED bullets of one report section, without markdown emphasis or arrows. */
-function neededBullets(report: string, dimension: DimensionId): string[] {
-  const start = report.indexOf(`\n${REPORT_SECTIONS[dimension]}\n`);
-  if (start < 0) throw new Error(`Section "${REPORT_SECTIONS[dimension]}" not found in ${REPORT_PATH}`);
-  const needed = report.indexOf('BEST PRACTICES NEEDED', start);
-  const end = report.indexOf('GOOD PRACTICE', needed);
-  if (needed < 0 || end < 0) throw new Error(`No BEST PRACTICES NEEDED list in "${REPORT_SECTIONS[dimension]}"`);
-  return report
-    .slice(needed, end)
-    .split('\n')
-    .filter((line) => line.startsWith('- '))
-    .map((line) => line.replace(/^- (➔ )?/, '').replaceAll('**', ''));
 }
 
 function includesPhrase(texts: readonly string[], phrase: string): boolean {
@@ -123,10 +110,9 @@ describe('template "EXCITE D1.4"', () => {
   });
 
   it("[T1] carries the key phrases of every dimension's BEST PRACTICES NEEDED list of the seed report", () => {
-    const report = readReport();
     const { view } = excite();
     for (const dimension of Object.keys(KEY_PHRASES) as DimensionId[]) {
-      const bullets = neededBullets(report, dimension);
+      const bullets = seedSection(dimension).bestPracticesNeeded;
       const needs = notesIn(view, dimension, 'need').map((n) => n.text);
       expect(needs, `${dimension}: one need note per bullet of the report`).toHaveLength(bullets.length);
       for (const phrase of KEY_PHRASES[dimension]) {
@@ -137,16 +123,17 @@ describe('template "EXCITE D1.4"', () => {
   });
 
   it("[T1] has one good-practice note per GOOD PRACTICE of the seed report's section", () => {
-    const report = readReport();
     const { view } = excite();
-    const starts = (Object.keys(REPORT_SECTIONS) as DimensionId[]).map((d) => report.indexOf(`\n${REPORT_SECTIONS[d]}\n`));
-    const conclusion = report.indexOf('\nConclusion\n');
-    expect(conclusion).toBeGreaterThan(0);
-    (Object.keys(REPORT_SECTIONS) as DimensionId[]).forEach((dimension, i) => {
-      const section = report.slice(starts[i], starts[i + 1] ?? conclusion);
-      const inReport = section.split('\n').filter((line) => line === 'GOOD PRACTICE').length;
-      expect(notesIn(view, dimension, 'good-practice'), dimension).toHaveLength(inReport);
-    });
+    expect(SEED.sections.map((section) => section.heading)).toEqual([
+      '2.1 Cluster structure',
+      '2.2 Cluster strategy',
+      '2.3 Cluster organisation',
+      '2.4 Cluster business model',
+      '2.5 Communication, visibility & reputation',
+    ]);
+    for (const { dimension, goodPractices } of SEED.sections) {
+      expect(notesIn(view, dimension, 'good-practice'), dimension).toHaveLength(goodPractices);
+    }
   });
 
   it('leaves a blank board empty, with no template', () => {
