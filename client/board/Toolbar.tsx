@@ -86,7 +86,7 @@ function FilterControls() {
     const people = new Map<string, string>();
     for (const note of view.notesById.values()) {
       if (note.cluster) clusterIds.add(note.cluster);
-      if (note.authorId) people.set(note.authorId, note.authorName);
+      if (note.authorId) people.set(note.authorId, note.byline);
     }
     return {
       clusters: [...clusterIds].map((id) => ({ id, label: clusterLabel(id) })).sort((a, b) => a.label.localeCompare(b.label)),

@@ -13,7 +13,7 @@
  * EXCITE D1.4 demo holds about 120 notes, a busy two-day workshop a few hundred.
  */
 import { MutationError } from './errors';
-import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, PERSON_NAME_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX } from './schema';
+import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, PERSON_NAME_MAX, SOURCE_KINDS, SOURCE_LABEL_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX } from './schema';
 import { CLUSTER_NAME_MAX, COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
 
 /** Record ids, person ids and references to them. */
@@ -35,7 +35,8 @@ export const PLAIN_SIZE_MAX = 4_096;
 /** Times are refused past the server's clock plus this much (a client's clock may run ahead). */
 export const TIME_AHEAD_MS = 24 * 60 * 60 * 1000;
 
-export const NOTE_SOURCE_KINDS = ['template', 'import', 'api', 'carried'] as const;
+/** A template's id (`excite-d1.4`), as the board's settings name it. */
+export const TEMPLATE_ID_MAX = 64;
 
 export type FieldSpec =
   | { type: 'string'; max: number; nullable?: boolean }
@@ -70,7 +71,7 @@ export const RECORD_FIELDS: Readonly<Record<RecordRoot, Readonly<Record<string, 
     createdAt: time,
     updatedAt: time,
     carriedFrom: { type: 'object', nullable: true, fields: { boardId: id, boardTitle: { type: 'string', max: BOARD_TITLE_MAX }, noteId: id } },
-    source: { type: 'object', nullable: true, fields: { kind: { type: 'enum', values: NOTE_SOURCE_KINDS }, label: { type: 'string', max: LABEL_MAX } } },
+    source: { type: 'object', nullable: true, fields: { kind: { type: 'enum', values: SOURCE_KINDS }, label: { type: 'string', max: SOURCE_LABEL_MAX } } },
   },
   themes: {
     id,
@@ -101,7 +102,7 @@ export const REQUIRED_FIELDS: Readonly<Record<RecordRoot, readonly string[]>> = 
 /** The board's settings (the `meta` map): plain values only, written by facilitators. */
 export const META_FIELDS: Readonly<Record<string, FieldSpec>> = {
   title: { type: 'string', max: BOARD_TITLE_MAX },
-  template: { type: 'string', max: LABEL_MAX, nullable: true },
+  template: { type: 'string', max: TEMPLATE_ID_MAX, nullable: true },
   schemaVersion: { type: 'int', min: 0, max: 1_000 },
   createdAt: time,
 };

@@ -51,7 +51,9 @@ function legacySource(note: Y.Map<unknown>): NoteSource | null {
   const authorId = note.get('authorId');
   const authorName = note.get('authorName');
   if (authorId === 'template') return { kind: 'template', label: sourceLabel(typeof authorName === 'string' ? authorName : 'EXCITE D1.4 report') };
-  if (typeof authorId === 'string' && authorId.startsWith('api:')) return { kind: 'api', label: 'API' };
+  // The notes API and the CSV import both wrote `api:<name>` before sources existed; which one
+  // wrote a note cannot be told any more, so the label says both.
+  if (typeof authorId === 'string' && authorId.startsWith('api:')) return { kind: 'api', label: 'API or CSV import' };
   return null;
 }
 

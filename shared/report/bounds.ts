@@ -8,7 +8,7 @@
  * accepts: exporting, importing and exporting again gives the same file.
  */
 import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
-import { CLUSTER_REF_MAX, ID_MAX, LABEL_MAX, MAX_IMPORT_NOTES, ORDER_MAX, PLAIN_DEPTH_MAX, TIME_AHEAD_MS } from '../model/limits';
+import { CLUSTER_REF_MAX, ID_MAX, KEY_MAX, LABEL_MAX, TEMPLATE_ID_MAX, MAX_IMPORT_NOTES, ORDER_MAX, PLAIN_DEPTH_MAX, TIME_AHEAD_MS } from '../model/limits';
 import type * as Y from 'yjs';
 import { deriveBoardView, readBoardRecords, type BoardPeople, type BoardRecords, type BoardView } from '../view/boardView';
 
@@ -19,7 +19,8 @@ export const ORDER_KEY_MAX = ORDER_MAX;
 /** An author's name, or the source a note came from ("Carried over from <board title>"). */
 export const AUTHOR_NAME_MAX = LABEL_MAX;
 export { CLUSTER_REF_MAX };
-export const TEMPLATE_ID_MAX = 64;
+export { TEMPLATE_ID_MAX };
+export const LINK_ID_MAX = KEY_MAX;
 /** Times are milliseconds since 1970, at most this far past the exporting (or importing) clock. */
 export const TIME_AHEAD_MAX_MS = TIME_AHEAD_MS;
 /** Fields this version does not know survive a round trip only as plain JSON this small. */
@@ -65,6 +66,8 @@ export function isKeepableUnknownField(name: string, value: unknown): boolean {
 }
 
 const validId = (id: string) => id.length > 0 && id.length <= RECORD_ID_MAX;
+/** A link's id joins its two notes' ids (`need>practice`), so it may be twice as long. */
+const validLinkId = (id: string) => id.length > 0 && id.length <= LINK_ID_MAX;
 
 /** The record's known fields as they are, and the unknown ones that may travel (at most 16). */
 function withUnknown<T extends object>(record: T, known: readonly string[], bounded: Partial<T>): T {
@@ -134,7 +137,7 @@ function boundMeta(meta: MetaRecord, now: number): MetaRecord {
 export function boundRecords(records: BoardRecords, now: number): BoardRecords {
   const notes = records.notes.valid.filter((n) => validId(n.id)).slice(0, NOTES_MAX);
   const themes = records.themes.valid.filter((t) => validId(t.id)).slice(0, THEMES_MAX);
-  const links = records.links.valid.filter((l) => validId(l.id) && validId(l.needId) && validId(l.practiceId)).slice(0, LINKS_MAX);
+  const links = records.links.valid.filter((l) => validLinkId(l.id) && validId(l.needId) && validId(l.practiceId)).slice(0, LINKS_MAX);
   return {
     meta: boundMeta(records.meta, now),
     notes: { valid: notes.map((n) => boundNote(n, now)), invalid: records.notes.invalid + records.notes.valid.length - notes.length },

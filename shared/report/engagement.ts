@@ -132,7 +132,8 @@ export function engagement({ view, people, votes = new Map(), now }: EngagementI
       notes: view.noteCount,
       themes: view.dimensions.reduce((sum, d) => sum + d.cells.reduce((s, c) => s + c.themes.length, 0), 0),
       links: view.links.length,
-      votes: [...votes.values()].reduce((sum, v) => sum + finiteVotes(v), 0),
+      // Votes on notes still on the board, as every row and dimension counts them.
+      votes: perDimension.reduce((sum, d) => sum + d.votes, 0),
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   BOARD_TITLE_MAX,
   CLUSTER_REF_MAX,
   LINKS_MAX,
+  LINK_ID_MAX,
   NOTES_MAX,
   NOTE_TEXT_MAX,
   ORDER_KEY_MAX,
@@ -102,7 +103,8 @@ function recordSchemas(now: number) {
     order: text(ORDER_KEY_MAX),
     createdAt: time(now),
   });
-  const link = knownAnd({ id, needId: id, practiceId: id, createdBy: text(RECORD_ID_MAX), createdAt: time(now) });
+  const linkId = z.string({ error: 'must be an id (text).' }).min(1, 'must not be empty.').max(LINK_ID_MAX, `must be at most ${LINK_ID_MAX} characters.`);
+  const link = knownAnd({ id: linkId, needId: id, practiceId: id, createdBy: text(RECORD_ID_MAX), createdAt: time(now) });
   return { note, theme, link };
 }
 

@@ -29,7 +29,9 @@ function escapeLine(line: string): string {
     .replace(/\t/g, ' ')
     .trim()
     .replace(INLINE, (c) => `\\${c}`)
-    .replace(/^(?:[-+=](?=\s|$)|[-=]+\s*$)/, (c) => `\\${c}`)
+    // Any leading -, + or = is escaped: a backslash before punctuation is always literal, and
+    // spaced runs such as `-- -` are thematic breaks too.
+    .replace(/^[-+=]/, (c) => `\\${c}`)
     .replace(/^(\d{1,9})([.)])/, '$1\\$2');
 }
 

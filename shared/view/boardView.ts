@@ -124,7 +124,10 @@ function attribution(note: NoteRecord, people: BoardPeople | undefined): Pick<No
     const name = note.authorName.trim();
     // The template's notes carry the source as their author; carried notes keep who wrote them.
     const byline = name === '' || name === note.source.label ? note.source.label : note.source.kind === 'carried' ? name : `${name} (${note.source.label})`;
-    return { authorName: note.authorName, cluster: note.cluster, clusterLabel: note.cluster === null ? CONSORTIUM_LABEL : clusterLabel(note.cluster), byline };
+    // Only the report's own text (the template, and what a previous workshop carried over from it)
+    // speaks for the whole consortium; an imported or API note without a cluster has none [AT5].
+    const consortium = note.cluster === null && (note.source.kind === 'template' || note.source.kind === 'carried');
+    return { authorName: note.authorName, cluster: note.cluster, clusterLabel: consortium ? CONSORTIUM_LABEL : clusterLabel(note.cluster), byline };
   }
   if (!people) return { authorName: note.authorName, cluster: note.cluster, clusterLabel: clusterLabel(note.cluster), byline: note.authorName.trim() || 'Unknown author' };
   const person = note.authorId === '' ? undefined : people.get(note.authorId);

@@ -155,7 +155,7 @@ describe("'AttributeNoteSources' (schema version 2)", () => {
     const view = boardView(doc, new Map([['p1', { name: 'Ana Ruiz', cluster: 'gaia' }]]));
     expect(view.notesById.get('template')).toMatchObject({ authorId: '', source: { kind: 'template', label: 'EXCITE D1.4 report' }, clusterLabel: 'EXCITE consortium' });
     expect(view.notesById.get('carried')).toMatchObject({ authorId: '', source: { kind: 'carried', label: 'Carried over from Sofia workshop' }, byline: 'Olga' });
-    expect(view.notesById.get('rest')).toMatchObject({ authorId: '', source: { kind: 'api', label: 'API' }, byline: 'CRM bot (API)' });
+    expect(view.notesById.get('rest')).toMatchObject({ authorId: '', source: { kind: 'api', label: 'API or CSV import' }, byline: 'CRM bot (API or CSV import)' });
     expect(view.notesById.get('person')).toMatchObject({ authorId: 'p1', source: null, byline: 'Ana Ruiz' });
     // Idempotent: a second run (another instance) changes nothing.
     const before = Y.encodeStateVector(doc);
