@@ -6,6 +6,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId } from '../shared/model/ids';
 import type { Role, Seat } from '../shared/protocol';
+import { quotaKey } from './http/clientAddress';
 import type { PersonRecord, BoardStore } from './storage/store';
 
 function hashSecret(secret: string): string {
@@ -71,8 +72,9 @@ const BOARDS_REMEMBERED = 10_000;
 export class SeatAddresses {
   private readonly boards = new Map<string, Map<string, Set<string>>>();
 
+  /** `address` is counted as one client the way every per-client limit counts it (an IPv6 /64 is one). */
   count(boardId: string, address: string): number {
-    return this.boards.get(boardId)?.get(address)?.size ?? 0;
+    return this.boards.get(boardId)?.get(quotaKey(address))?.size ?? 0;
   }
 
   add(boardId: string, address: string, personId: string): void {
@@ -81,9 +83,10 @@ export class SeatAddresses {
     this.boards.delete(boardId);
     this.boards.set(boardId, addresses);
     if (this.boards.size > BOARDS_REMEMBERED) this.boards.delete(this.boards.keys().next().value as string);
-    const seats = addresses.get(address) ?? new Set<string>();
+    const key = quotaKey(address);
+    const seats = addresses.get(key) ?? new Set<string>();
     seats.add(personId);
-    addresses.set(address, seats);
+    addresses.set(key, seats);
   }
 
   /** A removed person frees their place. */

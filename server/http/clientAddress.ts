@@ -26,3 +26,16 @@ export function clientAddress(req: IncomingMessage, trusted: ReadonlySet<string>
   }
   return hops[0] ?? peer;
 }
+
+/**
+ * The key an address is counted under, for every per-client limit (creation quotas, read budget, seats). An IPv6 client usually holds a whole /64, so the /64 is
+ * one client; otherwise one attacker would have 2^64 quotas.
+ */
+export function quotaKey(address: string): string {
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail !== undefined && tail !== '' ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

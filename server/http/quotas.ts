@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { clientAddress } from './clientAddress';
+import { clientAddress, quotaKey } from './clientAddress';
 import { HttpError } from './respond';
 
 /** open: anyone may create boards, unmetered; limited: anyone, within quotas; token: only with ADMIN_TOKEN. */
@@ -111,19 +111,6 @@ class Buckets {
     }
     return bucket;
   }
-}
-
-/**
- * The key an address is metered under. An IPv6 client usually holds a whole /64, so the /64 is
- * one client; otherwise one attacker would have 2^64 quotas.
- */
-export function quotaKey(address: string): string {
-  if (!address.includes(':')) return address;
-  const [head = '', tail] = address.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 function sameSecret(a: string, b: string): boolean {

@@ -29,6 +29,12 @@ export const MASS_SHARE = 0.3;
 export const MASS_SMALL_MIN = 3;
 /** How long deleted notes are listed, and how long an automatic snapshot covers its notes. */
 export const DELETED_KEPT_MS = 60 * 60_000;
+/**
+ * Automatic snapshots one board takes in DELETED_KEPT_MS at most. Each is a copy of the whole
+ * board in storage: without a cap, "add ten notes, delete them" over and over would fill the disk.
+ * Past it, deletions are still listed, but only the last snapshots can bring notes back.
+ */
+export const AUTOMATIC_SNAPSHOTS_PER_HOUR = 6;
 /** The prefix of every automatic snapshot's name: the deleted-notes list reads these first. */
 export const AUTOMATIC_PREFIX = 'Automatic:';
 
@@ -52,6 +58,8 @@ interface BoardWatch {
   covered: Map<string, number>;
   /** Who deleted each note, and when (kept DELETED_KEPT_MS). */
   deletions: Map<string, Deletion>;
+  /** When this board's automatic snapshots were taken, within the last DELETED_KEPT_MS. */
+  snapshots: number[];
 }
 
 export interface DeletedNotesDeps {
@@ -93,6 +101,12 @@ export class DeletionWatch {
     burst.deleted += counted.length;
     if (!isMassDeletion(burst.deleted, burst.baselineNotes)) return null;
     watch.burst = null;
+    watch.snapshots = watch.snapshots.filter((at) => now - at < DELETED_KEPT_MS);
+    if (watch.snapshots.length >= AUTOMATIC_SNAPSHOTS_PER_HOUR) {
+      this.deps.log.warn('mass deletion: no automatic snapshot, this board took its most for the hour', { board: boardId, by, deleted: burst.deleted });
+      return null;
+    }
+    watch.snapshots.push(now);
     const entry: HistoryEntry = {
       id: newId(12),
       name: `${AUTOMATIC_PREFIX} before ${by} deleted ${burst.deleted} ${burst.deleted === 1 ? 'note' : 'notes'}`.slice(0, 120),
@@ -133,7 +147,7 @@ export class DeletionWatch {
     this.sweep(now);
     let watch = this.boards.get(boardId);
     if (!watch) {
-      watch = { burst: null, covered: new Map(), deletions: new Map() };
+      watch = { burst: null, covered: new Map(), deletions: new Map(), snapshots: [] };
       this.boards.set(boardId, watch);
     }
     return watch;
@@ -176,5 +190,6 @@ export function notesDeletedBy(doc: Y.Doc, update: Uint8Array): string[] {
       }
     }
   }
-  return deleted;
+  // A note named by several ranges counts once (decode.ts refuses overlapping ranges anyway).
+  return [...new Set(deleted)];
 }

@@ -163,6 +163,20 @@ export function deleteUpdate(client: number, clock: number, len: number | Uint8A
   });
 }
 
+/** An update that deletes the same range of `client` `copies` times over: Yjs never writes overlapping ranges. */
+export function overlappingDeletes(client: number, clock: number, len: number, copies: number): Uint8Array {
+  return bytesOf((e) => {
+    encoding.writeVarUint(e, 0); // no structs
+    encoding.writeVarUint(e, 1); // one client in the delete set
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, copies);
+    for (let i = 0; i < copies; i++) {
+      encoding.writeVarUint(e, clock);
+      encoding.writeVarUint(e, len);
+    }
+  });
+}
+
 /** A number, or raw varint bytes for values JavaScript numbers cannot hold exactly. */
 function writeLength(e: encoding.Encoder, len: number | Uint8Array): void {
   if (typeof len === 'number') encoding.writeVarUint(e, len);

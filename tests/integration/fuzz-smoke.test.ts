@@ -10,7 +10,7 @@ import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, MessageType, type DocName } from '../../shared/protocol';
 import { checkUpdate } from '../../server/workshop/guard';
 import { runFuzz, summaryLine, type FuzzReport } from '../helpers/fuzz';
-import { LOCKED_DIMENSION, VARINT_2_POW_56, awarenessPayload, deleteUpdate, gcUpdate, message, padded, wideOriginsUpdate } from '../helpers/fuzzFrames';
+import { LOCKED_DIMENSION, VARINT_2_POW_56, awarenessPayload, deleteUpdate, gcUpdate, overlappingDeletes, message, padded, wideOriginsUpdate } from '../helpers/fuzzFrames';
 import { waitForSync } from '../helpers/server';
 import { synced, workshopOn } from './workshopSupport';
 import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, seatedParticipant, serverFor, storedNoteTexts, syncUpdateFrame, waitFor } from './support';
@@ -61,6 +61,7 @@ describe('what the fuzzer found', () => {
     { name: 'an empty struct', update: () => gcUpdate(CLIENT, 0, 0) },
     { name: 'an empty deletion', update: () => deleteUpdate(CLIENT, 0, 0) },
     { name: 'an item that refers to a later item of its own client', update: () => refersAhead(CLIENT) },
+    { name: 'one deletion range sent 20,000 times over (each copy made the guard, the deletion watch and Yjs walk it again)', update: () => overlappingDeletes(CLIENT, 0, 10, 20_000) },
   ])('[Z1] $name is malformed (4400); newcomers and storage still read the board', async ({ update }) => {
     const { current: ts } = await serverFor(defer);
     const board = await boardOn(ts);

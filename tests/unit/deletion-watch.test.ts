@@ -7,7 +7,7 @@ import { localOrigin } from '../../shared/model/origin';
 import { createLogger } from '../../server/log';
 import type { BoardStore, HistoryEntry } from '../../server/storage/store';
 import type { Peer } from '../../server/sync/room';
-import { DeletionWatch, notesDeletedBy } from '../../server/workshop/deletedNotes';
+import { AUTOMATIC_SNAPSHOTS_PER_HOUR, DeletionWatch, notesDeletedBy } from '../../server/workshop/deletedNotes';
 
 const origin = localOrigin('u');
 const author = { id: 'u', name: 'U', cluster: null };
@@ -90,5 +90,22 @@ describe('mass deletion rule', () => {
     await deliver(watch, server, change(server, client, () => ids.slice(10, 20).forEach((id) => deleteNote(client, id, origin))));
     expect(store.entries).toHaveLength(1);
     expect(watch.deletionOf('b', ids[15] as string)?.by).toBe('Mallory');
+  });
+
+  it('[N1] "add ten notes, delete them" over and over takes at most a few snapshots an hour, so it cannot fill the disk', async () => {
+    const { server, client } = board(5);
+    const store = new HistoryStore();
+    let now = 1_000_000;
+    const watch = watchWith(store, () => now);
+    for (let round = 0; round < 20; round++) {
+      now += 1_000;
+      const added = change(server, client, () => {
+        for (let i = 0; i < 10; i++) addNote(client, { text: `round ${round} note ${i}`, dimension: 'strategy', kind: 'challenge', author }, origin);
+      });
+      await deliver(watch, server, added);
+      const fresh = [...notesMap(client).keys()].filter((id) => String((notesMap(client).get(id) as Y.Map<unknown>).get('text')).startsWith(`round ${round} `));
+      await deliver(watch, server, change(server, client, () => fresh.forEach((id) => deleteNote(client, id, origin))));
+    }
+    expect(store.entries).toHaveLength(AUTOMATIC_SNAPSHOTS_PER_HOUR);
   });
 });

@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/config';
-import { DEFAULT_QUOTAS, Quotas, RateLimitedError, quotaKey } from '../../server/http/quotas';
+import { quotaKey } from '../../server/http/clientAddress';
+import { DEFAULT_QUOTAS, Quotas, RateLimitedError } from '../../server/http/quotas';
 
 const from = (address: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress: address }, headers }) as unknown as IncomingMessage;
 
