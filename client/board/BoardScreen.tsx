@@ -73,19 +73,24 @@ export function BoardScreen({
 
   useEffect(() => session.setIdentity(identity), [session, identity]);
 
+  const [problem, setProblem] = useState<string | null>(null);
+
   // Someone who joined this board before seats existed gets one now: votes and private notes need it.
   const joining = useRef(false);
   useEffect(() => {
     if (info.role === 'viewer' || identity.seat || joining.current) return;
     joining.current = true;
     joinBoard({ boardId: info.id, token, seat: null }, { name: identity.name, cluster: identity.cluster }).then(
-      (seat) => onIdentityChange({ ...identity, seat: seat.seat }),
-      () => (joining.current = false),
+      (seat) => onIdentityChange({ ...identity, id: seat.personId, seat: seat.seat }),
+      (error: unknown) => {
+        joining.current = false;
+        // Until a seat arrives a participant writes nothing (G4): say why, rather than sit read-only.
+        setProblem(`You can read this board but not write on it yet: joining failed (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`);
+      },
     );
   }, [info, token, identity, onIdentityChange]);
 
   const connection = useConnection(session);
-  const [problem, setProblem] = useState<string | null>(null);
 
   // The server's refusal of a change, shown for a while.
   const refusal = useSyncExternalStore(session.subscribe, session.getRefusal);

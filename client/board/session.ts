@@ -297,7 +297,7 @@ export class BoardSession {
   }
 
   private presenceUser() {
-    return { id: this.person.id, name: this.person.name, cluster: this.person.cluster };
+    return { id: this.author().id, name: this.person.name, cluster: this.person.cluster };
   }
 
   /** Tell others which note this person is typing in (null when none). */

@@ -31,7 +31,8 @@ export function PersonRow({
   const confirmButton = useRef<HTMLButtonElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
   const voting = round?.status === 'open';
-  const isMe = session.identity.id === id;
+  // The seat's person is who this browser is on the board (an identity from before seats may carry another id).
+  const isMe = session.author().id === id;
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
