@@ -2,8 +2,6 @@
  * The write rule of each document of a board (see `DocName`): who may change it, and nothing else.
  * Reading is decided when a socket opens (server/sync/connection.ts).
  */
-import type * as Y from 'yjs';
-import { notesMap } from '../../shared/model/doc';
 import type { DocName } from '../../shared/protocol';
 import { isRestricted, readWriteRules } from '../../shared/workshop/control';
 import type { Logger } from '../log';
@@ -85,8 +83,4 @@ export function docSetup(name: DocName, control: Room | null, log: Logger): DocS
     case 'private':
       return { mayWrite: privatePolicy(name.personId), presence: 'echo' };
   }
-}
-
-export function noteCount(doc: Y.Doc): number {
-  return notesMap(doc).size;
 }

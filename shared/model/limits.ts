@@ -153,6 +153,14 @@ export function plainValueProblem(value: unknown): string | null {
 }
 
 /**
+ * A time any way in accepts (socket, import, export): milliseconds since 1970, no later than the
+ * server's clock plus TIME_AHEAD_MS (a client's clock may run ahead).
+ */
+export function isAcceptedTime(value: unknown, now: number): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= now + TIME_AHEAD_MS;
+}
+
+/**
  * Why `value` does not fit `spec`, or null when it does. `now` is the server's clock: times run
  * from 0 to `now + TIME_AHEAD_MS`. A text field checked here is a plain string (a Y.Text's length
  * is the guard's to project).
@@ -168,7 +176,7 @@ export function fieldValueProblem(spec: FieldSpec, value: unknown, now: number):
       return typeof value === 'string' && spec.values.includes(value) ? null : `must be one of ${spec.values.join(', ')}`;
     case 'time':
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a time';
-      return value < 0 || value > now + TIME_AHEAD_MS ? 'is a time outside the range the server accepts' : null;
+      return isAcceptedTime(value, now) ? null : 'is a time outside the range the server accepts';
     case 'int':
       return Number.isInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max ? null : `must be a whole number from ${spec.min} to ${spec.max}`;
     case 'object': {

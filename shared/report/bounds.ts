@@ -8,7 +8,7 @@
  * accepts: exporting, importing and exporting again gives the same file.
  */
 import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
-import { CLUSTER_REF_MAX, ID_MAX, KEY_MAX, LABEL_MAX, TEMPLATE_ID_MAX, MAX_IMPORT_NOTES, ORDER_MAX, PLAIN_DEPTH_MAX, TIME_AHEAD_MS } from '../model/limits';
+import { CLUSTER_REF_MAX, ID_MAX, KEY_MAX, isAcceptedTime, LABEL_MAX, TEMPLATE_ID_MAX, MAX_IMPORT_NOTES, ORDER_MAX, PLAIN_DEPTH_MAX, TIME_AHEAD_MS } from '../model/limits';
 import type * as Y from 'yjs';
 import { deriveBoardView, readBoardRecords, type BoardPeople, type BoardRecords, type BoardView } from '../view/boardView';
 
@@ -46,7 +46,7 @@ export function cut(value: string, max: number): string {
 
 /** A time within [0, now + 24 h], else 0 ("unknown", which every format shows as no time). */
 export function boundedTime(value: number, now: number): number {
-  return Number.isFinite(value) && value >= 0 && value <= now + TIME_AHEAD_MAX_MS ? value : 0;
+  return isAcceptedTime(value, now) ? value : 0;
 }
 
 /** Plain JSON (no NaN, no binary, no cycles) at most `depth` levels deep. */

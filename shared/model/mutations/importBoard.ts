@@ -4,6 +4,7 @@ import { MutationError } from '../errors';
 import type { ServerOrigin } from '../origin';
 import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, sourceLabel, type LinkRecord, type NoteRecord, type ThemeRecord } from '../schema';
 import { initBoard } from './meta';
+import { isAcceptedTime } from '../limits';
 
 export interface ImportedRecords {
   title: string;
@@ -15,8 +16,6 @@ export interface ImportedRecords {
   links: readonly LinkRecord[];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /**
  * The first value out of the schema's bounds, as `notes[3].createdAt: ...`, or null. The file was
  * validated in full when it was parsed (shared/report/json.ts, SPEC E4); this is the mutation's
@@ -24,7 +23,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * that are not finite or lie outside [0, now + 24 h].
  */
 function outOfBounds(records: ImportedRecords, now: number): string | null {
-  const time = (value: number) => Number.isFinite(value) && value >= 0 && value <= now + DAY_MS;
+  const time = (value: number) => isAcceptedTime(value, now);
   if (records.title.length > BOARD_TITLE_MAX) return `title: at most ${BOARD_TITLE_MAX} characters.`;
   if (!time(records.createdAt)) return 'createdAt: not a time between 1970 and 24 hours from now.';
   for (const [i, note] of records.notes.entries()) {
