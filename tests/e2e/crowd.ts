@@ -47,6 +47,8 @@ export async function fillRoom(serverUrl: string, board: CreatedBoard, count: nu
   const wsUrl = `${serverUrl.replace(/^http/, 'ws')}${WS_PATH_PREFIX.slice(0, -1)}`;
   const clusters = CLUSTERS.map((cluster) => cluster.id);
   const members: CrowdMember[] = [];
+  // Each Node provider listens for the process's exit; a room of them is expected, not a leak.
+  process.setMaxListeners(Math.max(process.getMaxListeners(), count + 20));
   for (let i = 0; i < count; i++) {
     const name = i < NAMES.length ? NAMES[i]! : `${NAMES[i % NAMES.length]!} ${Math.floor(i / NAMES.length) + 1}`;
     const cluster = clusters[i % clusters.length]!;
