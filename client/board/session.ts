@@ -16,6 +16,7 @@ import type { BoardPeople, BoardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
 import { presenceColour, seatPerson, type Identity } from './identity';
 import { loadLastSynced, saveLastSynced } from './offline';
+import { continueUnderNewClientId } from './clientId';
 import { BoardUndo, type UndoResult, type UndoState } from './undo';
 import { Workshop } from './workshop';
 
@@ -59,20 +60,6 @@ const SYNC_STAMP_INTERVAL_MS = 30_000;
 
 /** The name of a board's document in IndexedDB. */
 export const localDocName = (boardId: string) => `clusterboard:${boardId}`;
-
-/**
- * Gives the doc a fresh Yjs client id (an unsigned 32-bit integer, as Yjs makes them), and the
- * presence the same one: y-websocket assumes they are equal (it removes every presence but the
- * doc's own on a reconnect).
- */
-function continueUnderNewClientId(doc: Y.Doc, awareness: WebsocketProvider['awareness']): void {
-  const state = awareness.getLocalState();
-  awareness.setLocalState(null);
-  const id = crypto.getRandomValues(new Uint32Array(1))[0] ?? 1;
-  doc.clientID = id;
-  awareness.clientID = id;
-  awareness.setLocalState(state);
-}
 
 function sameConnection(a: ConnectionState, b: ConnectionState): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
