@@ -33,8 +33,10 @@ import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
 import { DeletionWatch } from './workshop/deletedNotes';
 import { DeletedNotes } from './workshop/deletedRestore';
+import { boardDocumentHooks } from './workshop/documents';
 import { Workshop } from './workshop/workshop';
-import type { SeatLimits } from './people';
+import { socketAuthenticator } from './access/authenticate';
+import type { SeatLimits } from './access/people';
 
 export interface ServerOptions {
   port: number;
@@ -136,13 +138,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     bus: options.bus ?? null,
     outageBufferBytes: options.outageBufferBytes ?? 0,
-    onChange: (room, name) => {
-      metrics.updateApplied();
-      workshop.privateChanged(room, name);
+    hooks: {
+      ...boardDocumentHooks({ store, log }),
+      onChange: (room, name) => {
+        metrics.updateApplied();
+        workshop.privateChanged(room, name);
+      },
+      // [N1] Only the board document holds notes.
+      beforeApply: (room, peer, update) => (room.docKey === '' ? deletionWatch.beforeApply(room.boardId, room.doc, peer, update) : null),
     },
-    // [N1] Only the board document holds notes.
-    beforeApply: (room, peer, update) => (room.docKey === '' ? deletionWatch.beforeApply(room.boardId, room.doc, peer, update) : null),
   });
+  const authenticate = socketAuthenticator(store);
   const deletedNotes = new DeletedNotes({ store, rooms, watch: deletionWatch });
   const workshop = new Workshop({ store, rooms, log, ...(options.seats ? { seats: options.seats } : {}) });
   const eventLoopDelay = new EventLoopDelay();
@@ -250,7 +256,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       ws.once('close', () => addresses.leave(address));
       const request = { boardId, docName, token: url.searchParams.get('token'), seat: url.searchParams.get('seat') };
-      acceptConnection(ws, request, { store, rooms, log, limits, handshakeTimeoutMs });
+      acceptConnection(ws, request, { authenticate, rooms, log, limits, handshakeTimeoutMs });
     });
   });
 

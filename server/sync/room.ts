@@ -11,10 +11,7 @@
  * other instances published (already stored by them) it applies and forwards to its own peers.
  */
 import * as Y from 'yjs';
-import { migrate } from '../../shared/model/migrations';
-import { removeStrayStructure } from '../../shared/model/repair';
-import { serverOrigin, type BusOrigin, type Origin, type RemoteOrigin } from '../../shared/model/origin';
-import { readMeta } from '../../shared/view/boardView';
+import type { BusOrigin, Origin, RemoteOrigin } from '../../shared/model/origin';
 import { CloseCode, type Role } from '../../shared/protocol';
 import type { BusChannel, UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
@@ -58,8 +55,12 @@ export interface RoomOptions {
   docKey: string;
   mayWrite: WritePolicy;
   presence: PresenceMode;
+  /** Runs once the stored state is applied, with the room listening (hooks.ts `onLoad`). */
+  onLoad?(room: Room): void;
   /** Called after each change of the document, whoever made it. */
   onChange?(room: Room): void;
+  /** Called after the update log was folded into a snapshot. */
+  afterCompaction?(room: Room): Promise<void>;
   /** Compact the update log into a snapshot once it holds this many entries. */
   compactEvery: number;
   /** Stored size (snapshot plus log) past which peers' updates are refused with 4413. */
@@ -152,9 +153,9 @@ export class Room {
       channel?.close();
       throw error;
     }
-    // Listen before migrating, so a migration's changes are persisted like any other update.
+    // Listen before `onLoad`, so a migration's changes are persisted like any other update.
     room.doc.on('update', room.onDocUpdate);
-    if (options.docKey === '') room.migrate();
+    options.onLoad?.(room);
     channel?.start({
       update: (update, stored) => room.applyFromBus(update, stored),
       awareness: (update) => room.presence.fromBus(update),
@@ -162,19 +163,6 @@ export class Room {
     });
     room.scheduleIdleCheck();
     return room;
-  }
-
-  private migrate(): void {
-    const migration = migrate(this.doc, serverOrigin('migration'));
-    const board = this.boardId;
-    // [G2] Structure stored before the guard refused it; left in place, nobody could delete it.
-    const removed = removeStrayStructure(this.doc, serverOrigin('repair'));
-    if (removed > 0) this.options.log.warn('nested structure removed from the board', { board, removed });
-    if (migration.status === 'migrated') {
-      this.options.log.info('board migrated', { board, from: migration.from, to: migration.to, applied: migration.applied });
-    } else if (migration.status === 'newer') {
-      this.options.log.warn('board was written by a newer Clusterboard', { board, version: migration.version });
-    }
   }
 
   get docKey(): string {
@@ -194,10 +182,6 @@ export class Room {
 
   get isOpen(): boolean {
     return this.status === 'open';
-  }
-
-  get title(): string {
-    return readMeta(this.doc).title;
   }
 
   /** Who is present (read-only use: health checks and tests). */
@@ -377,9 +361,8 @@ export class Room {
     if (await this.persistence.compact(() => Y.encodeStateAsUpdate(this.doc))) await this.afterCompaction();
   }
 
-  /** The board list keeps the title too, for answering without loading the board. */
   private async afterCompaction(): Promise<void> {
-    if (this.options.docKey === '') await this.options.store.updateTitle(this.boardId, this.title);
+    await this.options.afterCompaction?.(this);
   }
 
   /**
