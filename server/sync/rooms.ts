@@ -72,7 +72,7 @@ export class Rooms {
     if (existing) {
       const room = await existing.promise;
       if (room.isOpen) {
-        room.touch();
+        room.clock.touch();
         return room;
       }
     }
@@ -99,7 +99,7 @@ export class Rooms {
     const { hooks, ...options } = this.options;
     const dependsOn = hooks.dependsOn?.(name) ?? null;
     const dependency = dependsOn ? await this.acquire(boardId, dependsOn) : null;
-    dependency?.hold();
+    dependency?.clock.hold();
     try {
       const room = await Room.load(boardId, {
         ...options,
@@ -113,14 +113,14 @@ export class Rooms {
         onIdle: (room) => {
           if (this.loaded.get(key)?.room !== room && this.unloading.has(key)) return;
           this.unload(room, key);
-          dependency?.release();
+          dependency?.clock.release();
         },
       });
       // Its write rule reads the document it depends on: without that one, it stops too.
       dependency?.whenClosed(() => room.abandon('Board controls unavailable, retry shortly'));
       return room;
     } catch (error) {
-      dependency?.release();
+      dependency?.clock.release();
       throw error;
     }
   }
@@ -134,7 +134,7 @@ export class Rooms {
     for (const entry of this.loaded.values()) {
       const room = entry.room;
       if (!room || room.docKey !== '' || !room.idle) continue;
-      if (!victim || room.lastUsed < victim.lastUsed) victim = room;
+      if (!victim || room.clock.lastUsed < victim.clock.lastUsed) victim = room;
     }
     const key = victim && roomKey(victim.boardId, { kind: 'board' });
     if (!victim || !key || !victim.evict()) {
