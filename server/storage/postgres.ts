@@ -1,10 +1,9 @@
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol';
-import type { Ballot } from '../../shared/workshop/voting';
 import { appendManySql, SCHEMA, SCHEMA_VERSION, SQL, type Statement } from './postgresSchema';
 import { closed, isRefusal, isRowRefusal, reasonOf, storageError, StoreError } from './postgresErrors';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, BallotRecord } from './store';
 import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
 
 /** The most rows one append INSERT carries; more wait for the next one (400 parameters). */
@@ -305,7 +304,7 @@ export class PostgresStore implements BoardStore {
     await this.run('removePerson', [boardId, personId], `remove person ${personId}`);
   }
 
-  async getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
+  async getBallots(boardId: string, roundId: string): Promise<BallotRecord[]> {
     const rows = await this.run<{ person_id: string; note_id: string; cluster: string | null; count: number }>(
       'getBallots',
       [boardId, roundId],
@@ -314,7 +313,7 @@ export class PostgresStore implements BoardStore {
     return rows.map((row) => ({ personId: row.person_id, noteId: row.note_id, cluster: row.cluster, count: row.count }));
   }
 
-  async setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void> {
+  async setBallot(boardId: string, roundId: string, ballot: BallotRecord): Promise<void> {
     const action = `store a ballot on board ${boardId}`;
     if (ballot.count > 0) {
       await this.run('putBallot', [boardId, roundId, ballot.personId, ballot.noteId, ballot.cluster, ballot.count], action);

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { BusOrigin } from '../../shared/model/origin';
 import type { BusChannel, UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
-import { applyStoredState, type BoardStore } from '../storage/store';
+import { applyStoredState, type DocumentLog } from '../storage/store';
 import { dropPending } from './pending';
 
 /** Updates from other instances: stored by them already, or (their storage was down) not yet. */
@@ -19,7 +19,7 @@ export interface BusLinkTarget {
   readonly doc: Y.Doc;
   readonly boardId: string;
   readonly docKey: string;
-  readonly store: BoardStore;
+  readonly store: DocumentLog;
   readonly log: Logger;
   /** Whether the room still serves: nothing is applied once it stopped. */
   isOpen(): boolean;

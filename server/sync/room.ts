@@ -18,7 +18,7 @@ import type { Origin, RemoteOrigin } from '../../shared/model/origin';
 import { CloseCode } from '../../shared/protocol';
 import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
-import { applyStoredState, type BoardStore, type StoredState } from '../storage/store';
+import { applyStoredState, type DocumentLog, type StoredState } from '../storage/store';
 import { StorageOutageError, TooLargeError } from './errors';
 import { BusLink } from './busLink';
 import { IdleClock } from './idleClock';
@@ -37,7 +37,7 @@ import { permissionDeniedMessage, SyncAnswers, syncStep1Message, syncUpdateMessa
 export type { Peer, WritePolicy } from './peer';
 
 export interface RoomOptions {
-  store: BoardStore;
+  store: DocumentLog;
   log: Logger;
   /** The document's storage key within the board ('' for the board itself). */
   docKey: string;

@@ -15,14 +15,14 @@ import { CloseCode, PERSON_REMOVED_REASON, docKey, type DocName, type Role } fro
 import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
 import type { PresenceLimits } from './presence';
-import type { BoardStore } from '../storage/store';
+import type { DocumentLog } from '../storage/store';
 import { ServerBusyError } from './errors';
 import type { DocumentHooks } from './hooks';
 import { DEFAULT_LIMITS } from './limits';
 import { Room, type Peer } from './room';
 
 export interface RoomsOptions {
-  store: BoardStore;
+  store: DocumentLog;
   log: Logger;
   compactEvery: number;
   idleUnloadMs: number;
