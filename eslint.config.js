@@ -36,6 +36,15 @@ export default tseslint.config(
     rules: forbid(['**/client/**', 'react', 'react-dom'], 'server/ may import shared/, never client/.'),
   },
   {
+    // The sync core is hook-shaped (server/sync/hooks.ts): the application plugs in through app.ts,
+    // and the core never reaches up into it. Repeats server/'s rule: a later block replaces it.
+    files: ['server/sync/**/*.ts'],
+    rules: forbid(
+      ['**/client/**', 'react', 'react-dom', '**/workshop/**', '**/access/**', '**/http/**', '**/app', '**/main'],
+      'server/sync/ knows nothing of workshops, access or HTTP: take what it needs as a hook (server/sync/hooks.ts) from server/app.ts.',
+    ),
+  },
+  {
     files: ['client/**/*.ts', 'client/**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -21,7 +21,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
 import { startServer } from '../server/app';
-import { createBoard } from '../server/boards';
+import { createBoard } from '../server/access/boards';
 import { createLogger } from '../server/log';
 import { SqliteStore } from '../server/storage/sqlite';
 import { addNote } from '../shared/model/mutations/notes';

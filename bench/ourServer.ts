@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { startServer } from '../server/app';
-import { createBoard } from '../server/boards';
+import { createBoard } from '../server/access/boards';
 import { createLogger } from '../server/log';
 import { SqliteStore } from '../server/storage/sqlite';
 import { serve } from './ipc';

@@ -12,6 +12,7 @@ import { createLogger } from '../server/log';
 import { SqliteStore } from '../server/storage/sqlite';
 import { DEFAULT_LIMITS } from '../server/sync/limits';
 import { Rooms } from '../server/sync/rooms';
+import { boardDocumentHooks } from '../server/workshop/documents';
 import { DATA_DIR_OPTION, fail } from './cli';
 
 async function main(): Promise<void> {
@@ -35,9 +36,11 @@ async function main(): Promise<void> {
     const board = await store.getBoard(values.board);
     if (!board) fail(`There is no board "${values.board}" in ${dataDir}. If the server keeps its data elsewhere: ${where}`);
     // No room is loaded here: the export reads the stored state.
+    const log = createLogger('silent');
     const rooms = new Rooms({
       store,
-      log: createLogger('silent'),
+      log,
+      hooks: boardDocumentHooks({ store, log }),
       compactEvery: 500,
       idleUnloadMs: 1000,
       maxBoards: DEFAULT_LIMITS.boardsLoaded,

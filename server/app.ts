@@ -18,7 +18,7 @@ import { decodeSegment, requestUrl } from './http/url';
 import { serveStatic } from './http/static';
 import type { Logger } from './log';
 import { EventLoopDelay } from './ops/eventLoop';
-import { instrumentStore } from './ops/instrumentedStore';
+import { instrumentLog } from './ops/instrumentedStore';
 import { Metrics } from './ops/metrics';
 import type { ReadinessCheck } from './ops/readiness';
 import { Shutdown, type ShutdownState } from './ops/shutdown';
@@ -33,8 +33,10 @@ import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
 import { Rooms } from './sync/rooms';
 import { DeletionWatch } from './workshop/deletedNotes';
 import { DeletedNotes } from './workshop/deletedRestore';
+import { boardDocumentHooks } from './workshop/documents';
 import { Workshop } from './workshop/workshop';
-import type { SeatLimits } from './people';
+import { socketAuthenticator } from './access/authenticate';
+import type { SeatLimits } from './access/people';
 
 export interface ServerOptions {
   port: number;
@@ -99,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { log } = options;
   const metrics = options.metrics ?? new Metrics();
   // [N3] Storage failures are tracked for /readyz; a store that refuses writes at start serves read-only.
-  const health = new HealthTrackingStore(instrumentStore(options.store, metrics));
+  const health = new HealthTrackingStore(options.store);
   const refusing = await health.probe();
   if (refusing) {
     log.error(`storage refuses writes (${refusing.kind === 'full' ? 'the disk is full' : refusing.reason}): serving boards read-only, /readyz answers 503 until writes succeed again`, {
@@ -109,6 +111,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // [M4] With an outage buffer, people can also reconnect during an outage (storage/lastKnown.ts).
   const lastKnown = options.outageBufferBytes ? new LastKnownStore(health) : null;
   const store: BoardStore = lastKnown ?? health;
+  // The sync core sees only the document log, timed for metrics; records go to `store`.
+  const documents = instrumentLog(health, metrics);
   options.bus?.onEvent((event) => {
     if (event.type === 'link-revoked') lastKnown?.forget(event.boardId);
     else if (event.type === 'person-removed') lastKnown?.forgetPerson(event.boardId, event.personId);
@@ -130,19 +134,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxBoards: limits.boardsLoaded,
     presenceLimits: { idsPerMinute: limits.presenceIdsPerMinute, perRoom: limits.presencePerRoom, forgetMs: limits.presenceForgetMs },
     maxBoardBytes: limits.boardBytes,
-    store,
+    store: documents,
     log,
     compactEvery: options.compactEvery ?? 500,
     idleUnloadMs: options.idleUnloadMs ?? 30_000,
     bus: options.bus ?? null,
     outageBufferBytes: options.outageBufferBytes ?? 0,
-    onChange: (room, name) => {
-      metrics.updateApplied();
-      workshop.privateChanged(room, name);
+    hooks: {
+      ...boardDocumentHooks({ store, log }),
+      onChange: (room, name) => {
+        metrics.updateApplied();
+        workshop.privateChanged(room, name);
+      },
+      // [N1] Only the board document holds notes.
+      beforeApply: (room, peer, update) => (room.docKey === '' ? deletionWatch.beforeApply(room.boardId, room.doc, peer, update) : null),
     },
-    // [N1] Only the board document holds notes.
-    beforeApply: (room, peer, update) => (room.docKey === '' ? deletionWatch.beforeApply(room.boardId, room.doc, peer, update) : null),
   });
+  const authenticate = socketAuthenticator(store);
   const deletedNotes = new DeletedNotes({ store, rooms, watch: deletionWatch });
   const workshop = new Workshop({ store, rooms, log, ...(options.seats ? { seats: options.seats } : {}) });
   const eventLoopDelay = new EventLoopDelay();
@@ -250,7 +258,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       ws.once('close', () => addresses.leave(address));
       const request = { boardId, docName, token: url.searchParams.get('token'), seat: url.searchParams.get('seat') };
-      acceptConnection(ws, request, { store, rooms, log, limits, handshakeTimeoutMs });
+      acceptConnection(ws, request, { authenticate, rooms, log, limits, handshakeTimeoutMs });
     });
   });
 

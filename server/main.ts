@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app';
 import { readConfig, type Config } from './config';
-import { ensureDemoBoard } from './demo';
+import { ensureDemoBoard } from './access/demo';
 import { boardLinks } from './http/api';
 import { DEFAULT_QUOTAS } from './http/quotas';
 import { createLogger, type Logger } from './log';

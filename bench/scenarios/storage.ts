@@ -16,7 +16,7 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote, editNoteText } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
-import { createBoard } from '../../server/boards';
+import { createBoard } from '../../server/access/boards';
 import { SqliteStore } from '../../server/storage/sqlite';
 import { applyStoredState, type BoardStore } from '../../server/storage/store';
 import { percentileOf } from '../stats';

@@ -19,6 +19,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
 import type { BoardEvent, BusChannel, BusHandlers, UpdateBus } from './bus';
+import { compareIds, EntryType, readFields, RedisNames, type StreamEntry } from './redisEntries';
 
 export interface RedisBusOptions {
   url: string;
@@ -46,8 +47,6 @@ export interface BusObserver {
   reloaded(count: number): void;
 }
 
-/** Entry fields: t (type), i (instance), d (data). */
-const EntryType = { Stored: 's', Unstored: 'n', Resync: 'r' } as const;
 const READ_COUNT = 500;
 const BLOCK_MS = 1_000;
 /** How long opening a document waits for Redis before going on without it (then it reloads later). */
@@ -69,12 +68,6 @@ interface Channel {
   backlog: (() => void)[];
 }
 
-interface OutboxEntry {
-  key: string;
-  type: string;
-  data: Uint8Array;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class RedisBus implements UpdateBus {
@@ -84,7 +77,7 @@ export class RedisBus implements UpdateBus {
   private readonly subscriber: Redis;
   private readonly followers = new Map<string, Follower>();
   private readonly eventListeners: ((event: BoardEvent) => void)[] = [];
-  private readonly outbox: OutboxEntry[] = [];
+  private readonly outbox: StreamEntry[] = [];
   private outboxBytes = 0;
   /** Streams whose unsent entries were dropped: the others must reload them from storage. */
   private readonly dropped = new Set<string>();
@@ -93,12 +86,12 @@ export class RedisBus implements UpdateBus {
   private readerClientId: number | null = null;
   private wakeReader: (() => void) | null = null;
   private readonly loop: Promise<void>;
-  private readonly prefix: string;
+  private readonly names: RedisNames;
   private readonly instanceTag: Buffer;
 
   constructor(private readonly options: RedisBusOptions) {
     if (options.instanceId.includes('\n')) throw new Error('An instance id has no newlines.');
-    this.prefix = `clusterboard:${options.prefix ?? 'v1'}:`;
+    this.names = new RedisNames(options.prefix ?? 'v1');
     this.instanceTag = Buffer.from(`${options.instanceId}\n`);
     // Commands fail at once while disconnected: the outbox and the read loop do their own waiting.
     // RESP2: XREAD answers [[key, entries], ...], not RESP3's flattened map.
@@ -119,20 +112,8 @@ export class RedisBus implements UpdateBus {
       for (const follower of this.followers.values()) follower.lastId = null;
     });
     this.subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onPubSub(channel.toString(), message));
-    void this.subscriber.subscribe(this.eventsChannel).catch(() => undefined);
+    void this.subscriber.subscribe(this.names.events).catch(() => undefined);
     this.loop = this.readLoop();
-  }
-
-  private get eventsChannel(): string {
-    return `${this.prefix}events`;
-  }
-
-  private streamKey(boardId: string, docKey: string): string {
-    return `${this.prefix}doc:${boardId}/${docKey}`;
-  }
-
-  private presenceChannel(streamKey: string): string {
-    return `${streamKey}:presence`;
   }
 
   private watch(connection: Redis, name: string, onReady: () => void): void {
@@ -149,7 +130,7 @@ export class RedisBus implements UpdateBus {
   }
 
   async open(boardId: string, docKey: string): Promise<BusChannel> {
-    const key = this.streamKey(boardId, docKey);
+    const key = this.names.stream(boardId, docKey);
     let follower = this.followers.get(key);
     if (!follower) {
       await this.writerReady(OPEN_WAIT_MS);
@@ -159,7 +140,7 @@ export class RedisBus implements UpdateBus {
       if (!follower) {
         follower = { lastId, channels: new Set() };
         this.followers.set(key, follower);
-        void this.subscriber.subscribe(this.presenceChannel(key)).catch(() => undefined);
+        void this.subscriber.subscribe(this.names.presence(key)).catch(() => undefined);
         this.wake();
       }
     }
@@ -173,13 +154,13 @@ export class RedisBus implements UpdateBus {
       publishUpdate: (update, stored) => this.enqueue({ key, type: stored ? EntryType.Stored : EntryType.Unstored, data: update }),
       publishAwareness: (update) => {
         if (this.writer.status !== 'ready') return;
-        this.writer.publish(this.presenceChannel(key), Buffer.concat([this.instanceTag, update])).catch(() => undefined);
+        this.writer.publish(this.names.presence(key), Buffer.concat([this.instanceTag, update])).catch(() => undefined);
       },
       close: () => {
         follower.channels.delete(channel);
         if (follower.channels.size > 0 || this.followers.get(key) !== follower) return;
         this.followers.delete(key);
-        void this.subscriber.unsubscribe(this.presenceChannel(key)).catch(() => undefined);
+        void this.subscriber.unsubscribe(this.names.presence(key)).catch(() => undefined);
       },
     };
   }
@@ -315,7 +296,7 @@ export class RedisBus implements UpdateBus {
     const newline = message.indexOf(10);
     if (newline < 0 || message.subarray(0, newline).toString() === this.options.instanceId) return;
     const body = message.subarray(newline + 1);
-    if (channel === this.eventsChannel) {
+    if (channel === this.names.events) {
       let event: BoardEvent;
       try {
         event = JSON.parse(body.toString()) as BoardEvent;
@@ -332,7 +313,7 @@ export class RedisBus implements UpdateBus {
 
   // ---- Writing ----
 
-  private enqueue(entry: OutboxEntry): void {
+  private enqueue(entry: StreamEntry): void {
     this.outbox.push(entry);
     this.outboxBytes += entry.data.byteLength;
     const limit = this.options.outboxBytes ?? 32 * 1024 * 1024;
@@ -390,7 +371,7 @@ export class RedisBus implements UpdateBus {
 
   publishEvent(event: BoardEvent): void {
     if (this.writer.status !== 'ready') return;
-    this.writer.publish(this.eventsChannel, Buffer.concat([this.instanceTag, Buffer.from(JSON.stringify(event))])).catch(() => undefined);
+    this.writer.publish(this.names.events, Buffer.concat([this.instanceTag, Buffer.from(JSON.stringify(event))])).catch(() => undefined);
   }
 
   onEvent(listener: (event: BoardEvent) => void): void {
@@ -412,26 +393,4 @@ export class RedisBus implements UpdateBus {
     await this.loop;
     await Promise.all([this.writer.quit().catch(() => undefined), this.subscriber.quit().catch(() => undefined)]);
   }
-}
-
-function readFields(fields: Buffer[]): { type: string; instance: string; data: Uint8Array } | null {
-  let type: string | null = null;
-  let instance: string | null = null;
-  let data: Uint8Array | null = null;
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    const name = fields[i]?.toString();
-    const value = fields[i + 1];
-    if (!value) continue;
-    if (name === 't') type = value.toString();
-    else if (name === 'i') instance = value.toString();
-    else if (name === 'd') data = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  }
-  return type && instance && data ? { type, instance, data } : null;
-}
-
-/** Compares Redis stream ids ("ms-seq"). */
-function compareIds(a: string, b: string): number {
-  const [aMs = 0, aSeq = 0] = a.split('-').map(Number);
-  const [bMs = 0, bSeq = 0] = b.split('-').map(Number);
-  return aMs - bMs || aSeq - bSeq;
 }

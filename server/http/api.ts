@@ -11,8 +11,9 @@ import { BoardFullError } from '../../shared/model/limits';
 import { BOARD_TITLE_MAX } from '../../shared/model/schema';
 import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
+import { readMeta } from '../../shared/view/boardView';
 import { ImportError, parseBoardExport } from '../../shared/report/json';
-import { createBoard, createBoardFromPrevious, importBoard } from '../boards';
+import { createBoard, createBoardFromPrevious, importBoard } from '../access/boards';
 import { EXPORT_FORMATS, boardPeople, currentView, isExportFormat, sharedExport } from '../exports';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import { ServerBusyError } from '../sync/errors';
@@ -23,7 +24,9 @@ import { handleNotesApi } from './notesApi';
 import { RateLimitedError, type Quotas } from './quotas';
 import type { ReadCache } from './readCache';
 import { handleWorkshopApi } from './workshopApi';
+import { WORKSHOP_STATUS } from './workshopErrors';
 import type { DeletedNotes } from '../workshop/deletedRestore';
+import { WorkshopError } from '../workshop/errors';
 import type { Workshop } from '../workshop/workshop';
 import { HttpError, readJson, sendError, sendJson } from './respond';
 
@@ -145,9 +148,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     if (match?.[1]) {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read a board.');
       const { board, role } = await authorise(deps.store, match[1], bearerToken(req, url));
+      const live = deps.rooms.peek(board.id);
       const info: BoardInfo = {
         id: board.id,
-        title: deps.rooms.peek(board.id)?.title ?? board.title,
+        title: live ? readMeta(live.doc).title : board.title,
         template: board.template,
         role,
         protocolVersion: PROTOCOL_VERSION,
@@ -162,6 +166,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   } catch (error) {
     if (error instanceof RateLimitedError) res.setHeader('retry-after', String(error.retryAfterSeconds));
     if (error instanceof HttpError) sendError(res, error.status, error.message);
+    else if (error instanceof WorkshopError) sendError(res, WORKSHOP_STATUS[error.kind], error.message);
     else if (error instanceof ServerBusyError) {
       // [Q6] The loaded-board cap says "later", not "broken".
       res.setHeader('retry-after', '30');

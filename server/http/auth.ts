@@ -1,7 +1,7 @@
 /** Who is calling: the board named in the path, and the role its token grants. */
 import type { IncomingMessage } from 'node:http';
 import { isBoardId, isTokenShaped, type Role } from '../../shared/protocol';
-import { roleForToken } from '../boards';
+import { roleForToken } from '../access/boards';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import { HttpError } from './respond';
 import { decodeSegment } from './url';

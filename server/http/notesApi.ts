@@ -25,7 +25,7 @@ import { OPEN_LOCK, isLockedFor, readWriteRules } from '../../shared/workshop/co
 import { boardView } from '../../shared/view/boardView';
 import { isoTime } from '../../shared/view/time';
 import { boardPeople, peopleIndex } from '../exports';
-import { personForSeat } from '../people';
+import { personForSeat } from '../access/people';
 import type { BoardStore, PersonRecord } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';

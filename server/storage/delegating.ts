@@ -3,8 +3,7 @@
  * (metrics, last-known reads, tests that hold writes) and leave the rest alone.
  */
 import type { Role } from '../../shared/protocol';
-import type { Ballot } from '../../shared/workshop/voting';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, BallotRecord } from './store';
 
 export class DelegatingStore implements BoardStore {
   constructor(protected readonly inner: BoardStore) {}
@@ -50,10 +49,10 @@ export class DelegatingStore implements BoardStore {
   removePerson(boardId: string, personId: string): Promise<void> {
     return this.inner.removePerson(boardId, personId);
   }
-  getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
+  getBallots(boardId: string, roundId: string): Promise<BallotRecord[]> {
     return this.inner.getBallots(boardId, roundId);
   }
-  setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void> {
+  setBallot(boardId: string, roundId: string, ballot: BallotRecord): Promise<void> {
     return this.inner.setBallot(boardId, roundId, ballot);
   }
   addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void> {

@@ -8,8 +8,7 @@
  */
 import { DelegatingStore } from './delegating';
 import { storageFailure, type StorageFailure } from './failures';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord } from './store';
-import type { Ballot } from '../../shared/workshop/voting';
+import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, BallotRecord } from './store';
 import type { Role } from '../../shared/protocol';
 
 const PROBE_KEY = 'storage-probe';
@@ -83,7 +82,7 @@ export class HealthTrackingStore extends DelegatingStore {
   override updatePerson(boardId: string, personId: string, fields: Pick<PersonRecord, 'name' | 'cluster'>): Promise<void> {
     return this.write(() => this.inner.updatePerson(boardId, personId, fields));
   }
-  override setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void> {
+  override setBallot(boardId: string, roundId: string, ballot: BallotRecord): Promise<void> {
     return this.write(() => this.inner.setBallot(boardId, roundId, ballot));
   }
   override addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void> {

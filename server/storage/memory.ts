@@ -1,6 +1,5 @@
 import type { Role } from '../../shared/protocol';
-import type { Ballot } from '../../shared/workshop/voting';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, StoredUpdate } from './store';
+import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, StoredUpdate, BallotRecord } from './store';
 
 const docId = (board: string, doc: string) => `${board}\u0000${doc}`;
 
@@ -11,7 +10,7 @@ export class MemoryStore implements BoardStore {
   private readonly snapshots = new Map<string, { data: Uint8Array; uptoSeq: number }>();
   private readonly logs = new Map<string, StoredUpdate[]>();
   private readonly people = new Map<string, PersonRecord>();
-  private readonly ballots = new Map<string, Map<string, Ballot>>();
+  private readonly ballots = new Map<string, Map<string, BallotRecord>>();
   private readonly history = new Map<string, { entry: HistoryEntry; state: Uint8Array }[]>();
   private readonly settings = new Map<string, string>();
   private seq = 0;
@@ -89,13 +88,13 @@ export class MemoryStore implements BoardStore {
     this.people.delete(docId(boardId, personId));
   }
 
-  async getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
+  async getBallots(boardId: string, roundId: string): Promise<BallotRecord[]> {
     return [...(this.ballots.get(docId(boardId, roundId))?.values() ?? [])].map((b) => ({ ...b }));
   }
 
-  async setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void> {
+  async setBallot(boardId: string, roundId: string, ballot: BallotRecord): Promise<void> {
     this.requireBoard(boardId);
-    const round = this.ballots.get(docId(boardId, roundId)) ?? new Map<string, Ballot>();
+    const round = this.ballots.get(docId(boardId, roundId)) ?? new Map<string, BallotRecord>();
     const key = docId(ballot.personId, ballot.noteId);
     // A ballot keeps the cluster it was first cast under.
     if (ballot.count > 0) round.set(key, { ...ballot, cluster: round.get(key)?.cluster ?? ballot.cluster });

@@ -1,9 +1,9 @@
-import { DatabaseError, Pool, type PoolClient, type QueryResultRow } from 'pg';
+import { Pool, type PoolClient, type QueryResultRow } from 'pg';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol';
-import type { Ballot } from '../../shared/workshop/voting';
 import { appendManySql, SCHEMA, SCHEMA_VERSION, SQL, type Statement } from './postgresSchema';
-import { StorageUnavailableError, type BoardRecord, type BoardStore, type HistoryEntry, type PersonRecord, type StoredState } from './store';
+import { closed, isRefusal, isRowRefusal, reasonOf, storageError, StoreError } from './postgresErrors';
+import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, BallotRecord } from './store';
 import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
 
 /** The most rows one append INSERT carries; more wait for the next one (400 parameters). */
@@ -35,36 +35,6 @@ export interface PostgresOptions {
   queryTimeoutMs?: number;
 }
 
-
-/** A failure already put in words here (or raised by this store itself): passed on as it is. */
-class StoreError extends Error {}
-
-/** SQLSTATE classes meaning "not now": connection exceptions, out of resources, operator intervention (shutdown, cancelled statement). */
-const UNAVAILABLE_SQLSTATE = /^(08|53|57)/;
-
-function reasonOf(error: unknown): string {
-  // Node reports a refused connection to a name with several addresses as an AggregateError with no message.
-  if (error instanceof AggregateError && error.message === '') return error.errors.map(reasonOf).join('; ');
-  return error instanceof Error ? error.message : String(error);
-}
-
-function storageError(error: unknown, action: string): Error {
-  if (error instanceof StorageUnavailableError || error instanceof StoreError) return error;
-  if (isRefusal(error)) return new StoreError(`PostgreSQL refused to ${action}: ${error.message}`, { cause: error });
-  return new StorageUnavailableError(`PostgreSQL is unavailable, could not ${action}: ${reasonOf(error)}`, { cause: error });
-}
-
-/** PostgreSQL answered and said no: the connection is fine, the request was not. */
-function isRefusal(error: unknown): error is DatabaseError {
-  return error instanceof DatabaseError && !UNAVAILABLE_SQLSTATE.test(error.code ?? '');
-}
-
-const closed = () => new StoreError('The PostgreSQL store is closed.');
-
-/** Whether an append batch failed on its rows' content (a constraint), so each row can be retried alone. */
-function isRowRefusal(error: unknown): boolean {
-  return error instanceof DatabaseError && (error.code ?? '').startsWith('23');
-}
 
 /**
  * Merges everything a compaction must keep into one snapshot. Returns `given` itself when the rest
@@ -334,7 +304,7 @@ export class PostgresStore implements BoardStore {
     await this.run('removePerson', [boardId, personId], `remove person ${personId}`);
   }
 
-  async getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
+  async getBallots(boardId: string, roundId: string): Promise<BallotRecord[]> {
     const rows = await this.run<{ person_id: string; note_id: string; cluster: string | null; count: number }>(
       'getBallots',
       [boardId, roundId],
@@ -343,7 +313,7 @@ export class PostgresStore implements BoardStore {
     return rows.map((row) => ({ personId: row.person_id, noteId: row.note_id, cluster: row.cluster, count: row.count }));
   }
 
-  async setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void> {
+  async setBallot(boardId: string, roundId: string, ballot: BallotRecord): Promise<void> {
     const action = `store a ballot on board ${boardId}`;
     if (ballot.count > 0) {
       await this.run('putBallot', [boardId, roundId, ballot.personId, ballot.noteId, ballot.cluster, ballot.count], action);

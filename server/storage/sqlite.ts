@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Role } from '../../shared/protocol';
-import type { Ballot } from '../../shared/workshop/voting';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, BallotRecord } from './store';
 import { storageFailure } from './failures';
 import { checkWal } from './walCheck';
 import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
@@ -293,13 +292,13 @@ export class SqliteStore implements BoardStore {
     this.statements.removePerson.run(boardId, personId);
   }
 
-  async getBallots(boardId: string, roundId: string): Promise<Ballot[]> {
+  async getBallots(boardId: string, roundId: string): Promise<BallotRecord[]> {
     return this.statements.getBallots
       .all(boardId, roundId)
       .map((row) => ({ personId: row.person_id, noteId: row.note_id, cluster: row.cluster, count: row.count }));
   }
 
-  async setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void> {
+  async setBallot(boardId: string, roundId: string, ballot: BallotRecord): Promise<void> {
     if (ballot.count > 0) {
       this.statements.putBallot.run(boardId, roundId, ballot.personId, ballot.noteId, ballot.cluster, ballot.count);
     } else {

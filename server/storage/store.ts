@@ -19,7 +19,6 @@
 import * as Y from 'yjs';
 import { serverOrigin, type Origin } from '../../shared/model/origin';
 import type { Role } from '../../shared/protocol';
-import type { Ballot } from '../../shared/workshop/voting';
 
 /**
  * Storage could not be reached, or did not answer in time, or is shutting down: the call may well
@@ -57,6 +56,15 @@ export interface HistoryEntry {
   notes: number;
 }
 
+/** One person's votes on one note in one round, as stored (shared/workshop/voting.ts's Ballot reads the same). */
+export interface BallotRecord {
+  personId: string;
+  /** The voter's cluster when they voted (a `ClusterRef`), or null. */
+  cluster: string | null;
+  noteId: string;
+  count: number;
+}
+
 export interface StoredUpdate {
   seq: number;
   data: Uint8Array;
@@ -67,31 +75,39 @@ export interface StoredState {
   updates: StoredUpdate[];
 }
 
-export interface BoardStore {
+/**
+ * What the sync core needs (server/sync/): each document's snapshot and update log. Wrappers of
+ * the document path (metrics) wrap only this.
+ */
+export interface DocumentLog {
   /**
    * Whether several server instances may use this store at once (PostgreSQL). Then compaction
    * merges what is stored instead of replacing it (see `compact` above).
    */
   readonly shared: boolean;
+  loadState(id: string, doc?: string): Promise<StoredState>;
+  /** Returns the update's sequence number. */
+  appendUpdate(id: string, update: Uint8Array, doc?: string): Promise<number>;
+  compact(id: string, snapshot: Uint8Array, uptoSeq: number, doc?: string): Promise<void>;
+}
+
+/** What access, boards and workshops need: the records kept beside the documents. */
+export interface RecordStore {
   /** Creates the board with its first state as the snapshot. Fails if the id exists. */
   createBoard(board: BoardRecord, initialState: Uint8Array): Promise<void>;
   getBoard(id: string): Promise<BoardRecord | null>;
   updateTitle(id: string, title: string): Promise<void>;
   /** Replaces one role's token (the old link stops working). */
   setToken(id: string, role: Role, token: string): Promise<void>;
-  loadState(id: string, doc?: string): Promise<StoredState>;
-  /** Returns the update's sequence number. */
-  appendUpdate(id: string, update: Uint8Array, doc?: string): Promise<number>;
-  compact(id: string, snapshot: Uint8Array, uptoSeq: number, doc?: string): Promise<void>;
   addPerson(person: PersonRecord): Promise<void>;
   getPerson(boardId: string, personId: string): Promise<PersonRecord | null>;
   updatePerson(boardId: string, personId: string, fields: Pick<PersonRecord, 'name' | 'cluster'>): Promise<void>;
   listPeople(boardId: string): Promise<PersonRecord[]>;
   /** Deletes a person (the facilitator removed them): their seat no longer opens anything. Ballots are kept. */
   removePerson(boardId: string, personId: string): Promise<void>;
-  getBallots(boardId: string, roundId: string): Promise<Ballot[]>;
+  getBallots(boardId: string, roundId: string): Promise<BallotRecord[]>;
   /** Sets one person's votes on one note; a count of 0 removes the ballot. An existing ballot keeps its cluster. */
-  setBallot(boardId: string, roundId: string, ballot: Ballot): Promise<void>;
+  setBallot(boardId: string, roundId: string, ballot: BallotRecord): Promise<void>;
   addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void>;
   /** Newest first. */
   listHistory(boardId: string): Promise<HistoryEntry[]>;
@@ -100,6 +116,10 @@ export interface BoardStore {
   setSetting(key: string, value: string): Promise<void>;
   /** Stores `value` under `key` unless the key holds one already; returns what the key holds then (the first claim wins, across instances). */
   claimSetting(key: string, value: string): Promise<string>;
+}
+
+/** One storage adapter: both parts, and its lifecycle. */
+export interface BoardStore extends DocumentLog, RecordStore {
   /** Resolves if storage answers now (readiness checks); rejects with the reason otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

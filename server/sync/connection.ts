@@ -1,6 +1,6 @@
 /**
- * One WebSocket, from upgrade to close. Lifecycle: authenticate (board exists, token grants a
- * role) -> load the room -> open (messages go to the room) -> closed. Messages that arrive before
+ * One WebSocket, from upgrade to close. Lifecycle: authenticate (the `authenticate` hook says who
+ * the socket is, or refuses it with a close code) -> load the room -> open (messages go to the room) -> closed. Messages that arrive before
  * the room is loaded are buffered, so the document is loaded before the first one is answered.
  *
  * [K7] The handshake is over once the socket is open *and* the client has spoken (a provider sends
@@ -11,13 +11,11 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { newId } from '../../shared/model/ids';
 import type { RemoteOrigin } from '../../shared/model/origin';
-import { CloseCode, MessageType, isBoardId, isTokenShaped, type DocName, type Role } from '../../shared/protocol';
-import { roleForToken } from '../boards';
-import { personForSeat } from '../people';
+import { CloseCode, MessageType, isBoardId, type DocName, type Role } from '../../shared/protocol';
 import type { Logger } from '../log';
-import type { BoardStore } from '../storage/store';
 import { ServerBusyError, StorageOutageError, TooLargeError, TooManyError } from './errors';
 import { Bucket, type Limits } from './limits';
+import type { SocketRequest, SyncHooks } from './hooks';
 import { binaryFrame } from './messages';
 import { BadMessageError, type Peer, type PresenceIdentity, type Room } from './room';
 import type { Rooms } from './rooms';
@@ -31,7 +29,7 @@ type ConnectionState =
   | { status: 'closed' };
 
 export interface ConnectionDeps {
-  store: BoardStore;
+  authenticate: SyncHooks['authenticate'];
   rooms: Rooms;
   log: Logger;
   limits: Limits;
@@ -39,16 +37,13 @@ export interface ConnectionDeps {
   handshakeTimeoutMs: number;
 }
 
-export interface ConnectionRequest {
-  boardId: string;
+export interface ConnectionRequest extends Omit<SocketRequest, 'docName'> {
   /** Null when the path names no document of a board (closed like an unknown board). */
   docName: DocName | null;
-  token: string | null;
-  seat: string | null;
 }
 
 export function acceptConnection(socket: WebSocket, request: ConnectionRequest, deps: ConnectionDeps): void {
-  const { boardId, docName, token } = request;
+  const { boardId, docName } = request;
   const id = newId(10);
   let state: ConnectionState = { status: 'authenticating', buffered: [], bufferedBytes: 0 };
   // [Z2] One client's flood is its own problem: past the rate, its socket closes (4429).
@@ -151,30 +146,21 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
 
   void (async () => {
     if (!isBoardId(boardId) || !docName) return close(CloseCode.BoardNotFound, 'No such board');
-    // Shapes first: nothing malformed reaches storage.
-    if (!token || !isTokenShaped(token)) return close(CloseCode.Unauthorized, 'This link is not valid for this board');
-    const board = await deps.store.getBoard(boardId);
-    if (!board) return close(CloseCode.BoardNotFound, 'No such board');
-    const role = roleForToken(board, token);
-    if (!role) return close(CloseCode.Unauthorized, 'This link is not valid for this board');
-    const person = role === 'viewer' ? null : await personForSeat(deps.store, boardId, request.seat);
-    // [WA3] A private document opens only for its owner's seat.
-    if (docName.kind === 'private' && person?.id !== docName.personId) {
-      return close(CloseCode.Forbidden, 'These private notes belong to someone else');
-    }
+    const admission = await deps.authenticate({ ...request, docName });
+    if (admission.status === 'refused') return close(admission.code, admission.reason);
     let room = await deps.rooms.acquire(boardId, docName);
-    // [WA2] The link may have been replaced while this socket waited: check it again, with no wait
-    // between this check and joining, so a rotation either sees this socket or is seen by it.
-    let current = await deps.store.getBoard(boardId);
+    // [WA2] What admitted the socket (its link) may have been revoked while it waited: asked again,
+    // with no wait between this answer and joining, so a revocation either sees this socket or is
+    // seen by it.
+    let valid = await admission.stillValid();
     // [K6] Boards opened meanwhile may have evicted this one before anybody joined it: load it again.
     for (let tries = 0; !room.isOpen && tries < 3; tries++) {
       room = await deps.rooms.acquire(boardId, docName);
-      current = await deps.store.getBoard(boardId);
+      valid = await admission.stillValid();
     }
-    if (!current || roleForToken(current, token) !== role) return close(CloseCode.LinkRevoked, 'This link was revoked');
+    if (!valid) return close(CloseCode.LinkRevoked, 'This link was revoked');
     if (state.status !== 'authenticating') return;
-    const identity = person ? { id: person.id, name: person.name, cluster: person.cluster, role } : null;
-    const peer = createPeer(socket, id, role, person?.id ?? null, identity, close, deps.limits);
+    const peer = createPeer(socket, id, admission.role, admission.personId, admission.identity, close, deps.limits);
     const buffered = state.buffered;
     state = { status: 'open', room, peer };
     if (heard) clearTimeout(handshake);

@@ -13,10 +13,10 @@
  *    providers resend it to whichever server they reconnect to.
  */
 import type { Logger } from '../log';
-import type { BoardStore } from '../storage/store';
+import type { DocumentLog } from '../storage/store';
 
 export interface PersistenceOptions {
-  store: BoardStore;
+  store: DocumentLog;
   log: Logger;
   boardId: string;
   docKey: string;

@@ -1,5 +1,6 @@
 /**
- * A room is one loaded board: its Y.Doc, its presence (roomPresence.ts) and the peers connected to it.
+ * A room is one loaded document: its Y.Doc, the peers connected to it (peer.ts), its presence
+ * (roomPresence.ts), its link to other instances (busLink.ts) and when it may unload (idleClock.ts).
  *
  * The durability rule lives here: an update is applied to the room's doc, then the update *the
  * doc emits* (never the raw client bytes) is appended to storage, and only after the append has
@@ -9,17 +10,20 @@
  *
  * With an update bus (several instances), what this room stores it then publishes, and what
  * other instances published (already stored by them) it applies and forwards to its own peers.
+ * What the document is for (its write rule, presence mode, migrations) comes in through its
+ * options, from the application's hooks (hooks.ts).
  */
 import * as Y from 'yjs';
-import { migrate } from '../../shared/model/migrations';
-import { removeStrayStructure } from '../../shared/model/repair';
-import { serverOrigin, type BusOrigin, type Origin, type RemoteOrigin } from '../../shared/model/origin';
-import { readMeta } from '../../shared/view/boardView';
-import { CloseCode, type Role } from '../../shared/protocol';
-import type { BusChannel, UpdateBus } from '../bus/bus';
+import type { Origin, RemoteOrigin } from '../../shared/model/origin';
+import { CloseCode } from '../../shared/protocol';
+import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
-import { applyStoredState, type BoardStore, type StoredState } from '../storage/store';
+import { applyStoredState, type DocumentLog, type StoredState } from '../storage/store';
 import { StorageOutageError, TooLargeError } from './errors';
+import { BusLink } from './busLink';
+import { IdleClock } from './idleClock';
+import type { Peer, WritePolicy } from './peer';
+import { dropPending } from './pending';
 import { Persistence } from './persistence';
 import { decodeMessage } from './decode';
 import type { PresenceLimits } from './presence';
@@ -30,36 +34,21 @@ export type { PresenceIdentity, PresenceMode } from './roomPresence';
 export { BadMessageError } from './decode';
 import { permissionDeniedMessage, SyncAnswers, syncStep1Message, syncUpdateMessage } from './messages';
 
-/** A connection as the room sees it. */
-export interface Peer {
-  readonly origin: RemoteOrigin;
-  readonly role: Role;
-  /** The person whose seat the connection presented, if any. */
-  readonly personId: string | null;
-  /**
-   * Who this connection is, as presence shows it: from the server's record of its seat, never the
-   * client's claim. Null without a seat (viewers): presence then shows the role and the given name.
-   */
-  identity: PresenceIdentity | null;
-  send(message: Uint8Array): void;
-  close(code: number, reason: string): void;
-}
-
-/**
- * How a room treats its peers' document updates: the whole write rule of the document. Refused
- * updates are dropped; the peer keeps them, and they arrive if the rule later allows (`resync`).
- */
-export type WritePolicy = (peer: Peer, update: Uint8Array, doc: Y.Doc, explain?: (reason: string) => void) => boolean;
+export type { Peer, WritePolicy } from './peer';
 
 export interface RoomOptions {
-  store: BoardStore;
+  store: DocumentLog;
   log: Logger;
   /** The document's storage key within the board ('' for the board itself). */
   docKey: string;
   mayWrite: WritePolicy;
   presence: PresenceMode;
+  /** Runs once the stored state is applied, with the room listening (hooks.ts `onLoad`). */
+  onLoad?(room: Room): void;
   /** Called after each change of the document, whoever made it. */
   onChange?(room: Room): void;
+  /** Called after the update log was folded into a snapshot. */
+  afterCompaction?(room: Room): Promise<void>;
   /** Compact the update log into a snapshot once it holds this many entries. */
   compactEvery: number;
   /** Stored size (snapshot plus log) past which peers' updates are refused with 4413. */
@@ -76,13 +65,7 @@ export interface RoomOptions {
   beforeApply?(room: Room, peer: Peer, update: Uint8Array): (() => Promise<void>) | null;
 }
 
-
 type RoomStatus = 'open' | 'failed' | 'closed';
-
-/** Updates from other instances: stored by them already, or (their storage was down) not yet. */
-const FROM_BUS_STORED: BusOrigin = { kind: 'bus', stored: true };
-const FROM_BUS_UNSTORED: BusOrigin = { kind: 'bus', stored: false };
-const RELOAD_RETRY_MS = 2_000;
 
 export class Room {
   readonly doc = new Y.Doc();
@@ -98,15 +81,11 @@ export class Room {
     warn: (message, error) => this.options.log.warn(message, { board: this.boardId, error }),
   });
   private readonly syncAnswers = new SyncAnswers(this.doc);
-  /** [K6] When a peer last joined or left, or the room was last acquired: eviction takes the oldest. */
-  private usedAt = Date.now();
-  /** Other rooms that keep this one loaded (the board keeps its control room). */
-  private holds = 0;
+  /** [K6] When the room was last used, and who holds it loaded (rooms.ts reads and sets both). */
+  readonly clock: IdleClock;
   private readonly closeListeners: (() => void)[] = [];
   private readonly persistence: Persistence;
   private status: RoomStatus = 'open';
-  private idleTimer: NodeJS.Timeout | null = null;
-  private reloading = false;
   /** Why the room failed, for whoever waits on `flushed` (an HTTP write answers 507 or 503 by it). */
   private failure: unknown = null;
 
@@ -114,7 +93,7 @@ export class Room {
     readonly boardId: string,
     private readonly options: RoomOptions,
     stored: StoredState,
-    private readonly channel: BusChannel | null,
+    private readonly channel: BusLink | null,
   ) {
     this.persistence = new Persistence(
       {
@@ -132,11 +111,17 @@ export class Room {
         storedBytes: storedSize(stored),
       },
     );
+    this.clock = new IdleClock({
+      afterMs: options.idleUnloadMs,
+      empty: () => this.peers.size === 0,
+      waitsForStorage: () => this.persistence.inOutage,
+      unload: () => this.options.onIdle(this),
+    });
   }
 
   static async load(boardId: string, options: RoomOptions): Promise<Room> {
     // The bus position is fixed before loading, so nothing published meanwhile is missed.
-    const channel = options.bus ? await options.bus.open(boardId, options.docKey) : null;
+    const channel = await BusLink.open(options.bus, boardId, options.docKey);
     let stored: StoredState;
     try {
       stored = await options.store.loadState(boardId, options.docKey);
@@ -152,52 +137,28 @@ export class Room {
       channel?.close();
       throw error;
     }
-    // Listen before migrating, so a migration's changes are persisted like any other update.
+    // Listen before `onLoad`, so a migration's changes are persisted like any other update.
     room.doc.on('update', room.onDocUpdate);
-    if (options.docKey === '') room.migrate();
+    options.onLoad?.(room);
     channel?.start({
-      update: (update, stored) => room.applyFromBus(update, stored),
+      doc: room.doc,
+      boardId,
+      docKey: options.docKey,
+      store: options.store,
+      log: options.log,
+      isOpen: () => room.isOpen,
       awareness: (update) => room.presence.fromBus(update),
-      resync: () => void room.reload(),
     });
-    room.scheduleIdleCheck();
+    room.clock.schedule();
     return room;
-  }
-
-  private migrate(): void {
-    const migration = migrate(this.doc, serverOrigin('migration'));
-    const board = this.boardId;
-    // [G2] Structure stored before the guard refused it; left in place, nobody could delete it.
-    const removed = removeStrayStructure(this.doc, serverOrigin('repair'));
-    if (removed > 0) this.options.log.warn('nested structure removed from the board', { board, removed });
-    if (migration.status === 'migrated') {
-      this.options.log.info('board migrated', { board, from: migration.from, to: migration.to, applied: migration.applied });
-    } else if (migration.status === 'newer') {
-      this.options.log.warn('board was written by a newer Clusterboard', { board, version: migration.version });
-    }
   }
 
   get docKey(): string {
     return this.options.docKey;
   }
 
-  /** Keeps the room loaded while another room depends on it. */
-  hold(): void {
-    this.holds++;
-    this.cancelIdleCheck();
-  }
-
-  release(): void {
-    this.holds--;
-    if (this.holds === 0 && this.peers.size === 0) this.scheduleIdleCheck();
-  }
-
   get isOpen(): boolean {
     return this.status === 'open';
-  }
-
-  get title(): string {
-    return readMeta(this.doc).title;
   }
 
   /** Who is present (read-only use: health checks and tests). */
@@ -219,31 +180,23 @@ export class Room {
     return this.syncAnswers.encodes;
   }
 
-  get lastUsed(): number {
-    return this.usedAt;
-  }
-
-  touch(): void {
-    this.usedAt = Date.now();
-  }
-
   /** Nobody is in it, nothing holds it and storage has all it has: it may be unloaded now. */
   get idle(): boolean {
-    return this.status === 'open' && this.peers.size === 0 && this.holds === 0 && !this.persistence.inOutage;
+    return this.status === 'open' && this.peers.size === 0 && !this.clock.held && !this.persistence.inOutage;
   }
 
   /** [K6] Unloads the room now (flushed, through `onIdle`) if it is idle; says whether it did. */
   evict(): boolean {
     if (!this.idle) return false;
-    this.cancelIdleCheck();
+    this.clock.cancel();
     this.options.onIdle(this);
     return true;
   }
 
   join(peer: Peer): void {
     if (this.status !== 'open') throw new Error(`Room ${this.boardId} is ${this.status}.`);
-    this.cancelIdleCheck();
-    this.touch();
+    this.clock.cancel();
+    this.clock.touch();
     this.peers.add(peer);
     // Our state vector, so the client sends whatever it has that we lack (offline edits).
     peer.send(syncStep1Message(this.doc));
@@ -252,9 +205,9 @@ export class Room {
 
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
-    this.touch();
+    this.clock.touch();
     this.presence.release(peer);
-    if (this.peers.size === 0 && this.holds === 0) this.scheduleIdleCheck();
+    if (this.peers.size === 0 && !this.clock.held) this.clock.schedule();
   }
 
   /** A person renamed themselves: their connections show the new name from their next presence update. */
@@ -321,14 +274,8 @@ export class Room {
         try {
           Y.applyUpdate(this.doc, decoded.update, peer.origin);
         } finally {
-          // [Z1] What Yjs cannot apply yet (items that depend on, or deletions of, items it does
-          // not have) it keeps, to apply when those arrive. A client has nothing the server lacks
-          // but its own unsent or refused changes, and its next sync step 2 brings them with all
-          // they need (W7), so nothing honest has to wait here. What waits can only do harm: a
-          // deletion hits another writer's next items when they come, and waiting structs, merged
-          // into every sync step 2 this server answers, can replace what newcomers see of a
-          // client's real ones.
-          this.dropPending();
+          // [Z1] Nothing a peer sent waits for what it lacks (pending.ts says why).
+          dropPending(this.doc);
         }
         return;
       }
@@ -377,56 +324,8 @@ export class Room {
     if (await this.persistence.compact(() => Y.encodeStateAsUpdate(this.doc))) await this.afterCompaction();
   }
 
-  /** The board list keeps the title too, for answering without loading the board. */
   private async afterCompaction(): Promise<void> {
-    if (this.options.docKey === '') await this.options.store.updateTitle(this.boardId, this.title);
-  }
-
-  /**
-   * [M1] An update another instance published. Its dependencies were stored before it was (each
-   * instance stores before publishing), so if Yjs cannot place it yet, storage has what it lacks.
-   */
-  private applyFromBus(update: Uint8Array, stored: boolean): void {
-    if (this.status !== 'open') return;
-    let incomplete = false;
-    try {
-      Y.applyUpdate(this.doc, update, stored ? FROM_BUS_STORED : FROM_BUS_UNSTORED);
-    } catch (error) {
-      this.options.log.warn('an update from another instance failed to apply', { board: this.boardId, doc: this.docKey, error });
-      incomplete = true;
-    } finally {
-      // Never left waiting: a peer's update clears what waits (see receive).
-      incomplete = this.dropPending() || incomplete;
-    }
-    if (incomplete) void this.reload();
-  }
-
-  /**
-   * [M2] The bus may have missed deliveries: applies what storage holds (only what this doc lacks
-   * changes anything, and goes to the peers). Retried while storage is away.
-   */
-  private async reload(): Promise<void> {
-    if (this.reloading || this.status !== 'open') return;
-    this.reloading = true;
-    try {
-      const stored = await this.options.store.loadState(this.boardId, this.options.docKey);
-      if (this.status !== 'open') return;
-      applyStoredState(this.doc, stored, FROM_BUS_STORED);
-      this.dropPending();
-    } catch (error) {
-      this.options.log.warn('reloading from storage failed; retrying', { board: this.boardId, doc: this.docKey, error });
-      setTimeout(() => void this.reload(), RELOAD_RETRY_MS).unref();
-    } finally {
-      this.reloading = false;
-    }
-  }
-
-  /** Forgets what Yjs holds back for lack of its dependencies; says whether anything was held. */
-  private dropPending(): boolean {
-    const held = this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
-    this.doc.store.pendingStructs = null;
-    this.doc.store.pendingDs = null;
-    return held;
+    await this.options.afterCompaction?.(this);
   }
 
   private fail(error: unknown): void {
@@ -464,26 +363,10 @@ export class Room {
     this.options.onIdle(this);
   }
 
-  private scheduleIdleCheck(): void {
-    this.cancelIdleCheck();
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      // [M4] Updates that wait for storage keep the room loaded: nobody else may hold them.
-      if (this.persistence.inOutage) this.scheduleIdleCheck();
-      else if (this.peers.size === 0 && this.holds === 0) this.options.onIdle(this);
-    }, this.options.idleUnloadMs);
-    this.idleTimer.unref();
-  }
-
-  private cancelIdleCheck(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-  }
-
   /** Persists what is pending, compacts, closes remaining peers and frees the doc. */
   async close(reason: string): Promise<void> {
     if (this.status === 'closed') return;
-    this.cancelIdleCheck();
+    this.clock.cancel();
     for (const peer of this.peers) peer.close(CloseCode.GoingAway, reason);
     this.peers.clear();
     await this.persistence.settled();

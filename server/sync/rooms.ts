@@ -7,21 +7,22 @@
  * is in that was used longest ago, so boards opened and left (by anyone, in any number) never keep
  * a workshop out. Only when every loaded board has someone in it is the newcomer refused (4503).
  *
- * A board's document keeps its control document loaded (its write rule reads the lock), and
- * releases it when it unloads.
+ * What a document is for (its write rule, presence mode, migrations, what it depends on) the
+ * application says through its hooks (hooks.ts). A document that depends on another (a board's
+ * write rule reads its control document) keeps that one loaded, and releases it when it unloads.
  */
-import { CloseCode, CONTROL_DOC, PERSON_REMOVED_REASON, docKey, type DocName, type Role } from '../../shared/protocol';
+import { CloseCode, PERSON_REMOVED_REASON, docKey, type DocName, type Role } from '../../shared/protocol';
 import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
 import type { PresenceLimits } from './presence';
-import type { BoardStore } from '../storage/store';
-import { docSetup } from '../workshop/policies';
+import type { DocumentLog } from '../storage/store';
 import { ServerBusyError } from './errors';
+import type { DocumentHooks } from './hooks';
 import { DEFAULT_LIMITS } from './limits';
 import { Room, type Peer } from './room';
 
 export interface RoomsOptions {
-  store: BoardStore;
+  store: DocumentLog;
   log: Logger;
   compactEvery: number;
   idleUnloadMs: number;
@@ -35,10 +36,8 @@ export interface RoomsOptions {
   bus?: UpdateBus | null;
   /** Bytes of updates a document keeps while storage is unreachable (persistence.ts); 0: strict. */
   outageBufferBytes?: number;
-  /** Told after every change of a document (the workshop keeps counts of private notes). */
-  onChange?(room: Room, name: DocName): void;
-  /** [N1] Sees every peer update before it is applied (room.ts). */
-  beforeApply?(room: Room, peer: Peer, update: Uint8Array): (() => Promise<void>) | null;
+  /** What each document is for, and what happens on its load, changes and compaction. */
+  hooks: DocumentHooks;
 }
 
 interface Entry {
@@ -73,7 +72,7 @@ export class Rooms {
     if (existing) {
       const room = await existing.promise;
       if (room.isOpen) {
-        room.touch();
+        room.clock.touch();
         return room;
       }
     }
@@ -97,27 +96,31 @@ export class Rooms {
   }
 
   private async load(boardId: string, name: DocName, key: string): Promise<Room> {
-    const control = name.kind === 'board' ? await this.acquire(boardId, CONTROL_DOC) : null;
-    control?.hold();
+    const { hooks, ...options } = this.options;
+    const dependsOn = hooks.dependsOn?.(name) ?? null;
+    const dependency = dependsOn ? await this.acquire(boardId, dependsOn) : null;
+    dependency?.clock.hold();
     try {
-      const setup = docSetup(name, control, this.options.log);
       const room = await Room.load(boardId, {
-        ...this.options,
-        presenceLimits: this.options.presenceLimits ?? DEFAULT_PRESENCE_LIMITS,
-        ...setup,
+        ...options,
+        presenceLimits: options.presenceLimits ?? DEFAULT_PRESENCE_LIMITS,
+        ...hooks.documentSetup(name, dependency),
         docKey: docKey(name),
-        onChange: (room) => this.options.onChange?.(room, name),
+        onLoad: (room) => hooks.onLoad?.(room, name),
+        onChange: (room) => hooks.onChange?.(room, name),
+        beforeApply: (room, peer, update) => hooks.beforeApply?.(room, peer, update) ?? null,
+        afterCompaction: async (room) => hooks.afterCompaction?.(room, name),
         onIdle: (room) => {
           if (this.loaded.get(key)?.room !== room && this.unloading.has(key)) return;
           this.unload(room, key);
-          control?.release();
+          dependency?.clock.release();
         },
       });
-      // The board's write rule reads its control document: without it, the board stops too.
-      control?.whenClosed(() => room.abandon('Board controls unavailable, retry shortly'));
+      // Its write rule reads the document it depends on: without that one, it stops too.
+      dependency?.whenClosed(() => room.abandon('Board controls unavailable, retry shortly'));
       return room;
     } catch (error) {
-      control?.release();
+      dependency?.clock.release();
       throw error;
     }
   }
@@ -131,7 +134,7 @@ export class Rooms {
     for (const entry of this.loaded.values()) {
       const room = entry.room;
       if (!room || room.docKey !== '' || !room.idle) continue;
-      if (!victim || room.lastUsed < victim.lastUsed) victim = room;
+      if (!victim || room.clock.lastUsed < victim.clock.lastUsed) victim = room;
     }
     const key = victim && roomKey(victim.boardId, { kind: 'board' });
     if (!victim || !key || !victim.evict()) {
@@ -139,10 +142,11 @@ export class Rooms {
     }
     this.options.log.debug('least recently used board evicted', { board: victim.boardId });
     const boardId = victim.boardId;
-    // Its control document goes too once the board is flushed (the board's write rule reads it
+    const dependsOn = this.options.hooks.dependsOn?.({ kind: 'board' }) ?? null;
+    // What it depends on goes too once the board is flushed (the board's write rule reads it
     // until then), unless something holds it again meanwhile.
     return (this.unloading.get(key) ?? Promise.resolve()).then(() => {
-      this.peek(boardId, CONTROL_DOC)?.evict();
+      if (dependsOn) this.peek(boardId, dependsOn)?.evict();
     });
   }
 

@@ -14,7 +14,7 @@ import { serverOrigin } from '../../shared/model/origin';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX, themeRecord, type AddNoteInput, type LinkRecord } from '../../shared/model/schema';
 import { boardView, type NoteView } from '../../shared/view/boardView';
 import type { DeletedNote, RestoreAnswer } from '../../shared/workshop/deletedNotes';
-import { HttpError } from '../http/respond';
+import { WorkshopError } from './errors';
 import type { BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { DELETED_KEPT_MS, type DeletionWatch } from './deletedNotes';
@@ -63,7 +63,7 @@ export class DeletedNotes {
     const found = await this.find(boardId);
     const chosen = noteIds ? noteIds.map((id) => found.get(id)) : [...found.values()];
     if (chosen.some((entry) => entry === undefined)) {
-      throw new HttpError(404, 'A note to restore is not among the notes deleted in the last hour (it may be back on the board already).');
+      throw new WorkshopError('not-found', 'A note to restore is not among the notes deleted in the last hour (it may be back on the board already).');
     }
     const board = await this.deps.rooms.acquire(boardId);
     const doc = board.doc;
@@ -93,7 +93,7 @@ export class DeletedNotes {
     try {
       await board.flushed();
     } catch {
-      throw new HttpError(503, 'The restored notes could not be stored just now. Try again shortly.');
+      throw new WorkshopError('unavailable', 'The restored notes could not be stored just now. Try again shortly.');
     }
     return { restored: restoring.length, links };
   }

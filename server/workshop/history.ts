@@ -13,7 +13,7 @@ import { exportView } from '../../shared/report/bounds';
 import type { Participant } from '../../shared/report/engagement';
 import type { BoardView } from '../../shared/view/boardView';
 import { boardPeople, peopleIndex } from '../exports';
-import { HttpError } from '../http/respond';
+import { WorkshopError } from './errors';
 import type { BoardStore } from '../storage/store';
 
 const SNAPSHOT_VOTES = 'snapshotVotes';
@@ -44,7 +44,7 @@ export async function readSnapshot(
   fallback: () => Promise<ReadonlyMap<string, number>>,
 ): Promise<{ view: BoardView; votes: ReadonlyMap<string, number>; people: Participant[] }> {
   const state = await store.getHistoryState(boardId, entryId);
-  if (!state) throw new HttpError(404, 'There is no snapshot with that id.');
+  if (!state) throw new WorkshopError('not-found', 'There is no snapshot with that id.');
   const people = await boardPeople(store, boardId);
   const doc = new Y.Doc();
   try {

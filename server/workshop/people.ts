@@ -10,8 +10,8 @@ import type { Role, Seat } from '../../shared/protocol';
 import { peopleMap, readControl, type PersonStatus } from '../../shared/workshop/control';
 import { publishResults, setPersonStatus } from '../../shared/workshop/mutations';
 import { resultsVisible, tally, usage } from '../../shared/workshop/voting';
-import { HttpError } from '../http/respond';
-import { personForSeat, registerPerson, type SeatAddresses, type SeatLimits } from '../people';
+import { WorkshopError } from './errors';
+import { personForSeat, registerPerson, type SeatAddresses, type SeatLimits } from '../access/people';
 import type { BoardStore, PersonRecord } from '../storage/store';
 import type { Room } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
@@ -66,7 +66,7 @@ export function showPerson(control: Room, person: Pick<PersonRecord, 'id' | 'nam
 function refuseClusterChange(control: Room, person: PersonRecord, cluster: string | null): void {
   if (person.cluster === cluster) return;
   if (readControl(control.doc).round?.status !== 'open') return;
-  throw new HttpError(409, 'Your cluster cannot change while a vote is open. Change it once the facilitator closes the vote.');
+  throw new WorkshopError('conflict', 'Your cluster cannot change while a vote is open. Change it once the facilitator closes the vote.');
 }
 
 /**
@@ -84,14 +84,14 @@ export async function join(deps: PeopleDeps, control: Room, boardId: string, req
   const people = await deps.store.listPeople(boardId);
   const ofLink = people.filter((p) => p.role === request.role).length;
   if (ofLink >= deps.limits.perLink) {
-    throw new HttpError(
-      429,
+    throw new WorkshopError(
+      'too-many',
       `This ${request.role} link already has ${deps.limits.perLink} people on this board, the most it may. Ask the facilitator to remove people who are not taking part, or to start a second board.`,
     );
   }
   if (deps.addresses.count(boardId, request.address) >= deps.limits.perAddress) {
-    throw new HttpError(
-      429,
+    throw new WorkshopError(
+      'too-many',
       `${deps.limits.perAddress} people have already joined this board from your network, the most one network may. If you are all in one room, ask the facilitator to remove people who left.`,
     );
   }
@@ -118,7 +118,7 @@ export async function rename(deps: PeopleDeps, control: Room, person: PersonReco
  */
 export async function remove(deps: PeopleDeps, control: Room, boardId: string, personId: string): Promise<void> {
   const person = await deps.store.getPerson(boardId, personId);
-  if (!person) throw new HttpError(404, 'That person is not on this board (any more).');
+  if (!person) throw new WorkshopError('not-found', 'That person is not on this board (any more).');
   const round = readControl(control.doc).round;
   if (round?.status === 'open') {
     const ballots = await deps.store.getBallots(boardId, round.id);
@@ -140,9 +140,9 @@ export async function remove(deps: PeopleDeps, control: Room, boardId: string, p
  * together, which is the point of merging made-up names.
  */
 export async function mergeClusters(deps: PeopleDeps, control: Room, boardId: string, from: string, into: string): Promise<number> {
-  if (from === into) throw new HttpError(400, 'Choose two different clusters to merge.');
+  if (from === into) throw new WorkshopError('invalid', 'Choose two different clusters to merge.');
   const moving = (await deps.store.listPeople(boardId)).filter((p) => p.cluster === from);
-  if (moving.length === 0) throw new HttpError(400, `Nobody on this board is in “${clusterLabel(from)}”.`);
+  if (moving.length === 0) throw new WorkshopError('invalid', `Nobody on this board is in “${clusterLabel(from)}”.`);
   for (const person of moving) {
     await deps.store.updatePerson(boardId, person.id, { name: person.name, cluster: into });
   }

@@ -5,7 +5,8 @@
 import type { DocName } from '../../shared/protocol';
 import { isRestricted, readWriteRules } from '../../shared/workshop/control';
 import type { Logger } from '../log';
-import type { PresenceMode, Room, WritePolicy } from '../sync/room';
+import type { DocumentSetup } from '../sync/hooks';
+import type { Room, WritePolicy } from '../sync/room';
 import { NO_RULES, checkUpdate, skipsAhead, type GuardVerdict, type Writer } from './guard';
 
 /**
@@ -68,12 +69,7 @@ function privatePolicy(personId: string): WritePolicy {
   return (peer) => peer.personId === personId && peer.role !== 'viewer';
 }
 
-export interface DocSetup {
-  mayWrite: WritePolicy;
-  presence: PresenceMode;
-}
-
-export function docSetup(name: DocName, control: Room | null, log: Logger): DocSetup {
+export function docSetup(name: DocName, control: Room | null, log: Logger): DocumentSetup {
   switch (name.kind) {
     case 'board':
       if (!control) throw new Error('The board document needs its control document loaded.');

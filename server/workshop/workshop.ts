@@ -31,12 +31,12 @@ import {
 } from '../../shared/workshop/control';
 import { publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
 import { checkVote, resultsVisible, tally, usage, votesUsedBy, type Ballot } from '../../shared/workshop/voting';
-import { HttpError } from '../http/respond';
+import { WorkshopError } from './errors';
 import type { Logger } from '../log';
 import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord } from '../storage/store';
 import type { Room } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
-import { DEFAULT_SEAT_LIMITS, SeatAddresses, type SeatLimits } from '../people';
+import { DEFAULT_SEAT_LIMITS, SeatAddresses, type SeatLimits } from '../access/people';
 import { readSnapshot, snapshotState } from './history';
 import { MINUTE, nextTimer } from './timer';
 import {
@@ -110,7 +110,7 @@ export class Workshop {
     await this.serial(person.boardId, async () => {
       // Read again in the board's turn: a merge may have moved them meanwhile.
       const current = await this.deps.store.getPerson(person.boardId, person.id);
-      if (!current) throw new HttpError(401, 'Your seat is no longer valid on this board.');
+      if (!current) throw new WorkshopError('unseated', 'Your seat is no longer valid on this board.');
       await renamePerson(this.people, await this.control(person.boardId), current, fields);
     });
   }
@@ -159,7 +159,7 @@ export class Workshop {
       switch (command.type) {
         case 'setSteps': {
           const ids = new Set(command.steps.map((s) => s.id));
-          if (ids.size !== command.steps.length) throw new HttpError(400, 'Two steps have the same id.');
+          if (ids.size !== command.steps.length) throw new WorkshopError('invalid', 'Two steps have the same id.');
           // The running step keeps running: it is found again by id when the list is reordered.
           const running = state.steps[state.currentStep];
           const index = running ? command.steps.findIndex((s) => s.id === running.id) : -1;
@@ -168,7 +168,7 @@ export class Workshop {
         }
         case 'startStep': {
           const step = state.steps[command.index];
-          if (!step) throw new HttpError(400, 'There is no such step in the run-sheet.');
+          if (!step) throw new WorkshopError('invalid', 'There is no such step in the run-sheet.');
           await this.takeSnapshot(board.id, `Before step ${command.index + 1}: ${step.title}`);
           await this.startStep(board.id, control, command.index, step, facilitator);
           return;
@@ -201,7 +201,7 @@ export class Workshop {
               this.deps.log.error('revealing private notes failed', { board: board.id, person: person.id, error });
             }
           }
-          if (failed > 0) throw new HttpError(503, `The private notes of ${failed} ${failed === 1 ? 'person' : 'people'} could not be revealed; they are kept. Try again shortly.`);
+          if (failed > 0) throw new WorkshopError('unavailable', `The private notes of ${failed} ${failed === 1 ? 'person' : 'people'} could not be revealed; they are kept. Try again shortly.`);
           return;
         }
         case 'bringHere':
@@ -279,7 +279,7 @@ export class Workshop {
       const round = readControl(control.doc).round;
       const board = await this.board(person.boardId);
       // A vote on a note deleted since may still be taken back (it would hold budget otherwise).
-      if (change === 1 && !notesMap(board.doc).has(noteId)) throw new HttpError(404, 'That note is no longer on the board.');
+      if (change === 1 && !notesMap(board.doc).has(noteId)) throw new WorkshopError('not-found', 'That note is no longer on the board.');
       const stored = round ? await this.deps.store.getBallots(person.boardId, round.id) : [];
       // [SE3] The cap counts each voter's cluster as the people records hold it now (a seat's
       // record, never a request field; merged clusters count together), not as a ballot was cast.
@@ -287,7 +287,7 @@ export class Workshop {
       const ballots = stored.map((b) => ({ ...b, cluster: clusters.has(b.personId) ? (clusters.get(b.personId) ?? null) : b.cluster }));
       const cluster = clusters.has(person.id) ? (clusters.get(person.id) ?? null) : person.cluster;
       const verdict = checkVote(round, ballots, { personId: person.id, cluster }, noteId, change);
-      if (!verdict.ok || !round) throw new HttpError(409, verdict.ok ? 'Voting is not open.' : verdict.reason);
+      if (!verdict.ok || !round) throw new WorkshopError('conflict', verdict.ok ? 'Voting is not open.' : verdict.reason);
       const mine = ballots.find((b) => b.personId === person.id && b.noteId === noteId);
       const ballot = { personId: person.id, cluster, noteId, count: (mine?.count ?? 0) + change };
       await this.deps.store.setBallot(person.boardId, round.id, ballot);
@@ -318,7 +318,7 @@ export class Workshop {
   async revealOwn(person: PersonRecord): Promise<number> {
     return this.serial(person.boardId, async () => {
       const control = await this.control(person.boardId);
-      if (readControl(control.doc).lock.board) throw new HttpError(423, 'The board is locked; your notes stay private until it opens.');
+      if (readControl(control.doc).lock.board) throw new WorkshopError('locked', 'The board is locked; your notes stay private until it opens.');
       return this.reveal(person, { keepLocked: true });
     });
   }
@@ -351,7 +351,7 @@ export class Workshop {
     try {
       await board.flushed();
     } catch {
-      throw new HttpError(503, 'The board could not store the notes just now; they stay private. Try again shortly.');
+      throw new WorkshopError('unavailable', 'The board could not store the notes just now; they stay private. Try again shortly.');
     }
     privateRoom.doc.transact(() => {
       for (const note of notes) deleteNote(privateRoom.doc, note.id, CONTROL_ORIGIN);

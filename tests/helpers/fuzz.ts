@@ -18,7 +18,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
-import { registerPerson } from '../../server/people';
+import { registerPerson } from '../../server/access/people';
 import type { BoardRecord } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';

@@ -6,7 +6,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
-import { createBoard } from '../../server/boards';
+import { createBoard } from '../../server/access/boards';
 import { createLogger } from '../../server/log';
 import { SqliteStore } from '../../server/storage/sqlite';
 import type { BoardRecord, BoardStore } from '../../server/storage/store';

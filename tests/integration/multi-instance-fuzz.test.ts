@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createBoard } from '../../server/boards';
+import { createBoard } from '../../server/access/boards';
 import { MemoryHub } from '../../server/bus/memory';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';

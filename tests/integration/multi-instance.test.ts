@@ -7,11 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
-import { createBoard } from '../../server/boards';
+import { createBoard } from '../../server/access/boards';
 import type { UpdateBus } from '../../server/bus/bus';
 import { MemoryHub, type MemoryBus } from '../../server/bus/memory';
 import { RedisBus } from '../../server/bus/redis';
-import { ensureDemoBoard } from '../../server/demo';
+import { ensureDemoBoard } from '../../server/access/demo';
 import { createLogger } from '../../server/log';
 import { PostgresStore } from '../../server/storage/postgres';
 import type { BoardRecord } from '../../server/storage/store';

@@ -14,7 +14,7 @@ import { createLogger } from '../../server/log';
 import { DelegatingStore } from '../../server/storage/delegating';
 import type { BoardRecord, BoardStore, StoredState } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
-import { registerPerson } from '../../server/people';
+import { registerPerson } from '../../server/access/people';
 import type { AddNoteInput, AuthorInput } from '../../shared/model/schema';
 import { MessageType } from '../../shared/protocol';
 import type { StandaloneTemplateId } from '../../shared/templates/index';

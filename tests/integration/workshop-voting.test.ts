@@ -1,6 +1,6 @@
 /** Votes over real HTTP, and what the control document publishes of them (SPEC WV1-WV4). */
 import { describe, expect, it } from 'vitest';
-import { registerPerson } from '../../server/people';
+import { registerPerson } from '../../server/access/people';
 import { addNote, deleteNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
 import { CONTROL_DOC } from '../../shared/protocol';

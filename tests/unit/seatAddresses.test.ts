@@ -1,6 +1,6 @@
 /** Seats per client address (SPEC SE2), counted as every per-client limit counts a client. */
 import { describe, expect, it } from 'vitest';
-import { SeatAddresses } from '../../server/people';
+import { SeatAddresses } from '../../server/access/people';
 
 describe('seats per address', () => {
   it('[SE2] seats joined from addresses of one IPv6 /64 count against one client, as the creation quotas count it', () => {

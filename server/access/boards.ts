@@ -1,17 +1,17 @@
 /** Creating boards and checking their access tokens. */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as Y from 'yjs';
-import { newId } from '../shared/model/ids';
-import { serverOrigin } from '../shared/model/origin';
-import { CONTROL_DOC, ROLES, docKey, isTokenShaped, type Role } from '../shared/protocol';
-import { publishResults } from '../shared/workshop/mutations';
-import { asImported, importRecords } from '../shared/model/mutations/importBoard';
-import type { BoardExport } from '../shared/report/json';
-import { addNotes } from '../shared/model/mutations/notes';
-import { carryOverNotes } from '../shared/templates/carryOver';
-import { createBoardContent, type StandaloneTemplateId } from '../shared/templates/index';
-import type { BoardView } from '../shared/view/boardView';
-import type { BoardRecord, BoardStore } from './storage/store';
+import { newId } from '../../shared/model/ids';
+import { serverOrigin } from '../../shared/model/origin';
+import { CONTROL_DOC, ROLES, docKey, isTokenShaped, type Role } from '../../shared/protocol';
+import { publishResults } from '../../shared/workshop/mutations';
+import { asImported, importRecords } from '../../shared/model/mutations/importBoard';
+import type { BoardExport } from '../../shared/report/json';
+import { addNotes } from '../../shared/model/mutations/notes';
+import { carryOverNotes } from '../../shared/templates/carryOver';
+import { createBoardContent, type StandaloneTemplateId } from '../../shared/templates/index';
+import type { BoardView } from '../../shared/view/boardView';
+import type { BoardRecord, BoardStore } from '../storage/store';
 
 function newToken(): string {
   return randomBytes(24).toString('base64url');

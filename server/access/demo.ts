@@ -6,7 +6,7 @@
  * (and make it themselves, under that id, if its maker died first).
  */
 import { createBoard, newBoardId } from './boards';
-import type { BoardRecord, BoardStore } from './storage/store';
+import type { BoardRecord, BoardStore } from '../storage/store';
 
 const DEMO_SETTING = 'demoBoardId';
 export const DEMO_TITLE = 'EXCITE D1.4 workshop (demo)';

@@ -4,10 +4,10 @@
  * body, says who is voting, who is ready and whose private notes a socket may open.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { newId } from '../shared/model/ids';
-import type { Role, Seat } from '../shared/protocol';
-import { quotaKey } from './http/clientAddress';
-import type { PersonRecord, BoardStore } from './storage/store';
+import { newId } from '../../shared/model/ids';
+import type { Role, Seat } from '../../shared/protocol';
+import { quotaKey } from '../http/clientAddress';
+import type { PersonRecord, BoardStore } from '../storage/store';
 
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -33,7 +33,7 @@ export async function registerPerson(
 }
 
 /** The person a seat string belongs to on this board, or null (unknown person or wrong secret). */
-export async function personForSeat(store: BoardStore, boardId: string, seat: string | null | undefined): Promise<PersonRecord | null> {
+export async function personForSeat(store: Pick<BoardStore, 'getPerson'>, boardId: string, seat: string | null | undefined): Promise<PersonRecord | null> {
   if (!seat || seat.length > 200) return null;
   const dot = seat.indexOf('.');
   if (dot <= 0) return null;
