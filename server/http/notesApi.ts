@@ -13,13 +13,12 @@
  * import is sourced "CSV import by <the importing person>" (or "CSV import" without a seat).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import { newNoteRequest, type CsvImportAnswer, type ListedNote } from '../../shared/api/contract';
 import { CsvTooLargeError, importNotesCsv } from '../../shared/import/csv';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { NOTE_TEXT_MAX, PERSON_NAME_MAX, sourceLabel, type NoteSource } from '../../shared/model/schema';
-import { DIMENSION_IDS, KIND_IDS, parseClusterRef } from '../../shared/model/vocabulary';
+import { sourceLabel, type NoteSource } from '../../shared/model/schema';
 import { CONTROL_DOC, SEAT_HEADER, type Role } from '../../shared/protocol';
 import { readWriteRules } from '../../shared/workshop/control';
 import { OPEN_RULES, mayWrite, type WorkshopRules, type WriteRefusal } from '../../shared/workshop/writeRule';
@@ -33,24 +32,10 @@ import { authorise, bearerToken } from './auth';
 import type { Quotas } from './quotas';
 import type { ReadCache } from './readCache';
 import { whenStored } from './stored';
-import { HttpError, readJson, readText, sendJson } from './respond';
+import { HttpError, parseBody, readJson, readText, sendJson } from './respond';
 
 const API_ORIGIN = serverOrigin('api');
 const CSV_LIMIT = 2 * 1024 * 1024;
-
-const newNote = z.object({
-  text: z.string().trim().min(1, 'text must not be empty.').max(NOTE_TEXT_MAX, `text must be at most ${NOTE_TEXT_MAX} characters.`),
-  dimension: z.enum(DIMENSION_IDS, { error: `dimension must be one of: ${DIMENSION_IDS.join(', ')}.` }),
-  kind: z.enum(KIND_IDS, { error: `kind must be one of: ${KIND_IDS.join(', ')}.` }),
-  author: z.string().trim().min(1, 'author must not be empty.').max(PERSON_NAME_MAX, `author must be at most ${PERSON_NAME_MAX} characters.`).optional(),
-  cluster: z
-    .string()
-    .nullable()
-    .optional()
-    .refine((value) => value === null || value === undefined || parseClusterRef(value) !== null, {
-      error: 'cluster must be a partner id (silicon-saxony, dti, business-hive-vilnius, mazovia, gaia, scs) or "other:<name>".',
-    }),
-});
 
 const API_SOURCE: NoteSource = { kind: 'api', label: 'API' };
 
@@ -92,7 +77,7 @@ export async function handleNotesApi(
     // [Q3] Computed once per version of the board, shared, and charged to the caller's budget.
     const list = await deps.reads.read(req, 'notes', { doc: room.doc, notes: notesMap(room.doc).size }, [control.doc], async () => {
       const view = boardView(room.doc, peopleIndex(await boardPeople(deps.store, board.id)));
-      const notes = [...view.notesById.values()].map((n) => ({
+      const notes = [...view.notesById.values()].map((n): ListedNote => ({
         id: n.id,
         text: n.text,
         dimension: n.dimension,
@@ -120,9 +105,7 @@ export async function handleNotesApi(
   admitNote(role, rules, null);
 
   if (match.action === 'notes') {
-    const parsed = newNote.safeParse(await readJson(req, 64 * 1024));
-    if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid note.');
-    const { text, dimension, kind, author, cluster } = parsed.data;
+    const { text, dimension, kind, author, cluster } = parseBody(newNoteRequest, await readJson(req, 64 * 1024));
     const person = await seatPerson(req, deps.store, board.id);
     if (!person && author === undefined) throw new HttpError(400, 'author must not be empty (or send your seat to write as yourself).');
     admitNote(role, rules, dimension);
@@ -167,5 +150,5 @@ export async function handleNotesApi(
     API_ORIGIN,
   );
   await whenStored(room);
-  sendJson(res, 200, { imported: notes.length, problems });
+  sendJson(res, 200, { imported: notes.length, problems } satisfies CsvImportAnswer);
 }
