@@ -2,8 +2,8 @@
  * The browser's calls to the HTTP API, by the contract both sides share (shared/api/contract.ts):
  * its paths, bodies and answers.
  */
-import { API, pathOf, type AnswerOf, type BodyOf, type Endpoint, type ErrorAnswer, type PathParams } from '../shared/api/contract';
-import { SEAT_HEADER } from '../shared/protocol';
+import { API, PROTOCOL_HEADER, pathOf, type AnswerOf, type BodyOf, type Endpoint, type ErrorAnswer, type PathParams } from '../shared/api/contract';
+import { PROTOCOL_VERSION, SEAT_HEADER } from '../shared/protocol';
 import type { TemplateId } from '../shared/templates/index';
 
 export type { CsvImportAnswer as CsvImportResult } from '../shared/api/contract';
@@ -25,6 +25,8 @@ async function errorOf(response: Response): Promise<ApiError> {
 export interface Credentials {
   token?: string;
   seat?: string | null;
+  /** Sends this page's `PROTOCOL_VERSION`. */
+  protocol?: boolean;
 }
 
 /** The raw response of one endpoint, refused with an ApiError unless it is a success. */
@@ -32,6 +34,7 @@ async function send(endpoint: Endpoint, params: PathParams, who: Credentials, in
   const headers: Record<string, string> = {};
   if (who.token) headers.authorization = `Bearer ${who.token}`;
   if (who.seat) headers[SEAT_HEADER] = who.seat;
+  if (who.protocol) headers[PROTOCOL_HEADER] = String(PROTOCOL_VERSION);
   if (init.contentType) headers['content-type'] = init.contentType;
   const response = await fetch(`${pathOf(endpoint, params)}${init.query ?? ''}`, {
     method: endpoint.method,
@@ -54,7 +57,8 @@ export async function request<E extends Endpoint>(endpoint: E, params: PathParam
 export const apiCreateBoard = (title: string, template: TemplateId, from?: { board: string; token: string }) =>
   request(API.createBoard, {}, {}, from ? { title, template, from } : { title, template });
 
-export const apiBoardInfo = (boardId: string, token: string) => request(API.boardInfo, { board: boardId }, { token });
+/** The board's info; the page's protocol version goes with it, and a server of another one answers 409 (HC5). */
+export const apiBoardInfo = (boardId: string, token: string) => request(API.boardInfo, { board: boardId }, { token, protocol: true });
 
 /** Downloads a board export (the token goes in a header, never in a URL). */
 export async function apiDownloadExport(boardId: string, token: string, format: 'md' | 'csv' | 'docx' | 'json'): Promise<void> {

@@ -5,7 +5,7 @@
  * (/healthz, /readyz and /metrics are in ./ops.ts.)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API, createBoardRequest, matchPath } from '../../shared/api/contract';
+import { API, OUT_OF_DATE, PROTOCOL_HEADER, createBoardRequest, matchPath, sameProtocol } from '../../shared/api/contract';
 import { MutationError } from '../../shared/model/errors';
 import { BoardFullError } from '../../shared/model/limits';
 import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
@@ -121,6 +121,9 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     const match = matchPath(API.boardInfo, path);
     if (match?.board) {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read a board.');
+      // [HC5] A page of another protocol version is told to reload (one without the header is an integration's).
+      const version = req.headers[PROTOCOL_HEADER];
+      if (typeof version === 'string' && !sameProtocol(version)) throw new HttpError(409, OUT_OF_DATE);
       const { board, role } = await authorise(deps.store, match.board, bearerToken(req, url));
       const info: BoardInfo = {
         id: board.id,

@@ -9,11 +9,27 @@
 import { z } from 'zod';
 import { boardTitleInput, noteTextInput, personNameInput, type NoteSource } from '../model/schema';
 import { DIMENSION_IDS, KIND_IDS, parseClusterRef, type DimensionId, type KindId } from '../model/vocabulary';
-import { ROLES, type BoardInfo, type CreatedBoard, type Role, type Seat } from '../protocol';
+import { PROTOCOL_VERSION, ROLES, type BoardInfo, type CreatedBoard, type Role, type Seat } from '../protocol';
 import type { BoardExport } from '../report/json';
 import { TEMPLATES, type TemplateId } from '../templates/index';
 import { clusterRef, controlCommand, voteRequest, type MyVotes } from '../workshop/commands';
 import { restoreRequest, type DeletedNotesAnswer, type RestoreAnswer } from '../workshop/deletedNotes';
+
+// ---- Versions ----
+
+/**
+ * The header a page sends its `PROTOCOL_VERSION` in (`GET /api/boards/:id`): a page built for
+ * another version is answered 409 with `OUT_OF_DATE`, and a page compares the server's
+ * `BoardInfo.protocolVersion` with its own (HC5).
+ */
+export const PROTOCOL_HEADER = 'x-clusterboard-protocol';
+
+export const OUT_OF_DATE = 'This page is out of date: reload the page to use the version this server runs.';
+
+/** Does a page of `version` speak this build's protocol? */
+export function sameProtocol(version: number | string): boolean {
+  return String(version) === String(PROTOCOL_VERSION);
+}
 
 // ---- Request bodies ----
 

@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { API, pathOf } from '../../shared/api/contract';
+import { API, OUT_OF_DATE, PROTOCOL_HEADER, pathOf } from '../../shared/api/contract';
 import { MutationError } from '../../shared/model/errors';
 import { setBoardTitle } from '../../shared/model/mutations/meta';
 import { localOrigin } from '../../shared/model/origin';
 import { NOTE_TEXT_MAX } from '../../shared/model/schema';
+import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { boardOn, cleanupAfterEach, serverFor } from './support';
 
 const defer = cleanupAfterEach();
@@ -66,6 +67,24 @@ describe('one HTTP contract', () => {
       // Whatever the answer to an empty body, it is the endpoint's: not an unknown path or method.
       expect(body, name).not.toContain('No such API endpoint');
       expect(res.status, `${name}: ${body}`).not.toBe(405);
+    }
+  });
+
+  it('[HC5] the board info call answers a page of another protocol version 409 with "reload the page"; its own version and integrations are served', async () => {
+    const { current: ts } = await serverFor(defer);
+    const board = await boardOn(ts);
+    const info = (version?: string) =>
+      fetch(`${ts.server.url}${pathOf(API.boardInfo, { board: board.id })}`, {
+        headers: { authorization: `Bearer ${board.tokens.participant}`, ...(version === undefined ? {} : { [PROTOCOL_HEADER]: version }) },
+      });
+    const stale = await info(String(PROTOCOL_VERSION + 1));
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toEqual({ error: OUT_OF_DATE });
+    expect(OUT_OF_DATE).toMatch(/out of date: reload the page/);
+    for (const version of [String(PROTOCOL_VERSION), undefined]) {
+      const res = await info(version);
+      expect(res.status, String(version)).toBe(200);
+      expect(await res.json()).toMatchObject({ id: board.id, protocolVersion: PROTOCOL_VERSION });
     }
   });
 });
