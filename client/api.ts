@@ -1,5 +1,12 @@
-import { SEAT_HEADER, type BoardInfo, type CreatedBoard } from '../shared/protocol';
+/**
+ * The browser's calls to the HTTP API, by the contract both sides share (shared/api/contract.ts):
+ * its paths, bodies and answers.
+ */
+import { API, PROTOCOL_HEADER, pathOf, type AnswerOf, type BodyOf, type Endpoint, type ErrorAnswer, type PathParams } from '../shared/api/contract';
+import { PROTOCOL_VERSION, SEAT_HEADER } from '../shared/protocol';
 import type { TemplateId } from '../shared/templates/index';
+
+export type { CsvImportAnswer as CsvImportResult } from '../shared/api/contract';
 
 export class ApiError extends Error {
   constructor(
@@ -11,35 +18,51 @@ export class ApiError extends Error {
 }
 
 async function errorOf(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as { error?: string } | null;
+  const body = (await response.json().catch(() => null)) as Partial<ErrorAnswer> | null;
   return new ApiError(response.status, body?.error ?? `The server answered ${response.status}.`);
 }
 
-/** `from`: for "From a previous board", that board's id and a facilitator or participant token. */
-export async function apiCreateBoard(title: string, template: TemplateId, from?: { board: string; token: string }): Promise<CreatedBoard> {
-  const response = await fetch('/api/boards', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(from ? { title, template, from } : { title, template }),
-  });
-  if (!response.ok) throw await errorOf(response);
-  return (await response.json()) as CreatedBoard;
+export interface Credentials {
+  token?: string;
+  seat?: string | null;
+  /** Sends this page's `PROTOCOL_VERSION`. */
+  protocol?: boolean;
 }
 
-export async function apiBoardInfo(boardId: string, token: string): Promise<BoardInfo> {
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
-    headers: { authorization: `Bearer ${token}` },
+/** The raw response of one endpoint, refused with an ApiError unless it is a success. */
+async function send(endpoint: Endpoint, params: PathParams, who: Credentials, init: { body?: string; contentType?: string; query?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (who.token) headers.authorization = `Bearer ${who.token}`;
+  if (who.seat) headers[SEAT_HEADER] = who.seat;
+  if (who.protocol) headers[PROTOCOL_HEADER] = String(PROTOCOL_VERSION);
+  if (init.contentType) headers['content-type'] = init.contentType;
+  const response = await fetch(`${pathOf(endpoint, params)}${init.query ?? ''}`, {
+    method: endpoint.method,
+    headers,
+    ...(init.body === undefined ? {} : { body: init.body }),
   });
   if (!response.ok) throw await errorOf(response);
-  return (await response.json()) as BoardInfo;
+  return response;
 }
+
+/** Calls a JSON endpoint of the contract: its body in, its answer out (nothing for 204). */
+export async function request<E extends Endpoint>(endpoint: E, params: PathParams, who: Credentials, ...body: BodyOf<E> extends never ? [] : [BodyOf<E>]): Promise<AnswerOf<E>> {
+  const json = body.length > 0 ? { body: JSON.stringify(body[0]), contentType: 'application/json' } : {};
+  const response = await send(endpoint, params, who, json);
+  if (response.status === 204) return undefined as AnswerOf<E>;
+  return (await response.json()) as AnswerOf<E>;
+}
+
+/** `from`: for "From a previous board", that board's id and a facilitator or participant token. */
+export const apiCreateBoard = (title: string, template: TemplateId, from?: { board: string; token: string }) =>
+  request(API.createBoard, {}, {}, from ? { title, template, from } : { title, template });
+
+/** The board's info; the page's protocol version goes with it, and a server of another one answers 409 (HC5). */
+export const apiBoardInfo = (boardId: string, token: string) => request(API.boardInfo, { board: boardId }, { token, protocol: true });
 
 /** Downloads a board export (the token goes in a header, never in a URL). */
 export async function apiDownloadExport(boardId: string, token: string, format: 'md' | 'csv' | 'docx' | 'json'): Promise<void> {
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/export?format=${format}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  if (!response.ok) throw await errorOf(response);
+  const response = await send(API.exportBoard, { board: boardId }, { token }, { query: `?format=${format}` });
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `board.${format}`;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
@@ -51,20 +74,8 @@ export async function apiDownloadExport(boardId: string, token: string, format: 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export interface CsvImportResult {
-  imported: number;
-  problems: { line: number; reason: string }[];
-}
-
 /** `seat`: the importing person's, so the notes read "CSV import by <their name>". */
-export async function apiImportCsv(boardId: string, token: string, seat: string | null, csv: string): Promise<CsvImportResult> {
-  const headers: Record<string, string> = { 'content-type': 'text/csv', authorization: `Bearer ${token}` };
-  if (seat) headers[SEAT_HEADER] = seat;
-  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}/notes/import`, {
-    method: 'POST',
-    headers,
-    body: csv,
-  });
-  if (!response.ok) throw await errorOf(response);
-  return (await response.json()) as CsvImportResult;
+export async function apiImportCsv(boardId: string, token: string, seat: string | null, csv: string): Promise<AnswerOf<typeof API.importCsv>> {
+  const response = await send(API.importCsv, { board: boardId }, { token, seat }, { body: csv, contentType: 'text/csv' });
+  return (await response.json()) as AnswerOf<typeof API.importCsv>;
 }

@@ -1,10 +1,10 @@
 /** The workshop endpoints (server/http/workshopApi.ts), called with the role token and, as a person, the seat. */
-import type { CreatedBoard, Role, Seat } from '../shared/protocol';
-import { SEAT_HEADER } from '../shared/protocol';
-import type { BoardExport } from '../shared/report/json';
-import type { ControlCommand, MyVotes } from '../shared/workshop/commands';
-import type { DeletedNotesAnswer, RestoreAnswer } from '../shared/workshop/deletedNotes';
-import { ApiError } from './api';
+import { API, type AnswerOf, type BodyOf, type Endpoint } from '../shared/api/contract';
+import type { Role } from '../shared/protocol';
+import type { ControlCommand } from '../shared/workshop/commands';
+import { request } from './api';
+
+export type { HistoryEntry, PersonSummary } from '../shared/api/contract';
 
 export interface Caller {
   boardId: string;
@@ -12,68 +12,37 @@ export interface Caller {
   seat: string | null;
 }
 
-/** A person as the facilitator's People panel lists them (`GET …/people`). */
-export interface PersonSummary {
-  id: string;
-  name: string;
-  cluster: string | null;
-  role: 'facilitator' | 'participant';
-  joinedAt: number;
-  /** Votes in the latest round, also while it hides its results (the facilitator sees them). */
-  votesUsed: number;
-}
-
-export interface HistoryEntry {
-  id: string;
-  name: string;
-  createdAt: number;
-  notes: number;
-}
-
-async function call<T>(caller: Caller, method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { authorization: `Bearer ${caller.token}` };
-  if (caller.seat) headers[SEAT_HEADER] = caller.seat;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`/api/boards/${encodeURIComponent(caller.boardId)}${path}`, {
-    method,
-    headers,
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) {
-    const error = (await response.json().catch(() => null)) as { error?: string } | null;
-    throw new ApiError(response.status, error?.error ?? `The server answered ${response.status}.`);
-  }
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+/** One endpoint of the board, as the caller. */
+function call<E extends Endpoint>(endpoint: E, caller: Caller, params: { entry?: string } = {}, ...body: BodyOf<E> extends never ? [] : [BodyOf<E>]) {
+  return request(endpoint, { board: caller.boardId, ...params }, { token: caller.token, seat: caller.seat }, ...body);
 }
 
 /** Joins the board; with the seat the browser holds (`caller.seat`), the server gives that seat back. */
-export const joinBoard = (caller: Caller, person: { name: string; cluster: string }) => call<Seat>(caller, 'POST', '/people', person);
-export const listPeople = (caller: Caller) => call<{ people: PersonSummary[] }>(caller, 'GET', '/people');
-export const updateMe = (caller: Caller, person: { name: string; cluster: string }) => call<void>(caller, 'PUT', '/people/me', person);
-export const sendCommand = (caller: Caller, command: ControlCommand) => call<void>(caller, 'POST', '/control', command);
-export const castVote = (caller: Caller, noteId: string, change: 1 | -1) => call<MyVotes>(caller, 'POST', '/votes', { noteId, change });
-export const fetchMyVotes = (caller: Caller) => call<MyVotes>(caller, 'GET', '/votes/mine');
-export const setReady = (caller: Caller, ready: boolean) => call<void>(caller, 'POST', '/ready', { ready });
-export const revealMine = (caller: Caller) => call<{ revealed: number }>(caller, 'POST', '/reveal');
-export const listHistory = (caller: Caller) => call<{ entries: HistoryEntry[] }>(caller, 'GET', '/history');
-export const takeSnapshot = (caller: Caller, name: string) => call<HistoryEntry>(caller, 'POST', '/history', { name });
-export const readSnapshot = (caller: Caller, id: string) => call<BoardExport>(caller, 'GET', `/history/${encodeURIComponent(id)}`);
-export const restoreSnapshot = (caller: Caller, id: string) => call<CreatedBoard>(caller, 'POST', `/history/${encodeURIComponent(id)}/restore`);
-export const listDeletedNotes = (caller: Caller) => call<DeletedNotesAnswer>(caller, 'GET', '/deleted-notes');
-export const restoreDeletedNotes = (caller: Caller, noteIds?: string[]) =>
-  call<RestoreAnswer>(caller, 'POST', '/deleted-notes/restore', noteIds ? { noteIds } : {});
-export const rotateLink = (caller: Caller, role: Role) => call<{ links: CreatedBoard['links'] }>(caller, 'POST', '/links', { role });
+export const joinBoard = (caller: Caller, person: { name: string; cluster: string }) => call(API.join, caller, {}, person);
+export const listPeople = (caller: Caller) => call(API.listPeople, caller);
+export const updateMe = (caller: Caller, person: { name: string; cluster: string }) => call(API.updateMe, caller, {}, person);
+export const sendCommand = (caller: Caller, command: ControlCommand) => call(API.control, caller, {}, command);
+export const castVote = (caller: Caller, noteId: string, change: 1 | -1) => call(API.vote, caller, {}, { noteId, change });
+export const fetchMyVotes = (caller: Caller) => call(API.myVotes, caller);
+export const setReady = (caller: Caller, ready: boolean) => call(API.ready, caller, {}, { ready });
+export const revealMine = (caller: Caller) => call(API.reveal, caller);
+export const listHistory = (caller: Caller) => call(API.listHistory, caller);
+export const takeSnapshot = (caller: Caller, name: string) => call(API.takeSnapshot, caller, {}, { name });
+export const readSnapshot = (caller: Caller, id: string) => call(API.readSnapshot, caller, { entry: id });
+export const restoreSnapshot = (caller: Caller, id: string) => call(API.restoreSnapshot, caller, { entry: id });
+export const listDeletedNotes = (caller: Caller) => call(API.deletedNotes, caller);
+export const restoreDeletedNotes = (caller: Caller, noteIds?: string[]) => call(API.restoreDeleted, caller, {}, noteIds ? { noteIds } : {});
+export const rotateLink = (caller: Caller, role: Role) => call(API.rotateLink, caller, {}, { role });
 
 /** The server clock's lead over this device's, from the fastest of a few round trips. */
 export async function measureClockOffset(samples = 3): Promise<number> {
   let best: { rtt: number; offset: number } | null = null;
   for (let i = 0; i < samples; i++) {
     const sent = Date.now();
-    const response = await fetch('/api/time', { cache: 'no-store' });
+    const response = await fetch(API.time.path, { cache: 'no-store' });
     const received = Date.now();
     if (!response.ok) continue;
-    const { now } = (await response.json()) as { now: number };
+    const { now } = (await response.json()) as AnswerOf<typeof API.time>;
     const rtt = received - sent;
     if (!best || rtt < best.rtt) best = { rtt, offset: now - (sent + rtt / 2) };
   }

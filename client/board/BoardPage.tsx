@@ -7,7 +7,7 @@ import { BoardScreen } from './BoardScreen';
 import { loadIdentity, loadSeat, saveIdentity, type Identity } from './identity';
 import { JoinForm } from './JoinForm';
 import { cachedBoardInfo, isUnreachable, registerServiceWorker, rememberBoardInfo } from './offline';
-import { BOARD_NOT_FOUND, LINK_NOT_VALID } from './refusals';
+import { BOARD_NOT_FOUND, LINK_NOT_VALID, versionRefusal } from './refusals';
 
 /** How long a board this device knows waits for the server before opening from its own copy. */
 const INFO_TIMEOUT_MS = 5000;
@@ -43,12 +43,17 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
     const fallback = cached ? setTimeout(() => settle(() => open(cached)), INFO_TIMEOUT_MS) : undefined;
     apiBoardInfo(boardId, token).then(
       (info) => {
+        const outOfDate = versionRefusal(info);
+        if (outOfDate) return settle(() => setState({ status: 'failed', ...outOfDate }));
         rememberBoardInfo(token, info);
         settle(() => open(info));
       },
       (error: unknown) =>
         settle(() => {
-          if (error instanceof ApiError && error.status === 404) {
+          const outOfDate = error instanceof ApiError ? versionRefusal(error) : null;
+          if (outOfDate) {
+            setState({ status: 'failed', ...outOfDate });
+          } else if (error instanceof ApiError && error.status === 404) {
             setState({ status: 'failed', ...BOARD_NOT_FOUND });
           } else if (error instanceof ApiError && error.status === 401) {
             setState({ status: 'failed', ...LINK_NOT_VALID });

@@ -1,5 +1,7 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { CloseCode, PERSON_REMOVED_REASON, canWrite, type BoardInfo } from '../../shared/protocol';
+import type { DimensionId } from '../../shared/model/vocabulary';
+import { CloseCode, PERSON_REMOVED_REASON, type BoardInfo } from '../../shared/protocol';
+import { mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
 import { Message } from '../ui/Message';
 import { BoardContext, describeError, useConnection, type BoardContextValue } from './context';
 import { BoardGrid } from './BoardGrid';
@@ -119,10 +121,11 @@ export function BoardScreen({
     }
   }, []);
 
-  // Locks bind participants only; the server enforces them, this only spares people refused edits.
-  const lock = useSyncExternalStore(session.workshop.subscribe, () => {
-    const state = session.workshop.getState();
-    return session.role === 'participant' ? (state.lock.board ? 'board' : state.lock.dimensions.join(',')) : '';
+  // The server enforces the write rule; asking it here too only spares people refused edits. A
+  // string snapshot, so the board re-renders when the rule's input changes, not on every tick.
+  const rulesKey = useSyncExternalStore(session.workshop.subscribe, () => {
+    const { lock, privateWriting } = session.workshop.getState();
+    return JSON.stringify({ lock, privateWriting } satisfies WorkshopRules);
   });
   const votingOpen = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.getState().round?.status === 'open');
   // [G4] A participant's socket writes notes only with a seat: until the seat arrives (someone who
@@ -130,10 +133,11 @@ export function BoardScreen({
   // so nothing is written under an id the server would refuse for good.
   const seated = session.role !== 'participant' || identity.seat !== null;
   const context = useMemo<BoardContextValue>(() => {
-    const roleWrites = canWrite(session.role) && lock !== 'board' && seated;
-    const locked = new Set(lock.split(','));
-    return { session, canWrite: roleWrites, writable: (dimension) => roleWrites && !locked.has(dimension), run };
-  }, [session, run, lock, seated]);
+    const rules = JSON.parse(rulesKey) as WorkshopRules;
+    // [HC1] Editing is what the cards offer; new notes go private while private writing is on (Cell.tsx).
+    const writable = (dimension: DimensionId | null) => seated && mayWrite(session.role, rules, 'edit', dimension).ok;
+    return { session, canWrite: writable(null), writable, run };
+  }, [session, run, rulesKey, seated]);
 
   // A removed person's seat is gone for good: the next visit joins afresh instead of sending it.
   const removed = connection.status === 'refused' && connection.code === CloseCode.Forbidden && connection.reason === PERSON_REMOVED_REASON;

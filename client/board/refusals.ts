@@ -1,3 +1,4 @@
+import { sameProtocol } from '../../shared/api/contract';
 import { CloseCode, PERSON_REMOVED_REASON } from '../../shared/protocol';
 
 export interface Refusal {
@@ -14,6 +15,18 @@ export const BOARD_NOT_FOUND: Refusal = {
   title: 'Board not found',
   detail: 'There is no board at this address. Check the link.',
 };
+
+/** [HC5] The page and the server speak different protocol versions (a deploy since the page loaded). */
+export const PAGE_OUT_OF_DATE: Refusal = {
+  title: 'This page is out of date',
+  detail: 'Reload the page: the server runs a newer version of Clusterboard than this page.',
+};
+
+/** The refusal for the server's answer to the board info call, when the versions differ. */
+export function versionRefusal(answer: { status: number } | { protocolVersion: number }): Refusal | null {
+  if ('status' in answer) return answer.status === 409 ? PAGE_OUT_OF_DATE : null;
+  return sameProtocol(answer.protocolVersion) ? null : PAGE_OUT_OF_DATE;
+}
 
 /** What to tell a person whose connection the server closed for good. */
 export function refusalFor(code: number, reason: string): Refusal {

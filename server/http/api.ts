@@ -5,12 +5,10 @@
  * (/healthz, /readyz and /metrics are in ./ops.ts.)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import { API, OUT_OF_DATE, PROTOCOL_HEADER, createBoardRequest, matchPath, sameProtocol } from '../../shared/api/contract';
 import { MutationError } from '../../shared/model/errors';
 import { BoardFullError } from '../../shared/model/limits';
-import { BOARD_TITLE_MAX } from '../../shared/model/schema';
 import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
-import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
 import { readMeta } from '../../shared/view/boardView';
 import { ImportError, parseBoardExport } from '../../shared/report/json';
 import { createBoard, createBoardFromPrevious, importBoard } from '../access/boards';
@@ -28,30 +26,11 @@ import { WORKSHOP_STATUS } from './workshopErrors';
 import type { DeletedNotes } from '../workshop/deletedRestore';
 import { WorkshopError } from '../workshop/errors';
 import type { Workshop } from '../workshop/workshop';
-import { HttpError, readJson, sendError, sendJson } from './respond';
+import { HttpError, parseBody, readJson, sendError, sendJson } from './respond';
 
 const BODY_LIMIT = 16 * 1024;
 /** A board export of the largest board we plan for (5,000 notes) fits well within this. */
 const IMPORT_LIMIT = 16 * 1024 * 1024;
-
-const createBoardBody = z.object({
-  title: z
-    .string({ error: 'title must be a string.' })
-    .trim()
-    .min(1, 'title must not be empty.')
-    .max(BOARD_TITLE_MAX, `title must be at most ${BOARD_TITLE_MAX} characters.`),
-  // Accepts a template's id ("excite-d1.4") or its label ("EXCITE D1.4").
-  template: z
-    .preprocess(
-      (value) => TEMPLATES.find((t) => typeof value === 'string' && t.label.toLowerCase() === value.toLowerCase())?.id ?? value,
-      z.enum(TEMPLATES.map((t) => t.id) as [TemplateId, ...TemplateId[]], {
-        error: `template must be one of: ${TEMPLATES.map((t) => `"${t.label}"`).join(', ')}.`,
-      }),
-    )
-    .optional(),
-  /** For "From a previous board": the previous board and a facilitator or participant token of it. */
-  from: z.object({ board: z.string().max(64), token: z.string().max(200) }, { error: 'from must be { board, token }.' }).optional(),
-});
 
 export interface ApiDeps {
   store: BoardStore;
@@ -80,12 +59,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   const path = url.pathname;
   if (!path.startsWith('/api/')) return false;
   try {
-    if (path === '/api/boards') {
+    if (path === API.createBoard.path) {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST to create a board.');
       deps.quotas.admitCreate(req, 'create');
-      const parsed = createBoardBody.safeParse(await readJson(req, BODY_LIMIT));
-      if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid board.');
-      const { title, template = 'blank', from } = parsed.data;
+      const { title, template = 'blank', from } = parseBody(createBoardRequest, await readJson(req, BODY_LIMIT));
       let board: BoardRecord;
       if (template === 'previous-board') {
         if (!from) throw new HttpError(400, 'Starting from a previous board needs that board\'s link (from: { board, token }).');
@@ -101,7 +78,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       sendJson(res, 201, created);
       return true;
     }
-    if (path === '/api/boards/import') {
+    if (path === API.importBoard.path) {
       if (req.method !== 'POST') throw new HttpError(405, 'Use POST to import a board.');
       deps.quotas.admitCreate(req, 'import');
       let data;
@@ -123,15 +100,15 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       sendJson(res, 201, created);
       return true;
     }
-    const notesMatch = /^\/api\/boards\/([^/]+)\/notes(\/import)?$/.exec(path);
-    if (notesMatch?.[1]) {
-      await handleNotesApi(req, res, url, deps, { boardSegment: notesMatch[1], action: notesMatch[2] ? 'import' : 'notes' });
+    const notesMatch = matchPath(API.addNote, path) ?? matchPath(API.importCsv, path);
+    if (notesMatch?.board) {
+      await handleNotesApi(req, res, url, deps, { boardSegment: notesMatch.board, action: path.endsWith('/import') ? 'import' : 'notes' });
       return true;
     }
-    const exportMatch = /^\/api\/boards\/([^/]+)\/export$/.exec(path);
-    if (exportMatch?.[1]) {
+    const exportMatch = matchPath(API.exportBoard, path);
+    if (exportMatch?.board) {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET to export a board.');
-      const { board, role } = await authorise(deps.store, exportMatch[1], bearerToken(req, url));
+      const { board, role } = await authorise(deps.store, exportMatch.board, bearerToken(req, url));
       if (role === 'viewer') throw new HttpError(403, 'Exports need a facilitator or participant link.');
       const format = url.searchParams.get('format') ?? 'md';
       if (!isExportFormat(format)) throw new HttpError(400, `format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
@@ -144,10 +121,13 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       res.end(exported.body);
       return true;
     }
-    const match = /^\/api\/boards\/([^/]+)$/.exec(path);
-    if (match?.[1]) {
+    const match = matchPath(API.boardInfo, path);
+    if (match?.board) {
       if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read a board.');
-      const { board, role } = await authorise(deps.store, match[1], bearerToken(req, url));
+      // [HC5] A page of another protocol version is told to reload (one without the header is an integration's).
+      const version = req.headers[PROTOCOL_HEADER];
+      if (typeof version === 'string' && !sameProtocol(version)) throw new HttpError(409, OUT_OF_DATE);
+      const { board, role } = await authorise(deps.store, match.board, bearerToken(req, url));
       const live = deps.rooms.peek(board.id);
       const info: BoardInfo = {
         id: board.id,

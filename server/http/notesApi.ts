@@ -13,15 +13,15 @@
  * import is sourced "CSV import by <the importing person>" (or "CSV import" without a seat).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
+import { newNoteRequest, type CsvImportAnswer, type ListedNote } from '../../shared/api/contract';
 import { CsvTooLargeError, importNotesCsv } from '../../shared/import/csv';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { NOTE_TEXT_MAX, PERSON_NAME_MAX, sourceLabel, type NoteSource } from '../../shared/model/schema';
-import { DIMENSION_IDS, KIND_IDS, parseClusterRef } from '../../shared/model/vocabulary';
-import { CONTROL_DOC, SEAT_HEADER, canWrite } from '../../shared/protocol';
-import { OPEN_LOCK, isLockedFor, readWriteRules } from '../../shared/workshop/control';
+import { sourceLabel, type NoteSource } from '../../shared/model/schema';
+import { CONTROL_DOC, SEAT_HEADER, type Role } from '../../shared/protocol';
+import { readWriteRules } from '../../shared/workshop/control';
+import { OPEN_RULES, mayWrite, type WorkshopRules, type WriteRefusal } from '../../shared/workshop/writeRule';
 import { boardView } from '../../shared/view/boardView';
 import { isoTime } from '../../shared/view/time';
 import { boardPeople, peopleIndex } from '../exports';
@@ -32,26 +32,26 @@ import { authorise, bearerToken } from './auth';
 import type { Quotas } from './quotas';
 import type { ReadCache } from './readCache';
 import { whenStored } from './stored';
-import { HttpError, readJson, readText, sendJson } from './respond';
+import { HttpError, parseBody, readJson, readText, sendJson } from './respond';
 
 const API_ORIGIN = serverOrigin('api');
 const CSV_LIMIT = 2 * 1024 * 1024;
 
-const newNote = z.object({
-  text: z.string().trim().min(1, 'text must not be empty.').max(NOTE_TEXT_MAX, `text must be at most ${NOTE_TEXT_MAX} characters.`),
-  dimension: z.enum(DIMENSION_IDS, { error: `dimension must be one of: ${DIMENSION_IDS.join(', ')}.` }),
-  kind: z.enum(KIND_IDS, { error: `kind must be one of: ${KIND_IDS.join(', ')}.` }),
-  author: z.string().trim().min(1, 'author must not be empty.').max(PERSON_NAME_MAX, `author must be at most ${PERSON_NAME_MAX} characters.`).optional(),
-  cluster: z
-    .string()
-    .nullable()
-    .optional()
-    .refine((value) => value === null || value === undefined || parseClusterRef(value) !== null, {
-      error: 'cluster must be a partner id (silicon-saxony, dti, business-hive-vilnius, mazovia, gaia, scs) or "other:<name>".',
-    }),
-});
-
 const API_SOURCE: NoteSource = { kind: 'api', label: 'API' };
+
+/** What the notes API answers when the write rule refuses a note (HC2). */
+const REFUSED: Record<WriteRefusal, { status: number; message: string }> = {
+  'read-only': { status: 403, message: 'Adding notes needs a facilitator or participant link.' },
+  'board-locked': { status: 423, message: 'The board is locked; notes cannot be added now.' },
+  'private-writing': { status: 423, message: 'Private writing is on: notes reach the board when the facilitator ends it, so they cannot be added now.' },
+  'dimension-locked': { status: 423, message: 'That dimension is locked; notes cannot be added to it now.' },
+};
+
+/** [HC2] The one write rule, asked about a new note as the token's role (null: in any dimension). */
+function admitNote(role: Role, rules: WorkshopRules, dimension: string | null): void {
+  const verdict = mayWrite(role, rules, 'add', dimension);
+  if (!verdict.ok) throw new HttpError(REFUSED[verdict.refusal].status, REFUSED[verdict.refusal].message);
+}
 
 /** The person whose seat came with the request, if any; a seat that is sent but not valid is refused. */
 async function seatPerson(req: IncomingMessage, store: BoardStore, boardId: string): Promise<PersonRecord | null> {
@@ -77,7 +77,7 @@ export async function handleNotesApi(
     // [Q3] Computed once per version of the board, shared, and charged to the caller's budget.
     const list = await deps.reads.read(req, 'notes', { doc: room.doc, notes: notesMap(room.doc).size }, [control.doc], async () => {
       const view = boardView(room.doc, peopleIndex(await boardPeople(deps.store, board.id)));
-      const notes = [...view.notesById.values()].map((n) => ({
+      const notes = [...view.notesById.values()].map((n): ListedNote => ({
         id: n.id,
         text: n.text,
         dimension: n.dimension,
@@ -97,19 +97,18 @@ export async function handleNotesApi(
     return;
   }
   if (req.method !== 'POST') throw new HttpError(405, 'Use GET to read notes, POST to add them.');
-  if (!canWrite(role)) throw new HttpError(403, 'Adding notes needs a facilitator or participant link.');
 
-  // [W2, W3] Locks bind participants here as on their sockets.
-  const lock = role === 'participant' ? readWriteRules((await deps.rooms.acquire(board.id, CONTROL_DOC)).doc).lock : OPEN_LOCK;
-  if (lock.board) throw new HttpError(423, 'The board is locked; notes cannot be added now.');
+  // [W2, W3, HC2] Locks and private writing bind participants here as on their sockets: asked
+  // first about a note anywhere (before the body is read), then about each note's dimension.
+  // The rule reads the control document for participants only (it binds nobody else).
+  const rules = role === 'participant' ? readWriteRules((await deps.rooms.acquire(board.id, CONTROL_DOC)).doc) : OPEN_RULES;
+  admitNote(role, rules, null);
 
   if (match.action === 'notes') {
-    const parsed = newNote.safeParse(await readJson(req, 64 * 1024));
-    if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid note.');
-    const { text, dimension, kind, author, cluster } = parsed.data;
+    const { text, dimension, kind, author, cluster } = parseBody(newNoteRequest, await readJson(req, 64 * 1024));
     const person = await seatPerson(req, deps.store, board.id);
     if (!person && author === undefined) throw new HttpError(400, 'author must not be empty (or send your seat to write as yourself).');
-    if (isLockedFor(lock, dimension)) throw new HttpError(423, 'That dimension is locked; notes cannot be added to it now.');
+    admitNote(role, rules, dimension);
     const room = await deps.rooms.acquire(board.id);
     const id = addNote(
       room.doc,
@@ -138,8 +137,9 @@ export async function handleNotesApi(
   }
   const problems = [...parsedCsv.problems];
   const notes = parsedCsv.notes.filter((n) => {
-    if (!isLockedFor(lock, n.dimension)) return true;
-    problems.push({ line: n.line, reason: 'its dimension is locked' });
+    const verdict = mayWrite(role, rules, 'add', n.dimension);
+    if (verdict.ok) return true;
+    problems.push({ line: n.line, reason: verdict.reason });
     return false;
   });
   problems.sort((a, b) => a.line - b.line);
@@ -150,5 +150,5 @@ export async function handleNotesApi(
     API_ORIGIN,
   );
   await whenStored(room);
-  sendJson(res, 200, { imported: notes.length, problems });
+  sendJson(res, 200, { imported: notes.length, problems } satisfies CsvImportAnswer);
 }

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
+import { requestProblem } from '../../shared/api/contract';
 
 export class HttpError extends Error {
   constructor(
@@ -52,4 +54,11 @@ export async function readText(req: IncomingMessage, limit: number, types: reado
   const type = req.headers['content-type'] ?? '';
   if (!types.some((t) => type.includes(t))) throw new HttpError(415, `Send the request body as ${types.join(' or ')}.`);
   return (await readBody(req, limit)).toString('utf8');
+}
+
+/** A JSON body checked against its schema from the contract (shared/api/contract.ts); 400 with its sentence otherwise. */
+export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError(400, requestProblem(parsed.error));
+  return parsed.data;
 }

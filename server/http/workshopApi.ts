@@ -19,17 +19,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
-import { PERSON_NAME_MAX } from '../../shared/model/schema';
-import { ROLES, SEAT_HEADER, type CreatedBoard, type Role } from '../../shared/protocol';
-import { clusterRef, controlCommand, voteRequest } from '../../shared/workshop/commands';
+import { API, controlCommand, linkRequest, matchPath, personRequest, readyRequest, snapshotRequest, voteRequest, type PathParams } from '../../shared/api/contract';
+import { SEAT_HEADER, type CreatedBoard, type Role } from '../../shared/protocol';
 import { importBoard } from '../access/boards';
 import { personForSeat } from '../access/people';
 import type { BoardRecord, BoardStore, PersonRecord } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import type { Workshop } from '../workshop/workshop';
 import { authorise, bearerToken } from './auth';
-import { HttpError, readJson, sendJson } from './respond';
+import { HttpError, parseBody, readJson, sendJson } from './respond';
 
 const BODY_LIMIT = 64 * 1024;
 
@@ -42,40 +40,33 @@ export interface WorkshopApiDeps {
   addressOf(req: IncomingMessage): string;
 }
 
-const personBody = z.object({
-  name: z.string().trim().min(1, 'name must not be empty.').max(PERSON_NAME_MAX, `name must be at most ${PERSON_NAME_MAX} characters.`),
-  cluster: clusterRef.nullable(),
-});
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new HttpError(400, `${where}${issue?.message ?? 'Invalid request.'}`);
-  }
-  return parsed.data;
-}
-
 function sendNoContent(res: ServerResponse): void {
   res.writeHead(204, { 'cache-control': 'no-store' });
   res.end();
 }
 
-const SEGMENT = '([^/]+)';
+/** The endpoints handled here, by path (each path's methods are told apart below). */
 const ROUTES = {
-  people: new RegExp(`^/api/boards/${SEGMENT}/people$`),
-  me: new RegExp(`^/api/boards/${SEGMENT}/people/me$`),
-  control: new RegExp(`^/api/boards/${SEGMENT}/control$`),
-  votes: new RegExp(`^/api/boards/${SEGMENT}/votes$`),
-  myVotes: new RegExp(`^/api/boards/${SEGMENT}/votes/mine$`),
-  ready: new RegExp(`^/api/boards/${SEGMENT}/ready$`),
-  reveal: new RegExp(`^/api/boards/${SEGMENT}/reveal$`),
-  history: new RegExp(`^/api/boards/${SEGMENT}/history$`),
-  entry: new RegExp(`^/api/boards/${SEGMENT}/history/([A-Za-z0-9]{1,40})$`),
-  restore: new RegExp(`^/api/boards/${SEGMENT}/history/([A-Za-z0-9]{1,40})/restore$`),
-  links: new RegExp(`^/api/boards/${SEGMENT}/links$`),
-};
+  people: API.join,
+  me: API.updateMe,
+  control: API.control,
+  votes: API.vote,
+  myVotes: API.myVotes,
+  ready: API.ready,
+  reveal: API.reveal,
+  history: API.listHistory,
+  entry: API.readSnapshot,
+  restore: API.restoreSnapshot,
+  links: API.rotateLink,
+} as const;
+
+function routeOf(path: string): { name: keyof typeof ROUTES; params: PathParams } | null {
+  for (const name of Object.keys(ROUTES) as (keyof typeof ROUTES)[]) {
+    const params = matchPath(ROUTES[name], path);
+    if (params) return { name, params };
+  }
+  return null;
+}
 
 function requireMethod(req: IncomingMessage, method: string, what: string): void {
   if (req.method !== method) throw new HttpError(405, `Use ${method} to ${what}.`);
@@ -84,16 +75,16 @@ function requireMethod(req: IncomingMessage, method: string, what: string): void
 /** Returns false when the path is not one of these endpoints. */
 export async function handleWorkshopApi(req: IncomingMessage, res: ServerResponse, url: URL, deps: WorkshopApiDeps): Promise<boolean> {
   const path = url.pathname;
-  if (path === '/api/time') {
+  if (path === API.time.path) {
     requireMethod(req, 'GET', 'read the server clock');
     sendJson(res, 200, { now: Date.now() });
     return true;
   }
-  const route = Object.entries(ROUTES).find(([, pattern]) => pattern.test(path));
+  const route = routeOf(path);
   if (!route) return false;
-  const [name, pattern] = route as [keyof typeof ROUTES, RegExp];
-  const [, boardSegment = '', entryId = ''] = pattern.exec(path) ?? [];
-  const { board, role } = await authorise(deps.store, boardSegment, bearerToken(req, url));
+  const { name, params } = route;
+  const entryId = params.entry ?? '';
+  const { board, role } = await authorise(deps.store, params.board ?? '', bearerToken(req, url));
 
   const facilitatorOnly = () => {
     if (role !== 'facilitator') throw new HttpError(403, 'Only a facilitator can do this.');
@@ -115,7 +106,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
       }
       requireMethod(req, 'POST', 'join the board');
       if (role === 'viewer') throw new HttpError(403, 'Viewers watch the board without joining it.');
-      const body = parse(personBody, await readJson(req, BODY_LIMIT));
+      const body = parseBody(personRequest, await readJson(req, BODY_LIMIT));
       const held = req.headers[SEAT_HEADER];
       const { seat, created } = await deps.workshop.join(board.id, {
         ...body,
@@ -129,7 +120,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
     case 'me': {
       requireMethod(req, 'PUT', 'change your name or cluster');
       const person = await seatHolder();
-      const body = parse(personBody, await readJson(req, BODY_LIMIT));
+      const body = parseBody(personRequest, await readJson(req, BODY_LIMIT));
       await deps.workshop.rename(person, body);
       sendNoContent(res);
       return true;
@@ -137,7 +128,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
     case 'control': {
       requireMethod(req, 'POST', 'run the workshop');
       facilitatorOnly();
-      const command = parse(controlCommand, await readJson(req, BODY_LIMIT));
+      const command = parseBody(controlCommand, await readJson(req, BODY_LIMIT));
       const seat = req.headers[SEAT_HEADER];
       const facilitator = await personForSeat(deps.store, board.id, typeof seat === 'string' ? seat : null);
       await deps.workshop.command(board, facilitator, command);
@@ -147,7 +138,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
     case 'votes': {
       requireMethod(req, 'POST', 'vote');
       const person = await seatHolder();
-      const vote = parse(voteRequest, await readJson(req, BODY_LIMIT));
+      const vote = parseBody(voteRequest, await readJson(req, BODY_LIMIT));
       // [WV2] The seat says who votes; a body that names someone else is refused, never obeyed.
       if (vote.personId !== undefined && vote.personId !== person.id) throw new HttpError(403, 'You can only vote as yourself.');
       sendJson(res, 200, await deps.workshop.vote(person, vote.noteId, vote.change));
@@ -160,7 +151,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
     case 'ready': {
       requireMethod(req, 'POST', 'say you are done');
       const person = await seatHolder();
-      const body = parse(z.object({ ready: z.boolean() }), await readJson(req, BODY_LIMIT));
+      const body = parseBody(readyRequest, await readJson(req, BODY_LIMIT));
       await deps.workshop.setReady(person, body.ready);
       sendNoContent(res);
       return true;
@@ -178,7 +169,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
         return true;
       }
       requireMethod(req, 'POST', 'take a snapshot');
-      const body = parse(z.object({ name: z.string().trim().min(1, 'name must not be empty.').max(120) }), await readJson(req, BODY_LIMIT));
+      const body = parseBody(snapshotRequest, await readJson(req, BODY_LIMIT));
       sendJson(res, 201, await deps.workshop.snapshot(board.id, body.name));
       return true;
     }
@@ -203,7 +194,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
     case 'links': {
       requireMethod(req, 'POST', 'replace a link');
       facilitatorOnly();
-      const body = parse(z.object({ role: z.enum(ROLES) }), await readJson(req, BODY_LIMIT));
+      const body = parseBody(linkRequest, await readJson(req, BODY_LIMIT));
       const updated = await rotateLink(deps, board, body.role);
       sendJson(res, 200, { links: deps.boardLinks(updated, req) });
       return true;

@@ -17,6 +17,7 @@
  *    entry with a lower seq may still appear (another instance committed it late).
  */
 import * as Y from 'yjs';
+import type { HistoryEntry } from '../../shared/api/contract';
 import { serverOrigin, type Origin } from '../../shared/model/origin';
 import type { Role } from '../../shared/protocol';
 
@@ -49,12 +50,8 @@ export interface PersonRecord {
 }
 
 /** A named copy of the board document, taken at each step and on demand. */
-export interface HistoryEntry {
-  id: string;
-  name: string;
-  createdAt: number;
-  notes: number;
-}
+/** A snapshot in a board's history: the HTTP contract's type (`GET …/history` lists them). */
+export type { HistoryEntry } from '../../shared/api/contract';
 
 /** One person's votes on one note in one round, as stored (shared/workshop/voting.ts's Ballot reads the same). */
 export interface BallotRecord {

@@ -28,11 +28,10 @@ import {
   type RecordRoot,
 } from '../../shared/model/limits';
 import { Locator, MISPLACED, UNRESOLVED, type Place } from './places';
-import { Ownership, Refusal, refuse, type WriteRules, type Writer } from './ownership';
+import type { WorkshopRules } from '../../shared/workshop/writeRule';
+import { Ownership, Refusal, refuse, type Writer } from './ownership';
 
-export type { WriteRules, Writer } from './ownership';
-
-export const NO_RULES: WriteRules = { lockedDimensions: new Set(), forbidNewNotes: false };
+export type { Writer } from './ownership';
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string };
 
@@ -49,7 +48,7 @@ export function skipsAhead(doc: Y.Doc, update: Uint8Array): boolean {
   return false;
 }
 
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules, now = Date.now()): GuardVerdict {
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WorkshopRules, now = Date.now()): GuardVerdict {
   try {
     judge(doc, update, writer, rules, now);
     return { ok: true };
@@ -66,7 +65,7 @@ interface TextChange {
   deleted: number;
 }
 
-function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WriteRules, now: number): void {
+function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WorkshopRules, now: number): void {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);

@@ -4,24 +4,18 @@
  *  - never the board's settings (`meta`): only facilitators change those;
  *  - new notes only as themselves (`authorId` = the person of their seat, so none without a seat)
  *    and with no `source`; never where an existing note came from (`PROTECTED_NOTE_FIELDS`);
- *  - while private writing is on: no new notes, no theme titles or statements, and no text of
- *    notes that are not theirs;
- *  - nothing in a locked dimension. A record's dimension is read raw from the stored map, valid
- *    or not, so a note the view skips (an unknown kind) is still in its dimension.
- * Facilitators are bound by none of this (W1).
+ *  - the locks and private writing, asked of the one write rule (shared/workshop/writeRule.ts)
+ *    about each part of the update: a new note ('add'), a theme's title or statement ('name
+ *    theme'), a note's text ('edit own text' / 'edit text'), and every dimension the update
+ *    touches. A record's dimension is read raw from the stored map, valid or not, so a note the
+ *    view skips (an unknown kind) is still in its dimension.
+ * Facilitators are bound by none of this (W1; the write rule allows them everything too).
  */
 import * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
 import { RECORD_FIELDS, isRecordRoot, type RecordRoot } from '../../shared/model/limits';
-import { dimensionLabel } from '../../shared/model/vocabulary';
+import { mayWrite, type BoardAction, type WorkshopRules } from '../../shared/workshop/writeRule';
 import type { Locator, Place } from './places';
-
-export interface WriteRules {
-  /** Dimensions whose notes and themes participants may not change. */
-  lockedDimensions: ReadonlySet<string>;
-  /** While private writing is on, new notes belong in the writer's private document. */
-  forbidNewNotes: boolean;
-}
 
 export interface Writer {
   role: 'facilitator' | 'participant';
@@ -63,7 +57,7 @@ export class Ownership {
   constructor(
     private readonly doc: Y.Doc,
     private readonly writer: Writer,
-    private readonly rules: WriteRules,
+    private readonly rules: WorkshopRules,
     private readonly locator: Locator,
   ) {
     this.participant = writer.role === 'participant';
@@ -126,19 +120,26 @@ export class Ownership {
   finish(): void {
     if (!this.participant) return;
     for (const { record, reason } of this.unlessRecordDeleted) if (!this.deletedRecords.has(record)) refuse(reason);
-    if (this.newNotes.size > 0 && this.rules.forbidNewNotes) refuse('private writing is on, so new notes go to your private notes first');
+    if (this.newNotes.size > 0) this.ask('add', null);
     for (const note of this.newNotes.values()) this.checkAuthor(note);
     this.checkLocks();
   }
 
-  /** While private writing is on, text reaches the board only in one's own notes. */
+  /** The write rule's word on a change of text (private writing keeps some text off the board). */
   private privateTextReason(place: Place, fresh: boolean): string | null {
-    if (!this.rules.forbidNewNotes || place.field === null) return null;
-    if (place.root === 'themes' && THEME_TEXT_FIELDS.has(place.field)) return 'private writing is on, so theme titles wait until it ends';
-    if (place.root === 'notes' && place.field === 'text' && !fresh && !this.owns(place.record)) {
-      return "private writing is on, so only your own notes' text can change";
-    }
-    return null;
+    if (place.field === null) return null;
+    let action: BoardAction | null = null;
+    if (place.root === 'themes' && THEME_TEXT_FIELDS.has(place.field)) action = 'name theme';
+    else if (place.root === 'notes' && place.field === 'text' && !fresh) action = this.owns(place.record) ? 'edit own text' : 'edit text';
+    if (action === null) return null;
+    // Asked "anywhere": the dimensions the update touches are asked about in checkLocks.
+    const verdict = mayWrite(this.writer.role, this.rules, action, null);
+    return verdict.ok ? null : verdict.reason;
+  }
+
+  private ask(action: BoardAction, dimension: string | null): void {
+    const verdict = mayWrite(this.writer.role, this.rules, action, dimension);
+    if (!verdict.ok) refuse(verdict.reason);
   }
 
   private owns(record: Y.Item): boolean {
@@ -162,21 +163,31 @@ export class Ownership {
     this.touched.set(`${place.root}\u0000${place.key ?? ''}`, place);
   }
 
+  /**
+   * Every dimension the update touches, asked of the write rule as an edit: whatever the change
+   * (add, move, delete, link), a locked dimension refuses it, so the action does not change the
+   * answer here (what the action does decide was asked with no dimension).
+   */
   private checkLocks(): void {
-    const locked = this.rules.lockedDimensions;
-    if (locked.size === 0) return;
+    // Nothing is locked: no dimension can refuse, and the walk below is skipped.
+    if (this.rules.lock.dimensions.length === 0) return;
+    const asked = new Set<string>();
+    const askAbout = (dimension: string) => {
+      if (asked.has(dimension)) return;
+      asked.add(dimension);
+      this.ask('edit', dimension);
+    };
     const notes = notesMap(this.doc);
     const extra: { root: string; key: string }[] = [];
     for (const value of this.strings) {
       // A dimension id written anywhere is a move or a new record in that dimension; a note id is
       // a new link to that note.
-      if (locked.has(value)) refuse(`${dimensionLabel(value)} is locked`);
+      askAbout(value);
       if (notes.has(value)) extra.push({ root: 'notes', key: value });
     }
     for (const { root, key } of [...this.touched.values(), ...extra]) {
       if (key === null) continue;
-      const dimension = rawDimensions(this.doc, root, key).find((d) => locked.has(d));
-      if (dimension) refuse(`${dimensionLabel(dimension)} is locked`);
+      for (const dimension of rawDimensions(this.doc, root, key)) askAbout(dimension);
     }
   }
 }

@@ -4,6 +4,7 @@
  * function here runs inside the board's turn (`Workshop.serial`), so two joins cannot both take
  * the last place of a limit, and nobody changes cluster between a vote's check and its ballot.
  */
+import type { PersonSummary } from '../../shared/api/contract';
 import { serverOrigin } from '../../shared/model/origin';
 import { clusterLabel } from '../../shared/model/vocabulary';
 import type { Role, Seat } from '../../shared/protocol';
@@ -31,14 +32,8 @@ export interface JoinRequest extends PersonFields {
   address: string;
 }
 
-/** What the facilitator's People panel lists (`GET …/people`). */
-export interface PersonSummary extends PersonFields {
-  id: string;
-  role: PersonRecord['role'];
-  joinedAt: number;
-  /** Votes this person has in the latest round (open or closed), hidden round or not. */
-  votesUsed: number;
-}
+/** What the facilitator's People panel lists (`GET …/people`): the HTTP contract's type. */
+export type { PersonSummary } from '../../shared/api/contract';
 
 export interface PeopleDeps {
   store: BoardStore;

@@ -4,10 +4,11 @@
  */
 import type { DocName } from '../../shared/protocol';
 import { isRestricted, readWriteRules } from '../../shared/workshop/control';
+import { OPEN_RULES, mayWrite } from '../../shared/workshop/writeRule';
 import type { Logger } from '../log';
 import type { DocumentSetup } from '../sync/hooks';
 import type { Room, WritePolicy } from '../sync/room';
-import { NO_RULES, checkUpdate, skipsAhead, type GuardVerdict, type Writer } from './guard';
+import { checkUpdate, skipsAhead, type GuardVerdict, type Writer } from './guard';
 
 /**
  * The board: [P3] viewers never write; [G1] every update anyone sends keeps the board's structure
@@ -28,13 +29,13 @@ function boardPolicy(control: Room, log: Logger): WritePolicy {
     const writer = (role: Writer['role']): Writer => ({ role, personId: peer.personId });
     switch (peer.role) {
       case 'viewer':
-        explain?.('viewers cannot change the board');
-        return false;
+        return judged(mayWrite('viewer', OPEN_RULES, 'edit', null));
       case 'facilitator':
         // Held back by Yjs and dropped after applying (room.ts) before the guard judged anything:
         // an honest client skips ahead only in a reconnect race, so no word is needed.
         if (skipsAhead(doc, update)) return false;
-        return judged(checkUpdate(doc, update, writer('facilitator'), NO_RULES));
+        // The write rule allows facilitators everything: the guard checks structure and bounds.
+        return judged(checkUpdate(doc, update, writer('facilitator'), OPEN_RULES));
       case 'participant': {
         const state = readWriteRules(control.doc);
         if (skipsAhead(doc, update)) {
@@ -46,16 +47,10 @@ function boardPolicy(control: Room, log: Logger): WritePolicy {
           }
           return false;
         }
-        if (state.lock.board) {
-          explain?.('the board is locked');
-          return false;
-        }
-        return judged(
-          checkUpdate(doc, update, writer('participant'), {
-            lockedDimensions: new Set(state.lock.dimensions),
-            forbidNewNotes: state.privateWriting,
-          }),
-        );
+        // [W2] A locked board refuses every change before the update is read.
+        const anything = mayWrite('participant', state, 'edit', null);
+        if (!anything.ok) return judged(anything);
+        return judged(checkUpdate(doc, update, writer('participant'), state));
       }
     }
   };

@@ -18,9 +18,9 @@ import { boardView } from '../../shared/view/boardView';
 import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
 import {
   OPEN_LOCK,
-  isLockedFor,
   isRestricted,
   readControl,
+  readWriteRules,
   type ControlState,
   type FocusState,
   publishedVotes,
@@ -31,6 +31,7 @@ import {
 } from '../../shared/workshop/control';
 import { publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
 import { checkVote, resultsVisible, tally, usage, votesUsedBy, type Ballot } from '../../shared/workshop/voting';
+import { mayWrite } from '../../shared/workshop/writeRule';
 import { WorkshopError } from './errors';
 import type { Logger } from '../log';
 import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord } from '../storage/store';
@@ -195,7 +196,8 @@ export class Workshop {
           let failed = 0;
           for (const person of await this.deps.store.listPeople(board.id)) {
             try {
-              await this.reveal(person, { keepLocked: false });
+              // The facilitator's command: the write rule lets them reveal into locked dimensions too.
+              await this.reveal(person, 'facilitator');
             } catch (error) {
               failed++;
               this.deps.log.error('revealing private notes failed', { board: board.id, person: person.id, error });
@@ -318,21 +320,23 @@ export class Workshop {
   async revealOwn(person: PersonRecord): Promise<number> {
     return this.serial(person.boardId, async () => {
       const control = await this.control(person.boardId);
-      if (readControl(control.doc).lock.board) throw new WorkshopError('locked', 'The board is locked; your notes stay private until it opens.');
-      return this.reveal(person, { keepLocked: true });
+      // [HC3] Asked with no dimension, the write rule refuses a reveal only while the board is locked.
+      if (!mayWrite(person.role, readWriteRules(control.doc), 'reveal', null).ok) throw new WorkshopError('locked', 'The board is locked; your notes stay private until it opens.');
+      return this.reveal(person, person.role);
     });
   }
 
   /**
    * Moves a person's private notes onto the board, credited to them as the server knows them. The
    * private copies are deleted only once the board has stored the notes, so a storage failure
-   * leaves them private rather than lost. With `keepLocked`, notes of locked dimensions stay.
+   * leaves them private rather than lost. Notes the write rule refuses `actor` (a participant's
+   * own reveal: those of locked dimensions) stay private.
    */
-  private async reveal(person: PersonRecord, options: { keepLocked: boolean }): Promise<number> {
+  private async reveal(person: PersonRecord, actor: PersonRecord['role']): Promise<number> {
     const { boardId } = person;
     const privateRoom = await this.deps.rooms.acquire(boardId, { kind: 'private', personId: person.id });
-    const lock = readControl((await this.control(boardId)).doc).lock;
-    const notes = [...boardView(privateRoom.doc).notesById.values()].filter((note) => !(options.keepLocked && isLockedFor(lock, note.dimension)));
+    const rules = readWriteRules((await this.control(boardId)).doc);
+    const notes = [...boardView(privateRoom.doc).notesById.values()].filter((note) => mayWrite(actor, rules, 'reveal', note.dimension).ok);
     if (notes.length === 0) return 0;
     const board = await this.board(boardId);
     const inputs = notes

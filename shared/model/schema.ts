@@ -110,12 +110,17 @@ export type MetaRecord = z.infer<typeof metaRecord>;
 
 // ---- Mutation inputs (strict) ----
 
-const personName = z.string().trim().min(1, 'Name is required.').max(PERSON_NAME_MAX);
+/** A person's name; also the HTTP API's (shared/api/contract.ts), with the same sentences. */
+export const personNameInput = z
+  .string({ error: 'Name is required.' })
+  .trim()
+  .min(1, 'Name is required.')
+  .max(PERSON_NAME_MAX, `A name holds at most ${PERSON_NAME_MAX} characters.`);
 
 export const authorInput = z.object({
   /** The person's id; '' only for a note with a source. */
   id: z.string(),
-  name: personName,
+  name: personNameInput,
   cluster: z.string().nullable(),
 });
 export type AuthorInput = z.infer<typeof authorInput>;
@@ -149,4 +154,9 @@ export const themeInput = z.object({
 });
 export type ThemeInput = z.input<typeof themeInput>;
 
-export const boardTitleInput = z.string().trim().min(1, 'A board needs a title.').max(BOARD_TITLE_MAX);
+/** A board's title; also the HTTP API's (shared/api/contract.ts), with the same sentences (HC4). */
+export const boardTitleInput = z
+  .string({ error: 'A board needs a title.' })
+  .trim()
+  .min(1, 'A board needs a title.')
+  .max(BOARD_TITLE_MAX, `A board title holds at most ${BOARD_TITLE_MAX} characters.`);

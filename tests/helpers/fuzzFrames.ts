@@ -87,7 +87,7 @@ export const YJS_687 = Uint8Array.from(Buffer.from('0001000000000100010001020000
 
 const MAX_PRESENCE_STATE = 4096;
 /** The dimension the fuzzer locks on its locked board. */
-export const LOCKED_DIMENSION = 'strategy';
+export const LOCKED_DIMENSION = 'strategy' as const;
 const MAX_PAYLOAD = 2 * 1024 * 1024;
 
 interface Framed {

@@ -9,6 +9,7 @@ import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, MessageType, type DocName } from '../../shared/protocol';
 import { checkUpdate } from '../../server/workshop/guard';
+import type { WorkshopRules } from '../../shared/workshop/writeRule';
 import { runFuzz, summaryLine, type FuzzReport } from '../helpers/fuzz';
 import { LOCKED_DIMENSION, VARINT_2_POW_56, awarenessPayload, deleteUpdate, gcUpdate, overlappingDeletes, message, padded, wideOriginsUpdate } from '../helpers/fuzzFrames';
 import { waitForSync } from '../helpers/server';
@@ -161,7 +162,7 @@ describe('what the fuzzer found', () => {
   });
 
   it('[Z1] the write guard judges hostile updates in time bounded by their size', () => {
-    const rules = { lockedDimensions: new Set([LOCKED_DIMENSION]), forbidNewNotes: false };
+    const rules: WorkshopRules = { lock: { board: false, dimensions: [LOCKED_DIMENSION] }, privateWriting: false };
     const doc = new Y.Doc();
     Y.applyUpdate(doc, gcUpdate(CLIENT, 0, 2 ** 24));
     const timed = (update: Uint8Array) => {

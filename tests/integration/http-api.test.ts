@@ -78,9 +78,9 @@ describe('POST /api/boards', () => {
   });
 
   it.each([
-    { name: 'an empty title', body: JSON.stringify({ title: '' }), message: /title must not be empty/ },
-    { name: 'a blank title', body: JSON.stringify({ title: '   ' }), message: /title must not be empty/ },
-    { name: 'a missing title', body: JSON.stringify({}), message: /title must be a string/ },
+    { name: 'an empty title', body: JSON.stringify({ title: '' }), message: /^A board needs a title\.$/ },
+    { name: 'a blank title', body: JSON.stringify({ title: '   ' }), message: /^A board needs a title\.$/ },
+    { name: 'a missing title', body: JSON.stringify({}), message: /^A board needs a title\.$/ },
     { name: 'an unknown template', body: JSON.stringify({ title: 'T', template: 'kanban' }), message: /template must be one of: .*"EXCITE D1\.4"/ },
     { name: 'invalid JSON', body: '{"title": ', message: /not valid JSON/ },
   ])('[H1] answers 400 with a clear message for $name', async ({ body, message }) => {

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkUpdate, type WriteRules, type Writer } from '../../server/workshop/guard';
+import { checkUpdate, type Writer } from '../../server/workshop/guard';
 import { linksMap, metaMap, notesMap, readRecord, themesMap } from '../../shared/model/doc';
 import { BOARD_ROOTS, FOREIGN_FIELDS, RECORD_FIELDS, fieldValueProblem, plainValueProblem, type RecordRoot } from '../../shared/model/limits';
 import { addLink } from '../../shared/model/mutations/links';
@@ -15,6 +15,7 @@ import { addNote } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';
 import { linkRecord, noteRecord, themeRecord } from '../../shared/model/schema';
 import { boardView } from '../../shared/view/boardView';
+import { OPEN_RULES, type WorkshopRules } from '../../shared/workshop/writeRule';
 import { alice, aliceOrigin, bob } from './support';
 
 const SEED = 1313;
@@ -154,7 +155,7 @@ function expectValidBoard(doc: Y.Doc): void {
 }
 
 const rulesArb = fc.record({ locked: fc.boolean(), privateWriting: fc.boolean() }).map(
-  ({ locked, privateWriting }): WriteRules => ({ lockedDimensions: new Set(locked ? ['strategy'] : []), forbidNewNotes: privateWriting }),
+  ({ locked, privateWriting }): WorkshopRules => ({ lock: { board: false, dimensions: locked ? ['strategy'] : [] }, privateWriting }),
 );
 
 /** How many generated updates were let through and refused: both must happen for the test to mean anything. */
@@ -171,7 +172,7 @@ function property(writer: Writer) {
     client.transact(() => operations.forEach((operation) => apply(client, operation)));
     if (updates.length === 0) return;
     const update = Y.mergeUpdates(updates);
-    const verdict = checkUpdate(server, update, writer, writer.role === 'facilitator' ? { lockedDimensions: new Set(), forbidNewNotes: false } : rules, NOW);
+    const verdict = checkUpdate(server, update, writer, writer.role === 'facilitator' ? OPEN_RULES : rules, NOW);
     if (!verdict.ok) {
       expect(verdict.reason.length).toBeGreaterThan(0);
       seen.refused++;

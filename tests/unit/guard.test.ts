@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkUpdate, type WriteRules, type Writer } from '../../server/workshop/guard';
+import { checkUpdate, type Writer } from '../../server/workshop/guard';
+import type { WorkshopRules } from '../../shared/workshop/writeRule';
 import { notesMap } from '../../shared/model/doc';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
 import { setBoardTitle } from '../../shared/model/mutations/meta';
@@ -14,9 +15,9 @@ import type { AddNoteInput } from '../../shared/model/schema';
 import type { DimensionId } from '../../shared/model/vocabulary';
 import { alice, aliceOrigin, bob } from './support';
 
-const LOCKED: WriteRules = { lockedDimensions: new Set(['strategy']), forbidNewNotes: false };
-const PRIVATE_WRITING: WriteRules = { lockedDimensions: new Set(), forbidNewNotes: true };
-const OPEN: WriteRules = { lockedDimensions: new Set(), forbidNewNotes: false };
+const LOCKED: WorkshopRules = { lock: { board: false, dimensions: ['strategy'] }, privateWriting: false };
+const PRIVATE_WRITING: WorkshopRules = { lock: { board: false, dimensions: [] }, privateWriting: true };
+const OPEN: WorkshopRules = { lock: { board: false, dimensions: [] }, privateWriting: false };
 
 function noteIn(dimension: DimensionId, text: string, kind: AddNoteInput['kind'] = 'need'): AddNoteInput {
   return { text, dimension, kind, author: alice };
@@ -51,11 +52,11 @@ function updateFor(server: Y.Doc, change: (client: Y.Doc) => void): Uint8Array {
 /** Alice, a participant who joined: her seat's person is the author her client writes. */
 const ALICE: Writer = { role: 'participant', personId: alice.id };
 
-function checkParticipantUpdate(server: Y.Doc, update: Uint8Array, rules: WriteRules) {
+function checkParticipantUpdate(server: Y.Doc, update: Uint8Array, rules: WorkshopRules) {
   return checkUpdate(server, update, ALICE, rules);
 }
 
-function verdict(server: Y.Doc, rules: WriteRules, change: (client: Y.Doc) => void) {
+function verdict(server: Y.Doc, rules: WorkshopRules, change: (client: Y.Doc) => void) {
   return checkParticipantUpdate(server, updateFor(server, change), rules);
 }
 

@@ -1,0 +1,217 @@
+/**
+ * The HTTP API's one contract, for the server's handlers (server/http/*.ts) and the browser's
+ * calls (client/api.ts, client/workshopApi.ts): each endpoint's method and path, its request
+ * body's schema and its answer's type. Request fields reuse the board model's schemas and
+ * messages (shared/model/schema.ts), so a bad title gets the same sentence from the API as from
+ * the mutation (HC4). Bodies that are not JSON (a CSV file, an export download) are named here
+ * with no schema.
+ */
+import { z } from 'zod';
+import { boardTitleInput, noteTextInput, personNameInput, type NoteSource } from '../model/schema';
+import { DIMENSION_IDS, KIND_IDS, parseClusterRef, type DimensionId, type KindId } from '../model/vocabulary';
+import { PROTOCOL_VERSION, ROLES, type BoardInfo, type CreatedBoard, type Role, type Seat } from '../protocol';
+import type { BoardExport } from '../report/json';
+import { TEMPLATES, type TemplateId } from '../templates/index';
+import { clusterRef, controlCommand, voteRequest, type MyVotes } from '../workshop/commands';
+import { restoreRequest, type DeletedNotesAnswer, type RestoreAnswer } from '../workshop/deletedNotes';
+
+// ---- Versions ----
+
+/**
+ * The header a page sends its `PROTOCOL_VERSION` in (`GET /api/boards/:id`): a page built for
+ * another version is answered 409 with `OUT_OF_DATE`, and a page compares the server's
+ * `BoardInfo.protocolVersion` with its own (HC5).
+ */
+export const PROTOCOL_HEADER = 'x-clusterboard-protocol';
+
+export const OUT_OF_DATE = 'This page is out of date: reload the page to use the version this server runs.';
+
+/** Does a page of `version` speak this build's protocol? */
+export function sameProtocol(version: number | string): boolean {
+  return String(version) === String(PROTOCOL_VERSION);
+}
+
+// ---- Request bodies ----
+
+export const createBoardRequest = z.object({
+  title: boardTitleInput,
+  // Accepts a template's id ("excite-d1.4") or its label ("EXCITE D1.4").
+  template: z
+    .preprocess(
+      (value) => TEMPLATES.find((t) => typeof value === 'string' && t.label.toLowerCase() === value.toLowerCase())?.id ?? value,
+      z.enum(TEMPLATES.map((t) => t.id) as [TemplateId, ...TemplateId[]], {
+        error: `template must be one of: ${TEMPLATES.map((t) => `"${t.label}"`).join(', ')}.`,
+      }),
+    )
+    .optional(),
+  /** For "From a previous board": the previous board and a facilitator or participant token of it. */
+  from: z.object({ board: z.string().max(64), token: z.string().max(200) }, { error: 'from must be { board, token }.' }).optional(),
+});
+export type CreateBoardRequest = z.input<typeof createBoardRequest>;
+
+/** A note from an integration: `author`/`cluster` are kept only when no seat comes with it (AT6). */
+export const newNoteRequest = z.object({
+  // Blank is refused here (the model keeps an empty note a person is still writing).
+  text: z.string({ error: 'A note needs some text.' }).trim().min(1, 'A note needs some text.').pipe(noteTextInput),
+  dimension: z.enum(DIMENSION_IDS, { error: `dimension must be one of: ${DIMENSION_IDS.join(', ')}.` }),
+  kind: z.enum(KIND_IDS, { error: `kind must be one of: ${KIND_IDS.join(', ')}.` }),
+  author: personNameInput.optional(),
+  cluster: z
+    .string()
+    .nullable()
+    .optional()
+    .refine((value) => value === null || value === undefined || parseClusterRef(value) !== null, {
+      error: 'cluster must be a partner id (silicon-saxony, dti, business-hive-vilnius, mazovia, gaia, scs) or "other:<name>".',
+    }),
+});
+export type NewNoteRequest = z.input<typeof newNoteRequest>;
+
+/** Joining, and a person's own new name or cluster. */
+export const personRequest = z.object({ name: personNameInput, cluster: clusterRef.nullable() });
+export type PersonRequest = z.input<typeof personRequest>;
+
+export const readyRequest = z.object({ ready: z.boolean({ error: 'ready must be true or false.' }) });
+export const snapshotRequest = z.object({ name: z.string({ error: 'A snapshot needs a name.' }).trim().min(1, 'A snapshot needs a name.').max(120, 'A snapshot name holds at most 120 characters.') });
+export const linkRequest = z.object({ role: z.enum(ROLES, { error: `role must be one of: ${ROLES.join(', ')}.` }) });
+
+export { controlCommand, restoreRequest, voteRequest };
+
+/**
+ * The sentence for a body that does not fit its schema: the first problem, led by where it is
+ * when it is inside a field (a top-level field's message names the field itself, as the model's do).
+ */
+export function requestProblem(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 1 ? `${issue.path.join('.')}: ` : '';
+  return `${where}${issue?.message ?? 'The request is not valid.'}`;
+}
+
+// ---- Answers ----
+
+/** Every refused request: `{ error }`, one sentence for a person to read. */
+export interface ErrorAnswer {
+  error: string;
+}
+
+/** A note as `GET …/notes` lists it. */
+export interface ListedNote {
+  id: string;
+  text: string;
+  dimension: DimensionId;
+  kind: KindId;
+  themeId: string | null;
+  author: string;
+  cluster: string | null;
+  source: NoteSource | null;
+  linkedIds: string[];
+  /** ISO 8601; null for a time no date can hold (AT4). */
+  createdAt: string | null;
+}
+
+export interface CsvImportAnswer {
+  imported: number;
+  problems: { line: number; reason: string }[];
+}
+
+/** A person as the facilitator's People panel lists them (`GET …/people`). */
+export interface PersonSummary {
+  id: string;
+  name: string;
+  cluster: string | null;
+  role: 'facilitator' | 'participant';
+  joinedAt: number;
+  /** Votes in the latest round (open or closed), also while it hides its results. */
+  votesUsed: number;
+}
+
+/** A snapshot of the board in its history. */
+export interface HistoryEntry {
+  id: string;
+  name: string;
+  createdAt: number;
+  /** Notes on the board when it was taken. */
+  notes: number;
+}
+
+// ---- Endpoints ----
+
+export type Method = 'GET' | 'POST' | 'PUT';
+
+/** Path parameters: `:board` (a board id) and `:entry` (a history entry id). */
+export type PathParams = { board?: string; entry?: string };
+
+/**
+ * One endpoint. `body` is the JSON body's schema (null: none, or not JSON); `answer` is never set
+ * and only carries the answer's type to both sides.
+ */
+export interface Endpoint<Body = unknown, Answer = unknown> {
+  method: Method;
+  /** The path with `:board` / `:entry` for its parameters. */
+  path: string;
+  body: z.ZodType<unknown, Body> | null;
+  answer?: Answer;
+}
+
+function endpoint<Answer, Body = never>(method: Method, path: string, body: z.ZodType<unknown, Body> | null = null): Endpoint<Body, Answer> {
+  return { method, path, body };
+}
+
+export const API = {
+  time: endpoint<{ now: number }>('GET', '/api/time'),
+  createBoard: endpoint<CreatedBoard, CreateBoardRequest>('POST', '/api/boards', createBoardRequest),
+  /** Body: a board export (shared/report/json.ts checks it). */
+  importBoard: endpoint<CreatedBoard>('POST', '/api/boards/import'),
+  boardInfo: endpoint<BoardInfo>('GET', '/api/boards/:board'),
+  /** `?format=md|csv|docx|json`; answers the file. */
+  exportBoard: endpoint<Blob>('GET', '/api/boards/:board/export'),
+  listNotes: endpoint<{ notes: ListedNote[] }>('GET', '/api/boards/:board/notes'),
+  addNote: endpoint<{ id: string }, NewNoteRequest>('POST', '/api/boards/:board/notes', newNoteRequest),
+  /** Body: text/csv. */
+  importCsv: endpoint<CsvImportAnswer>('POST', '/api/boards/:board/notes/import'),
+  join: endpoint<Seat, PersonRequest>('POST', '/api/boards/:board/people', personRequest),
+  listPeople: endpoint<{ people: PersonSummary[] }>('GET', '/api/boards/:board/people'),
+  updateMe: endpoint<void, PersonRequest>('PUT', '/api/boards/:board/people/me', personRequest),
+  control: endpoint<void, z.input<typeof controlCommand>>('POST', '/api/boards/:board/control', controlCommand),
+  vote: endpoint<MyVotes, z.input<typeof voteRequest>>('POST', '/api/boards/:board/votes', voteRequest),
+  myVotes: endpoint<MyVotes>('GET', '/api/boards/:board/votes/mine'),
+  ready: endpoint<void, z.input<typeof readyRequest>>('POST', '/api/boards/:board/ready', readyRequest),
+  reveal: endpoint<{ revealed: number }>('POST', '/api/boards/:board/reveal'),
+  listHistory: endpoint<{ entries: HistoryEntry[] }>('GET', '/api/boards/:board/history'),
+  takeSnapshot: endpoint<HistoryEntry, z.input<typeof snapshotRequest>>('POST', '/api/boards/:board/history', snapshotRequest),
+  readSnapshot: endpoint<BoardExport>('GET', '/api/boards/:board/history/:entry'),
+  restoreSnapshot: endpoint<CreatedBoard>('POST', '/api/boards/:board/history/:entry/restore'),
+  rotateLink: endpoint<{ links: Record<Role, string> }, z.input<typeof linkRequest>>('POST', '/api/boards/:board/links', linkRequest),
+  deletedNotes: endpoint<DeletedNotesAnswer>('GET', '/api/boards/:board/deleted-notes'),
+  restoreDeleted: endpoint<RestoreAnswer, z.input<typeof restoreRequest>>('POST', '/api/boards/:board/deleted-notes/restore', restoreRequest),
+} as const;
+
+export type AnswerOf<E> = E extends Endpoint<unknown, infer A> ? A : never;
+export type BodyOf<E> = E extends Endpoint<infer B, unknown> ? B : never;
+
+/** What each path parameter may be; a path whose parameter does not fit is no endpoint's. */
+const PARAM_SHAPES: Record<keyof PathParams, RegExp> = {
+  board: /^[^/]+$/,
+  entry: /^[A-Za-z0-9]{1,40}$/,
+};
+
+/** The URL path of `endpoint` with its parameters filled in (each one encoded). */
+export function pathOf(endpoint: Pick<Endpoint, 'path'>, params: PathParams = {}): string {
+  return endpoint.path.replace(/:(board|entry)/g, (_, name: keyof PathParams) => encodeURIComponent(params[name] ?? ''));
+}
+
+/** The parameters of `pathname` when it is `endpoint`'s path, whatever the method; null otherwise. */
+export function matchPath(endpoint: Pick<Endpoint, 'path'>, pathname: string): PathParams | null {
+  const pattern = endpoint.path.split('/');
+  const actual = pathname.split('/');
+  if (pattern.length !== actual.length) return null;
+  const params: PathParams = {};
+  for (const [i, segment] of pattern.entries()) {
+    const value = actual[i] ?? '';
+    if (segment.startsWith(':')) {
+      const name = segment.slice(1) as keyof PathParams;
+      if (!PARAM_SHAPES[name].test(value)) return null;
+      params[name] = value;
+    } else if (segment !== value) return null;
+  }
+  return params;
+}

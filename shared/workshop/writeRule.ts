@@ -1,0 +1,79 @@
+/**
+ * The one answer to "may this person make this change to the shared board now?", given the
+ * workshop's locks and private writing (the control document) and the person's role. Every path
+ * that writes the board asks it: the socket guard (server/workshop/ownership.ts, via policies.ts),
+ * the notes API and CSV import (server/http/notesApi.ts), revealing private notes
+ * (server/workshop/workshop.ts), and the browser, which hides what would be refused
+ * (client/board/BoardScreen.tsx). SPEC HC1-HC4.
+ *
+ * The rule is a conjunction, which lets the guard ask about one part of an update at a time:
+ * a change is allowed in a dimension exactly when it is allowed with no dimension named and that
+ * dimension is not locked (`dimension: null` asks "anywhere", e.g. before a body is read).
+ */
+import type { Role } from '../protocol';
+import { dimensionLabel } from '../model/vocabulary';
+import type { ControlState } from './control';
+
+/** What the rule reads from the control document. */
+export type WorkshopRules = Pick<ControlState, 'lock' | 'privateWriting'>;
+
+export const OPEN_RULES: WorkshopRules = { lock: { board: false, dimensions: [] }, privateWriting: false };
+
+/**
+ * A change to the shared board. Text is told apart because private writing keeps text off the
+ * board (new notes, theme titles, others' notes) while moving, grouping and deleting go on.
+ */
+export const BOARD_ACTIONS = [
+  /** A new note on the shared board (socket, notes API, CSV import). */
+  'add',
+  /** One's own private note moved onto the board: what private writing leads up to. */
+  'reveal',
+  /** Anything but text: move, recolour, group, place a theme. */
+  'edit',
+  /** The text of a note of one's own. */
+  'edit own text',
+  /** The text of someone else's note. */
+  'edit text',
+  /** A theme's title or statement. */
+  'name theme',
+  'delete',
+  'link',
+] as const;
+export type BoardAction = (typeof BOARD_ACTIONS)[number];
+
+/** Why a change is refused; each path words it for its own answer (a 403 or 423, a socket reason). */
+export type WriteRefusal = 'read-only' | 'board-locked' | 'private-writing' | 'dimension-locked';
+
+export type WriteVerdict = { ok: true } | { ok: false; refusal: WriteRefusal; reason: string };
+
+const ALLOWED: WriteVerdict = { ok: true };
+
+/** Text private writing keeps off the board, with the reason the writer is told. */
+const PRIVATE_TEXT: Partial<Record<BoardAction, string>> = {
+  add: 'private writing is on, so new notes go to your private notes first',
+  'edit text': "private writing is on, so only your own notes' text can change",
+  'name theme': 'private writing is on, so theme titles wait until it ends',
+};
+
+/**
+ * `dimension` is read raw from the record (valid or not, G8) or the request; null asks about the
+ * change wherever it is. Reasons are clauses ("the board is locked"), as the guard's are (W7).
+ */
+export function mayWrite(role: Role, rules: WorkshopRules, action: BoardAction, dimension: string | null): WriteVerdict {
+  switch (role) {
+    case 'viewer':
+      return { ok: false, refusal: 'read-only', reason: 'viewers cannot change the board' };
+    case 'facilitator':
+      // [W1] Facilitators write at any time, locked or private.
+      return ALLOWED;
+    case 'participant': {
+      if (rules.lock.board) return { ok: false, refusal: 'board-locked', reason: 'the board is locked' };
+      const privateReason = rules.privateWriting ? PRIVATE_TEXT[action] : undefined;
+      if (privateReason) return { ok: false, refusal: 'private-writing', reason: privateReason };
+      if (dimension !== null && (rules.lock.dimensions as readonly string[]).includes(dimension)) {
+        return { ok: false, refusal: 'dimension-locked', reason: `${dimensionLabel(dimension)} is locked` };
+      }
+      return ALLOWED;
+    }
+  }
+}
