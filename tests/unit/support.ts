@@ -34,7 +34,7 @@ export function stateOf(doc: Y.Doc): { stateVector: Uint8Array; update: Uint8Arr
   };
 }
 
-/** [M2] `write` throws a MutationError whose message matches, and the doc is left as it was. */
+/** [MU2] `write` throws a MutationError whose message matches, and the doc is left as it was. */
 export function expectRefused(doc: Y.Doc, write: () => unknown, message: RegExp): void {
   const before = stateOf(doc);
   let updates = 0;
