@@ -1,8 +1,10 @@
 /**
- * `npm test`: the one gate. Runs, in order, the type check, lint (with the import-boundary and
- * circular-import rules), Vitest (unit, fuzz, integration) and Playwright (e2e), then prints one
- * line `tests: N passed, N failed, N skipped` counting every test plus the type check and lint
- * as one check each. Every step runs even if an earlier one failed, so one run shows everything.
+ * `npm test`: the one gate. Runs, in order, the type check, lint (with the import-boundary,
+ * circular-import, import-order and no-`.only` rules), the formatting check (Prettier), Vitest
+ * (unit, fuzz, integration) and Playwright (e2e), then prints one line
+ * `tests: N passed, N failed, N skipped` counting every test plus the type check, lint and
+ * formatting as one check each. Every step runs even if an earlier one failed, so one run shows
+ * everything.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -39,6 +41,9 @@ const npx = 'npx';
 
 check(run('types', npx, ['tsc', '-p', 'tsconfig.json']));
 check(run('lint', 'npm', ['run', '--silent', 'lint']));
+// One check: files Prettier would change. `npm run format` rewrites them (after `eslint --fix`,
+// whose sorted imports Prettier then lays out).
+check(run('formatting', 'npm', ['run', '--silent', 'format:check']));
 
 const vitestFile = join(OUT, 'vitest.json');
 const vitestOk = run('unit and integration', npx, ['vitest', 'run'], { VITEST_JSON: vitestFile });

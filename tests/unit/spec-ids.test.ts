@@ -35,19 +35,19 @@ describe('the rule-id checker', () => {
 
   it('[TH1] reads citations from the titles of it, test and describe calls, in any form, and nowhere else', () => {
     const source = [
-      "// [C9] a comment cites nothing",
+      '// [C9] a comment cites nothing',
       "const note = '[Q9] an ordinary string cites nothing';",
       "describe('[AT4] a describe title', () => {",
       "  it('[P5, P6] a list of two', () => {});",
       "  test.describe('[SE4][M5] two groups', () => {});",
       "  it.each([1, 2])('[V1] a table row %i', () => {});",
       "  it.skipIf(false)(`[N5] a template ${'with a part'}`, () => {});",
-      "  test(",
+      '  test(',
       "    '[PS12] a title on its own line',",
-      "    () => {},",
-      "  );",
+      '    () => {},',
+      '  );',
       "  it('no citation [T0 - YEAR] here', () => {});",
-      "});",
+      '});',
     ].join('\n');
     expect(citedIds(source, 'x.test.ts').map(({ id, line }) => `${id}@${line}`)).toEqual([
       'AT4@3',
