@@ -11,6 +11,7 @@ import { CloseCode, MessageType, type DocName } from '../../shared/protocol';
 import { checkUpdate } from '../../server/workshop/guard';
 import { runFuzz, summaryLine, type FuzzReport } from '../helpers/fuzz';
 import { LOCKED_DIMENSION, VARINT_2_POW_56, awarenessPayload, deleteUpdate, gcUpdate, overlappingDeletes, message, padded, wideOriginsUpdate } from '../helpers/fuzzFrames';
+import { randomSeed } from '../helpers/random';
 import { waitForSync } from '../helpers/server';
 import { synced, workshopOn } from './workshopSupport';
 import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, seatedParticipant, serverFor, storedNoteTexts, syncUpdateFrame, waitFor } from './support';
@@ -39,7 +40,7 @@ describe('fuzzing the board sockets', () => {
   }, 60_000);
 
   it('[Z1] so do 10,000 frames of a random seed (printed on failure)', async () => {
-    await smoke(Math.floor(Math.random() * 2 ** 32));
+    await smoke(randomSeed());
   }, 60_000);
 });
 

@@ -17,7 +17,7 @@ import { createTheme, dissolveTheme, groupNotes, moveTheme, renameTheme } from '
 import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { boardView, type BoardView, type NoteView, type ThemeView } from '../../shared/view/boardView';
-import { mulberry32 } from './support';
+import { createRng } from '../helpers/random';
 
 // ---- Deterministic randomness ----
 
@@ -25,7 +25,7 @@ import { mulberry32 } from './support';
 class Random {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = createRng(seed).float;
   }
   float(): number {
     return this.next();
