@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium, NO_CHROMIUM_HINT } from './chromium';
 
 const OUT = '.test-output';
 rmSync(OUT, { recursive: true, force: true });
@@ -58,8 +59,17 @@ if (vitest) {
 // A runner that failed without reporting a failed test (crash, bad config) still fails the gate.
 if (!vitestOk && (!vitest || vitest.numFailedTests === 0)) total.failed++;
 
+// Without any browser (another OS with none installed) the e2e step fails once, with what to
+// install, instead of once per test.
+const chromium = findChromium();
+if (chromium) {
+  process.stdout.write(`\n=== end-to-end browser (${chromium.source}): ${chromium.path}\n`);
+} else {
+  process.stdout.write(`\n=== end-to-end: ${NO_CHROMIUM_HINT}\n`);
+  check(false);
+}
 const playwrightFile = join(OUT, 'playwright.json');
-const playwrightOk = run('end-to-end', npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
+const playwrightOk = chromium ? run('end-to-end', npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile }) : true;
 const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(
   playwrightFile,
 );
