@@ -1,10 +1,14 @@
 // Lint rules that keep the architecture honest: shared/ is pure (no React, no ws, no node:),
 // and server/ and client/ depend on shared/ but never on each other. Circular imports are
-// caught separately by dpdm (see the `lint` script).
+// caught separately by dpdm (see the `lint` script). Imports are sorted (one block, no blank
+// lines: node built-ins, packages, then relative paths) and no test is left focused with `.only`.
+// Formatting is Prettier's (`npm run format:check`), not ESLint's.
 import js from '@eslint/js';
-import tseslint from 'typescript-eslint';
+import noOnlyTests from 'eslint-plugin-no-only-tests';
 import reactHooks from 'eslint-plugin-react-hooks';
+import simpleImportSort from 'eslint-plugin-simple-import-sort';
 import globals from 'globals';
+import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'os', 'crypto', 'child_process', 'url', 'stream'];
 
@@ -18,11 +22,18 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { 'simple-import-sort': simpleImportSort },
     rules: {
+      'simple-import-sort/imports': ['error', { groups: [['^\\u0000', '^node:', '^@?\\w', '^', '^\\.']] }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    files: ['tests/**/*.ts', 'tests/**/*.tsx'],
+    plugins: { 'no-only-tests': noOnlyTests },
+    rules: { 'no-only-tests/no-only-tests': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

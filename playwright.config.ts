@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_ENV, CHROMIUM_PATH } from './scripts/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -15,6 +15,11 @@ export default defineConfig({
     viewport: { width: 1600, height: 1000 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    launchOptions: {
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      // Only the packaged Chromium needs more (its own libraries); `env` replaces the whole environment.
+      ...(Object.keys(CHROMIUM_ENV).length > 0 ? { env: { ...process.env, ...CHROMIUM_ENV } as Record<string, string> } : {}),
+    },
   },
 });

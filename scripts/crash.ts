@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runCrashRounds } from '../tests/helpers/crash';
+import { randomSeed } from '../tests/helpers/random';
 
 function whole(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -28,7 +29,7 @@ const { values } = parseArgs({
 const report = await runCrashRounds({
   rounds: whole('rounds', values.rounds, 20),
   clients: whole('clients', values.clients, 50),
-  seed: whole('seed', values.seed ?? process.env.CRASH_SEED, Math.floor(Math.random() * 2 ** 31)),
+  seed: whole('seed', values.seed ?? process.env.CRASH_SEED, randomSeed()),
   editEveryMs: whole('edit-every', values['edit-every'], 1000),
   log: (line) => process.stdout.write(`${line}\n`),
 });

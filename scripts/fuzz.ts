@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { checkHostileBoard } from '../tests/helpers/exportChecks';
 import { closesTable, runFuzz, summaryLine } from '../tests/helpers/fuzz';
 import { hostileBoardArb } from '../tests/helpers/hostileBoards';
+import { randomSeed } from '../tests/helpers/random';
 
 function option(name: string): number | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -23,7 +24,7 @@ function option(name: string): number | undefined {
   return value;
 }
 
-const seed = option('seed') ?? Math.floor(Math.random() * 2 ** 32);
+const seed = option('seed') ?? randomSeed();
 
 const exportRuns = option('exports');
 if (exportRuns !== undefined) {

@@ -22,7 +22,6 @@ import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { notesMap } from '../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../shared/model/mutations/notes';
@@ -30,6 +29,8 @@ import { localOrigin } from '../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../shared/model/vocabulary';
 import { MessageType, type CreatedBoard } from '../shared/protocol';
 import { freePort } from '../tests/helpers/ports';
+import { stockProvider } from '../tests/helpers/provider';
+import { createRng, randomSeed } from '../tests/helpers/random';
 
 const { values } = parseArgs({
   options: {
@@ -45,17 +46,9 @@ const CLIENTS = Number(values.clients);
 const DURATION_MS = Number(values.minutes) * 60_000;
 const EDIT_EVERY_MS = Number(values['edit-every-ms']);
 const MAX_NOTES = 400;
-let seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
-const seedUsed = seed;
-
-/** mulberry32: a small seeded PRNG, so a run can be repeated. */
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const seedUsed = Number(values.seed ?? randomSeed());
+// Seeded, so a run can be repeated.
+const random = createRng(seedUsed).float;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -170,11 +163,7 @@ async function main(): Promise<void> {
     const doc = new Y.Doc();
     const client = { doc, origin: localOrigin(`soak-${i}`), author: { id: `soak-${i}`, name: `Soak ${i}`, cluster: pick(['gaia', 'dti', 'scs']) } };
     if (i < FULL) {
-      const provider = new WebsocketProvider(wsUrl, board.id, doc, {
-        params: { token },
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        disableBc: true,
-      });
+      const { provider } = stockProvider(wsUrl, board.id, { params: { token }, doc });
       provider.awareness.setLocalStateField('user', { name: `Soak ${i}` });
       return { ...client, provider, light: null };
     }

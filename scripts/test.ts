@@ -1,12 +1,15 @@
 /**
- * `npm test`: the one gate. Runs, in order, the type check, lint (with the import-boundary and
- * circular-import rules), Vitest (unit, fuzz, integration) and Playwright (e2e), then prints one
- * line `tests: N passed, N failed, N skipped` counting every test plus the type check and lint
- * as one check each. Every step runs even if an earlier one failed, so one run shows everything.
+ * `npm test`: the one gate. Runs, in order, the type check, lint (with the import-boundary,
+ * circular-import, import-order and no-`.only` rules), the formatting check (Prettier), Vitest
+ * (unit, fuzz, integration) and Playwright (e2e), then prints one line
+ * `tests: N passed, N failed, N skipped` counting every test plus the type check, lint and
+ * formatting as one check each. Every step runs even if an earlier one failed, so one run shows
+ * everything.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { findChromium, NO_CHROMIUM_HINT } from './chromium';
 
 const OUT = '.test-output';
 rmSync(OUT, { recursive: true, force: true });
@@ -39,6 +42,9 @@ const npx = 'npx';
 
 check(run('types', npx, ['tsc', '-p', 'tsconfig.json']));
 check(run('lint', 'npm', ['run', '--silent', 'lint']));
+// One check: files Prettier would change. `npm run format` rewrites them (after `eslint --fix`,
+// whose sorted imports Prettier then lays out).
+check(run('formatting', 'npm', ['run', '--silent', 'format:check']));
 
 const vitestFile = join(OUT, 'vitest.json');
 const vitestOk = run('unit and integration', npx, ['vitest', 'run'], { VITEST_JSON: vitestFile });
@@ -53,8 +59,17 @@ if (vitest) {
 // A runner that failed without reporting a failed test (crash, bad config) still fails the gate.
 if (!vitestOk && (!vitest || vitest.numFailedTests === 0)) total.failed++;
 
+// Without any browser (another OS with none installed) the e2e step fails once, with what to
+// install, instead of once per test.
+const chromium = findChromium();
+if (chromium) {
+  process.stdout.write(`\n=== end-to-end browser (${chromium.source}): ${chromium.path}\n`);
+} else {
+  process.stdout.write(`\n=== end-to-end: ${NO_CHROMIUM_HINT}\n`);
+  check(false);
+}
 const playwrightFile = join(OUT, 'playwright.json');
-const playwrightOk = run('end-to-end', npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
+const playwrightOk = chromium ? run('end-to-end', npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile }) : true;
 const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(
   playwrightFile,
 );

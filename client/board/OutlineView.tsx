@@ -3,7 +3,7 @@
  * with the keyboard alone. The accessible twin of the grid: everything the grid does by pointer,
  * the outline does by key.
  */
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { addNote, deleteNote } from '../../shared/model/mutations/notes';
 import { renameTheme } from '../../shared/model/mutations/themes';
 import type { BoardView, NoteView, ThemeView } from '../../shared/view/boardView';
@@ -62,6 +62,8 @@ type Dialogs = { type: 'move'; noteIds: string[] } | { type: 'group'; noteIds: s
 
 export function OutlineView() {
   const { session, canWrite, run } = useBoard();
+  // As in the grid: during private writing a participant's new notes go to their private space.
+  const privately = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.writesPrivately);
   const view = useBoardView();
   const ui = useUiStore();
   const selection = useUi((s) => s.selection);
@@ -181,7 +183,7 @@ export function OutlineView() {
               />
               {editing?.type === 'add' && row.type === 'cell' && editing.dimension === row.dimension && editing.kind === row.kind && (
                 <NoteComposer
-                  label={`New note in ${row.label}`}
+                  label={privately ? `New private note in ${row.label}` : `New note in ${row.label}`}
                   onCancel={() => {
                     closeEditing();
                     focusRow(row);
@@ -189,7 +191,7 @@ export function OutlineView() {
                   onSave={(text) => {
                     run(() =>
                       addNote(
-                        session.doc,
+                        (privately ? session.workshop.privateDoc : null) ?? session.doc,
                         { text, dimension: row.dimension as NoteView['dimension'], kind: row.kind as NoteView['kind'], author: session.author() },
                         session.origin,
                       ),

@@ -4,11 +4,11 @@
  * The browsers under test then see a realistic crowd in the presence strip, the People panel and
  * the counts. Call `crowd.leave()` (or let the fixture's afterEach do it) to disconnect everyone.
  */
-import { WebsocketProvider } from 'y-websocket';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
 import { CLUSTERS } from '../../shared/model/vocabulary';
 import { SEAT_HEADER, WS_PATH_PREFIX, type CreatedBoard, type Seat } from '../../shared/protocol';
+import { stockProvider } from '../helpers/provider';
 
 /** First names from the six partner countries, cycled for as many people as asked. */
 const NAMES = [
@@ -59,12 +59,7 @@ export async function fillRoom(serverUrl: string, board: CreatedBoard, count: nu
     });
     if (!response.ok) throw new Error(`join ${name}: ${response.status} ${await response.text()}`);
     const seat = (await response.json()) as Seat;
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(wsUrl, board.id, doc, {
-      params: { token, seat: seat.seat },
-      disableBc: true,
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    });
+    const { doc, provider } = stockProvider(wsUrl, board.id, { params: { token, seat: seat.seat } });
     provider.awareness.setLocalState({ user: { id: seat.personId, name, cluster }, editing: null, focus: null });
     members.push({ name, cluster, seat, doc, provider });
   }

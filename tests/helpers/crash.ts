@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SqliteStore } from '../../server/storage/sqlite';
 import { applyStoredState } from '../../server/storage/store';
@@ -38,6 +38,8 @@ import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import type { AuthorInput } from '../../shared/model/schema';
 import { MessageType, type CreatedBoard, type Role, type Seat } from '../../shared/protocol';
+import { socketUrl, stockProvider } from './provider';
+import { createRng } from './random';
 import { ServerProcess } from './server-process';
 
 export interface CrashOptions {
@@ -84,18 +86,6 @@ export interface CrashReport {
   /** One sentence per broken promise; empty when nothing was lost and everyone converged. */
   problems: string[];
   durationMs: number;
-}
-
-/** mulberry32: small, fast and good enough to pick edits. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -192,10 +182,10 @@ async function connect(index: number, serverUrl: string, board: CreatedBoard, ro
     },
     () => witness.refusals++,
   );
-  const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/ws`, board.id, doc, {
+  const { provider } = stockProvider(socketUrl(serverUrl), board.id, {
     params: seat ? { token, seat: seat.seat } : { token },
-    WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
+    WebSocketClass: socket,
+    doc,
     // The stock backoff tops out at 2.5 s; 1 s keeps a round short. The reconnect path is the same.
     maxBackoffTime: 1000,
   });
@@ -446,7 +436,7 @@ function checkEnd(clients: readonly Client[], witness: Witness, problems: string
 export async function runCrashRounds(options: CrashOptions): Promise<CrashReport> {
   const started = Date.now();
   const log = options.log ?? (() => {});
-  const random = prng(options.seed);
+  const random = createRng(options.seed).float;
   const [killMin, killMax] = options.killAfterMs ?? [100, 600];
   const problems: string[] = [];
   const witness = new Witness();

@@ -26,7 +26,8 @@ import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, type Role, type Seat } from '../../shared/protocol';
 import { Attack, MAX_FAILURES_LISTED, type Boards, type FrameLog } from './fuzzAttack';
 import { checkDocuments, checkLateJoiners, checkPresence, converge, countingLogger, healthy, watchUntouched, type Honest } from './fuzzChecks';
-import { LOCKED_DIMENSION, buildCorpus, createRng } from './fuzzFrames';
+import { LOCKED_DIMENSION, buildCorpus } from './fuzzFrames';
+import { createRng } from './random';
 import { connectClient, createTestBoard, removeDataDir, startTestServer, waitFor, waitForSync, type TestServer } from './server';
 
 export interface FuzzOptions {

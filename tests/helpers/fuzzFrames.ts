@@ -1,5 +1,5 @@
 /**
- * What the WebSocket fuzzer (tests/helpers/fuzz.ts) sends: a seeded PRNG, a corpus of valid
+ * What the WebSocket fuzzer (tests/helpers/fuzz.ts) sends: a corpus of valid
  * y-websocket messages made from real documents, and the hostile frames made from them. Every frame
  * says what the server must do with it (`expect`), so the fuzzer can tell a refusal from a bug.
  */
@@ -11,49 +11,7 @@ import { localOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { CloseCode, MessageType, type Role } from '../../shared/protocol';
 import { controlMap } from '../../shared/workshop/control';
-
-// ---- A seeded PRNG ----
-
-export interface Rng {
-  /** A number in [0, 1). */
-  float(): number;
-  /** An integer in [0, n). */
-  int(n: number): number;
-  chance(p: number): boolean;
-  pick<T>(items: readonly T[]): T;
-  bytes(n: number): Uint8Array;
-  /** A generator seeded from this one. */
-  fork(): Rng;
-}
-
-/** mulberry32: small, fast and good enough to choose frames. */
-export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const float = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(float() * n);
-  return {
-    float,
-    int,
-    chance: (p) => float() < p,
-    pick<T>(items: readonly T[]): T {
-      const item = items[int(items.length)];
-      if (item === undefined) throw new Error('Cannot pick from an empty list.');
-      return item;
-    },
-    bytes(n) {
-      const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = int(256);
-      return out;
-    },
-    fork: () => createRng(int(2 ** 32)),
-  };
-}
+import type { Rng } from './random';
 
 // ---- Frames ----
 

@@ -2,8 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import { createBoard } from '../../server/access/boards';
@@ -11,6 +10,7 @@ import { createLogger } from '../../server/log';
 import { SqliteStore } from '../../server/storage/sqlite';
 import type { BoardRecord, BoardStore } from '../../server/storage/store';
 import type { StandaloneTemplateId } from '../../shared/templates/index';
+import { stockProvider } from './provider';
 
 export interface TestServer {
   server: RunningServer;
@@ -76,19 +76,8 @@ export type SocketCaller = string | { token: string; seat: string };
 
 /** A stock y-websocket provider in Node: `ws` as the WebSocket, no BroadcastChannel shortcut. */
 export function connectClient(server: RunningServer, boardId: string, caller: SocketCaller, doc = new Y.Doc()): TestClient {
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, boardId, doc, {
-    params: typeof caller === 'string' ? { token: caller } : { token: caller.token, seat: caller.seat },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  return {
-    doc,
-    provider,
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
+  const params = typeof caller === 'string' ? { token: caller } : { token: caller.token, seat: caller.seat };
+  return stockProvider(`ws://127.0.0.1:${server.port}/ws`, boardId, { params, doc });
 }
 
 /** Resolves when `check()` is true, polling; rejects with `what` after `timeoutMs`. */

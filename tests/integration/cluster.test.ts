@@ -16,8 +16,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { PostgresStore } from '../../server/storage/postgres';
 import { notesMap } from '../../shared/model/doc';
@@ -26,6 +25,7 @@ import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, type CreatedBoard } from '../../shared/protocol';
 import { nginxAvailable, startNginx, type Nginx } from '../helpers/nginx';
 import { postgresAvailable, postgresProxy, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
+import { socketUrl, stockProvider } from '../helpers/provider';
 import { redisAvailable, startPrivateRedis, TEST_REDIS_URL, testPrefix } from '../helpers/redis';
 import { ServerProcess } from '../helpers/server-process';
 import { cleanupAfterEach, docFromStored, note, noteTexts, sleep, waitFor, waitForAsync } from './support';
@@ -145,14 +145,9 @@ interface Client {
 
 /** A stock provider on `baseUrl` (nginx, or one instance), recording what it sees into `witness`. */
 function connect(baseUrl: string, board: Cluster['board'], name: string, witness: Witness): Client {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/ws`, board.id, doc, {
-    params: { token: board.token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    // The stock backoff tops out at 2.5 s; 1 s keeps the tests short. The reconnect path is the same.
-    maxBackoffTime: 1_000,
-  });
+  // The stock backoff tops out at 2.5 s; 1 s keeps the tests short. The reconnect path is the same.
+  const stock = stockProvider(socketUrl(baseUrl), board.id, { params: { token: board.token }, maxBackoffTime: 1_000 });
+  const { doc, provider } = stock;
   const client: Client = { name, doc, provider, closes: [], written: [] };
   provider.on('connection-close', (event) => {
     if (event) client.closes.push(event.code);
@@ -167,10 +162,7 @@ function connect(baseUrl: string, board: Cluster['board'], name: string, witness
       if (transaction.origin === provider) witness.received.add(value);
     }
   });
-  defer(() => {
-    provider.destroy();
-    doc.destroy();
-  });
+  defer(() => stock.destroy());
   return client;
 }
 

@@ -242,3 +242,28 @@ describe('loading before answering', () => {
     expect(boardView(doc).meta.template).toBe('excite-d1.4');
   });
 });
+
+describe('storage that fails', () => {
+  it('[D5] a failed append closes every socket of the room with 4503 and unloads it; the providers reconnect and the lost edit arrives', async () => {
+    const { server, store } = await gatedServer(defer, new MemoryStore());
+    const board = await createTestBoard(store);
+    const writer = clientOf(defer, server, board.id, board.tokens.facilitator);
+    const reader = clientOf(defer, server, board.id, board.tokens.participant);
+    await Promise.all([waitForSync(writer), waitForSync(reader)]);
+    const first = server.rooms.peek(board.id);
+    expect(first?.isOpen).toBe(true);
+
+    const closeCode = (client: typeof writer) =>
+      new Promise<number>((resolve) => client.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
+    const closes = Promise.all([closeCode(writer), closeCode(reader)]);
+    store.failAppendsTo = '';
+    addNote(writer.doc, note('written while storage failed'), localOrigin('writer'));
+    expect(await closes).toEqual([4503, 4503]);
+    await waitFor(() => first?.isOpen === false && server.rooms.peek(board.id) !== first, 'the failed room to be unloaded');
+    expect(noteTexts(reader.doc)).toEqual([]);
+
+    store.failAppendsTo = null;
+    await waitForAsync(async () => (await storedNoteTexts(store, board.id)).includes('written while storage failed'), 'the resent edit to be stored', 15_000);
+    await waitFor(() => noteTexts(reader.doc).includes('written while storage failed'), 'the reader to receive the resent edit', 15_000);
+  });
+});

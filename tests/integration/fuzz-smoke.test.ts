@@ -12,6 +12,7 @@ import { checkUpdate } from '../../server/workshop/guard';
 import type { WorkshopRules } from '../../shared/workshop/writeRule';
 import { runFuzz, summaryLine, type FuzzReport } from '../helpers/fuzz';
 import { LOCKED_DIMENSION, VARINT_2_POW_56, awarenessPayload, deleteUpdate, gcUpdate, overlappingDeletes, message, padded, wideOriginsUpdate } from '../helpers/fuzzFrames';
+import { randomSeed } from '../helpers/random';
 import { waitForSync } from '../helpers/server';
 import { synced, workshopOn } from './workshopSupport';
 import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, seatedParticipant, serverFor, storedNoteTexts, syncUpdateFrame, waitFor } from './support';
@@ -40,7 +41,7 @@ describe('fuzzing the board sockets', () => {
   }, 60_000);
 
   it('[Z1] so do 10,000 frames of a random seed (printed on failure)', async () => {
-    await smoke(Math.floor(Math.random() * 2 ** 32));
+    await smoke(randomSeed());
   }, 60_000);
 });
 

@@ -1,6 +1,4 @@
 /** A way back from mass deletion (SPEC N1, N2): an automatic snapshot first, then a restore into the live board. */
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { notesMap } from '../../shared/model/doc';
@@ -9,6 +7,7 @@ import { deleteNote } from '../../shared/model/mutations/notes';
 import { SEAT_HEADER, roomName, type Seat } from '../../shared/protocol';
 import type { DeletedNotesAnswer, RestoreAnswer } from '../../shared/workshop/deletedNotes';
 import type { HistoryEntry } from '../../server/storage/store';
+import { stockProvider } from '../helpers/provider';
 import { waitForSync, type TestClient } from '../helpers/server';
 import { TEMPLATE_NOTE_COUNT, boardOn, cleanupAfterEach, clientOf, noteTexts, serverFor, waitFor } from './support';
 
@@ -96,13 +95,7 @@ describe('mass deletion', () => {
   });
 
   function seatedClient(port: number, boardId: string, token: string, seat: string): TestClient {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/ws`, roomName(boardId, { kind: 'board' }), doc, {
-      params: { token, seat },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-    const client = { doc, provider, destroy: () => (provider.destroy(), doc.destroy()) };
+    const client = stockProvider(`ws://127.0.0.1:${port}/ws`, roomName(boardId, { kind: 'board' }), { params: { token, seat } });
     defer(() => client.destroy());
     return client;
   }

@@ -16,7 +16,7 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
-import { createRng } from '../helpers/fuzzFrames';
+import { createRng, randomSeed } from '../helpers/random';
 import { postgresAvailable, testSchema } from '../helpers/postgres';
 import { connectClient, type TestClient } from '../helpers/server';
 import { instance, type Instance } from './multiInstance';
@@ -128,7 +128,7 @@ async function fuzz(seed: number, steps: number): Promise<{ ops: Record<string, 
 }
 
 describe.skipIf(!postgresAvailable)('several instances, fuzzed', () => {
-  const seeds = process.env.FUZZ_SEED ? [Number(process.env.FUZZ_SEED)] : [20261127, Math.floor(Math.random() * 2 ** 31)];
+  const seeds = process.env.FUZZ_SEED ? [Number(process.env.FUZZ_SEED)] : [20261127, randomSeed()];
   it.each(seeds)('[M6] clients on three instances over a late, lossy bus end identical (seed %i)', async (seed) => {
     try {
       const { ops } = await fuzz(seed, 250);

@@ -9,13 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
 import { SHUTDOWN_PHASES } from '../../server/ops/shutdown';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, type CreatedBoard } from '../../shared/protocol';
+import { socketUrl, stockProvider } from '../helpers/provider';
 import { ServerProcess } from '../helpers/server-process';
 import { cleanupAfterEach, note, waitFor, waitForAsync } from './support';
 
@@ -99,16 +97,9 @@ describe('graceful shutdown of the server process', () => {
     const server = await spawnServer(dataDir);
     const board = await createBoard(server.url);
 
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`${server.url.replace('http', 'ws')}/ws`, board.id, doc, {
-      params: { token: board.token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-    defer(() => {
-      provider.destroy();
-      doc.destroy();
-    });
+    const client = stockProvider(socketUrl(server.url), board.id, { params: { token: board.token } });
+    defer(() => client.destroy());
+    const { doc, provider } = client;
     const closes: { code: number; reason: string }[] = [];
     provider.on('connection-close', (event) => {
       if (event) closes.push({ code: event.code, reason: event.reason });

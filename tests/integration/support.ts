@@ -7,7 +7,6 @@ import * as encoding from 'lib0/encoding';
 import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
 import { createLogger } from '../../server/log';
@@ -19,6 +18,7 @@ import type { AddNoteInput, AuthorInput } from '../../shared/model/schema';
 import { MessageType } from '../../shared/protocol';
 import type { StandaloneTemplateId } from '../../shared/templates/index';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
+import { stockProvider } from '../helpers/provider';
 import {
   connectClient,
   createTestBoard,
@@ -97,21 +97,7 @@ export function countingClient(
       attempts++;
     }
   }
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, boardId, doc, {
-    params,
-    WebSocketPolyfill: CountingWebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  const client = {
-    doc,
-    provider,
-    attempts: () => attempts,
-    destroy() {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
+  const client = { ...stockProvider(`ws://127.0.0.1:${server.port}/ws`, boardId, { params, WebSocketClass: CountingWebSocket }), attempts: () => attempts };
   defer(() => client.destroy());
   return client;
 }

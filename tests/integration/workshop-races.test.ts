@@ -3,13 +3,11 @@
  * logging in (SPEC WA2), and a reveal whose board cannot be stored (PW2).
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import { MemoryStore } from '../../server/storage/memory';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, SEAT_HEADER, roomName, type Seat } from '../../shared/protocol';
+import { stockProvider } from '../helpers/provider';
 import { createTestBoard, waitForSync } from '../helpers/server';
 import { cleanupAfterEach, gatedServer, note, noteTexts, rawSocket, sleep, waitFor } from './support';
 
@@ -63,17 +61,12 @@ describe('races and failures', () => {
     const board = await createTestBoard(store);
     const api = `${server.url}/api/boards/${board.id}`;
     const seat = (await (await post(`${api}/people`, board.tokens.participant, { name: 'Ada', cluster: 'gaia' })).json()) as Seat;
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, roomName(board.id, { kind: 'private', personId: seat.personId }), doc, {
+    const client = stockProvider(`ws://127.0.0.1:${server.port}/ws`, roomName(board.id, { kind: 'private', personId: seat.personId }), {
       params: { token: board.tokens.participant, seat: seat.seat },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
     });
-    defer(() => {
-      provider.destroy();
-      doc.destroy();
-    });
-    await waitForSync({ doc, provider, destroy: () => undefined });
+    defer(() => client.destroy());
+    const { doc } = client;
+    await waitForSync(client);
     addNote(doc, note('kept private on failure', { author: { id: seat.personId, name: 'Ada', cluster: 'gaia' } }), localOrigin(seat.personId));
     const privateRoom = await server.rooms.acquire(board.id, { kind: 'private', personId: seat.personId });
     await waitFor(() => noteTexts(privateRoom.doc).length === 1, 'the private note reached the server');

@@ -5,15 +5,15 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { RunningServer, ServerOptions } from '../../server/app';
 import type { BoardRecord } from '../../server/storage/store';
 import { MessageType, SEAT_HEADER, roomName, type DocName, type Role, type Seat } from '../../shared/protocol';
 import type { ControlCommand } from '../../shared/workshop/commands';
 import { readControl, type ControlState } from '../../shared/workshop/control';
+import { stockProvider } from '../helpers/provider';
 import { waitForSync, type TestClient, type TestServer } from '../helpers/server';
 import { boardOn, rawSocketAt, serverFor, waitFor, type Defer } from './support';
 
@@ -91,19 +91,7 @@ export async function workshopOn(defer: Defer, overrides: Partial<ServerOptions>
     open(name, who, doc = new Y.Doc()) {
       const params: Record<string, string> = { token: who.token };
       if (who.seat !== undefined) params.seat = who.seat;
-      const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/ws`, roomName(board.id, name), doc, {
-        params,
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        disableBc: true,
-      });
-      const client = {
-        doc,
-        provider,
-        destroy() {
-          provider.destroy();
-          doc.destroy();
-        },
-      };
+      const client = stockProvider(`ws://127.0.0.1:${server.port}/ws`, roomName(board.id, name), { params, doc });
       defer(() => client.destroy());
       return client;
     },

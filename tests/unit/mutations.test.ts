@@ -122,7 +122,7 @@ describe('every mutation', () => {
     ['setBoardTitle', (doc) => setBoardTitle(doc, 'New title', bobOrigin)],
   ];
 
-  it.each(writes)("[M1] %s runs in exactly one transaction with the caller's origin", (_name, write) => {
+  it.each(writes)("[MU1] %s runs in exactly one transaction with the caller's origin", (_name, write) => {
     const doc = populated();
     const origins = recordOrigins(doc);
     const updates = countUpdates(doc);
@@ -132,7 +132,7 @@ describe('every mutation', () => {
     expect(updates(), 'the write changed the board, in one update').toBe(1);
   });
 
-  it('[M1] keeps the server origin for writes the server makes', () => {
+  it('[MU1] keeps the server origin for writes the server makes', () => {
     const doc = new Y.Doc();
     const origins = recordOrigins(doc);
     const origin = serverOrigin('repair');
@@ -144,7 +144,7 @@ describe('every mutation', () => {
 });
 
 describe('addNote', () => {
-  it('[M1] adds a note with its text, cell, author, cluster and the default colour of its kind', () => {
+  it('[MU1] adds a note with its text, cell, author, cluster and the default colour of its kind', () => {
     const doc = new Y.Doc();
     const id = addNote(doc, { text: 'Too few members', dimension: 'strategy', kind: 'need', author: alice }, aliceOrigin);
     const added = boardView(doc).notesById.get(id);
@@ -193,7 +193,7 @@ describe('addNote', () => {
     expect(ungrouped(doc)).toEqual([]);
   });
 
-  it('[M2] refuses a theme in another cell and a theme that is gone, changing nothing', () => {
+  it('[MU2] refuses a theme in another cell and a theme that is gone, changing nothing', () => {
     const doc = new Y.Doc();
     theme(doc, 't', 'strategy', 'challenge');
     expectRefused(doc, () => note(doc, 'n', 'structure', 'challenge', 't'), /own cell/);
@@ -207,14 +207,14 @@ describe('addNote', () => {
     ['an unknown kind', { kind: 'idea' }, /^kind: /],
     ['an unknown colour', { colour: 'pink' }, /^colour: /],
     ['an empty id', { id: '' }, /^id: /],
-  ])('[M2] refuses %s with a readable message and changes nothing', (_what, override, message) => {
+  ])('[MU2] refuses %s with a readable message and changes nothing', (_what, override, message) => {
     const doc = new Y.Doc();
     note(doc, 'existing');
     const input = { text: 'ok', dimension: 'structure', kind: 'challenge', author: alice, ...override };
     expectRefused(doc, () => addNote(doc, input as Parameters<typeof addNote>[1], aliceOrigin), message);
   });
 
-  it('[M2] refuses an id that is already taken, changing nothing', () => {
+  it('[MU2] refuses an id that is already taken, changing nothing', () => {
     const doc = new Y.Doc();
     note(doc, 'n');
     expectRefused(doc, () => note(doc, 'n', 'strategy', 'need'), /already exists/);
@@ -223,7 +223,7 @@ describe('addNote', () => {
 });
 
 describe('editNoteText', () => {
-  it('[M1] replaces the text of a note', () => {
+  it('[MU1] replaces the text of a note', () => {
     const doc = new Y.Doc();
     note(doc, 'n');
     editNoteText(doc, 'n', 'A whole new text', aliceOrigin);
@@ -274,7 +274,7 @@ describe('editNoteText', () => {
     expect(textOf(doc, 'n')).toBe('now shared');
   });
 
-  it('[M2] refuses too-long text and a missing note, changing nothing', () => {
+  it('[MU2] refuses too-long text and a missing note, changing nothing', () => {
     const doc = new Y.Doc();
     note(doc, 'n');
     expectRefused(doc, () => editNoteText(doc, 'n', 'x'.repeat(NOTE_TEXT_MAX + 1), aliceOrigin), /at most 2000 characters/);
@@ -358,7 +358,7 @@ describe('moveNote', () => {
     expect(cellOf(view, 'structure', 'challenge').noteCount).toBe(0);
   });
 
-  it('[M2] refuses a theme of another cell, a missing theme, a missing note and an unknown place, changing nothing', () => {
+  it('[MU2] refuses a theme of another cell, a missing theme, a missing note and an unknown place, changing nothing', () => {
     const doc = new Y.Doc();
     note(doc, 'n');
     theme(doc, 't', 'strategy', 'challenge');
@@ -371,7 +371,7 @@ describe('moveNote', () => {
     expectRefused(doc, () => moveNote(doc, 'n', noKind, aliceOrigin), /not a place on the board/);
   });
 
-  it('[M2] refuses an index that is not a whole number', () => {
+  it('[MU2] refuses an index that is not a whole number', () => {
     const doc = new Y.Doc();
     for (const id of ['a', 'b', 'c']) note(doc, id);
     for (const index of [Number.NaN, 1.5, -1]) {
@@ -455,7 +455,7 @@ describe('moveNotes', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
-  it("[M1] moves all the notes in one transaction with the caller's origin, so a peer receives them together", () => {
+  it("[MU1] moves all the notes in one transaction with the caller's origin, so a peer receives them together", () => {
     const a = new Y.Doc();
     for (const id of ['a', 'b', 'c']) note(a, id);
     note(a, 'd', 'strategy', 'need');
@@ -472,14 +472,14 @@ describe('moveNotes', () => {
     expect(ungrouped(b)).toEqual(['b']);
   });
 
-  it('[M2] refuses the whole move when one of the notes is gone, moving none of them', () => {
+  it('[MU2] refuses the whole move when one of the notes is gone, moving none of them', () => {
     const doc = new Y.Doc();
     for (const id of ['a', 'b']) note(doc, id);
     expectRefused(doc, () => moveNotes(doc, ['a', 'gone', 'b'], { ...here, dimension: 'strategy' }, aliceOrigin), /note no longer exists/);
     expect(ungrouped(doc)).toEqual(['a', 'b']);
   });
 
-  it('[M2] refuses a theme of another cell, a missing theme and an unknown place, changing nothing', () => {
+  it('[MU2] refuses a theme of another cell, a missing theme and an unknown place, changing nothing', () => {
     const doc = new Y.Doc();
     for (const id of ['a', 'b']) note(doc, id);
     theme(doc, 't', 'strategy', 'challenge');
@@ -491,7 +491,7 @@ describe('moveNotes', () => {
     expectRefused(doc, () => moveNotes(doc, [], { ...here, kind: 'idea' as KindId }, aliceOrigin), /not a place on the board/);
   });
 
-  it('[M2] refuses an index that is not a whole number from 0, changing nothing', () => {
+  it('[MU2] refuses an index that is not a whole number from 0, changing nothing', () => {
     const doc = new Y.Doc();
     for (const id of ['a', 'b', 'c']) note(doc, id);
     for (const index of [Number.NaN, 1.5, -1, Number.POSITIVE_INFINITY]) {
@@ -572,7 +572,7 @@ describe('ungroupNotes', () => {
     expect(ungrouped(a)).toEqual(['a', 'n']);
   });
 
-  it('[M2] refuses when one of the notes is gone, changing nothing, not even the notes before it', () => {
+  it('[MU2] refuses when one of the notes is gone, changing nothing, not even the notes before it', () => {
     const doc = new Y.Doc();
     for (const id of ['a', 'b']) note(doc, id);
     theme(doc, 't', 'structure', 'challenge', ['a', 'b']);
@@ -604,7 +604,7 @@ describe('setNoteColour', () => {
     expect(boardView(doc).notesById.get('n')?.colour).toBe('slate');
   });
 
-  it('[M2] refuses an unknown colour and a missing note, changing nothing', () => {
+  it('[MU2] refuses an unknown colour and a missing note, changing nothing', () => {
     const doc = new Y.Doc();
     note(doc, 'n');
     expectRefused(doc, () => setNoteColour(doc, 'n', 'pink' as Colour, aliceOrigin), /colour is not available/);
@@ -659,7 +659,7 @@ describe('createTheme', () => {
     expect(ungrouped(doc)).toEqual(['b']);
   });
 
-  it('[M2] refuses notes of another cell and notes that are gone, changing nothing', () => {
+  it('[MU2] refuses notes of another cell and notes that are gone, changing nothing', () => {
     const doc = new Y.Doc();
     note(doc, 'here');
     note(doc, 'there', 'structure', 'need');
@@ -674,7 +674,7 @@ describe('createTheme', () => {
     ['a too-long statement', { statement: 'x'.repeat(THEME_STATEMENT_MAX + 1) }, /^statement: /],
     ['an unknown dimension', { dimension: 'finance' }, /^dimension: /],
     ['a taken id', { id: 'taken' }, /already exists/],
-  ])('[M2] refuses %s, changing nothing', (_what, override, message) => {
+  ])('[MU2] refuses %s, changing nothing', (_what, override, message) => {
     const doc = new Y.Doc();
     theme(doc, 'taken');
     const input = { title: 'Fine', dimension: 'structure', kind: 'challenge', ...override };
@@ -691,7 +691,7 @@ describe('renameTheme', () => {
     expect(cellOf(boardView(doc), 'structure', 'challenge').themes[0]).toMatchObject({ title: 'Engagement', statement: 'Members stay active.' });
   });
 
-  it('[M2] refuses an empty or too-long title, a too-long statement and a missing theme, changing nothing', () => {
+  it('[MU2] refuses an empty or too-long title, a too-long statement and a missing theme, changing nothing', () => {
     const doc = new Y.Doc();
     theme(doc, 't');
     expectRefused(doc, () => renameTheme(doc, 't', { title: ' ' }, aliceOrigin), /1 to 120 characters/);
@@ -749,7 +749,7 @@ describe('groupNotes', () => {
     expect(themeNotes(doc, 'mine')).toEqual(['b', 'a']);
   });
 
-  it("[M1] creates the theme and moves the notes in one transaction with the caller's origin, so a peer receives them together", () => {
+  it("[MU1] creates the theme and moves the notes in one transaction with the caller's origin, so a peer receives them together", () => {
     const a = new Y.Doc();
     note(a, 'x');
     note(a, 'y', 'strategy', 'need');
@@ -772,7 +772,7 @@ describe('groupNotes', () => {
     ['an unknown dimension', { dimension: 'finance' }, /^dimension: /],
     ['an unknown kind', { kind: 'idea' }, /^kind: /],
     ['a taken id', { id: 'taken' }, /already exists/],
-  ])('[M2] refuses %s, changing nothing', (_what, override, message) => {
+  ])('[MU2] refuses %s, changing nothing', (_what, override, message) => {
     const doc = new Y.Doc();
     note(doc, 'a');
     theme(doc, 'taken');
@@ -780,14 +780,14 @@ describe('groupNotes', () => {
     expectRefused(doc, () => groupNotes(doc, ['a'], input as Parameters<typeof groupNotes>[2], aliceOrigin), message);
   });
 
-  it('[M2] refuses to group no notes, changing nothing', () => {
+  it('[MU2] refuses to group no notes, changing nothing', () => {
     const doc = new Y.Doc();
     note(doc, 'a');
     expectRefused(doc, () => groupNotes(doc, [], { title: 'Empty', ...cell }, aliceOrigin), /at least one note/);
   });
 
   // Yjs does not roll a transaction back: groupNotes checks every note before writing the theme.
-  it('[M2] refuses a note that is gone, creating no theme', () => {
+  it('[MU2] refuses a note that is gone, creating no theme', () => {
     const doc = new Y.Doc();
     note(doc, 'a');
     expectRefused(doc, () => groupNotes(doc, ['a', 'gone'], { id: 'g', title: 'G', ...cell }, aliceOrigin), /no longer exists/);
@@ -901,7 +901,7 @@ describe('moveTheme', () => {
     expect(themeNotes(doc, 't1')).toEqual(['a']);
   });
 
-  it("[M1] moves the theme and its notes in one transaction with the caller's origin, so a peer receives them together", () => {
+  it("[MU1] moves the theme and its notes in one transaction with the caller's origin, so a peer receives them together", () => {
     const a = threeThemes();
     const b = new Y.Doc();
     syncDocs(a, b);
@@ -916,7 +916,7 @@ describe('moveTheme', () => {
     expect(placesOf(b, 'a')).toEqual(['communication/good-practice/t1']);
   });
 
-  it('[M2] refuses a missing theme, an unknown place and an index that is not a whole number, changing nothing', () => {
+  it('[MU2] refuses a missing theme, an unknown place and an index that is not a whole number, changing nothing', () => {
     const doc = threeThemes();
     expectRefused(doc, () => moveTheme(doc, 'gone', { dimension: 'structure', kind: 'challenge' }, aliceOrigin), /theme no longer exists/);
     expectRefused(doc, () => moveTheme(doc, 't1', { dimension: 'finance' as DimensionId, kind: 'challenge' }, aliceOrigin), /not a place on the board/);
@@ -1044,7 +1044,7 @@ describe('addLink', () => {
     expect(boardView(a).links).toEqual(boardView(b).links);
   });
 
-  it('[M2] refuses links that do not run from a need to a good practice, and missing notes, changing nothing', () => {
+  it('[MU2] refuses links that do not run from a need to a good practice, and missing notes, changing nothing', () => {
     const doc = linkable();
     expectRefused(doc, () => addLink(doc, 'ch', 'gp', 'alice', aliceOrigin), /starts at a "Best practice needed" note/);
     expectRefused(doc, () => addLink(doc, 'gp', 'need', 'alice', aliceOrigin), /starts at a "Best practice needed" note/);
@@ -1093,7 +1093,7 @@ describe('initBoard and setBoardTitle', () => {
     expect(boardView(doc).meta).toMatchObject({ title: 'After', template: null, schemaVersion: SCHEMA_VERSION, createdAt });
   });
 
-  it('[M2] refuses an empty or too-long board title, changing nothing', () => {
+  it('[MU2] refuses an empty or too-long board title, changing nothing', () => {
     const doc = new Y.Doc();
     initBoard(doc, { title: 'Kept', template: null }, serverOrigin('template'));
     expectRefused(doc, () => initBoard(doc, { title: ' ', template: null }, aliceOrigin), /A board needs a title/);

@@ -34,7 +34,7 @@ export function stateOf(doc: Y.Doc): { stateVector: Uint8Array; update: Uint8Arr
   };
 }
 
-/** [M2] `write` throws a MutationError whose message matches, and the doc is left as it was. */
+/** [MU2] `write` throws a MutationError whose message matches, and the doc is left as it was. */
 export function expectRefused(doc: Y.Doc, write: () => unknown, message: RegExp): void {
   const before = stateOf(doc);
   let updates = 0;
@@ -72,14 +72,3 @@ export function ids(notes: readonly NoteView[]): string[] {
   return notes.map((n) => n.id);
 }
 
-/** mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -2,7 +2,7 @@
  * [C1] Seeded fuzz test of convergence: 3-4 peers, each with its own Y.Doc, edit one board through
  * the named mutations only, while an in-memory network delivers their updates late, out of order,
  * twice, or (for a disconnected peer) not until it reconnects. Invariants are checked on every peer
- * after every step, a refused mutation must leave its doc unchanged [M2]; at the end every peer must
+ * after every step, a refused mutation must leave its doc unchanged [MU2]; at the end every peer must
  * show the identical board.
  *
  * Reproduce a failure with `FUZZ_SEED=<seed> npx vitest run tests/unit/sync-fuzz.test.ts`, then pin
@@ -17,7 +17,7 @@ import { createTheme, dissolveTheme, groupNotes, moveTheme, renameTheme } from '
 import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { boardView, type BoardView, type NoteView, type ThemeView } from '../../shared/view/boardView';
-import { mulberry32 } from './support';
+import { createRng } from '../helpers/random';
 
 // ---- Deterministic randomness ----
 
@@ -25,7 +25,7 @@ import { mulberry32 } from './support';
 class Random {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = createRng(seed).float;
   }
   float(): number {
     return this.next();
@@ -573,7 +573,7 @@ function runFuzz(seed: number, steps: number): FuzzStats {
         throw new Error(`${context}: ${name} threw ${String(error)}`, { cause: error });
       }
       stats.refused[name]++;
-      // [M2] A refused mutation changes nothing.
+      // [MU2] A refused mutation changes nothing.
       expect(Y.equalSnapshots(Y.snapshot(peer.doc), before), `${context}: refused ${name} changed the doc`).toBe(true);
     }
   }

@@ -65,7 +65,7 @@ describe('template "EXCITE D1.4"', () => {
     expect(TEMPLATES.map((t) => t.id)).toEqual(['blank', 'excite-d1.4', 'previous-board']);
   });
 
-  it('[M1] fills the board, meta and every note, in one transaction with the server origin', () => {
+  it('[MU1] fills the board, meta and every note, in one transaction with the server origin', () => {
     const doc = new Y.Doc();
     const origin = serverOrigin('template');
     const origins = recordOrigins(doc);

@@ -7,7 +7,7 @@ import { localOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { boardView, type BoardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
-import { mulberry32 } from './support';
+import { createRng } from '../helpers/random';
 
 function plain(view: BoardView): unknown {
   return JSON.parse(JSON.stringify({ ...view, notesById: [...view.notesById.entries()].sort() }));
@@ -27,7 +27,7 @@ describe('BoardViewCache', () => {
   });
 
   it.each([1, 2, 3, 4, 5])('[V1] gives the same view as boardView after every local and remote change (seed %i)', (seed) => {
-    const random = mulberry32(seed);
+    const random = createRng(seed).float;
     const pick = <T,>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
     const doc = new Y.Doc();
     const remote = new Y.Doc();
