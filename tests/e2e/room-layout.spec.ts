@@ -47,6 +47,8 @@ async function fullRoom(page: Page, people: number): Promise<void> {
   await expect(page.getByTestId('timer')).toBeVisible();
   await panel.getByRole('button', { name: 'Close the panel' }).click();
   await expect(panel).toHaveCount(0);
+  // Opening the panel scrolled it into view; people look at the board from its top.
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 const strip = (page: Page) => page.locator('.presence-strip');

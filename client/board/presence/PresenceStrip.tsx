@@ -5,8 +5,6 @@ import { Avatar } from './Avatar';
 import { byCluster, hereText, peopleHere, typingText } from './people';
 import './presence.css';
 
-/** Room kept in the avatar row for the "+24" badge. */
-const OVERFLOW_BADGE_PX = 48;
 /** The gap before each new cluster's first avatar (presence.css `.cluster-start`). */
 const CLUSTER_GAP_PX = 8;
 
@@ -32,16 +30,25 @@ export function PresenceStrip() {
     const measure = () => {
       const avatar = element.querySelector<HTMLElement>('.presence-avatar:not(.visually-hidden)');
       const step = avatar ? avatar.offsetWidth + parseFloat(getComputedStyle(element).columnGap || '0') : 34;
+      const style = getComputedStyle(element);
+      const width = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       // Each cluster after the first starts with a small gap (CLUSTER_GAP_PX).
-      const width = element.clientWidth - CLUSTER_GAP_PX * Math.max(0, groups.length - 1);
-      const all = Math.floor(width / step);
-      setCapacity(Math.max(1, all >= ordered.length ? all : Math.floor((width - OVERFLOW_BADGE_PX) / step)));
+      let used = 0;
+      let fit = 0;
+      for (const [index, person] of ordered.entries()) {
+        const previous = ordered[index - 1];
+        const extra = step + (previous && previous.clusterLabel !== person.clusterLabel ? CLUSTER_GAP_PX : 0);
+        if (used + extra > width) break;
+        used += extra;
+        fit++;
+      }
+      setCapacity(Math.max(1, fit));
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ordered.length, groups.length]);
+  }, [ordered]);
 
   const shown = Math.min(capacity, ordered.length);
   const hidden = ordered.length - shown;
