@@ -10,6 +10,8 @@ import { fillRoom, type Crowd } from './crowd';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
+// Filling a room of 30-60 people takes a while on a busy machine.
+test.describe.configure({ timeout: 180_000 });
 
 const LAPTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
