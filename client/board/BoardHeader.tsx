@@ -1,6 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useBoard, useBoardView, usePresence } from './context';
+import { useBoard, useBoardView } from './context';
+import './layout/layout.css';
 import { formatSyncTime } from './offline';
+import { PresenceStrip } from './presence/PresenceStrip';
 import type { ConnectionState } from './session';
 import { ARIA_SHORTCUTS, SHORTCUT_HINT, useUndo } from './useUndo';
 
@@ -73,11 +75,10 @@ function HistoryButtons() {
 export function BoardHeader({ connection, onChangeIdentity, children }: { connection: ConnectionState; onChangeIdentity(): void; children?: ReactNode }) {
   const { session, canWrite } = useBoard();
   const view = useBoardView();
-  const presence = usePresence();
   const header = useRef<HTMLElement>(null);
   const status = describeConnection(connection, canWrite);
 
-  // The column headings stick just below this header, whose height grows as people join.
+  // The column headings stick just below this header, whose height changes with the workshop bar.
   useEffect(() => {
     const element = header.current;
     if (!element) return;
@@ -91,7 +92,7 @@ export function BoardHeader({ connection, onChangeIdentity, children }: { connec
   return (
     <header className="board-header" ref={header}>
       <div className="board-title">
-        <h1>{view.meta.title}</h1>
+        <h1 title={view.meta.title}>{view.meta.title}</h1>
         <span className="role-badge">{ROLE_LABEL[session.role]}</span>
         <span
           className={`connection connection-${connection.status}`}
@@ -105,17 +106,13 @@ export function BoardHeader({ connection, onChangeIdentity, children }: { connec
       </div>
       <HistoryButtons />
       <div className="board-people">
-        <ul className="presence" aria-label="People on this board">
-          {presence.map((user) => (
-            <li key={user.clientId} className="presence-chip" style={{ borderColor: user.colour }} title={user.clusterLabel}>
-              <span className="presence-dot" style={{ background: user.colour }} aria-hidden="true" />
-              <span className="presence-name">{user.isSelf ? `${user.name} (you)` : user.name}</span>
-              <span className="presence-cluster">{user.isViewer ? 'viewer' : user.clusterLabel}</span>
-            </li>
-          ))}
-        </ul>
-        <button type="button" className="quiet" onClick={onChangeIdentity}>
-          Change name or cluster
+        <PresenceStrip />
+        <button type="button" className="change-identity" onClick={onChangeIdentity} title="Change name or cluster">
+          <span className="change-identity-icon" aria-hidden="true">
+            ✎
+          </span>
+          {/* One name for every width: the words are only hidden from sight on a phone. */}
+          <span className="change-identity-label">Change name or cluster</span>
         </button>
       </div>
       {children}

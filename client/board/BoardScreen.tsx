@@ -19,10 +19,11 @@ import { joinBoard, updateMe } from '../workshopApi';
 import { WorkshopBar } from './WorkshopBar';
 import { PrivateNotes } from './PrivateNotes';
 import { FocusFollower } from './FocusFollower';
+import { DockedPanel } from './layout/DockedPanel';
+import { useDock } from './layout/dock';
 
-// Loaded when first shown: most people never open the outline, and only facilitators the panel.
+// Loaded when first shown: most people never open the outline.
 const OutlineView = lazy(() => import('./OutlineView').then((m) => ({ default: m.OutlineView })));
-const FacilitatorPanel = lazy(() => import('./facilitate/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })));
 
 function Loading({ what }: { what: string }) {
   return (
@@ -30,6 +31,24 @@ function Loading({ what }: { what: string }) {
       Loading the {what}…
     </p>
   );
+}
+
+/** [PS6] A docked panel narrows the board instead of covering it. */
+function BoardMain() {
+  const dock = useDock();
+  return (
+    <div className={dock.panel ? 'board-main has-dock' : 'board-main'}>
+      <div className="board-main-content">
+        <BoardBody />
+      </div>
+      <DockedPanel />
+    </div>
+  );
+}
+
+function FacilitatorBar() {
+  const dock = useDock();
+  return <WorkshopBar panelOpen={dock.panel === 'facilitator'} onTogglePanel={() => dock.toggle('facilitator')} />;
 }
 
 function BoardBody() {
@@ -66,7 +85,6 @@ export function BoardScreen({
   const [session] = useState(() => new BoardSession(info.id, token, info.role, identity));
   const [ui] = useState(() => new UiStore());
   const [changingIdentity, setChangingIdentity] = useState(false);
-  const [panelOpen, setPanelOpen] = useState(false);
 
   useEffect(() => {
     session.connect();
@@ -159,7 +177,7 @@ export function BoardScreen({
       <UiContext.Provider value={ui}>
         <div className="board-page">
           <BoardHeader connection={connection} onChangeIdentity={() => setChangingIdentity(true)}>
-            <WorkshopBar panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((open) => !open)} />
+            <FacilitatorBar />
           </BoardHeader>
           <PrivateNotes />
           <FocusFollower />
@@ -169,16 +187,7 @@ export function BoardScreen({
               {problem ?? refusalText}
             </p>
           )}
-          <div className="board-main">
-            <div className="board-main-content">
-              <BoardBody />
-            </div>
-            {panelOpen && session.role === 'facilitator' && (
-              <Suspense fallback={<Loading what="facilitator controls" />}>
-                <FacilitatorPanel onClose={() => setPanelOpen(false)} />
-              </Suspense>
-            )}
-          </div>
+          <BoardMain />
         </div>
       </UiContext.Provider>
       {changingIdentity && (

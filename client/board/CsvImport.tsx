@@ -1,10 +1,14 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { apiImportCsv, type CsvImportResult } from '../api';
 import { Dialog, DialogDone } from '../ui/Dialog';
 import { useBoard } from './context';
 
-/** "Import CSV" for facilitators: pre-seed the board from a spreadsheet, see what was refused. */
-export function CsvImport() {
+/**
+ * "Import CSV" for facilitators: pre-seed the board from a spreadsheet, see what was refused.
+ * `choose` opens the file picker (from the Export menu); `element` holds the file input and the
+ * result, and stays mounted while the menu closes. Null for anyone but a facilitator.
+ */
+export function useCsvImport(): { choose(): void; element: ReactNode } | null {
   const { session } = useBoard();
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<CsvImportResult | null>(null);
@@ -23,17 +27,15 @@ export function CsvImport() {
     }
   };
 
-  return (
+  const element = (
     <>
-      <button type="button" onClick={() => input.current?.click()}>
-        Import CSV…
-      </button>
       <input
         ref={input}
         type="file"
         accept=".csv,text/csv"
         className="visually-hidden"
         aria-label="CSV file to import"
+        tabIndex={-1}
         onChange={(e) => void onFile(e.target.files?.[0])}
       />
       {problem && (
@@ -63,4 +65,5 @@ export function CsvImport() {
       )}
     </>
   );
+  return { choose: () => input.current?.click(), element };
 }

@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
 import { bucketWidthLabel, engagement } from '../../shared/report/engagement';
-import { Dialog, DialogDone } from '../ui/Dialog';
 import { publishedVotes } from '../../shared/workshop/control';
 import { useBoard, useBoardView, useControl } from './context';
+import { DockPanel } from './layout/DockPanel';
 
 /**
  * Engagement at a glance, the seed's core challenge: notes per cluster and dimension as a heat
  * map, active participants per cluster, and contributions over time. [AT3] The same numbers as
  * every report: all come from `engagement`, over the people who joined (the control document's).
+ * Docked beside the board (PS6), so the facilitator can watch it fill while people write.
  */
 export function EngagementPanel({ onClose }: { onClose(): void }) {
   const { session } = useBoard();
@@ -23,7 +24,7 @@ export function EngagementPanel({ onClose }: { onClose(): void }) {
   const maxBucket = Math.max(1, ...overTime.map((b) => b.notes));
 
   return (
-    <Dialog title="Engagement" onClose={onClose}>
+    <DockPanel title="Engagement" onClose={onClose}>
       {rows.length === 0 ? (
         <p>Nobody has joined this board yet.</p>
       ) : (
@@ -74,7 +75,6 @@ export function EngagementPanel({ onClose }: { onClose(): void }) {
           </ol>
         </>
       )}
-      <DialogDone onClose={onClose} label="Close" />
-    </Dialog>
+    </DockPanel>
   );
 }

@@ -1,21 +1,26 @@
-import { useMemo, useState, Suspense, lazy } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { ungroupNotes } from '../../shared/model/mutations/notes';
 import { DIMENSIONS, KINDS, clusterLabel, type DimensionId, type KindId } from '../../shared/model/vocabulary';
-import { apiDownloadExport } from '../api';
 import { useBoard, useBoardView } from './context';
-import { CsvImport } from './CsvImport';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
+import { ExportMenu } from './layout/ExportMenu';
+import './layout/layout.css';
 import { MoveDialog } from './MoveDialog';
 import { NO_FILTER, liveSelection } from './ui';
 import { useUi, useUiStore } from './uiContext';
 
-const EngagementPanel = lazy(() => import('./EngagementPanel').then((m) => ({ default: m.EngagementPanel })));
-
-/** View switch, filter and search, and what to do with the selected notes. */
+/**
+ * View switch, filter and search, what to do with the selected notes, and the Export menu.
+ * [PS4] One row on a laptop; on a narrow screen the filters fold behind a "Filters" button.
+ */
 export function Toolbar() {
   const ui = useUiStore();
   const viewMode = useUi((s) => s.view);
+  const filter = useUi((s) => s.filter);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
+  const filtering = isFilterActive(filter) || filter.mine;
   return (
     <div className="toolbar" role="toolbar" aria-label="Board tools">
       <div className="view-switch" role="group" aria-label="View">
@@ -26,53 +31,20 @@ export function Toolbar() {
           Outline
         </button>
       </div>
-      <FilterControls />
+      <button
+        type="button"
+        className={filtering ? 'filters-toggle is-filtering' : 'filters-toggle'}
+        aria-expanded={filtersOpen}
+        aria-controls={filtersId}
+        onClick={() => setFiltersOpen((open) => !open)}
+      >
+        {filtering ? 'Filters (on)' : 'Filters'}
+      </button>
+      <div id={filtersId} className="filters-area" data-open={filtersOpen}>
+        <FilterControls />
+      </div>
       <SelectionActions />
-      <ExportButtons />
-    </div>
-  );
-}
-
-/** The report and the notes as files, for the coordinator (not for viewers). */
-function ExportButtons() {
-  const { session, canWrite } = useBoard();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [engagement, setEngagement] = useState(false);
-  if (!canWrite) return null;
-  const download = (format: 'md' | 'csv' | 'docx' | 'json') => {
-    setProblem(null);
-    apiDownloadExport(session.boardId, session.token, format).catch((error: unknown) =>
-      setProblem(error instanceof Error ? error.message : 'The export did not work. Try again.'),
-    );
-  };
-  return (
-    <div className="exports" role="group" aria-label="Import and export">
-      <button type="button" onClick={() => setEngagement(true)}>
-        Engagement
-      </button>
-      {engagement && (
-        <Suspense fallback={null}>
-          <EngagementPanel onClose={() => setEngagement(false)} />
-        </Suspense>
-      )}
-      <CsvImport />
-      <button type="button" onClick={() => download('docx')}>
-        Report (Word)
-      </button>
-      <button type="button" onClick={() => download('md')}>
-        Report (Markdown)
-      </button>
-      <button type="button" onClick={() => download('csv')}>
-        Notes (CSV)
-      </button>
-      <button type="button" onClick={() => download('json')} title="The whole board, to import as a new board later">
-        Board (JSON)
-      </button>
-      {problem && (
-        <span className="error" role="alert">
-          {problem}
-        </span>
-      )}
+      <ExportMenu />
     </div>
   );
 }

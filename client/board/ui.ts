@@ -31,7 +31,11 @@ export interface UiState {
   editing: string | null;
   /** The need whose "Link good practices" dialog is open. */
   linking: string | null;
+  /** The panel docked beside the board (one at a time), or null. */
+  dock: DockPanelId | null;
 }
+
+export type DockPanelId = 'facilitator' | 'people' | 'engagement';
 
 type Listener = () => void;
 
@@ -45,6 +49,7 @@ export class UiStore {
     renaming: null,
     editing: null,
     linking: null,
+    dock: null,
   };
   private readonly listeners = new Set<Listener>();
 

@@ -214,22 +214,28 @@ test('[B8] on a touch screen, press and hold a note, then drag it to another cel
   await expect(cell(watcher, 'organisation', 'challenge')).not.toContainText('No time for training');
 });
 
+/** [PS4] The downloads sit in the Export menu: open it, choose one. */
+async function exportItem(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name }).click();
+}
+
 test('[R5] the report and the notes download from the board in the browser', async ({ browser }) => {
   const board = await boards.server.createBoard('Downloads', 'excite-d1.4');
   const page = await newPerson(browser);
   await joinBoard(page, board.links.facilitator, 'Clémence', 'SCS Cluster');
-  const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (Markdown)' }).click()]);
+  const [report] = await Promise.all([page.waitForEvent('download'), exportItem(page, 'Report (Markdown)')]);
   expect(report.suggestedFilename()).toMatch(/^downloads-\d{4}-\d{2}-\d{2}\.md$/);
   const markdown = await readFile((await report.path()) ?? '', 'utf8');
   expect(markdown).toContain('## 5. Communication, visibility & reputation');
   expect(markdown).toContain('Numerous formal and informal meetings');
-  const [notes] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Notes (CSV)' }).click()]);
+  const [notes] = await Promise.all([page.waitForEvent('download'), exportItem(page, 'Notes (CSV)')]);
   expect(notes.suggestedFilename()).toMatch(/\.csv$/);
   expect(await readFile((await notes.path()) ?? '', 'utf8')).toContain('Cluster strategy,Good practice');
-  const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (Word)' }).click()]);
+  const [word] = await Promise.all([page.waitForEvent('download'), exportItem(page, 'Report (Word)')]);
   expect(word.suggestedFilename()).toMatch(/\.docx$/);
   expect((await readFile((await word.path()) ?? '')).subarray(0, 2).toString()).toBe('PK');
-  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Board (JSON)' }).click()]);
+  const [json] = await Promise.all([page.waitForEvent('download'), exportItem(page, 'Board (JSON)')]);
   expect(JSON.parse(await readFile((await json.path()) ?? '', 'utf8'))).toMatchObject({ format: 'clusterboard.board', version: 1 });
 });
 
@@ -274,8 +280,8 @@ test('[I1] a facilitator imports a CSV from the board and sees which lines were 
 
   // [AT1, AT3] The engagement panel counts the people who joined, and an imported note for nobody:
   // GAIA has Ana and no notes (before issue 13 the file's author counted as a second person).
-  await participant.getByRole('button', { name: 'Engagement' }).click();
-  const row = participant.getByRole('dialog', { name: 'Engagement' }).getByRole('row', { name: /GAIA/ });
+  await exportItem(participant, 'Engagement');
+  const row = participant.getByRole('complementary', { name: 'Engagement' }).getByRole('row', { name: /GAIA/ });
   await expect(row.getByRole('cell')).toHaveText(['1', '0', '0', '0', '0', '0', '0']);
 });
 
@@ -298,8 +304,8 @@ test('[T2] a board started "From a previous board" carries its good practices an
   await expect(note(coordinator, 'Quarterly member round tables')).toContainText('Anna · GAIA · from “Dresden workshop”');
   await expect(note(coordinator, 'Members skip the survey')).toHaveCount(0);
   // [AT3] Anna took part in the previous workshop, not this one: only Frida, who joined, counts.
-  await coordinator.getByRole('button', { name: 'Engagement' }).click();
-  const engagementDialog = coordinator.getByRole('dialog', { name: 'Engagement' });
+  await exportItem(coordinator, 'Engagement');
+  const engagementDialog = coordinator.getByRole('complementary', { name: 'Engagement' });
   await expect(engagementDialog.getByRole('row', { name: /GAIA/ })).toHaveCount(0);
   await expect(engagementDialog.getByRole('row', { name: /DTI Cluster/ }).getByRole('cell')).toHaveText(['1', '0', '0', '0', '0', '0', '0']);
 });

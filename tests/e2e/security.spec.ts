@@ -28,8 +28,9 @@ function watch(page: Page): string[] {
   return violations;
 }
 
-async function download(page: Page, button: string): Promise<Buffer> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+async function download(page: Page, item: string): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
   return readFile((await file.path()) ?? '');
 }
 
@@ -57,8 +58,9 @@ test('[X1] HTML, script and formulas in notes and names stay text in the UI and 
   await expect(frida.getByText(HTML).first()).toBeVisible();
   await frida.getByRole('button', { name: 'Facilitator controls' }).click();
   await expect(frida.getByTestId(`person-${NAME}`)).toBeVisible();
-  await frida.getByRole('button', { name: 'Engagement', exact: true }).click();
-  await frida.getByRole('button', { name: 'Close', exact: true }).click();
+  await frida.getByRole('button', { name: 'Export' }).click();
+  await frida.getByRole('menuitem', { name: 'Engagement' }).click();
+  await frida.getByRole('complementary', { name: 'Engagement' }).getByRole('button', { name: 'Close', exact: true }).click();
 
   const markdown = (await download(frida, 'Report (Markdown)')).toString('utf8');
   expect(markdown).toContain('\\<img src=x onerror="window.\\_\\_xss=1;alert(1)"\\>');

@@ -1,0 +1,40 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import './dock.css';
+
+/**
+ * A panel docked beside the board (a column from 1024 px, a full-screen sheet below): it takes
+ * the keyboard when it opens, Escape or Close shuts it, and focus goes back to what opened it.
+ */
+export function DockPanel({ title, heading, onClose, children }: { title: string; heading?: ReactNode; onClose(): void; children: ReactNode }) {
+  const panel = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    panel.current?.focus();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+
+  return (
+    <aside
+      ref={panel}
+      className="dock-panel"
+      aria-label={title}
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        onClose();
+      }}
+    >
+      <div className="dock-panel-head">
+        <h2 className="dock-panel-title">{heading ?? title}</h2>
+        <button type="button" className="quiet" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <div className="dock-panel-body">{children}</div>
+    </aside>
+  );
+}

@@ -1,0 +1,41 @@
+import { Suspense, lazy } from 'react';
+import { useBoard } from '../context';
+import { PeoplePanel } from '../presence/PeoplePanel';
+import { useDock } from './dock';
+
+// Loaded when first shown: only facilitators open their panel, and few people the engagement.
+const FacilitatorPanel = lazy(() => import('../facilitate/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })));
+const EngagementPanel = lazy(() => import('../EngagementPanel').then((m) => ({ default: m.EngagementPanel })));
+
+function Loading({ what }: { what: string }) {
+  return (
+    <p className="loading" role="status">
+      Loading the {what}…
+    </p>
+  );
+}
+
+/** The one panel docked beside the board, if any (see dock.ts). */
+export function DockedPanel() {
+  const { session } = useBoard();
+  const dock = useDock();
+  switch (dock.panel) {
+    case null:
+      return null;
+    case 'facilitator':
+      if (session.role !== 'facilitator') return null;
+      return (
+        <Suspense fallback={<Loading what="facilitator controls" />}>
+          <FacilitatorPanel onClose={dock.close} />
+        </Suspense>
+      );
+    case 'people':
+      return <PeoplePanel onClose={dock.close} />;
+    case 'engagement':
+      return (
+        <Suspense fallback={<Loading what="engagement" />}>
+          <EngagementPanel onClose={dock.close} />
+        </Suspense>
+      );
+  }
+}
