@@ -1,0 +1,135 @@
+/**
+ * Following the facilitator, inviting people and the projector's presenter view, in a full room
+ * (30 people through the API, docs/UX.md FO rules): the facilitator on a 1440x900 laptop, a
+ * follower on a 390x844 phone, the projector at 1920x1080.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { CreatedBoard } from '../../shared/protocol';
+import { expectLive, joinBoard } from './board-page';
+import { fillRoom, type Crowd } from './crowd';
+import { useBoardServer } from './fixtures';
+
+const boards = useBoardServer();
+const LAPTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+export const PROJECTOR = { width: 1920, height: 1080 };
+
+let crowd: Crowd | null = null;
+test.afterEach(async () => {
+  await crowd?.leave();
+  crowd = null;
+});
+
+async function fullRoom(title: string): Promise<CreatedBoard> {
+  const board = await boards.server.createBoard(title, 'excite-d1.4');
+  crowd = await fillRoom(boards.server.url, board, Number(process.env.FO_CROWD ?? 30));
+  return board;
+}
+
+const person = (browser: Browser, viewport: { width: number; height: number }) => boards.newPerson(browser, { viewport });
+
+/**
+ * Where a dimension's heading is on this screen, against the bottom of what sticks to the top
+ * (the header, the grid's column headings): the block of the grid, or the outline's tree row.
+ */
+async function headingPlace(page: Page, dimension: string) {
+  return page.evaluate((id) => {
+    const heading = document.getElementById(`dimension-${id}`)?.closest('.dimension-heading') ?? document.querySelector(`[data-key="d:${id}"]`);
+    if (!heading) return null;
+    let covered = 0;
+    for (const element of document.querySelectorAll<HTMLElement>('.board-header, .kind-heading')) {
+      const style = getComputedStyle(element);
+      if (style.display === 'none' || style.position !== 'sticky') continue;
+      covered = Math.max(covered, element.getBoundingClientRect().bottom);
+    }
+    const top = heading.getBoundingClientRect().top;
+    return { top, covered, viewport: window.innerHeight, scrollY: window.scrollY };
+  }, dimension);
+}
+
+/** The heading sits in view, below the sticky header: not under it, not below the fold. */
+async function expectHeadingInView(page: Page, dimension: string): Promise<void> {
+  await expect
+    .poll(async () => {
+      const place = await headingPlace(page, dimension);
+      const inView = place !== null && place.top >= place.covered - 1 && place.top < place.covered + 0.5 * (place.viewport - place.covered);
+      return inView ? 'in view' : JSON.stringify(place);
+    })
+    .toBe('in view');
+}
+
+async function bringEveryone(facilitator: Page, dimensionLabel: string): Promise<void> {
+  const panel = facilitator.getByRole('complementary', { name: 'Facilitator controls' });
+  await panel.getByLabel('Dimension').selectOption({ label: dimensionLabel });
+  await panel.getByRole('button', { name: 'Bring everyone here' }).click();
+}
+
+test('[FO1] "Bring everyone here" moves a phone follower to the dimension heading, "Go back" returns; with following off only the message and "Go there"', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const board = await fullRoom('Follow workshop');
+  const frida = await person(browser, LAPTOP);
+  const anna = await person(browser, PHONE);
+  await joinBoard(frida, board.links.facilitator, 'Frida', 'DTI Cluster');
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await frida.getByRole('button', { name: 'Facilitator controls' }).click();
+
+  const before = await headingPlace(anna, 'business-model');
+  expect(before?.top).toBeGreaterThan(PHONE.height);
+  await bringEveryone(frida, 'Cluster business model');
+  await expect(anna.getByRole('status').filter({ hasText: 'Frida brought everyone to Cluster business model.' })).toBeVisible();
+  await expectHeadingInView(anna, 'business-model');
+  await anna.screenshot({ path: test.info().outputPath('follower-phone-moved.png') });
+  await frida.screenshot({ path: test.info().outputPath('facilitator-bring-here.png') });
+
+  await anna.getByRole('button', { name: 'Go back' }).click();
+  await expect.poll(() => anna.evaluate(() => window.scrollY)).toBeLessThan(5);
+
+  // Following off, remembered by this browser across a reload.
+  await anna.getByRole('checkbox', { name: 'Follow the facilitator' }).uncheck();
+  await anna.reload();
+  await expectLive(anna);
+  await expect(anna.getByRole('checkbox', { name: 'Follow the facilitator' })).not.toBeChecked();
+  await bringEveryone(frida, 'Communication, visibility & reputation');
+  const message = anna.getByRole('status').filter({ hasText: 'Frida brought everyone to Communication, visibility & reputation.' });
+  await expect(message).toBeVisible();
+  expect(await anna.evaluate(() => window.scrollY)).toBeLessThan(5);
+  const stayed = await headingPlace(anna, 'communication');
+  expect(stayed?.top).toBeGreaterThan(PHONE.height);
+  await anna.screenshot({ path: test.info().outputPath('follower-phone-not-following.png') });
+  await message.getByRole('button', { name: 'Go there' }).click();
+  await expectHeadingInView(anna, 'communication');
+  await expect(message.getByRole('button', { name: 'Go back' })).toBeVisible();
+});
+
+test('[FO2] a run-sheet step with a focus moves followers there, in the grid on a phone and in the outline on a laptop', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const board = await fullRoom('Run-sheet focus');
+  const frida = await person(browser, LAPTOP);
+  const anna = await person(browser, PHONE);
+  const jonas = await person(browser, LAPTOP);
+  await joinBoard(frida, board.links.facilitator, 'Frida', 'DTI Cluster');
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await joinBoard(jonas, board.links.participant, 'Jonas', 'Silicon Saxony');
+  await jonas.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Outline' }).click();
+  await expect(jonas.getByRole('tree', { name: 'Board outline' })).toBeVisible();
+
+  const facilitatorToken = new URL(board.links.facilitator).hash.replace(/^#token=/, '');
+  const steps = [
+    { id: 's1', title: 'Business models', minutes: 10, dimension: 'business-model', privateWriting: false, voting: null, locked: false },
+  ];
+  const response = await fetch(`${boards.server.url}/api/boards/${board.id}/control`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${decodeURIComponent(facilitatorToken)}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'setSteps', steps }),
+  });
+  expect(response.status).toBe(204);
+
+  await frida.getByRole('button', { name: 'Facilitator controls' }).click();
+  const panel = frida.getByRole('complementary', { name: 'Facilitator controls' });
+  await panel.getByRole('button', { name: 'Start step 1: Business models' }).click();
+  await expect(anna.getByTestId('current-step')).toContainText('Business models');
+  await expectHeadingInView(anna, 'business-model');
+  await expectHeadingInView(jonas, 'business-model');
+  await anna.screenshot({ path: test.info().outputPath('step-focus-phone.png') });
+  await jonas.screenshot({ path: test.info().outputPath('step-focus-outline.png') });
+});
