@@ -63,6 +63,8 @@ export const restoreSnapshot = (caller: Caller, id: string) => call<CreatedBoard
 export const listDeletedNotes = (caller: Caller) => call<DeletedNotesAnswer>(caller, 'GET', '/deleted-notes');
 export const restoreDeletedNotes = (caller: Caller, noteIds?: string[]) =>
   call<RestoreAnswer>(caller, 'POST', '/deleted-notes/restore', noteIds ? { noteIds } : {});
+/** The board's current links, unchanged (facilitator only). */
+export const readLinks = (caller: Caller) => call<{ links: CreatedBoard['links'] }>(caller, 'GET', '/links');
 export const rotateLink = (caller: Caller, role: Role) => call<{ links: CreatedBoard['links'] }>(caller, 'POST', '/links', { role });
 
 /** The server clock's lead over this device's, from the fastest of a few round trips. */

@@ -8,6 +8,7 @@ import { timerRemaining, type ControlState } from '../../shared/workshop/control
 import { useBoard, useControl, useMyVotes } from './context';
 import { chime } from './chime';
 import { FollowToggle } from './follow/FollowToggle';
+import { InviteButton } from './InviteButton';
 import './workshop.css';
 
 export function formatRemaining(ms: number): string {
@@ -136,6 +137,7 @@ export function WorkshopBar({ panelOpen, onTogglePanel }: { panelOpen: boolean; 
       <span className="workshop-spacer" />
       <FollowToggle />
       <DoneButton />
+      <InviteButton />
       {facilitator && (
         <button type="button" className="facilitate-button" aria-expanded={panelOpen} onClick={onTogglePanel}>
           {panelOpen ? 'Hide facilitator controls' : 'Facilitator controls'}

@@ -3,7 +3,7 @@
  * (30 people through the API, docs/UX.md FO rules): the facilitator on a 1440x900 laptop, a
  * follower on a 390x844 phone, the projector at 1920x1080.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { CreatedBoard } from '../../shared/protocol';
 import { expectLive, joinBoard } from './board-page';
 import { fillRoom, type Crowd } from './crowd';
@@ -65,7 +65,7 @@ async function bringEveryone(facilitator: Page, dimensionLabel: string): Promise
 }
 
 test('[FO1] "Bring everyone here" moves a phone follower to the dimension heading, "Go back" returns; with following off only the message and "Go there"', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const board = await fullRoom('Follow workshop');
   const frida = await person(browser, LAPTOP);
   const anna = await person(browser, PHONE);
@@ -102,7 +102,7 @@ test('[FO1] "Bring everyone here" moves a phone follower to the dimension headin
 });
 
 test('[FO2] a run-sheet step with a focus moves followers there, in the grid on a phone and in the outline on a laptop', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const board = await fullRoom('Run-sheet focus');
   const frida = await person(browser, LAPTOP);
   const anna = await person(browser, PHONE);
@@ -132,4 +132,73 @@ test('[FO2] a run-sheet step with a focus moves followers there, in the grid on 
   await expectHeadingInView(jonas, 'business-model');
   await anna.screenshot({ path: test.info().outputPath('step-focus-phone.png') });
   await jonas.screenshot({ path: test.info().outputPath('step-focus-outline.png') });
+});
+
+/** The QR image's rendered size, after it has loaded. */
+async function qrSize(within: Page | Locator): Promise<{ width: number; height: number }> {
+  const image = within.getByRole('img', { name: 'QR code of the participant link' });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const box = await image.boundingBox();
+  return { width: box?.width ?? 0, height: box?.height ?? 0 };
+}
+
+test('[FO3] Invite shows the participant link with a QR code and copy buttons, presents the QR full screen, and changes no link', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const board = await fullRoom('Invite workshop');
+  const frida = await person(browser, LAPTOP);
+  const jonas = await person(browser, LAPTOP);
+  await joinBoard(frida, board.links.facilitator, 'Frida', 'DTI Cluster');
+  await joinBoard(jonas, board.links.participant, 'Jonas', 'Silicon Saxony');
+
+  await frida.getByRole('button', { name: 'Invite' }).click();
+  const invite = frida.getByRole('dialog', { name: 'Invite people' });
+  await expect(invite.getByRole('textbox', { name: 'Participant link' })).toHaveValue(board.links.participant);
+  await expect(invite.getByRole('textbox', { name: 'Viewer link' })).toHaveValue(board.links.viewer);
+  await expect(invite.getByRole('textbox', { name: 'Facilitator link' })).toHaveValue(board.links.facilitator);
+  await expect(invite.getByRole('note')).toContainText('whoever has it can run the workshop');
+  await expect(invite.getByRole('button', { name: 'Copy participant link' })).toBeVisible();
+  const small = await qrSize(invite);
+  expect(Math.min(small.width, small.height)).toBeGreaterThanOrEqual(200);
+  await frida.screenshot({ path: test.info().outputPath('invite-laptop.png') });
+
+  await invite.getByRole('button', { name: 'Show the QR code full screen' }).click();
+  const present = frida.getByRole('dialog', { name: 'Join with this QR code' });
+  await expect(present).toBeVisible();
+  const big = await qrSize(present);
+  expect(Math.min(big.width, big.height)).toBeGreaterThanOrEqual(0.6 * LAPTOP.height);
+  await expect(present).toContainText(board.links.participant);
+  await frida.screenshot({ path: test.info().outputPath('invite-present-qr.png') });
+  await frida.keyboard.press('Escape');
+  await expect(present).toHaveCount(0);
+  await expect(invite).toBeVisible();
+  await invite.getByRole('button', { name: 'Close' }).click();
+
+  // Nothing was rotated: Jonas is still connected and a newcomer joins with the same link.
+  await expect(jonas.getByTestId('connection')).toHaveText('Live');
+  const anna = await person(browser, PHONE);
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await frida.getByRole('button', { name: 'Invite' }).click();
+  await expect(frida.getByRole('dialog', { name: 'Invite people' }).getByRole('textbox', { name: 'Participant link' })).toHaveValue(board.links.participant);
+});
+
+test('[FO4] the home page shows a new board\'s links in the same Invite panel, with the QR code of the participant link that works', async ({ browser }) => {
+  const frida = await person(browser, LAPTOP);
+  await frida.goto(boards.server.url);
+  await frida.getByLabel('Title').fill('Vilnius kick-off');
+  await frida.getByRole('button', { name: 'Create board' }).click();
+  await expect(frida.getByRole('heading', { name: 'Board “Vilnius kick-off” is ready' })).toBeVisible();
+  const participantLink = await frida.getByRole('textbox', { name: 'Participant link' }).inputValue();
+  expect(participantLink).toMatch(/\/b\/[a-z0-9]+#token=/);
+  await expect(frida.getByRole('textbox', { name: 'Viewer link' })).toHaveValue(/#token=/);
+  await expect(frida.getByRole('textbox', { name: 'Facilitator link' })).toHaveValue(/#token=/);
+  const size = await qrSize(frida);
+  expect(Math.min(size.width, size.height)).toBeGreaterThanOrEqual(200);
+  await frida.screenshot({ path: test.info().outputPath('home-invite-laptop.png'), fullPage: true });
+
+  const anna = await person(browser, PHONE);
+  await joinBoard(anna, participantLink, 'Anna', 'GAIA');
+  await expect(anna.getByRole('heading', { level: 1 })).toHaveText('Vilnius kick-off');
+  await frida.setViewportSize(PHONE);
+  await frida.screenshot({ path: test.info().outputPath('home-invite-phone.png'), fullPage: true });
 });
