@@ -17,6 +17,8 @@ import { joinBoard, updateMe } from '../workshopApi';
 import { WorkshopBar } from './WorkshopBar';
 import { PrivateNotes } from './PrivateNotes';
 import { FocusFollower } from './FocusFollower';
+import { PresenterView } from './presenter/PresenterView';
+import { usePresenting } from './presenter/presenterMode';
 
 // Loaded when first shown: most people never open the outline, and only facilitators the panel.
 const OutlineView = lazy(() => import('./OutlineView').then((m) => ({ default: m.OutlineView })));
@@ -65,6 +67,7 @@ export function BoardScreen({
   const [ui] = useState(() => new UiStore());
   const [changingIdentity, setChangingIdentity] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
+  const presenting = usePresenting(info.id, info.role);
 
   useEffect(() => {
     session.connect();
@@ -153,7 +156,8 @@ export function BoardScreen({
   return (
     <BoardContext.Provider value={context}>
       <UiContext.Provider value={ui}>
-        <div className="board-page">
+        <div className="board-page" data-presenting={presenting || undefined}>
+          {presenting && <PresenterView />}
           <BoardHeader connection={connection} onChangeIdentity={() => setChangingIdentity(true)}>
             <WorkshopBar panelOpen={panelOpen} onTogglePanel={() => setPanelOpen((open) => !open)} />
           </BoardHeader>

@@ -9,6 +9,7 @@ import { useBoard, useControl, useMyVotes } from './context';
 import { chime } from './chime';
 import { FollowToggle } from './follow/FollowToggle';
 import { InviteButton } from './InviteButton';
+import { PresenterToggle } from './presenter/PresenterToggle';
 import './workshop.css';
 
 export function formatRemaining(ms: number): string {
@@ -137,6 +138,7 @@ export function WorkshopBar({ panelOpen, onTogglePanel }: { panelOpen: boolean; 
       <span className="workshop-spacer" />
       <FollowToggle />
       <DoneButton />
+      <PresenterToggle />
       <InviteButton />
       {facilitator && (
         <button type="button" className="facilitate-button" aria-expanded={panelOpen} onClick={onTogglePanel}>

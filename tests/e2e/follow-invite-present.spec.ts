@@ -6,13 +6,13 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { CreatedBoard } from '../../shared/protocol';
 import { expectLive, joinBoard } from './board-page';
-import { fillRoom, type Crowd } from './crowd';
+import { SEAT_HEADER, fillRoom, type Crowd } from './crowd';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 const LAPTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-export const PROJECTOR = { width: 1920, height: 1080 };
+const PROJECTOR = { width: 1920, height: 1080 };
 
 let crowd: Crowd | null = null;
 test.afterEach(async () => {
@@ -201,4 +201,103 @@ test('[FO4] the home page shows a new board\'s links in the same Invite panel, w
   await expect(anna.getByRole('heading', { level: 1 })).toHaveText('Vilnius kick-off');
   await frida.setViewportSize(PHONE);
   await frida.screenshot({ path: test.info().outputPath('home-invite-phone.png'), fullPage: true });
+});
+
+const SAMPLE_TEXTS = [
+  'Members do not read the newsletter',
+  'Hard to find matching partners abroad for joint projects',
+  'Quarterly round tables with the board',
+  'A shared booking tool for lab equipment between members',
+  'Membership fees stay flat while services grow',
+  'Mentoring of start-ups by senior members, twice a year',
+];
+
+/** Adds `perCell` notes to every cell through the notes API, each written by a crowd member. */
+async function fillCells(board: CreatedBoard, room: Crowd, perCell: number): Promise<number> {
+  const token = decodeURIComponent(new URL(board.links.participant).hash.replace(/^#token=/, ''));
+  const dimensions = ['structure', 'strategy', 'organisation', 'business-model', 'communication'];
+  const kinds = ['challenge', 'need', 'good-practice'];
+  let added = 0;
+  for (const dimension of dimensions) {
+    for (const kind of kinds) {
+      for (let i = 0; i < perCell; i++) {
+        const member = room.members[added % room.members.length]!;
+        const response = await fetch(`${boards.server.url}/api/boards/${board.id}/notes`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', [SEAT_HEADER]: member.seat.seat },
+          body: JSON.stringify({ text: `${SAMPLE_TEXTS[added % SAMPLE_TEXTS.length]} (${added + 1})`, dimension, kind }),
+        });
+        expect(response.status).toBe(201);
+        added++;
+      }
+    }
+  }
+  return added;
+}
+
+test('[FO6] the viewer link opens the presenter view: all 15 cells of a 60-note board on one 1920x1080 screen, with step, timer and who is done', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const board = await boards.server.createBoard('Projector workshop');
+  const room = await fillRoom(boards.server.url, board, Number(process.env.FO_CROWD ?? 30));
+  crowd = room;
+  expect(await fillCells(board, room, 4)).toBe(60);
+  const facilitatorToken = decodeURIComponent(new URL(board.links.facilitator).hash.replace(/^#token=/, ''));
+  const control = (command: unknown) =>
+    fetch(`${boards.server.url}/api/boards/${board.id}/control`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${facilitatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(command),
+    });
+  const steps = [{ id: 's1', title: 'Write challenges', minutes: 12, dimension: null, privateWriting: false, voting: null, locked: false }];
+  expect((await control({ type: 'setSteps', steps })).status).toBe(204);
+  expect((await control({ type: 'startStep', index: 0 })).status).toBe(204);
+  const participantToken = decodeURIComponent(new URL(board.links.participant).hash.replace(/^#token=/, ''));
+  for (const member of room.members.slice(0, 7)) {
+    const response = await fetch(`${boards.server.url}/api/boards/${board.id}/ready`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${participantToken}`, 'content-type': 'application/json', [SEAT_HEADER]: member.seat.seat },
+      body: JSON.stringify({ ready: true }),
+    });
+    expect(response.status).toBe(204);
+  }
+
+  const projector = await person(browser, PROJECTOR);
+  await joinBoard(projector, board.links.viewer, 'Projector', 'DTI Cluster');
+  const presenter = projector.getByTestId('presenter');
+  await expect(presenter).toBeVisible();
+  await expect(presenter.locator('.presenter-note')).toHaveCount(60);
+  await expect(projector.getByTestId('presenter-step')).toHaveText('Step 1 of 1: Write challenges');
+  await expect(projector.getByTestId('presenter-timer')).toHaveText(/^1[12]:\d\d$/);
+  await expect(projector.getByTestId('presenter-done')).toHaveText(`7 of ${room.members.length} participants done`);
+
+  // No page scroll, every cell and every note inside the screen and inside its cell.
+  const layout = await projector.evaluate(() => {
+    const inside = (r: DOMRect, o: { left: number; top: number; right: number; bottom: number }) =>
+      r.left >= o.left - 1 && r.top >= o.top - 1 && r.right <= o.right + 1 && r.bottom <= o.bottom + 1;
+    const screen = { left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight };
+    const cells = [...document.querySelectorAll('[data-presenter-cell]')];
+    const notesOutside = [...document.querySelectorAll('.presenter-note')].filter((note) => {
+      const cell = note.closest('[data-presenter-cell]');
+      return !cell || !inside(note.getBoundingClientRect(), cell.getBoundingClientRect());
+    }).length;
+    const smallest = Math.min(...[...document.querySelectorAll('.presenter-note')].map((n) => Number.parseFloat(getComputedStyle(n).fontSize)));
+    return {
+      scrolls: document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth,
+      cells: cells.length,
+      cellsOnScreen: cells.filter((cell) => inside(cell.getBoundingClientRect(), screen)).length,
+      notesOutside,
+      smallest,
+    };
+  });
+  expect(layout).toMatchObject({ scrolls: false, cells: 15, cellsOnScreen: 15, notesOutside: 0 });
+  // Readable from the back of a room on a 1920 px projector.
+  expect(layout.smallest).toBeGreaterThanOrEqual(12);
+  await projector.screenshot({ path: test.info().outputPath('presenter-1920.png') });
+
+  // Anyone can leave it for the board, and come back.
+  await projector.getByRole('button', { name: 'Leave presenter view' }).click();
+  await expect(presenter).toHaveCount(0);
+  await expect(projector.getByRole('main', { name: 'Board' })).toBeVisible();
+  await projector.getByRole('button', { name: 'Presenter view' }).click();
+  await expect(presenter).toBeVisible();
 });
