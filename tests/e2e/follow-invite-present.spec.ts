@@ -22,7 +22,7 @@ test.afterEach(async () => {
 
 async function fullRoom(title: string): Promise<CreatedBoard> {
   const board = await boards.server.createBoard(title, 'excite-d1.4');
-  crowd = await fillRoom(boards.server.url, board, Number(process.env.FO_CROWD ?? 30));
+  crowd = await fillRoom(boards.server.url, board, 30);
   return board;
 }
 
@@ -64,7 +64,7 @@ async function bringEveryone(facilitator: Page, dimensionLabel: string): Promise
   await panel.getByRole('button', { name: 'Bring everyone here' }).click();
 }
 
-test('[FO1] "Bring everyone here" moves a phone follower to the dimension heading, "Go back" returns; with following off only the message and "Go there"', async ({ browser }) => {
+test('[FO1][FO3] "Bring everyone here" moves a phone follower to the dimension heading, "Go back" returns; with following off only the message and "Go there"', async ({ browser }) => {
   test.setTimeout(240_000);
   const board = await fullRoom('Follow workshop');
   const frida = await person(browser, LAPTOP);
@@ -143,7 +143,7 @@ async function qrSize(within: Page | Locator): Promise<{ width: number; height: 
   return { width: box?.width ?? 0, height: box?.height ?? 0 };
 }
 
-test('[FO3] Invite shows the participant link with a QR code and copy buttons, presents the QR full screen, and changes no link', async ({ browser }) => {
+test('[FO4] Invite shows the participant link with a QR code and copy buttons, presents the QR full screen, and changes no link', async ({ browser }) => {
   test.setTimeout(240_000);
   const board = await fullRoom('Invite workshop');
   const frida = await person(browser, LAPTOP);
@@ -238,7 +238,7 @@ async function fillCells(board: CreatedBoard, room: Crowd, perCell: number): Pro
 test('[FO6] the viewer link opens the presenter view: all 15 cells of a 60-note board on one 1920x1080 screen, with step, timer and who is done', async ({ browser }) => {
   test.setTimeout(240_000);
   const board = await boards.server.createBoard('Projector workshop');
-  const room = await fillRoom(boards.server.url, board, Number(process.env.FO_CROWD ?? 30));
+  const room = await fillRoom(boards.server.url, board, 30);
   crowd = room;
   expect(await fillCells(board, room, 4)).toBe(60);
   const facilitatorToken = decodeURIComponent(new URL(board.links.facilitator).hash.replace(/^#token=/, ''));

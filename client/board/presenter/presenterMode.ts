@@ -1,6 +1,7 @@
 /**
  * Whether this screen shows the presenter view (the projector's layout) of a board. A viewer link
- * opens it by default, since the viewer link is what the projector's laptop opens; anyone can
+ * opens it by default on a wide screen, since the viewer link is what the projector's laptop
+ * opens (an observer on a phone gets the board, where the presenter view would not fit); anyone can
  * switch it on or off, and the choice is remembered per board in this browser, so a projector
  * that reloads stays in it.
  */
@@ -10,6 +11,8 @@ import type { Role } from '../../../shared/protocol';
 const key = (boardId: string) => `clusterboard:presenter:${boardId}`;
 const listeners = new Set<() => void>();
 const memory = new Map<string, boolean>();
+/** Narrower than this the whole board cannot be shown readably at once. */
+const WIDE = 1200;
 
 function stored(boardId: string): boolean | null {
   if (memory.has(boardId)) return memory.get(boardId) ?? null;
@@ -37,5 +40,5 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function usePresenting(boardId: string, role: Role): boolean {
-  return useSyncExternalStore(subscribe, () => stored(boardId) ?? role === 'viewer', () => false);
+  return useSyncExternalStore(subscribe, () => stored(boardId) ?? (role === 'viewer' && window.innerWidth >= WIDE), () => false);
 }
