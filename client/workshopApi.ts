@@ -32,6 +32,8 @@ export const readSnapshot = (caller: Caller, id: string) => call(API.readSnapsho
 export const restoreSnapshot = (caller: Caller, id: string) => call(API.restoreSnapshot, caller, { entry: id });
 export const listDeletedNotes = (caller: Caller) => call(API.deletedNotes, caller);
 export const restoreDeletedNotes = (caller: Caller, noteIds?: string[]) => call(API.restoreDeleted, caller, {}, noteIds ? { noteIds } : {});
+/** The board's current links, unchanged (facilitator only). */
+export const readLinks = (caller: Caller) => call(API.readLinks, caller);
 export const rotateLink = (caller: Caller, role: Role) => call(API.rotateLink, caller, {}, { role });
 
 /** The server clock's lead over this device's, from the fastest of a few round trips. */

@@ -21,6 +21,8 @@ import { PrivateNotes } from './PrivateNotes';
 import { FocusFollower } from './FocusFollower';
 import { DockedPanel } from './layout/DockedPanel';
 import { useDock } from './layout/dock';
+import { PresenterView } from './presenter/PresenterView';
+import { usePresenting } from './presenter/presenterMode';
 
 // Loaded when first shown: most people never open the outline.
 const OutlineView = lazy(() => import('./OutlineView').then((m) => ({ default: m.OutlineView })));
@@ -85,6 +87,7 @@ export function BoardScreen({
   const [session] = useState(() => new BoardSession(info.id, token, info.role, identity));
   const [ui] = useState(() => new UiStore());
   const [changingIdentity, setChangingIdentity] = useState(false);
+  const presenting = usePresenting(info.id, info.role);
 
   useEffect(() => {
     session.connect();
@@ -175,7 +178,8 @@ export function BoardScreen({
   return (
     <BoardContext.Provider value={context}>
       <UiContext.Provider value={ui}>
-        <div className="board-page">
+        <div className="board-page" data-presenting={presenting || undefined}>
+          {presenting && <PresenterView />}
           <BoardHeader connection={connection} onChangeIdentity={() => setChangingIdentity(true)}>
             <FacilitatorBar />
           </BoardHeader>

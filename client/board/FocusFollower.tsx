@@ -1,14 +1,28 @@
 /**
- * "Bring everyone here": when the facilitator sends everyone to a dimension, participants' and
- * viewers' boards scroll to it, with a way back to where they were. Nobody is held there.
+ * "Bring everyone here" and a run-sheet step's focus: when the facilitator sends everyone to a
+ * dimension, participants' and viewers' boards move there (unless they turned following off), with
+ * a way back to where they were. Nobody is held there. Someone not following gets the message
+ * with "Go there" instead.
  */
 import { useEffect, useState } from 'react';
+import { dimensionLabel, type DimensionId } from '../../shared/model/vocabulary';
 import { useBoard } from './context';
-import { dimensionLabel } from '../../shared/model/vocabulary';
+import { followsFacilitator } from './follow/followPreference';
+import { scrollToDimension } from './follow/scrollToDimension';
+
+interface Notice {
+  text: string;
+  dimension: DimensionId;
+  /** Where this screen was before it moved; null while it has not moved. */
+  returnTo: number | null;
+  seq: number;
+}
+
+const SHOWN_MS = 12_000;
 
 export function FocusFollower() {
   const { session } = useBoard();
-  const [notice, setNotice] = useState<{ text: string; returnTo: number } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   useEffect(() => {
     const workshop = session.workshop;
@@ -20,35 +34,47 @@ export function FocusFollower() {
       seen = focus.seq;
       // The first sync brings the last call, made before this person arrived.
       if (!workshop.synced || session.role === 'facilitator') return;
-      const heading = document.getElementById(`dimension-${focus.dimension}`);
-      const row = heading?.closest('section') ?? heading;
-      if (!row) return;
-      const returnTo = window.scrollY;
-      row.scrollIntoView({ behavior: 'smooth', block: 'start' });
-      setNotice({ text: `${focus.by} brought everyone to ${dimensionLabel(focus.dimension)}.`, returnTo });
+      const text = `${focus.by} brought everyone to ${dimensionLabel(focus.dimension)}.`;
+      const from = window.scrollY;
+      const moved = followsFacilitator() && scrollToDimension(focus.dimension);
+      setNotice({ text, dimension: focus.dimension, returnTo: moved ? from : null, seq: focus.seq });
     });
   }, [session]);
 
+  // Each new call (or a "Go there") shows the message for its full time again.
   useEffect(() => {
     if (!notice) return;
-    const timer = setTimeout(() => setNotice(null), 10_000);
+    const timer = setTimeout(() => setNotice(null), SHOWN_MS);
     return () => clearTimeout(timer);
   }, [notice]);
 
   if (!notice) return null;
   return (
     <p className="toast focus-notice" role="status">
-      {notice.text}{' '}
-      <button
-        type="button"
-        className="quiet"
-        onClick={() => {
-          window.scrollTo({ top: notice.returnTo, behavior: 'smooth' });
-          setNotice(null);
-        }}
-      >
-        Go back
-      </button>
+      <span>{notice.text}</span>
+      {notice.returnTo === null ? (
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => {
+            const from = window.scrollY;
+            if (scrollToDimension(notice.dimension)) setNotice({ ...notice, returnTo: from });
+          }}
+        >
+          Go there
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="quiet"
+          onClick={() => {
+            window.scrollTo({ top: notice.returnTo ?? 0, behavior: 'smooth' });
+            setNotice(null);
+          }}
+        >
+          Go back
+        </button>
+      )}
     </p>
   );
 }

@@ -7,6 +7,9 @@ import { dimensionLabel } from '../../shared/model/vocabulary';
 import { timerRemaining, type ControlState } from '../../shared/workshop/control';
 import { useBoard, useControl, useMyVotes } from './context';
 import { chime } from './chime';
+import { FollowToggle } from './follow/FollowToggle';
+import { InviteButton } from './InviteButton';
+import { PresenterToggle } from './presenter/PresenterToggle';
 import './workshop.css';
 
 export function formatRemaining(ms: number): string {
@@ -117,8 +120,6 @@ export function WorkshopBar({ panelOpen, onTogglePanel }: { panelOpen: boolean; 
   const step = state.steps[state.currentStep];
   const locked = lockText(state);
   const facilitator = session.role === 'facilitator';
-  const anything = step || state.timer || state.privateWriting || locked || state.round?.status === 'open' || facilitator;
-  if (!anything) return null;
   return (
     <div className="workshop-bar" role="region" aria-label="Workshop">
       {step && (
@@ -135,7 +136,10 @@ export function WorkshopBar({ panelOpen, onTogglePanel }: { panelOpen: boolean; 
       {locked && <span className="workshop-chip chip-locked">{locked}</span>}
       <VotingStatus />
       <span className="workshop-spacer" />
+      <FollowToggle />
       <DoneButton />
+      <PresenterToggle />
+      <InviteButton />
       {facilitator && (
         <button type="button" className="facilitate-button" aria-expanded={panelOpen} onClick={onTogglePanel}>
           {panelOpen ? 'Hide facilitator controls' : 'Facilitator controls'}

@@ -2,12 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { CreatedBoard } from '../../shared/protocol';
 import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
 import { apiCreateBoard } from '../api';
-
-const ROLE_TEXT = {
-  facilitator: 'Facilitator link: keep it for yourself and co-facilitators.',
-  participant: 'Participant link: share it with the workshop.',
-  viewer: 'Viewer link: read-only, for observers and the projector.',
-} as const;
+import { InvitePanel } from '../invite/InvitePanel';
 
 const TEMPLATE_TEXT: Record<TemplateId, string> = {
   'excite-d1.4': 'EXCITE D1.4 (the report’s challenges and practices)',
@@ -65,17 +60,15 @@ export function HomePage() {
         cluster-management dimensions.
       </p>
       {created ? (
-        <section aria-labelledby="created-heading" className="card">
+        <section aria-labelledby="created-heading" className="card created-board">
           <h2 id="created-heading">Board “{created.title}” is ready</h2>
-          <ul className="link-list">
-            {(Object.keys(ROLE_TEXT) as (keyof typeof ROLE_TEXT)[]).map((role) => (
-              <li key={role}>
-                <p>{ROLE_TEXT[role]}</p>
-                <a href={created.links[role]}>{created.links[role]}</a>
-              </li>
-            ))}
-          </ul>
-          <p>Anyone with a link can open the board with that role. Keep the links somewhere safe.</p>
+          <p>
+            <a className="open-board" href={created.links.facilitator}>
+              Open the board as facilitator
+            </a>
+          </p>
+          <InvitePanel links={created.links} boardTitle={created.title} />
+          <p>Anyone with a link can open the board with that role. Keep the links somewhere safe; inside the board, Invite shows them again.</p>
         </section>
       ) : (
         <form className="card form" onSubmit={submit}>

@@ -15,6 +15,7 @@
  *   POST /api/boards/:id/history       {name}            -> 201 HistoryEntry facilitator
  *   GET  /api/boards/:id/history/:entry                  -> board export     facilitator
  *   POST /api/boards/:id/history/:entry/restore          -> 201 CreatedBoard facilitator
+ *   GET  /api/boards/:id/links                           -> {links}          facilitator
  *   POST /api/boards/:id/links         {role}            -> {links}          facilitator
  */
 import { randomBytes } from 'node:crypto';
@@ -192,6 +193,13 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
       return true;
     }
     case 'links': {
+      // [FO5] Showing the links again (the Invite panel) never changes them; only the facilitator
+      // token reads them, since the facilitator link is among them.
+      if (req.method === 'GET') {
+        facilitatorOnly();
+        sendJson(res, 200, { links: deps.boardLinks(board, req) });
+        return true;
+      }
       requireMethod(req, 'POST', 'replace a link');
       facilitatorOnly();
       const body = parseBody(linkRequest, await readJson(req, BODY_LIMIT));

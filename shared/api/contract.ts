@@ -180,6 +180,8 @@ export const API = {
   takeSnapshot: endpoint<HistoryEntry, z.input<typeof snapshotRequest>>('POST', '/api/boards/:board/history', snapshotRequest),
   readSnapshot: endpoint<BoardExport>('GET', '/api/boards/:board/history/:entry'),
   restoreSnapshot: endpoint<CreatedBoard>('POST', '/api/boards/:board/history/:entry/restore'),
+  /** [FO5] The current links, unchanged (facilitator only): showing them never rotates them. */
+  readLinks: endpoint<{ links: Record<Role, string> }>('GET', '/api/boards/:board/links'),
   rotateLink: endpoint<{ links: Record<Role, string> }, z.input<typeof linkRequest>>('POST', '/api/boards/:board/links', linkRequest),
   deletedNotes: endpoint<DeletedNotesAnswer>('GET', '/api/boards/:board/deleted-notes'),
   restoreDeleted: endpoint<RestoreAnswer, z.input<typeof restoreRequest>>('POST', '/api/boards/:board/deleted-notes/restore', restoreRequest),

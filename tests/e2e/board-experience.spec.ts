@@ -298,7 +298,7 @@ test('[T2] a board started "From a previous board" carries its good practices an
   await coordinator.getByLabel('Start from').selectOption({ label: 'From a previous board (its good practices and open needs)' });
   await coordinator.getByLabel(/Link to the previous board/).fill(previous.links.participant);
   await coordinator.getByRole('button', { name: 'Create board' }).click();
-  const link = coordinator.getByRole('link', { name: /#token=/ }).first();
+  const link = coordinator.getByRole('link', { name: 'Open the board as facilitator' });
   await expect(coordinator.getByRole('heading', { name: 'Board “Vilnius workshop” is ready' })).toBeVisible();
   await joinBoard(coordinator, (await link.getAttribute('href')) ?? '', 'Frida', 'DTI Cluster');
   await expect(note(coordinator, 'Quarterly member round tables')).toContainText('Anna · GAIA · from “Dresden workshop”');

@@ -1,0 +1,12 @@
+import { useBoard } from '../context';
+import { setPresenting } from './presenterMode';
+
+/** Switches this screen to the presenter view (for whoever drives the projector). */
+export function PresenterToggle() {
+  const { session } = useBoard();
+  return (
+    <button type="button" className="presenter-toggle" onClick={() => setPresenting(session.boardId, true)}>
+      Presenter view
+    </button>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The presenter view, for the projector: the whole board (five dimensions by three kinds) on one
+ * screen without scrolling, with the step, the timer and who is done. Read-only; notes are smaller
+ * than on the board and shrink further (to a readable minimum) until every cell fits.
+ */
+import { useLayoutEffect, useRef } from 'react';
+import { KINDS } from '../../../shared/model/vocabulary';
+import type { CellView, NoteView } from '../../../shared/view/boardView';
+import { useBoard, useBoardView } from '../context';
+import { fitScale } from './fitScale';
+import { PresenterStatus } from './PresenterStatus';
+import { setPresenting } from './presenterMode';
+import './presenter.css';
+
+function PresenterNote({ note }: { note: NoteView }) {
+  return (
+    <li className={`presenter-note colour-${note.colour}`}>
+      <span className="presenter-note-text">{note.text}</span>
+      <span className="presenter-note-by">{note.clusterLabel}</span>
+    </li>
+  );
+}
+
+function PresenterCell({ cell, label }: { cell: CellView; label: string }) {
+  return (
+    <div className={`presenter-cell kind-${cell.kind}`} aria-label={label} role="group" data-presenter-cell={`${cell.dimension}/${cell.kind}`}>
+      <div className="presenter-cell-notes">
+        {cell.themes.map((theme) => (
+          <section key={theme.id} className="presenter-theme" aria-label={`Theme: ${theme.title}`}>
+            <h3>{theme.title}</h3>
+            <ul>
+              {theme.notes.map((note) => (
+                <PresenterNote key={note.id} note={note} />
+              ))}
+            </ul>
+          </section>
+        ))}
+        {cell.ungrouped.length > 0 && (
+          <ul>
+            {cell.ungrouped.map((note) => (
+              <PresenterNote key={note.id} note={note} />
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function PresenterView() {
+  const { session } = useBoard();
+  const view = useBoardView();
+  const grid = useRef<HTMLElement>(null);
+
+  // Refit whenever the notes or the screen change.
+  useLayoutEffect(() => {
+    const element = grid.current;
+    if (!element) return;
+    fitScale(element);
+    const observer = new ResizeObserver(() => fitScale(element));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [view]);
+
+  return (
+    <div className="presenter" data-testid="presenter">
+      <header className="presenter-bar">
+        <h1>{view.meta.title}</h1>
+        <PresenterStatus />
+        <button type="button" className="presenter-leave" onClick={() => setPresenting(session.boardId, false)}>
+          Leave presenter view
+        </button>
+      </header>
+      <main ref={grid} className="presenter-grid" aria-label="Board overview">
+        <div className="presenter-corner" aria-hidden="true" />
+        {KINDS.map((kind) => (
+          <div key={kind.id} className={`presenter-kind kind-${kind.id}`}>
+            {kind.label}
+          </div>
+        ))}
+        {view.dimensions.map((dimension, index) => (
+          <section key={dimension.id} className="presenter-row" aria-labelledby={`presenter-${dimension.id}`}>
+            <h2 id={`presenter-${dimension.id}`} className="presenter-dimension" data-follow-anchor={dimension.id}>
+              <span className="dimension-number">{index + 1}.</span> {dimension.label}
+            </h2>
+            {dimension.cells.map((cell) => (
+              <PresenterCell key={cell.kind} cell={cell} label={`${dimension.label}, ${KINDS.find((k) => k.id === cell.kind)?.label ?? cell.kind}`} />
+            ))}
+          </section>
+        ))}
+      </main>
+    </div>
+  );
+}
