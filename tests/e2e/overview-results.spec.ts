@@ -1,0 +1,182 @@
+/**
+ * A big board stays workable (docs/UX.md, section overview): 400 notes and 30 people present,
+ * at 1440x900 and 390x844. Search counts and jumps, hiding non-matches shrinks the page, density
+ * and collapsed dimensions survive a reload, and ranked results appear after a vote.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { DIMENSIONS, KINDS } from '../../shared/model/vocabulary';
+import type { CreatedBoard } from '../../shared/protocol';
+import { joinBoard } from './board-page';
+import { fillRoom, type Crowd } from './crowd';
+import { useBoardServer } from './fixtures';
+
+const boards = useBoardServer();
+
+const SIZES = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+const NOTES = 400;
+/** Every 24th note (17 of 400) speaks of funding; they are spread over all five dimensions. */
+const isFunding = (i: number) => i % 24 === 5;
+
+function tokenOf(link: string): string {
+  return decodeURIComponent(new URL(link).hash.match(/token=([^&]+)/)![1]!);
+}
+
+/** 400 notes in one CSV import, spread over the 15 cells. */
+async function fillBoard(serverUrl: string, board: CreatedBoard): Promise<void> {
+  const rows = ['dimension,kind,text,cluster,author'];
+  for (let i = 0; i < NOTES; i++) {
+    const dimension = DIMENSIONS[i % 5]!.label;
+    const kind = KINDS[Math.floor(i / 5) % 3]!.label;
+    const text = isFunding(i)
+      ? `Regional funding for joint pilots, idea ${i}`
+      : `Note ${i}: partners want a shared way to find members with the right skills and to meet them`;
+    rows.push(`"${dimension}",${kind},"${text}",gaia,Importer`);
+  }
+  const response = await fetch(`${serverUrl}/api/boards/${encodeURIComponent(board.id)}/notes/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${tokenOf(board.links.facilitator)}` },
+    body: `${rows.join('\n')}\n`,
+  });
+  expect(response.status).toBe(200);
+}
+
+async function bigBoard(title: string): Promise<{ board: CreatedBoard; crowd: Crowd }> {
+  const board = await boards.server.createBoard(title);
+  await fillBoard(boards.server.url, board);
+  const crowd = await fillRoom(boards.server.url, board, 30);
+  return { board, crowd };
+}
+
+async function openBoard(page: Page, board: CreatedBoard): Promise<void> {
+  await joinBoard(page, board.links.participant, 'Vera', 'GAIA');
+  await expect(page.locator('li.note')).toHaveCount(NOTES);
+}
+
+const scrollHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
+
+/** The bottom of the sticky header, where the board starts being visible. */
+const headerBottom = (page: Page) => page.evaluate(() => document.querySelector('.board-header')!.getBoundingClientRect().bottom);
+
+for (const size of SIZES) {
+  test(`[OV2][OV3] at ${size.width}x${size.height} search shows "n of 17" and Enter, Shift+Enter and the buttons jump to a visibly marked match in view`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const { board, crowd } = await bigBoard(`Search ${size.name}`);
+    const page = await boards.newPerson(browser, { viewport: { width: size.width, height: size.height } });
+    await openBoard(page, board);
+
+    const search = page.getByRole('searchbox', { name: 'Search notes' });
+    await search.fill('funding');
+    const count = page.getByTestId('match-count');
+    await expect(count).toHaveText('17 matches');
+    // [B7] Dimming stays the default: the other notes are still on the page.
+    await expect(page.locator('li.note.dimmed')).toHaveCount(NOTES - 17);
+    const matches = page.locator('li.note:not(.dimmed)');
+
+    await search.press('Enter');
+    await expect(count).toHaveText('1 of 17');
+    await expectCurrent(page, matches.nth(0));
+    await search.press('Enter');
+    await expect(count).toHaveText('2 of 17');
+    await expectCurrent(page, matches.nth(1));
+    await search.press('Shift+Enter');
+    await expect(count).toHaveText('1 of 17');
+    await search.press('Shift+Enter');
+    await expect(count).toHaveText('17 of 17');
+    await expectCurrent(page, matches.nth(16));
+    await page.screenshot({ path: test.info().outputPath(`search-${size.name}.png`) });
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await expect(count).toHaveText('1 of 17');
+    await expectCurrent(page, matches.nth(0));
+    // The count moves keyboard focus onto the current note.
+    await count.click();
+    await expect(matches.nth(0).locator('.note-text')).toBeFocused();
+
+    // A filter feeds the same count: matches of one kind only.
+    await page.getByLabel('Filter by kind').selectOption({ label: 'Challenge' });
+    await expect(count).toHaveText(/^\d+ (of \d+|matches)$/);
+    const challenges = await page.locator('li.note:not(.dimmed)').count();
+    expect(challenges).toBeGreaterThan(0);
+    expect(challenges).toBeLessThan(17);
+    await expect(count).toContainText(String(challenges));
+    await crowd.leave();
+  });
+
+  test(`[OV4] at ${size.width}x${size.height} "Hide non-matches" shrinks the page to the matching notes and collapses cells without a match`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const { board, crowd } = await bigBoard(`Hide ${size.name}`);
+    const page = await boards.newPerson(browser, { viewport: { width: size.width, height: size.height } });
+    await openBoard(page, board);
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('funding');
+    await expect(page.getByTestId('match-count')).toHaveText('17 matches');
+    const before = await scrollHeight(page);
+
+    await page.getByRole('checkbox', { name: 'Hide non-matches' }).check();
+    await expect(page.locator('li.note:visible')).toHaveCount(17);
+    const after = await scrollHeight(page);
+    expect(after).toBeLessThan(before / 4);
+    await page.screenshot({ path: test.info().outputPath(`hidden-${size.name}.png`), fullPage: true });
+
+    // Clearing the search shows the whole board again.
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page.locator('li.note:visible')).toHaveCount(NOTES);
+    await crowd.leave();
+  });
+
+  test(`[OV1][OV5] at ${size.width}x${size.height} density and collapsed dimensions are kept across a reload`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const { board, crowd } = await bigBoard(`Density ${size.name}`);
+    const page = await boards.newPerson(browser, { viewport: { width: size.width, height: size.height } });
+    await openBoard(page, board);
+    const comfortable = await scrollHeight(page);
+
+    // A radio group: arrow keys move through comfortable, compact, overview.
+    await page.getByRole('radio', { name: 'Comfortable' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('radio', { name: 'Compact' })).toBeChecked();
+    await expect.poll(() => scrollHeight(page)).toBeLessThan(comfortable);
+    const compact = await scrollHeight(page);
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('radio', { name: 'Overview' })).toBeChecked();
+    await expect.poll(() => scrollHeight(page)).toBeLessThan(compact / 2);
+    if (size.name === 'desktop') {
+      // One whole dimension (its 80 notes as chips) fits on the screen below the header.
+      const extent = await page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('[data-cell^="structure/"]')].map((c) => c.getBoundingClientRect());
+        return Math.max(...boxes.map((b) => b.bottom)) - Math.min(...boxes.map((b) => b.top));
+      });
+      expect(extent).toBeLessThan(size.height - (await headerBottom(page)));
+    }
+    await page.screenshot({ path: test.info().outputPath(`overview-${size.name}.png`) });
+
+    // Collapse the second dimension with the keyboard.
+    const strategy = DIMENSIONS[1]!;
+    const toggle = page.getByRole('button', { name: `Collapse ${strategy.label}` });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const expand = page.getByRole('button', { name: `Expand ${strategy.label}` });
+    await expect(expand).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator(`[data-cell^="${strategy.id}/"]`)).toHaveCount(0);
+    await expect(page.getByText('80 notes collapsed. Show them.')).toBeVisible();
+
+    await page.reload();
+    await expect(page.locator('li.note')).toHaveCount(NOTES - 80);
+    await expect(page.getByRole('radio', { name: 'Overview' })).toBeChecked();
+    await expect(page.getByRole('button', { name: `Expand ${strategy.label}` })).toHaveAttribute('aria-expanded', 'false');
+    await page.screenshot({ path: test.info().outputPath(`collapsed-${size.name}.png`) });
+    await page.getByRole('button', { name: `Expand ${strategy.label}` }).click();
+    await expect(page.locator('li.note')).toHaveCount(NOTES);
+    await crowd.leave();
+  });
+}
+
+/** The note is the current match: marked with its own outline, and wholly on screen below the header. */
+async function expectCurrent(page: Page, card: ReturnType<Page['locator']>): Promise<void> {
+  await expect(card).toHaveCSS('outline-color', 'rgb(217, 119, 6)');
+  await expect(card).toBeInViewport({ ratio: 1 });
+  const box = (await card.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(await headerBottom(page));
+}
