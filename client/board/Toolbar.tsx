@@ -6,6 +6,7 @@ import { CsvImport } from './CsvImport';
 import { GroupDialog } from './GroupDialog';
 import { MoveDialog } from './MoveDialog';
 import { liveSelection } from './ui';
+import { ResultsButton } from './results/ResultsButton';
 import { DensityControl } from './search/DensityControl';
 import { FilterControls } from './search/FilterControls';
 import { useUi, useUiStore } from './uiContext';
@@ -26,6 +27,7 @@ export function Toolbar() {
           Outline
         </button>
       </div>
+      <ResultsButton />
       <DensityControl />
       <FilterControls />
       <SelectionActions />

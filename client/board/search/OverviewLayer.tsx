@@ -4,7 +4,7 @@
  * Rendered inside the grid; the rules are generated (a handful of selectors) so the cards
  * themselves need to know nothing about search.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { DIMENSION_IDS, KIND_IDS } from '../../../shared/model/vocabulary';
 import { useUi } from '../uiContext';
 import type { Matches } from './matches';
@@ -42,7 +42,23 @@ export function OverviewLayer() {
   }, [jump, store]);
 
   const rules = [hiding && matches.active ? hidingRules(matches) : '', current && matches.ids.includes(current) ? currentRule(current) : ''].join('\n');
-  return rules.trim() ? <style data-testid="overview-rules">{rules}</style> : null;
+  useScreenRules(rules);
+  return null;
+}
+
+/**
+ * Applies generated rules through a constructed style sheet: the page's Content-Security-Policy
+ * (style-src 'self') refuses inline <style> elements, but not style sheets built with the CSSOM.
+ */
+function useScreenRules(rules: string): void {
+  const [sheet] = useState(() => new CSSStyleSheet());
+  useEffect(() => {
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [sheet]);
+  useEffect(() => sheet.replaceSync(rules), [sheet, rules]);
 }
 
 /** Cells without a match keep their place in the grid (so columns stay aligned) but show nothing. */
