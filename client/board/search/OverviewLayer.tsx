@@ -31,13 +31,20 @@ export function OverviewLayer() {
     if (jump === 0) return;
     const { current: noteId, focusMatch } = store.get();
     if (noteId === null) return;
-    // After the render that opened the note's dimension or theme.
-    const frame = requestAnimationFrame(() => {
+    // After the render that opened the note's dimension or theme. Cards near the viewport become
+    // complete (taller) once scrolled to (nearViewport.ts), which moves the note: scroll again
+    // until it stays put for a few frames.
+    let frame = 0;
+    let still = 0;
+    let frames = 0;
+    const settle = () => {
       const card = document.querySelector<HTMLElement>(`.board-grid [data-note-id="${CSS.escape(noteId)}"]`);
       if (!card) return;
-      scrollBelowStickyHeader(card);
-      if (focusMatch) card.querySelector<HTMLElement>('.note-text')?.focus({ preventScroll: true });
-    });
+      if (frames === 0 && focusMatch) card.querySelector<HTMLElement>('.note-text')?.focus({ preventScroll: true });
+      still = scrollBelowStickyHeader(card) ? 0 : still + 1;
+      if (still < 5 && ++frames < 90) frame = requestAnimationFrame(settle);
+    };
+    frame = requestAnimationFrame(settle);
     return () => cancelAnimationFrame(frame);
   }, [jump, store]);
 
@@ -80,15 +87,20 @@ function currentRule(noteId: string): string {
   return `.board-grid .note[data-note-id="${CSS.escape(noteId)}"] { outline: 4px solid var(--current-match) !important; outline-offset: 3px; scroll-margin-top: var(--header-height, 0px); }`;
 }
 
-/** Scrolls so the card sits just below the sticky header and column headings, not under them. */
-function scrollBelowStickyHeader(card: HTMLElement): void {
+/**
+ * Scrolls so the card sits just below the sticky header and column headings, not under them.
+ * Returns whether it had to move.
+ */
+function scrollBelowStickyHeader(card: HTMLElement): boolean {
   let covered = 0;
   for (const sticky of document.querySelectorAll<HTMLElement>('.board-header, .board-grid .kind-heading')) {
     const box = sticky.getBoundingClientRect();
     if (box.height > 0 && getComputedStyle(sticky).position === 'sticky') covered = Math.max(covered, stickyBottom(sticky));
   }
-  const top = card.getBoundingClientRect().top + window.scrollY - covered - 16;
-  window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
+  const top = Math.max(0, card.getBoundingClientRect().top + window.scrollY - covered - 16);
+  if (Math.abs(top - window.scrollY) < 2) return false;
+  window.scrollTo({ top, behavior: 'instant' });
+  return true;
 }
 
 /** Where a sticky element's bottom sits once stuck (its `top` plus its height). */
