@@ -56,7 +56,7 @@ const headerBottom = (page: Page) => page.evaluate(() => document.querySelector(
 
 for (const size of SIZES) {
   test(`[OV1][OV2][OV3][OV4][OV5] at ${size.width}x${size.height} with 30 people, a 400-note board is searched, jumped through, shrunk, made dense and collapsed, and keeps density and collapse across a reload`, async ({ browser }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(480_000);
     const board = await boards.server.createBoard(`Big board ${size.name}`);
     const crowd = await fillRoom(boards.server.url, board, 30);
     await fillBoard(boards.server.url, board);
