@@ -7,6 +7,9 @@ import { BoardDnd } from './dnd/BoardDnd';
 import type { Dragged } from './dnd/intent';
 import { NotePreview } from './NoteCard';
 import { DecorCache } from './noteDecor';
+import { CollapseDimensionButton, CollapsedDimension } from './search/DimensionCollapse';
+import { useOverview } from './search/overview';
+import { OverviewLayer, useOverviewClass } from './search/OverviewLayer';
 import { liveSelection } from './ui';
 import { useUi } from './uiContext';
 
@@ -18,6 +21,8 @@ export function BoardGrid() {
   const filter = useUi((s) => s.filter);
   const selection = useUi((s) => s.selection);
   const [cache] = useState(() => new DecorCache());
+  const overviewClass = useOverviewClass();
+  const collapsed = useOverview((s) => s.collapsed);
   const decor = useMemo(() => cache.next(view, presence, filter, session.author().id), [cache, view, presence, filter, session]);
 
   const overlay = (dragged: Dragged) => {
@@ -33,7 +38,8 @@ export function BoardGrid() {
 
   return (
     <BoardDnd renderOverlay={overlay}>
-      <main className="board-grid" aria-label="Board">
+      <main className={`board-grid ${overviewClass}`} aria-label="Board">
+        <OverviewLayer />
         <div className="grid-corner" aria-hidden="true" />
         {KINDS.map((kind) => (
           <div key={kind.id} className={`kind-heading kind-${kind.id}`} role="columnheader">
@@ -41,16 +47,21 @@ export function BoardGrid() {
           </div>
         ))}
         {view.dimensions.map((dimension, index) => (
-          <section key={dimension.id} className="dimension-row" aria-labelledby={`dimension-${dimension.id}`}>
+          <section key={dimension.id} className="dimension-row" data-dimension={dimension.id} aria-labelledby={`dimension-${dimension.id}`}>
             <div className="dimension-heading">
               <h2 id={`dimension-${dimension.id}`}>
-                <span className="dimension-number">{index + 1}.</span> {dimension.label}
+                <CollapseDimensionButton dimension={dimension} />
+                <span>
+                  <span className="dimension-number">{index + 1}.</span> {dimension.label}
+                </span>
               </h2>
               <p>{dimension.hint}</p>
             </div>
-            {dimension.cells.map((cell) => (
-              <Cell key={cell.kind} cell={cell} dimensionLabel={dimension.label} decor={decor} />
-            ))}
+            {collapsed.has(dimension.id) ? (
+              <CollapsedDimension dimension={dimension} />
+            ) : (
+              dimension.cells.map((cell) => <Cell key={cell.kind} cell={cell} dimensionLabel={dimension.label} decor={decor} />)
+            )}
           </section>
         ))}
       </main>

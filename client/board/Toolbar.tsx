@@ -1,13 +1,15 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { ungroupNotes } from '../../shared/model/mutations/notes';
-import { DIMENSIONS, KINDS, clusterLabel, type DimensionId, type KindId } from '../../shared/model/vocabulary';
 import { useBoard, useBoardView } from './context';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
 import { ExportMenu } from './layout/ExportMenu';
 import './layout/layout.css';
 import { MoveDialog } from './MoveDialog';
-import { NO_FILTER, liveSelection } from './ui';
+import { liveSelection } from './ui';
+import { ResultsButton } from './results/ResultsButton';
+import { DensityControl } from './search/DensityControl';
+import { FilterControls } from './search/FilterControls';
 import { useUi, useUiStore } from './uiContext';
 
 /**
@@ -31,6 +33,8 @@ export function Toolbar() {
           Outline
         </button>
       </div>
+      <ResultsButton />
+      <DensityControl />
       <button
         type="button"
         className={filtering ? 'filters-toggle is-filtering' : 'filters-toggle'}
@@ -45,81 +49,6 @@ export function Toolbar() {
       </div>
       <SelectionActions />
       <ExportMenu />
-    </div>
-  );
-}
-
-function FilterControls() {
-  const ui = useUiStore();
-  const filter = useUi((s) => s.filter);
-  const view = useBoardView();
-  const { clusters, authors } = useMemo(() => {
-    const clusterIds = new Set<string>();
-    const people = new Map<string, string>();
-    for (const note of view.notesById.values()) {
-      if (note.cluster) clusterIds.add(note.cluster);
-      if (note.authorId) people.set(note.authorId, note.byline);
-    }
-    return {
-      clusters: [...clusterIds].map((id) => ({ id, label: clusterLabel(id) })).sort((a, b) => a.label.localeCompare(b.label)),
-      authors: [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
-    };
-  }, [view]);
-
-  return (
-    <div className="filters" role="search">
-      <input
-        type="search"
-        aria-label="Search notes"
-        placeholder="Search notes"
-        value={filter.text}
-        onChange={(e) => ui.setFilter({ text: e.target.value })}
-      />
-      <select aria-label="Filter by cluster" value={filter.cluster ?? ''} onChange={(e) => ui.setFilter({ cluster: e.target.value || null })}>
-        <option value="">All clusters</option>
-        {clusters.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Filter by author" value={filter.author ?? ''} onChange={(e) => ui.setFilter({ author: e.target.value || null })}>
-        <option value="">All authors</option>
-        {authors.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Filter by kind" value={filter.kind ?? ''} onChange={(e) => ui.setFilter({ kind: (e.target.value || null) as KindId | null })}>
-        <option value="">All kinds</option>
-        {KINDS.map((k) => (
-          <option key={k.id} value={k.id}>
-            {k.label}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Filter by dimension"
-        value={filter.dimension ?? ''}
-        onChange={(e) => ui.setFilter({ dimension: (e.target.value || null) as DimensionId | null })}
-      >
-        <option value="">All dimensions</option>
-        {DIMENSIONS.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.label}
-          </option>
-        ))}
-      </select>
-      <label className="check">
-        <input type="checkbox" checked={filter.mine} onChange={(e) => ui.setFilter({ mine: e.target.checked })} />
-        Highlight my notes
-      </label>
-      {(isFilterActive(filter) || filter.mine) && (
-        <button type="button" className="quiet" onClick={() => ui.setFilter(NO_FILTER)}>
-          Clear filters
-        </button>
-      )}
     </div>
   );
 }

@@ -29,8 +29,8 @@ import {
   type Step,
   type VotingConfig,
 } from '../../shared/workshop/control';
-import { publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
-import { checkVote, resultsVisible, tally, usage, votesUsedBy, type Ballot } from '../../shared/workshop/voting';
+import { publishClusterResults, publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
+import { checkVote, resultsVisible, tally, tallyByCluster, usage, votesUsedBy, type Ballot } from '../../shared/workshop/voting';
 import { mayWrite } from '../../shared/workshop/writeRule';
 import { WorkshopError } from './errors';
 import type { Logger } from '../log';
@@ -209,6 +209,16 @@ export class Workshop {
         case 'bringHere':
           setControl(control.doc, { focus: nextFocus(state, command.dimension, facilitator) }, CONTROL_ORIGIN);
           return;
+        case 'showResults': {
+          // [OV7] Only a closed round's results are shown: an open round's may still be hidden.
+          if (!command.show) {
+            setControl(control.doc, { resultsView: null }, CONTROL_ORIGIN);
+            return;
+          }
+          if (state.round?.status !== 'closed') throw new WorkshopError('conflict', 'Results can be shown once a vote has closed.');
+          setControl(control.doc, { resultsView: { roundId: state.round.id, seq: (state.resultsView?.seq ?? 0) + 1 } }, CONTROL_ORIGIN);
+          return;
+        }
         case 'resetReady':
           updatePeople(control.doc, notReady, CONTROL_ORIGIN);
           return;
@@ -252,7 +262,8 @@ export class Workshop {
     await this.closeRound(boardId, control);
     const round: Round = { ...config, id: newId(12), title, status: 'open', openedAt: Date.now(), closedAt: null };
     control.doc.transact(() => {
-      setControl(control.doc, { round }, CONTROL_ORIGIN);
+      // A new vote closes the last one's results on every screen.
+      setControl(control.doc, { round, resultsView: null }, CONTROL_ORIGIN);
       updatePeople(control.doc, (status) => (status.votesUsed === 0 ? null : { ...status, votesUsed: 0 }), CONTROL_ORIGIN);
       if (resultsVisible(round)) publishResults(control.doc, round.id, {}, CONTROL_ORIGIN);
     }, CONTROL_ORIGIN);
@@ -264,9 +275,14 @@ export class Workshop {
     if (!round || round.status !== 'open') return;
     const ballots = await this.deps.store.getBallots(boardId, round.id);
     const used = usage(ballots);
+    // [OV6] Votes per cluster count each voter in the cluster the people records hold now (merged
+    // clusters count together), as the cluster cap does; published only now the round is closed.
+    const clusters = new Map((await this.deps.store.listPeople(boardId)).map((p) => [p.id, p.cluster]));
+    const byCluster = tallyByCluster(ballots.map((b) => ({ ...b, cluster: clusters.has(b.personId) ? (clusters.get(b.personId) ?? null) : b.cluster })));
     control.doc.transact(() => {
       setControl(control.doc, { round: { ...round, status: 'closed', closedAt: Date.now() } }, CONTROL_ORIGIN);
       publishResults(control.doc, round.id, tally(ballots), CONTROL_ORIGIN);
+      publishClusterResults(control.doc, round.id, byCluster, CONTROL_ORIGIN);
       // [SE6] Each person's count is public once the results are.
       updatePeople(control.doc, (status, id) => ((used.get(id) ?? 0) === status.votesUsed ? null : { ...status, votesUsed: used.get(id) ?? 0 }), CONTROL_ORIGIN);
     }, CONTROL_ORIGIN);

@@ -33,6 +33,8 @@ export const controlCommand = z.discriminatedUnion('type', [
   /** Moves every participant's private notes onto the board. */
   z.object({ type: z.literal('revealAll') }),
   z.object({ type: z.literal('bringHere'), dimension: z.enum(DIMENSION_IDS) }),
+  /** [OV7] Opens (show) or closes the latest closed round's ranked results on every screen. */
+  z.object({ type: z.literal('showResults'), show: z.boolean() }),
   z.object({ type: z.literal('resetReady') }),
   /** [SE4] Removes a person: their seat stops working; their notes stay. */
   z.object({ type: z.literal('removePerson'), personId: z.string().min(1).max(64) }),

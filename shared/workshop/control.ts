@@ -6,6 +6,8 @@
  *
  *   control: Y.Map  steps, currentStep, privateWriting, lock, timer, round, focus  (plain JSON values)
  *   results: Y.Map<roundId, Record<noteId, number>>  published vote totals of a round
+ *   clusterResults: Y.Map<roundId, Record<noteId, Record<cluster, number>>>  a closed round's votes
+ *            per voter cluster ('' for voters without one); published only when the round closes
  *   people:  Y.Map<personId, PersonStatus>
  *
  * Values are replaced whole by the server, never edited in place, so readers parse plain JSON.
@@ -83,6 +85,14 @@ export const focusState = z.object({
 });
 export type FocusState = z.infer<typeof focusState>;
 
+/** The facilitator showed a closed round's ranked results to everyone; null when closed again. */
+export const resultsViewState = z.object({
+  roundId: z.string(),
+  /** Increases with each "show", so showing again reopens a view someone closed for themselves. */
+  seq: z.number(),
+});
+export type ResultsViewState = z.infer<typeof resultsViewState>;
+
 export const personStatus = z.object({
   name: z.string(),
   cluster: z.string().nullable(),
@@ -104,6 +114,10 @@ export interface ControlState {
   round: Round | null;
   /** Published totals per round: round id -> note id -> votes. */
   results: Map<string, Record<string, number>>;
+  /** A closed round's votes per voter cluster: round id -> note id -> cluster ('' for none) -> votes. */
+  clusterResults: Map<string, Record<string, Record<string, number>>>;
+  /** The results view the facilitator opened on every screen, if any. */
+  resultsView: ResultsViewState | null;
   people: Map<string, PersonStatus>;
   focus: FocusState | null;
 }
@@ -118,6 +132,10 @@ export function resultsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('results');
 }
 
+export function clusterResultsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('clusterResults');
+}
+
 export function peopleMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('people');
 }
@@ -128,6 +146,7 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
 }
 
 const voteCounts = z.record(z.string(), z.number().int().min(0));
+const clusterVoteCounts = z.record(z.string(), voteCounts);
 
 export function readControl(doc: Y.Doc): ControlState {
   const control = controlMap(doc);
@@ -136,6 +155,11 @@ export function readControl(doc: Y.Doc): ControlState {
   resultsMap(doc).forEach((value, roundId) => {
     const counts = voteCounts.safeParse(value);
     if (counts.success) results.set(roundId, counts.data);
+  });
+  const clusterResults = new Map<string, Record<string, Record<string, number>>>();
+  clusterResultsMap(doc).forEach((value, roundId) => {
+    const counts = clusterVoteCounts.safeParse(value);
+    if (counts.success) clusterResults.set(roundId, counts.data);
   });
   const people = new Map<string, PersonStatus>();
   peopleMap(doc).forEach((value, personId) => {
@@ -153,8 +177,10 @@ export function readControl(doc: Y.Doc): ControlState {
     timer: parsed(timerState.nullable(), control.get('timer') ?? null, null),
     round: parsed(roundRecord.nullable(), control.get('round') ?? null, null),
     results,
+    clusterResults,
     people,
     focus: parsed(focusState.nullable(), control.get('focus') ?? null, null),
+    resultsView: parsed(resultsViewState.nullable(), control.get('resultsView') ?? null, null),
   };
 }
 

@@ -4,10 +4,10 @@
  */
 import type * as Y from 'yjs';
 import type { ServerOrigin } from '../model/origin';
-import { controlMap, peopleMap, readControl, resultsMap, type ControlState, type PersonStatus } from './control';
+import { clusterResultsMap, controlMap, peopleMap, readControl, resultsMap, type ControlState, type PersonStatus } from './control';
 
 /** The plain values of the `control` map; a key left out is left as it is. */
-export type ControlFields = Partial<Pick<ControlState, 'steps' | 'currentStep' | 'privateWriting' | 'lock' | 'timer' | 'round' | 'focus'>>;
+export type ControlFields = Partial<Pick<ControlState, 'steps' | 'currentStep' | 'privateWriting' | 'lock' | 'timer' | 'round' | 'focus' | 'resultsView'>>;
 
 export function setControl(doc: Y.Doc, fields: ControlFields, origin: ServerOrigin): void {
   doc.transact(() => {
@@ -33,4 +33,9 @@ export function updatePeople(doc: Y.Doc, change: (status: PersonStatus, personId
 /** Publishes a round's totals (note id -> votes). */
 export function publishResults(doc: Y.Doc, roundId: string, counts: Record<string, number>, origin: ServerOrigin): void {
   doc.transact(() => resultsMap(doc).set(roundId, counts), origin);
+}
+
+/** Publishes a closed round's votes per voter cluster (note id -> cluster -> votes). */
+export function publishClusterResults(doc: Y.Doc, roundId: string, counts: Record<string, Record<string, number>>, origin: ServerOrigin): void {
+  doc.transact(() => clusterResultsMap(doc).set(roundId, counts), origin);
 }

@@ -65,6 +65,21 @@ export function tally(ballots: readonly Ballot[]): Record<string, number> {
   return totals;
 }
 
+/** The key of voters without a cluster in `tallyByCluster`. */
+export const NO_CLUSTER_KEY = '';
+
+/** Votes per note and voter cluster (`NO_CLUSTER_KEY` for voters without one). */
+export function tallyByCluster(ballots: readonly Ballot[]): Record<string, Record<string, number>> {
+  const totals: Record<string, Record<string, number>> = {};
+  for (const ballot of ballots) {
+    if (ballot.count <= 0) continue;
+    const note = (totals[ballot.noteId] ??= {});
+    const cluster = ballot.cluster ?? NO_CLUSTER_KEY;
+    note[cluster] = (note[cluster] ?? 0) + ballot.count;
+  }
+  return totals;
+}
+
 /** Votes each person has used. */
 export function usage(ballots: readonly Ballot[]): Map<string, number> {
   const used = new Map<string, number>();

@@ -1,0 +1,99 @@
+/**
+ * Search and filters, with the match count, next/previous and "Hide non-matches". One component,
+ * so the toolbar can place it anywhere (behind a "Filter" button on phones, for instance).
+ */
+import { useMemo, type KeyboardEvent } from 'react';
+import { DIMENSIONS, KINDS, clusterLabel, type DimensionId, type KindId } from '../../../shared/model/vocabulary';
+import { useBoardView } from '../context';
+import { NO_FILTER } from '../ui';
+import { useUi, useUiStore } from '../uiContext';
+import { isNarrowing } from './matches';
+import './search.css';
+import { SearchNavigator, useStepMatch } from './SearchNavigator';
+import { useMatches } from './useMatches';
+
+export function FilterControls() {
+  const ui = useUiStore();
+  const filter = useUi((s) => s.filter);
+  const view = useBoardView();
+  const matches = useMatches();
+  const step = useStepMatch(matches);
+  const { clusters, authors } = useMemo(() => {
+    const clusterIds = new Set<string>();
+    const people = new Map<string, string>();
+    for (const note of view.notesById.values()) {
+      if (note.cluster) clusterIds.add(note.cluster);
+      if (note.authorId) people.set(note.authorId, note.byline);
+    }
+    return {
+      clusters: [...clusterIds].map((id) => ({ id, label: clusterLabel(id) })).sort((a, b) => a.label.localeCompare(b.label)),
+      authors: [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }, [view]);
+
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    step(event.shiftKey ? -1 : 1);
+  };
+
+  return (
+    <div className="filters" role="search">
+      <input
+        type="search"
+        aria-label="Search notes"
+        aria-keyshortcuts="Enter Shift+Enter"
+        placeholder="Search notes"
+        value={filter.text}
+        onChange={(e) => ui.setFilter({ text: e.target.value })}
+        onKeyDown={onSearchKey}
+      />
+      <SearchNavigator matches={matches} />
+      <select aria-label="Filter by cluster" value={filter.cluster ?? ''} onChange={(e) => ui.setFilter({ cluster: e.target.value || null })}>
+        <option value="">All clusters</option>
+        {clusters.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Filter by author" value={filter.author ?? ''} onChange={(e) => ui.setFilter({ author: e.target.value || null })}>
+        <option value="">All authors</option>
+        {authors.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Filter by kind" value={filter.kind ?? ''} onChange={(e) => ui.setFilter({ kind: (e.target.value || null) as KindId | null })}>
+        <option value="">All kinds</option>
+        {KINDS.map((k) => (
+          <option key={k.id} value={k.id}>
+            {k.label}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by dimension"
+        value={filter.dimension ?? ''}
+        onChange={(e) => ui.setFilter({ dimension: (e.target.value || null) as DimensionId | null })}
+      >
+        <option value="">All dimensions</option>
+        {DIMENSIONS.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.label}
+          </option>
+        ))}
+      </select>
+      <label className="check">
+        <input type="checkbox" checked={filter.mine} onChange={(e) => ui.setFilter({ mine: e.target.checked })} />
+        Highlight my notes
+      </label>
+      {isNarrowing(filter) && (
+        <button type="button" className="quiet" onClick={() => ui.setFilter(NO_FILTER)}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}
