@@ -3,7 +3,7 @@
  * keyboard. A WAI-ARIA menu button: arrow keys, Home and End move through the items, Escape
  * (or Tab) closes it and gives the focus back to the note.
  */
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface MenuItem {
   id: string;
@@ -30,6 +30,16 @@ export function NoteMenu({
   onClose(refocus: boolean): void;
 }) {
   const box = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const [upward, setUpward] = useState(false);
+
+  // A note near the bottom of the screen opens its menu upward, so no item is below the fold.
+  useLayoutEffect(() => {
+    if (!open) return setUpward(false);
+    const rect = list.current?.getBoundingClientRect();
+    const button = box.current?.getBoundingClientRect();
+    if (rect && button) setUpward(rect.bottom > window.innerHeight && button.top - rect.height > 0);
+  }, [open]);
 
   // The first item takes the focus when the menu opens.
   useEffect(() => {
@@ -80,7 +90,7 @@ export function NoteMenu({
         ⋯
       </button>
       {open && (
-        <ul className="note-menu-list" role="menu" aria-label={`Actions for note ${label}`}>
+        <ul ref={list} className={upward ? 'note-menu-list upward' : 'note-menu-list'} role="menu" aria-label={`Actions for note ${label}`}>
           {items.map((item) => (
             <li key={item.id} role="none">
               <button
