@@ -275,6 +275,8 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
         onClick={onTextClick}
         onKeyUp={swallowSpaceUp}
         onContextMenu={(event) => {
+          // A long press on a touch screen starts a drag (B8); the menu is the "⋯" button there.
+          if ((event.nativeEvent as Partial<PointerEvent>).pointerType === 'touch') return;
           event.preventDefault();
           setMenuOpen(true);
         }}
