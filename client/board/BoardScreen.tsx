@@ -15,6 +15,7 @@ import { Toolbar } from './Toolbar';
 import { UiStore } from './ui';
 import { UiContext, useUi, useUiStore } from './uiContext';
 import { LinkDialog } from './LinkDialog';
+import { NoteDialogs } from './notes/noteDialogs';
 import { joinBoard, updateMe } from '../workshopApi';
 import { WorkshopBar } from './WorkshopBar';
 import { PrivateNotes } from './PrivateNotes';
@@ -67,6 +68,7 @@ function BoardBody() {
         <BoardGrid />
       )}
       {linking && <LinkDialog needId={linking} onClose={() => ui.update(() => ({ linking: null }))} />}
+      <NoteDialogs />
     </>
   );
 }

@@ -3,6 +3,9 @@ import { moveNotes } from '../../shared/model/mutations/notes';
 import { DIMENSIONS, KINDS, type DimensionId, type KindId } from '../../shared/model/vocabulary';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
+import { describeNotePlace } from './dnd/apply';
+import { announce } from './notes/announce';
+import { focusNoteSoon } from './notes/roving';
 
 /** "Move to…": the keyboard and pointer alternative to dragging, for one note or a selection. */
 export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; onClose(): void }) {
@@ -17,7 +20,15 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const target = { dimension, kind, themeId: themes.some((t) => t.id === themeId) ? themeId : null };
-    if (run(() => moveNotes(session.doc, noteIds, target, session.origin))) onClose();
+    if (!run(() => moveNotes(session.doc, noteIds, target, session.origin))) return;
+    onClose();
+    // The page stays where it is; the note keeps the keyboard focus in its new place (NA2).
+    const moved = noteIds[0];
+    if (moved === undefined) return;
+    const more = noteIds.length - 1;
+    const place = describeNotePlace(session.getView(), moved);
+    announce(more === 0 ? `Moved. ${place}` : `Moved. ${place} ${more === 1 ? 'One more selected note moved with it.' : `${more} more selected notes moved with it.`}`);
+    focusNoteSoon(moved);
   };
 
   const count = noteIds.length === 1 ? 'this note' : `${noteIds.length} notes`;

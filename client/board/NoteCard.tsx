@@ -1,7 +1,18 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEventHandler, type MouseEvent, type ReactNode } from 'react';
-import { deleteNote, setNoteColour } from '../../shared/model/mutations/notes';
-import { COLOURS } from '../../shared/model/vocabulary';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type KeyboardEventHandler,
+  type MouseEvent,
+  type ReactNode,
+} from 'react';
+import { deleteNote } from '../../shared/model/mutations/notes';
 import type { NoteView } from '../../shared/view/boardView';
 import { useBoard } from './context';
 import { VoteControl } from './VoteControl';
@@ -11,7 +22,15 @@ import type { DropTarget } from './dnd/intent';
 import { watchNearViewport } from './nearViewport';
 import { NoteEditor } from './NoteEditor';
 import type { PresenceUser } from './session';
+import { ColourChoices } from './notes/ColourChoices';
+import { forgetFocus, keepFocusAcrossRemount } from './notes/keepFocus';
+import { openNoteDialog } from './notes/noteDialogs';
+import { onNoteKey, swallowSpaceUp } from './notes/noteKeys';
+import { NoteMenu, type MenuItem } from './notes/NoteMenu';
+import { notesIn, rememberRoving, syncRoving } from './notes/roving';
+import { liveSelection } from './ui';
 import { useUi, useUiStore } from './uiContext';
+import './notes/notes.css';
 
 type Mode = 'view' | 'editing' | 'confirming-delete' | 'colour';
 
@@ -60,6 +79,10 @@ function NoteCardView(props: NoteCardProps) {
     const element = card.current;
     return element ? watchNearViewport(element, setNear) : undefined;
   }, []);
+
+  // [NA5] A note moved while it had the focus (a move, a group, an undo, a colleague) is a new
+  // card in its new place: the focus goes with it.
+  useLayoutEffect(() => keepFocusAcrossRemount(card.current, props.note.id), [props.note.id]);
 
   useEffect(() => {
     const selector = focusNext.current;
@@ -148,6 +171,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
   const ui = useUiStore();
   const selected = useUi((s) => s.selection.has(note.id));
   const flashAt = useUi((s) => (s.flash?.noteId === note.id ? s.flash.at : null));
+  const [menuOpen, setMenuOpen] = useState(false);
 
   useEffect(() => {
     if (flashAt === null) return;
@@ -155,12 +179,62 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
     card.current?.querySelector<HTMLElement>('.note-text')?.focus({ preventScroll: true });
   }, [flashAt, card]);
 
+  // [NA4] One tab stop per cell: after this card's text is rebuilt (leaving the editor), the
+  // cell's stop is set again.
+  useLayoutEffect(() => syncRoving(card.current), [mode, card]);
+
+  const focusText = useCallback(() => card.current?.querySelector<HTMLElement>('.note-text')?.focus({ preventScroll: true }), [card]);
+  const closeMenu = useCallback(
+    (refocus: boolean) => {
+      setMenuOpen(false);
+      if (refocus) focusText();
+    },
+    [focusText],
+  );
+
   const confirmDelete = () => {
-    // The card is about to disappear: hand focus to a neighbour, not to the top of the page.
-    const item = card.current;
-    const neighbour = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector<HTMLElement>('.note-text');
-    if (run(() => deleteNote(session.doc, note.id, session.origin))) neighbour?.focus();
+    // [NA5] The card is about to disappear: the focus goes to the next note of the cell (or the
+    // previous one, or the cell's "Add note"), not to the top of the page.
+    const cell = card.current?.closest('[data-cell]');
+    const own = card.current?.querySelector<HTMLElement>('.note-text') ?? null;
+    const texts = cell ? notesIn(cell) : [];
+    const at = own ? texts.indexOf(own) : -1;
+    const neighbour = (at >= 0 ? (texts[at + 1] ?? texts[at - 1]) : undefined) ?? cell?.querySelector<HTMLElement>('.add-note');
+    if (run(() => deleteNote(session.doc, note.id, session.origin))) {
+      forgetFocus();
+      neighbour?.focus({ preventScroll: true });
+    }
   };
+
+  // The notes a move or a group takes: the whole selection when this note is part of it.
+  const withSelection = () => {
+    const live = liveSelection(ui.get().selection, session.getView());
+    return live.includes(note.id) ? live : [note.id];
+  };
+  const actions = {
+    edit: () => switchTo('editing', null),
+    menu: () => setMenuOpen(true),
+    select: () => ui.toggleSelected(note.id),
+    remove: () => switchTo('confirming-delete', '.note-confirm .danger'),
+    drag: () => card.current?.querySelector<HTMLElement>('.drag-handle')?.focus(),
+    move: () => openNoteDialog({ type: 'move', noteId: note.id, noteIds: withSelection() }),
+    group: () => openNoteDialog({ type: 'group', noteId: note.id, noteIds: liveSelection(ui.get().selection, session.getView()) }),
+    vote: (change: 1 | -1) => {
+      if (session.workshop.votingOpen) card.current?.querySelector<HTMLElement>(change === 1 ? '.vote-more' : '.vote-less')?.click();
+    },
+  };
+  const label = quote(note.text);
+  const menuItems: MenuItem[] = [
+    { id: 'edit', label: 'Edit', run: actions.edit },
+    { id: 'move', label: 'Move to…', run: actions.move },
+    { id: 'group', label: 'Group with…', run: actions.group },
+    ...(note.kind === 'need' ? [{ id: 'link', label: 'Link good practices…', run: () => ui.update(() => ({ linking: note.id })) }] : []),
+    { id: 'colour', label: 'Colour…', run: () => switchTo('colour', '.colour-choices [aria-pressed="true"]') },
+    { id: 'select', label: selected ? 'Deselect' : 'Select', run: actions.select },
+    { id: 'drag', label: 'Drag with the keyboard', run: actions.drag },
+    ...linked.map((link) => ({ id: `link:${link.id}`, label: `Go to ${link.label}`, run: () => ui.flashNote(link.id) })),
+    { id: 'delete', label: 'Delete…', danger: true, run: actions.remove },
+  ];
 
   const onTextClick = (event: MouseEvent) => {
     // Shift- or Ctrl/Cmd-click selects instead of editing, as in every file manager.
@@ -180,22 +254,42 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
     dnd?.isDragging && 'dragging',
     flashAt !== null && 'flash',
     dnd?.drop && `drop-${dnd.drop}`,
+    menuOpen && 'menu-open',
   ].filter(Boolean);
   const presence = editors[0] ?? watchers[0];
-  const label = quote(note.text);
 
+  // The note's text is its cell's roving tab stop; its tabindex is set by roving.ts, not here.
+  const textProps = {
+    onFocus: (event: FocusEvent<HTMLElement>) => rememberRoving(event.currentTarget),
+    onKeyDown: (event: KeyboardEvent<HTMLElement>) => onNoteKey(event, { write: canWrite ? actions : null }),
+  };
   let body: ReactNode;
   if (mode === 'editing') {
     body = <NoteEditor note={note} onDone={(how) => switchTo('view', how === 'keyboard' ? '.note-text' : null)} />;
   } else if (canWrite) {
     body = (
-      <button key="text" type="button" className="note-text" onClick={onTextClick} title="Click or press Enter to edit; Shift-click to select">
+      <button
+        key="text"
+        type="button"
+        className="note-text"
+        onClick={onTextClick}
+        onKeyUp={swallowSpaceUp}
+        onContextMenu={(event) => {
+          // A long press on a touch screen starts a drag (B8); the menu is the "⋯" button there.
+          if ((event.nativeEvent as Partial<PointerEvent>).pointerType === 'touch') return;
+          event.preventDefault();
+          setMenuOpen(true);
+        }}
+        aria-keyshortcuts="Enter . Space Delete"
+        title="Enter or click to edit; . for the note's actions; Space or Shift-click to select"
+        {...textProps}
+      >
         {note.text || <em>Empty note</em>}
       </button>
     );
   } else {
     body = (
-      <p className="note-text" tabIndex={0}>
+      <p className="note-text" {...textProps}>
         {note.text}
       </p>
     );
@@ -225,13 +319,16 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
           <input
             type="checkbox"
             className="note-select"
+            tabIndex={-1}
             checked={selected}
             onChange={() => ui.toggleSelected(note.id)}
             aria-label={`Select note ${label}`}
           />
-          <button type="button" className="drag-handle" aria-label={`Drag note ${label}`} {...dnd?.handleProps}>
+          {/* Reached from the note with D (NA4), so a keyboard drag (B2) needs no tab stop of its own. */}
+          <button type="button" className="drag-handle" aria-label={`Drag note ${label}`} {...dnd?.handleProps} tabIndex={-1}>
             ⠿
           </button>
+          {mode === 'view' && <NoteMenu label={label} open={menuOpen} items={menuItems} onOpen={() => setMenuOpen(true)} onClose={closeMenu} />}
         </div>
       )}
       {body}
@@ -239,7 +336,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
         <ul className="note-links" aria-label={note.kind === 'need' ? 'Answered by' : 'Answers'}>
           {linked.map((link) => (
             <li key={link.id}>
-              <button type="button" className="link-chip" onClick={() => ui.flashNote(link.id)}>
+              <button type="button" className="link-chip" tabIndex={-1} onClick={() => ui.flashNote(link.id)}>
                 {note.kind === 'need' ? '→' : '←'} {link.label}
               </button>
             </li>
@@ -259,44 +356,20 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
               : `${watchers.map((u) => u.name).join(', ')} ${watchers.length === 1 ? 'is' : 'are'} here`}
           </span>
         )}
-        {canWrite && complete && mode === 'view' && (
-          <span className="note-actions">
-            {note.kind === 'need' && (
-              <button type="button" className="quiet" onClick={() => ui.update(() => ({ linking: note.id }))} aria-label={`Link good practices to note ${label}`}>
-                Link
-              </button>
-            )}
-            <button type="button" className="quiet note-colour" onClick={() => switchTo('colour', '.colour-choices button')} aria-label={`Colour of note ${label}`}>
-              Colour
-            </button>
-            <button type="button" className="quiet note-delete" onClick={() => switchTo('confirming-delete', '.note-confirm .danger')} aria-label={`Delete note ${label}`}>
-              Delete
-            </button>
-          </span>
-        )}
-        {canWrite && mode === 'colour' && (
-          <span className="colour-choices" role="group" aria-label="Choose a colour">
-            {COLOURS.map((colour) => (
-              <button
-                key={colour}
-                type="button"
-                className={`swatch colour-${colour}`}
-                aria-label={colour}
-                aria-pressed={note.colour === colour}
-                onClick={() => {
-                  run(() => setNoteColour(session.doc, note.id, colour, session.origin));
-                  switchTo('view', '.note-colour');
-                }}
-              />
-            ))}
-          </span>
-        )}
+        {canWrite && mode === 'colour' && <ColourChoices note={note} onDone={() => switchTo('view', '.note-text')} />}
         {canWrite && mode === 'confirming-delete' && (
-          <span className="note-confirm">
+          <span
+            className="note-confirm"
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.stopPropagation();
+              switchTo('view', '.note-text');
+            }}
+          >
             <button type="button" className="danger" onClick={confirmDelete}>
               Delete for everyone
             </button>
-            <button type="button" className="quiet" onClick={() => switchTo('view', '.note-delete')}>
+            <button type="button" className="quiet" onClick={() => switchTo('view', '.note-text')}>
               Keep
             </button>
           </span>

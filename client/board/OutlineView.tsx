@@ -142,6 +142,14 @@ export function OutlineView() {
 
   const closeEditing = () => setEditing(null);
 
+  // [NA5] Grouping or moving rebuilds the rows (a theme row appears above the note, the note goes
+  // a level deeper): once they are drawn, the focus goes back to the row that had it.
+  const closeDialog = () => {
+    setDialog(null);
+    const key = focused;
+    requestAnimationFrame(() => tree.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
+  };
+
   return (
     <main className="outline" aria-label="Board outline">
       <p className="outline-help" id="outline-help">
@@ -205,15 +213,15 @@ export function OutlineView() {
           );
         })}
       </ul>
-      {dialog?.type === 'move' && <MoveDialog noteIds={dialog.noteIds} onClose={() => setDialog(null)} />}
+      {dialog?.type === 'move' && <MoveDialog noteIds={dialog.noteIds} onClose={closeDialog} />}
       {dialog?.type === 'group' && (
         <GroupDialog
           noteIds={dialog.noteIds}
           onDone={() => {
-            setDialog(null);
+            closeDialog();
             ui.clearSelection();
           }}
-          onClose={() => setDialog(null)}
+          onClose={closeDialog}
         />
       )}
       {dialog?.type === 'delete' && (

@@ -1,4 +1,7 @@
-/** A note's votes: this person's (with buttons while a round is open) and the published total. */
+/**
+ * A note's votes: this person's (with buttons while a round is open) and the published total. The
+ * buttons are no tab stops (NA4): on a focused note + and - vote (notes/noteKeys.ts).
+ */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useBoard, useNoteVotes } from './context';
 
@@ -36,14 +39,14 @@ export function VoteControl({ noteId, label }: { noteId: string; label: string }
       )}
       {open && (
         <span className="vote-buttons" role="group" aria-label={`Your votes on note ${label}`}>
-          <button type="button" className="vote-less" disabled={busy || mine === 0} onClick={() => vote(-1)} aria-label={`Take a vote back from note ${label}`}>
+          <button type="button" className="vote-less" tabIndex={-1} disabled={busy || mine === 0} onClick={() => vote(-1)} aria-label={`Take a vote back from note ${label}`}>
             −
           </button>
           <span className="vote-mine" data-testid="my-votes" aria-live="polite">
             {'●'.repeat(Math.min(mine, 9))}
             <span className="visually-hidden">{`You gave ${mine} ${mine === 1 ? 'vote' : 'votes'}`}</span>
           </span>
-          <button type="button" className="vote-more" disabled={busy} onClick={() => vote(1)} aria-label={`Vote for note ${label}`}>
+          <button type="button" className="vote-more" tabIndex={-1} disabled={busy} onClick={() => vote(1)} aria-label={`Vote for note ${label}`}>
             +
           </button>
         </span>

@@ -11,7 +11,8 @@ export function Dialog({ title, onClose, children }: { title: string; onClose():
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = box.current?.querySelector<HTMLElement>('[autofocus], input, select, textarea, button');
     first?.focus();
-    return () => opener?.focus();
+    // Without scrolling: an opener far up the page (the toolbar) must not pull the board to the top.
+    return () => opener?.focus({ preventScroll: true });
   }, []);
 
   const onKeyDown = (event: React.KeyboardEvent) => {

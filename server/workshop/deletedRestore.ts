@@ -134,7 +134,7 @@ function noteInput(doc: Y.Doc, note: NoteView): AddNoteInput {
     dimension: note.dimension,
     kind: note.kind,
     themeId: inTheme ? theme.id : null,
-    colour: note.colour,
+    ...(note.colourPicked ? { colour: note.colour } : {}),
     author: { id: note.authorId || 'unknown', name: note.authorName.trim().slice(0, PERSON_NAME_MAX) || 'Unknown', cluster: note.cluster },
     ...(note.carriedFrom ? { carriedFrom: note.carriedFrom } : {}),
     // A template, imported or carried note comes back as what it was: nobody's, with its source [AT1].

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { metaMap, notesMap } from './doc';
 import type { ServerOrigin } from './origin';
 import { SCHEMA_VERSION, carriedFrom, sourceLabel, type NoteSource } from './schema';
+import { KIND_IDS, defaultColour, type KindId } from './vocabulary';
 
 export interface Migration {
   readonly name: string;
@@ -40,6 +41,22 @@ export const MIGRATIONS: readonly Migration[] = [
         if (!source) return;
         value.set('source', source);
         value.set('authorId', '');
+      });
+    },
+  },
+  {
+    // Before version 3 every note stored a colour, its kind's at first, so a moved note kept its
+    // old kind's colour and a picked colour could not be told from the default. Now only a colour
+    // picked by hand is stored. A stored colour equal to the kind's is cleared (the note looks the
+    // same and now follows its kind); any other is kept as picked, since a note moved before this
+    // version cannot be told from one recoloured by hand.
+    name: 'ColourFollowsKind',
+    to: 3,
+    run(doc) {
+      notesMap(doc).forEach((value) => {
+        if (!(value instanceof Y.Map)) return;
+        const kind = value.get('kind');
+        if (KIND_IDS.includes(kind as KindId) && value.get('colour') === defaultColour(kind as KindId)) value.set('colour', null);
       });
     },
   },

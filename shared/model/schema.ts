@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const NOTE_TEXT_MAX = 2000;
 export const THEME_TITLE_MAX = 120;
@@ -57,6 +57,10 @@ export const noteRecord = z.looseObject({
   themeId: z.string().nullable().catch(null),
   /** Fractional index; ties between peers are broken by id. */
   order: z.string().catch('a0'),
+  /**
+   * A colour someone picked by hand, or null: the note then shows its kind's colour, and takes the
+   * new kind's colour when it moves (boardView). Since schema version 3 (`ColourFollowsKind`).
+   */
   colour: z.enum(COLOURS).nullable().catch(null),
   /**
    * The person (seat's person id) who wrote the note on this board; '' for a sourced note. Names

@@ -24,7 +24,7 @@ export function carryOverNotes(view: BoardView, source: { boardId: string; title
           text: note.text,
           dimension: note.dimension,
           kind: note.kind,
-          colour: note.colour,
+          ...(note.colourPicked ? { colour: note.colour } : {}),
           author: { id: '', name: note.authorName.trim() || source.title, cluster: note.cluster },
           carriedFrom: { boardId: source.boardId, boardTitle: source.title, noteId: note.id },
           source: carried,

@@ -27,7 +27,10 @@ export const UNKNOWN_PERSON = 'Unknown person';
 export type BoardPeople = ReadonlyMap<string, { readonly name: string; readonly cluster: string | null }>;
 
 export interface NoteView extends NoteRecord {
+  /** The colour shown: the one picked by hand, or the kind's. */
   colour: Colour;
+  /** Whether someone picked the colour by hand (it then stays when the note changes kind). */
+  colourPicked: boolean;
   clusterLabel: string;
   /** Who a person reads as the note's author: the person's name, or the note's source. */
   byline: string;
@@ -197,6 +200,7 @@ export function deriveBoardView(
         : {
             ...note,
             colour: note.colour ?? defaultColour(note.kind),
+            colourPicked: note.colour !== null,
             ...attribution(note, people),
             linkedIds,
           };

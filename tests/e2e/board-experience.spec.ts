@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { useBoardServer } from './fixtures';
-import { addNote, cell, joinBoard, note } from './board-page';
+import { addNote, cell, joinBoard, note, noteMenu } from './board-page';
 
 const boards = useBoardServer();
 
@@ -160,7 +160,7 @@ test('[B6] a need is linked to a good practice; the link shows on both notes and
   const { anna, jonas } = await twoPeople(browser, 'Links');
   await addNote(anna, 'business-model', 'need', 'Major event with entry fee');
   await addNote(jonas, 'business-model', 'good-practice', 'B2B events with an entry fee');
-  await note(anna, 'Major event with entry fee').getByRole('button', { name: /Link good practices/ }).click();
+  await noteMenu(anna, note(anna, 'Major event with entry fee'), 'Link good practices…');
   await anna.getByRole('dialog').getByRole('checkbox', { name: /B2B events with an entry fee/ }).check();
   await anna.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
   const chip = note(jonas, 'B2B events with an entry fee').getByRole('button', { name: /GAIA: “Major event with entry fee”/ });

@@ -38,3 +38,9 @@ export async function addNote(page: Page, dimension: string, kind: string, text:
   await target.getByRole('textbox').press('Enter');
   await expect(note(page, text)).toBeVisible();
 }
+
+/** Chooses an item of a note's "⋯" menu (docs/UX.md NA1): "Delete…", "Link good practices…", … */
+export async function noteMenu(page: Page, card: Locator, item: string): Promise<void> {
+  await card.getByRole('button', { name: /^Actions for note/ }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}

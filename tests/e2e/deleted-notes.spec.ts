@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { useBoardServer } from './fixtures';
-import { joinBoard } from './board-page';
+import { joinBoard, noteMenu } from './board-page';
 
 const boards = useBoardServer();
 
@@ -19,7 +19,7 @@ test('[N2] a facilitator restores notes a participant deleted, with the keyboard
   const notes = anna.locator('li.note');
   const before = await notes.count();
   for (let i = 0; i < 10; i++) {
-    await anna.getByRole('button', { name: /^Delete note/ }).first().click();
+    await noteMenu(anna, notes.first(), 'Delete…');
     await anna.getByRole('button', { name: 'Delete for everyone' }).click();
     await expect(notes).toHaveCount(before - i - 1);
   }
@@ -29,7 +29,7 @@ test('[N2] a facilitator restores notes a participant deleted, with the keyboard
   const deleted = panel.getByRole('list', { name: 'Deleted notes' });
   // The list was read when the panel opened; it follows the board's deletions by itself.
   await expect(deleted.getByRole('listitem')).toHaveCount(10);
-  await anna.getByRole('button', { name: /^Delete note/ }).first().click();
+  await noteMenu(anna, notes.first(), 'Delete…');
   await anna.getByRole('button', { name: 'Delete for everyone' }).click();
   await expect(deleted.getByRole('listitem')).toHaveCount(11);
   await expect(deleted.getByRole('listitem').first()).toContainText('deleted by Anna');

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { useBoardServer } from './fixtures';
 import { ServerProcess } from './server-process';
-import { addNote, cell, expectLive, joinBoard, note } from './board-page';
+import { addNote, cell, expectLive, joinBoard, note, noteMenu } from './board-page';
 
 const boards = useBoardServer();
 
@@ -121,7 +121,7 @@ test('[U3] undoing an edit of a note a colleague has deleted changes nothing and
   await editor.press('Enter');
   await expect(note(jonas, 'Staff turnover is high')).toBeVisible();
 
-  await note(jonas, 'Staff turnover is high').getByRole('button', { name: /^Delete note/ }).click();
+  await noteMenu(jonas, note(jonas, 'Staff turnover is high'), 'Delete…');
   await note(jonas, 'Staff turnover is high').getByRole('button', { name: 'Delete for everyone' }).click();
   await expect(note(anna, 'Staff turnover is high')).toHaveCount(0);
 

@@ -29,7 +29,7 @@ describe('migrate', () => {
     const origins = recordOrigins(doc);
     expect(schemaVersionOf(doc)).toBe(0);
     const start = Date.now();
-    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 0, to: SCHEMA_VERSION, applied: ['InitialiseMeta', 'AttributeNoteSources'] });
+    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 0, to: SCHEMA_VERSION, applied: ['InitialiseMeta', 'AttributeNoteSources', 'ColourFollowsKind'] });
     expect(origins).toEqual([migration]);
     expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION);
     const meta = boardView(doc).meta;
@@ -52,7 +52,7 @@ describe('migrate', () => {
     metaMap(doc).set('schemaVersion', '1');
     expect(schemaVersionOf(doc)).toBe(0);
     metaMap(doc).set('schemaVersion', 0.5);
-    expect(migrate(doc, migration)).toMatchObject({ status: 'migrated', from: 0, applied: ['InitialiseMeta', 'AttributeNoteSources'] });
+    expect(migrate(doc, migration)).toMatchObject({ status: 'migrated', from: 0, applied: ['InitialiseMeta', 'AttributeNoteSources', 'ColourFollowsKind'] });
   });
 
   it("[S1] is a no-op the second time: 'current', nothing written", () => {
@@ -151,7 +151,7 @@ describe("'AttributeNoteSources' (schema version 2)", () => {
     legacyNote(doc, 'carried', { authorId: 'old-person', authorName: 'Olga', carriedFrom: { boardId: 'b', boardTitle: 'Sofia workshop', noteId: 'n' } });
     legacyNote(doc, 'rest', { authorId: 'api:crm-bot', authorName: 'CRM bot', cluster: 'gaia' });
     legacyNote(doc, 'person', { authorId: 'p1', authorName: 'Ana', cluster: 'gaia' });
-    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 1, to: 2, applied: ['AttributeNoteSources'] });
+    expect(migrate(doc, migration, MIGRATIONS, 2)).toEqual({ status: 'migrated', from: 1, to: 2, applied: ['AttributeNoteSources'] });
     const view = boardView(doc, new Map([['p1', { name: 'Ana Ruiz', cluster: 'gaia' }]]));
     expect(view.notesById.get('template')).toMatchObject({ authorId: '', source: { kind: 'template', label: 'EXCITE D1.4 report' }, clusterLabel: 'EXCITE consortium' });
     expect(view.notesById.get('carried')).toMatchObject({ authorId: '', source: { kind: 'carried', label: 'Carried over from Sofia workshop' }, byline: 'Olga' });
@@ -161,5 +161,32 @@ describe("'AttributeNoteSources' (schema version 2)", () => {
     const before = Y.encodeStateVector(doc);
     MIGRATIONS.find((m) => m.name === 'AttributeNoteSources')?.run(doc);
     expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+});
+
+describe("'ColourFollowsKind' (schema version 3)", () => {
+  function version2Note(doc: Y.Doc, id: string, kind: string, colour: unknown): void {
+    const map = new Y.Map<unknown>();
+    notesMap(doc).set(id, map);
+    for (const [key, value] of Object.entries({ id, text: new Y.Text(id), dimension: 'strategy', kind, themeId: null, order: 'a0', colour, authorId: 'alice', authorName: 'Alice', cluster: 'gaia', createdAt: 1, updatedAt: 1, carriedFrom: null, source: null })) {
+      map.set(key, value);
+    }
+  }
+
+  it('[NA3] [S1] clears a stored colour equal to its kind\'s, keeps any other as picked, and the cleared notes then follow their kind', () => {
+    const doc = new Y.Doc();
+    metaMap(doc).set('schemaVersion', 2);
+    version2Note(doc, 'default', 'challenge', 'rose');
+    version2Note(doc, 'recoloured', 'challenge', 'sky');
+    version2Note(doc, 'moved-before', 'good-practice', 'rose');
+    version2Note(doc, 'none', 'need', null);
+    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 2, to: SCHEMA_VERSION, applied: ['ColourFollowsKind'] });
+    const stored = (id: string) => (notesMap(doc).get(id) as Y.Map<unknown>).get('colour');
+    expect([stored('default'), stored('recoloured'), stored('moved-before'), stored('none')]).toEqual([null, 'sky', 'rose', null]);
+    expect(boardView(doc).notesById.get('default')).toMatchObject({ colour: 'rose', colourPicked: false });
+    moveNote(doc, 'default', { dimension: 'strategy', kind: 'good-practice', themeId: null }, aliceOrigin);
+    moveNote(doc, 'recoloured', { dimension: 'strategy', kind: 'good-practice', themeId: null }, aliceOrigin);
+    expect(boardView(doc).notesById.get('default')?.colour).toBe('green');
+    expect(boardView(doc).notesById.get('recoloured')?.colour).toBe('sky');
   });
 });

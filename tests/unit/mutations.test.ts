@@ -604,6 +604,35 @@ describe('setNoteColour', () => {
     expect(boardView(doc).notesById.get('n')?.colour).toBe('slate');
   });
 
+  it('[NA3] stores no colour for a new note, so the view shows its kind\'s colour', () => {
+    const doc = new Y.Doc();
+    note(doc, 'n');
+    expect((notesMap(doc).get('n') as Y.Map<unknown>).get('colour')).toBeNull();
+    expect(boardView(doc).notesById.get('n')).toMatchObject({ colour: 'rose', colourPicked: false });
+  });
+
+  it('[NA3] a moved note takes its new kind\'s colour unless its colour was picked by hand', () => {
+    const doc = new Y.Doc();
+    note(doc, 'plain');
+    note(doc, 'picked');
+    setNoteColour(doc, 'picked', 'sky', aliceOrigin);
+    moveNotes(doc, ['plain', 'picked'], { dimension: 'strategy', kind: 'good-practice', themeId: null }, bobOrigin);
+    const view = boardView(doc);
+    expect(view.notesById.get('plain')).toMatchObject({ kind: 'good-practice', colour: 'green', colourPicked: false });
+    expect(view.notesById.get('picked')).toMatchObject({ kind: 'good-practice', colour: 'sky', colourPicked: true });
+  });
+
+  it('[NA3] a colour picked equal to the kind\'s stays when the note changes kind; null gives back the kind\'s colour', () => {
+    const doc = new Y.Doc();
+    note(doc, 'n');
+    setNoteColour(doc, 'n', 'rose', aliceOrigin);
+    moveNote(doc, 'n', { dimension: 'structure', kind: 'need', themeId: null }, aliceOrigin);
+    expect(boardView(doc).notesById.get('n')).toMatchObject({ colour: 'rose', colourPicked: true });
+    setNoteColour(doc, 'n', null, aliceOrigin);
+    expect(boardView(doc).notesById.get('n')).toMatchObject({ colour: 'amber', colourPicked: false });
+    expect((notesMap(doc).get('n') as Y.Map<unknown>).get('colour')).toBeNull();
+  });
+
   it('[MU2] refuses an unknown colour and a missing note, changing nothing', () => {
     const doc = new Y.Doc();
     note(doc, 'n');

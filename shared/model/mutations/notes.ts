@@ -7,7 +7,7 @@ import { byOrder, orderBetween, ordersBetween, orderWork } from '../order';
 import { timeFor, type MutationOrigin } from '../origin';
 import { addNoteInput, noteRecord, noteTextInput, themeRecord, type AddNoteInput } from '../schema';
 import { applyTextDiff } from '../text';
-import { COLOURS, DIMENSION_IDS, KIND_IDS, defaultColour, type Colour, type DimensionId, type KindId } from '../vocabulary';
+import { COLOURS, DIMENSION_IDS, KIND_IDS, type Colour, type DimensionId, type KindId } from '../vocabulary';
 
 export interface Place {
   dimension: DimensionId;
@@ -139,7 +139,8 @@ export function addNotes(
           kind: note.kind,
           themeId: note.themeId ?? null,
           order: orders[i],
-          colour: note.colour ?? defaultColour(note.kind),
+          // Stored only when picked: a note without one follows its kind's colour (boardView).
+          colour: note.colour ?? null,
           // [AT1] A sourced note is nobody's: it can never count as a participant's.
           authorId: note.source ? '' : note.author.id,
           authorName: note.author.name,
@@ -241,8 +242,12 @@ export function ungroupNotes(doc: Y.Doc, noteIds: readonly string[], origin: Mut
   }, origin);
 }
 
-export function setNoteColour(doc: Y.Doc, noteId: string, colour: Colour, origin: MutationOrigin): void {
-  if (!COLOURS.includes(colour)) throw new MutationError('That colour is not available.');
+/**
+ * Picks a note's colour by hand; null gives the note back its kind's colour, which then follows
+ * the note when it moves to another kind.
+ */
+export function setNoteColour(doc: Y.Doc, noteId: string, colour: Colour | null, origin: MutationOrigin): void {
+  if (colour !== null && !COLOURS.includes(colour)) throw new MutationError('That colour is not available.');
   doc.transact(() => {
     const map = noteMap(doc, noteId);
     map.set('colour', colour);

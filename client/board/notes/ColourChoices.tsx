@@ -1,0 +1,51 @@
+import { setNoteColour } from '../../../shared/model/mutations/notes';
+import { COLOURS, defaultColour, type Colour } from '../../../shared/model/vocabulary';
+import type { NoteView } from '../../../shared/view/boardView';
+import { useBoard } from '../context';
+
+/**
+ * The palette (NA3): the kind's own colour (which then follows the note to another kind) or one
+ * picked by hand. Escape leaves it unchanged; either way the focus goes back to the note.
+ */
+export function ColourChoices({ note, onDone }: { note: NoteView; onDone(): void }) {
+  const { session, run } = useBoard();
+  const pick = (colour: Colour | null) => {
+    run(() => setNoteColour(session.doc, note.id, colour, session.origin));
+    onDone();
+  };
+  const kindColour = defaultColour(note.kind);
+  return (
+    <span
+      className="colour-choices"
+      role="group"
+      aria-label="Choose a colour"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        event.stopPropagation();
+        onDone();
+      }}
+    >
+      <button
+        type="button"
+        className={`swatch swatch-kind colour-${kindColour}`}
+        aria-label={`Colour of its kind (${kindColour})`}
+        title="Colour of its kind: changes with the kind when the note moves"
+        aria-pressed={!note.colourPicked}
+        onClick={() => pick(null)}
+      >
+        ◐
+      </button>
+      {COLOURS.map((colour) => (
+        <button
+          key={colour}
+          type="button"
+          className={`swatch colour-${colour}`}
+          aria-label={colour}
+          aria-pressed={note.colourPicked && note.colour === colour}
+          onClick={() => pick(colour)}
+        />
+      ))}
+    </span>
+  );
+}
