@@ -17,6 +17,9 @@ import { joinBoard, updateMe } from '../workshopApi';
 import { WorkshopBar } from './WorkshopBar';
 import { PrivateNotes } from './PrivateNotes';
 import { FocusFollower } from './FocusFollower';
+import { PhoneNav } from './phone/PhoneNav';
+import { startView, usePhone } from './phone/usePhone';
+import { WriteView } from './phone/WriteView';
 
 // Loaded when first shown: most people never open the outline, and only facilitators the panel.
 const OutlineView = lazy(() => import('./OutlineView').then((m) => ({ default: m.OutlineView })));
@@ -32,11 +35,16 @@ function Loading({ what }: { what: string }) {
 
 function BoardBody() {
   const ui = useUiStore();
-  const view = useUi((s) => s.view);
+  const phone = usePhone();
+  const chosen = useUi((s) => s.view);
+  // The Write view is the phone's; a screen widened past phone width shows the grid instead.
+  const view = chosen === 'write' && !phone ? 'grid' : chosen;
   const linking = useUi((s) => s.linking);
   return (
     <>
-      {view === 'outline' ? (
+      {view === 'write' ? (
+        <WriteView />
+      ) : view === 'outline' ? (
         <Suspense fallback={<Loading what="outline" />}>
           <OutlineView />
         </Suspense>
@@ -44,6 +52,7 @@ function BoardBody() {
         <BoardGrid />
       )}
       {linking && <LinkDialog needId={linking} onClose={() => ui.update(() => ({ linking: null }))} />}
+      {phone && <PhoneNav />}
     </>
   );
 }
@@ -62,7 +71,11 @@ export function BoardScreen({
   // One session for as long as this screen is shown; a new name or cluster updates it in place,
   // so nothing typed (or written offline) is lost.
   const [session] = useState(() => new BoardSession(info.id, token, info.role, identity));
-  const [ui] = useState(() => new UiStore());
+  const [ui] = useState(() => {
+    const store = new UiStore();
+    store.update(() => ({ view: startView(info.role) }));
+    return store;
+  });
   const [changingIdentity, setChangingIdentity] = useState(false);
   const [panelOpen, setPanelOpen] = useState(false);
 

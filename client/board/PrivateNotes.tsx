@@ -2,14 +2,23 @@
  * A participant's private notes: written while private writing is on, seen by nobody else (the
  * server sends them to no other socket) until revealed. Editable and deletable here.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
 import { useBoard, useControl, usePrivateView } from './context';
 import { dimensionLabel } from '../../shared/model/vocabulary';
+import { usePhone } from './phone/usePhone';
+import { useUi } from './uiContext';
 
-export function PrivateNotes() {
+/**
+ * `floating` stays in a corner of the board (a sheet above the view bar on phones); `inline` is
+ * the phone Write view's, where the floating one steps aside.
+ */
+export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating' | 'inline' }) {
   const { session, run } = useBoard();
+  const phone = usePhone();
+  const writeView = useUi((s) => s.view === 'write');
+  const headingId = useId();
   const view = usePrivateView();
   const { privateWriting } = useControl();
   const [editing, setEditing] = useState<string | null>(null);
@@ -19,6 +28,7 @@ export function PrivateNotes() {
   const doc = session.workshop.privateDoc;
   const notes = view ? [...view.notesById.values()].sort((a, b) => a.createdAt - b.createdAt) : [];
   if (!doc || session.role === 'viewer' || (notes.length === 0 && !privateWriting && !message)) return null;
+  if (placement === 'floating' && phone && writeView) return null;
 
   const reveal = () => {
     setBusy(true);
@@ -31,9 +41,9 @@ export function PrivateNotes() {
   };
 
   return (
-    <section className="private-notes" aria-labelledby="private-notes-heading">
+    <section className={`private-notes private-notes-${placement}`} aria-labelledby={headingId}>
       <div className="private-notes-head">
-        <h2 id="private-notes-heading">
+        <h2 id={headingId}>
           Your private notes ({notes.length})
           <span className="private-notes-hint"> only you can see these until they are revealed</span>
         </h2>
