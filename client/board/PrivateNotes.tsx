@@ -27,7 +27,8 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
   const [busy, setBusy] = useState(false);
   const doc = session.workshop.privateDoc;
   const notes = view ? [...view.notesById.values()].sort((a, b) => a.createdAt - b.createdAt) : [];
-  if (!doc || session.role === 'viewer' || (notes.length === 0 && !privateWriting && !message)) return null;
+  // Only participants write privately: a facilitator's box would stay empty and cover the panel.
+  if (!doc || session.role !== 'participant' || (notes.length === 0 && !privateWriting && !message)) return null;
   if (placement === 'floating' && phone && writeView) return null;
 
   const reveal = () => {
