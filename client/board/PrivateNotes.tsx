@@ -19,6 +19,9 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
   const phone = usePhone();
   const writeView = useUi((s) => s.view === 'write');
   const headingId = useId();
+  // On a phone the floating box is a sheet over the board: folded to its head until asked.
+  const [unfolded, setUnfolded] = useState(false);
+  const foldable = placement === 'floating' && phone;
   const view = usePrivateView();
   const { privateWriting } = useControl();
   const [editing, setEditing] = useState<string | null>(null);
@@ -48,6 +51,11 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
           Your private notes ({notes.length})
           <span className="private-notes-hint"> only you can see these until they are revealed</span>
         </h2>
+        {foldable && notes.length > 0 && (
+          <button type="button" className="quiet" aria-expanded={unfolded} onClick={() => setUnfolded(!unfolded)}>
+            {unfolded ? 'Hide the list' : 'Show the list'}
+          </button>
+        )}
         {notes.length > 0 && (
           <button type="button" className="primary" disabled={busy} onClick={reveal}>
             Reveal my notes
@@ -59,7 +67,7 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
           {message}
         </p>
       )}
-      {notes.length > 0 && (
+      {notes.length > 0 && (!foldable || unfolded) && (
         <ul className="private-notes-list">
           {notes.map((note) => (
             <li key={note.id} className={`private-note kind-${note.kind}`}>

@@ -203,10 +203,14 @@ test('[PH2][PH3][PH4][PH6] during private writing a phone writes privately, cann
 
   // The board view shows the private notes as a sheet above the view bar, inside the screen.
   await noor.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
-  await expect(privateNotes).toBeVisible();
+  await expect(privateNotes.getByRole('button', { name: 'Reveal my notes' })).toBeVisible();
+  await expectInViewport(noor, privateNotes);
+  await privateNotes.getByRole('button', { name: 'Show the list' }).click();
+  await expect(privateNotes).toContainText('Fees are too high for start-ups');
   await expectInViewport(noor, privateNotes);
   await expectNoSidewaysScroll(noor);
   await shot(noor, 'phone-private-board-390');
+  await privateNotes.getByRole('button', { name: 'Hide the list' }).click();
   await noor.setViewportSize(PHONES[1]);
   await expectInViewport(noor, privateNotes);
   await noor.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Write' }).click();
@@ -260,12 +264,13 @@ test('[PH3][PH4][PH6] a phone votes from its list and sees "brought everyone" in
 
   // On the board view the same call is a message above the view bar, inside the screen.
   await noor.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
+  await expect(noor.getByRole('main', { name: 'Board' })).toBeVisible();
+  expect(await smallTargets(noor)).toEqual([]);
   await panel.locator('#facilitate-bring-dimension').selectOption({ label: 'Cluster organisation' });
   await panel.getByRole('button', { name: 'Bring everyone here' }).click();
   const toast = noor.locator('.toast').filter({ hasText: 'Frida brought everyone to Cluster organisation.' });
   await expect(toast).toBeVisible();
   await expectInViewport(noor, toast);
-  expect(await smallTargets(noor)).toEqual([]);
   await shot(noor, 'phone-toast-360');
   await noor.setViewportSize(PHONES[0]);
   await expectInViewport(noor, toast);
