@@ -24,6 +24,9 @@ import { DockedPanel } from './layout/DockedPanel';
 import { useDock } from './layout/dock';
 import { PresenterView } from './presenter/PresenterView';
 import { usePresenting } from './presenter/presenterMode';
+import { PhoneNav } from './phone/PhoneNav';
+import { startView, usePhone } from './phone/usePhone';
+import { WriteView } from './phone/WriteView';
 
 // Loaded when first shown: most people never open the outline.
 const OutlineView = lazy(() => import('./OutlineView').then((m) => ({ default: m.OutlineView })));
@@ -56,11 +59,16 @@ function FacilitatorBar() {
 
 function BoardBody() {
   const ui = useUiStore();
-  const view = useUi((s) => s.view);
+  const phone = usePhone();
+  const chosen = useUi((s) => s.view);
+  // The Write view is the phone's; a screen widened past phone width shows the grid instead.
+  const view = chosen === 'write' && !phone ? 'grid' : chosen;
   const linking = useUi((s) => s.linking);
   return (
     <>
-      {view === 'outline' ? (
+      {view === 'write' ? (
+        <WriteView />
+      ) : view === 'outline' ? (
         <Suspense fallback={<Loading what="outline" />}>
           <OutlineView />
         </Suspense>
@@ -69,6 +77,7 @@ function BoardBody() {
       )}
       {linking && <LinkDialog needId={linking} onClose={() => ui.update(() => ({ linking: null }))} />}
       <NoteDialogs />
+      {phone && <PhoneNav />}
     </>
   );
 }
@@ -87,7 +96,11 @@ export function BoardScreen({
   // One session for as long as this screen is shown; a new name or cluster updates it in place,
   // so nothing typed (or written offline) is lost.
   const [session] = useState(() => new BoardSession(info.id, token, info.role, identity));
-  const [ui] = useState(() => new UiStore());
+  const [ui] = useState(() => {
+    const store = new UiStore();
+    store.update(() => ({ view: startView(info.role) }));
+    return store;
+  });
   const [changingIdentity, setChangingIdentity] = useState(false);
   const presenting = usePresenting(info.id, info.role);
 

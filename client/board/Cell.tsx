@@ -1,7 +1,5 @@
 import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { MutationError } from '../../shared/model/errors';
-import { addNote } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
 import type { CellView, NoteView } from '../../shared/view/boardView';
 import { useBoard } from './context';
@@ -10,6 +8,7 @@ import { NoteComposer } from './NoteComposer';
 import { NoteList } from './NoteList';
 import type { NoteDecor } from './noteDecor';
 import { ThemeBlock } from './ThemeBlock';
+import { writeNote } from './writeNote';
 
 function CellView_({ cell, dimensionLabel, decor }: CellProps) {
   const { session, writable, run } = useBoard();
@@ -35,22 +34,7 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
   };
 
   const save = (text: string) => {
-    // While private writing is on, a participant's new notes go to their private space (the
-    // server refuses new notes on the shared board meanwhile).
-    const target = privately ? session.workshop.privateDoc : null;
-    const saved = run(() => {
-      // While first connecting, nobody knows yet whether this note should be private. (Offline,
-      // notes are written to the board copy here and sent when the connection returns.)
-      if (session.role === 'participant' && !session.workshop.synced && session.getConnection().status === 'connecting') {
-        throw new MutationError('The board is still connecting. Please try again in a moment.');
-      }
-      addNote(
-        target ?? session.doc,
-        { text, dimension: cell.dimension, kind: cell.kind, author: session.author() },
-        session.origin,
-      );
-    });
-    if (saved) closeComposer();
+    if (writeNote({ session, run }, { text, dimension: cell.dimension, kind: cell.kind })) closeComposer();
   };
 
   return (

@@ -2,14 +2,26 @@
  * A participant's private notes: written while private writing is on, seen by nobody else (the
  * server sends them to no other socket) until revealed. Editable and deletable here.
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
 import { useBoard, useControl, usePrivateView } from './context';
 import { dimensionLabel } from '../../shared/model/vocabulary';
+import { usePhone } from './phone/usePhone';
+import { useUi } from './uiContext';
 
-export function PrivateNotes() {
+/**
+ * `floating` stays in a corner of the board (a sheet above the view bar on phones); `inline` is
+ * the phone Write view's, where the floating one steps aside.
+ */
+export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating' | 'inline' }) {
   const { session, run } = useBoard();
+  const phone = usePhone();
+  const writeView = useUi((s) => s.view === 'write');
+  const headingId = useId();
+  // On a phone the floating box is a sheet over the board: folded to its head until asked.
+  const [unfolded, setUnfolded] = useState(false);
+  const foldable = placement === 'floating' && phone;
   const view = usePrivateView();
   const { privateWriting } = useControl();
   const [editing, setEditing] = useState<string | null>(null);
@@ -18,7 +30,9 @@ export function PrivateNotes() {
   const [busy, setBusy] = useState(false);
   const doc = session.workshop.privateDoc;
   const notes = view ? [...view.notesById.values()].sort((a, b) => a.createdAt - b.createdAt) : [];
-  if (!doc || session.role === 'viewer' || (notes.length === 0 && !privateWriting && !message)) return null;
+  // Only participants write privately: a facilitator's box would stay empty and cover the panel.
+  if (!doc || session.role !== 'participant' || (notes.length === 0 && !privateWriting && !message)) return null;
+  if (placement === 'floating' && phone && writeView) return null;
 
   const reveal = () => {
     setBusy(true);
@@ -31,12 +45,17 @@ export function PrivateNotes() {
   };
 
   return (
-    <section className="private-notes" aria-labelledby="private-notes-heading">
+    <section className={`private-notes private-notes-${placement}`} aria-labelledby={headingId}>
       <div className="private-notes-head">
-        <h2 id="private-notes-heading">
+        <h2 id={headingId}>
           Your private notes ({notes.length})
           <span className="private-notes-hint"> only you can see these until they are revealed</span>
         </h2>
+        {foldable && notes.length > 0 && (
+          <button type="button" className="quiet" aria-expanded={unfolded} onClick={() => setUnfolded(!unfolded)}>
+            {unfolded ? 'Hide the list' : 'Show the list'}
+          </button>
+        )}
         {notes.length > 0 && (
           <button type="button" className="primary" disabled={busy} onClick={reveal}>
             Reveal my notes
@@ -48,7 +67,7 @@ export function PrivateNotes() {
           {message}
         </p>
       )}
-      {notes.length > 0 && (
+      {notes.length > 0 && (!foldable || unfolded) && (
         <ul className="private-notes-list">
           {notes.map((note) => (
             <li key={note.id} className={`private-note kind-${note.kind}`}>

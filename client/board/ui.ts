@@ -19,7 +19,8 @@ export interface Filter {
 export const NO_FILTER: Filter = { text: '', cluster: null, author: null, kind: null, dimension: null, mine: false };
 
 export interface UiState {
-  view: 'grid' | 'outline';
+  /** 'write' is the phone's Write view (phone/WriteView.tsx); wider screens show the grid instead. */
+  view: 'grid' | 'outline' | 'write';
   selection: ReadonlySet<string>;
   filter: Filter;
   collapsed: ReadonlySet<string>;
