@@ -11,22 +11,22 @@
  * Goals (issue "board experience"): interactive ≤ 1.5 s after sync, drag frame p95 ≤ 16 ms,
  * remote change ≤ 50 ms.
  */
-import { chromium, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
-import { startServer } from '../server/app';
 import { createBoard } from '../server/access/boards';
+import { startServer } from '../server/app';
 import { createLogger } from '../server/log';
 import { SqliteStore } from '../server/storage/sqlite';
+import { initBoard } from '../shared/model/mutations/meta';
 import { addNote } from '../shared/model/mutations/notes';
 import { groupNotes } from '../shared/model/mutations/themes';
-import { initBoard } from '../shared/model/mutations/meta';
 import { localOrigin, serverOrigin } from '../shared/model/origin';
 import { CLUSTERS, DIMENSION_IDS, KIND_IDS } from '../shared/model/vocabulary';
 

@@ -3,7 +3,7 @@
  * coordinator, driven over Node's IPC channel: the coordinator `call`s a named command, the child
  * `serve`s a table of handlers. Also reads a child's CPU time and memory from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess,spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

@@ -4,8 +4,8 @@
  * limit raised (every benchmark client comes from 127.0.0.1). Driven over IPC (bench/ipc.ts).
  */
 import { join } from 'node:path';
-import { startServer } from '../server/app';
 import { createBoard } from '../server/access/boards';
+import { startServer } from '../server/app';
 import { createLogger } from '../server/log';
 import { SqliteStore } from '../server/storage/sqlite';
 import { serve } from './ipc';

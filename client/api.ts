@@ -2,7 +2,7 @@
  * The browser's calls to the HTTP API, by the contract both sides share (shared/api/contract.ts):
  * its paths, bodies and answers.
  */
-import { API, PROTOCOL_HEADER, pathOf, type AnswerOf, type BodyOf, type Endpoint, type ErrorAnswer, type PathParams } from '../shared/api/contract';
+import { type AnswerOf, API, type BodyOf, type Endpoint, type ErrorAnswer, pathOf, type PathParams,PROTOCOL_HEADER } from '../shared/api/contract';
 import { PROTOCOL_VERSION, SEAT_HEADER } from '../shared/protocol';
 import type { TemplateId } from '../shared/templates/index';
 

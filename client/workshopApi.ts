@@ -1,5 +1,5 @@
 /** The workshop endpoints (server/http/workshopApi.ts), called with the role token and, as a person, the seat. */
-import { API, type AnswerOf, type BodyOf, type Endpoint } from '../shared/api/contract';
+import { type AnswerOf, API, type BodyOf, type Endpoint } from '../shared/api/contract';
 import type { Role } from '../shared/protocol';
 import type { ControlCommand } from '../shared/workshop/commands';
 import { request } from './api';

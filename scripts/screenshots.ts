@@ -4,9 +4,9 @@
  * 30 people (tests/e2e/crowd.ts) and photographs the facilitator's board on a 1440x900 laptop and
  * a participant's phone view at 390x844. Writes docs/screenshots/*.png.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { fillRoom } from '../tests/e2e/crowd';
 import { ServerProcess } from '../tests/helpers/server-process';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';

@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { DEFAULT_SEAT_LIMITS } from './access/people';
 import { CREATE_POLICIES, type CreatePolicy } from './http/quotas';
 import type { LogLevel } from './log';
-import { DEFAULT_SEAT_LIMITS } from './access/people';
 
 export interface Config {
   port: number;

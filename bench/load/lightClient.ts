@@ -5,10 +5,10 @@
  * its own doc (writers) or as an empty doc (observers), sends its doc's updates, and hands every
  * document update and presence frame it receives, raw, to the caller.
  */
-import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
+import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 
 const SYNC = 0;

@@ -14,7 +14,7 @@ import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { MessageType } from '../../shared/protocol';
 import { BenchServer, type RoomAccess } from '../servers';
 import type { Row, ScenarioResult } from '../table';
-import { round, sleep, type Scenario, type ScenarioContext } from './context';
+import { round, type Scenario, type ScenarioContext,sleep } from './context';
 
 const COLUMNS = ['honest max ms', 'server stall max ms', 'requests', 'answers (status: count)', 'took ms'];
 

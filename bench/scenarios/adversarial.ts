@@ -3,12 +3,12 @@
  * with garbage and oversized frames (reconnecting whenever it is cut off). The honest clients'
  * p99 should not move by more than 20 %.
  */
-import { socketUrl, BenchServer, type RoomAccess } from '../servers';
 import type { FloodResult } from '../load/flood';
 import { LoadPool } from '../load/pool';
+import { BenchServer, type RoomAccess,socketUrl } from '../servers';
 import type { Row, ScenarioResult } from '../table';
-import { MiB, durationMs as duration, round, type Scenario, type ScenarioContext } from './context';
-import { EditSession, cpuPercent, type Measured } from './editSession';
+import { durationMs as duration, MiB, round, type Scenario, type ScenarioContext } from './context';
+import { cpuPercent, EditSession, type Measured } from './editSession';
 import { fanoutLoad } from './fanout';
 
 const COLUMNS = ['quiet p99 ms', 'flooded p50 ms', 'flooded p99 ms', 'flooded max ms', 'p99 change %', 'server CPU % (flooded)', 'RSS MiB', 'flood frames', 'flood MiB', 'flood reconnects'];

@@ -6,8 +6,8 @@
 import { LoadPool } from '../load/pool';
 import { BenchServer } from '../servers';
 import { figure, type Row, type ScenarioResult } from '../table';
-import { MiB, durationMs, pauseMs, round, type Scenario, type ScenarioContext } from './context';
-import { EditSession, cpuPerDelivered, cpuPercent, latencyCells, type EditLoad } from './editSession';
+import { durationMs, MiB, pauseMs, round, type Scenario, type ScenarioContext } from './context';
+import { cpuPercent, cpuPerDelivered, type EditLoad,EditSession, latencyCells } from './editSession';
 
 export const FANOUT_COLUMNS = ['p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU µs / delivered update', 'server CPU %', 'RSS MiB', 'delivered', 'load CPU %'];
 

@@ -10,7 +10,7 @@ import { serverOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { LoadPool } from '../load/pool';
 import { Providers } from '../providers';
-import { BenchServer, socketUrl, type RoomAccess } from '../servers';
+import { BenchServer, type RoomAccess,socketUrl } from '../servers';
 import type { Row, ScenarioResult } from '../table';
 import { MiB, round, type Scenario, type ScenarioContext } from './context';
 

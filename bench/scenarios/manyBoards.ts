@@ -5,8 +5,8 @@
 import { LoadPool } from '../load/pool';
 import { BenchServer } from '../servers';
 import type { Row, ScenarioResult } from '../table';
-import { MiB, durationMs as duration, pauseMs, round, type Scenario, type ScenarioContext } from './context';
-import { EditSession, cpuPerDelivered, cpuPercent } from './editSession';
+import { durationMs as duration, MiB, pauseMs, round, type Scenario, type ScenarioContext } from './context';
+import { cpuPercent,cpuPerDelivered, EditSession } from './editSession';
 
 const COLUMNS = ['boards', 'sockets', 'connect s', 'RSS per board KiB', 'RSS MiB', 'loop p99 ms', 'loop max ms', 'edit p99 ms', 'CPU µs / delivered update', 'server CPU %'];
 

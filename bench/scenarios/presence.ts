@@ -2,12 +2,12 @@
  * Presence: everyone on one board moving their focus ten times a second (awareness). Presence is
  * never stored, so this is pure relay work: how fast does a move reach the others, and at what cost?
  */
-import { LoadPool } from '../load/pool';
 import type { RunResult } from '../load/edits';
-import { BenchServer, socketUrl, type RoomAccess } from '../servers';
+import { LoadPool } from '../load/pool';
+import { BenchServer, type RoomAccess,socketUrl } from '../servers';
 import { Histogram } from '../stats';
 import type { Row, ScenarioResult } from '../table';
-import { MiB, durationMs as duration, pauseMs, round, sleep, type Scenario, type ScenarioContext } from './context';
+import { durationMs as duration, MiB, pauseMs, round, type Scenario, type ScenarioContext,sleep } from './context';
 import { cpuPercent } from './editSession';
 
 const COLUMNS = ['p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'moves', 'CPU µs / delivered move', 'server CPU %', 'RSS MiB', 'delivered', 'load CPU %'];

@@ -1,6 +1,6 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useBoard, useBoardView } from './context';
 import './layout/layout.css';
+import { type ReactNode,useEffect, useRef } from 'react';
+import { useBoard, useBoardView } from './context';
 import { formatSyncTime } from './offline';
 import { PresenceStrip } from './presence/PresenceStrip';
 import type { ConnectionState } from './session';

@@ -5,8 +5,8 @@ import type { CellView, NoteView } from '../../shared/view/boardView';
 import { useBoard } from './context';
 import type { DropTarget } from './dnd/intent';
 import { NoteComposer } from './NoteComposer';
-import { NoteList } from './NoteList';
 import type { NoteDecor } from './noteDecor';
+import { NoteList } from './NoteList';
 import { ThemeBlock } from './ThemeBlock';
 import { writeNote } from './writeNote';
 

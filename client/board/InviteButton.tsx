@@ -1,6 +1,6 @@
-import { Suspense, lazy, useMemo, useState } from 'react';
-import { useBoard, useBoardView } from './context';
 import './follow/follow.css';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { useBoard, useBoardView } from './context';
 
 // The QR library loads with the dialog, the first time a facilitator opens it.
 const InviteDialog = lazy(() => import('../invite/InviteDialog').then((m) => ({ default: m.InviteDialog })));

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent,useState } from 'react';
 import { PERSON_NAME_MAX } from '../../shared/model/schema';
-import { CLUSTERS, CLUSTER_NAME_MAX, otherCluster, parseClusterRef } from '../../shared/model/vocabulary';
+import { CLUSTER_NAME_MAX, CLUSTERS, otherCluster, parseClusterRef } from '../../shared/model/vocabulary';
 import type { Role } from '../../shared/protocol';
-import { newIdentity, type Identity } from './identity';
+import { type Identity,newIdentity } from './identity';
 
 const OTHER = '__other__';
 

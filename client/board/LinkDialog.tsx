@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
 import { Dialog, DialogDone } from '../ui/Dialog';
-import { quote } from './quote';
 import { useBoard, useBoardView } from './context';
+import { quote } from './quote';
 
 /**
  * Matchmaking: link a "best practice needed" note to the good practices that answer it, usually

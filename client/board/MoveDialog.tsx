@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent,useState } from 'react';
 import { moveNotes } from '../../shared/model/mutations/notes';
-import { DIMENSIONS, KINDS, type DimensionId, type KindId } from '../../shared/model/vocabulary';
+import { type DimensionId, DIMENSIONS, type KindId,KINDS } from '../../shared/model/vocabulary';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
 import { describeNotePlace } from './dnd/apply';

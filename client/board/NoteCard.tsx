@@ -1,36 +1,36 @@
+import './notes/notes.css';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import {
+  type FocusEvent,
+  type KeyboardEvent,
+  type KeyboardEventHandler,
   memo,
+  type MouseEvent,
+  type ReactNode,
   useCallback,
   useEffect,
   useLayoutEffect,
   useRef,
   useState,
-  type FocusEvent,
-  type KeyboardEvent,
-  type KeyboardEventHandler,
-  type MouseEvent,
-  type ReactNode,
 } from 'react';
 import { deleteNote } from '../../shared/model/mutations/notes';
 import type { NoteView } from '../../shared/view/boardView';
 import { useBoard } from './context';
-import { VoteControl } from './VoteControl';
-import { quote } from './quote';
 import { useDropIndicator } from './dnd/BoardDnd';
 import type { DropTarget } from './dnd/intent';
 import { watchNearViewport } from './nearViewport';
 import { NoteEditor } from './NoteEditor';
-import type { PresenceUser } from './session';
 import { ColourChoices } from './notes/ColourChoices';
 import { forgetFocus, keepFocusAcrossRemount } from './notes/keepFocus';
 import { openNoteDialog } from './notes/noteDialogs';
 import { onNoteKey, swallowSpaceUp } from './notes/noteKeys';
-import { NoteMenu, type MenuItem } from './notes/NoteMenu';
+import { type MenuItem,NoteMenu } from './notes/NoteMenu';
 import { notesIn, rememberRoving, syncRoving } from './notes/roving';
+import { quote } from './quote';
+import type { PresenceUser } from './session';
 import { liveSelection } from './ui';
 import { useUi, useUiStore } from './uiContext';
-import './notes/notes.css';
+import { VoteControl } from './VoteControl';
 
 type Mode = 'view' | 'editing' | 'confirming-delete' | 'colour';
 

@@ -1,8 +1,8 @@
-import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { type KeyboardEvent,useLayoutEffect, useRef } from 'react';
 import { editNoteText } from '../../shared/model/mutations/notes';
 import { NOTE_TEXT_MAX } from '../../shared/model/schema';
-import type { NoteView } from '../../shared/view/boardView';
 import { mapCaret } from '../../shared/model/text';
+import type { NoteView } from '../../shared/view/boardView';
 import { useBoard } from './context';
 
 /**

@@ -3,17 +3,17 @@
  * with the keyboard alone. The accessible twin of the grid: everything the grid does by pointer,
  * the outline does by key.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { type KeyboardEvent,useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { addNote, deleteNote } from '../../shared/model/mutations/notes';
 import { renameTheme } from '../../shared/model/mutations/themes';
 import type { BoardView, NoteView, ThemeView } from '../../shared/view/boardView';
 import { Dialog } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
-import { quote } from './quote';
 import { GroupDialog } from './GroupDialog';
 import { MoveDialog } from './MoveDialog';
 import { NoteComposer } from './NoteComposer';
 import { NoteEditor } from './NoteEditor';
+import { quote } from './quote';
 import { ThemeEditor } from './ThemeBlock';
 import { liveSelection } from './ui';
 import { useUi, useUiStore } from './uiContext';

@@ -5,8 +5,8 @@
 import { useId, useState } from 'react';
 import { deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
-import { useBoard, useControl, usePrivateView } from './context';
 import { dimensionLabel } from '../../shared/model/vocabulary';
+import { useBoard, useControl, usePrivateView } from './context';
 import { usePhone } from './phone/usePhone';
 import { useUi } from './uiContext';
 

@@ -1,5 +1,5 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { useEffect, useRef, useState, type KeyboardEventHandler, useSyncExternalStore } from 'react';
+import { type KeyboardEventHandler, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { dissolveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import type { ThemeView } from '../../shared/view/boardView';

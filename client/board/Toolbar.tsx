@@ -1,15 +1,15 @@
+import './layout/layout.css';
 import { useId, useState } from 'react';
 import { ungroupNotes } from '../../shared/model/mutations/notes';
 import { useBoard, useBoardView } from './context';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
 import { ExportMenu } from './layout/ExportMenu';
-import './layout/layout.css';
 import { MoveDialog } from './MoveDialog';
-import { liveSelection } from './ui';
 import { ResultsButton } from './results/ResultsButton';
 import { DensityControl } from './search/DensityControl';
 import { FilterControls } from './search/FilterControls';
+import { liveSelection } from './ui';
 import { useUi, useUiStore } from './uiContext';
 
 /**

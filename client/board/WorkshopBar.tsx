@@ -2,15 +2,15 @@
  * The workshop's state for everyone, under the header: the running step, the shared timer, what
  * the facilitator has switched on (private writing, locks, voting) and, for participants, "I'm done".
  */
+import './workshop.css';
 import { useEffect, useRef, useState } from 'react';
 import { dimensionLabel } from '../../shared/model/vocabulary';
-import { timerRemaining, type ControlState } from '../../shared/workshop/control';
-import { useBoard, useControl, useMyVotes } from './context';
+import { type ControlState,timerRemaining } from '../../shared/workshop/control';
 import { chime } from './chime';
+import { useBoard, useControl, useMyVotes } from './context';
 import { FollowToggle } from './follow/FollowToggle';
 import { InviteButton } from './InviteButton';
 import { PresenterToggle } from './presenter/PresenterToggle';
-import './workshop.css';
 
 export function formatRemaining(ms: number): string {
   const seconds = Math.ceil(ms / 1000);

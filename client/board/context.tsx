@@ -4,9 +4,9 @@ import type { DimensionId } from '../../shared/model/vocabulary';
 import type { BoardView } from '../../shared/view/boardView';
 import type { MyVotes } from '../../shared/workshop/commands';
 import type { ControlState } from '../../shared/workshop/control';
-import type { NoteVotes } from './workshop';
 import type { BoardSession, ConnectionState, PresenceUser } from './session';
 import type { UndoState } from './undo';
+import type { NoteVotes } from './workshop';
 
 export interface BoardContextValue {
   session: BoardSession;

@@ -4,8 +4,8 @@
  * for all notes, so each card gets stable props and re-renders only when its own decor changes.
  */
 import type { BoardView, NoteView } from '../../shared/view/boardView';
-import { quote } from './quote';
 import { isFilterActive, matchesFilter } from './filter';
+import { quote } from './quote';
 import type { PresenceUser } from './session';
 import type { Filter } from './ui';
 

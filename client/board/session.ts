@@ -5,18 +5,18 @@
  * Document state (doc), presence (awareness, never persisted) and local UI state stay apart.
  */
 import { IndexeddbPersistence } from 'y-indexeddb';
+import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
-import { clusterLabel } from '../../shared/model/vocabulary';
-import * as authProtocol from 'y-protocols/auth';
-import { MessageType, WS_PATH_PREFIX, canWrite, isPermanentClose, type Role } from '../../shared/protocol';
+import { type LocalOrigin,localOrigin } from '../../shared/model/origin';
 import type { AuthorInput } from '../../shared/model/schema';
+import { clusterLabel } from '../../shared/model/vocabulary';
+import { canWrite, isPermanentClose, MessageType, type Role,WS_PATH_PREFIX } from '../../shared/protocol';
 import type { BoardPeople, BoardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
-import { presenceColour, seatPerson, type Identity } from './identity';
-import { loadLastSynced, saveLastSynced } from './offline';
 import { continueUnderNewClientId } from './clientId';
+import { type Identity,presenceColour, seatPerson } from './identity';
+import { loadLastSynced, saveLastSynced } from './offline';
 import { BoardUndo, type UndoResult, type UndoState } from './undo';
 import { Workshop } from './workshop';
 

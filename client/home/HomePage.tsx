@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent,useState } from 'react';
 import type { CreatedBoard } from '../../shared/protocol';
-import { TEMPLATES, type TemplateId } from '../../shared/templates/index';
+import { type TemplateId,TEMPLATES } from '../../shared/templates/index';
 import { apiCreateBoard } from '../api';
 import { InvitePanel } from '../invite/InvitePanel';
 

@@ -4,12 +4,12 @@
  * Invite dialog. Showing links never changes them; replacing one is a separate, confirmed action
  * (Facilitator controls → Links).
  */
+import './invite.css';
 import { useState } from 'react';
 import type { Role } from '../../shared/protocol';
 import { CopyField } from '../board/facilitate/CopyField';
 import { PresentQr } from './PresentQr';
 import { QrCode } from './QrCode';
-import './invite.css';
 
 export function InvitePanel({ links, boardTitle }: { links: Record<Role, string>; boardTitle: string }) {
   const [presenting, setPresenting] = useState(false);

@@ -2,15 +2,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import * as Y from 'yjs';
 import { newId } from '../../shared/model/ids';
-import { serverOrigin } from '../../shared/model/origin';
-import { CONTROL_DOC, ROLES, docKey, isTokenShaped, type Role } from '../../shared/protocol';
-import { publishResults } from '../../shared/workshop/mutations';
 import { asImported, importRecords } from '../../shared/model/mutations/importBoard';
-import type { BoardExport } from '../../shared/report/json';
 import { addNotes } from '../../shared/model/mutations/notes';
+import { serverOrigin } from '../../shared/model/origin';
+import { CONTROL_DOC, docKey, isTokenShaped, type Role,ROLES } from '../../shared/protocol';
+import type { BoardExport } from '../../shared/report/json';
 import { carryOverNotes } from '../../shared/templates/carryOver';
 import { createBoardContent, type StandaloneTemplateId } from '../../shared/templates/index';
 import type { BoardView } from '../../shared/view/boardView';
+import { publishResults } from '../../shared/workshop/mutations';
 import type { BoardRecord, BoardStore } from '../storage/store';
 
 function newToken(): string {

@@ -5,8 +5,8 @@
  * the id of the board it is about to create makes it; the others wait for that board to appear
  * (and make it themselves, under that id, if its maker died first).
  */
-import { createBoard, newBoardId } from './boards';
 import type { BoardRecord, BoardStore } from '../storage/store';
+import { createBoard, newBoardId } from './boards';
 
 const DEMO_SETTING = 'demoBoardId';
 export const DEMO_TITLE = 'EXCITE D1.4 workshop (demo)';

@@ -7,7 +7,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId } from '../../shared/model/ids';
 import type { Role, Seat } from '../../shared/protocol';
 import { quotaKey } from '../http/clientAddress';
-import type { PersonRecord, BoardStore } from '../storage/store';
+import type { BoardStore,PersonRecord } from '../storage/store';
 
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');

@@ -5,28 +5,28 @@
  * (/healthz, /readyz and /metrics are in ./ops.ts.)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API, OUT_OF_DATE, PROTOCOL_HEADER, createBoardRequest, matchPath, sameProtocol } from '../../shared/api/contract';
+import { API, createBoardRequest, matchPath, OUT_OF_DATE, PROTOCOL_HEADER, sameProtocol } from '../../shared/api/contract';
 import { MutationError } from '../../shared/model/errors';
 import { BoardFullError } from '../../shared/model/limits';
-import { PROTOCOL_VERSION, ROLES, boardPath, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
-import { readMeta } from '../../shared/view/boardView';
+import { type BoardInfo, boardPath, type CreatedBoard,PROTOCOL_VERSION, ROLES } from '../../shared/protocol';
 import { ImportError, parseBoardExport } from '../../shared/report/json';
+import { readMeta } from '../../shared/view/boardView';
 import { createBoard, createBoardFromPrevious, importBoard } from '../access/boards';
-import { EXPORT_FORMATS, boardPeople, currentView, isExportFormat, sharedExport } from '../exports';
+import { boardPeople, currentView, EXPORT_FORMATS, isExportFormat, sharedExport } from '../exports';
 import type { BoardRecord, BoardStore } from '../storage/store';
 import { ServerBusyError } from '../sync/errors';
 import type { Rooms } from '../sync/rooms';
-import { authorise, bearerToken } from './auth';
-import { handleDeletedNotesApi } from './deletedNotesApi';
-import { handleNotesApi } from './notesApi';
-import { RateLimitedError, type Quotas } from './quotas';
-import type { ReadCache } from './readCache';
-import { handleWorkshopApi } from './workshopApi';
-import { WORKSHOP_STATUS } from './workshopErrors';
 import type { DeletedNotes } from '../workshop/deletedRestore';
 import { WorkshopError } from '../workshop/errors';
 import type { Workshop } from '../workshop/workshop';
+import { authorise, bearerToken } from './auth';
+import { handleDeletedNotesApi } from './deletedNotesApi';
+import { handleNotesApi } from './notesApi';
+import { type Quotas,RateLimitedError } from './quotas';
+import type { ReadCache } from './readCache';
 import { HttpError, parseBody, readJson, sendError, sendJson } from './respond';
+import { handleWorkshopApi } from './workshopApi';
+import { WORKSHOP_STATUS } from './workshopErrors';
 
 const BODY_LIMIT = 16 * 1024;
 /** A board export of the largest board we plan for (5,000 notes) fits well within this. */

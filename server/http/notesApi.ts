@@ -13,26 +13,26 @@
  * import is sourced "CSV import by <the importing person>" (or "CSV import" without a seat).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { newNoteRequest, type CsvImportAnswer, type ListedNote } from '../../shared/api/contract';
+import { type CsvImportAnswer, type ListedNote,newNoteRequest } from '../../shared/api/contract';
 import { CsvTooLargeError, importNotesCsv } from '../../shared/import/csv';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { sourceLabel, type NoteSource } from '../../shared/model/schema';
-import { CONTROL_DOC, SEAT_HEADER, type Role } from '../../shared/protocol';
-import { readWriteRules } from '../../shared/workshop/control';
-import { OPEN_RULES, mayWrite, type WorkshopRules, type WriteRefusal } from '../../shared/workshop/writeRule';
+import { type NoteSource,sourceLabel } from '../../shared/model/schema';
+import { CONTROL_DOC, type Role,SEAT_HEADER } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { isoTime } from '../../shared/view/time';
-import { boardPeople, peopleIndex } from '../exports';
+import { readWriteRules } from '../../shared/workshop/control';
+import { mayWrite, OPEN_RULES, type WorkshopRules, type WriteRefusal } from '../../shared/workshop/writeRule';
 import { personForSeat } from '../access/people';
+import { boardPeople, peopleIndex } from '../exports';
 import type { BoardStore, PersonRecord } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
 import type { Quotas } from './quotas';
 import type { ReadCache } from './readCache';
-import { whenStored } from './stored';
 import { HttpError, parseBody, readJson, readText, sendJson } from './respond';
+import { whenStored } from './stored';
 
 const API_ORIGIN = serverOrigin('api');
 const CSV_LIMIT = 2 * 1024 * 1024;

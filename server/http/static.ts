@@ -1,9 +1,9 @@
 /** Serves the built client (dist/client). Unknown paths under /b/ get index.html (client routing). */
 import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { PAGE_CSP } from './headers';
 import { sendError } from './respond';
 import { decodeSegment } from './url';

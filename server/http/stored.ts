@@ -4,8 +4,8 @@
  * (storage/failures.ts); with an outage buffer (PostgreSQL) the change is kept but not yet stored,
  * and the answer says so.
  */
-import type { Room } from '../sync/room';
 import { StorageOutageError } from '../sync/errors';
+import type { Room } from '../sync/room';
 import { HttpError } from './respond';
 
 export async function whenStored(room: Room): Promise<void> {

@@ -20,8 +20,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API, controlCommand, linkRequest, matchPath, personRequest, readyRequest, snapshotRequest, voteRequest, type PathParams } from '../../shared/api/contract';
-import { SEAT_HEADER, type CreatedBoard, type Role } from '../../shared/protocol';
+import { API, controlCommand, linkRequest, matchPath, type PathParams,personRequest, readyRequest, snapshotRequest, voteRequest } from '../../shared/api/contract';
+import { type CreatedBoard, type Role,SEAT_HEADER } from '../../shared/protocol';
 import { importBoard } from '../access/boards';
 import { personForSeat } from '../access/people';
 import type { BoardRecord, BoardStore, PersonRecord } from '../storage/store';

@@ -10,7 +10,7 @@
  *
  * or, for anything else prom-client offers, `new Histogram({ ..., registers: [metrics.registry] })`.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { collectDefaultMetrics,Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EventLoopDelay } from './eventLoop';
 
 export const METRIC_PREFIX = 'clusterboard_';

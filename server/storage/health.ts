@@ -6,10 +6,10 @@
  * probe runs once: a full disk starts the server read-only (boards are served, writes refused)
  * instead of not at all.
  */
-import { DelegatingStore } from './delegating';
-import { storageFailure, type StorageFailure } from './failures';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, BallotRecord } from './store';
 import type { Role } from '../../shared/protocol';
+import { DelegatingStore } from './delegating';
+import { type StorageFailure,storageFailure } from './failures';
+import type { BallotRecord,BoardRecord, BoardStore, HistoryEntry, PersonRecord } from './store';
 
 const PROBE_KEY = 'storage-probe';
 

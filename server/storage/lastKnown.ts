@@ -7,9 +7,9 @@
  * Without this, during an outage nobody could reconnect to a board this instance still serves (a
  * network blip, a 4503, a failed-over instance), although the room would serve them.
  */
-import { DelegatingStore } from './delegating';
 import type { Role } from '../../shared/protocol';
-import { StorageUnavailableError, type BoardRecord, type BoardStore, type PersonRecord } from './store';
+import { DelegatingStore } from './delegating';
+import { type BoardRecord, type BoardStore, type PersonRecord,StorageUnavailableError } from './store';
 
 /** Records kept of each kind; the oldest go first. */
 const KEPT = 10_000;

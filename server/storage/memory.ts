@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/protocol';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, StoredUpdate, BallotRecord } from './store';
+import type { BallotRecord,BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, StoredUpdate } from './store';
 
 const docId = (board: string, doc: string) => `${board}\u0000${doc}`;
 

@@ -1,10 +1,10 @@
 import { Pool, type PoolClient, type QueryResultRow } from 'pg';
 import * as Y from 'yjs';
 import type { Role } from '../../shared/protocol';
-import { appendManySql, SCHEMA, SCHEMA_VERSION, SQL, type Statement } from './postgresSchema';
 import { closed, isRefusal, isRowRefusal, reasonOf, storageError, StoreError } from './postgresErrors';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, BallotRecord } from './store';
-import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
+import { appendManySql, SCHEMA, SCHEMA_VERSION, SQL, type Statement } from './postgresSchema';
+import { boardFromRow, type BoardRow, personFromRow, type PersonRow } from './rows';
+import type { BallotRecord,BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
 
 /** The most rows one append INSERT carries; more wait for the next one (400 parameters). */
 const MAX_APPEND_BATCH = 100;

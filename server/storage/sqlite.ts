@@ -1,11 +1,11 @@
-import Database from 'better-sqlite3';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Role } from '../../shared/protocol';
-import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, BallotRecord } from './store';
 import { storageFailure } from './failures';
+import { boardFromRow, type BoardRow, personFromRow, type PersonRow } from './rows';
+import type { BallotRecord,BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
 import { checkWal } from './walCheck';
-import { boardFromRow, personFromRow, type BoardRow, type PersonRow } from './rows';
 
 /**
  * Schema versions (`PRAGMA user_version`):

@@ -19,15 +19,15 @@ import { CloseCode } from '../../shared/protocol';
 import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
 import { applyStoredState, type DocumentLog, type StoredState } from '../storage/store';
-import { StorageOutageError, TooLargeError } from './errors';
 import { BusLink } from './busLink';
+import { decodeMessage } from './decode';
+import { StorageOutageError, TooLargeError } from './errors';
 import { IdleClock } from './idleClock';
 import type { Peer, WritePolicy } from './peer';
 import { dropPending } from './pending';
 import { Persistence } from './persistence';
-import { decodeMessage } from './decode';
 import type { PresenceLimits } from './presence';
-import { RoomPresence, type PresenceIdentity, type PresenceMode } from './roomPresence';
+import { type PresenceIdentity, type PresenceMode,RoomPresence } from './roomPresence';
 
 export type { PresenceIdentity, PresenceMode } from './roomPresence';
 

@@ -11,15 +11,15 @@
  * application says through its hooks (hooks.ts). A document that depends on another (a board's
  * write rule reads its control document) keeps that one loaded, and releases it when it unloads.
  */
-import { CloseCode, PERSON_REMOVED_REASON, docKey, type DocName, type Role } from '../../shared/protocol';
+import { CloseCode, docKey, type DocName, PERSON_REMOVED_REASON, type Role } from '../../shared/protocol';
 import type { UpdateBus } from '../bus/bus';
 import type { Logger } from '../log';
-import type { PresenceLimits } from './presence';
 import type { DocumentLog } from '../storage/store';
 import { ServerBusyError } from './errors';
 import type { DocumentHooks } from './hooks';
 import { DEFAULT_LIMITS } from './limits';
-import { Room, type Peer } from './room';
+import type { PresenceLimits } from './presence';
+import { type Peer,Room } from './room';
 
 export interface RoomsOptions {
   store: DocumentLog;

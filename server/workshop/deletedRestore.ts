@@ -8,16 +8,16 @@
 import * as Y from 'yjs';
 import { linksMap, notesMap, readRecord, themesMap } from '../../shared/model/doc';
 import { MutationError } from '../../shared/model/errors';
-import { linkId, addLink } from '../../shared/model/mutations/links';
+import { addLink,linkId } from '../../shared/model/mutations/links';
 import { addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { NOTE_TEXT_MAX, PERSON_NAME_MAX, themeRecord, type AddNoteInput, type LinkRecord } from '../../shared/model/schema';
+import { type AddNoteInput, type LinkRecord,NOTE_TEXT_MAX, PERSON_NAME_MAX, themeRecord } from '../../shared/model/schema';
 import { boardView, type NoteView } from '../../shared/view/boardView';
 import type { DeletedNote, RestoreAnswer } from '../../shared/workshop/deletedNotes';
-import { WorkshopError } from './errors';
 import type { BoardStore } from '../storage/store';
 import type { Rooms } from '../sync/rooms';
 import { DELETED_KEPT_MS, type DeletionWatch } from './deletedNotes';
+import { WorkshopError } from './errors';
 
 const RESTORE_ORIGIN = serverOrigin('control');
 /** Snapshots read per listing: a facilitator taking one a minute still gets an answer soon. */

@@ -15,21 +15,21 @@ import { notesMap } from '../../shared/model/doc';
 import {
   BOARD_ROOTS,
   FIELD_NAME_MAX,
+  type FieldSpec,
+  fieldValueProblem,
   FOREIGN_FIELDS,
+  isRecordRoot,
   KEY_MAX,
   MAX_NOTES_PER_BOARD,
   META_FIELDS,
-  RECORD_FIELDS,
-  REQUIRED_FIELDS,
-  fieldValueProblem,
-  isRecordRoot,
   plainValueProblem,
-  type FieldSpec,
+  RECORD_FIELDS,
   type RecordRoot,
+  REQUIRED_FIELDS,
 } from '../../shared/model/limits';
-import { Locator, MISPLACED, UNRESOLVED, type Place } from './places';
 import type { WorkshopRules } from '../../shared/workshop/writeRule';
 import { Ownership, Refusal, refuse, type Writer } from './ownership';
+import { Locator, MISPLACED, type Place,UNRESOLVED } from './places';
 
 export type { Writer } from './ownership';
 

@@ -13,8 +13,8 @@ import { exportView } from '../../shared/report/bounds';
 import type { Participant } from '../../shared/report/engagement';
 import type { BoardView } from '../../shared/view/boardView';
 import { boardPeople, peopleIndex } from '../exports';
-import { WorkshopError } from './errors';
 import type { BoardStore } from '../storage/store';
+import { WorkshopError } from './errors';
 
 const SNAPSHOT_VOTES = 'snapshotVotes';
 

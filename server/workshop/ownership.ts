@@ -13,8 +13,8 @@
  */
 import * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
-import { RECORD_FIELDS, isRecordRoot, type RecordRoot } from '../../shared/model/limits';
-import { mayWrite, type BoardAction, type WorkshopRules } from '../../shared/workshop/writeRule';
+import { isRecordRoot, RECORD_FIELDS, type RecordRoot } from '../../shared/model/limits';
+import { type BoardAction, mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
 import type { Locator, Place } from './places';
 
 export interface Writer {

@@ -8,14 +8,14 @@ import type { PersonSummary } from '../../shared/api/contract';
 import { serverOrigin } from '../../shared/model/origin';
 import { clusterLabel } from '../../shared/model/vocabulary';
 import type { Role, Seat } from '../../shared/protocol';
-import { peopleMap, readControl, type PersonStatus } from '../../shared/workshop/control';
+import { peopleMap, type PersonStatus,readControl } from '../../shared/workshop/control';
 import { publishResults, setPersonStatus } from '../../shared/workshop/mutations';
 import { resultsVisible, tally, usage } from '../../shared/workshop/voting';
-import { WorkshopError } from './errors';
 import { personForSeat, registerPerson, type SeatAddresses, type SeatLimits } from '../access/people';
 import type { BoardStore, PersonRecord } from '../storage/store';
 import type { Room } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
+import { WorkshopError } from './errors';
 
 const CONTROL_ORIGIN = serverOrigin('control');
 

@@ -4,11 +4,11 @@
  */
 import type { DocName } from '../../shared/protocol';
 import { isRestricted, readWriteRules } from '../../shared/workshop/control';
-import { OPEN_RULES, mayWrite } from '../../shared/workshop/writeRule';
+import { mayWrite,OPEN_RULES } from '../../shared/workshop/writeRule';
 import type { Logger } from '../log';
 import type { DocumentSetup } from '../sync/hooks';
 import type { Room, WritePolicy } from '../sync/room';
-import { checkUpdate, skipsAhead, type GuardVerdict, type Writer } from './guard';
+import { checkUpdate, type GuardVerdict, skipsAhead, type Writer } from './guard';
 
 /**
  * The board: [P3] viewers never write; [G1] every update anyone sends keeps the board's structure

@@ -6,51 +6,51 @@
  * of a budget.
  */
 import { notesMap } from '../../shared/model/doc';
-import { MAX_NOTES_PER_REVEAL } from '../../shared/model/limits';
 import { newId } from '../../shared/model/ids';
+import { MAX_NOTES_PER_REVEAL } from '../../shared/model/limits';
 import { addNotes, deleteNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { NOTE_TEXT_MAX, type AddNoteInput } from '../../shared/model/schema';
+import { type AddNoteInput,NOTE_TEXT_MAX } from '../../shared/model/schema';
 import type { DimensionId } from '../../shared/model/vocabulary';
 import { CONTROL_DOC, type DocName, type Seat } from '../../shared/protocol';
-import { exportJson, type BoardExport } from '../../shared/report/json';
+import { type BoardExport,exportJson } from '../../shared/report/json';
 import { boardView } from '../../shared/view/boardView';
 import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
 import {
-  OPEN_LOCK,
-  isRestricted,
-  readControl,
-  readWriteRules,
   type ControlState,
   type FocusState,
-  publishedVotes,
+  isRestricted,
+  OPEN_LOCK,
   type PersonStatus,
+  publishedVotes,
+  readControl,
+  readWriteRules,
   type Round,
   type Step,
   type VotingConfig,
 } from '../../shared/workshop/control';
 import { publishClusterResults, publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
-import { checkVote, resultsVisible, tally, tallyByCluster, usage, votesUsedBy, type Ballot } from '../../shared/workshop/voting';
+import { type Ballot,checkVote, resultsVisible, tally, tallyByCluster, usage, votesUsedBy } from '../../shared/workshop/voting';
 import { mayWrite } from '../../shared/workshop/writeRule';
-import { WorkshopError } from './errors';
+import { DEFAULT_SEAT_LIMITS, SeatAddresses, type SeatLimits } from '../access/people';
 import type { Logger } from '../log';
 import type { BoardRecord, BoardStore, HistoryEntry, PersonRecord } from '../storage/store';
 import type { Room } from '../sync/room';
 import type { Rooms } from '../sync/rooms';
-import { DEFAULT_SEAT_LIMITS, SeatAddresses, type SeatLimits } from '../access/people';
+import { WorkshopError } from './errors';
 import { readSnapshot, snapshotState } from './history';
-import { MINUTE, nextTimer } from './timer';
 import {
   join as joinPerson,
-  mergeClusters,
-  remove as removePerson,
-  rename as renamePerson,
-  summaries,
   type JoinRequest,
+  mergeClusters,
   type PeopleDeps,
   type PersonFields,
   type PersonSummary,
+  remove as removePerson,
+  rename as renamePerson,
+  summaries,
 } from './people';
+import { MINUTE, nextTimer } from './timer';
 
 const CONTROL_ORIGIN = serverOrigin('control');
 

@@ -7,13 +7,13 @@
  * with no schema.
  */
 import { z } from 'zod';
-import { boardTitleInput, noteTextInput, personNameInput, type NoteSource } from '../model/schema';
-import { DIMENSION_IDS, KIND_IDS, parseClusterRef, type DimensionId, type KindId } from '../model/vocabulary';
-import { PROTOCOL_VERSION, ROLES, type BoardInfo, type CreatedBoard, type Role, type Seat } from '../protocol';
+import { boardTitleInput, type NoteSource,noteTextInput, personNameInput } from '../model/schema';
+import { DIMENSION_IDS, type DimensionId, KIND_IDS, type KindId,parseClusterRef } from '../model/vocabulary';
+import { type BoardInfo, type CreatedBoard, PROTOCOL_VERSION, type Role, ROLES, type Seat } from '../protocol';
 import type { BoardExport } from '../report/json';
-import { TEMPLATES, type TemplateId } from '../templates/index';
-import { clusterRef, controlCommand, voteRequest, type MyVotes } from '../workshop/commands';
-import { restoreRequest, type DeletedNotesAnswer, type RestoreAnswer } from '../workshop/deletedNotes';
+import { type TemplateId,TEMPLATES } from '../templates/index';
+import { clusterRef, controlCommand, type MyVotes,voteRequest } from '../workshop/commands';
+import { type DeletedNotesAnswer, type RestoreAnswer,restoreRequest } from '../workshop/deletedNotes';
 
 // ---- Versions ----
 

@@ -5,9 +5,9 @@
  * and the seed report's own wording is accepted ("Cluster operational organisation",
  * "Best practices needed", ...).
  */
-import { MAX_CSV_IMPORT_ROWS, formatCount } from '../model/limits';
+import { formatCount,MAX_CSV_IMPORT_ROWS } from '../model/limits';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../model/schema';
-import { CLUSTERS, CLUSTER_NAME_MAX, DIMENSIONS, KINDS, otherCluster, type ClusterRef, type DimensionId, type KindId } from '../model/vocabulary';
+import { CLUSTER_NAME_MAX, type ClusterRef, CLUSTERS, type DimensionId, DIMENSIONS, type KindId,KINDS, otherCluster } from '../model/vocabulary';
 
 export interface CsvNote {
   line: number;

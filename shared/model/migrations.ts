@@ -7,8 +7,8 @@
 import * as Y from 'yjs';
 import { metaMap, notesMap } from './doc';
 import type { ServerOrigin } from './origin';
-import { SCHEMA_VERSION, carriedFrom, sourceLabel, type NoteSource } from './schema';
-import { KIND_IDS, defaultColour, type KindId } from './vocabulary';
+import { carriedFrom, type NoteSource,SCHEMA_VERSION, sourceLabel } from './schema';
+import { defaultColour, KIND_IDS, type KindId } from './vocabulary';
 
 export interface Migration {
   readonly name: string;

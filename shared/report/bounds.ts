@@ -7,10 +7,10 @@
  * every format shows the same, bounded board, and the JSON export is exactly what the import
  * accepts: exporting, importing and exporting again gives the same file.
  */
-import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
-import { CLUSTER_REF_MAX, ID_MAX, KEY_MAX, isAcceptedTime, LABEL_MAX, TEMPLATE_ID_MAX, MAX_IMPORT_NOTES, ORDER_MAX, PLAIN_DEPTH_MAX, TIME_AHEAD_MS } from '../model/limits';
 import type * as Y from 'yjs';
-import { deriveBoardView, readBoardRecords, type BoardPeople, type BoardRecords, type BoardView } from '../view/boardView';
+import { CLUSTER_REF_MAX, ID_MAX, isAcceptedTime, KEY_MAX, LABEL_MAX, MAX_IMPORT_NOTES, ORDER_MAX, PLAIN_DEPTH_MAX, TEMPLATE_ID_MAX, TIME_AHEAD_MS } from '../model/limits';
+import { BOARD_TITLE_MAX, type LinkRecord, type MetaRecord, NOTE_TEXT_MAX, type NoteRecord, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type ThemeRecord } from '../model/schema';
+import { type BoardPeople, type BoardRecords, type BoardView,deriveBoardView, readBoardRecords } from '../view/boardView';
 
 /** Record ids are 16 characters (shared/model/ids.ts); board ids and author ids are shorter than this. */
 export const RECORD_ID_MAX = ID_MAX;

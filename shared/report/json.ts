@@ -5,32 +5,32 @@
  * to fix.
  */
 import { z } from 'zod';
-import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../model/vocabulary';
 import { formatCount } from '../model/limits';
 import { SOURCE_KINDS, SOURCE_LABEL_MAX } from '../model/schema';
+import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../model/vocabulary';
 import type { BoardView } from '../view/boardView';
 import {
   AUTHOR_NAME_MAX,
   BOARD_TITLE_MAX,
   CLUSTER_REF_MAX,
-  LINKS_MAX,
+  isKeepableUnknownField,
   LINK_ID_MAX,
-  NOTES_MAX,
+  LINKS_MAX,
   NOTE_TEXT_MAX,
+  NOTES_MAX,
   ORDER_KEY_MAX,
   RECORD_ID_MAX,
   TEMPLATE_ID_MAX,
-  THEMES_MAX,
   THEME_STATEMENT_MAX,
   THEME_TITLE_MAX,
+  THEMES_MAX,
   TIME_AHEAD_MAX_MS,
-  UNKNOWN_FIELDS_MAX,
   UNKNOWN_FIELD_DEPTH_MAX,
   UNKNOWN_FIELD_JSON_MAX,
+  UNKNOWN_FIELDS_MAX,
   VOTES_PER_NOTE_MAX,
-  isKeepableUnknownField,
 } from './bounds';
-import { engagement, type Engagement, type Participant } from './engagement';
+import { type Engagement, engagement, type Participant } from './engagement';
 
 export const EXPORT_FORMAT = 'clusterboard.board';
 export const EXPORT_VERSION = 1;

@@ -6,7 +6,7 @@
  */
 import type { KindId } from '../model/vocabulary';
 import type { BoardView, NoteView } from '../view/boardView';
-import { engagement, type Engagement, type Participant } from './engagement';
+import { type Engagement, engagement, type Participant } from './engagement';
 
 export type { EngagementRow, TimeBucket } from './engagement';
 

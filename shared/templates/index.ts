@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import { addNote } from '../model/mutations/notes';
 import { initBoard } from '../model/mutations/meta';
+import { addNote } from '../model/mutations/notes';
 import type { ServerOrigin } from '../model/origin';
 import { EXCITE_D14, EXCITE_D14_SOURCE } from './excite-d14';
 

@@ -15,8 +15,8 @@ import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { linksMap, metaMap, notesMap, plainRecord, readRecord, themesMap } from '../model/doc';
 import { byOrder } from '../model/order';
-import { linkRecord, metaRecord, noteRecord, themeRecord, type LinkRecord, type MetaRecord, type NoteRecord, type ThemeRecord } from '../model/schema';
-import { CONSORTIUM_LABEL, DIMENSIONS, KINDS, clusterLabel, defaultColour, type Colour, type DimensionId, type KindId } from '../model/vocabulary';
+import { type LinkRecord, linkRecord, type MetaRecord, metaRecord, type NoteRecord, noteRecord, type ThemeRecord,themeRecord } from '../model/schema';
+import { clusterLabel, type Colour, CONSORTIUM_LABEL, defaultColour, type DimensionId, DIMENSIONS, type KindId,KINDS } from '../model/vocabulary';
 
 /** Marks the stored name of a note whose author is not (or no longer) a person of the board. */
 export const NOT_ON_BOARD = '(not on this board)';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { DIMENSION_IDS, parseClusterRef } from '../model/vocabulary';
-import { MAX_STEPS, STEP_MINUTES_MAX, lockState, stepRecord, votingConfig } from './control';
+import { lockState, MAX_STEPS, STEP_MINUTES_MAX, stepRecord, votingConfig } from './control';
 
 const minutes = z.number().min(0).max(STEP_MINUTES_MAX);
 

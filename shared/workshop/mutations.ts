@@ -4,7 +4,7 @@
  */
 import type * as Y from 'yjs';
 import type { ServerOrigin } from '../model/origin';
-import { clusterResultsMap, controlMap, peopleMap, readControl, resultsMap, type ControlState, type PersonStatus } from './control';
+import { clusterResultsMap, controlMap, type ControlState, peopleMap, type PersonStatus,readControl, resultsMap } from './control';
 
 /** The plain values of the `control` map; a key left out is left as it is. */
 export type ControlFields = Partial<Pick<ControlState, 'steps' | 'currentStep' | 'privateWriting' | 'lock' | 'timer' | 'round' | 'focus' | 'resultsView'>>;

@@ -10,8 +10,8 @@
  * a change is allowed in a dimension exactly when it is allowed with no dimension named and that
  * dimension is not locked (`dimension: null` asks "anywhere", e.g. before a body is read).
  */
-import type { Role } from '../protocol';
 import { dimensionLabel } from '../model/vocabulary';
+import type { Role } from '../protocol';
 import type { ControlState } from './control';
 
 /** What the rule reads from the control document. */

@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { useBoardServer } from './fixtures';
+import { type Browser, expect, type Locator, type Page,test } from '@playwright/test';
 import { addNote, cell, joinBoard, note, noteMenu } from './board-page';
+import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 

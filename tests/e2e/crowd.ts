@@ -7,7 +7,7 @@
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { CLUSTERS } from '../../shared/model/vocabulary';
-import { SEAT_HEADER, WS_PATH_PREFIX, type CreatedBoard, type Seat } from '../../shared/protocol';
+import { type CreatedBoard, type Seat,SEAT_HEADER, WS_PATH_PREFIX } from '../../shared/protocol';
 import { stockProvider } from '../helpers/provider';
 
 /** First names from the six partner countries, cycled for as many people as asked. */

@@ -3,8 +3,8 @@
  * History > Deleted notes and puts them back with the keyboard, and the participant sees them return.
  */
 import { expect, test } from '@playwright/test';
-import { useBoardServer } from './fixtures';
 import { joinBoard, noteMenu } from './board-page';
+import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 

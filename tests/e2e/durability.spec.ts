@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { ServerProcess } from './server-process';
 import { addNote, expectLive, joinBoard, note } from './board-page';
+import { ServerProcess } from './server-process';
 
 test('[D2] a server restart keeps every note, and both browsers reconnect by themselves', async ({ browser }) => {
   let server = await ServerProcess.start();

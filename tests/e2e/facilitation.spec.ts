@@ -2,9 +2,9 @@
  * A facilitated workshop in real browsers: one facilitator runs a three-step run-sheet (private
  * writing with a timer, clustering, a vote) while two participants take part (SPEC WE1-WE3).
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { useBoardServer } from './fixtures';
+import { type Browser, expect, type Page,test } from '@playwright/test';
 import { cell, joinBoard, note } from './board-page';
+import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 const newPerson = (browser: Browser) => boards.newPerson(browser);

@@ -3,10 +3,10 @@
  * (30 people through the API, docs/UX.md FO rules): the facilitator on a 1440x900 laptop, a
  * follower on a 390x844 phone, the projector at 1920x1080.
  */
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page,test } from '@playwright/test';
 import type { CreatedBoard } from '../../shared/protocol';
 import { expectLive, joinBoard } from './board-page';
-import { SEAT_HEADER, fillRoom, type Crowd } from './crowd';
+import { type Crowd,fillRoom, SEAT_HEADER } from './crowd';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();

@@ -1,6 +1,6 @@
-import { expect, test, type Browser } from '@playwright/test';
-import { useBoardServer } from './fixtures';
+import { type Browser,expect, test } from '@playwright/test';
 import { addNote, cell, expectLive, joinBoard, note, noteMenu } from './board-page';
+import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 

@@ -3,11 +3,11 @@
  * at 1440x900 and 390x844. Search counts and jumps, hiding non-matches shrinks the page, density
  * and collapsed dimensions survive a reload, and ranked results appear after a vote.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page,test } from '@playwright/test';
 import { DIMENSIONS, KINDS } from '../../shared/model/vocabulary';
 import type { CreatedBoard } from '../../shared/protocol';
 import { expectLive, joinBoard } from './board-page';
-import { SEAT_HEADER, fillRoom } from './crowd';
+import { fillRoom,SEAT_HEADER } from './crowd';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();

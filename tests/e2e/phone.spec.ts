@@ -3,7 +3,7 @@
  * 390 or 360 px phone lands on the Write view, writes (shared and private), reveals, votes and sees
  * the facilitator's messages, with nothing off screen and every target thumb-sized.
  */
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page,test } from '@playwright/test';
 import { addNote, cell, expectLive, joinBoard, note } from './board-page';
 import { fillRoom } from './crowd';
 import { useBoardServer } from './fixtures';

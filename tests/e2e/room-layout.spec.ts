@@ -3,10 +3,10 @@
  * on a 1440x900 laptop and a 390x844 phone. The facilitator's screen is measured, since theirs
  * has the most in it (run-sheet step, timer, private writing, the controls button).
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { CLUSTERS, clusterLabel } from '../../shared/model/vocabulary';
+import { expect, type Locator, type Page,test } from '@playwright/test';
+import { clusterLabel,CLUSTERS } from '../../shared/model/vocabulary';
 import { cell, joinBoard } from './board-page';
-import { fillRoom, type Crowd } from './crowd';
+import { type Crowd,fillRoom } from './crowd';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();

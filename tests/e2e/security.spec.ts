@@ -3,11 +3,11 @@
  * spreadsheet formula show as text on every screen, in the panels and in every export; no script
  * runs, no dialog opens, and the page reports no Content-Security-Policy violation.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { unzipSync, strFromU8 } from 'fflate';
 import { readFile } from 'node:fs/promises';
-import { useBoardServer } from './fixtures';
+import { expect, type Page,test } from '@playwright/test';
+import { strFromU8,unzipSync } from 'fflate';
 import { cell, joinBoard, note } from './board-page';
+import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 

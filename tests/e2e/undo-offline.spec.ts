@@ -1,7 +1,7 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, expect, type Page,test } from '@playwright/test';
+import { addNote, cell, expectLive, joinBoard, note, noteMenu } from './board-page';
 import { useBoardServer } from './fixtures';
 import { ServerProcess } from './server-process';
-import { addNote, cell, expectLive, joinBoard, note, noteMenu } from './board-page';
 
 const boards = useBoardServer();
 

@@ -12,12 +12,12 @@ import { importRecords } from '../../shared/model/mutations/importBoard';
 import { serverOrigin } from '../../shared/model/origin';
 import { exportView } from '../../shared/report/bounds';
 import { renderCsv } from '../../shared/report/csv';
-import { exportJson, parseBoardExport, type BoardExport } from '../../shared/report/json';
-import { renderMarkdown } from '../../shared/report/markdown';
 import { MAX_TIME_BUCKETS } from '../../shared/report/engagement';
+import { type BoardExport,exportJson, parseBoardExport } from '../../shared/report/json';
+import { renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
-import { boardView, type BoardView } from '../../shared/view/boardView';
-import { FUZZ_NOW, hostileDoc, type HostileBoard } from './hostileBoards';
+import { type BoardView,boardView } from '../../shared/view/boardView';
+import { FUZZ_NOW, type HostileBoard,hostileDoc } from './hostileBoards';
 
 /**
  * Output per record, in characters (bytes for the zipped Word file): a note's text is at most

@@ -24,11 +24,11 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, type Role, type Seat } from '../../shared/protocol';
-import { Attack, MAX_FAILURES_LISTED, type Boards, type FrameLog } from './fuzzAttack';
-import { checkDocuments, checkLateJoiners, checkPresence, converge, countingLogger, healthy, watchUntouched, type Honest } from './fuzzChecks';
-import { LOCKED_DIMENSION, buildCorpus } from './fuzzFrames';
+import { Attack, type Boards, type FrameLog,MAX_FAILURES_LISTED } from './fuzzAttack';
+import { checkDocuments, checkLateJoiners, checkPresence, converge, countingLogger, healthy, type Honest,watchUntouched } from './fuzzChecks';
+import { buildCorpus,LOCKED_DIMENSION } from './fuzzFrames';
 import { createRng } from './random';
-import { connectClient, createTestBoard, removeDataDir, startTestServer, waitFor, waitForSync, type TestServer } from './server';
+import { connectClient, createTestBoard, removeDataDir, startTestServer, type TestServer,waitFor, waitForSync } from './server';
 
 export interface FuzzOptions {
   /** Frames to send (warm-up included). */

@@ -7,8 +7,8 @@
 import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import type { BoardRecord } from '../../server/storage/store';
-import { CONTROL_DOC, CloseCode, MessageType, docKey, type DocName, type Role, type Seat } from '../../shared/protocol';
-import { MAYBE_CODES, nextFrames, wsFrame, type Corpus, type Frame } from './fuzzFrames';
+import { CloseCode, CONTROL_DOC, docKey, type DocName, MessageType, type Role, type Seat } from '../../shared/protocol';
+import { type Corpus, type Frame,MAYBE_CODES, nextFrames, wsFrame } from './fuzzFrames';
 import type { Rng } from './random';
 
 const OPEN_TIMEOUT_MS = 5000;

@@ -11,9 +11,9 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CONTROL_DOC, docKey, type DocName } from '../../shared/protocol';
-import { MAX_FAILURES_LISTED, within, type Boards } from './fuzzAttack';
+import { type Boards,MAX_FAILURES_LISTED, within } from './fuzzAttack';
 import { CONTROL_MARK, VIEWER_MARK } from './fuzzFrames';
-import { connectClient, waitFor, waitForSync, type TestClient, type TestServer } from './server';
+import { connectClient, type TestClient, type TestServer,waitFor, waitForSync } from './server';
 
 export interface Honest {
   name: string;

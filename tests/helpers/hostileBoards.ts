@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type * as Y from 'yjs';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { HOSTILE_TEXTS } from './hostileTexts';
-import { rawBoard, type RawBoard, type RawRecord } from './rawBoard';
+import { type RawBoard, rawBoard, type RawRecord } from './rawBoard';
 
 /** The clock every generated board is judged by. */
 export const FUZZ_NOW = Date.parse('2026-03-14T09:30:00Z');

@@ -10,7 +10,7 @@ import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { BOARD_DOC, type CreatedBoard } from '../../shared/protocol';
 import { cleanupAfterEach, waitForAsync } from './support';
-import { synced, workshopOn, type Caller, type Person, type Workshop } from './workshopSupport';
+import { type Caller, type Person, synced, type Workshop,workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 

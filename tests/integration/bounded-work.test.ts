@@ -4,13 +4,13 @@
  * cap over HTTP. The tests count work done (scans, computations, refusals), not time.
  */
 import { describe, expect, it } from 'vitest';
-import { Metrics } from '../../server/ops/metrics';
 import type { ServerOptions } from '../../server/app';
+import { Metrics } from '../../server/ops/metrics';
 import { notesMap } from '../../shared/model/doc';
 import { MAX_CSV_IMPORT_ROWS, MAX_NOTES_PER_BOARD, MAX_NOTES_PER_REVEAL } from '../../shared/model/limits';
 import { addNotes } from '../../shared/model/mutations/notes';
-import { serverOrigin } from '../../shared/model/origin';
 import { orderWork } from '../../shared/model/order';
+import { serverOrigin } from '../../shared/model/origin';
 import { DIMENSIONS, KINDS } from '../../shared/model/vocabulary';
 import { waitForSync } from '../helpers/server';
 import { boardOn, cleanupAfterEach, clientOf, note, serverFor } from './support';

@@ -23,7 +23,7 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, type CreatedBoard } from '../../shared/protocol';
-import { nginxAvailable, startNginx, type Nginx } from '../helpers/nginx';
+import { type Nginx,nginxAvailable, startNginx } from '../helpers/nginx';
 import { postgresAvailable, postgresProxy, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { socketUrl, stockProvider } from '../helpers/provider';
 import { redisAvailable, startPrivateRedis, TEST_REDIS_URL, testPrefix } from '../helpers/redis';

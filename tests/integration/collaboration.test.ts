@@ -1,9 +1,9 @@
 /** Two real providers on one board: document changes and presence flow both ways. */
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { addNote, deleteNote, editNoteText, moveNote, setNoteColour } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
-import * as Y from 'yjs';
 import { boardView } from '../../shared/view/boardView';
 import { waitForSync } from '../helpers/server';
 import { awarenessFrame, boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, seatedParticipant, serverFor, waitFor } from './support';

@@ -6,9 +6,9 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { MemoryStore } from '../../server/storage/memory';
 import { CloseCode } from '../../shared/protocol';
 import { createTestBoard } from '../helpers/server';
-import { MemoryStore } from '../../server/storage/memory';
 import { boardOn, cleanupAfterEach, clientOf, gatedServer, rawSocket, serverFor, sleep, waitFor } from './support';
 
 const defer = cleanupAfterEach();

@@ -1,14 +1,14 @@
 /** The Word report (SPEC R7): a real .docx whose document.xml holds the headings and every note. */
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8,unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { renderDocx } from '../../server/reports/docx';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
 import { buildReport } from '../../shared/report/report';
-import { createBoardContent } from '../../shared/templates/index';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
+import { createBoardContent } from '../../shared/templates/index';
 import { boardView } from '../../shared/view/boardView';
-import { renderDocx } from '../../server/reports/docx';
 
 function xmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

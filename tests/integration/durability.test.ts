@@ -11,7 +11,6 @@ import { localOrigin } from '../../shared/model/origin';
 import { boardView } from '../../shared/view/boardView';
 import { createTestBoard, waitForSync } from '../helpers/server';
 import {
-  TEMPLATE_NOTE_COUNT,
   boardOn,
   cleanupAfterEach,
   clientOf,
@@ -22,6 +21,7 @@ import {
   serverFor,
   sleep,
   storedNoteTexts,
+  TEMPLATE_NOTE_COUNT,
   waitFor,
   waitForAsync,
 } from './support';

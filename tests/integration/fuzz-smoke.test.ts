@@ -5,17 +5,17 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { checkUpdate } from '../../server/workshop/guard';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
-import { CloseCode, MessageType, type DocName } from '../../shared/protocol';
-import { checkUpdate } from '../../server/workshop/guard';
+import { CloseCode, type DocName,MessageType } from '../../shared/protocol';
 import type { WorkshopRules } from '../../shared/workshop/writeRule';
-import { runFuzz, summaryLine, type FuzzReport } from '../helpers/fuzz';
-import { LOCKED_DIMENSION, VARINT_2_POW_56, awarenessPayload, deleteUpdate, gcUpdate, overlappingDeletes, message, padded, wideOriginsUpdate } from '../helpers/fuzzFrames';
+import { type FuzzReport,runFuzz, summaryLine } from '../helpers/fuzz';
+import { awarenessPayload, deleteUpdate, gcUpdate, LOCKED_DIMENSION, message, overlappingDeletes, padded, VARINT_2_POW_56, wideOriginsUpdate } from '../helpers/fuzzFrames';
 import { randomSeed } from '../helpers/random';
 import { waitForSync } from '../helpers/server';
-import { synced, workshopOn } from './workshopSupport';
 import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, seatedParticipant, serverFor, storedNoteTexts, syncUpdateFrame, waitFor } from './support';
+import { synced, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 

@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { removeDataDir,tempDataDir } from '../helpers/server';
 import { boardOn, cleanupAfterEach, serverFor } from './support';
-import { tempDataDir, removeDataDir } from '../helpers/server';
 
 const defer = cleanupAfterEach();
 

@@ -2,11 +2,11 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CONTROL_DOC, ROLES, type BoardInfo, type CreatedBoard } from '../../shared/protocol';
-import { resultsMap } from '../../shared/workshop/control';
+import { type BoardInfo, CONTROL_DOC, type CreatedBoard,ROLES } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
+import { resultsMap } from '../../shared/workshop/control';
 import { waitForSync } from '../helpers/server';
-import { TEMPLATE_NOTE_COUNT, cleanupAfterEach, clientOf, serverFor, waitFor } from './support';
+import { cleanupAfterEach, clientOf, serverFor, TEMPLATE_NOTE_COUNT, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 

@@ -1,15 +1,15 @@
 /** No silent loss (SPEC N4, N5): a damaged WAL is detected and reported, a damaged board is refused whole. */
-import { existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs';
+import { closeSync,existsSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/storage/sqlite';
 import { DamagedBoardError } from '../../server/storage/store';
 import { checkWal } from '../../server/storage/walCheck';
-import { ServerProcess } from '../helpers/server-process';
-import { removeDataDir, tempDataDir } from '../helpers/server';
-import { boardOn, cleanupAfterEach, docFromStored, serverFor } from './support';
 import { notesMap } from '../../shared/model/doc';
+import { removeDataDir, tempDataDir } from '../helpers/server';
+import { ServerProcess } from '../helpers/server-process';
+import { boardOn, cleanupAfterEach, docFromStored, serverFor } from './support';
 
 const defer = cleanupAfterEach();
 

@@ -2,16 +2,16 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { MemoryStore } from '../../server/storage/memory';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode } from '../../shared/protocol';
-import { MemoryStore } from '../../server/storage/memory';
 import { createTestBoard, waitForSync } from '../helpers/server';
 import {
   boardOn,
   cleanupAfterEach,
-  gatedServer,
   clientOf,
+  gatedServer,
   note,
   noteTexts,
   rawSocket,

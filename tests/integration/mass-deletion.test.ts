@@ -1,15 +1,15 @@
 /** A way back from mass deletion (SPEC N1, N2): an automatic snapshot first, then a restore into the live board. */
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { notesMap } from '../../shared/model/doc';
-import { localOrigin } from '../../shared/model/origin';
-import { deleteNote } from '../../shared/model/mutations/notes';
-import { SEAT_HEADER, roomName, type Seat } from '../../shared/protocol';
-import type { DeletedNotesAnswer, RestoreAnswer } from '../../shared/workshop/deletedNotes';
+import * as Y from 'yjs';
 import type { HistoryEntry } from '../../server/storage/store';
+import { notesMap } from '../../shared/model/doc';
+import { deleteNote } from '../../shared/model/mutations/notes';
+import { localOrigin } from '../../shared/model/origin';
+import { roomName, type Seat,SEAT_HEADER } from '../../shared/protocol';
+import type { DeletedNotesAnswer, RestoreAnswer } from '../../shared/workshop/deletedNotes';
 import { stockProvider } from '../helpers/provider';
-import { waitForSync, type TestClient } from '../helpers/server';
-import { TEMPLATE_NOTE_COUNT, boardOn, cleanupAfterEach, clientOf, noteTexts, serverFor, waitFor } from './support';
+import { type TestClient,waitForSync } from '../helpers/server';
+import { boardOn, cleanupAfterEach, clientOf, noteTexts, serverFor, TEMPLATE_NOTE_COUNT, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 

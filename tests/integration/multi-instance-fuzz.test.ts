@@ -16,10 +16,10 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
-import { createRng, randomSeed } from '../helpers/random';
 import { postgresAvailable, testSchema } from '../helpers/postgres';
+import { createRng, randomSeed } from '../helpers/random';
 import { connectClient, type TestClient } from '../helpers/server';
-import { instance, type Instance } from './multiInstance';
+import { type Instance,instance } from './multiInstance';
 import { cleanupAfterEach, docFromStored, note, sleep, waitForAsync } from './support';
 
 const defer = cleanupAfterEach();

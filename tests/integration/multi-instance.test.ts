@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { RunningServer } from '../../server/app';
 import { createBoard } from '../../server/access/boards';
-import type { UpdateBus } from '../../server/bus/bus';
-import { MemoryHub, type MemoryBus } from '../../server/bus/memory';
-import { RedisBus } from '../../server/bus/redis';
 import { ensureDemoBoard } from '../../server/access/demo';
+import type { RunningServer } from '../../server/app';
+import type { UpdateBus } from '../../server/bus/bus';
+import { type MemoryBus,MemoryHub } from '../../server/bus/memory';
+import { RedisBus } from '../../server/bus/redis';
 import { createLogger } from '../../server/log';
 import { PostgresStore } from '../../server/storage/postgres';
 import type { BoardRecord } from '../../server/storage/store';
@@ -19,11 +19,11 @@ import { addNote, editNoteText } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import type { AuthorInput } from '../../shared/model/schema';
 import { CloseCode, PERSON_REMOVED_REASON, type Seat } from '../../shared/protocol';
-import { waitForSync } from '../helpers/server';
 import { postgresAvailable, postgresProxy, rawClient, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { redisAvailable, TEST_REDIS_URL, testPrefix } from '../helpers/redis';
+import { waitForSync } from '../helpers/server';
 import { instance } from './multiInstance';
-import { cleanupAfterEach, clientOf, closedEvent, countingClient, note, noteTexts, seatedParticipant, sleep, storedNoteTexts, waitFor, waitForAsync, type Defer } from './support';
+import { cleanupAfterEach, clientOf, closedEvent, countingClient, type Defer,note, noteTexts, seatedParticipant, sleep, storedNoteTexts, waitFor, waitForAsync } from './support';
 
 const defer = cleanupAfterEach();
 

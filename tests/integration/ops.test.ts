@@ -6,7 +6,7 @@ import { MemoryStore } from '../../server/storage/memory';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { waitForSync } from '../helpers/server';
-import { GatedStore, boardOn, gatedServer, cleanupAfterEach, clientOf, note, serverFor, waitFor, waitForAsync, type Defer } from './support';
+import { boardOn, cleanupAfterEach, clientOf, type Defer,gatedServer, GatedStore, note, serverFor, waitFor, waitForAsync } from './support';
 
 const defer = cleanupAfterEach();
 

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode } from '../../shared/protocol';
+import { waitForSync } from '../helpers/server';
 import {
   boardOn,
   cleanupAfterEach,
@@ -18,7 +19,6 @@ import {
   storedNoteTexts,
   waitFor,
 } from './support';
-import { waitForSync } from '../helpers/server';
 
 const defer = cleanupAfterEach();
 

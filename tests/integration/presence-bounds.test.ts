@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
 import { CloseCode } from '../../shared/protocol';
-import { waitForSync, type TestClient } from '../helpers/server';
+import { type TestClient,waitForSync } from '../helpers/server';
 import { awarenessFrame, boardOn, cleanupAfterEach, clientOf, rawSocket, serverFor, sleep, waitFor } from './support';
 
 const defer = cleanupAfterEach();

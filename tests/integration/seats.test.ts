@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { addNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { CONTROL_DOC, PERSON_REMOVED_REASON, SEAT_HEADER, type CreatedBoard, type Seat } from '../../shared/protocol';
+import { CONTROL_DOC, type CreatedBoard, PERSON_REMOVED_REASON, type Seat,SEAT_HEADER } from '../../shared/protocol';
 import type { Engagement } from '../../shared/report/engagement';
 import type { BoardExport } from '../../shared/report/json';
 import type { MyVotes } from '../../shared/workshop/commands';
 import type { VotingConfig } from '../../shared/workshop/control';
 import { boardOn, cleanupAfterEach, note } from './support';
-import { controlOf, roundTrip, synced, waitFor, workshopOn, type Answer, type Caller, type Workshop } from './workshopSupport';
+import { type Answer, type Caller, controlOf, roundTrip, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 

@@ -1,11 +1,11 @@
 /** A data directory written before boards had several documents opens with everything in it (SPEC D6). */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { SqliteStore } from '../../server/storage/sqlite';
 import { addNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { SqliteStore } from '../../server/storage/sqlite';
 import { removeDataDir, tempDataDir } from '../helpers/server';
 import { docFromStored, note, noteTexts } from './support';
 

@@ -12,9 +12,9 @@ import type { BoardRecord, PersonRecord } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
-import { ServerProcess } from '../helpers/server-process';
-import { GatedStore, boardOn, cleanupAfterEach, clientOf, gatedServer, note, seatedParticipant, serverFor, storedNoteTexts, waitForAsync } from './support';
 import { waitForSync } from '../helpers/server';
+import { ServerProcess } from '../helpers/server-process';
+import { boardOn, cleanupAfterEach, clientOf, gatedServer, GatedStore, note, seatedParticipant, serverFor, storedNoteTexts, waitForAsync } from './support';
 
 const defer = cleanupAfterEach();
 

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { MemoryStore } from '../../server/storage/memory';
 import { PostgresStore } from '../../server/storage/postgres';
 import { SqliteStore } from '../../server/storage/sqlite';
-import { StorageUnavailableError, type BoardRecord, type BoardStore } from '../../server/storage/store';
+import { type BoardRecord, type BoardStore,StorageUnavailableError } from '../../server/storage/store';
 import { newId } from '../../shared/model/ids';
 import { postgresAvailable, postgresProxy, rawClient, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { removeDataDir, tempDataDir } from '../helpers/server';

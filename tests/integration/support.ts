@@ -8,26 +8,26 @@ import { afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { startServer, type RunningServer, type ServerOptions } from '../../server/app';
+import { registerPerson } from '../../server/access/people';
+import { type RunningServer, type ServerOptions,startServer } from '../../server/app';
 import { createLogger } from '../../server/log';
 import { DelegatingStore } from '../../server/storage/delegating';
 import type { BoardRecord, BoardStore, StoredState } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
-import { registerPerson } from '../../server/access/people';
 import type { AddNoteInput, AuthorInput } from '../../shared/model/schema';
 import { MessageType } from '../../shared/protocol';
-import type { StandaloneTemplateId } from '../../shared/templates/index';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
+import type { StandaloneTemplateId } from '../../shared/templates/index';
 import { stockProvider } from '../helpers/provider';
 import {
   connectClient,
   createTestBoard,
   removeDataDir,
-  startTestServer,
-  waitFor,
   type SocketCaller,
+  startTestServer,
   type TestClient,
   type TestServer,
+  waitFor,
 } from '../helpers/server';
 
 export type Defer = (task: () => unknown) => void;

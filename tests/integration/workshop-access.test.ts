@@ -3,15 +3,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { HistoryEntry } from '../../server/storage/store';
 import { addNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { BOARD_DOC, CONTROL_DOC, CloseCode, type CreatedBoard, type DocName } from '../../shared/protocol';
-import type { HistoryEntry } from '../../server/storage/store';
+import { BOARD_DOC, CloseCode, CONTROL_DOC, type CreatedBoard, type DocName } from '../../shared/protocol';
 import type { ControlCommand } from '../../shared/workshop/commands';
 import { DEFAULT_VOTING, readControl } from '../../shared/workshop/control';
 import type { TestClient } from '../helpers/server';
 import { cleanupAfterEach, note, noteTexts } from './support';
-import { roundTrip, synced, waitFor, workshopOn, type Caller } from './workshopSupport';
+import { type Caller,roundTrip, synced, waitFor, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addNote, editNoteText } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
-import { BOARD_DOC, CONTROL_DOC, CloseCode, type DocName } from '../../shared/protocol';
+import { BOARD_DOC, CloseCode, CONTROL_DOC, type DocName } from '../../shared/protocol';
 import { cleanupAfterEach, note, noteTexts } from './support';
-import { controlOf, roundTrip, synced, utf8, waitFor, workshopOn, type Recorder } from './workshopSupport';
+import { controlOf, type Recorder,roundTrip, synced, utf8, waitFor, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/storage/memory';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
-import { CloseCode, SEAT_HEADER, roomName, type Seat } from '../../shared/protocol';
+import { CloseCode, roomName, type Seat,SEAT_HEADER } from '../../shared/protocol';
 import { stockProvider } from '../helpers/provider';
 import { createTestBoard, waitForSync } from '../helpers/server';
 import { cleanupAfterEach, gatedServer, note, noteTexts, rawSocket, sleep, waitFor } from './support';

@@ -4,15 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { HistoryEntry } from '../../server/storage/store';
 import { addNote, deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
 import { BOARD_DOC, CONTROL_DOC, type CreatedBoard } from '../../shared/protocol';
 import type { BoardExport } from '../../shared/report/json';
-import type { HistoryEntry } from '../../server/storage/store';
 import type { ControlState, Step } from '../../shared/workshop/control';
 import { connectClient } from '../helpers/server';
 import { cleanupAfterEach, note, noteTexts } from './support';
-import { controlOf, roundTrip, synced, waitFor, workshopOn, type Workshop } from './workshopSupport';
+import { controlOf, roundTrip, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');

@@ -5,16 +5,16 @@
  * refused one on the observer, in the server's document and in storage.
  */
 import { describe, expect, it } from 'vitest';
+import * as authProtocol from 'y-protocols/auth';
 import * as Y from 'yjs';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
-import * as authProtocol from 'y-protocols/auth';
-import { BOARD_DOC, CONTROL_DOC, CloseCode, MessageType, type DocName } from '../../shared/protocol';
+import { BOARD_DOC, CloseCode, CONTROL_DOC, type DocName,MessageType } from '../../shared/protocol';
 import { controlMap, peopleMap, resultsMap } from '../../shared/workshop/control';
 import { cleanupAfterEach, note, noteTexts, storedNoteTexts, syncUpdateFrame } from './support';
-import { controlOf, roundTrip, synced, waitFor, workshopOn, type Person, type Workshop } from './workshopSupport';
+import { controlOf, type Person, roundTrip, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');

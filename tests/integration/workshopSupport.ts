@@ -10,12 +10,12 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RunningServer, ServerOptions } from '../../server/app';
 import type { BoardRecord } from '../../server/storage/store';
-import { MessageType, SEAT_HEADER, roomName, type DocName, type Role, type Seat } from '../../shared/protocol';
+import { type DocName, MessageType, type Role, roomName, type Seat,SEAT_HEADER } from '../../shared/protocol';
 import type { ControlCommand } from '../../shared/workshop/commands';
-import { readControl, type ControlState } from '../../shared/workshop/control';
+import { type ControlState,readControl } from '../../shared/workshop/control';
 import { stockProvider } from '../helpers/provider';
-import { waitForSync, type TestClient, type TestServer } from '../helpers/server';
-import { boardOn, rawSocketAt, serverFor, waitFor, type Defer } from './support';
+import { type TestClient, type TestServer,waitForSync } from '../helpers/server';
+import { boardOn, type Defer,rawSocketAt, serverFor, waitFor } from './support';
 
 /** Who makes a request or opens a socket: a role's token, and the seat of a person if any. */
 export interface Caller {

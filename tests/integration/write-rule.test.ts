@@ -14,7 +14,7 @@ import { BOARD_DOC, MessageType } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
 import { cleanupAfterEach, note, noteTexts, syncUpdateFrame } from './support';
-import { synced, waitFor, workshopOn, type Person, type Workshop } from './workshopSupport';
+import { type Person, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');

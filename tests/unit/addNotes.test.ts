@@ -7,7 +7,7 @@ import { addNotes, siblingsAt } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';
 import { orderAt, orderWork } from '../../shared/model/order';
 import type { AddNoteInput } from '../../shared/model/schema';
-import { DIMENSION_IDS, KIND_IDS, type DimensionId, type KindId } from '../../shared/model/vocabulary';
+import { DIMENSION_IDS, type DimensionId, KIND_IDS, type KindId } from '../../shared/model/vocabulary';
 import { boardView } from '../../shared/view/boardView';
 import { alice, aliceOrigin, cellOf, expectRefused } from './support';
 

@@ -1,13 +1,13 @@
 /** A board export is imported only within the bounds every other way in has (SPEC E4). */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { importRecords } from '../../shared/model/mutations/importBoard';
 import { addLink } from '../../shared/model/mutations/links';
 import { initBoard } from '../../shared/model/mutations/meta';
 import { addNote } from '../../shared/model/mutations/notes';
 import { groupNotes } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
-import { importRecords } from '../../shared/model/mutations/importBoard';
-import { ImportError, exportJson, parseBoardExport, type BoardExport } from '../../shared/report/json';
+import { type BoardExport,exportJson, ImportError, parseBoardExport } from '../../shared/report/json';
 import { boardView } from '../../shared/view/boardView';
 
 /** The importing server's clock: the board below is made just before it. */

@@ -3,8 +3,8 @@ import * as Y from 'yjs';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
 import { addNote, deleteNote, moveNote } from '../../shared/model/mutations/notes';
 import { createTheme, dissolveTheme } from '../../shared/model/mutations/themes';
-import { DIMENSIONS, KINDS, type DimensionId, type KindId } from '../../shared/model/vocabulary';
-import { NOT_ON_BOARD, UNKNOWN_PERSON, boardView, type BoardView } from '../../shared/view/boardView';
+import { type DimensionId, DIMENSIONS, type KindId,KINDS } from '../../shared/model/vocabulary';
+import { type BoardView,boardView, NOT_ON_BOARD, UNKNOWN_PERSON } from '../../shared/view/boardView';
 import { alice, aliceOrigin, bobOrigin, cellOf, ids, syncDocs } from './support';
 
 /**

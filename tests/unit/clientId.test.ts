@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { continueUnderNewClientId } from '../../client/board/clientId';
 

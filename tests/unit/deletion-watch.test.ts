@@ -1,13 +1,13 @@
 /** The mass-deletion rule (SPEC N1), judged on updates before they are applied (server/workshop/deletedNotes.ts). */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { notesMap } from '../../shared/model/doc';
-import { addNote, deleteNote, editNoteText } from '../../shared/model/mutations/notes';
-import { localOrigin } from '../../shared/model/origin';
 import { createLogger } from '../../server/log';
 import type { BoardStore, HistoryEntry } from '../../server/storage/store';
 import type { Peer } from '../../server/sync/room';
 import { AUTOMATIC_SNAPSHOTS_PER_HOUR, DeletionWatch, notesDeletedBy } from '../../server/workshop/deletedNotes';
+import { notesMap } from '../../shared/model/doc';
+import { addNote, deleteNote, editNoteText } from '../../shared/model/mutations/notes';
+import { localOrigin } from '../../shared/model/origin';
 
 const origin = localOrigin('u');
 const author = { id: 'u', name: 'U', cluster: null };

@@ -2,23 +2,23 @@
  * The one counting function (SPEC AT3-AT5), checked against a board counted by hand, in every
  * format that shows a figure: engagement itself, Markdown, CSV, the Word document's text and JSON.
  */
-import { strFromU8, unzipSync } from 'fflate';
 import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { renderDocx } from '../../server/reports/docx';
+import { parseCsvRows } from '../../shared/import/csv';
 import { notesMap } from '../../shared/model/doc';
 import { initBoard } from '../../shared/model/mutations/meta';
 import { addNote } from '../../shared/model/mutations/notes';
-import { localOrigin, serverOrigin, type MutationOrigin } from '../../shared/model/origin';
+import { localOrigin, type MutationOrigin,serverOrigin } from '../../shared/model/origin';
 import type { AddNoteInput } from '../../shared/model/schema';
-import { parseCsvRows } from '../../shared/import/csv';
-import { MAX_TIME_BUCKETS, engagement, timeChart } from '../../shared/report/engagement';
 import { renderCsv } from '../../shared/report/csv';
+import { engagement, MAX_TIME_BUCKETS, timeChart } from '../../shared/report/engagement';
 import { exportJson } from '../../shared/report/json';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
-import { boardView, type BoardPeople } from '../../shared/view/boardView';
+import { type BoardPeople,boardView } from '../../shared/view/boardView';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-14T09:00:00Z');

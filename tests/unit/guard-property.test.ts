@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate, type Writer } from '../../server/workshop/guard';
 import { linksMap, metaMap, notesMap, readRecord, themesMap } from '../../shared/model/doc';
-import { BOARD_ROOTS, FOREIGN_FIELDS, RECORD_FIELDS, fieldValueProblem, plainValueProblem, type RecordRoot } from '../../shared/model/limits';
+import { BOARD_ROOTS, fieldValueProblem, FOREIGN_FIELDS, plainValueProblem, RECORD_FIELDS, type RecordRoot } from '../../shared/model/limits';
 import { addLink } from '../../shared/model/mutations/links';
 import { addNote } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate, type Writer } from '../../server/workshop/guard';
-import type { WorkshopRules } from '../../shared/workshop/writeRule';
 import { notesMap } from '../../shared/model/doc';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
 import { setBoardTitle } from '../../shared/model/mutations/meta';
@@ -13,6 +12,7 @@ import { addNote, deleteNote, editNoteText, moveNote, setNoteColour } from '../.
 import { createTheme, groupNotes } from '../../shared/model/mutations/themes';
 import type { AddNoteInput } from '../../shared/model/schema';
 import type { DimensionId } from '../../shared/model/vocabulary';
+import type { WorkshopRules } from '../../shared/workshop/writeRule';
 import { alice, aliceOrigin, bob } from './support';
 
 const LOCKED: WorkshopRules = { lock: { board: false, dimensions: ['strategy'] }, privateWriting: false };

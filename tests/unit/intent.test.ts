@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { droppableAt, intentFor, keyboardStops, nextStop, type Candidate } from '../../client/board/dnd/intent';
+import { type Candidate,droppableAt, intentFor, keyboardStops, nextStop } from '../../client/board/dnd/intent';
 
 const cellA: Candidate = { id: 'cell:a', rect: { left: 0, top: 0, width: 100, height: 300 }, target: { type: 'cell', dimension: 'structure', kind: 'challenge' } };
 const cellB: Candidate = { id: 'cell:b', rect: { left: 120, top: 0, width: 100, height: 300 }, target: { type: 'cell', dimension: 'structure', kind: 'need' } };

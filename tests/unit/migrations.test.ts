@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap, notesMap } from '../../shared/model/doc';
-import { MIGRATIONS, migrate, schemaVersionOf, type Migration } from '../../shared/model/migrations';
+import { migrate, type Migration,MIGRATIONS, schemaVersionOf } from '../../shared/model/migrations';
 import { addNote, editNoteText, moveNote, setNoteColour } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';
 import { serverOrigin } from '../../shared/model/origin';

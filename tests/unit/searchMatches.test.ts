@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { findMatches, stepMatch } from '../../client/board/search/matches';
+import { NO_FILTER } from '../../client/board/ui';
 import { addNote } from '../../shared/model/mutations/notes';
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
 import { boardView } from '../../shared/view/boardView';
-import { findMatches, stepMatch } from '../../client/board/search/matches';
-import { NO_FILTER } from '../../client/board/ui';
 import { alice, aliceOrigin, bob, bobOrigin } from './support';
 
 function board(): Y.Doc {

@@ -12,11 +12,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MutationError } from '../../shared/model/errors';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
-import { addNote, deleteNote, editNoteText, moveNote, moveNotes, setNoteColour, ungroupNotes, type MoveTarget } from '../../shared/model/mutations/notes';
+import { addNote, deleteNote, editNoteText, moveNote, moveNotes, type MoveTarget,setNoteColour, ungroupNotes } from '../../shared/model/mutations/notes';
 import { createTheme, dissolveTheme, groupNotes, moveTheme, renameTheme } from '../../shared/model/mutations/themes';
-import { localOrigin, type LocalOrigin } from '../../shared/model/origin';
+import { type LocalOrigin,localOrigin } from '../../shared/model/origin';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
-import { boardView, type BoardView, type NoteView, type ThemeView } from '../../shared/view/boardView';
+import { type BoardView, boardView, type NoteView, type ThemeView } from '../../shared/view/boardView';
 import { createRng } from '../helpers/random';
 
 // ---- Deterministic randomness ----

@@ -6,8 +6,8 @@ import { serverOrigin } from '../../shared/model/origin';
 import { SCHEMA_VERSION } from '../../shared/model/schema';
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
 import { EXCITE_D14, EXCITE_D14_SOURCE } from '../../shared/templates/excite-d14';
-import { TEMPLATES, createBoardContent } from '../../shared/templates/index';
-import { boardView, type BoardView, type NoteView } from '../../shared/view/boardView';
+import { createBoardContent,TEMPLATES } from '../../shared/templates/index';
+import { type BoardView, boardView, type NoteView } from '../../shared/view/boardView';
 import { recordOrigins } from './support';
 
 /**

@@ -5,7 +5,7 @@ import { addNote, deleteNote, editNoteText, moveNote, setNoteColour } from '../.
 import { dissolveTheme, groupNotes, moveTheme } from '../../shared/model/mutations/themes';
 import { localOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
-import { boardView, type BoardView } from '../../shared/view/boardView';
+import { type BoardView,boardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
 import { createRng } from '../helpers/random';
 

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIMENSION_IDS } from '../../shared/model/vocabulary';
 import { ROLES } from '../../shared/protocol';
-import { BOARD_ACTIONS, OPEN_RULES, mayWrite, type BoardAction, type WorkshopRules } from '../../shared/workshop/writeRule';
+import { BOARD_ACTIONS, type BoardAction, mayWrite, OPEN_RULES, type WorkshopRules } from '../../shared/workshop/writeRule';
 
 const SEED = 1616;
 const RUNS = 500;

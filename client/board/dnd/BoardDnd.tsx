@@ -4,28 +4,28 @@
  * (intent.ts); every drag is announced to screen readers, and its result too.
  */
 import {
+  type Announcements,
+  type ClientRect,
+  type CollisionDetection,
   DndContext,
+  type DragEndEvent,
   DragOverlay,
+  type DragStartEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   MouseSensor,
   TouchSensor,
   useSensor,
   useSensors,
-  type Announcements,
-  type ClientRect,
-  type CollisionDetection,
-  type DragEndEvent,
-  type DragStartEvent,
-  type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
-import { createContext, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, type ReactNode,useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { findTheme } from '../../../shared/view/boardView';
 import { useBoard } from '../context';
+import { quote } from '../quote';
 import { liveSelection } from '../ui';
 import { useUiStore } from '../uiContext';
-import { quote } from '../quote';
 import { applyDrop, describeIntent, describeNotePlace, describeThemePlace } from './apply';
-import { droppableAt, intentFor, keyboardStops, nextStop, type Candidate, type Dragged, type DropIntent, type DropTarget, type Point } from './intent';
+import { type Candidate, type Dragged, type DropIntent, droppableAt, type DropTarget, intentFor, keyboardStops, nextStop, type Point } from './intent';
 
 interface DragState {
   dragged: Dragged | null;

@@ -6,8 +6,8 @@ import { moveNotes } from '../../../shared/model/mutations/notes';
 import { groupNotes, moveTheme } from '../../../shared/model/mutations/themes';
 import { kindLabel } from '../../../shared/model/vocabulary';
 import type { BoardView, CellView, NoteView } from '../../../shared/view/boardView';
-import type { BoardSession } from '../session';
 import { quote } from '../quote';
+import type { BoardSession } from '../session';
 import type { Dragged, DropIntent } from './intent';
 
 export const NEW_THEME_TITLE = 'New theme';

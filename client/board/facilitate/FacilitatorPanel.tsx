@@ -3,16 +3,16 @@
  * voting, who is done, "bring everyone here", history and links. Everything here is a command to
  * the server (the control document is server-written); the panel only reads it back.
  */
+import './facilitate.css';
 import { useEffect, useRef } from 'react';
 import { BringHere } from './BringHere';
-import './facilitate.css';
 import { HistoryPanel } from './HistoryPanel';
 import { LinksPanel } from './Links';
 import { PanelSection } from './parts';
 import { PeopleStatus } from './PeopleStatus';
+import { PeopleVotesProvider } from './peopleVotes';
 import { RunSheet } from './RunSheet';
 import { TimerControls } from './TimerControls';
-import { PeopleVotesProvider } from './peopleVotes';
 import { VotingControls } from './VotingControls';
 import { WritingAndLock } from './WritingAndLock';
 

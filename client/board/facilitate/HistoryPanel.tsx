@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { listHistory, takeSnapshot, type HistoryEntry } from '../../workshopApi';
+import { type HistoryEntry,listHistory, takeSnapshot } from '../../workshopApi';
 import { useControl } from '../context';
-import { Notice, Problem } from './parts';
 import { DeletedNotesPanel } from './DeletedNotesPanel';
+import { Notice, Problem } from './parts';
 import { SnapshotPreview } from './SnapshotPreview';
 import { problemText, useAction, useCaller } from './useAction';
 

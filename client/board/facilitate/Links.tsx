@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Role } from '../../../shared/protocol';
 import { Dialog } from '../../ui/Dialog';
-import { rotateLink, type Caller } from '../../workshopApi';
+import { type Caller,rotateLink } from '../../workshopApi';
 import { useBoard } from '../context';
 import { LinkList, ROLE_LINK_LABEL } from './CopyField';
 import { Problem } from './parts';

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import { CLUSTERS, clusterLabel } from '../../../shared/model/vocabulary';
+import { type FormEvent,useState } from 'react';
+import { clusterLabel,CLUSTERS } from '../../../shared/model/vocabulary';
 import type { PersonStatus } from '../../../shared/workshop/control';
 import { Notice, Problem } from './parts';
 import { useCommand } from './useAction';

@@ -1,10 +1,10 @@
 import { useMemo, useRef } from 'react';
 import { useBoardView, useControl, usePresence } from '../context';
 import { MergeClusters } from './MergeClusters';
-import { Problem, pressable } from './parts';
+import { pressable,Problem } from './parts';
+import { usePeopleVotes } from './peopleVotes';
 import { PersonRow } from './PersonRow';
 import { useCommand } from './useAction';
-import { usePeopleVotes } from './peopleVotes';
 
 /**
  * The people of the board (SPEC SE4, SE5): who has said "I'm done", each person's cluster, notes,

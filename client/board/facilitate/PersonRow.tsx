@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { clusterLabel } from '../../../shared/model/vocabulary';
 import type { PersonStatus, Round } from '../../../shared/workshop/control';
 import { useBoard } from '../context';
-import { Problem, pressable } from './parts';
+import { pressable,Problem } from './parts';
 import { useCommand } from './useAction';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { DEFAULT_VOTING } from '../../../shared/workshop/control';
 import { useControl } from '../context';
-import { Problem, pressable } from './parts';
+import { pressable,Problem } from './parts';
+import { usePeopleVotes } from './peopleVotes';
 import { useCommand } from './useAction';
 import { useFocusAfterSwitch } from './useFocusAfterSwitch';
-import { usePeopleVotes } from './peopleVotes';
-import { VotingFields } from './VotingFields';
 import { describeVoting, readVotingDraft, votingDraft } from './votingDraft';
+import { VotingFields } from './VotingFields';
 
 function votesCast(used: ReadonlyMap<string, number>): { votes: number; voters: number } {
   let votes = 0;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { DIMENSIONS, type DimensionId } from '../../../shared/model/vocabulary';
+import { type DimensionId,DIMENSIONS } from '../../../shared/model/vocabulary';
 import type { LockState } from '../../../shared/workshop/control';
 import { useControl } from '../context';
-import { Notice, Problem, Toggle, pressable } from './parts';
+import { Notice, pressable,Problem, Toggle } from './parts';
 import { useCommand } from './useAction';
 import { usePending } from './usePending';
 

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { type ReactNode,useId, useState } from 'react';
 
 /** A titled, collapsible part of the panel. Open by default: everything is one Tab away. */
 export function PanelSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {

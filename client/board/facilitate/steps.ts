@@ -1,7 +1,7 @@
 /** The standard run-sheet, and what a step does when it starts, in words a facilitator reads aloud. */
 import { newId } from '../../../shared/model/ids';
-import { DEFAULT_VOTING, type Step } from '../../../shared/workshop/control';
 import { dimensionLabel } from '../../../shared/model/vocabulary';
+import { DEFAULT_VOTING, type Step } from '../../../shared/workshop/control';
 import { describeVoting } from './votingDraft';
 
 function step(title: string, minutes: number, settings: Partial<Pick<Step, 'privateWriting' | 'voting' | 'locked'>> = {}): Step {

@@ -5,8 +5,8 @@
  * `data-follow-anchor`. The heading lands just below whatever sticks to the top of the screen
  * (the header, a sticky toolbar, the grid's column headings), then glows briefly.
  */
-import type { DimensionId } from '../../../shared/model/vocabulary';
 import './follow.css';
+import type { DimensionId } from '../../../shared/model/vocabulary';
 
 function hasBox(element: Element | null): element is HTMLElement {
   return element instanceof HTMLElement && element.getClientRects().length > 0;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode,useEffect, useId, useRef, useState } from 'react';
 
 export interface MenuItem {
   label: string;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { type FormEvent,useState } from 'react';
 import { moveNotes } from '../../../shared/model/mutations/notes';
 import { groupNotes } from '../../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../../shared/model/schema';

@@ -3,7 +3,7 @@
  * keyboard. A WAI-ARIA menu button: arrow keys, Home and End move through the items, Escape
  * (or Tab) closes it and gives the focus back to the note.
  */
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode,useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface MenuItem {
   id: string;
@@ -31,14 +31,15 @@ export function NoteMenu({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const [upward, setUpward] = useState(false);
 
-  // A note near the bottom of the screen opens its menu upward, so no item is below the fold.
+  // A note near the bottom of the screen opens its menu upward, so no item is below the fold. The
+  // class is set on the element itself: it is measured after layout, before the frame is painted.
   useLayoutEffect(() => {
-    if (!open) return setUpward(false);
-    const rect = list.current?.getBoundingClientRect();
+    const menu = list.current;
     const button = box.current?.getBoundingClientRect();
-    if (rect && button) setUpward(rect.bottom > window.innerHeight && button.top - rect.height > 0);
+    if (!open || !menu || !button) return;
+    const rect = menu.getBoundingClientRect();
+    menu.classList.toggle('upward', rect.bottom > window.innerHeight && button.top - rect.height > 0);
   }, [open]);
 
   // The first item takes the focus when the menu opens.
@@ -90,7 +91,7 @@ export function NoteMenu({
         ⋯
       </button>
       {open && (
-        <ul ref={list} className={upward ? 'note-menu-list upward' : 'note-menu-list'} role="menu" aria-label={`Actions for note ${label}`}>
+        <ul ref={list} className="note-menu-list" role="menu" aria-label={`Actions for note ${label}`}>
           {items.map((item) => (
             <li key={item.id} role="none">
               <button

@@ -2,10 +2,10 @@
  * The phone's view switch, a bar fixed at the bottom of the screen where a thumb reaches it:
  * Write (for those who write), the Board (one column) and the Outline.
  */
+import './phone.css';
 import { canWrite } from '../../../shared/protocol';
 import { useBoard } from '../context';
 import type { UiState } from '../ui';
-import './phone.css';
 import { useUi, useUiStore } from '../uiContext';
 
 const VIEWS: readonly { view: UiState['view']; label: string; writers: boolean }[] = [

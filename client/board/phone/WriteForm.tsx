@@ -2,9 +2,9 @@
  * "Write a note" on a phone: where it goes (dimension and kind, remembered), the text, Send.
  * It writes through writeNote, as a cell's composer does, so private writing and locks apply alike.
  */
-import { useId, useRef, useState, useSyncExternalStore, type FormEvent, type KeyboardEvent } from 'react';
+import { type FormEvent, type KeyboardEvent,useId, useRef, useState, useSyncExternalStore } from 'react';
 import { NOTE_TEXT_MAX } from '../../../shared/model/schema';
-import { DIMENSIONS, KINDS, dimensionLabel, kindLabel } from '../../../shared/model/vocabulary';
+import { dimensionLabel, DIMENSIONS, kindLabel,KINDS } from '../../../shared/model/vocabulary';
 import { useBoard, useControl } from '../context';
 import { writeNote } from '../writeNote';
 import type { WriteChoice } from './writeChoice';

@@ -2,6 +2,7 @@
  * A phone's first screen for someone who writes: the Write form on top, then their private notes
  * (with Reveal) while private writing is on, then the board's notes newest first with votes.
  */
+import './phone.css';
 import { useCallback, useState } from 'react';
 import type { DimensionId } from '../../../shared/model/vocabulary';
 import { useBoard } from '../context';
@@ -10,7 +11,6 @@ import { FocusNotice } from './FocusNotice';
 import { RecentNotes } from './RecentNotes';
 import { loadChoice, saveChoice, type WriteChoice } from './writeChoice';
 import { WriteForm } from './WriteForm';
-import './phone.css';
 
 export function WriteView() {
   const { session } = useBoard();

@@ -1,5 +1,5 @@
 /** The dimension and kind a phone writer last picked, remembered per board on this device. */
-import { DIMENSION_IDS, KIND_IDS, type DimensionId, type KindId } from '../../../shared/model/vocabulary';
+import { DIMENSION_IDS, type DimensionId, KIND_IDS, type KindId } from '../../../shared/model/vocabulary';
 
 export interface WriteChoice {
   dimension: DimensionId;

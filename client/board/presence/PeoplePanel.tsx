@@ -1,10 +1,10 @@
+import './presence.css';
 import { useMemo } from 'react';
 import { usePresence } from '../context';
 import { DockPanel } from '../layout/DockPanel';
 import { Avatar } from './Avatar';
 import { byCluster, hereText, peopleHere, typingText } from './people';
 import { plural } from './plural';
-import './presence.css';
 
 /** Everyone on the board, by cluster: who I am, who only watches, who is typing. */
 export function PeoplePanel({ onClose }: { onClose(): void }) {

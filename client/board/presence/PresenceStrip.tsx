@@ -1,9 +1,9 @@
+import './presence.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { usePresence } from '../context';
 import { useDock } from '../layout/dock';
 import { Avatar } from './Avatar';
 import { byCluster, hereText, peopleHere, typingText } from './people';
-import './presence.css';
 
 /** The gap before each new cluster's first avatar (presence.css `.cluster-start`). */
 const CLUSTER_GAP_PX = 8;

@@ -1,5 +1,5 @@
-import { formatRemaining, useTimer } from '../WorkshopBar';
 import { useControl, usePresence } from '../context';
+import { formatRemaining, useTimer } from '../WorkshopBar';
 
 /** "3 of 12 done": participants here now who said they are done (as the People panel counts them). */
 export function doneText(done: number, of: number): string {

@@ -3,14 +3,14 @@
  * screen without scrolling, with the step, the timer and who is done. Read-only; notes are smaller
  * than on the board and shrink further (to a readable minimum) until every cell fits.
  */
+import './presenter.css';
 import { useLayoutEffect, useRef } from 'react';
 import { KINDS } from '../../../shared/model/vocabulary';
 import type { CellView, NoteView } from '../../../shared/view/boardView';
 import { useBoard, useBoardView } from '../context';
 import { fitScale } from './fitScale';
-import { PresenterStatus } from './PresenterStatus';
 import { setPresenting } from './presenterMode';
-import './presenter.css';
+import { PresenterStatus } from './PresenterStatus';
 
 function PresenterNote({ note }: { note: NoteView }) {
   return (

@@ -2,7 +2,7 @@
  * "Results" once a vote has closed: anyone opens the ranked results for themselves; when the
  * facilitator shows them to everyone they open on every screen, and close when they close them.
  */
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useBoard, useControl } from '../context';
 
 const ResultsView = lazy(() => import('./ResultsView').then((m) => ({ default: m.ResultsView })));

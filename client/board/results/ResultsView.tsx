@@ -2,12 +2,12 @@
  * The ranked results of the last closed vote: per dimension, per kind, the notes with votes, most
  * first, with their votes per cluster as small bars. The facilitator can show it on every screen.
  */
+import './results.css';
 import { useMemo, useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { useBoard, useBoardView, useControl } from '../context';
 import { useUiStore } from '../uiContext';
-import { hasVotes, rankResults, type RankedNote } from './ranking';
-import './results.css';
+import { hasVotes, type RankedNote,rankResults } from './ranking';
 
 export function ResultsView({ onClose }: { onClose(): void }) {
   const { session } = useBoard();

@@ -1,7 +1,7 @@
 /** Collapsing a dimension row to its heading and a count of its notes (remembered per board). */
+import './search.css';
 import type { DimensionView } from '../../../shared/view/boardView';
 import { useOverview, useOverviewStore } from './overview';
-import './search.css';
 
 export function useDimensionCollapsed(dimension: DimensionView['id']): boolean {
   return useOverview((s) => s.collapsed.has(dimension));

@@ -2,13 +2,13 @@
  * Search and filters, with the match count, next/previous and "Hide non-matches". One component,
  * so the toolbar can place it anywhere (behind a "Filter" button on phones, for instance).
  */
-import { useMemo, type KeyboardEvent } from 'react';
-import { DIMENSIONS, KINDS, clusterLabel, type DimensionId, type KindId } from '../../../shared/model/vocabulary';
+import './search.css';
+import { type KeyboardEvent,useMemo } from 'react';
+import { clusterLabel, type DimensionId, DIMENSIONS, type KindId,KINDS } from '../../../shared/model/vocabulary';
 import { useBoardView } from '../context';
 import { NO_FILTER } from '../ui';
 import { useUi, useUiStore } from '../uiContext';
 import { isNarrowing } from './matches';
-import './search.css';
 import { SearchNavigator, useStepMatch } from './SearchNavigator';
 import { useMatches } from './useMatches';
 

@@ -4,12 +4,12 @@
  * Rendered inside the grid; the rules are generated (a handful of selectors) so the cards
  * themselves need to know nothing about search.
  */
+import './search.css';
 import { useEffect, useState } from 'react';
 import { DIMENSION_IDS, KIND_IDS } from '../../../shared/model/vocabulary';
 import { useUi } from '../uiContext';
 import type { Matches } from './matches';
 import { useOverview, useOverviewStore } from './overview';
-import './search.css';
 import { useMatches } from './useMatches';
 
 /** The grid's classes for this screen's density and hiding. */

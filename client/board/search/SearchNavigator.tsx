@@ -4,7 +4,7 @@
  */
 import { useBoardView } from '../context';
 import { useUiStore } from '../uiContext';
-import { countOf, stepMatch, type Matches } from './matches';
+import { countOf, type Matches,stepMatch } from './matches';
 import { useOverview, useOverviewStore } from './overview';
 
 /** Jumps to the next (1) or previous (-1) match: opens its dimension and theme, then the grid scrolls to it. */

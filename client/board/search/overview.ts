@@ -6,9 +6,9 @@
  */
 import { useSyncExternalStore } from 'react';
 import { DIMENSION_IDS, type DimensionId } from '../../../shared/model/vocabulary';
+import { useBoard } from '../context';
 import type { UiStore } from '../ui';
 import { useUiStore } from '../uiContext';
-import { useBoard } from '../context';
 
 export type Density = 'comfortable' | 'compact' | 'overview';
 export const DENSITIES: readonly Density[] = ['comfortable', 'compact', 'overview'];

@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { linksMap, metaMap, newRecordMap, notesMap, themesMap } from '../doc';
 import { MutationError } from '../errors';
-import type { ServerOrigin } from '../origin';
-import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX, sourceLabel, type LinkRecord, type NoteRecord, type ThemeRecord } from '../schema';
-import { initBoard } from './meta';
 import { isAcceptedTime } from '../limits';
+import type { ServerOrigin } from '../origin';
+import { BOARD_TITLE_MAX, type LinkRecord, NOTE_TEXT_MAX, type NoteRecord, sourceLabel, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type ThemeRecord } from '../schema';
+import { initBoard } from './meta';
 
 export interface ImportedRecords {
   title: string;

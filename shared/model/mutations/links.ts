@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { linksMap, newRecordMap, notesMap, readRecord } from '../doc';
 import { MutationError } from '../errors';
-import { timeFor, type MutationOrigin } from '../origin';
+import { type MutationOrigin,timeFor } from '../origin';
 import { noteRecord } from '../schema';
 
 /**

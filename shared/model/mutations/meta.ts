@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { metaMap } from '../doc';
 import { parseInput } from '../errors';
 import type { MutationOrigin } from '../origin';
-import { SCHEMA_VERSION, boardTitleInput } from '../schema';
+import { boardTitleInput,SCHEMA_VERSION } from '../schema';
 
 /** Fills in a new board's meta. Only for a board being created, before anyone connects. */
 export function initBoard(

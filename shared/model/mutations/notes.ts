@@ -4,10 +4,10 @@ import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { BatchTooLargeError, BoardFullError, MAX_NOTES_PER_BOARD } from '../limits';
 import { byOrder, orderBetween, ordersBetween, orderWork } from '../order';
-import { timeFor, type MutationOrigin } from '../origin';
-import { addNoteInput, noteRecord, noteTextInput, themeRecord, type AddNoteInput } from '../schema';
+import { type MutationOrigin,timeFor } from '../origin';
+import { type AddNoteInput,addNoteInput, noteRecord, noteTextInput, themeRecord } from '../schema';
 import { applyTextDiff } from '../text';
-import { COLOURS, DIMENSION_IDS, KIND_IDS, type Colour, type DimensionId, type KindId } from '../vocabulary';
+import { type Colour, COLOURS, DIMENSION_IDS, type DimensionId, KIND_IDS, type KindId } from '../vocabulary';
 
 export interface Place {
   dimension: DimensionId;

@@ -3,8 +3,8 @@ import { newRecordMap, notesMap, readRecord, themesMap } from '../doc';
 import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { byOrder, orderAt, orderBetween } from '../order';
-import { timeFor, type MutationOrigin } from '../origin';
-import { THEME_STATEMENT_MAX, THEME_TITLE_MAX, noteRecord, themeInput, themeRecord, type ThemeInput, type ThemeRecord } from '../schema';
+import { type MutationOrigin,timeFor } from '../origin';
+import { noteRecord, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type ThemeInput, themeInput, type ThemeRecord,themeRecord } from '../schema';
 import type { DimensionId, KindId } from '../vocabulary';
 import { checkTarget, moveNotes, siblingsAt } from './notes';
 
