@@ -52,7 +52,12 @@ function boardState(count: number): Uint8Array {
       const cluster = CLUSTERS[i % CLUSTERS.length]?.id ?? null;
       const id = addNote(
         doc,
-        { text: `Note ${i}: ${'members engagement strategy reporting '.repeat(1 + (i % 3))}`.trim(), dimension, kind, author: { id: `p${i % 40}`, name: `Person ${i % 40}`, cluster } },
+        {
+          text: `Note ${i}: ${'members engagement strategy reporting '.repeat(1 + (i % 3))}`.trim(),
+          dimension,
+          kind,
+          author: { id: `p${i % 40}`, name: `Person ${i % 40}`, cluster },
+        },
         origin,
       );
       (ids[cell] ??= []).push(id);
@@ -198,11 +203,10 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     const text = `remote-${i}`;
     const sent = Date.now();
     addNote(doc, { text, dimension: 'structure', kind: 'challenge', author: { id: 'bench', name: 'Bench', cluster: null } }, localOrigin('bench'));
-    const seen = await page.waitForFunction(
-      (t) => (window as unknown as { __seen: Map<string, number> }).__seen.get(t) ?? null,
-      text,
-      { timeout: 30_000, polling: 'raf' },
-    );
+    const seen = await page.waitForFunction((t) => (window as unknown as { __seen: Map<string, number> }).__seen.get(t) ?? null, text, {
+      timeout: 30_000,
+      polling: 'raf',
+    });
     latencies.push(((await seen.jsonValue()) as number) - sent);
     await page.waitForTimeout(100);
   }
@@ -217,7 +221,9 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
       self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
     });
     const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30);
-    process.stderr.write(`profile (self ms) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`).join('\n')}\n`);
+    process.stderr.write(
+      `profile (self ms) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`).join('\n')}\n`,
+    );
   } else if (cdp) {
     const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
@@ -231,7 +237,9 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
       totals.set(e.name, t);
     }
     const top = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20);
-    process.stderr.write(`trace (ms, count) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.ms.toFixed(1).padStart(8)} ${String(v.n).padStart(6)}  ${k}`).join('\n')}\n`);
+    process.stderr.write(
+      `trace (ms, count) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.ms.toFixed(1).padStart(8)} ${String(v.n).padStart(6)}  ${k}`).join('\n')}\n`,
+    );
   }
   provider.destroy();
   doc.destroy();
@@ -258,10 +266,10 @@ async function run(count: number): Promise<Figures> {
     const board = await createBoard(store, { title: 'Benchmark', template: 'blank' });
     await store.compact(board.id, boardState(count), 0);
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    await context.addInitScript(
-      ([key, value]) => localStorage.setItem(key, value),
-      [`clusterboard:identity:${board.id}`, JSON.stringify({ id: 'bench-user', name: 'Bench', cluster: 'gaia' })] as const,
-    );
+    await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+      `clusterboard:identity:${board.id}`,
+      JSON.stringify({ id: 'bench-user', name: 'Bench', cluster: 'gaia' }),
+    ] as const);
     const page = await context.newPage();
     const url = `${server.url}/b/${board.id}#token=${board.tokens.participant}`;
     return await measure(page, url, server.port, board.id, board.tokens.participant, count);
@@ -294,7 +302,9 @@ async function main(): Promise<void> {
     const a = reference[key];
     const b = large[key];
     const verdict = limit === null ? '' : b <= limit ? '  met' : '  MISSED';
-    out.push(`${label.padEnd(42)} ${String(a).padStart(10)} ${String(b).padStart(12)} ${(b / Math.max(a, 0.1)).toFixed(1).padStart(7)}  ${goal}${verdict}`);
+    out.push(
+      `${label.padEnd(42)} ${String(a).padStart(10)} ${String(b).padStart(12)} ${(b / Math.max(a, 0.1)).toFixed(1).padStart(7)}  ${goal}${verdict}`,
+    );
   }
   out.push('', `drag frames sampled: ${reference.dragFrames} / ${large.dragFrames}`);
   process.stdout.write(`${out.join('\n')}\n`);

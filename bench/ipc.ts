@@ -3,7 +3,7 @@
  * coordinator, driven over Node's IPC channel: the coordinator `call`s a named command, the child
  * `serve`s a table of handlers. Also reads a child's CPU time and memory from /proc.
  */
-import { type ChildProcess,spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +30,8 @@ export function serve(handlers: Handlers): void {
       })
       .then(
         (result) => process.send?.({ id: message.id, result: result ?? null } satisfies Reply),
-        (error: unknown) => process.send?.({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply),
+        (error: unknown) =>
+          process.send?.({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply),
       );
   });
   process.on('disconnect', () => process.exit(0));

@@ -57,7 +57,9 @@ async function main(): Promise<void> {
   // Hundreds of providers and sockets, each with its listeners.
   process.setMaxListeners(0);
   const started = Date.now();
-  console.log(`# Server benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}${values.smoke ? ' (smoke)' : ''}\n`);
+  console.log(
+    `# Server benchmark, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.versions.node}${values.smoke ? ' (smoke)' : ''}\n`,
+  );
   const results = new Map<string, ScenarioResult>();
   let failed = false;
   for (const scenario of chosen) {

@@ -2,7 +2,7 @@
  * The browser's calls to the HTTP API, by the contract both sides share (shared/api/contract.ts):
  * its paths, bodies and answers.
  */
-import { type AnswerOf, API, type BodyOf, type Endpoint, type ErrorAnswer, pathOf, type PathParams,PROTOCOL_HEADER } from '../shared/api/contract';
+import { type AnswerOf, API, type BodyOf, type Endpoint, type ErrorAnswer, pathOf, type PathParams, PROTOCOL_HEADER } from '../shared/api/contract';
 import { PROTOCOL_VERSION, SEAT_HEADER } from '../shared/protocol';
 import type { TemplateId } from '../shared/templates/index';
 
@@ -30,7 +30,12 @@ export interface Credentials {
 }
 
 /** The raw response of one endpoint, refused with an ApiError unless it is a success. */
-async function send(endpoint: Endpoint, params: PathParams, who: Credentials, init: { body?: string; contentType?: string; query?: string } = {}): Promise<Response> {
+async function send(
+  endpoint: Endpoint,
+  params: PathParams,
+  who: Credentials,
+  init: { body?: string; contentType?: string; query?: string } = {},
+): Promise<Response> {
   const headers: Record<string, string> = {};
   if (who.token) headers.authorization = `Bearer ${who.token}`;
   if (who.seat) headers[SEAT_HEADER] = who.seat;
@@ -46,7 +51,12 @@ async function send(endpoint: Endpoint, params: PathParams, who: Credentials, in
 }
 
 /** Calls a JSON endpoint of the contract: its body in, its answer out (nothing for 204). */
-export async function request<E extends Endpoint>(endpoint: E, params: PathParams, who: Credentials, ...body: BodyOf<E> extends never ? [] : [BodyOf<E>]): Promise<AnswerOf<E>> {
+export async function request<E extends Endpoint>(
+  endpoint: E,
+  params: PathParams,
+  who: Credentials,
+  ...body: BodyOf<E> extends never ? [] : [BodyOf<E>]
+): Promise<AnswerOf<E>> {
   const json = body.length > 0 ? { body: JSON.stringify(body[0]), contentType: 'application/json' } : {};
   const response = await send(endpoint, params, who, json);
   if (response.status === 204) return undefined as AnswerOf<E>;

@@ -43,7 +43,9 @@ if (exportRuns !== undefined) {
     console.log(`replay: --exports ${exportRuns} --seed ${seed} (path ${result.counterexamplePath ?? ''})`);
     process.exit(1);
   }
-  console.log(`fuzz exports: ${result.numRuns} boards (up to ${largest} records) in ${((Date.now() - started) / 1000).toFixed(1)} s, every check held`);
+  console.log(
+    `fuzz exports: ${result.numRuns} boards (up to ${largest} records) in ${((Date.now() - started) / 1000).toFixed(1)} s, every check held`,
+  );
   process.exit(0);
 }
 
@@ -60,7 +62,9 @@ const report = await runFuzz({
 console.log(`\n${closesTable(report)}\n`);
 const kinds = Object.entries(report.framesByKind).sort(([, a], [, b]) => b - a);
 console.log(`frames by kind: ${kinds.map(([kind, n]) => `${kind} ${n}`).join(', ')}`);
-console.log(`memory: RSS ${report.memory.rssStartMb} MB at start, ${report.memory.rssBaselineMb} MB after warm-up, ${report.memory.rssEndMb} MB at the end (forced GC)`);
+console.log(
+  `memory: RSS ${report.memory.rssStartMb} MB at start, ${report.memory.rssBaselineMb} MB after warm-up, ${report.memory.rssEndMb} MB at the end (forced GC)`,
+);
 for (const failure of report.failures) console.log(`FAILED: ${failure}`);
 console.log(summaryLine(report));
 process.exit(report.failures.length === 0 ? 0 : 1);

@@ -13,7 +13,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 
-async function join(browser: Browser, link: string, name: string, cluster: string, viewport: { width: number; height: number }, phone: boolean): Promise<Page> {
+async function join(
+  browser: Browser,
+  link: string,
+  name: string,
+  cluster: string,
+  viewport: { width: number; height: number },
+  phone: boolean,
+): Promise<Page> {
   const context = await browser.newContext({ viewport, deviceScaleFactor: phone ? 2 : 1, isMobile: phone, hasTouch: phone });
   const page = await context.newPage();
   await page.goto(link);

@@ -27,7 +27,7 @@ import { notesMap } from '../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../shared/model/mutations/notes';
 import { localOrigin } from '../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../shared/model/vocabulary';
-import { type CreatedBoard,MessageType } from '../shared/protocol';
+import { type CreatedBoard, MessageType } from '../shared/protocol';
 import { freePort } from '../tests/helpers/ports';
 import { stockProvider } from '../tests/helpers/provider';
 import { createRng, randomSeed } from '../tests/helpers/random';
@@ -69,7 +69,11 @@ class LightClient {
   private readonly awareness: Awareness;
   private readonly renew: NodeJS.Timeout;
 
-  constructor(url: string, private readonly doc: Y.Doc, name: string) {
+  constructor(
+    url: string,
+    private readonly doc: Y.Doc,
+    name: string,
+  ) {
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState({ user: { name }, focus: null });
     this.ws = new WebSocket(url);

@@ -48,9 +48,7 @@ check(run('formatting', 'npm', ['run', '--silent', 'format:check']));
 
 const vitestFile = join(OUT, 'vitest.json');
 const vitestOk = run('unit and integration', npx, ['vitest', 'run'], { VITEST_JSON: vitestFile });
-const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(
-  vitestFile,
-);
+const vitest = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(vitestFile);
 if (vitest) {
   total.passed += vitest.numPassedTests;
   total.failed += vitest.numFailedTests;
@@ -70,9 +68,7 @@ if (chromium) {
 }
 const playwrightFile = join(OUT, 'playwright.json');
 const playwrightOk = chromium ? run('end-to-end', npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile }) : true;
-const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(
-  playwrightFile,
-);
+const playwright = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(playwrightFile);
 if (playwright) {
   total.passed += playwright.stats.expected + playwright.stats.flaky;
   total.failed += playwright.stats.unexpected;

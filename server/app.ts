@@ -5,8 +5,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { type WebSocket,WebSocketServer } from 'ws';
-import { CloseCode, parseDocKey,WS_PATH_PREFIX } from '../shared/protocol';
+import { type WebSocket, WebSocketServer } from 'ws';
+import { CloseCode, parseDocKey, WS_PATH_PREFIX } from '../shared/protocol';
 import { socketAuthenticator } from './access/authenticate';
 import type { SeatLimits } from './access/people';
 import type { UpdateBus } from './bus/bus';
@@ -28,7 +28,7 @@ import { Shutdown, type ShutdownState } from './ops/shutdown';
 import { storageAnswer, storageFailure } from './storage/failures';
 import { HealthTrackingStore } from './storage/health';
 import { LastKnownStore } from './storage/lastKnown';
-import { type BoardStore,DamagedBoardError } from './storage/store';
+import { type BoardStore, DamagedBoardError } from './storage/store';
 import { acceptConnection } from './sync/connection';
 import { ServerBusyError } from './sync/errors';
 import { AddressCounter, DEFAULT_LIMITS, type Limits } from './sync/limits';
@@ -104,9 +104,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const health = new HealthTrackingStore(options.store);
   const refusing = await health.probe();
   if (refusing) {
-    log.error(`storage refuses writes (${refusing.kind === 'full' ? 'the disk is full' : refusing.reason}): serving boards read-only, /readyz answers 503 until writes succeed again`, {
-      reason: refusing.reason,
-    });
+    log.error(
+      `storage refuses writes (${refusing.kind === 'full' ? 'the disk is full' : refusing.reason}): serving boards read-only, /readyz answers 503 until writes succeed again`,
+      {
+        reason: refusing.reason,
+      },
+    );
   }
   // [M4] With an outage buffer, people can also reconnect during an outage (storage/lastKnown.ts).
   const lastKnown = options.outageBufferBytes ? new LastKnownStore(health) : null;
@@ -127,7 +130,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const quotas = new Quotas({ ...DEFAULT_QUOTAS, ...options.quotas }, trustedProxies);
   const reads = new ReadCache({
     quotas,
-    computed: metrics.counter('heavy_reads_computed_total', 'Notes lists and exports computed (not answered from the cache), by what was read (Q3).', ['what']),
+    computed: metrics.counter(
+      'heavy_reads_computed_total',
+      'Notes lists and exports computed (not answered from the cache), by what was read (Q3).',
+      ['what'],
+    ),
   });
   const deletionWatch = new DeletionWatch({ store, log });
   const rooms: Rooms = new Rooms({
@@ -183,18 +190,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = requestUrl(req.url);
     if (!url) return sendError(res, 400, 'The request URL is not valid.');
     handleOps(req, res, url, ops)
-      .then((handled) =>
-        handled ||
-        handleApi(req, res, url, {
-          store,
-          rooms,
-          workshop,
-          deletedNotes,
-          publicUrl: options.publicUrl ?? null,
-          quotas,
-          reads,
-          addressOf: (request) => clientAddress(request, trustedProxies),
-        }),
+      .then(
+        (handled) =>
+          handled ||
+          handleApi(req, res, url, {
+            store,
+            rooms,
+            workshop,
+            deletedNotes,
+            publicUrl: options.publicUrl ?? null,
+            quotas,
+            reads,
+            addressOf: (request) => clientAddress(request, trustedProxies),
+          }),
       )
       .then((handled) => (handled ? undefined : serveStatic(req, res, url, options.clientDir)))
       .catch((error: unknown) => {
@@ -202,14 +210,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const failure = storageFailure(error);
         // [K6] Every loaded board has people in it: this one must wait for one of them to empty.
         const busy = error instanceof ServerBusyError;
-        log.error(failure ? `request failed: storage ${failure}` : busy ? 'request refused: server busy' : 'request failed', { method: req.method, path: url.pathname, error });
+        log.error(failure ? `request failed: storage ${failure}` : busy ? 'request refused: server busy' : 'request failed', {
+          method: req.method,
+          path: url.pathname,
+          error,
+        });
         if (res.headersSent) res.destroy();
         else if (busy) sendError(res, 503, 'The server holds as many busy boards as it can just now. Please try again in a minute.');
         else if (failure) sendError(res, storageAnswer(failure).status, storageAnswer(failure).message);
         else if (error instanceof DamagedBoardError) {
-          sendError(res, 500, `This board's stored data is damaged (${error.message}), so it is not served rather than served in part. Ask the person who runs the server to restore it from a backup.`);
-        }
-        else sendError(res, 500, 'Something went wrong on the server.');
+          sendError(
+            res,
+            500,
+            `This board's stored data is damaged (${error.message}), so it is not served rather than served in part. Ask the person who runs the server to restore it from a backup.`,
+          );
+        } else sendError(res, 500, 'Something went wrong on the server.');
       });
   });
 
@@ -281,7 +296,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (from + 256 < sockets.length) setImmediate(() => pingSlice(sockets, from + 256));
   };
   // After this turn's I/O: if the server itself stalled, the pongs that waited meanwhile count.
-  const heartbeat = setInterval(() => setImmediate(() => pingSlice([...(wss.clients as Set<LiveSocket>)], 0)), options.heartbeatMs ?? idleTimeoutMs / 2);
+  const heartbeat = setInterval(
+    () => setImmediate(() => pingSlice([...(wss.clients as Set<LiveSocket>)], 0)),
+    options.heartbeatMs ?? idleTimeoutMs / 2,
+  );
   heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {

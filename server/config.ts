@@ -124,7 +124,10 @@ function serviceUrl(name: string, value: string | undefined, protocols: string[]
 
 function trustProxy(value: string | undefined): string[] {
   if (!value) return [];
-  const addresses = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const addresses = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const bad = addresses.find((address) => isIP(address) === 0);
   if (bad !== undefined) throw new Error(`TRUST_PROXY is a comma-separated list of IP addresses (such as 127.0.0.1); "${bad}" is not one.`);
   return addresses;

@@ -11,7 +11,7 @@ import type { Participant } from '../shared/report/engagement';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
 import { buildReport } from '../shared/report/report';
-import { type BoardPeople, type BoardView,boardView } from '../shared/view/boardView';
+import { type BoardPeople, type BoardView, boardView } from '../shared/view/boardView';
 import { publishedVotes, readControl } from '../shared/workshop/control';
 import type { ReadCache } from './http/readCache';
 import { renderDocx } from './reports/docx';
@@ -87,7 +87,11 @@ export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardR
   const stem = `${fileStem(view.meta.title)}-${now.toISOString().slice(0, 10)}`;
   switch (format) {
     case 'md':
-      return { filename: `${stem}.md`, contentType: 'text/markdown; charset=utf-8', body: renderMarkdown(buildReport(view, { generatedAt: now, votes, people })) };
+      return {
+        filename: `${stem}.md`,
+        contentType: 'text/markdown; charset=utf-8',
+        body: renderMarkdown(buildReport(view, { generatedAt: now, votes, people })),
+      };
     case 'csv':
       return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view, votes) };
     case 'docx':
@@ -97,7 +101,11 @@ export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardR
         body: await renderDocx(buildReport(view, { generatedAt: now, votes, people })),
       };
     case 'json':
-      return { filename: `${stem}.json`, contentType: 'application/json; charset=utf-8', body: `${JSON.stringify(exportJson(view, now, votes, people), null, 2)}\n` };
+      return {
+        filename: `${stem}.json`,
+        contentType: 'application/json; charset=utf-8',
+        body: `${JSON.stringify(exportJson(view, now, votes, people), null, 2)}\n`,
+      };
   }
 }
 
@@ -107,8 +115,17 @@ export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardR
  * read budget. The board is loaded to be read, as the notes list does; it unloads when idle. The
  * report's date is when it was computed.
  */
-export async function sharedExport(store: BoardStore, rooms: Rooms, reads: ReadCache, req: IncomingMessage, board: BoardRecord, format: ExportFormat): Promise<Exported> {
+export async function sharedExport(
+  store: BoardStore,
+  rooms: Rooms,
+  reads: ReadCache,
+  req: IncomingMessage,
+  board: BoardRecord,
+  format: ExportFormat,
+): Promise<Exported> {
   const room = await rooms.acquire(board.id);
   const control = await rooms.acquire(board.id, CONTROL_DOC);
-  return reads.read(req, `export-${format}`, { doc: room.doc, notes: notesMap(room.doc).size }, [control.doc], () => exportBoard(store, rooms, board, format, new Date()));
+  return reads.read(req, `export-${format}`, { doc: room.doc, notes: notesMap(room.doc).size }, [control.doc], () =>
+    exportBoard(store, rooms, board, format, new Date()),
+  );
 }

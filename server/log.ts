@@ -6,7 +6,7 @@
  * Fields a caller passes are merged into the line; an `Error` anywhere among them is written as
  * `{ type, message, stack }` (pino's err serializer), so a crash's cause survives log shipping.
  */
-import { type DestinationStream,pino } from 'pino';
+import { type DestinationStream, pino } from 'pino';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 

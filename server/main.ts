@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureDemoBoard } from './access/demo';
 import { startServer } from './app';
 import { RedisBus } from './bus/redis';
-import { type Config,readConfig } from './config';
+import { type Config, readConfig } from './config';
 import { boardLinks } from './http/api';
 import { DEFAULT_QUOTAS } from './http/quotas';
 import { createLogger, type Logger } from './log';
@@ -72,9 +72,12 @@ async function main(): Promise<void> {
     });
   }
   if (store instanceof SqliteStore && store.openedExclusive) {
-    log.error('the database file was opened in exclusive mode: no other process (npm run backup) can read it until the server restarts with free space', {
-      reason: store.openedExclusive,
-    });
+    log.error(
+      'the database file was opened in exclusive mode: no other process (npm run backup) can read it until the server restarts with free space',
+      {
+        reason: store.openedExclusive,
+      },
+    );
   }
   const bus = config.redisUrl ? redisBus(config.redisUrl, config, log, metrics) : null;
   // [N3] A full disk starts the server read-only: without a demo board if it cannot be made now.

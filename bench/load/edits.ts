@@ -50,7 +50,11 @@ class Writer {
   text = 'bench';
   private flip = false;
 
-  constructor(url: string, private readonly markers: Markers, private readonly name: string) {
+  constructor(
+    url: string,
+    private readonly markers: Markers,
+    private readonly name: string,
+  ) {
     this.client = new LightClient({ url, doc: this.doc });
   }
 
@@ -98,7 +102,10 @@ export const editsHandlers = {
       (i) => {
         const room = args.rooms[i % args.rooms.length] as EditsRoom;
         const client = new LightClient({ url: room.readerUrl, onUpdate: (frame) => markers.scan(frame) });
-        void client.opened.then(() => client.setPresence({ user: { name: `Observer ${i}` }, focus: null }), () => undefined);
+        void client.opened.then(
+          () => client.setPresence({ user: { name: `Observer ${i}` }, focus: null }),
+          () => undefined,
+        );
         return client;
       },
       (client) => client.synced,

@@ -14,7 +14,7 @@ import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { MessageType } from '../../shared/protocol';
 import { BenchServer, type RoomAccess } from '../servers';
 import type { Row, ScenarioResult } from '../table';
-import { round, type Scenario, type ScenarioContext,sleep } from './context';
+import { round, type Scenario, type ScenarioContext, sleep } from './context';
 
 const COLUMNS = ['honest max ms', 'server stall max ms', 'requests', 'answers (status: count)', 'took ms'];
 
@@ -54,7 +54,12 @@ function notesUpdate(count: number): Uint8Array {
   const doc = new Y.Doc();
   addNotes(
     doc,
-    Array.from({ length: count }, (_, i) => ({ text: `Seeded note ${i}`, dimension: DIMENSION_IDS[i % 5] ?? 'structure', kind: KIND_IDS[i % 3] ?? 'challenge', author: { id: 'seed', name: 'Seed', cluster: null } })),
+    Array.from({ length: count }, (_, i) => ({
+      text: `Seeded note ${i}`,
+      dimension: DIMENSION_IDS[i % 5] ?? 'structure',
+      kind: KIND_IDS[i % 3] ?? 'challenge',
+      author: { id: 'seed', name: 'Seed', cluster: null },
+    })),
     serverOrigin('template'),
   );
   return Y.encodeStateAsUpdate(doc);
@@ -108,95 +113,127 @@ const count = (statuses: Map<string, number>, status: number | string) => status
 function attacks(smoke: boolean): [string, Attack][] {
   const scale = (full: number, small: number) => (smoke ? small : full);
   return [
-    ['quiet (nothing but the pings)', async () => async () => {
-      await sleep(scale(3000, 300));
-      return { requests: 0, statuses: new Map() };
-    }],
-    [`CSV import of ${scale(12_000, 1200).toLocaleString('en-GB')} lines, then ${scale(10_000, 1000).toLocaleString('en-GB')}`, async (server, base) => {
-      const [room] = await server.rooms(1);
-      const token = room?.writerParams.token ?? '';
-      const files = [csvOf(scale(12_000, 1200)), csvOf(scale(10_000, 1000))];
-      return async () => {
+    [
+      'quiet (nothing but the pings)',
+      async () => async () => {
+        await sleep(scale(3000, 300));
+        return { requests: 0, statuses: new Map() };
+      },
+    ],
+    [
+      `CSV import of ${scale(12_000, 1200).toLocaleString('en-GB')} lines, then ${scale(10_000, 1000).toLocaleString('en-GB')}`,
+      async (server, base) => {
+        const [room] = await server.rooms(1);
+        const token = room?.writerParams.token ?? '';
+        const files = [csvOf(scale(12_000, 1200)), csvOf(scale(10_000, 1000))];
+        return async () => {
+          const statuses = new Map<string, number>();
+          for (const body of files) {
+            const res = await fetch(`${base}/api/boards/${room?.room}/notes/import`, {
+              method: 'POST',
+              headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+              body,
+            });
+            await res.arrayBuffer();
+            count(statuses, res.status);
+          }
+          return { requests: 2, statuses };
+        };
+      },
+    ],
+    [
+      `${scale(50, 10)} sync step 1 messages on a ${scale(10_000, 1000).toLocaleString('en-GB')}-note board`,
+      async (server) => {
+        const [room] = await server.rooms(1);
+        if (!room) throw new Error('no board');
+        await server.seed(room, notesUpdate(scale(10_000, 1000)));
+        const socket = await openSocket(server, room, room.readerParams.token ?? '');
+        let answers = 0;
+        socket.on('message', () => answers++);
+        // Loaded and synced once before the attack: its cost is the board's, not the attack's.
+        const deadlineLoad = Date.now() + 60_000;
+        while (answers === 0 && Date.now() < deadlineLoad) await sleep(50);
+        answers = 0;
+        return async () => {
+          const messages = scale(50, 10);
+          for (let i = 0; i < messages; i++) socket.send(stepOne(i));
+          const deadline = Date.now() + scale(30_000, 5000);
+          while (answers < messages && Date.now() < deadline && socket.readyState === WebSocket.OPEN) await sleep(50);
+          const statuses = new Map<string, number>([['answered', answers]]);
+          if (socket.readyState !== WebSocket.OPEN) count(statuses, 'socket closed');
+          socket.close();
+          return { requests: messages, statuses };
+        };
+      },
+    ],
+    [
+      `awareness flood: ${scale(200, 20)} messages of 500 unowned client ids each`,
+      async (server) => {
+        const [room] = await server.rooms(1);
+        if (!room) throw new Error('no board');
+        const socket = await openSocket(server, room, room.readerParams.token ?? '');
+        const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+        return async () => {
+          const messages = scale(200, 20);
+          for (let i = 0; i < messages && socket.readyState === WebSocket.OPEN; i++) {
+            socket.send(awarenessFlood(10_000_000 + i * 500, 500));
+            if (i % 20 === 19) await sleep(10);
+          }
+          await sleep(500);
+          const statuses = new Map<string, number>();
+          if (socket.readyState === WebSocket.OPEN) count(statuses, 'still open');
+          else count(statuses, `closed ${await closed}`);
+          socket.close();
+          return { requests: messages, statuses };
+        };
+      },
+    ],
+    [
+      `opening ${scale(2050, 60).toLocaleString('en-GB')} boards over HTTP`,
+      async (server, base) => {
+        const rooms = await server.rooms(scale(2050, 60));
+        return async () => {
+          const statuses = new Map<string, number>();
+          for (let i = 0; i < rooms.length; i += 50) {
+            const answers = await Promise.all(
+              rooms
+                .slice(i, i + 50)
+                .map((room) =>
+                  fetch(`${base}/api/boards/${room.room}/notes`, { headers: { authorization: `Bearer ${room.readerParams.token ?? ''}` } }),
+                ),
+            );
+            for (const res of answers) {
+              await res.arrayBuffer();
+              count(statuses, res.status);
+            }
+          }
+          return { requests: rooms.length, statuses };
+        };
+      },
+    ],
+    [
+      `mass create: ${scale(500, 40)} boards from one address`,
+      async (_server, base) => async () => {
         const statuses = new Map<string, number>();
-        for (const body of files) {
-          const res = await fetch(`${base}/api/boards/${room?.room}/notes/import`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body });
-          await res.arrayBuffer();
-          count(statuses, res.status);
-        }
-        return { requests: 2, statuses };
-      };
-    }],
-    [`${scale(50, 10)} sync step 1 messages on a ${scale(10_000, 1000).toLocaleString('en-GB')}-note board`, async (server) => {
-      const [room] = await server.rooms(1);
-      if (!room) throw new Error('no board');
-      await server.seed(room, notesUpdate(scale(10_000, 1000)));
-      const socket = await openSocket(server, room, room.readerParams.token ?? '');
-      let answers = 0;
-      socket.on('message', () => answers++);
-      // Loaded and synced once before the attack: its cost is the board's, not the attack's.
-      const deadlineLoad = Date.now() + 60_000;
-      while (answers === 0 && Date.now() < deadlineLoad) await sleep(50);
-      answers = 0;
-      return async () => {
-        const messages = scale(50, 10);
-        for (let i = 0; i < messages; i++) socket.send(stepOne(i));
-        const deadline = Date.now() + scale(30_000, 5000);
-        while (answers < messages && Date.now() < deadline && socket.readyState === WebSocket.OPEN) await sleep(50);
-        const statuses = new Map<string, number>([['answered', answers]]);
-        if (socket.readyState !== WebSocket.OPEN) count(statuses, 'socket closed');
-        socket.close();
-        return { requests: messages, statuses };
-      };
-    }],
-    [`awareness flood: ${scale(200, 20)} messages of 500 unowned client ids each`, async (server) => {
-      const [room] = await server.rooms(1);
-      if (!room) throw new Error('no board');
-      const socket = await openSocket(server, room, room.readerParams.token ?? '');
-      const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
-      return async () => {
-        const messages = scale(200, 20);
-        for (let i = 0; i < messages && socket.readyState === WebSocket.OPEN; i++) {
-          socket.send(awarenessFlood(10_000_000 + i * 500, 500));
-          if (i % 20 === 19) await sleep(10);
-        }
-        await sleep(500);
-        const statuses = new Map<string, number>();
-        if (socket.readyState === WebSocket.OPEN) count(statuses, 'still open');
-        else count(statuses, `closed ${await closed}`);
-        socket.close();
-        return { requests: messages, statuses };
-      };
-    }],
-    [`opening ${scale(2050, 60).toLocaleString('en-GB')} boards over HTTP`, async (server, base) => {
-      const rooms = await server.rooms(scale(2050, 60));
-      return async () => {
-        const statuses = new Map<string, number>();
-        for (let i = 0; i < rooms.length; i += 50) {
+        const total = scale(500, 40);
+        for (let i = 0; i < total; i += 25) {
           const answers = await Promise.all(
-            rooms.slice(i, i + 50).map((room) => fetch(`${base}/api/boards/${room.room}/notes`, { headers: { authorization: `Bearer ${room.readerParams.token ?? ''}` } })),
+            Array.from({ length: Math.min(25, total - i) }, () =>
+              fetch(`${base}/api/boards`, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ title: 'Mass' }),
+              }),
+            ),
           );
           for (const res of answers) {
             await res.arrayBuffer();
             count(statuses, res.status);
           }
         }
-        return { requests: rooms.length, statuses };
-      };
-    }],
-    [`mass create: ${scale(500, 40)} boards from one address`, async (_server, base) => async () => {
-      const statuses = new Map<string, number>();
-      const total = scale(500, 40);
-      for (let i = 0; i < total; i += 25) {
-        const answers = await Promise.all(
-          Array.from({ length: Math.min(25, total - i) }, () => fetch(`${base}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Mass' }) })),
-        );
-        for (const res of answers) {
-          await res.arrayBuffer();
-          count(statuses, res.status);
-        }
-      }
-      return { requests: total, statuses };
-    }],
+        return { requests: total, statuses };
+      },
+    ],
   ];
 }
 
@@ -225,7 +262,13 @@ export const abuse: Scenario = {
         else worst = Math.max(worst, honestMax);
         rows.push({
           server: name,
-          values: [round(honestMax, 1), round(stall, 1), requests, [...statuses].map(([status, n]) => `${status}: ${n}`).join(', ') || '—', Math.round(performance.now() - started)],
+          values: [
+            round(honestMax, 1),
+            round(stall, 1),
+            requests,
+            [...statuses].map(([status, n]) => `${status}: ${n}`).join(', ') || '—',
+            Math.round(performance.now() - started),
+          ],
         });
       }
     } finally {

@@ -5,13 +5,24 @@
  */
 import type { FloodResult } from '../load/flood';
 import { LoadPool } from '../load/pool';
-import { BenchServer, type RoomAccess,socketUrl } from '../servers';
+import { BenchServer, type RoomAccess, socketUrl } from '../servers';
 import type { Row, ScenarioResult } from '../table';
 import { durationMs as duration, MiB, round, type Scenario, type ScenarioContext } from './context';
 import { cpuPercent, EditSession, type Measured } from './editSession';
 import { fanoutLoad } from './fanout';
 
-const COLUMNS = ['quiet p99 ms', 'flooded p50 ms', 'flooded p99 ms', 'flooded max ms', 'p99 change %', 'server CPU % (flooded)', 'RSS MiB', 'flood frames', 'flood MiB', 'flood reconnects'];
+const COLUMNS = [
+  'quiet p99 ms',
+  'flooded p50 ms',
+  'flooded p99 ms',
+  'flooded max ms',
+  'p99 change %',
+  'server CPU % (flooded)',
+  'RSS MiB',
+  'flood frames',
+  'flood MiB',
+  'flood reconnects',
+];
 
 export const adversarial: Scenario = {
   name: 'adversarial',
@@ -61,7 +72,7 @@ export const adversarial: Scenario = {
               Math.max(0, (floodResult?.connections ?? 1) - 1),
             ],
           });
-          if (kind === 'ours') goals.push({ text: 'honest clients\' p99 moves ≤ 20 % under the flood', met: change === null ? null : change <= 20 });
+          if (kind === 'ours') goals.push({ text: "honest clients' p99 moves ≤ 20 % under the flood", met: change === null ? null : change <= 20 });
           if (flooded.closed > 0) context.log(`adversarial ${kind}: ${flooded.closed} honest sockets closed`);
         } finally {
           await session.close();
@@ -77,7 +88,9 @@ export const adversarial: Scenario = {
       columns: COLUMNS,
       rows,
       goals,
-      notes: ['the attacker holds a valid writer link and reconnects 10 ms after each close; our server closes it on its first bad frame (4400) or oversized frame (1009)'],
+      notes: [
+        'the attacker holds a valid writer link and reconnects 10 ms after each close; our server closes it on its first bad frame (4400) or oversized frame (1009)',
+      ],
       converged,
     };
   },

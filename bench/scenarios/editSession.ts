@@ -7,7 +7,7 @@ import type { RunResult } from '../load/edits';
 import type { LoadPool } from '../load/pool';
 import type { LoopDelay } from '../probe';
 import { Providers } from '../providers';
-import { type BenchServer, type RoomAccess,socketUrl } from '../servers';
+import { type BenchServer, type RoomAccess, socketUrl } from '../servers';
 import { Histogram } from '../stats';
 import { sleep } from './context';
 

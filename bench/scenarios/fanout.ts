@@ -7,9 +7,19 @@ import { LoadPool } from '../load/pool';
 import { BenchServer } from '../servers';
 import { figure, type Row, type ScenarioResult } from '../table';
 import { durationMs, MiB, pauseMs, round, type Scenario, type ScenarioContext } from './context';
-import { cpuPercent, cpuPerDelivered, type EditLoad,EditSession, latencyCells } from './editSession';
+import { cpuPercent, cpuPerDelivered, type EditLoad, EditSession, latencyCells } from './editSession';
 
-export const FANOUT_COLUMNS = ['p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU µs / delivered update', 'server CPU %', 'RSS MiB', 'delivered', 'load CPU %'];
+export const FANOUT_COLUMNS = [
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'max ms',
+  'CPU µs / delivered update',
+  'server CPU %',
+  'RSS MiB',
+  'delivered',
+  'load CPU %',
+];
 
 export function fanoutLoad(context: ScenarioContext): EditLoad & { clients: number; durationMs: number } {
   const load = context.smoke

@@ -10,7 +10,7 @@ import { serverOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { LoadPool } from '../load/pool';
 import { Providers } from '../providers';
-import { BenchServer, type RoomAccess,socketUrl } from '../servers';
+import { BenchServer, type RoomAccess, socketUrl } from '../servers';
 import type { Row, ScenarioResult } from '../table';
 import { MiB, round, type Scenario, type ScenarioContext } from './context';
 
@@ -82,7 +82,15 @@ export const joinStorm: Scenario = {
         await pool.all('storm.close');
         rows.push({
           server: kind,
-          values: [clients, round(state.byteLength / MiB, 2), round(allMs / 1000, 2), synced, round(usage.peakRssBytes / MiB, 1), round((usage.cpuMs - before.cpuMs) / 1000, 2), results.reduce((sum, r) => sum + r.closed, 0)],
+          values: [
+            clients,
+            round(state.byteLength / MiB, 2),
+            round(allMs / 1000, 2),
+            synced,
+            round(usage.peakRssBytes / MiB, 1),
+            round((usage.cpuMs - before.cpuMs) / 1000, 2),
+            results.reduce((sum, r) => sum + r.closed, 0),
+          ],
         });
         if (kind === 'ours') goals.push({ text: 'all synced ≤ 5 s', met: synced === clients && allMs <= 5000 });
       } finally {
@@ -96,7 +104,10 @@ export const joinStorm: Scenario = {
       columns: COLUMNS,
       rows,
       goals,
-      notes: ['all synced: from the first connect to the last client holding the board; peak RSS: the restarted process\'s high-water mark (VmHWM)', 'the reference loads the board from a seed file through its persistence hook, as ours loads SQLite'],
+      notes: [
+        "all synced: from the first connect to the last client holding the board; peak RSS: the restarted process's high-water mark (VmHWM)",
+        'the reference loads the board from a seed file through its persistence hook, as ours loads SQLite',
+      ],
       converged,
     };
   },

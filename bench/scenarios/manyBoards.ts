@@ -6,9 +6,20 @@ import { LoadPool } from '../load/pool';
 import { BenchServer } from '../servers';
 import type { Row, ScenarioResult } from '../table';
 import { durationMs as duration, MiB, pauseMs, round, type Scenario, type ScenarioContext } from './context';
-import { cpuPercent,cpuPerDelivered, EditSession } from './editSession';
+import { cpuPercent, cpuPerDelivered, EditSession } from './editSession';
 
-const COLUMNS = ['boards', 'sockets', 'connect s', 'RSS per board KiB', 'RSS MiB', 'loop p99 ms', 'loop max ms', 'edit p99 ms', 'CPU µs / delivered update', 'server CPU %'];
+const COLUMNS = [
+  'boards',
+  'sockets',
+  'connect s',
+  'RSS per board KiB',
+  'RSS MiB',
+  'loop p99 ms',
+  'loop max ms',
+  'edit p99 ms',
+  'CPU µs / delivered update',
+  'server CPU %',
+];
 
 export const manyBoards: Scenario = {
   name: 'boards',
@@ -58,7 +69,7 @@ export const manyBoards: Scenario = {
       rows,
       goals: [],
       notes: [
-        'RSS per board: the server\'s RSS at the end less its RSS before the first socket, over the boards',
+        "RSS per board: the server's RSS at the end less its RSS before the first socket, over the boards",
         'our boards each also load their control document (its write rule reads the lock)',
       ],
       converged,

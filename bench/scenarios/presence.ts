@@ -4,10 +4,10 @@
  */
 import type { RunResult } from '../load/edits';
 import { LoadPool } from '../load/pool';
-import { BenchServer, type RoomAccess,socketUrl } from '../servers';
+import { BenchServer, type RoomAccess, socketUrl } from '../servers';
 import { Histogram } from '../stats';
 import type { Row, ScenarioResult } from '../table';
-import { durationMs as duration, MiB, pauseMs, round, type Scenario, type ScenarioContext,sleep } from './context';
+import { durationMs as duration, MiB, pauseMs, round, type Scenario, type ScenarioContext, sleep } from './context';
 import { cpuPercent } from './editSession';
 
 const COLUMNS = ['p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'moves', 'CPU µs / delivered move', 'server CPU %', 'RSS MiB', 'delivered', 'load CPU %'];
@@ -26,7 +26,11 @@ export const presence: Scenario = {
       const server = await BenchServer.start(kind, { nodeArgs: context.serverNodeArgs });
       try {
         const [room] = (await server.rooms(1)) as [RoomAccess];
-        await pool.all('presence.connect', (i) => ({ url: socketUrl(room, 'reader'), clients: Math.floor(clients / processes) + (i < clients % processes ? 1 : 0), markerBase: (i + 1) * 100_000_000 }));
+        await pool.all('presence.connect', (i) => ({
+          url: socketUrl(room, 'reader'),
+          clients: Math.floor(clients / processes) + (i < clients % processes ? 1 : 0),
+          markerBase: (i + 1) * 100_000_000,
+        }));
         await sleep(pauseMs(context));
         context.log(`presence ${kind}: ${clients} clients moving for ${durationMs / 1000} s`);
         const before = server.usage();
@@ -49,7 +53,13 @@ export const presence: Scenario = {
             round(cpuPercent(serverCpuMs, seconds), 1),
             round(usage.rssBytes / MiB, 1),
             delivered,
-            round(cpuPercent(results.reduce((sum, r) => sum + r.cpuMs, 0), seconds), 1),
+            round(
+              cpuPercent(
+                results.reduce((sum, r) => sum + r.cpuMs, 0),
+                seconds,
+              ),
+              1,
+            ),
           ],
         });
         await pool.all('presence.close');

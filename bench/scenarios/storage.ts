@@ -23,7 +23,20 @@ import { percentileOf } from '../stats';
 import type { Row, ScenarioResult } from '../table';
 import { MiB, round, type Scenario, type ScenarioContext } from './context';
 
-const COLUMNS = ['notes', 'updates', 'µs / update (append)', 'append p99 µs', 'append max ms', 'µs / update (with compaction)', 'cold load ms', 'on disk MiB', 'on disk, most MiB', 'compacted state MiB', 'disk / state', 'most / state'];
+const COLUMNS = [
+  'notes',
+  'updates',
+  'µs / update (append)',
+  'append p99 µs',
+  'append max ms',
+  'µs / update (with compaction)',
+  'cold load ms',
+  'on disk MiB',
+  'on disk, most MiB',
+  'compacted state MiB',
+  'disk / state',
+  'most / state',
+];
 const COMPACT_EVERY = 500;
 
 interface StoreUnderTest {
@@ -180,7 +193,9 @@ export const storage: Scenario = {
   summary: 'a board of 5,000 notes built through 100,000 updates: cold load, bytes on disk, cost per update',
   async run(context: ScenarioContext): Promise<ScenarioResult> {
     const rows: Row[] = [];
-    const notesOut: string[] = ['runs in the benchmark process against the store itself (no reference: the reference server keeps documents in memory)'];
+    const notesOut: string[] = [
+      'runs in the benchmark process against the store itself (no reference: the reference server keeps documents in memory)',
+    ];
     for (const size of sizes(context.smoke)) {
       for (const name of size.stores) {
         const target = name === 'SQLite' ? sqlite() : await postgres();

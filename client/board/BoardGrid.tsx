@@ -7,7 +7,7 @@ import { BoardDnd } from './dnd/BoardDnd';
 import type { Dragged } from './dnd/intent';
 import { NotePreview } from './NoteCard';
 import { DecorCache } from './noteDecor';
-import { CollapsedDimension,CollapseDimensionButton } from './search/DimensionCollapse';
+import { CollapsedDimension, CollapseDimensionButton } from './search/DimensionCollapse';
 import { useOverview } from './search/overview';
 import { OverviewLayer, useOverviewClass } from './search/OverviewLayer';
 import { liveSelection } from './ui';

@@ -1,5 +1,5 @@
 import './layout/layout.css';
-import { type ReactNode,useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useBoard, useBoardView } from './context';
 import { formatSyncTime } from './offline';
 import { PresenceStrip } from './presence/PresenceStrip';
@@ -21,8 +21,15 @@ function describeConnection(connection: ConnectionState, canWrite: boolean): { t
         return { text: `Offline – showing the board${asOf}`, detail: 'No network. New changes appear when the connection returns.' };
       }
       return connection.savedOnDevice
-        ? { text: 'Offline – changes are saved on this device', detail: 'No network. Keep working: your changes are sent when the connection returns.' }
-        : { text: 'Offline – keep this page open', detail: 'No network, and this browser does not let the board keep a copy. Your changes are sent when the connection returns, if this page stays open.' };
+        ? {
+            text: 'Offline – changes are saved on this device',
+            detail: 'No network. Keep working: your changes are sent when the connection returns.',
+          }
+        : {
+            text: 'Offline – keep this page open',
+            detail:
+              'No network, and this browser does not let the board keep a copy. Your changes are sent when the connection returns, if this page stays open.',
+          };
     }
     case 'reconnecting':
       return {
@@ -72,7 +79,15 @@ function HistoryButtons() {
   );
 }
 
-export function BoardHeader({ connection, onChangeIdentity, children }: { connection: ConnectionState; onChangeIdentity(): void; children?: ReactNode }) {
+export function BoardHeader({
+  connection,
+  onChangeIdentity,
+  children,
+}: {
+  connection: ConnectionState;
+  onChangeIdentity(): void;
+  children?: ReactNode;
+}) {
   const { session, canWrite } = useBoard();
   const view = useBoardView();
   const header = useRef<HTMLElement>(null);

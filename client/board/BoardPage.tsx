@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { BoardInfo } from '../../shared/protocol';
-import { apiBoardInfo,ApiError } from '../api';
+import { apiBoardInfo, ApiError } from '../api';
 import { Message } from '../ui/Message';
 import { joinBoard } from '../workshopApi';
 import { BoardScreen } from './BoardScreen';
-import { type Identity,loadIdentity, loadSeat, saveIdentity } from './identity';
+import { type Identity, loadIdentity, loadSeat, saveIdentity } from './identity';
 import { JoinForm } from './JoinForm';
 import { cachedBoardInfo, isUnreachable, registerServiceWorker, rememberBoardInfo } from './offline';
 import { BOARD_NOT_FOUND, LINK_NOT_VALID, versionRefusal } from './refusals';

@@ -1,13 +1,13 @@
 import './board.css';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DimensionId } from '../../shared/model/vocabulary';
-import { type BoardInfo,CloseCode, PERSON_REMOVED_REASON } from '../../shared/protocol';
+import { type BoardInfo, CloseCode, PERSON_REMOVED_REASON } from '../../shared/protocol';
 import { mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
 import { Message } from '../ui/Message';
 import { joinBoard, updateMe } from '../workshopApi';
 import { BoardGrid } from './BoardGrid';
 import { BoardHeader } from './BoardHeader';
-import { BoardContext, type BoardContextValue,describeError, useConnection } from './context';
+import { BoardContext, type BoardContextValue, describeError, useConnection } from './context';
 import { FocusFollower } from './FocusFollower';
 import { forgetSeat, type Identity } from './identity';
 import { JoinForm } from './JoinForm';
@@ -123,7 +123,9 @@ export function BoardScreen({
       (error: unknown) => {
         joining.current = false;
         // Until a seat arrives a participant writes nothing (G4): say why, rather than sit read-only.
-        setProblem(`You can read this board but not write on it yet: joining failed (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`);
+        setProblem(
+          `You can read this board but not write on it yet: joining failed (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,
+        );
       },
     );
   }, [info, token, identity, onIdentityChange]);
@@ -134,7 +136,9 @@ export function BoardScreen({
   const refusal = useSyncExternalStore(session.subscribe, session.getRefusal);
   const [dismissedRefusal, setDismissedRefusal] = useState<number | null>(null);
   const refusalText =
-    refusal && refusal.at !== dismissedRefusal ? `Your last change was not saved yet: ${refusal.reason}. It reaches the board once that allows it again.` : null;
+    refusal && refusal.at !== dismissedRefusal
+      ? `Your last change was not saved yet: ${refusal.reason}. It reaches the board once that allows it again.`
+      : null;
   useEffect(() => {
     if (!refusal) return;
     const timer = setTimeout(() => setDismissedRefusal(refusal.at), 8000);

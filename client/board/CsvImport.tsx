@@ -1,4 +1,4 @@
-import { type ReactNode,useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { apiImportCsv, type CsvImportResult } from '../api';
 import { Dialog, DialogDone } from '../ui/Dialog';
 import { useBoard } from './context';

@@ -5,7 +5,7 @@
  * with "Go there" instead.
  */
 import { useEffect, useState } from 'react';
-import { type DimensionId,dimensionLabel } from '../../shared/model/vocabulary';
+import { type DimensionId, dimensionLabel } from '../../shared/model/vocabulary';
 import { useBoard } from './context';
 import { followsFacilitator } from './follow/followPreference';
 import { scrollToDimension } from './follow/scrollToDimension';

@@ -1,4 +1,4 @@
-import { type FormEvent,useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { groupNotes } from '../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import { kindLabel } from '../../shared/model/vocabulary';
@@ -19,9 +19,7 @@ export function GroupDialog({ noteIds, onDone, onClose }: { noteIds: readonly st
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!first) return onClose();
-    const done = run(() =>
-      groupNotes(session.doc, ordered, { title, statement, dimension: first.dimension, kind: first.kind }, session.origin),
-    );
+    const done = run(() => groupNotes(session.doc, ordered, { title, statement, dimension: first.dimension, kind: first.kind }, session.origin));
     if (done) onDone();
   };
 

@@ -1,8 +1,8 @@
-import { type FormEvent,useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { PERSON_NAME_MAX } from '../../shared/model/schema';
 import { CLUSTER_NAME_MAX, CLUSTERS, otherCluster, parseClusterRef } from '../../shared/model/vocabulary';
 import type { Role } from '../../shared/protocol';
-import { type Identity,newIdentity } from './identity';
+import { type Identity, newIdentity } from './identity';
 
 const OTHER = '__other__';
 

@@ -1,6 +1,6 @@
-import { type FormEvent,useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { moveNotes } from '../../shared/model/mutations/notes';
-import { type DimensionId, DIMENSIONS, type KindId,KINDS } from '../../shared/model/vocabulary';
+import { type DimensionId, DIMENSIONS, type KindId, KINDS } from '../../shared/model/vocabulary';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
 import { describeNotePlace } from './dnd/apply';
@@ -27,7 +27,11 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
     if (moved === undefined) return;
     const more = noteIds.length - 1;
     const place = describeNotePlace(session.getView(), moved);
-    announce(more === 0 ? `Moved. ${place}` : `Moved. ${place} ${more === 1 ? 'One more selected note moved with it.' : `${more} more selected notes moved with it.`}`);
+    announce(
+      more === 0
+        ? `Moved. ${place}`
+        : `Moved. ${place} ${more === 1 ? 'One more selected note moved with it.' : `${more} more selected notes moved with it.`}`,
+    );
     focusNoteSoon(moved);
   };
 

@@ -24,7 +24,7 @@ import { ColourChoices } from './notes/ColourChoices';
 import { forgetFocus, keepFocusAcrossRemount } from './notes/keepFocus';
 import { openNoteDialog } from './notes/noteDialogs';
 import { onNoteKey, swallowSpaceUp } from './notes/noteKeys';
-import { type MenuItem,NoteMenu } from './notes/NoteMenu';
+import { type MenuItem, NoteMenu } from './notes/NoteMenu';
 import { notesIn, rememberRoving, syncRoving } from './notes/roving';
 import { quote } from './quote';
 import type { PresenceUser } from './session';
@@ -137,7 +137,12 @@ function DndBinder({
 }) {
   const dropTarget: DropTarget = { type: 'note', noteId: note.id, themeId: note.themeId, dimension: note.dimension, kind: note.kind };
   const { setNodeRef: setDropRef } = useDroppable({ id: `note:${note.id}`, data: dropTarget });
-  const { setNodeRef: setDragRef, listeners, attributes, isDragging } = useDraggable({
+  const {
+    setNodeRef: setDragRef,
+    listeners,
+    attributes,
+    isDragging,
+  } = useDraggable({
     id: `drag-note:${note.id}`,
     data: { type: 'note', noteId: note.id },
     disabled: editing,

@@ -1,4 +1,4 @@
-import { type KeyboardEvent,useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import { NOTE_TEXT_MAX } from '../../shared/model/schema';
 
 /** A textarea for a new note: Enter saves, Shift+Enter breaks the line, Escape cancels. */

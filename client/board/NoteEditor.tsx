@@ -1,4 +1,4 @@
-import { type KeyboardEvent,useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
 import { editNoteText } from '../../shared/model/mutations/notes';
 import { NOTE_TEXT_MAX } from '../../shared/model/schema';
 import { mapCaret } from '../../shared/model/text';

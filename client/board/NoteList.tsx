@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { NoteView } from '../../shared/view/boardView';
 import { NoteCard } from './NoteCard';
-import { type NoteDecor,PLAIN_DECOR } from './noteDecor';
+import { type NoteDecor, PLAIN_DECOR } from './noteDecor';
 import { syncRoving } from './notes/roving';
 
 export function NoteList({ notes, decor }: { notes: readonly NoteView[]; decor: ReadonlyMap<string, NoteDecor> }) {

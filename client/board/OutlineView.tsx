@@ -3,7 +3,7 @@
  * with the keyboard alone. The accessible twin of the grid: everything the grid does by pointer,
  * the outline does by key.
  */
-import { type KeyboardEvent,useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { addNote, deleteNote } from '../../shared/model/mutations/notes';
 import { renameTheme } from '../../shared/model/mutations/themes';
 import type { BoardView, NoteView, ThemeView } from '../../shared/view/boardView';
@@ -52,11 +52,7 @@ function isParent(row: Row): boolean {
   return row.type === 'dimension' || row.type === 'cell' || row.type === 'theme';
 }
 
-type Editing =
-  | { type: 'note'; noteId: string }
-  | { type: 'theme'; themeId: string }
-  | { type: 'add'; dimension: string; kind: string }
-  | null;
+type Editing = { type: 'note'; noteId: string } | { type: 'theme'; themeId: string } | { type: 'add'; dimension: string; kind: string } | null;
 
 type Dialogs = { type: 'move'; noteIds: string[] } | { type: 'group'; noteIds: string[] } | { type: 'delete'; noteId: string } | null;
 
@@ -111,10 +107,10 @@ export function OutlineView() {
       event.preventDefault();
       event.stopPropagation();
     };
-    if (key === 'ArrowDown') return handled(), focusRow(rows[index + 1]);
-    if (key === 'ArrowUp') return handled(), focusRow(rows[index - 1]);
-    if (key === 'Home') return handled(), focusRow(rows[0]);
-    if (key === 'End') return handled(), focusRow(rows.at(-1));
+    if (key === 'ArrowDown') return (handled(), focusRow(rows[index + 1]));
+    if (key === 'ArrowUp') return (handled(), focusRow(rows[index - 1]));
+    if (key === 'Home') return (handled(), focusRow(rows[0]));
+    if (key === 'End') return (handled(), focusRow(rows.at(-1)));
     if (key === 'ArrowRight' && isParent(row)) {
       handled();
       if (collapsed.has(row.key)) toggle(row.key, true);
@@ -124,20 +120,25 @@ export function OutlineView() {
     if (key === 'ArrowLeft') {
       handled();
       if (isParent(row) && !collapsed.has(row.key)) return toggle(row.key, false);
-      return focusRow(rows.slice(0, index).reverse().find((r) => r.level < row.level));
+      return focusRow(
+        rows
+          .slice(0, index)
+          .reverse()
+          .find((r) => r.level < row.level),
+      );
     }
     if (!canWrite) return;
-    if (key === ' ' && row.type === 'note') return handled(), ui.toggleSelected(row.note.id);
-    if ((key === 'Enter' || key === 'F2') && row.type === 'note') return handled(), setEditing({ type: 'note', noteId: row.note.id });
-    if ((key === 'Enter' || key === 'F2') && row.type === 'theme') return handled(), setEditing({ type: 'theme', themeId: row.theme.id });
-    if (key === 'Enter' && row.type !== 'note' && row.type !== 'theme') return handled(), toggle(row.key);
+    if (key === ' ' && row.type === 'note') return (handled(), ui.toggleSelected(row.note.id));
+    if ((key === 'Enter' || key === 'F2') && row.type === 'note') return (handled(), setEditing({ type: 'note', noteId: row.note.id }));
+    if ((key === 'Enter' || key === 'F2') && row.type === 'theme') return (handled(), setEditing({ type: 'theme', themeId: row.theme.id }));
+    if (key === 'Enter' && row.type !== 'note' && row.type !== 'theme') return (handled(), toggle(row.key));
     if (key.toLowerCase() === 'a') {
       const cell = row.type === 'cell' ? row : row.type === 'note' ? row.note : row.type === 'theme' ? row.theme : null;
-      if (cell) return handled(), setEditing({ type: 'add', dimension: cell.dimension, kind: cell.kind });
+      if (cell) return (handled(), setEditing({ type: 'add', dimension: cell.dimension, kind: cell.kind }));
     }
-    if (key.toLowerCase() === 'm' && targets(row).length > 0) return handled(), setDialog({ type: 'move', noteIds: targets(row) });
-    if (key.toLowerCase() === 'g' && targets(row).length > 0) return handled(), setDialog({ type: 'group', noteIds: targets(row) });
-    if ((key === 'Delete' || key === 'Backspace') && row.type === 'note') return handled(), setDialog({ type: 'delete', noteId: row.note.id });
+    if (key.toLowerCase() === 'm' && targets(row).length > 0) return (handled(), setDialog({ type: 'move', noteIds: targets(row) }));
+    if (key.toLowerCase() === 'g' && targets(row).length > 0) return (handled(), setDialog({ type: 'group', noteIds: targets(row) }));
+    if ((key === 'Delete' || key === 'Backspace') && row.type === 'note') return (handled(), setDialog({ type: 'delete', noteId: row.note.id }));
   };
 
   const closeEditing = () => setEditing(null);
@@ -153,8 +154,8 @@ export function OutlineView() {
   return (
     <main className="outline" aria-label="Board outline">
       <p className="outline-help" id="outline-help">
-        Arrow keys move through the board; Right and Left open and close. On a note: Enter edits, Space selects, M moves,
-        G groups the selection as a theme, Delete deletes. A adds a note to the current cell. On a theme: Enter renames.
+        Arrow keys move through the board; Right and Left open and close. On a note: Enter edits, Space selects, M moves, G groups the selection as a
+        theme, Delete deletes. A adds a note to the current cell. On a theme: Enter renames.
       </p>
       <ul ref={tree} role="tree" aria-label="Board outline" aria-describedby="outline-help" aria-multiselectable="true">
         {rows.map((row) => {
@@ -265,7 +266,10 @@ function OutlineRowContent({
     case 'dimension':
       return (
         <span className="outline-text">
-          <strong>{row.label}</strong> <span className="outline-count">{row.count} {row.count === 1 ? 'note' : 'notes'}</span>
+          <strong>{row.label}</strong>{' '}
+          <span className="outline-count">
+            {row.count} {row.count === 1 ? 'note' : 'notes'}
+          </span>
         </span>
       );
     case 'cell':
@@ -286,7 +290,10 @@ function OutlineRowContent({
       if (editing?.type === 'note' && editing.noteId === row.note.id) return <NoteEditor note={row.note} onDone={onDoneNote} />;
       return (
         <span className="outline-text">
-          {row.note.text} <span className="outline-author">— {row.note.byline}, {row.note.clusterLabel}</span>
+          {row.note.text}{' '}
+          <span className="outline-author">
+            — {row.note.byline}, {row.note.clusterLabel}
+          </span>
           {row.note.linkedIds.length > 0 && <span className="outline-count"> · {row.note.linkedIds.length} linked</span>}
         </span>
       );

@@ -48,8 +48,7 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
     <section className={`private-notes private-notes-${placement}`} aria-labelledby={headingId}>
       <div className="private-notes-head">
         <h2 id={headingId}>
-          Your private notes ({notes.length})
-          <span className="private-notes-hint"> only you can see these until they are revealed</span>
+          Your private notes ({notes.length})<span className="private-notes-hint"> only you can see these until they are revealed</span>
         </h2>
         {foldable && notes.length > 0 && (
           <button type="button" className="quiet" aria-expanded={unfolded} onClick={() => setUnfolded(!unfolded)}>

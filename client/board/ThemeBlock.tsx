@@ -39,7 +39,11 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
 
   const target: DropTarget = { type: 'theme', themeId: theme.id, dimension: theme.dimension, kind: theme.kind };
   const droppable = useDroppable({ id: `theme:${theme.id}`, data: target });
-  const draggable = useDraggable({ id: `drag-theme:${theme.id}`, data: { type: 'theme', themeId: theme.id }, disabled: !canWrite || mode !== 'view' || renamingNow });
+  const draggable = useDraggable({
+    id: `drag-theme:${theme.id}`,
+    data: { type: 'theme', themeId: theme.id },
+    disabled: !canWrite || mode !== 'view' || renamingNow,
+  });
   const { onKeyDown, ...pointerListeners } = draggable.listeners ?? {};
 
   // A theme just created by a drop asks for its name.
@@ -63,7 +67,13 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
     >
       <header className="theme-header" {...pointerListeners}>
         {canWrite && (
-          <button type="button" className="drag-handle" aria-label={`Drag ${title}`} {...draggable.attributes} onKeyDown={onKeyDown as KeyboardEventHandler | undefined}>
+          <button
+            type="button"
+            className="drag-handle"
+            aria-label={`Drag ${title}`}
+            {...draggable.attributes}
+            onKeyDown={onKeyDown as KeyboardEventHandler | undefined}
+          >
             ⠿
           </button>
         )}
@@ -102,7 +112,12 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
           </h4>
         )}
         {canWrite && mode === 'view' && !renaming && (
-          <button type="button" className="quiet" onClick={() => setMode('confirming-dissolve', '.note-confirm .danger')} aria-label={`Dissolve ${title}`}>
+          <button
+            type="button"
+            className="quiet"
+            onClick={() => setMode('confirming-dissolve', '.note-confirm .danger')}
+            aria-label={`Dissolve ${title}`}
+          >
             Ungroup
           </button>
         )}

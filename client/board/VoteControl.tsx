@@ -39,7 +39,14 @@ export function VoteControl({ noteId, label }: { noteId: string; label: string }
       )}
       {open && (
         <span className="vote-buttons" role="group" aria-label={`Your votes on note ${label}`}>
-          <button type="button" className="vote-less" tabIndex={-1} disabled={busy || mine === 0} onClick={() => vote(-1)} aria-label={`Take a vote back from note ${label}`}>
+          <button
+            type="button"
+            className="vote-less"
+            tabIndex={-1}
+            disabled={busy || mine === 0}
+            onClick={() => vote(-1)}
+            aria-label={`Take a vote back from note ${label}`}
+          >
             −
           </button>
           <span className="vote-mine" data-testid="my-votes" aria-live="polite">

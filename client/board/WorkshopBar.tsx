@@ -5,7 +5,7 @@
 import './workshop.css';
 import { useEffect, useRef, useState } from 'react';
 import { dimensionLabel } from '../../shared/model/vocabulary';
-import { type ControlState,timerRemaining } from '../../shared/workshop/control';
+import { type ControlState, timerRemaining } from '../../shared/workshop/control';
 import { chime } from './chime';
 import { useBoard, useControl, useMyVotes } from './context';
 import { FollowToggle } from './follow/FollowToggle';

@@ -2,13 +2,7 @@ import type { NoteView } from '../../shared/view/boardView';
 import type { Filter } from './ui';
 
 export function isFilterActive(filter: Filter): boolean {
-  return (
-    filter.text.trim() !== '' ||
-    filter.cluster !== null ||
-    filter.author !== null ||
-    filter.kind !== null ||
-    filter.dimension !== null
-  );
+  return filter.text.trim() !== '' || filter.cluster !== null || filter.author !== null || filter.kind !== null || filter.dimension !== null;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** Who this person is on a board: remembered per board in localStorage. */
 import { newId } from '../../shared/model/ids';
 import { PERSON_NAME_MAX } from '../../shared/model/schema';
-import { type ClusterRef,parseClusterRef } from '../../shared/model/vocabulary';
+import { type ClusterRef, parseClusterRef } from '../../shared/model/vocabulary';
 
 export interface Identity {
   /** Written on this person's notes as their author id. */

@@ -77,7 +77,10 @@ export function reuseDecor(previous: Map<string, NoteDecor>, next: Map<string, N
 }
 
 function sameList(a: readonly PresenceUser[], b: readonly PresenceUser[]): boolean {
-  return a.length === b.length && a.every((u, i) => u.clientId === b[i]?.clientId && u.name === b[i]?.name && u.clusterLabel === b[i]?.clusterLabel && u.colour === b[i]?.colour);
+  return (
+    a.length === b.length &&
+    a.every((u, i) => u.clientId === b[i]?.clientId && u.name === b[i]?.name && u.clusterLabel === b[i]?.clusterLabel && u.colour === b[i]?.colour)
+  );
 }
 
 /** Remembers the last decor, so unchanged notes keep identical props between renders. */

@@ -3,7 +3,7 @@
  * the last sync remembered per board in localStorage (the document itself lives in IndexedDB, see
  * BoardSession), and the service worker that keeps the app shell (client/sw.js).
  */
-import { type BoardInfo,ROLES } from '../../shared/protocol';
+import { type BoardInfo, ROLES } from '../../shared/protocol';
 import { ApiError } from '../api';
 
 const infoKey = (boardId: string) => `clusterboard:board-info:${boardId}`;

@@ -43,18 +43,21 @@ export function refusalFor(code: number, reason: string): Refusal {
     case CloseCode.TooLarge:
       return {
         title: 'That was too large for the board',
-        detail: 'A change from this page was larger than the board accepts, or the board is full. Reload the page; if it happens again, ask the facilitator to start a new board from this one.',
+        detail:
+          'A change from this page was larger than the board accepts, or the board is full. Reload the page; if it happens again, ask the facilitator to start a new board from this one.',
       };
     case CloseCode.TooManyRequests:
       return {
         title: 'Too many changes at once',
-        detail: 'This page sent more than the server accepts in a moment, or too many people on your network are connected. Reload the page to continue.',
+        detail:
+          'This page sent more than the server accepts in a moment, or too many people on your network are connected. Reload the page to continue.',
       };
     case CloseCode.Forbidden:
       if (reason === PERSON_REMOVED_REASON) {
         return {
           title: 'You were removed from this board',
-          detail: 'The facilitator removed you from the workshop. Your notes stay on the board. If this was a mistake, ask the facilitator, then reload the page to join again.',
+          detail:
+            'The facilitator removed you from the workshop. Your notes stay on the board. If this was a mistake, ask the facilitator, then reload the page to join again.',
         };
       }
       return { title: 'Not your notes', detail: 'These private notes belong to someone else. Reload the board from your own link.' };

@@ -7,13 +7,13 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { CONTROL_DOC, isPermanentClose, type Role,roomName } from '../../shared/protocol';
+import { CONTROL_DOC, isPermanentClose, type Role, roomName } from '../../shared/protocol';
 import type { BoardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
 import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
-import { type ControlState,publishedVotes, readControl } from '../../shared/workshop/control';
+import { type ControlState, publishedVotes, readControl } from '../../shared/workshop/control';
 import { resultsVisible } from '../../shared/workshop/voting';
-import { type Caller,castVote, fetchMyVotes, measureClockOffset, revealMine, sendCommand, setReady } from '../workshopApi';
+import { type Caller, castVote, fetchMyVotes, measureClockOffset, revealMine, sendCommand, setReady } from '../workshopApi';
 import { seatPerson } from './identity';
 
 type Listener = () => void;

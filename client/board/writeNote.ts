@@ -8,7 +8,10 @@ import type { DimensionId, KindId } from '../../shared/model/vocabulary';
 import type { BoardContextValue } from './context';
 
 /** Writes the note; false (the person has been told why) when it was refused. */
-export function writeNote({ session, run }: Pick<BoardContextValue, 'session' | 'run'>, note: { text: string; dimension: DimensionId; kind: KindId }): boolean {
+export function writeNote(
+  { session, run }: Pick<BoardContextValue, 'session' | 'run'>,
+  note: { text: string; dimension: DimensionId; kind: KindId },
+): boolean {
   // While private writing is on, a participant's new notes go to their private space (the
   // server refuses new notes on the shared board meanwhile).
   const target = session.workshop.writesPrivately ? session.workshop.privateDoc : null;

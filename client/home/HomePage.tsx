@@ -1,6 +1,6 @@
-import { type FormEvent,useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { CreatedBoard } from '../../shared/protocol';
-import { type TemplateId,TEMPLATES } from '../../shared/templates/index';
+import { type TemplateId, TEMPLATES } from '../../shared/templates/index';
 import { apiCreateBoard } from '../api';
 import { InvitePanel } from '../invite/InvitePanel';
 
@@ -56,8 +56,7 @@ export function HomePage() {
     <main className="home">
       <h1>Clusterboard</h1>
       <p className="lead">
-        A live workshop board for industry clusters: challenges, needed practices and good practices across the five
-        cluster-management dimensions.
+        A live workshop board for industry clusters: challenges, needed practices and good practices across the five cluster-management dimensions.
       </p>
       {created ? (
         <section aria-labelledby="created-heading" className="card created-board">
@@ -91,7 +90,9 @@ export function HomePage() {
             <label>
               Link to the previous board (facilitator or participant link)
               <input value={previousLink} onChange={(e) => setPreviousLink(e.target.value)} placeholder="https://…/b/…#token=…" />
-              <span className="field-hint">Its good practices and the needs nobody has answered yet are carried over, each marked with where it came from.</span>
+              <span className="field-hint">
+                Its good practices and the needs nobody has answered yet are carried over, each marked with where it came from.
+              </span>
             </label>
           )}
           {error && (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Role } from '../../shared/protocol';
 import { Dialog } from '../ui/Dialog';
-import { type Caller,readLinks } from '../workshopApi';
+import { type Caller, readLinks } from '../workshopApi';
 import { InvitePanel } from './InvitePanel';
 
 /**

@@ -1,4 +1,4 @@
-import { type ReactNode,useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 /**
  * A modal dialog: focus moves into it, Tab stays inside, Escape closes it, and focus returns to

@@ -5,7 +5,7 @@ import { newId } from '../../shared/model/ids';
 import { asImported, importRecords } from '../../shared/model/mutations/importBoard';
 import { addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { CONTROL_DOC, docKey, isTokenShaped, type Role,ROLES } from '../../shared/protocol';
+import { CONTROL_DOC, docKey, isTokenShaped, type Role, ROLES } from '../../shared/protocol';
 import type { BoardExport } from '../../shared/report/json';
 import { carryOverNotes } from '../../shared/templates/carryOver';
 import { createBoardContent, type StandaloneTemplateId } from '../../shared/templates/index';
@@ -72,7 +72,11 @@ export function createBoardFromPrevious(
  */
 export async function importBoard(store: BoardStore, data: BoardExport): Promise<BoardRecord> {
   const board = await storeNewBoard(store, data.board, (doc) =>
-    importRecords(doc, { ...data.board, notes: asImported(data.notes, data.board.title), themes: data.themes, links: data.links }, serverOrigin('template')),
+    importRecords(
+      doc,
+      { ...data.board, notes: asImported(data.notes, data.board.title), themes: data.themes, links: data.links },
+      serverOrigin('template'),
+    ),
   );
   const noteIds = new Set(data.notes.map((n) => n.id));
   const votes = Object.fromEntries(Object.entries(data.votes ?? {}).filter(([id, count]) => noteIds.has(id) && count > 0));

@@ -7,7 +7,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { newId } from '../../shared/model/ids';
 import type { Role, Seat } from '../../shared/protocol';
 import { quotaKey } from '../http/clientAddress';
-import type { BoardStore,PersonRecord } from '../storage/store';
+import type { BoardStore, PersonRecord } from '../storage/store';
 
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -33,7 +33,11 @@ export async function registerPerson(
 }
 
 /** The person a seat string belongs to on this board, or null (unknown person or wrong secret). */
-export async function personForSeat(store: Pick<BoardStore, 'getPerson'>, boardId: string, seat: string | null | undefined): Promise<PersonRecord | null> {
+export async function personForSeat(
+  store: Pick<BoardStore, 'getPerson'>,
+  boardId: string,
+  seat: string | null | undefined,
+): Promise<PersonRecord | null> {
   if (!seat || seat.length > 200) return null;
   const dot = seat.indexOf('.');
   if (dot <= 0) return null;

@@ -81,11 +81,14 @@ export class MemoryHub {
     const pump = (waiting: { at: number; run: () => void }[]) => {
       const head = waiting[0];
       if (!head) return;
-      setTimeout(() => {
-        waiting.shift();
-        head.run();
-        pump(waiting);
-      }, Math.max(0, head.at - Date.now()));
+      setTimeout(
+        () => {
+          waiting.shift();
+          head.run();
+          pump(waiting);
+        },
+        Math.max(0, head.at - Date.now()),
+      );
     };
     pump(queue);
   }

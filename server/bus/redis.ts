@@ -100,7 +100,11 @@ export class RedisBus implements UpdateBus {
     // A blocked XREAD cut off by a dropped connection is sent again once it is back (ioredis never
     // settles it otherwise); its answer is then ignored for the streams that lost their place.
     this.reader = new Redis(options.url, { ...common, connectionName: `clusterboard-reader-${options.instanceId}` });
-    this.subscriber = new Redis(options.url, { ...common, enableOfflineQueue: true, connectionName: `clusterboard-subscriber-${options.instanceId}` });
+    this.subscriber = new Redis(options.url, {
+      ...common,
+      enableOfflineQueue: true,
+      connectionName: `clusterboard-subscriber-${options.instanceId}`,
+    });
     this.watch(this.writer, 'writer', () => void this.flush());
     this.watch(this.reader, 'reader', () => {
       this.readerClientId = null;
@@ -224,8 +228,7 @@ export class RedisBus implements UpdateBus {
         }
         if (keys.length === 0) continue;
         const reply = (await this.reader.callBuffer('XREAD', 'COUNT', READ_COUNT, 'BLOCK', BLOCK_MS, 'STREAMS', ...keys, ...ids)) as
-          | [Buffer, [Buffer, Buffer[]][]][]
-          | null;
+          [Buffer, [Buffer, Buffer[]][]][] | null;
         failures = 0;
         if (reply) await this.onEntries(reply);
       } catch (error) {
@@ -337,7 +340,19 @@ export class RedisBus implements UpdateBus {
         const window = this.options.streamWindow ?? 10_000;
         const ttl = this.options.streamTtlMs ?? 24 * 60 * 60 * 1000;
         const add = (key: string, type: string, data: Uint8Array) => {
-          pipeline.xadd(key, 'MAXLEN', '~', window, '*', 't', type, 'i', this.options.instanceId, 'd', Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+          pipeline.xadd(
+            key,
+            'MAXLEN',
+            '~',
+            window,
+            '*',
+            't',
+            type,
+            'i',
+            this.options.instanceId,
+            'd',
+            Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+          );
           pipeline.pexpire(key, ttl);
         };
         for (const entry of batch) add(entry.key, entry.type, entry.data);

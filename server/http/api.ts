@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API, createBoardRequest, matchPath, OUT_OF_DATE, PROTOCOL_HEADER, sameProtocol } from '../../shared/api/contract';
 import { MutationError } from '../../shared/model/errors';
 import { BoardFullError } from '../../shared/model/limits';
-import { type BoardInfo, boardPath, type CreatedBoard,PROTOCOL_VERSION, ROLES } from '../../shared/protocol';
+import { type BoardInfo, boardPath, type CreatedBoard, PROTOCOL_VERSION, ROLES } from '../../shared/protocol';
 import { ImportError, parseBoardExport } from '../../shared/report/json';
 import { readMeta } from '../../shared/view/boardView';
 import { createBoard, createBoardFromPrevious, importBoard } from '../access/boards';
@@ -22,7 +22,7 @@ import type { Workshop } from '../workshop/workshop';
 import { authorise, bearerToken } from './auth';
 import { handleDeletedNotesApi } from './deletedNotesApi';
 import { handleNotesApi } from './notesApi';
-import { type Quotas,RateLimitedError } from './quotas';
+import { type Quotas, RateLimitedError } from './quotas';
 import type { ReadCache } from './readCache';
 import { HttpError, parseBody, readJson, sendError, sendJson } from './respond';
 import { handleWorkshopApi } from './workshopApi';
@@ -65,7 +65,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const { title, template = 'blank', from } = parseBody(createBoardRequest, await readJson(req, BODY_LIMIT));
       let board: BoardRecord;
       if (template === 'previous-board') {
-        if (!from) throw new HttpError(400, 'Starting from a previous board needs that board\'s link (from: { board, token }).');
+        if (!from) throw new HttpError(400, "Starting from a previous board needs that board's link (from: { board, token }).");
         const source = await authorise(deps.store, from.board, from.token);
         if (source.role === 'viewer') throw new HttpError(403, 'Carrying notes over needs a facilitator or participant link of the previous board.');
         // Current names on the carried notes' copies [AT2].

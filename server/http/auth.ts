@@ -24,4 +24,3 @@ export async function authorise(store: BoardStore, segment: string, token: strin
   if (!role) throw new HttpError(401, 'This link is not valid for this board.');
   return { board, role };
 }
-

@@ -13,13 +13,13 @@
  * import is sourced "CSV import by <the importing person>" (or "CSV import" without a seat).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type CsvImportAnswer, type ListedNote,newNoteRequest } from '../../shared/api/contract';
+import { type CsvImportAnswer, type ListedNote, newNoteRequest } from '../../shared/api/contract';
 import { CsvTooLargeError, importNotesCsv } from '../../shared/import/csv';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { type NoteSource,sourceLabel } from '../../shared/model/schema';
-import { CONTROL_DOC, type Role,SEAT_HEADER } from '../../shared/protocol';
+import { type NoteSource, sourceLabel } from '../../shared/model/schema';
+import { CONTROL_DOC, type Role, SEAT_HEADER } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { isoTime } from '../../shared/view/time';
 import { readWriteRules } from '../../shared/workshop/control';
@@ -43,7 +43,10 @@ const API_SOURCE: NoteSource = { kind: 'api', label: 'API' };
 const REFUSED: Record<WriteRefusal, { status: number; message: string }> = {
   'read-only': { status: 403, message: 'Adding notes needs a facilitator or participant link.' },
   'board-locked': { status: 423, message: 'The board is locked; notes cannot be added now.' },
-  'private-writing': { status: 423, message: 'Private writing is on: notes reach the board when the facilitator ends it, so they cannot be added now.' },
+  'private-writing': {
+    status: 423,
+    message: 'Private writing is on: notes reach the board when the facilitator ends it, so they cannot be added now.',
+  },
   'dimension-locked': { status: 423, message: 'That dimension is locked; notes cannot be added to it now.' },
 };
 
@@ -146,7 +149,13 @@ export async function handleNotesApi(
   const room = await deps.rooms.acquire(board.id);
   addNotes(
     room.doc,
-    notes.map((n) => ({ text: n.text, dimension: n.dimension, kind: n.kind, author: { id: '', name: n.author === 'CSV import' ? source.label : n.author, cluster: n.cluster }, source })),
+    notes.map((n) => ({
+      text: n.text,
+      dimension: n.dimension,
+      kind: n.kind,
+      author: { id: '', name: n.author === 'CSV import' ? source.label : n.author, cluster: n.cluster },
+      source,
+    })),
     API_ORIGIN,
   );
   await whenStored(room);

@@ -158,7 +158,8 @@ export class Quotas {
       case 'open':
         return;
       case 'token':
-        if (!req.headers.authorization) throw new HttpError(401, `Only the administrator may ${what} boards on this server: send its token as Authorization: Bearer <token>.`);
+        if (!req.headers.authorization)
+          throw new HttpError(401, `Only the administrator may ${what} boards on this server: send its token as Authorization: Bearer <token>.`);
         throw new HttpError(403, `That is not this server's administrator token; only the administrator may ${what} boards here.`);
       case 'limited':
         break;
@@ -174,7 +175,10 @@ export class Quotas {
     }
     const allWait = this.createsOnInstance.wait(1, now);
     if (allWait > 0) {
-      throw new RateLimitedError(`This server is creating too many boards just now (at most ${this.settings.createsPerInstancePerHour} an hour). Try again in ${plural(allWait, 'second')}.`, allWait);
+      throw new RateLimitedError(
+        `This server is creating too many boards just now (at most ${this.settings.createsPerInstancePerHour} an hour). Try again in ${plural(allWait, 'second')}.`,
+        allWait,
+      );
     }
     mine.take(1, now);
     this.createsOnInstance.take(1, now);
@@ -187,7 +191,10 @@ export class Quotas {
     const mine = this.createsByAddress.get(this.key(req), now);
     const wait = mine.wait(1, now);
     if (wait > 0) {
-      throw new RateLimitedError(`Too many imports from your address (at most ${this.settings.createsPerAddressPerHour} an hour). Try again in ${plural(wait, 'second')}.`, wait);
+      throw new RateLimitedError(
+        `Too many imports from your address (at most ${this.settings.createsPerAddressPerHour} an hour). Try again in ${plural(wait, 'second')}.`,
+        wait,
+      );
     }
     mine.take(1, now);
   }
@@ -198,7 +205,10 @@ export class Quotas {
     const mine = this.readsByAddress.get(this.key(req), now);
     const wait = mine.wait(cost, now);
     if (wait > 0) {
-      throw new RateLimitedError(`Too many large reads (notes lists and exports) from your address just now. Try again in ${plural(wait, 'second')}.`, wait);
+      throw new RateLimitedError(
+        `Too many large reads (notes lists and exports) from your address just now. Try again in ${plural(wait, 'second')}.`,
+        wait,
+      );
     }
     mine.take(cost, now);
   }

@@ -28,10 +28,12 @@ function versionOf(doc: Y.Doc): { changes: number; id: number } {
 
 /** The documents a read depends on, as one version string. */
 export function versionKey(docs: readonly Y.Doc[]): string {
-  return docs.map((doc) => {
-    const v = versionOf(doc);
-    return `${v.id}.${v.changes}`;
-  }).join('/');
+  return docs
+    .map((doc) => {
+      const v = versionOf(doc);
+      return `${v.id}.${v.changes}`;
+    })
+    .join('/');
 }
 
 /** What a read answers: the same shape as an export (server/exports.ts). */
@@ -75,7 +77,13 @@ export class ReadCache {
    * The result of `compute` for the documents' current version. `main` names the entry and its
    * size (`notes`) sets the cost of a computation; `also` are documents the result reads too.
    */
-  read(req: IncomingMessage, what: string, main: { doc: Y.Doc; notes: number }, also: readonly Y.Doc[], compute: () => ReadResult | Promise<ReadResult>): Promise<ReadResult> {
+  read(
+    req: IncomingMessage,
+    what: string,
+    main: { doc: Y.Doc; notes: number },
+    also: readonly Y.Doc[],
+    compute: () => ReadResult | Promise<ReadResult>,
+  ): Promise<ReadResult> {
     const key = `${versionOf(main.doc).id}:${what}`;
     const version = versionKey([main.doc, ...also]);
     const cached = this.entries.get(key);

@@ -20,8 +20,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API, controlCommand, linkRequest, matchPath, type PathParams,personRequest, readyRequest, snapshotRequest, voteRequest } from '../../shared/api/contract';
-import { type CreatedBoard, type Role,SEAT_HEADER } from '../../shared/protocol';
+import {
+  API,
+  controlCommand,
+  linkRequest,
+  matchPath,
+  type PathParams,
+  personRequest,
+  readyRequest,
+  snapshotRequest,
+  voteRequest,
+} from '../../shared/api/contract';
+import { type CreatedBoard, type Role, SEAT_HEADER } from '../../shared/protocol';
 import { importBoard } from '../access/boards';
 import { personForSeat } from '../access/people';
 import type { BoardRecord, BoardStore, PersonRecord } from '../storage/store';

@@ -2,7 +2,7 @@
  * Event-loop delay since the previous read: how long a ready callback waited for the loop, the
  * figure that turns into sluggish sync when it grows.
  */
-import { type IntervalHistogram,monitorEventLoopDelay } from 'node:perf_hooks';
+import { type IntervalHistogram, monitorEventLoopDelay } from 'node:perf_hooks';
 
 const RESOLUTION_MS = 10;
 

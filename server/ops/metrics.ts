@@ -10,7 +10,7 @@
  *
  * or, for anything else prom-client offers, `new Histogram({ ..., registers: [metrics.registry] })`.
  */
-import { collectDefaultMetrics,Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EventLoopDelay } from './eventLoop';
 
 export const METRIC_PREFIX = 'clusterboard_';
@@ -50,7 +50,11 @@ export class Metrics {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
     this.gauge('connections', 'Open board sockets.', () => this.readings?.connections() ?? 0);
     this.gauge('boards_open', 'Boards loaded in memory.', () => this.readings?.boardsOpen() ?? 0);
-    this.gauge('documents_open', 'Documents loaded in memory: boards, their control and private documents.', () => this.readings?.documentsOpen() ?? 0);
+    this.gauge(
+      'documents_open',
+      'Documents loaded in memory: boards, their control and private documents.',
+      () => this.readings?.documentsOpen() ?? 0,
+    );
     this.updates = this.counter('updates_total', 'Updates applied to any document (edits, from every socket and the API).');
     this.persistSeconds = new Histogram({
       name: `${METRIC_PREFIX}persist_seconds`,
@@ -59,7 +63,11 @@ export class Metrics {
       buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
-    this.gauge('persist_pending', 'Appends handed to storage and not yet durable (at most one per document: each writes in order).', () => this.appendsInFlight);
+    this.gauge(
+      'persist_pending',
+      'Appends handed to storage and not yet durable (at most one per document: each writes in order).',
+      () => this.appendsInFlight,
+    );
     this.persistFailures = this.counter('persist_failures_total', 'Storage writes that failed (the document is closed with 4503).', ['operation']);
     // Every operation's series exists from the start, so a dashboard reads 0, not "no data".
     for (const operation of ['append', 'compact'] as const) {
@@ -80,7 +88,13 @@ export class Metrics {
       name: METRIC_PREFIX + name,
       help,
       registers: [this.registry],
-      ...(read ? { collect() { this.set(read()); } } : {}),
+      ...(read
+        ? {
+            collect() {
+              this.set(read());
+            },
+          }
+        : {}),
     });
   }
 

@@ -26,10 +26,12 @@ async function outcome(check: ReadinessCheck, timeoutMs: number): Promise<string
   try {
     return await Promise.race([
       // Via then(): a check that throws instead of rejecting is a failed check, not a failed probe.
-      Promise.resolve().then(() => check.check()).then(
-        () => 'ok',
-        (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'failed',
-      ),
+      Promise.resolve()
+        .then(() => check.check())
+        .then(
+          () => 'ok',
+          (error: unknown) => (error instanceof Error ? error.message : String(error)) || 'failed',
+        ),
       timeout,
     ]);
   } finally {

@@ -172,7 +172,9 @@ export async function renderDocx(untrusted: Report): Promise<Buffer> {
     children.push(new Paragraph(report.engagement.dimensions.map((label, i) => `D${i + 1}: ${label}`).join('; ') + '.'));
   }
   if (report.engagement.overTime.length > 0) {
-    children.push(new Paragraph({ text: `Notes written per ${bucketWidthLabel(report.engagement.bucketMinutes)} (UTC)`, heading: HeadingLevel.HEADING_2 }));
+    children.push(
+      new Paragraph({ text: `Notes written per ${bucketWidthLabel(report.engagement.bucketMinutes)} (UTC)`, heading: HeadingLevel.HEADING_2 }),
+    );
     children.push(timeChart(report));
   }
 

@@ -47,9 +47,10 @@ export async function verifyDatabase(file: string): Promise<BackupReport> {
     let keys: { board_id: string; doc: string }[];
     try {
       boards = (raw.prepare('SELECT count(*) AS n FROM boards').get() as { n: number }).n;
-      keys = raw
-        .prepare('SELECT board_id, doc FROM doc_snapshots UNION SELECT board_id, doc FROM doc_updates ORDER BY board_id, doc')
-        .all() as { board_id: string; doc: string }[];
+      keys = raw.prepare('SELECT board_id, doc FROM doc_snapshots UNION SELECT board_id, doc FROM doc_updates ORDER BY board_id, doc').all() as {
+        board_id: string;
+        doc: string;
+      }[];
     } finally {
       raw.close();
     }

@@ -3,7 +3,7 @@
  * (metrics, last-known reads, tests that hold writes) and leave the rest alone.
  */
 import type { Role } from '../../shared/protocol';
-import type { BallotRecord,BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+import type { BallotRecord, BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
 
 export class DelegatingStore implements BoardStore {
   constructor(protected readonly inner: BoardStore) {}

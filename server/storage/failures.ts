@@ -15,7 +15,17 @@ export type StorageFailure = 'full' | 'unavailable';
 
 const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT', '53100' /* PostgreSQL disk_full */]);
 /** Failures of the storage itself, as opposed to a bug or a refused request. */
-const UNAVAILABLE_PREFIXES = ['SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN', 'SQLITE_BUSY', 'SQLITE_PROTOCOL', 'SQLITE_CORRUPT', 'SQLITE_NOTADB', 'EIO', 'EROFS'];
+const UNAVAILABLE_PREFIXES = [
+  'SQLITE_IOERR',
+  'SQLITE_READONLY',
+  'SQLITE_CANTOPEN',
+  'SQLITE_BUSY',
+  'SQLITE_PROTOCOL',
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+  'EIO',
+  'EROFS',
+];
 
 function codeOf(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
@@ -36,6 +46,9 @@ export function storageFailure(error: unknown, depth = 0): StorageFailure | null
 /** The HTTP answer for a storage failure: status and a sentence for a person. */
 export function storageAnswer(kind: StorageFailure): { status: 503 | 507; message: string } {
   return kind === 'full'
-    ? { status: 507, message: "The server's disk is full, so nothing was saved. Ask the person who runs the server to free some space, then try again." }
+    ? {
+        status: 507,
+        message: "The server's disk is full, so nothing was saved. Ask the person who runs the server to free some space, then try again.",
+      }
     : { status: 503, message: 'Storage is unavailable just now, so nothing was saved. Please try again shortly.' };
 }

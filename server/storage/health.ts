@@ -8,8 +8,8 @@
  */
 import type { Role } from '../../shared/protocol';
 import { DelegatingStore } from './delegating';
-import { type StorageFailure,storageFailure } from './failures';
-import type { BallotRecord,BoardRecord, BoardStore, HistoryEntry, PersonRecord } from './store';
+import { type StorageFailure, storageFailure } from './failures';
+import type { BallotRecord, BoardRecord, BoardStore, HistoryEntry, PersonRecord } from './store';
 
 const PROBE_KEY = 'storage-probe';
 
@@ -45,7 +45,11 @@ export class HealthTrackingStore extends DelegatingStore {
     if (this.failed && (await this.probe())) {
       const failure = this.failed;
       const since = new Date(failure.since).toISOString();
-      throw new Error(failure.kind === 'full' ? `the disk is full; writes are refused (since ${since}): ${failure.reason}` : `storage refuses writes (since ${since}): ${failure.reason}`);
+      throw new Error(
+        failure.kind === 'full'
+          ? `the disk is full; writes are refused (since ${since}): ${failure.reason}`
+          : `storage refuses writes (since ${since}): ${failure.reason}`,
+      );
     }
   }
 

@@ -9,7 +9,7 @@
  */
 import type { Role } from '../../shared/protocol';
 import { DelegatingStore } from './delegating';
-import { type BoardRecord, type BoardStore, type PersonRecord,StorageUnavailableError } from './store';
+import { type BoardRecord, type BoardStore, type PersonRecord, StorageUnavailableError } from './store';
 
 /** Records kept of each kind; the oldest go first. */
 const KEPT = 10_000;

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/protocol';
-import type { BallotRecord,BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, StoredUpdate } from './store';
+import type { BallotRecord, BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState, StoredUpdate } from './store';
 
 const docId = (board: string, doc: string) => `${board}\u0000${doc}`;
 
@@ -57,7 +57,10 @@ export class MemoryStore implements BoardStore {
   async compact(id: string, snapshot: Uint8Array, uptoSeq: number, doc = ''): Promise<void> {
     const key = docId(id, doc);
     this.snapshots.set(key, { data: snapshot.slice(), uptoSeq });
-    this.logs.set(key, (this.logs.get(key) ?? []).filter((u) => u.seq > uptoSeq));
+    this.logs.set(
+      key,
+      (this.logs.get(key) ?? []).filter((u) => u.seq > uptoSeq),
+    );
   }
 
   async addPerson(person: PersonRecord): Promise<void> {
@@ -114,7 +117,12 @@ export class MemoryStore implements BoardStore {
   }
 
   async getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null> {
-    return this.history.get(boardId)?.find((h) => h.entry.id === entryId)?.state.slice() ?? null;
+    return (
+      this.history
+        .get(boardId)
+        ?.find((h) => h.entry.id === entryId)
+        ?.state.slice() ?? null
+    );
   }
 
   async getSetting(key: string): Promise<string | null> {

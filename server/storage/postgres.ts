@@ -4,7 +4,7 @@ import type { Role } from '../../shared/protocol';
 import { closed, isRefusal, isRowRefusal, reasonOf, storageError, StoreError } from './postgresErrors';
 import { appendManySql, SCHEMA, SCHEMA_VERSION, SQL, type Statement } from './postgresSchema';
 import { boardFromRow, type BoardRow, personFromRow, type PersonRow } from './rows';
-import type { BallotRecord,BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+import type { BallotRecord, BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
 
 /** The most rows one append INSERT carries; more wait for the next one (400 parameters). */
 const MAX_APPEND_BATCH = 100;
@@ -34,7 +34,6 @@ export interface PostgresOptions {
   /** How long a query may go unanswered before it fails (default 8 s); tests shorten it. */
   queryTimeoutMs?: number;
 }
-
 
 /**
  * Merges everything a compaction must keep into one snapshot. Returns `given` itself when the rest
@@ -92,7 +91,9 @@ export class PostgresStore implements BoardStore {
   static async open(url: string, options: PostgresOptions = {}): Promise<PostgresStore> {
     const { schema } = options;
     if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
-      throw new Error(`"${schema}" cannot be a PostgreSQL schema name here: use lower-case letters, digits and _, starting with a letter or _ (at most 63).`);
+      throw new Error(
+        `"${schema}" cannot be a PostgreSQL schema name here: use lower-case letters, digits and _, starting with a letter or _ (at most 63).`,
+      );
     }
     // The URL's own `options` would replace the search_path set below without a word.
     if (schema !== undefined && /[?&]options=/.test(url)) {

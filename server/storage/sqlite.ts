@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Role } from '../../shared/protocol';
 import { storageFailure } from './failures';
 import { boardFromRow, type BoardRow, personFromRow, type PersonRow } from './rows';
-import type { BallotRecord,BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
+import type { BallotRecord, BoardRecord, BoardStore, HistoryEntry, PersonRecord, StoredState } from './store';
 import { checkWal } from './walCheck';
 
 /**
@@ -172,9 +172,7 @@ export class SqliteStore implements BoardStore {
       ),
       getHistoryState: this.db.prepare<[string, string], { state: Buffer }>('SELECT state FROM history WHERE board_id = ? AND id = ?'),
       getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
-      setSetting: this.db.prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      ),
+      setSetting: this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       claimSetting: this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING'),
     };
   }
@@ -311,9 +309,7 @@ export class SqliteStore implements BoardStore {
   }
 
   async listHistory(boardId: string): Promise<HistoryEntry[]> {
-    return this.statements.listHistory
-      .all(boardId)
-      .map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at, notes: row.notes }));
+    return this.statements.listHistory.all(boardId).map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at, notes: row.notes }));
   }
 
   async getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null> {

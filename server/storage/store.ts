@@ -18,7 +18,7 @@
  */
 import * as Y from 'yjs';
 import type { HistoryEntry } from '../../shared/api/contract';
-import { type Origin,serverOrigin } from '../../shared/model/origin';
+import { type Origin, serverOrigin } from '../../shared/model/origin';
 import type { Role } from '../../shared/protocol';
 
 /**

@@ -61,7 +61,11 @@ export function checkWal(path: string): WalReport | null {
     const validPageSize = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) === 0;
     const frames = validPageSize ? Math.floor((size - HEADER_BYTES) / frameBytes) : 0;
     if ((magic !== MAGIC_LITTLE && magic !== MAGIC_BIG) || !validPageSize) {
-      return { validFrames: 0, frames, damage: `the WAL header is damaged (it holds about ${Math.floor((size - HEADER_BYTES) / 4120)} frames SQLite would ignore)` };
+      return {
+        validFrames: 0,
+        frames,
+        damage: `the WAL header is damaged (it holds about ${Math.floor((size - HEADER_BYTES) / 4120)} frames SQLite would ignore)`,
+      };
     }
     const big = magic === MAGIC_BIG;
     let sum = checksum(header.subarray(0, 24), big, [0, 0]);

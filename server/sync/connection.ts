@@ -24,9 +24,7 @@ import type { Rooms } from './rooms';
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
 type ConnectionState =
-  | { status: 'authenticating'; buffered: Uint8Array[]; bufferedBytes: number }
-  | { status: 'open'; room: Room; peer: Peer }
-  | { status: 'closed' };
+  { status: 'authenticating'; buffered: Uint8Array[]; bufferedBytes: number } | { status: 'open'; room: Room; peer: Peer } | { status: 'closed' };
 
 export interface ConnectionDeps {
   authenticate: SyncHooks['authenticate'];
@@ -54,17 +52,21 @@ export function acceptConnection(socket: WebSocket, request: ConnectionRequest, 
   let heard = false;
   // Judged after this turn's I/O (setImmediate): when the server itself stalled past the deadline,
   // the timer fires before the messages that waited meanwhile are read, and those count.
-  const handshake = setTimeout(() => setImmediate(() => {
-    if (state.status === 'authenticating') {
-      // Storage is slow to answer for this board: not the client's fault, so it may retry.
-      deps.log.warn('socket not authenticated in time; closing', { board: boardId, connection: id });
-      close(CloseCode.GoingAway, 'Server busy, retry shortly');
-    } else if (state.status === 'open' && !heard) {
-      // Retry, not 44xx: a browser tab frozen between the socket opening and its provider's first
-      // message (a phone switching apps) is honest, and reconnects when it wakes.
-      close(CloseCode.GoingAway, 'Handshake timed out');
-    }
-  }), deps.handshakeTimeoutMs);
+  const handshake = setTimeout(
+    () =>
+      setImmediate(() => {
+        if (state.status === 'authenticating') {
+          // Storage is slow to answer for this board: not the client's fault, so it may retry.
+          deps.log.warn('socket not authenticated in time; closing', { board: boardId, connection: id });
+          close(CloseCode.GoingAway, 'Server busy, retry shortly');
+        } else if (state.status === 'open' && !heard) {
+          // Retry, not 44xx: a browser tab frozen between the socket opening and its provider's first
+          // message (a phone switching apps) is honest, and reconnects when it wakes.
+          close(CloseCode.GoingAway, 'Handshake timed out');
+        }
+      }),
+    deps.handshakeTimeoutMs,
+  );
   handshake.unref();
 
   const close = (code: number, reason: string) => {

@@ -31,7 +31,8 @@ function checkStructs(update: ParsedUpdate): void {
     if (!(struct instanceof Y.Item)) continue;
     const { client, clock } = struct.id;
     for (const ref of [struct.origin, struct.rightOrigin, struct.parent]) {
-      if (ref instanceof Y.ID && ref.client === client && ref.clock >= clock) throw new BadMessageError('an item refers to a later item of its own client');
+      if (ref instanceof Y.ID && ref.client === client && ref.clock >= clock)
+        throw new BadMessageError('an item refers to a later item of its own client');
     }
   }
   for (const ranges of update.ds.clients.values()) {
@@ -45,7 +46,8 @@ function checkStructs(update: ParsedUpdate): void {
     // in a 60 KB message cost seconds, and counted one deleted note as many.
     const sorted = ranges.map((range) => [range.clock, range.clock + range.len] as const).sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < sorted.length; i++) {
-      if ((sorted[i] as readonly [number, number])[0] < (sorted[i - 1] as readonly [number, number])[1]) throw new BadMessageError('deletions overlap');
+      if ((sorted[i] as readonly [number, number])[0] < (sorted[i - 1] as readonly [number, number])[1])
+        throw new BadMessageError('deletions overlap');
     }
   }
 }

@@ -175,7 +175,8 @@ export class Presence<Owner extends object> {
   /** Does `owner` already hold a live state under a different client id (here or earlier in this update)? */
   private speaksForAnother(owner: Owner, clientId: number, pending: readonly Entry[]): boolean {
     for (const [id, o] of this.owners) {
-      if (o === owner && id !== clientId && this.awareness.getStates().has(id) && !pending.some((e) => e.clientId === id && e.json === 'null')) return true;
+      if (o === owner && id !== clientId && this.awareness.getStates().has(id) && !pending.some((e) => e.clientId === id && e.json === 'null'))
+        return true;
     }
     return pending.some((e) => e.clientId !== clientId && e.json !== 'null');
   }

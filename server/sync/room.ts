@@ -27,7 +27,7 @@ import type { Peer, WritePolicy } from './peer';
 import { dropPending } from './pending';
 import { Persistence } from './persistence';
 import type { PresenceLimits } from './presence';
-import { type PresenceIdentity, type PresenceMode,RoomPresence } from './roomPresence';
+import { type PresenceIdentity, type PresenceMode, RoomPresence } from './roomPresence';
 
 export type { PresenceIdentity, PresenceMode } from './roomPresence';
 
@@ -284,7 +284,6 @@ export class Room {
         return;
     }
   }
-
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const from = origin as Origin | null;

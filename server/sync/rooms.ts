@@ -19,7 +19,7 @@ import { ServerBusyError } from './errors';
 import type { DocumentHooks } from './hooks';
 import { DEFAULT_LIMITS } from './limits';
 import type { PresenceLimits } from './presence';
-import { type Peer,Room } from './room';
+import { type Peer, Room } from './room';
 
 export interface RoomsOptions {
   store: DocumentLog;

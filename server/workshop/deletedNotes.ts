@@ -103,7 +103,11 @@ export class DeletionWatch {
     watch.burst = null;
     watch.snapshots = watch.snapshots.filter((at) => now - at < DELETED_KEPT_MS);
     if (watch.snapshots.length >= AUTOMATIC_SNAPSHOTS_PER_HOUR) {
-      this.deps.log.warn('mass deletion: no automatic snapshot, this board took its most for the hour', { board: boardId, by, deleted: burst.deleted });
+      this.deps.log.warn('mass deletion: no automatic snapshot, this board took its most for the hour', {
+        board: boardId,
+        by,
+        deleted: burst.deleted,
+      });
       return null;
     }
     watch.snapshots.push(now);

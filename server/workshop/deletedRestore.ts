@@ -8,10 +8,10 @@
 import * as Y from 'yjs';
 import { linksMap, notesMap, readRecord, themesMap } from '../../shared/model/doc';
 import { MutationError } from '../../shared/model/errors';
-import { addLink,linkId } from '../../shared/model/mutations/links';
+import { addLink, linkId } from '../../shared/model/mutations/links';
 import { addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { type AddNoteInput, type LinkRecord,NOTE_TEXT_MAX, PERSON_NAME_MAX, themeRecord } from '../../shared/model/schema';
+import { type AddNoteInput, type LinkRecord, NOTE_TEXT_MAX, PERSON_NAME_MAX, themeRecord } from '../../shared/model/schema';
 import { boardView, type NoteView } from '../../shared/view/boardView';
 import type { DeletedNote, RestoreAnswer } from '../../shared/workshop/deletedNotes';
 import type { BoardStore } from '../storage/store';
@@ -63,14 +63,21 @@ export class DeletedNotes {
     const found = await this.find(boardId);
     const chosen = noteIds ? noteIds.map((id) => found.get(id)) : [...found.values()];
     if (chosen.some((entry) => entry === undefined)) {
-      throw new WorkshopError('not-found', 'A note to restore is not among the notes deleted in the last hour (it may be back on the board already).');
+      throw new WorkshopError(
+        'not-found',
+        'A note to restore is not among the notes deleted in the last hour (it may be back on the board already).',
+      );
     }
     const board = await this.deps.rooms.acquire(boardId);
     const doc = board.doc;
     const restoring = chosen as Found[];
     let links = 0;
     doc.transact(() => {
-      addNotes(doc, restoring.map(({ note }) => noteInput(doc, note)), RESTORE_ORIGIN);
+      addNotes(
+        doc,
+        restoring.map(({ note }) => noteInput(doc, note)),
+        RESTORE_ORIGIN,
+      );
       const restoredIds = new Set(restoring.map(({ note }) => note.id));
       const done = new Set<string>();
       for (const { links: candidates } of restoring) {

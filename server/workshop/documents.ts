@@ -42,4 +42,3 @@ function migrateBoard(room: Room, log: Logger): void {
     log.warn('board was written by a newer Clusterboard', { board, version: migration.version });
   }
 }
-

@@ -29,7 +29,7 @@ import {
 } from '../../shared/model/limits';
 import type { WorkshopRules } from '../../shared/workshop/writeRule';
 import { Ownership, Refusal, refuse, type Writer } from './ownership';
-import { Locator, MISPLACED, type Place,UNRESOLVED } from './places';
+import { Locator, MISPLACED, type Place, UNRESOLVED } from './places';
 
 export type { Writer } from './ownership';
 
@@ -109,7 +109,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WorkshopRu
   for (const [client, ranges] of mergedRanges(ds)) {
     for (const range of ranges) {
       const end = range.clock + range.len;
-      for (let clock = range.clock; clock < end; ) {
+      for (let clock = range.clock; clock < end;) {
         const located = locator.locate(new Y.ID(client, clock));
         if (located === null) refuse('it deletes something the server does not have');
         if (typeof located === 'string') {

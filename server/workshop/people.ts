@@ -8,7 +8,7 @@ import type { PersonSummary } from '../../shared/api/contract';
 import { serverOrigin } from '../../shared/model/origin';
 import { clusterLabel } from '../../shared/model/vocabulary';
 import type { Role, Seat } from '../../shared/protocol';
-import { peopleMap, type PersonStatus,readControl } from '../../shared/workshop/control';
+import { peopleMap, type PersonStatus, readControl } from '../../shared/workshop/control';
 import { publishResults, setPersonStatus } from '../../shared/workshop/mutations';
 import { resultsVisible, tally, usage } from '../../shared/workshop/voting';
 import { personForSeat, registerPerson, type SeatAddresses, type SeatLimits } from '../access/people';
@@ -69,7 +69,12 @@ function refuseClusterChange(control: Room, person: PersonRecord, cluster: strin
  * same role's link), gives that seat back with the new name and cluster instead of a new person.
  * [SE2] New seats are bounded per link and per address (429 with a sentence).
  */
-export async function join(deps: PeopleDeps, control: Room, boardId: string, request: JoinRequest): Promise<{ seat: Seat; created: boolean; person: PersonRecord }> {
+export async function join(
+  deps: PeopleDeps,
+  control: Room,
+  boardId: string,
+  request: JoinRequest,
+): Promise<{ seat: Seat; created: boolean; person: PersonRecord }> {
   const { heldSeat } = request;
   const held = heldSeat ? await personForSeat(deps.store, boardId, heldSeat) : null;
   if (heldSeat && held && held.role === request.role) {

@@ -172,7 +172,8 @@ export class Locator {
     const located = this.locate(next);
     if (located === COLLECTED) return { end: COLLECTED };
     if (located === null) return { end: UNRESOLVED };
-    if (parent instanceof Y.ID && !(located.content instanceof Y.ContentType) && !(located.content instanceof Y.ContentDeleted)) return { end: MISPLACED };
+    if (parent instanceof Y.ID && !(located.content instanceof Y.ContentType) && !(located.content instanceof Y.ContentDeleted))
+      return { end: MISPLACED };
     return { to: located, via: parent instanceof Y.ID ? 'parent' : 'neighbour' };
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { DocName } from '../../shared/protocol';
 import { isRestricted, readWriteRules } from '../../shared/workshop/control';
-import { mayWrite,OPEN_RULES } from '../../shared/workshop/writeRule';
+import { mayWrite, OPEN_RULES } from '../../shared/workshop/writeRule';
 import type { Logger } from '../log';
 import type { DocumentSetup } from '../sync/hooks';
 import type { Room, WritePolicy } from '../sync/room';

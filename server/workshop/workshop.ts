@@ -10,10 +10,10 @@ import { newId } from '../../shared/model/ids';
 import { MAX_NOTES_PER_REVEAL } from '../../shared/model/limits';
 import { addNotes, deleteNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { type AddNoteInput,NOTE_TEXT_MAX } from '../../shared/model/schema';
+import { type AddNoteInput, NOTE_TEXT_MAX } from '../../shared/model/schema';
 import type { DimensionId } from '../../shared/model/vocabulary';
 import { CONTROL_DOC, type DocName, type Seat } from '../../shared/protocol';
-import { type BoardExport,exportJson } from '../../shared/report/json';
+import { type BoardExport, exportJson } from '../../shared/report/json';
 import { boardView } from '../../shared/view/boardView';
 import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
 import {
@@ -30,7 +30,7 @@ import {
   type VotingConfig,
 } from '../../shared/workshop/control';
 import { publishClusterResults, publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
-import { type Ballot,checkVote, resultsVisible, tally, tallyByCluster, usage, votesUsedBy } from '../../shared/workshop/voting';
+import { type Ballot, checkVote, resultsVisible, tally, tallyByCluster, usage, votesUsedBy } from '../../shared/workshop/voting';
 import { mayWrite } from '../../shared/workshop/writeRule';
 import { DEFAULT_SEAT_LIMITS, SeatAddresses, type SeatLimits } from '../access/people';
 import type { Logger } from '../log';
@@ -203,7 +203,11 @@ export class Workshop {
               this.deps.log.error('revealing private notes failed', { board: board.id, person: person.id, error });
             }
           }
-          if (failed > 0) throw new WorkshopError('unavailable', `The private notes of ${failed} ${failed === 1 ? 'person' : 'people'} could not be revealed; they are kept. Try again shortly.`);
+          if (failed > 0)
+            throw new WorkshopError(
+              'unavailable',
+              `The private notes of ${failed} ${failed === 1 ? 'person' : 'people'} could not be revealed; they are kept. Try again shortly.`,
+            );
           return;
         }
         case 'bringHere':
@@ -278,13 +282,19 @@ export class Workshop {
     // [OV6] Votes per cluster count each voter in the cluster the people records hold now (merged
     // clusters count together), as the cluster cap does; published only now the round is closed.
     const clusters = new Map((await this.deps.store.listPeople(boardId)).map((p) => [p.id, p.cluster]));
-    const byCluster = tallyByCluster(ballots.map((b) => ({ ...b, cluster: clusters.has(b.personId) ? (clusters.get(b.personId) ?? null) : b.cluster })));
+    const byCluster = tallyByCluster(
+      ballots.map((b) => ({ ...b, cluster: clusters.has(b.personId) ? (clusters.get(b.personId) ?? null) : b.cluster })),
+    );
     control.doc.transact(() => {
       setControl(control.doc, { round: { ...round, status: 'closed', closedAt: Date.now() } }, CONTROL_ORIGIN);
       publishResults(control.doc, round.id, tally(ballots), CONTROL_ORIGIN);
       publishClusterResults(control.doc, round.id, byCluster, CONTROL_ORIGIN);
       // [SE6] Each person's count is public once the results are.
-      updatePeople(control.doc, (status, id) => ((used.get(id) ?? 0) === status.votesUsed ? null : { ...status, votesUsed: used.get(id) ?? 0 }), CONTROL_ORIGIN);
+      updatePeople(
+        control.doc,
+        (status, id) => ((used.get(id) ?? 0) === status.votesUsed ? null : { ...status, votesUsed: used.get(id) ?? 0 }),
+        CONTROL_ORIGIN,
+      );
     }, CONTROL_ORIGIN);
   }
 
@@ -337,7 +347,8 @@ export class Workshop {
     return this.serial(person.boardId, async () => {
       const control = await this.control(person.boardId);
       // [HC3] Asked with no dimension, the write rule refuses a reveal only while the board is locked.
-      if (!mayWrite(person.role, readWriteRules(control.doc), 'reveal', null).ok) throw new WorkshopError('locked', 'The board is locked; your notes stay private until it opens.');
+      if (!mayWrite(person.role, readWriteRules(control.doc), 'reveal', null).ok)
+        throw new WorkshopError('locked', 'The board is locked; your notes stay private until it opens.');
       return this.reveal(person, person.role);
     });
   }
@@ -395,7 +406,9 @@ export class Workshop {
 
   /** [SE7] A snapshot as a board export, with the vote totals published when it was taken; names from the people now (AT2). */
   async exportSnapshot(boardId: string, entryId: string): Promise<BoardExport> {
-    const { view, votes, people } = await readSnapshot(this.deps.store, boardId, entryId, async () => publishedVotes(readControl((await this.control(boardId)).doc)));
+    const { view, votes, people } = await readSnapshot(this.deps.store, boardId, entryId, async () =>
+      publishedVotes(readControl((await this.control(boardId)).doc)),
+    );
     return exportJson(view, new Date(), votes, people);
   }
 }

@@ -7,13 +7,13 @@
  * with no schema.
  */
 import { z } from 'zod';
-import { boardTitleInput, type NoteSource,noteTextInput, personNameInput } from '../model/schema';
-import { DIMENSION_IDS, type DimensionId, KIND_IDS, type KindId,parseClusterRef } from '../model/vocabulary';
+import { boardTitleInput, type NoteSource, noteTextInput, personNameInput } from '../model/schema';
+import { DIMENSION_IDS, type DimensionId, KIND_IDS, type KindId, parseClusterRef } from '../model/vocabulary';
 import { type BoardInfo, type CreatedBoard, PROTOCOL_VERSION, type Role, ROLES, type Seat } from '../protocol';
 import type { BoardExport } from '../report/json';
-import { type TemplateId,TEMPLATES } from '../templates/index';
-import { clusterRef, controlCommand, type MyVotes,voteRequest } from '../workshop/commands';
-import { type DeletedNotesAnswer, type RestoreAnswer,restoreRequest } from '../workshop/deletedNotes';
+import { type TemplateId, TEMPLATES } from '../templates/index';
+import { clusterRef, controlCommand, type MyVotes, voteRequest } from '../workshop/commands';
+import { type DeletedNotesAnswer, type RestoreAnswer, restoreRequest } from '../workshop/deletedNotes';
 
 // ---- Versions ----
 
@@ -71,7 +71,13 @@ export const personRequest = z.object({ name: personNameInput, cluster: clusterR
 export type PersonRequest = z.input<typeof personRequest>;
 
 export const readyRequest = z.object({ ready: z.boolean({ error: 'ready must be true or false.' }) });
-export const snapshotRequest = z.object({ name: z.string({ error: 'A snapshot needs a name.' }).trim().min(1, 'A snapshot needs a name.').max(120, 'A snapshot name holds at most 120 characters.') });
+export const snapshotRequest = z.object({
+  name: z
+    .string({ error: 'A snapshot needs a name.' })
+    .trim()
+    .min(1, 'A snapshot needs a name.')
+    .max(120, 'A snapshot name holds at most 120 characters.'),
+});
 export const linkRequest = z.object({ role: z.enum(ROLES, { error: `role must be one of: ${ROLES.join(', ')}.` }) });
 
 export { controlCommand, restoreRequest, voteRequest };

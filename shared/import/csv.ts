@@ -5,9 +5,9 @@
  * and the seed report's own wording is accepted ("Cluster operational organisation",
  * "Best practices needed", ...).
  */
-import { formatCount,MAX_CSV_IMPORT_ROWS } from '../model/limits';
+import { formatCount, MAX_CSV_IMPORT_ROWS } from '../model/limits';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../model/schema';
-import { CLUSTER_NAME_MAX, type ClusterRef, CLUSTERS, type DimensionId, DIMENSIONS, type KindId,KINDS, otherCluster } from '../model/vocabulary';
+import { CLUSTER_NAME_MAX, type ClusterRef, CLUSTERS, type DimensionId, DIMENSIONS, type KindId, KINDS, otherCluster } from '../model/vocabulary';
 
 export interface CsvNote {
   line: number;
@@ -124,7 +124,9 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 export class CsvTooLargeError extends Error {
   override readonly name = 'CsvTooLargeError';
   constructor(rows: number) {
-    super(`The file has ${formatCount(rows)} rows of notes; one import takes at most ${formatCount(MAX_CSV_IMPORT_ROWS)}. Split it into smaller files.`);
+    super(
+      `The file has ${formatCount(rows)} rows of notes; one import takes at most ${formatCount(MAX_CSV_IMPORT_ROWS)}. Split it into smaller files.`,
+    );
   }
 }
 
@@ -136,7 +138,12 @@ export function importNotesCsv(input: string): CsvImport {
   const index = new Map(header.cells.map((name, i) => [normal(name), i]));
   const missing = COLUMNS.filter((c) => c !== 'cluster' && c !== 'author' && !index.has(c));
   if (missing.length > 0) {
-    return { notes: [], problems: [{ line: header.line, reason: `The header has no column ${missing.map((m) => `"${m}"`).join(', ')}. Expected: ${COLUMNS.join(', ')}.` }] };
+    return {
+      notes: [],
+      problems: [
+        { line: header.line, reason: `The header has no column ${missing.map((m) => `"${m}"`).join(', ')}. Expected: ${COLUMNS.join(', ')}.` },
+      ],
+    };
   }
   const value = (cells: string[], column: (typeof COLUMNS)[number]) => {
     const at = index.get(column);

@@ -71,7 +71,11 @@ export const RECORD_FIELDS: Readonly<Record<RecordRoot, Readonly<Record<string, 
     createdAt: time,
     updatedAt: time,
     carriedFrom: { type: 'object', nullable: true, fields: { boardId: id, boardTitle: { type: 'string', max: BOARD_TITLE_MAX }, noteId: id } },
-    source: { type: 'object', nullable: true, fields: { kind: { type: 'enum', values: SOURCE_KINDS }, label: { type: 'string', max: SOURCE_LABEL_MAX } } },
+    source: {
+      type: 'object',
+      nullable: true,
+      fields: { kind: { type: 'enum', values: SOURCE_KINDS }, label: { type: 'string', max: SOURCE_LABEL_MAX } },
+    },
   },
   themes: {
     id,
@@ -178,7 +182,9 @@ export function fieldValueProblem(spec: FieldSpec, value: unknown, now: number):
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a time';
       return isAcceptedTime(value, now) ? null : 'is a time outside the range the server accepts';
     case 'int':
-      return Number.isInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max ? null : `must be a whole number from ${spec.min} to ${spec.max}`;
+      return Number.isInteger(value) && (value as number) >= spec.min && (value as number) <= spec.max
+        ? null
+        : `must be a whole number from ${spec.min} to ${spec.max}`;
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype) return 'must be an object';
       const entries = Object.entries(value as Record<string, unknown>);

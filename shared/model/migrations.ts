@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import { metaMap, notesMap } from './doc';
 import type { ServerOrigin } from './origin';
-import { carriedFrom, type NoteSource,SCHEMA_VERSION, sourceLabel } from './schema';
+import { carriedFrom, type NoteSource, SCHEMA_VERSION, sourceLabel } from './schema';
 import { defaultColour, KIND_IDS, type KindId } from './vocabulary';
 
 export interface Migration {

@@ -25,7 +25,8 @@ function strayTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {
     const stack = [start];
     for (let type = stack.pop(); type; type = stack.pop()) {
       stray.push(type);
-      const children = type instanceof Y.Map ? [...(type as Y.Map<unknown>).values()] : type instanceof Y.Array ? (type as Y.Array<unknown>).toArray() : [];
+      const children =
+        type instanceof Y.Map ? [...(type as Y.Map<unknown>).values()] : type instanceof Y.Array ? (type as Y.Array<unknown>).toArray() : [];
       for (const child of children) if (child instanceof Y.AbstractType) stack.push(child as Y.AbstractType<unknown>);
     }
   };

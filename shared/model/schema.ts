@@ -129,23 +129,26 @@ export const authorInput = z.object({
 });
 export type AuthorInput = z.infer<typeof authorInput>;
 
-export const noteTextInput = z
-  .string()
-  .max(NOTE_TEXT_MAX, `A note holds at most ${NOTE_TEXT_MAX} characters.`);
+export const noteTextInput = z.string().max(NOTE_TEXT_MAX, `A note holds at most ${NOTE_TEXT_MAX} characters.`);
 
-export const addNoteInput = z.object({
-  text: noteTextInput,
-  dimension: z.enum(DIMENSION_IDS),
-  kind: z.enum(KIND_IDS),
-  themeId: z.string().nullable().optional(),
-  colour: z.enum(COLOURS).optional(),
-  author: authorInput,
-  /** Optional fixed id, for imports and templates; random otherwise. */
-  id: z.string().min(1).optional(),
-  carriedFrom: carriedFrom.optional(),
-  /** For notes no participant wrote here; the stored author id is then ''. */
-  source: noteSource.optional(),
-}).refine((input) => input.source !== undefined || input.author.id !== '', { error: 'A note needs its author or its source.', path: ['author', 'id'] });
+export const addNoteInput = z
+  .object({
+    text: noteTextInput,
+    dimension: z.enum(DIMENSION_IDS),
+    kind: z.enum(KIND_IDS),
+    themeId: z.string().nullable().optional(),
+    colour: z.enum(COLOURS).optional(),
+    author: authorInput,
+    /** Optional fixed id, for imports and templates; random otherwise. */
+    id: z.string().min(1).optional(),
+    carriedFrom: carriedFrom.optional(),
+    /** For notes no participant wrote here; the stored author id is then ''. */
+    source: noteSource.optional(),
+  })
+  .refine((input) => input.source !== undefined || input.author.id !== '', {
+    error: 'A note needs its author or its source.',
+    path: ['author', 'id'],
+  });
 export type AddNoteInput = z.input<typeof addNoteInput>;
 
 export const themeInput = z.object({

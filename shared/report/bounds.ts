@@ -8,9 +8,29 @@
  * accepts: exporting, importing and exporting again gives the same file.
  */
 import type * as Y from 'yjs';
-import { CLUSTER_REF_MAX, ID_MAX, isAcceptedTime, KEY_MAX, LABEL_MAX, MAX_IMPORT_NOTES, ORDER_MAX, PLAIN_DEPTH_MAX, TEMPLATE_ID_MAX, TIME_AHEAD_MS } from '../model/limits';
-import { BOARD_TITLE_MAX, type LinkRecord, type MetaRecord, NOTE_TEXT_MAX, type NoteRecord, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type ThemeRecord } from '../model/schema';
-import { type BoardPeople, type BoardRecords, type BoardView,deriveBoardView, readBoardRecords } from '../view/boardView';
+import {
+  CLUSTER_REF_MAX,
+  ID_MAX,
+  isAcceptedTime,
+  KEY_MAX,
+  LABEL_MAX,
+  MAX_IMPORT_NOTES,
+  ORDER_MAX,
+  PLAIN_DEPTH_MAX,
+  TEMPLATE_ID_MAX,
+  TIME_AHEAD_MS,
+} from '../model/limits';
+import {
+  BOARD_TITLE_MAX,
+  type LinkRecord,
+  type MetaRecord,
+  NOTE_TEXT_MAX,
+  type NoteRecord,
+  THEME_STATEMENT_MAX,
+  THEME_TITLE_MAX,
+  type ThemeRecord,
+} from '../model/schema';
+import { type BoardPeople, type BoardRecords, type BoardView, deriveBoardView, readBoardRecords } from '../view/boardView';
 
 /** Record ids are 16 characters (shared/model/ids.ts); board ids and author ids are shorter than this. */
 export const RECORD_ID_MAX = ID_MAX;
@@ -62,7 +82,12 @@ export function isBoundedJson(value: unknown, depth = UNKNOWN_FIELD_DEPTH_MAX): 
 
 /** Whether an unknown field may travel: a safe name and small, shallow, plain JSON. */
 export function isKeepableUnknownField(name: string, value: unknown): boolean {
-  return UNKNOWN_FIELD_NAME.test(name) && !FORBIDDEN_FIELD_NAMES.has(name) && isBoundedJson(value) && JSON.stringify(value).length <= UNKNOWN_FIELD_JSON_MAX;
+  return (
+    UNKNOWN_FIELD_NAME.test(name) &&
+    !FORBIDDEN_FIELD_NAMES.has(name) &&
+    isBoundedJson(value) &&
+    JSON.stringify(value).length <= UNKNOWN_FIELD_JSON_MAX
+  );
 }
 
 const validId = (id: string) => id.length > 0 && id.length <= RECORD_ID_MAX;
@@ -83,7 +108,21 @@ function withUnknown<T extends object>(record: T, known: readonly string[], boun
   return { ...out, ...bounded } as T;
 }
 
-const NOTE_FIELDS = ['id', 'text', 'dimension', 'kind', 'themeId', 'order', 'colour', 'authorId', 'authorName', 'cluster', 'createdAt', 'updatedAt', 'carriedFrom'];
+const NOTE_FIELDS = [
+  'id',
+  'text',
+  'dimension',
+  'kind',
+  'themeId',
+  'order',
+  'colour',
+  'authorId',
+  'authorName',
+  'cluster',
+  'createdAt',
+  'updatedAt',
+  'carriedFrom',
+];
 const THEME_FIELDS = ['id', 'title', 'statement', 'dimension', 'kind', 'order', 'createdAt'];
 const LINK_FIELDS = ['id', 'needId', 'practiceId', 'createdBy', 'createdAt'];
 
@@ -101,7 +140,11 @@ function boundNote(note: NoteRecord, now: number): NoteRecord {
     carriedFrom:
       carried === null
         ? null
-        : { boardId: cut(carried.boardId, RECORD_ID_MAX), boardTitle: cut(carried.boardTitle, BOARD_TITLE_MAX), noteId: cut(carried.noteId, RECORD_ID_MAX) },
+        : {
+            boardId: cut(carried.boardId, RECORD_ID_MAX),
+            boardTitle: cut(carried.boardTitle, BOARD_TITLE_MAX),
+            noteId: cut(carried.noteId, RECORD_ID_MAX),
+          },
   });
 }
 

@@ -61,7 +61,10 @@ export function renderCsv(view: BoardView, votes: ReadonlyMap<string, number> = 
             note.byline,
             note.clusterLabel,
             votes.get(note.id) ?? 0,
-            note.linkedIds.map((id) => view.notesById.get(id)?.text ?? '').filter(Boolean).join(' | '),
+            note.linkedIds
+              .map((id) => view.notesById.get(id)?.text ?? '')
+              .filter(Boolean)
+              .join(' | '),
             isoTime(note.createdAt),
           ]);
         }

@@ -11,7 +11,7 @@
  * clamped to [board creation, generation time] and the time chart has at most MAX_TIME_BUCKETS bars
  * whatever the times are (1e300, 9e15, a year in the past, NaN).
  */
-import { clusterLabel,CLUSTERS } from '../model/vocabulary';
+import { clusterLabel, CLUSTERS } from '../model/vocabulary';
 import type { BoardView } from '../view/boardView';
 
 export const MAX_TIME_BUCKETS = 48;

@@ -37,7 +37,10 @@ export const EXPORT_VERSION = 1;
 const DATE_MAX_MS = 8.64e15;
 
 const text = (max: number) => z.string({ error: 'must be text.' }).max(max, `must be at most ${max} characters.`);
-const id = z.string({ error: 'must be an id (text).' }).min(1, 'must not be empty.').max(RECORD_ID_MAX, `must be at most ${RECORD_ID_MAX} characters.`);
+const id = z
+  .string({ error: 'must be an id (text).' })
+  .min(1, 'must not be empty.')
+  .max(RECORD_ID_MAX, `must be at most ${RECORD_ID_MAX} characters.`);
 const choice = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: `must be one of: ${values.join(', ')}.` });
 
 /** Milliseconds since 1970, no later than 24 hours after `now` (the importing server's clock). */
@@ -47,7 +50,12 @@ function time(now: number) {
   return z
     .number({ error: 'must be a time in milliseconds since 1970 (a number).' })
     .min(0, 'must be a time in milliseconds since 1970, not before it.')
-    .max(latest, latest === DATE_MAX_MS ? 'must be a time a date can hold.' : `must be a time no later than ${new Date(latest).toISOString()} (24 hours from now).`);
+    .max(
+      latest,
+      latest === DATE_MAX_MS
+        ? 'must be a time a date can hold.'
+        : `must be a time no later than ${new Date(latest).toISOString()} (24 hours from now).`,
+    );
 }
 
 /**
@@ -62,7 +70,11 @@ function knownAnd<S extends z.ZodRawShape>(shape: S) {
       if (known.has(name)) continue;
       unknown++;
       if (unknown > UNKNOWN_FIELDS_MAX) {
-        ctx.addIssue({ code: 'custom', path: [name], message: `is one field too many: a record keeps at most ${UNKNOWN_FIELDS_MAX} fields this version does not know.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `is one field too many: a record keeps at most ${UNKNOWN_FIELDS_MAX} fields this version does not know.`,
+        });
         return;
       }
       if (!isKeepableUnknownField(name, value)) {
@@ -91,8 +103,16 @@ function recordSchemas(now: number) {
     cluster: text(CLUSTER_REF_MAX).nullable(),
     createdAt: time(now),
     updatedAt: time(now),
-    carriedFrom: z.object({ boardId: text(RECORD_ID_MAX), boardTitle: text(BOARD_TITLE_MAX), noteId: text(RECORD_ID_MAX) }, { error: 'must be { boardId, boardTitle, noteId } or null.' }).nullable(),
-    source: z.object({ kind: choice(SOURCE_KINDS), label: text(SOURCE_LABEL_MAX) }, { error: 'must be { kind, label } or null.' }).nullable().default(null),
+    carriedFrom: z
+      .object(
+        { boardId: text(RECORD_ID_MAX), boardTitle: text(BOARD_TITLE_MAX), noteId: text(RECORD_ID_MAX) },
+        { error: 'must be { boardId, boardTitle, noteId } or null.' },
+      )
+      .nullable(),
+    source: z
+      .object({ kind: choice(SOURCE_KINDS), label: text(SOURCE_LABEL_MAX) }, { error: 'must be { kind, label } or null.' })
+      .nullable()
+      .default(null),
   });
   const theme = knownAnd({
     id,
@@ -103,49 +123,70 @@ function recordSchemas(now: number) {
     order: text(ORDER_KEY_MAX),
     createdAt: time(now),
   });
-  const linkId = z.string({ error: 'must be an id (text).' }).min(1, 'must not be empty.').max(LINK_ID_MAX, `must be at most ${LINK_ID_MAX} characters.`);
+  const linkId = z
+    .string({ error: 'must be an id (text).' })
+    .min(1, 'must not be empty.')
+    .max(LINK_ID_MAX, `must be at most ${LINK_ID_MAX} characters.`);
   const link = knownAnd({ id: linkId, needId: id, practiceId: id, createdBy: text(RECORD_ID_MAX), createdAt: time(now) });
   return { note, theme, link };
 }
 
-const list = <T extends z.ZodType>(item: T, max: number) => z.array(item, { error: 'must be a list.' }).max(max, `must hold at most ${formatCount(max)} records.`);
+const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item, { error: 'must be a list.' }).max(max, `must hold at most ${formatCount(max)} records.`);
 
 /** The schema of an export as this server accepts it now (times are judged by `now`). */
 export function boardExportSchema(now: number) {
   const { note, theme, link } = recordSchemas(now);
   return z
-    .object({
-      format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}".` }),
-      version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}; this file is from another version of Clusterboard.` }),
-      exportedAt: text(40),
-      board: z.object(
-        {
-          title: text(BOARD_TITLE_MAX).trim().min(1, 'must not be empty.'),
-          template: text(TEMPLATE_ID_MAX).nullable(),
-          createdAt: time(now),
-        },
-        { error: 'must be { title, template, createdAt }.' },
-      ),
-      notes: list(note, NOTES_MAX),
-      themes: list(theme, THEMES_MAX),
-      links: list(link, LINKS_MAX),
-      /** Published votes per note id, summed over the board's voting rounds. Absent in older files. */
-      votes: z
-        .record(id, z.number({ error: 'must be a number of votes.' }).int('must be a whole number of votes.').min(0, 'must not be negative.').max(VOTES_PER_NOTE_MAX, `must be at most ${VOTES_PER_NOTE_MAX}.`), {
-          error: 'must be an object of note ids to vote counts.',
-        })
-        .optional(),
-    }, { error: 'This is not a Clusterboard board export (a JSON object).' })
+    .object(
+      {
+        format: z.literal(EXPORT_FORMAT, { error: `must be "${EXPORT_FORMAT}".` }),
+        version: z.literal(EXPORT_VERSION, { error: `must be ${EXPORT_VERSION}; this file is from another version of Clusterboard.` }),
+        exportedAt: text(40),
+        board: z.object(
+          {
+            title: text(BOARD_TITLE_MAX).trim().min(1, 'must not be empty.'),
+            template: text(TEMPLATE_ID_MAX).nullable(),
+            createdAt: time(now),
+          },
+          { error: 'must be { title, template, createdAt }.' },
+        ),
+        notes: list(note, NOTES_MAX),
+        themes: list(theme, THEMES_MAX),
+        links: list(link, LINKS_MAX),
+        /** Published votes per note id, summed over the board's voting rounds. Absent in older files. */
+        votes: z
+          .record(
+            id,
+            z
+              .number({ error: 'must be a number of votes.' })
+              .int('must be a whole number of votes.')
+              .min(0, 'must not be negative.')
+              .max(VOTES_PER_NOTE_MAX, `must be at most ${VOTES_PER_NOTE_MAX}.`),
+            {
+              error: 'must be an object of note ids to vote counts.',
+            },
+          )
+          .optional(),
+      },
+      { error: 'This is not a Clusterboard board export (a JSON object).' },
+    )
     .superRefine((file, ctx) => {
       // A record id used twice would silently keep only the last record: refuse the file instead.
-      for (const [name, records] of [['notes', file.notes], ['themes', file.themes], ['links', file.links]] as const) {
+      for (const [name, records] of [
+        ['notes', file.notes],
+        ['themes', file.themes],
+        ['links', file.links],
+      ] as const) {
         const seen = new Set<string>();
         records.forEach((record, index) => {
-          if (seen.has(record.id)) ctx.addIssue({ code: 'custom', path: [name, index, 'id'], message: `"${record.id}" is the id of an earlier record too.` });
+          if (seen.has(record.id))
+            ctx.addIssue({ code: 'custom', path: [name, index, 'id'], message: `"${record.id}" is the id of an earlier record too.` });
           seen.add(record.id);
         });
       }
-      if (file.votes && Object.keys(file.votes).length > NOTES_MAX) ctx.addIssue({ code: 'custom', path: ['votes'], message: `must hold at most ${NOTES_MAX} notes.` });
+      if (file.votes && Object.keys(file.votes).length > NOTES_MAX)
+        ctx.addIssue({ code: 'custom', path: ['votes'], message: `must hold at most ${NOTES_MAX} notes.` });
     });
 }
 export type BoardExport = z.infer<ReturnType<typeof boardExportSchema>>;
@@ -170,7 +211,8 @@ export function exportJson(
   people: readonly Participant[] = [],
 ): BoardExport & { engagement: Engagement } {
   const published: Record<string, number> = {};
-  for (const [noteId, count] of votes) if (count > 0 && view.notesById.has(noteId)) published[noteId] = Math.min(Math.floor(count), VOTES_PER_NOTE_MAX);
+  for (const [noteId, count] of votes)
+    if (count > 0 && view.notesById.has(noteId)) published[noteId] = Math.min(Math.floor(count), VOTES_PER_NOTE_MAX);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,

@@ -25,14 +25,16 @@ const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
  * `===`) and ordered-list markers (`1.`, `1)`). Leading blanks are dropped, so indented code cannot start either.
  */
 function escapeLine(line: string): string {
-  return line
-    .replace(/\t/g, ' ')
-    .trim()
-    .replace(INLINE, (c) => `\\${c}`)
-    // Any leading -, + or = is escaped: a backslash before punctuation is always literal, and
-    // spaced runs such as `-- -` are thematic breaks too.
-    .replace(/^[-+=]/, (c) => `\\${c}`)
-    .replace(/^(\d{1,9})([.)])/, '$1\\$2');
+  return (
+    line
+      .replace(/\t/g, ' ')
+      .trim()
+      .replace(INLINE, (c) => `\\${c}`)
+      // Any leading -, + or = is escaped: a backslash before punctuation is always literal, and
+      // spaced runs such as `-- -` are thematic breaks too.
+      .replace(/^[-+=]/, (c) => `\\${c}`)
+      .replace(/^(\d{1,9})([.)])/, '$1\\$2')
+  );
 }
 
 /**
@@ -127,7 +129,13 @@ export function renderMarkdown(report: Report): string {
     lines.push('No participant contributions yet.', '');
   } else {
     const showVotes = report.totals.votes > 0;
-    const header = ['Cluster', 'Participants', ...report.engagement.dimensions.map((_, i) => `D${i + 1}`), 'Notes', ...(showVotes ? ['Votes received'] : [])];
+    const header = [
+      'Cluster',
+      'Participants',
+      ...report.engagement.dimensions.map((_, i) => `D${i + 1}`),
+      'Notes',
+      ...(showVotes ? ['Votes received'] : []),
+    ];
     lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
     for (const row of report.engagement.rows) {
       lines.push(`| ${[escapeMarkdown(row.cluster), row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].join(' | ')} |`);
@@ -137,5 +145,8 @@ export function renderMarkdown(report: Report): string {
     for (const bucket of report.engagement.overTime) lines.push(`- ${bucket.label}: ${bucket.notes}`);
     lines.push('');
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -92,7 +92,10 @@ function reportNote(note: NoteView, votes: ReadonlyMap<string, number>): ReportN
 
 /** Most votes first; the board's own order among equals. */
 function ranked(notes: ReportNote[]): ReportNote[] {
-  return notes.map((note, index) => ({ note, index })).sort((a, b) => b.note.votes - a.note.votes || a.index - b.index).map((x) => x.note);
+  return notes
+    .map((note, index) => ({ note, index }))
+    .sort((a, b) => b.note.votes - a.note.votes || a.index - b.index)
+    .map((x) => x.note);
 }
 
 export function buildReport(view: BoardView, options: ReportOptions): Report {

@@ -8,7 +8,7 @@
  * previous workshop, not this one, so they never count as this board's participants. The view
  * passed in should be resolved with the previous board's people, so the copies hold current names.
  */
-import { type AddNoteInput,sourceLabel } from '../model/schema';
+import { type AddNoteInput, sourceLabel } from '../model/schema';
 import type { BoardView } from '../view/boardView';
 
 export function carryOverNotes(view: BoardView, source: { boardId: string; title: string }): AddNoteInput[] {

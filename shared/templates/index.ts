@@ -20,11 +20,7 @@ const TEMPLATE_AUTHOR = { id: '', name: EXCITE_D14_SOURCE };
 const TEMPLATE_SOURCE = { kind: 'template', label: EXCITE_D14_SOURCE } as const;
 
 /** Fills a brand-new board: meta, then the template's notes in one transaction. */
-export function createBoardContent(
-  doc: Y.Doc,
-  board: { title: string; template: TemplateId },
-  origin: ServerOrigin,
-): void {
+export function createBoardContent(doc: Y.Doc, board: { title: string; template: TemplateId }, origin: ServerOrigin): void {
   doc.transact(() => {
     initBoard(doc, { title: board.title, template: board.template === 'blank' ? null : board.template }, origin);
     if (board.template !== 'excite-d1.4') return;
@@ -39,7 +35,13 @@ export function createBoardContent(
       for (const practice of section.goodPractices) {
         addNote(
           doc,
-          { text: practice.text, dimension, kind: 'good-practice', author: { ...TEMPLATE_AUTHOR, cluster: practice.cluster }, source: TEMPLATE_SOURCE },
+          {
+            text: practice.text,
+            dimension,
+            kind: 'good-practice',
+            author: { ...TEMPLATE_AUTHOR, cluster: practice.cluster },
+            source: TEMPLATE_SOURCE,
+          },
           origin,
         );
       }

@@ -15,8 +15,17 @@ import type * as Y from 'yjs';
 import type { z } from 'zod';
 import { linksMap, metaMap, notesMap, plainRecord, readRecord, themesMap } from '../model/doc';
 import { byOrder } from '../model/order';
-import { type LinkRecord, linkRecord, type MetaRecord, metaRecord, type NoteRecord, noteRecord, type ThemeRecord,themeRecord } from '../model/schema';
-import { clusterLabel, type Colour, CONSORTIUM_LABEL, defaultColour, type DimensionId, DIMENSIONS, type KindId,KINDS } from '../model/vocabulary';
+import {
+  type LinkRecord,
+  linkRecord,
+  type MetaRecord,
+  metaRecord,
+  type NoteRecord,
+  noteRecord,
+  type ThemeRecord,
+  themeRecord,
+} from '../model/schema';
+import { clusterLabel, type Colour, CONSORTIUM_LABEL, defaultColour, type DimensionId, DIMENSIONS, type KindId, KINDS } from '../model/vocabulary';
 
 /** Marks the stored name of a note whose author is not (or no longer) a person of the board. */
 export const NOT_ON_BOARD = '(not on this board)';
@@ -126,15 +135,28 @@ function attribution(note: NoteRecord, people: BoardPeople | undefined): Pick<No
   if (note.source) {
     const name = note.authorName.trim();
     // The template's notes carry the source as their author; carried notes keep who wrote them.
-    const byline = name === '' || name === note.source.label ? note.source.label : note.source.kind === 'carried' ? name : `${name} (${note.source.label})`;
+    const byline =
+      name === '' || name === note.source.label ? note.source.label : note.source.kind === 'carried' ? name : `${name} (${note.source.label})`;
     // Only the report's own text (the template, and what a previous workshop carried over from it)
     // speaks for the whole consortium; an imported or API note without a cluster has none [AT5].
     const consortium = note.cluster === null && (note.source.kind === 'template' || note.source.kind === 'carried');
     return { authorName: note.authorName, cluster: note.cluster, clusterLabel: consortium ? CONSORTIUM_LABEL : clusterLabel(note.cluster), byline };
   }
-  if (!people) return { authorName: note.authorName, cluster: note.cluster, clusterLabel: clusterLabel(note.cluster), byline: note.authorName.trim() || 'Unknown author' };
+  if (!people)
+    return {
+      authorName: note.authorName,
+      cluster: note.cluster,
+      clusterLabel: clusterLabel(note.cluster),
+      byline: note.authorName.trim() || 'Unknown author',
+    };
   const person = note.authorId === '' ? undefined : people.get(note.authorId);
-  if (person) return { authorName: person.name, cluster: person.cluster, clusterLabel: clusterLabel(person.cluster), byline: person.name.trim() || 'Unknown author' };
+  if (person)
+    return {
+      authorName: person.name,
+      cluster: person.cluster,
+      clusterLabel: clusterLabel(person.cluster),
+      byline: person.name.trim() || 'Unknown author',
+    };
   // [AT7] Nobody of this board vouches for this author: a person since removed, or a note written
   // before seats bound authors. The stored name stays as a hint, marked; the cluster it claims is
   // not shown, nor counted (engagement counts only people), so nobody can speak for a cluster.

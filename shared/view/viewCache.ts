@@ -5,8 +5,8 @@
  */
 import type * as Y from 'yjs';
 import { notesMap, readRecord } from '../model/doc';
-import { type NoteRecord,noteRecord } from '../model/schema';
-import { type BoardPeople, type BoardView, deriveBoardView, type NoteView,readBoardRecords } from './boardView';
+import { type NoteRecord, noteRecord } from '../model/schema';
+import { type BoardPeople, type BoardView, deriveBoardView, type NoteView, readBoardRecords } from './boardView';
 
 export class BoardViewCache {
   private readonly records = new Map<string, NoteRecord | null>();

@@ -4,10 +4,12 @@
  */
 import type * as Y from 'yjs';
 import type { ServerOrigin } from '../model/origin';
-import { clusterResultsMap, controlMap, type ControlState, peopleMap, type PersonStatus,readControl, resultsMap } from './control';
+import { clusterResultsMap, controlMap, type ControlState, peopleMap, type PersonStatus, readControl, resultsMap } from './control';
 
 /** The plain values of the `control` map; a key left out is left as it is. */
-export type ControlFields = Partial<Pick<ControlState, 'steps' | 'currentStep' | 'privateWriting' | 'lock' | 'timer' | 'round' | 'focus' | 'resultsView'>>;
+export type ControlFields = Partial<
+  Pick<ControlState, 'steps' | 'currentStep' | 'privateWriting' | 'lock' | 'timer' | 'round' | 'focus' | 'resultsView'>
+>;
 
 export function setControl(doc: Y.Doc, fields: ControlFields, origin: ServerOrigin): void {
   doc.transact(() => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type Browser, expect, type Locator, type Page,test } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { addNote, cell, joinBoard, note, noteMenu } from './board-page';
 import { useBoardServer } from './fixtures';
 
@@ -59,7 +59,9 @@ test('[B2] a note moves with the keyboard alone, and the move is announced', asy
   await addNote(anna, 'structure', 'challenge', 'Hard to reach vertical markets');
 
   const live = anna.locator('[id^="DndLiveRegion"]');
-  await note(anna, 'Hard to reach vertical markets').getByRole('button', { name: /Drag note/ }).focus();
+  await note(anna, 'Hard to reach vertical markets')
+    .getByRole('button', { name: /Drag note/ })
+    .focus();
   await anna.keyboard.press('Space');
   await expect(live).toContainText('Over Cluster structure / Challenge');
   await anna.keyboard.press('ArrowRight');
@@ -71,12 +73,16 @@ test('[B2] a note moves with the keyboard alone, and the move is announced', asy
 
   // Into a theme: step down until the screen reader says the theme is under the note, then drop.
   await addNote(anna, 'structure', 'need', 'Cross-industry partnerships');
-  await note(anna, 'Cross-industry partnerships').getByRole('checkbox', { name: /Select note/ }).check();
+  await note(anna, 'Cross-industry partnerships')
+    .getByRole('checkbox', { name: /Select note/ })
+    .check();
   await anna.getByRole('button', { name: 'Group as theme' }).click();
   await anna.getByRole('dialog').getByLabel('Theme title').fill('Markets');
   await anna.getByRole('dialog').getByRole('button', { name: 'Group' }).click();
   await addNote(anna, 'structure', 'challenge', 'Members are too diverse');
-  await note(anna, 'Members are too diverse').getByRole('button', { name: /Drag note/ }).focus();
+  await note(anna, 'Members are too diverse')
+    .getByRole('button', { name: /Drag note/ })
+    .focus();
   await anna.keyboard.press('Enter');
   await expect(live).toContainText('Over Cluster structure / Challenge');
   await anna.keyboard.press('ArrowRight');
@@ -93,8 +99,12 @@ test('[B3] notes selected with their checkboxes are grouped as a theme from the 
   const { anna, jonas } = await twoPeople(browser, 'Group selection');
   await addNote(anna, 'business-model', 'need', 'Light subscription process');
   await addNote(anna, 'business-model', 'need', 'Payment monitoring');
-  await note(anna, 'Light subscription process').getByRole('checkbox', { name: /Select note/ }).check();
-  await note(anna, 'Payment monitoring').getByRole('checkbox', { name: /Select note/ }).check();
+  await note(anna, 'Light subscription process')
+    .getByRole('checkbox', { name: /Select note/ })
+    .check();
+  await note(anna, 'Payment monitoring')
+    .getByRole('checkbox', { name: /Select note/ })
+    .check();
   await expect(anna.getByText('2 selected')).toBeVisible();
   await anna.getByRole('button', { name: 'Group as theme' }).click();
   const dialog = anna.getByRole('dialog');
@@ -107,7 +117,9 @@ test('[B3] notes selected with their checkboxes are grouped as a theme from the 
   await expect(theme).toContainText('Make joining and paying effortless.');
 
   // "Move to…" for the same notes, to another dimension.
-  await note(anna, 'Payment monitoring').getByRole('checkbox', { name: /Select note/ }).check();
+  await note(anna, 'Payment monitoring')
+    .getByRole('checkbox', { name: /Select note/ })
+    .check();
   await anna.getByRole('button', { name: 'Move to…' }).click();
   await anna.getByRole('dialog').getByLabel('Dimension').selectOption({ label: '3. Cluster organisation' });
   await anna.getByRole('dialog').getByRole('button', { name: 'Move' }).click();
@@ -161,7 +173,10 @@ test('[B6] a need is linked to a good practice; the link shows on both notes and
   await addNote(anna, 'business-model', 'need', 'Major event with entry fee');
   await addNote(jonas, 'business-model', 'good-practice', 'B2B events with an entry fee');
   await noteMenu(anna, note(anna, 'Major event with entry fee'), 'Link good practices…');
-  await anna.getByRole('dialog').getByRole('checkbox', { name: /B2B events with an entry fee/ }).check();
+  await anna
+    .getByRole('dialog')
+    .getByRole('checkbox', { name: /B2B events with an entry fee/ })
+    .check();
   await anna.getByRole('dialog').getByRole('button', { name: 'Done' }).click();
   const chip = note(jonas, 'B2B events with an entry fee').getByRole('button', { name: /GAIA: “Major event with entry fee”/ });
   await expect(chip).toBeVisible();
@@ -248,7 +263,9 @@ test('[B9] a note being edited stays open while a colleague moves it into anothe
   await editor.pressSequentially(' are weak');
   await expect(note(jonas, 'KPIs are weak')).toBeVisible();
 
-  await note(jonas, 'KPIs are weak').getByRole('checkbox', { name: /Select note/ }).check();
+  await note(jonas, 'KPIs are weak')
+    .getByRole('checkbox', { name: /Select note/ })
+    .check();
   await jonas.getByRole('button', { name: 'Move to…' }).click();
   await jonas.getByRole('dialog').getByLabel('Kind').selectOption({ label: 'Best practice needed' });
   await jonas.getByRole('dialog').getByRole('button', { name: 'Move' }).click();

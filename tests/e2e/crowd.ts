@@ -7,14 +7,41 @@
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { CLUSTERS } from '../../shared/model/vocabulary';
-import { type CreatedBoard, type Seat,SEAT_HEADER, WS_PATH_PREFIX } from '../../shared/protocol';
+import { type CreatedBoard, type Seat, SEAT_HEADER, WS_PATH_PREFIX } from '../../shared/protocol';
 import { stockProvider } from '../helpers/provider';
 
 /** First names from the six partner countries, cycled for as many people as asked. */
 const NAMES = [
-  'Anna', 'Jonas', 'Mila', 'Petar', 'Ieva', 'Tomasz', 'Lucía', 'Hugo', 'Greta', 'Ivan', 'Rūta', 'Zofia',
-  'Pablo', 'Camille', 'Lena', 'Dimitar', 'Marius', 'Kasia', 'Elena', 'Théo', 'Sophie', 'Georgi', 'Lukas',
-  'Agnieszka', 'Javier', 'Manon', 'Felix', 'Nikolay', 'Aistė', 'Marta',
+  'Anna',
+  'Jonas',
+  'Mila',
+  'Petar',
+  'Ieva',
+  'Tomasz',
+  'Lucía',
+  'Hugo',
+  'Greta',
+  'Ivan',
+  'Rūta',
+  'Zofia',
+  'Pablo',
+  'Camille',
+  'Lena',
+  'Dimitar',
+  'Marius',
+  'Kasia',
+  'Elena',
+  'Théo',
+  'Sophie',
+  'Georgi',
+  'Lukas',
+  'Agnieszka',
+  'Javier',
+  'Manon',
+  'Felix',
+  'Nikolay',
+  'Aistė',
+  'Marta',
 ];
 
 export interface CrowdMember {

@@ -2,7 +2,7 @@
  * A facilitated workshop in real browsers: one facilitator runs a three-step run-sheet (private
  * writing with a timer, clustering, a vote) while two participants take part (SPEC WE1-WE3).
  */
-import { type Browser, expect, type Page,test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { cell, joinBoard, note } from './board-page';
 import { useBoardServer } from './fixtures';
 
@@ -25,7 +25,9 @@ async function addPrivateNote(page: Page, dimension: string, kind: string, text:
   await expect(page.getByRole('region', { name: /Your private notes/ })).toContainText(text);
 }
 
-test('[WE1] a facilitator runs a three-step run-sheet with a timer, private writing and a vote while two participants take part', async ({ browser }) => {
+test('[WE1] a facilitator runs a three-step run-sheet with a timer, private writing and a vote while two participants take part', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const board = await boards.server.createBoard('Facilitated workshop');
   const frida = await newPerson(browser);
@@ -161,7 +163,9 @@ test('[WE2] history: a snapshot previews read-only and restores as a new board; 
   await expect(restored.getByRole('heading', { level: 1 })).toContainText('restored: Before lunch');
 });
 
-test('[WE3] a replaced participant link disconnects its users with "This link was revoked"; a locked dimension is read-only for participants', async ({ browser }) => {
+test('[WE3] a replaced participant link disconnects its users with "This link was revoked"; a locked dimension is read-only for participants', async ({
+  browser,
+}) => {
   const board = await boards.server.createBoard('Links workshop');
   const frida = await newPerson(browser);
   const anna = await newPerson(browser);

@@ -2,7 +2,7 @@
  * One server per spec file, a fresh browser context per person, all closed after each test.
  * Call `useBoardServer()` at the top of a spec; `people.newPerson(browser)` opens a page.
  */
-import { type Browser, type BrowserContext, type BrowserContextOptions, type Page,test } from '@playwright/test';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, test } from '@playwright/test';
 import { ServerProcess } from './server-process';
 
 export interface BoardServer {

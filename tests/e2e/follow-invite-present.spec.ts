@@ -3,10 +3,10 @@
  * (30 people through the API, docs/UX.md FO rules): the facilitator on a 1440x900 laptop, a
  * follower on a 390x844 phone, the projector at 1920x1080.
  */
-import { type Browser, expect, type Locator, type Page,test } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import type { CreatedBoard } from '../../shared/protocol';
 import { expectLive, joinBoard } from './board-page';
-import { type Crowd,fillRoom, SEAT_HEADER } from './crowd';
+import { type Crowd, fillRoom, SEAT_HEADER } from './crowd';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
@@ -64,7 +64,9 @@ async function bringEveryone(facilitator: Page, dimensionLabel: string): Promise
   await panel.getByRole('button', { name: 'Bring everyone here' }).click();
 }
 
-test('[FO1][FO3] "Bring everyone here" moves a phone follower to the dimension heading, "Go back" returns; with following off only the message and "Go there"', async ({ browser }) => {
+test('[FO1][FO3] "Bring everyone here" moves a phone follower to the dimension heading, "Go back" returns; with following off only the message and "Go there"', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const board = await fullRoom('Follow workshop');
   const frida = await person(browser, LAPTOP);
@@ -143,7 +145,9 @@ async function qrSize(within: Page | Locator): Promise<{ width: number; height: 
   return { width: box?.width ?? 0, height: box?.height ?? 0 };
 }
 
-test('[FO4] Invite shows the participant link with a QR code and copy buttons, presents the QR full screen, and changes no link', async ({ browser }) => {
+test('[FO4] Invite shows the participant link with a QR code and copy buttons, presents the QR full screen, and changes no link', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const board = await fullRoom('Invite workshop');
   const frida = await person(browser, LAPTOP);
@@ -179,10 +183,14 @@ test('[FO4] Invite shows the participant link with a QR code and copy buttons, p
   const anna = await person(browser, PHONE);
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
   await frida.getByRole('button', { name: 'Invite' }).click();
-  await expect(frida.getByRole('dialog', { name: 'Invite people' }).getByRole('textbox', { name: 'Participant link' })).toHaveValue(board.links.participant);
+  await expect(frida.getByRole('dialog', { name: 'Invite people' }).getByRole('textbox', { name: 'Participant link' })).toHaveValue(
+    board.links.participant,
+  );
 });
 
-test('[FO4] the home page shows a new board\'s links in the same Invite panel, with the QR code of the participant link that works', async ({ browser }) => {
+test("[FO4] the home page shows a new board's links in the same Invite panel, with the QR code of the participant link that works", async ({
+  browser,
+}) => {
   const frida = await person(browser, LAPTOP);
   await frida.goto(boards.server.url);
   await frida.getByLabel('Title').fill('Vilnius kick-off');
@@ -235,7 +243,9 @@ async function fillCells(board: CreatedBoard, room: Crowd, perCell: number): Pro
   return added;
 }
 
-test('[FO6] the viewer link opens the presenter view: all 15 cells of a 60-note board on one 1920x1080 screen, with step, timer and who is done', async ({ browser }) => {
+test('[FO6] the viewer link opens the presenter view: all 15 cells of a 60-note board on one 1920x1080 screen, with step, timer and who is done', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const board = await boards.server.createBoard('Projector workshop');
   const room = await fillRoom(boards.server.url, board, 30);

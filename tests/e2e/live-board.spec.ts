@@ -1,4 +1,4 @@
-import { type Browser,expect, test } from '@playwright/test';
+import { type Browser, expect, test } from '@playwright/test';
 import { addNote, cell, expectLive, joinBoard, note, noteMenu } from './board-page';
 import { useBoardServer } from './fixtures';
 

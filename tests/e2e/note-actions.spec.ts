@@ -2,13 +2,13 @@
  * Note actions where the note is, and a keyboard path through a full board (docs/UX.md, NA1-NA5),
  * at 1440x900 and 390x844 with 30 people present.
  */
-import { type Browser, expect, type Locator, type Page,test } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { addNotes } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
 import type { CreatedBoard } from '../../shared/protocol';
 import { cell, joinBoard, note } from './board-page';
-import { type Crowd,fillRoom } from './crowd';
+import { type Crowd, fillRoom } from './crowd';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
@@ -35,7 +35,12 @@ async function fullRoom(browser: Browser, title: string, viewport: { width: numb
   if (!writer) throw new Error('no crowd');
   const notes = DIMENSIONS.flatMap((dimension, d) =>
     KINDS.flatMap((kind, k) =>
-      [1, 2].map((n) => ({ text: `Note ${d + 1}.${k + 1}.${n}`, dimension, kind, author: { id: writer.seat.personId, name: writer.name, cluster: writer.cluster } })),
+      [1, 2].map((n) => ({
+        text: `Note ${d + 1}.${k + 1}.${n}`,
+        dimension,
+        kind,
+        author: { id: writer.seat.personId, name: writer.name, cluster: writer.cluster },
+      })),
     ),
   );
   addNotes(writer.doc, notes, localOrigin(writer.seat.personId));
@@ -45,10 +50,13 @@ async function fullRoom(browser: Browser, title: string, viewport: { width: numb
   return { board, page };
 }
 
-const focusedNoteText = (page: Page) => page.evaluate(() => document.activeElement?.closest('li.note')?.querySelector('.note-text')?.textContent ?? null);
+const focusedNoteText = (page: Page) =>
+  page.evaluate(() => document.activeElement?.closest('li.note')?.querySelector('.note-text')?.textContent ?? null);
 
 async function openMenu(page: Page, text: string) {
-  await note(page, text).getByRole('button', { name: /^Actions for note/ }).click();
+  await note(page, text)
+    .getByRole('button', { name: /^Actions for note/ })
+    .click();
   const menu = page.getByRole('menu', { name: new RegExp(`Actions for note “${text}”`) });
   await expect(menu).toBeVisible();
   return menu;
@@ -78,7 +86,9 @@ for (const [size, viewport] of [
   };
   const press = async (button: Locator) => (byPointer ? button.click() : button.press('Enter'));
 
-  test(`[NA1] [NA2] on a ${size}, a note moved from its menu lands in its new cell, the page stays where it was and the note keeps the focus`, async ({ browser }) => {
+  test(`[NA1] [NA2] on a ${size}, a note moved from its menu lands in its new cell, the page stays where it was and the note keeps the focus`, async ({
+    browser,
+  }) => {
     const { page } = await fullRoom(browser, `Move from the menu (${size})`, viewport);
     const moving = note(page, 'Note 2.1.2');
     await moving.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -103,14 +113,21 @@ for (const [size, viewport] of [
     await expect(cell(page, 'strategy', 'good-practice')).toContainText('Note 2.1.2');
     await expect(cell(page, 'strategy', 'challenge')).not.toContainText('Note 2.1.2');
     await expect.poll(() => focusedNoteText(page)).toBe('Note 2.1.2');
-    await expect(page.getByTestId('note-announcement')).toHaveText('Moved. Note “Note 2.1.2” is in Cluster strategy / Good practice, position 3 of 3.');
+    await expect(page.getByTestId('note-announcement')).toHaveText(
+      'Moved. Note “Note 2.1.2” is in Cluster strategy / Good practice, position 3 of 3.',
+    );
     const after = await page.evaluate(() => window.scrollY);
     expect(Math.abs(after - before)).toBeLessThanOrEqual(4);
   });
 
-  test(`[NA1] [NA2] on a ${size}, a note grouped from its menu (opened with the "." key) forms a theme with the selected note, and the page stays`, async ({ browser }) => {
+  test(`[NA1] [NA2] on a ${size}, a note grouped from its menu (opened with the "." key) forms a theme with the selected note, and the page stays`, async ({
+    browser,
+  }) => {
     const { page } = await fullRoom(browser, `Group from the menu (${size})`, viewport);
-    if (byPointer) await note(page, 'Note 3.2.1').getByRole('checkbox', { name: /Select note/ }).check();
+    if (byPointer)
+      await note(page, 'Note 3.2.1')
+        .getByRole('checkbox', { name: /Select note/ })
+        .check();
     else {
       await note(page, 'Note 3.2.1').locator('.note-text').focus();
       await page.keyboard.press('Space');
@@ -138,7 +155,9 @@ for (const [size, viewport] of [
     await expect(theme).toContainText('Note 3.2.2');
     await expect(theme).toContainText('Note 3.2.1');
     await expect.poll(() => focusedNoteText(page)).toBe('Note 3.2.2');
-    await expect(page.getByTestId('note-announcement')).toContainText('Grouped. Note “Note 3.2.2” is in Cluster organisation / Best practice needed, theme “Organisation needs”');
+    await expect(page.getByTestId('note-announcement')).toContainText(
+      'Grouped. Note “Note 3.2.2” is in Cluster organisation / Best practice needed, theme “Organisation needs”',
+    );
     // The dimension stays where it was on the screen. (scrollY itself goes down by the height of the
     // toolbar's "1 selected" bar, which closes as the selection is used: the browser's scroll
     // anchoring keeps the board still, and the page never goes back to the top.)
@@ -184,11 +203,15 @@ test("[NA3] a moved note takes its new kind's colour; a colour picked by hand st
 
   // Back to its kind's colour: it follows the kind again.
   await (await openMenu(page, 'Note 1.1.2')).getByRole('menuitem', { name: 'Colour…' }).click();
-  await note(page, 'Note 1.1.2').getByRole('button', { name: /Colour of its kind/ }).click();
+  await note(page, 'Note 1.1.2')
+    .getByRole('button', { name: /Colour of its kind/ })
+    .click();
   await expect(note(page, 'Note 1.1.2')).toHaveClass(/colour-amber/);
 });
 
-test('[NA4] one tab stop per cell of notes: a note in dimension 3 is a handful of Tab presses from the top of a 30-note board', async ({ browser }) => {
+test('[NA4] one tab stop per cell of notes: a note in dimension 3 is a handful of Tab presses from the top of a 30-note board', async ({
+  browser,
+}) => {
   const { page } = await fullRoom(browser, 'Tab stops', LAPTOP);
   for (const dimension of DIMENSIONS) {
     for (const kind of KINDS) {
@@ -197,13 +220,17 @@ test('[NA4] one tab stop per cell of notes: a note in dimension 3 is a handful o
     }
   }
   // No control inside a note is a tab stop of its own.
-  expect(await page.locator('li.note button:not(.note-text), li.note input').evaluateAll((all) => all.filter((el) => (el as HTMLElement).tabIndex >= 0).length)).toBe(0);
+  expect(
+    await page
+      .locator('li.note button:not(.note-text), li.note input')
+      .evaluateAll((all) => all.filter((el) => (el as HTMLElement).tabIndex >= 0).length),
+  ).toBe(0);
 
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.locator('body').focus();
   let presses = 0;
   let firstNote = 0;
-  for (; presses < 200; ) {
+  for (; presses < 200;) {
     await page.keyboard.press('Tab');
     presses++;
     const where = await page.evaluate(() => document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell') ?? null);
@@ -232,7 +259,9 @@ test('[NA4] one tab stop per cell of notes: a note in dimension 3 is a handful o
   await expect(cell(page, 'organisation', 'need').locator('.note-text[tabindex="0"]')).toHaveText('Note 3.2.2');
 });
 
-test('[NA4] [NA5] on a note: Enter edits and Escape returns, Space selects, Delete asks and the next note takes the focus, undo brings the note back', async ({ browser }) => {
+test('[NA4] [NA5] on a note: Enter edits and Escape returns, Space selects, Delete asks and the next note takes the focus, undo brings the note back', async ({
+  browser,
+}) => {
   const { page } = await fullRoom(browser, 'Note keys', LAPTOP);
   const text = note(page, 'Note 2.2.1').locator('.note-text');
   await text.focus();

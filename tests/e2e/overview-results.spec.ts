@@ -3,11 +3,11 @@
  * at 1440x900 and 390x844. Search counts and jumps, hiding non-matches shrinks the page, density
  * and collapsed dimensions survive a reload, and ranked results appear after a vote.
  */
-import { expect, type Page,test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DIMENSIONS, KINDS } from '../../shared/model/vocabulary';
 import type { CreatedBoard } from '../../shared/protocol';
 import { expectLive, joinBoard } from './board-page';
-import { fillRoom,SEAT_HEADER } from './crowd';
+import { fillRoom, SEAT_HEADER } from './crowd';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
@@ -55,7 +55,9 @@ const scrollHeight = (page: Page) => page.evaluate(() => document.documentElemen
 const headerBottom = (page: Page) => page.evaluate(() => document.querySelector('.board-header')!.getBoundingClientRect().bottom);
 
 for (const size of SIZES) {
-  test(`[OV1][OV2][OV3][OV4][OV5] at ${size.width}x${size.height} with 30 people, a 400-note board is searched, jumped through, shrunk, made dense and collapsed, and keeps density and collapse across a reload`, async ({ browser }) => {
+  test(`[OV1][OV2][OV3][OV4][OV5] at ${size.width}x${size.height} with 30 people, a 400-note board is searched, jumped through, shrunk, made dense and collapsed, and keeps density and collapse across a reload`, async ({
+    browser,
+  }) => {
     test.setTimeout(480_000);
     const board = await boards.server.createBoard(`Big board ${size.name}`);
     const crowd = await fillRoom(boards.server.url, board, 30);
@@ -204,7 +206,9 @@ async function addNoteByApi(serverUrl: string, board: CreatedBoard, text: string
   return ((await response.json()) as { id: string }).id;
 }
 
-test('[OV6][OV7] after a vote closes the facilitator opens ranked results with votes per cluster and shows them on a participant\'s phone, then closes them for everyone', async ({ browser }) => {
+test("[OV6][OV7] after a vote closes the facilitator opens ranked results with votes per cluster and shows them on a participant's phone, then closes them for everyone", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const url = boards.server.url;
   const board = await boards.server.createBoard('Results workshop');
@@ -250,7 +254,11 @@ test('[OV6][OV7] after a vote closes the facilitator opens ranked results with v
   await results.getByRole('button', { name: 'Show results to everyone' }).click();
   const shown = vera.getByRole('dialog', { name: 'Results: Vote' });
   await expect(shown).toBeVisible();
-  await expect(shown.getByRole('region', { name: 'Cluster structure: Challenge' }).locator('.result-text')).toHaveText(['A shared lab', 'Joint training', 'An export desk']);
+  await expect(shown.getByRole('region', { name: 'Cluster structure: Challenge' }).locator('.result-text')).toHaveText([
+    'A shared lab',
+    'Joint training',
+    'An export desk',
+  ]);
   await vera.screenshot({ path: test.info().outputPath('results-phone.png') });
   await results.getByRole('button', { name: 'Close results for everyone' }).click();
   await expect(shown).toHaveCount(0);

@@ -9,7 +9,9 @@ import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 
-test('[SE8][SE4][SE5][SE6] the facilitator removes a person and merges a made-up cluster from the People panel, keyboard only, at 1440 and 390 px', async ({ browser }) => {
+test('[SE8][SE4][SE5][SE6] the facilitator removes a person and merges a made-up cluster from the People panel, keyboard only, at 1440 and 390 px', async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const board = await boards.server.createBoard('People workshop');
   const frida = await boards.newPerson(browser, { viewport: { width: 1440, height: 900 } });
@@ -62,7 +64,9 @@ test('[SE8][SE4][SE5][SE6] the facilitator removes a person and merges a made-up
   // facilitator's panel still shows who has voted how much (asked from the server).
   await addNote(anna, 'strategy', 'challenge', 'Members skip strategy meetings');
   await panel.getByRole('button', { name: 'Open voting' }).click();
-  await note(anna, 'Members skip strategy meetings').getByRole('button', { name: /^Vote for note/ }).click();
+  await note(anna, 'Members skip strategy meetings')
+    .getByRole('button', { name: /^Vote for note/ })
+    .click();
   await expect(anna.getByTestId('votes-left')).toContainText('4 of 5 votes left');
   await expect(people.getByTestId('person-Anna')).toContainText('1 of 5 votes used');
   await expect(people.getByTestId('person-Jonas')).toContainText('0 of 5 votes used');

@@ -3,7 +3,7 @@
  * 390 or 360 px phone lands on the Write view, writes (shared and private), reveals, votes and sees
  * the facilitator's messages, with nothing off screen and every target thumb-sized.
  */
-import { type Browser, expect, type Locator, type Page,test } from '@playwright/test';
+import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
 import { addNote, cell, expectLive, joinBoard, note } from './board-page';
 import { fillRoom } from './crowd';
 import { useBoardServer } from './fixtures';
@@ -16,7 +16,10 @@ const PHONES = [
 ] as const;
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.scrollingElement!.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
   expect(scrollWidth, 'the page is no wider than the screen').toBeLessThanOrEqual(innerWidth);
 }
 
@@ -46,7 +49,9 @@ async function smallTargets(page: Page): Promise<string[]> {
       if (!onScreen) continue;
       const textButton = target.matches('.note-text, .link-chip, .theme-title-button');
       if (box.height < 44 || (!textButton && target.tagName === 'BUTTON' && box.width < 44)) {
-        small.push(`${target.tagName.toLowerCase()} "${(target.getAttribute('aria-label') ?? target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`);
+        small.push(
+          `${target.tagName.toLowerCase()} "${(target.getAttribute('aria-label') ?? target.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}x${Math.round(box.height)}`,
+        );
       }
     }
     return small;
@@ -173,7 +178,9 @@ async function facilitatedRoom(browser: Browser, title: string, phoneSize: (type
   return { crowd, frida, noor, panel };
 }
 
-test('[PH2][PH3][PH4][PH6] during private writing a phone writes privately, cannot send to a locked dimension and reveals its note onto the board, with 30 people present', async ({ browser }) => {
+test('[PH2][PH3][PH4][PH6] during private writing a phone writes privately, cannot send to a locked dimension and reveals its note onto the board, with 30 people present', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const { crowd, frida, noor, panel } = await facilitatedRoom(browser, 'Phone private writing', PHONES[1]);
 
@@ -231,7 +238,9 @@ test('[PH2][PH3][PH4][PH6] during private writing a phone writes privately, cann
   await crowd.leave();
 });
 
-test('[PH3][PH4][PH6] a phone votes from its list and sees "brought everyone" inside the screen on the Write view and on the board, with 30 people present', async ({ browser }) => {
+test('[PH3][PH4][PH6] a phone votes from its list and sees "brought everyone" inside the screen on the Write view and on the board, with 30 people present', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   const { crowd, frida, noor, panel } = await facilitatedRoom(browser, 'Phone vote', PHONES[0]);
   await addNote(frida, 'business-model', 'challenge', 'Fees are too high for start-ups');

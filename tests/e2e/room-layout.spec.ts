@@ -3,10 +3,10 @@
  * on a 1440x900 laptop and a 390x844 phone. The facilitator's screen is measured, since theirs
  * has the most in it (run-sheet step, timer, private writing, the controls button).
  */
-import { expect, type Locator, type Page,test } from '@playwright/test';
-import { clusterLabel,CLUSTERS } from '../../shared/model/vocabulary';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { clusterLabel, CLUSTERS } from '../../shared/model/vocabulary';
 import { cell, joinBoard } from './board-page';
-import { type Crowd,fillRoom } from './crowd';
+import { type Crowd, fillRoom } from './crowd';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
@@ -145,7 +145,9 @@ for (const size of SIZES) {
   });
 }
 
-test('[PS6] on a laptop, a docked panel narrows the board: no column or column heading runs under it, before or after scrolling', async ({ browser }) => {
+test('[PS6] on a laptop, a docked panel narrows the board: no column or column heading runs under it, before or after scrolling', async ({
+  browser,
+}) => {
   const page = await boards.newPerson(browser, { viewport: LAPTOP });
   await fullRoom(page, 30);
   const headings = page.locator('.kind-heading');
@@ -201,7 +203,14 @@ test('[PS4] the Export menu works from the keyboard: arrows move, Enter download
   await button.focus();
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu', { name: 'Export and import' });
-  await expect(menu.getByRole('menuitem')).toHaveText(['Engagement', 'Report (Word)', 'Report (Markdown)', 'Notes (CSV)', 'Board (JSON)', 'Import CSV…']);
+  await expect(menu.getByRole('menuitem')).toHaveText([
+    'Engagement',
+    'Report (Word)',
+    'Report (Markdown)',
+    'Notes (CSV)',
+    'Board (JSON)',
+    'Import CSV…',
+  ]);
   await expect(menu.getByRole('menuitem', { name: 'Engagement' })).toBeFocused();
   await page.keyboard.press('End');
   await expect(menu.getByRole('menuitem', { name: 'Import CSV…' })).toBeFocused();

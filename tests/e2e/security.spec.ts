@@ -4,8 +4,8 @@
  * runs, no dialog opens, and the page reports no Content-Security-Policy violation.
  */
 import { readFile } from 'node:fs/promises';
-import { expect, type Page,test } from '@playwright/test';
-import { strFromU8,unzipSync } from 'fflate';
+import { expect, type Page, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { cell, joinBoard, note } from './board-page';
 import { useBoardServer } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { type Browser, expect, type Page,test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { addNote, cell, expectLive, joinBoard, note, noteMenu } from './board-page';
 import { useBoardServer } from './fixtures';
 import { ServerProcess } from './server-process';
@@ -216,7 +216,9 @@ test('[O2] a participant who reloads offline still sees the board with what they
   }
 });
 
-test('[O3] while the server is down the board says when it last synced, keeps working and reloads; it syncs once the server is back', async ({ browser }) => {
+test('[O3] while the server is down the board says when it last synced, keeps working and reloads; it syncs once the server is back', async ({
+  browser,
+}) => {
   let own = await ServerProcess.start();
   try {
     const board = await own.createBoard('Server down');

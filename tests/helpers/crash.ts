@@ -34,7 +34,7 @@ import { applyStoredState } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
 import { MutationError } from '../../shared/model/errors';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';
-import { type LocalOrigin,localOrigin } from '../../shared/model/origin';
+import { type LocalOrigin, localOrigin } from '../../shared/model/origin';
 import type { AuthorInput } from '../../shared/model/schema';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { type CreatedBoard, MessageType, type Role, type Seat } from '../../shared/protocol';
@@ -238,11 +238,14 @@ class Storm {
 
   private schedule(client: Client): void {
     if (!this.running) return;
-    client.timer = setTimeout(() => {
-      client.timer = null;
-      this.edit(client);
-      this.schedule(client);
-    }, this.random() * 2 * this.editEveryMs);
+    client.timer = setTimeout(
+      () => {
+        client.timer = null;
+        this.edit(client);
+        this.schedule(client);
+      },
+      this.random() * 2 * this.editEveryMs,
+    );
   }
 
   private pick<T>(items: readonly T[]): T {
@@ -370,7 +373,9 @@ export function howDifferent(reference: Y.Doc, doc: Y.Doc): string {
   const notes = [
     lacks.length > 0 ? `lacks ${lacks.length} notes (${sample(lacks)})` : '',
     extra.length > 0 ? `has ${extra.length} notes client 0 lacks (${sample(extra)})` : '',
-    changed.length > 0 ? `reads ${changed.length} notes differently (${sample(changed.map((id) => `${id}: ${JSON.stringify(b[id])} vs ${JSON.stringify(a[id])}`))})` : '',
+    changed.length > 0
+      ? `reads ${changed.length} notes differently (${sample(changed.map((id) => `${id}: ${JSON.stringify(b[id])} vs ${JSON.stringify(a[id])}`))})`
+      : '',
   ].filter(Boolean);
   const what = notes.length > 0 ? notes.join(', ') : 'same notes, other records differ';
   return sameDeletions
@@ -402,7 +407,9 @@ async function checkDisk(dataDir: string, boardId: string, clients: readonly Cli
       if (missing.length > 0) short.push(`client ${client.index}: ${missing.join(', ')}`);
     }
     if (short.length > 0) {
-      problems.push(`kill ${round}: ${short.length} of ${clients.length} clients had received changes the data directory lacks (${sample(short, '; ')})`);
+      problems.push(
+        `kill ${round}: ${short.length} of ${clients.length} clients had received changes the data directory lacks (${sample(short, '; ')})`,
+      );
     }
     const onDisk = new Set(notesMap(disk).keys());
     const missing = [...witness.received.keys()].filter((id) => !onDisk.has(id) && !witness.deleted.has(id));
@@ -480,7 +487,9 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
       witness.receivedSinceKill = new Set();
       const { notesOnDisk } = await checkDisk(dataDir, board.id, clients, witness, round, problems);
       kills.push({ round, trigger, afterMs, notesReceived, notesOnDisk });
-      log(`round ${round}: killed ${afterMs} ms after ${trigger === 'editing' ? 'everyone synced' : 'the first reconnect'}; ${notesReceived} notes received or changed since the last kill, ${notesOnDisk} on disk; ${problems.length} problems so far`);
+      log(
+        `round ${round}: killed ${afterMs} ms after ${trigger === 'editing' ? 'everyone synced' : 'the first reconnect'}; ${notesReceived} notes received or changed since the last kill, ${notesOnDisk} on disk; ${problems.length} problems so far`,
+      );
       server = await ServerProcess.start(dataDir, server.port);
     }
 
@@ -501,7 +510,8 @@ export async function runCrashRounds(options: CrashOptions): Promise<CrashReport
     await server.stop('SIGTERM');
     const disk = await storedDoc(dataDir, board.id);
     try {
-      if (stateVectorKey(disk) !== stateVectorKey(reference)) problems.push("after a clean stop, the data directory's state vector differs from the clients'");
+      if (stateVectorKey(disk) !== stateVectorKey(reference))
+        problems.push("after a clean stop, the data directory's state vector differs from the clients'");
       else if (notesKey(disk) !== notesKey(reference)) problems.push("after a clean stop, the data directory's notes differ from the clients'");
     } finally {
       disk.destroy();

@@ -13,11 +13,11 @@ import { serverOrigin } from '../../shared/model/origin';
 import { exportView } from '../../shared/report/bounds';
 import { renderCsv } from '../../shared/report/csv';
 import { MAX_TIME_BUCKETS } from '../../shared/report/engagement';
-import { type BoardExport,exportJson, parseBoardExport } from '../../shared/report/json';
+import { type BoardExport, exportJson, parseBoardExport } from '../../shared/report/json';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
-import { type BoardView,boardView } from '../../shared/view/boardView';
-import { FUZZ_NOW, type HostileBoard,hostileDoc } from './hostileBoards';
+import { type BoardView, boardView } from '../../shared/view/boardView';
+import { FUZZ_NOW, type HostileBoard, hostileDoc } from './hostileBoards';
 
 /**
  * Output per record, in characters (bytes for the zipped Word file): a note's text is at most
@@ -42,14 +42,19 @@ function check(ok: boolean, what: string): void {
 export function comparable(view: BoardView): unknown {
   const { meta, invalid, notesById, ...rest } = view;
   void invalid;
-  return JSON.parse(JSON.stringify({ ...rest, meta: { title: meta.title, template: meta.template, createdAt: meta.createdAt }, notesById: [...notesById.entries()] }));
+  return JSON.parse(
+    JSON.stringify({ ...rest, meta: { title: meta.title, template: meta.template, createdAt: meta.createdAt }, notesById: [...notesById.entries()] }),
+  );
 }
 
 /** Items of the dimension sections: one per note. */
 function markdownNoteItems(markdown: string): number {
   const start = markdown.indexOf('\n## 1. ');
   const end = markdown.indexOf('\n## Matchmaking');
-  return markdown.slice(start, end).split('\n').filter((line) => line.startsWith('- ')).length;
+  return markdown
+    .slice(start, end)
+    .split('\n')
+    .filter((line) => line.startsWith('- ')).length;
 }
 
 function reimport(file: BoardExport): Y.Doc {
@@ -76,7 +81,10 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
 
   const view = exportView(doc, FUZZ_NOW);
   const longIds = [...raw.notesById.keys()].filter((id) => id.length > 64).length;
-  check(view.noteCount === raw.noteCount - longIds, `the export shows ${view.noteCount} notes, the board ${raw.noteCount} (${longIds} under unusable ids)`);
+  check(
+    view.noteCount === raw.noteCount - longIds,
+    `the export shows ${view.noteCount} notes, the board ${raw.noteCount} (${longIds} under unusable ids)`,
+  );
 
   const report = buildReport(view, { generatedAt, votes, people });
   const engagement = report.engagement;

@@ -24,11 +24,11 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, type Role, type Seat } from '../../shared/protocol';
-import { Attack, type Boards, type FrameLog,MAX_FAILURES_LISTED } from './fuzzAttack';
-import { checkDocuments, checkLateJoiners, checkPresence, converge, countingLogger, healthy, type Honest,watchUntouched } from './fuzzChecks';
-import { buildCorpus,LOCKED_DIMENSION } from './fuzzFrames';
+import { Attack, type Boards, type FrameLog, MAX_FAILURES_LISTED } from './fuzzAttack';
+import { checkDocuments, checkLateJoiners, checkPresence, converge, countingLogger, healthy, type Honest, watchUntouched } from './fuzzChecks';
+import { buildCorpus, LOCKED_DIMENSION } from './fuzzFrames';
 import { createRng } from './random';
-import { connectClient, createTestBoard, removeDataDir, startTestServer, type TestServer,waitFor, waitForSync } from './server';
+import { connectClient, createTestBoard, removeDataDir, startTestServer, type TestServer, waitFor, waitForSync } from './server';
 
 export interface FuzzOptions {
   /** Frames to send (warm-up included). */
@@ -56,7 +56,15 @@ export interface FuzzReport {
   /** Uncaught exceptions and unhandled rejections while fuzzing. */
   crashes: string[];
   healthz: boolean;
-  memory: { rssStartMb: number; rssBaselineMb: number; rssEndMb: number; rssDriftPct: number; heapBaselineMb: number; heapEndMb: number; heapDriftPct: number };
+  memory: {
+    rssStartMb: number;
+    rssBaselineMb: number;
+    rssEndMb: number;
+    rssDriftPct: number;
+    heapBaselineMb: number;
+    heapEndMb: number;
+    heapDriftPct: number;
+  };
   loopDelay: { p99Ms: number; maxMs: number };
   durationMs: number;
   /** One sentence per failed check; empty when everything held. */
@@ -90,7 +98,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     ts = await startTestServer({ overrides: { log: countingLogger(serverErrors), idleUnloadMs: 10 * 60_000 } });
     const server = ts.server;
     const boards = await createBoards(ts);
-    log(`server on port ${server.port}; boards A ${boards.a.id}, B ${boards.b.id} (EXCITE, ${LOCKED_DIMENSION} locked), C ${boards.c.id}, U ${boards.u.id} (untouched)`);
+    log(
+      `server on port ${server.port}; boards A ${boards.a.id}, B ${boards.b.id} (EXCITE, ${LOCKED_DIMENSION} locked), C ${boards.c.id}, U ${boards.u.id} (untouched)`,
+    );
 
     // Honest clients: three writers and a viewer on A, two writers on U. Writers join first: a
     // participant socket writes notes only with a seat (G4).
@@ -114,12 +124,20 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     untouched.push(...(await Promise.all([join(boards.u, 'Honest U0', 'facilitator'), join(boards.u, 'Honest U1', 'participant')])));
     await Promise.all([...honest, ...untouched].map((h) => waitForSync(h.client, 10_000)));
     for (const [i, h] of honest.filter((h) => h.writer).entries()) {
-      addNote(h.client.doc, { text: `seed note ${i}`, dimension: 'strategy', kind: 'need', author: { id: h.authorId, name: h.name, cluster: null } }, localOrigin(h.name));
+      addNote(
+        h.client.doc,
+        { text: `seed note ${i}`, dimension: 'strategy', kind: 'need', author: { id: h.authorId, name: h.name, cluster: null } },
+        localOrigin(h.name),
+      );
     }
     const roomA = server.rooms.peek(boards.a.id);
     await waitFor(() => roomA !== null && notesMap(roomA.doc).size === 3, 'the seed notes reached board A', 10_000);
     const untouchedIds = untouched.map((h) => h.client.doc.clientID);
-    await waitFor(() => untouched.every((h) => untouchedIds.every((id) => h.client.provider.awareness.getStates().has(id))), 'U clients see each other', 10_000);
+    await waitFor(
+      () => untouched.every((h) => untouchedIds.every((id) => h.client.provider.awareness.getStates().has(id))),
+      'U clients see each other',
+      10_000,
+    );
     const quiet = watchUntouched(untouched, untouchedIds);
 
     // Load every fuzzed document before the baseline, so the comparison is like for like.
@@ -148,7 +166,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const healthz = await healthy(server.url);
     if (!healthz) fail('GET /healthz did not answer 200 "ok" after the attack.');
     for (const h of [...honest, ...untouched]) {
-      if (h.closes.length > 0 || !h.client.provider.wsconnected) fail(`${h.name}'s connection closed during the attack (codes: ${h.closes.join(', ') || 'none'}).`);
+      if (h.closes.length > 0 || !h.client.provider.wsconnected)
+        fail(`${h.name}'s connection closed during the attack (codes: ${h.closes.join(', ') || 'none'}).`);
     }
     for (const problem of quiet.problems()) fail(problem);
     await checkPresence(honest, fail);
@@ -240,7 +259,10 @@ export function closesTable(report: FuzzReport): string {
     open: 'still open: the fuzzer closed it',
   };
   const rows = Object.entries(report.closes).sort(([a], [b]) => a.localeCompare(b));
-  return ['close    sockets  meaning', ...rows.map(([code, n]) => `${code.padEnd(8)} ${String(n).padStart(7)}  ${meaning[code] ?? 'UNEXPECTED'}`)].join('\n');
+  return [
+    'close    sockets  meaning',
+    ...rows.map(([code, n]) => `${code.padEnd(8)} ${String(n).padStart(7)}  ${meaning[code] ?? 'UNEXPECTED'}`),
+  ].join('\n');
 }
 
 // ---- Setup ----
@@ -345,4 +367,3 @@ const mb = (bytes: number) => round(bytes / 1024 / 1024);
 const round = (n: number) => Math.round(n * 10) / 10;
 const drift = (from: number, to: number) => round(((to - from) / from) * 100);
 const signed = (n: number) => (n >= 0 ? `+${n}` : String(n));
-

@@ -8,7 +8,7 @@ import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import type { BoardRecord } from '../../server/storage/store';
 import { CloseCode, CONTROL_DOC, docKey, type DocName, MessageType, type Role, type Seat } from '../../shared/protocol';
-import { type Corpus, type Frame,MAYBE_CODES, nextFrames, wsFrame } from './fuzzFrames';
+import { type Corpus, type Frame, MAYBE_CODES, nextFrames, wsFrame } from './fuzzFrames';
 import type { Rng } from './random';
 
 const OPEN_TIMEOUT_MS = 5000;
@@ -96,7 +96,13 @@ function pickTarget(rng: Rng, boards: Boards): Target {
     const params = rng.pick([{}, { token: 'not-a-token' }, { token: b.tokens.facilitator }, { token: '' }, { token: 'x'.repeat(5000) }]);
     return refused('bad token', rng.pick([a.id, `${a.id}/control`, privatePath]), params, CloseCode.Unauthorized);
   }
-  if (r < 0.96) return refused('unknown board', 'zz' + Array.from({ length: 18 }, () => rng.int(10)).join(''), { token: a.tokens.facilitator }, CloseCode.BoardNotFound);
+  if (r < 0.96)
+    return refused(
+      'unknown board',
+      'zz' + Array.from({ length: 18 }, () => rng.int(10)).join(''),
+      { token: a.tokens.facilitator },
+      CloseCode.BoardNotFound,
+    );
   const path = rng.pick(['NOT-AN-ID', '%ZZ', `${a.id}/nonsense`, `${a.id}/private/short`, `${a.id}/private/${'y'.repeat(41)}`]);
   return refused('bad path', path, { token: a.tokens.facilitator }, CloseCode.BoardNotFound);
 }

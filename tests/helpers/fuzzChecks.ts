@@ -11,9 +11,9 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CONTROL_DOC, docKey, type DocName } from '../../shared/protocol';
-import { type Boards,MAX_FAILURES_LISTED, within } from './fuzzAttack';
+import { type Boards, MAX_FAILURES_LISTED, within } from './fuzzAttack';
 import { CONTROL_MARK, VIEWER_MARK } from './fuzzFrames';
-import { connectClient, type TestClient, type TestServer,waitFor, waitForSync } from './server';
+import { connectClient, type TestClient, type TestServer, waitFor, waitForSync } from './server';
 
 export interface Honest {
   name: string;
@@ -69,12 +69,25 @@ export async function checkPresence(clients: Honest[], fail: (s: string) => void
 export async function converge(board: string, clients: Honest[], room: Y.Doc | null, seed: number, fail: (s: string) => void): Promise<void> {
   const texts = clients.filter((h) => h.writer).map((h) => `after the attack ${seed} by ${h.name}`);
   for (const h of clients.filter((h) => h.writer)) {
-    addNote(h.client.doc, { text: `after the attack ${seed} by ${h.name}`, dimension: 'structure', kind: 'challenge', author: { id: h.authorId, name: h.name, cluster: null } }, localOrigin(h.name));
+    addNote(
+      h.client.doc,
+      {
+        text: `after the attack ${seed} by ${h.name}`,
+        dimension: 'structure',
+        kind: 'challenge',
+        author: { id: h.authorId, name: h.name, cluster: null },
+      },
+      localOrigin(h.name),
+    );
   }
   const docs = [...clients.map((h) => h.client.doc), ...(room ? [room] : [])];
   try {
     await waitFor(() => docs.every((doc) => texts.every((text) => noteTextsOf(doc).includes(text))), `every note on board ${board}`, 15_000);
-    await waitFor(() => new Set(docs.map((doc) => Buffer.from(Y.encodeStateVector(doc)).toString('hex'))).size === 1, `one state on board ${board}`, 10_000);
+    await waitFor(
+      () => new Set(docs.map((doc) => Buffer.from(Y.encodeStateVector(doc)).toString('hex'))).size === 1,
+      `one state on board ${board}`,
+      10_000,
+    );
   } catch (error) {
     fail(`Honest clients of board ${board} did not converge: ${(error as Error).message}.`);
   }
@@ -82,7 +95,12 @@ export async function converge(board: string, clients: Honest[], room: Y.Doc | n
 
 /** Marked writes landed nowhere, and storage holds what each room holds (and can be read back). */
 export async function checkDocuments(ts: TestServer, boards: Boards, fail: (s: string) => void): Promise<void> {
-  for (const [label, board] of [['A', boards.a], ['B', boards.b], ['C', boards.c], ['U', boards.u]] as const) {
+  for (const [label, board] of [
+    ['A', boards.a],
+    ['B', boards.b],
+    ['C', boards.c],
+    ['U', boards.u],
+  ] as const) {
     for (const name of [{ kind: 'board' }, CONTROL_DOC] as DocName[]) {
       const what = `${docKey(name) || 'board'} document of ${label}`;
       const room = ts.server.rooms.peek(board.id, name);
@@ -106,7 +124,12 @@ export async function checkDocuments(ts: TestServer, boards: Boards, fail: (s: s
 
 /** A newcomer syncs every board and holds what the server holds. */
 export async function checkLateJoiners(ts: TestServer, boards: Boards, fail: (s: string) => void): Promise<void> {
-  for (const [label, board] of [['A', boards.a], ['B', boards.b], ['C', boards.c], ['U', boards.u]] as const) {
+  for (const [label, board] of [
+    ['A', boards.a],
+    ['B', boards.b],
+    ['C', boards.c],
+    ['U', boards.u],
+  ] as const) {
     const late = connectClient(ts.server, board.id, board.tokens.viewer);
     try {
       await waitForSync(late, 10_000);

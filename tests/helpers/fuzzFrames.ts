@@ -241,7 +241,10 @@ export function buildCorpus(rng: Rng, boards: readonly Y.Doc[], honestIds: reado
   }
   for (let i = 0; i < 6; i++) {
     const state = { user: { name: `Fuzz ${i}`, cluster: null }, focus: i % 2 === 0 ? null : { noteId: `n${i}`, editing: true } };
-    framed.push({ header: [MessageType.Awareness], payload: awarenessPayload([{ clientId: rng.int(2 ** 31), clock: 1 + i, json: JSON.stringify(state) }]) });
+    framed.push({
+      header: [MessageType.Awareness],
+      payload: awarenessPayload([{ clientId: rng.int(2 ** 31), clock: 1 + i, json: JSON.stringify(state) }]),
+    });
   }
   const both = (update: Uint8Array) => [message(SYNC_UPDATE, update), message(SYNC_STEP2, update)];
   const control = (fill: (doc: Y.Doc) => void) => {
@@ -307,9 +310,21 @@ const GENERATORS: Record<string, Generator> = {
       [ff, [CloseCode.BadMessage]], // the message type
       [Uint8Array.from([0, ...ff]), [CloseCode.BadMessage]], // the sync message type
       [message([...SYNC_UPDATE, Number.MAX_SAFE_INTEGER], rng.bytes(8)), [CloseCode.BadMessage]], // a payload length
-      [message([MessageType.Awareness], bytesOf((e) => (encoding.writeVarUint(e, 2 ** 40), encoding.writeUint8Array(e, rng.bytes(9))))), [CloseCode.BadMessage]],
+      [
+        message(
+          [MessageType.Awareness],
+          bytesOf((e) => (encoding.writeVarUint(e, 2 ** 40), encoding.writeUint8Array(e, rng.bytes(9)))),
+        ),
+        [CloseCode.BadMessage],
+      ],
       [message([MessageType.Awareness], awarenessPayload([{ clientId: Number.MAX_SAFE_INTEGER, clock: Number.MAX_SAFE_INTEGER, json: '{}' }])), 'ok'],
-      [message(SYNC_STEP1, bytesOf((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint(e, rng.int(2 ** 31)), encoding.writeUint8Array(e, VARINT_2_POW_56)))), 'maybe'],
+      [
+        message(
+          SYNC_STEP1,
+          bytesOf((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint(e, rng.int(2 ** 31)), encoding.writeUint8Array(e, VARINT_2_POW_56))),
+        ),
+        'maybe',
+      ],
     ];
     const [data, expect] = rng.pick(cases);
     return one('huge-varint', data, expect);
@@ -364,13 +379,19 @@ const GENERATORS: Record<string, Generator> = {
 
   'awareness-huge': ({ rng }) => {
     const json = padded(MAX_PRESENCE_STATE + 1 + rng.int(20_000));
-    return one('awareness-huge', message([MessageType.Awareness], awarenessPayload([{ clientId: rng.int(2 ** 31), clock: 1, json }])), [CloseCode.TooLarge]);
+    return one('awareness-huge', message([MessageType.Awareness], awarenessPayload([{ clientId: rng.int(2 ** 31), clock: 1, json }])), [
+      CloseCode.TooLarge,
+    ]);
   },
 
   'unknown-type': ({ rng }) => {
     if (rng.chance(0.3)) {
       // y-websocket's "permission denied", which only the server sends.
-      return one('unknown-type', bytesOf((e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0), encoding.writeVarString(e, 'let me in'))), [CloseCode.BadMessage]);
+      return one(
+        'unknown-type',
+        bytesOf((e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0), encoding.writeVarString(e, 'let me in'))),
+        [CloseCode.BadMessage],
+      );
     }
     const type = rng.pick([2, 3, 4, 5, 9, 100, 127, 128, 300, 2 ** 20, 2 ** 31]);
     return one('unknown-type', message([type], rng.bytes(rng.int(16))), [CloseCode.BadMessage]);

@@ -31,7 +31,10 @@ const timeArb = fc.oneof(
 const stringArb = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_TEXTS) },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('x', '# ', '=1;', '\n- ', '\u0000'), fc.integer({ min: 1, max: 30_000 })).map(([s, n]) => s.repeat(n)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom('x', '# ', '=1;', '\n- ', '\u0000'), fc.integer({ min: 1, max: 30_000 })).map(([s, n]) => s.repeat(n)),
+  },
 );
 
 /** Nested junk: plain JSON, Y.Maps inside Y.Maps (up to 12 deep), numbers where text belongs. */
@@ -52,10 +55,20 @@ const junkArb: fc.Arbitrary<unknown> = fc.letrec<{ junk: unknown }>((tie) => ({
 })).junk;
 
 /** A text field: a Y.Text as our writers store it, a plain string, or anything else. */
-const textFieldArb = fc.oneof({ weight: 4, arbitrary: stringArb.map(($text) => ({ $text })) }, { weight: 1, arbitrary: stringArb }, { weight: 1, arbitrary: junkArb });
+const textFieldArb = fc.oneof(
+  { weight: 4, arbitrary: stringArb.map(($text) => ({ $text })) },
+  { weight: 1, arbitrary: stringArb },
+  { weight: 1, arbitrary: junkArb },
+);
 
-const dimensionArb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...DIMENSION_IDS) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom('finance', '', 'Structure'), junkArb) });
-const kindArb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...KIND_IDS) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom('idea', '', 'Challenge'), junkArb) });
+const dimensionArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...DIMENSION_IDS) },
+  { weight: 1, arbitrary: fc.oneof(fc.constantFrom('finance', '', 'Structure'), junkArb) },
+);
+const kindArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...KIND_IDS) },
+  { weight: 1, arbitrary: fc.oneof(fc.constantFrom('idea', '', 'Challenge'), junkArb) },
+);
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: arb }, { weight: 1, arbitrary: junkArb });
 
 const noteArb: fc.Arbitrary<RawRecord> = fc.record(
@@ -69,17 +82,33 @@ const noteArb: fc.Arbitrary<RawRecord> = fc.record(
     colour: maybe(fc.oneof(fc.constantFrom(...COLOURS), fc.constant(null))),
     authorId: maybe(fc.oneof(fc.constantFrom('template', 'ana', 'jan', ''), stringArb)),
     authorName: maybe(stringArb),
-    cluster: maybe(fc.oneof(fc.constantFrom('gaia', 'scs', 'other:Acme', null), stringArb.map((s) => `other:${s}`), stringArb)),
+    cluster: maybe(
+      fc.oneof(
+        fc.constantFrom('gaia', 'scs', 'other:Acme', null),
+        stringArb.map((s) => `other:${s}`),
+        stringArb,
+      ),
+    ),
     createdAt: timeArb,
     updatedAt: timeArb,
-    carriedFrom: maybe(fc.oneof(fc.constant(null), fc.record({ boardId: stringArb, boardTitle: stringArb, noteId: idArb }, { noNullPrototype: true }))),
+    carriedFrom: maybe(
+      fc.oneof(fc.constant(null), fc.record({ boardId: stringArb, boardTitle: stringArb, noteId: idArb }, { noNullPrototype: true })),
+    ),
     futureField: junkArb,
   },
   { requiredKeys: ['dimension', 'kind'], noNullPrototype: true },
 );
 
 const themeArb: fc.Arbitrary<RawRecord> = fc.record(
-  { title: textFieldArb, statement: textFieldArb, dimension: dimensionArb, kind: kindArb, order: maybe(stringArb), createdAt: timeArb, extra: junkArb },
+  {
+    title: textFieldArb,
+    statement: textFieldArb,
+    dimension: dimensionArb,
+    kind: kindArb,
+    order: maybe(stringArb),
+    createdAt: timeArb,
+    extra: junkArb,
+  },
   { requiredKeys: ['dimension', 'kind'], noNullPrototype: true },
 );
 
@@ -101,7 +130,16 @@ export interface HostileBoard {
 
 export const hostileBoardArb: fc.Arbitrary<HostileBoard> = fc.record({
   board: fc.record({
-    meta: fc.record({ title: maybe(stringArb), template: maybe(fc.oneof(fc.constant(null), stringArb)), schemaVersion: maybe(fc.integer()), createdAt: timeArb, extra: junkArb }, { requiredKeys: [], noNullPrototype: true }),
+    meta: fc.record(
+      {
+        title: maybe(stringArb),
+        template: maybe(fc.oneof(fc.constant(null), stringArb)),
+        schemaVersion: maybe(fc.integer()),
+        createdAt: timeArb,
+        extra: junkArb,
+      },
+      { requiredKeys: [], noNullPrototype: true },
+    ),
     notes: recordsArb(noteArb, 12),
     themes: recordsArb(themeArb, 4),
     links: recordsArb(linkArb, 8),

@@ -51,7 +51,7 @@ export const HOSTILE_TEXTS: readonly string[] = [
   'x\n=1+1',
   'x\r\n@SUM(A1)',
   'a; "=HYPERLINK(""http://evil.example"")"',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '＝1+1',
   '"quoted", with, commas',
   // Word fields and XML [E3].

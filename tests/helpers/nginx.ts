@@ -24,7 +24,9 @@ if (reason !== null && process.env.CI) {
   throw new Error(`nginx is unusable (${reason}). CI must run the nginx tests: .ci/run installs the nginx package, or set NGINX_BIN.`);
 }
 if (reason !== null) {
-  console.warn(`\n!!! SKIPPING the nginx tests: ${reason}.\n!!! Install nginx (apt-get install nginx) or set NGINX_BIN to run them; CI always does.\n`);
+  console.warn(
+    `\n!!! SKIPPING the nginx tests: ${reason}.\n!!! Install nginx (apt-get install nginx) or set NGINX_BIN to run them; CI always does.\n`,
+  );
 }
 
 export const nginxAvailable = reason === null;

@@ -5,7 +5,7 @@
  * The project's rule: tests needing Redis run in CI. With CI set and Redis unreachable, importing
  * this module throws, which fails the suite with the reason. Elsewhere those tests skip, loudly.
  */
-import { type ChildProcess,spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Redis } from 'ioredis';

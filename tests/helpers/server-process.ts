@@ -3,7 +3,7 @@
  * or kill it with SIGKILL, as an operator or a crash would. Used by the e2e tests and by the crash
  * harness (tests/helpers/crash.ts), and several at once behind nginx by the cluster test.
  */
-import { type ChildProcess,spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createBoard } from '../../server/access/boards';
-import { type RunningServer, type ServerOptions,startServer } from '../../server/app';
+import { type RunningServer, type ServerOptions, startServer } from '../../server/app';
 import { createLogger } from '../../server/log';
 import { SqliteStore } from '../../server/storage/sqlite';
 import type { BoardRecord, BoardStore } from '../../server/storage/store';
@@ -25,9 +25,7 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'clusterboard-test-'));
 }
 
-export async function startTestServer(
-  options: { dataDir?: string; overrides?: Partial<ServerOptions> } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: { dataDir?: string; overrides?: Partial<ServerOptions> } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const store = new SqliteStore(join(dataDir, 'clusterboard.sqlite'));
   const server = await startServer({
@@ -57,11 +55,7 @@ export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function createTestBoard(
-  store: BoardStore,
-  template: StandaloneTemplateId = 'blank',
-  title = 'Test board',
-): Promise<BoardRecord> {
+export async function createTestBoard(store: BoardStore, template: StandaloneTemplateId = 'blank', title = 'Test board'): Promise<BoardRecord> {
   return createBoard(store, { title, template });
 }
 

@@ -10,7 +10,7 @@ import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { BOARD_DOC, type CreatedBoard } from '../../shared/protocol';
 import { cleanupAfterEach, waitForAsync } from './support';
-import { type Caller, type Person, synced, type Workshop,workshopOn } from './workshopSupport';
+import { type Caller, type Person, synced, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 
@@ -36,13 +36,22 @@ async function listed(ws: Workshop): Promise<ListedNote[]> {
 }
 
 /** Writes a note over the person's own board socket, as their browser does, and waits until the server has it. */
-async function writeAs(ws: Workshop, person: Person, input: { text: string; name?: string; cluster?: string | null; createdAt?: number }): Promise<string> {
+async function writeAs(
+  ws: Workshop,
+  person: Person,
+  input: { text: string; name?: string; cluster?: string | null; createdAt?: number },
+): Promise<string> {
   const client = ws.open(BOARD_DOC, person, new Y.Doc());
   await synced(client);
   const id = addNote(
     client.doc,
     // The name and cluster copies are whatever this client claims; the author id is the seat's person.
-    { text: input.text, dimension: 'strategy', kind: 'good-practice', author: { id: person.id, name: input.name ?? 'Copy of a name', cluster: input.cluster ?? null } },
+    {
+      text: input.text,
+      dimension: 'strategy',
+      kind: 'good-practice',
+      author: { id: person.id, name: input.name ?? 'Copy of a name', cluster: input.cluster ?? null },
+    },
     localOrigin(person.id),
   );
   if (input.createdAt !== undefined) (notesMap(client.doc).get(id) as Y.Map<unknown>).set('createdAt', input.createdAt);
@@ -163,7 +172,21 @@ describe('no stored time takes a list or an export down', () => {
   it('[AT4] a board imported with a note dated 1e300 exports as Markdown (or the import is refused, naming the field)', async () => {
     const ws = await workshopOn(defer);
     const exported = JSON.parse((await text(ws, '/export?format=json')).body) as { notes: unknown[] };
-    const note = { id: 'n1', text: 'From the far future', dimension: 'strategy', kind: 'need', themeId: null, order: 'a0', colour: null, authorId: '', authorName: 'X', cluster: null, createdAt: 1e300, updatedAt: 1e300, carriedFrom: null };
+    const note = {
+      id: 'n1',
+      text: 'From the far future',
+      dimension: 'strategy',
+      kind: 'need',
+      themeId: null,
+      order: 'a0',
+      colour: null,
+      authorId: '',
+      authorName: 'X',
+      cluster: null,
+      createdAt: 1e300,
+      updatedAt: 1e300,
+      carriedFrom: null,
+    };
     const imported = await fetch(`${ws.server.url}/api/boards/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

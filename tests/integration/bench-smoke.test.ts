@@ -20,7 +20,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function bench(name: string, scenarios: string[]): Promise<{ code: number | null; output: string; results: ScenarioResult[] }> {
   const json = join(dir, `${name}.json`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--json', json, ...scenarios], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--smoke', '--json', json, ...scenarios], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -48,7 +51,10 @@ describe('npm run bench -- --smoke', () => {
       expect(output, result.scenario).toContain(`### ${result.title}`);
       const servers = result.rows.map((row) => row.server);
       if (result.scenario === 'storage') {
-        expect(servers.some((s) => s.startsWith('SQLite')), output).toBe(true);
+        expect(
+          servers.some((s) => s.startsWith('SQLite')),
+          output,
+        ).toBe(true);
       } else if (result.scenario === 'abuse') {
         // One row per attack, on our server only (the reference has no HTTP API), quiet first.
         expect(servers[0], output).toMatch(/^quiet/);

@@ -18,7 +18,7 @@ import { CloseCode } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { waitForSync } from '../helpers/server';
 import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, serverFor, syncUpdateFrame } from './support';
-import { type Caller, type Person, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
+import { type Caller, type Person, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');
@@ -98,7 +98,8 @@ describe('structure and bounds, for everyone who writes', () => {
       nestMaps(noteMap(doc, annNote), 'deep', 6_000);
       nestMaps(metaMap(doc), 'deep', 6_000);
     }, serverOrigin('repair'));
-    const get = (path: string) => fetch(`${w.server.url}/api/boards/${w.board.id}${path}`, { headers: { authorization: `Bearer ${w.board.tokens.participant}` } });
+    const get = (path: string) =>
+      fetch(`${w.server.url}/api/boards/${w.board.id}${path}`, { headers: { authorization: `Bearer ${w.board.tokens.participant}` } });
     for (const path of ['/notes', '/export?format=md', '/export?format=csv', '/export?format=json']) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
@@ -152,10 +153,16 @@ describe('structure and bounds, for everyone who writes', () => {
   it('[G2] times outside [0, now + 24 h] and numbers that are not finite are refused', async () => {
     const w = await workshopOn(defer);
     const { ann, annNote } = await withPeople(w);
-    expect(await send(w, ann, (doc) => noteMap(doc, annNote).set('updatedAt', 9e15))).toBe('updatedAt is a time outside the range the server accepts');
-    expect(await send(w, w.facilitator, (doc) => noteMap(doc, annNote).set('updatedAt', -1))).toBe('updatedAt is a time outside the range the server accepts');
+    expect(await send(w, ann, (doc) => noteMap(doc, annNote).set('updatedAt', 9e15))).toBe(
+      'updatedAt is a time outside the range the server accepts',
+    );
+    expect(await send(w, w.facilitator, (doc) => noteMap(doc, annNote).set('updatedAt', -1))).toBe(
+      'updatedAt is a time outside the range the server accepts',
+    );
     expect(await send(w, w.facilitator, (doc) => noteMap(doc, annNote).set('updatedAt', Number.NaN))).toBe('updatedAt must be a time');
-    expect(await send(w, w.facilitator, (doc) => metaMap(doc).set('createdAt', 1e300))).toBe('createdAt is a time outside the range the server accepts');
+    expect(await send(w, w.facilitator, (doc) => metaMap(doc).set('createdAt', 1e300))).toBe(
+      'createdAt is a time outside the range the server accepts',
+    );
     expect(await send(w, ann, (doc) => noteMap(doc, annNote).set('updatedAt', Date.now()))).toBeNull();
   });
 
@@ -169,7 +176,9 @@ describe('structure and bounds, for everyone who writes', () => {
     // Written before the guard refused it: readers drop it.
     const doc = await serverDoc(w);
     noteMap(doc, annNote).set('votes', 600);
-    const res = await fetch(`${w.server.url}/api/boards/${w.board.id}/export?format=json`, { headers: { authorization: `Bearer ${w.board.tokens.facilitator}` } });
+    const res = await fetch(`${w.server.url}/api/boards/${w.board.id}/export?format=json`, {
+      headers: { authorization: `Bearer ${w.board.tokens.facilitator}` },
+    });
     const exported = (await res.json()) as { notes: Record<string, unknown>[]; votes: Record<string, number> };
     expect(exported.notes.find((n) => n.id === annNote)).not.toHaveProperty('votes');
     expect(exported.votes).toEqual({});
@@ -209,9 +218,13 @@ describe("what only facilitators change, and a note's origin", () => {
       ['createdAt', 1],
       ['carriedFrom', { boardId: 'b', boardTitle: 'Old board', noteId: 'n' }],
     ] as const) {
-      expect(await send(w, ann, (doc) => noteMap(doc, benNote).set(field, value)), field).toBe(`the ${field} of a note is set when it is written and never changes`);
+      expect(await send(w, ann, (doc) => noteMap(doc, benNote).set(field, value)), field).toBe(
+        `the ${field} of a note is set when it is written and never changes`,
+      );
     }
-    expect(await send(w, ann, (doc) => noteMap(doc, benNote).delete('authorId'))).toBe('the authorId of a note is set when it is written and never changes');
+    expect(await send(w, ann, (doc) => noteMap(doc, benNote).delete('authorId'))).toBe(
+      'the authorId of a note is set when it is written and never changes',
+    );
     // Fields no version writes are not a participant's to invent; a facilitator's newer client may.
     expect(await send(w, ann, (doc) => noteMap(doc, benNote).set('likes', 3))).toBe('a note has no field "likes"');
     expect(await send(w, w.facilitator, (doc) => noteMap(doc, benNote).set('likes', 3))).toBeNull();
@@ -253,7 +266,9 @@ describe("what only facilitators change, and a note's origin", () => {
     const annNote = [...boardView(await serverDoc(w)).notesById.values()].find((n) => n.text === "Ann's note")?.id ?? '';
     expect(await send(w, seatless, (doc) => editNoteText(doc, annNote, "Ann's note, edited", mine))).toBeNull();
     const anna = await w.join('participant', 'Anna', 'gaia');
-    expect(await send(w, anna, (doc) => addNote(doc, note('joined first', { author: { id: anna.id, name: 'Anna', cluster: 'gaia' } }), mine))).toBeNull();
+    expect(
+      await send(w, anna, (doc) => addNote(doc, note('joined first', { author: { id: anna.id, name: 'Anna', cluster: 'gaia' } }), mine)),
+    ).toBeNull();
   });
 
   it('[G5] during private writing a participant cannot publish text as a theme title or in a note that is not theirs', async () => {
@@ -263,7 +278,9 @@ describe("what only facilitators change, and a note's origin", () => {
     expect(await send(w, ann, (doc) => createTheme(doc, { title: 'Read me, everyone', dimension: 'strategy', kind: 'need' }, mine))).toBe(
       'private writing is on, so theme titles wait until it ends',
     );
-    expect(await send(w, ann, (doc) => editNoteText(doc, benNote, 'Read me, everyone', mine))).toBe("private writing is on, so only your own notes' text can change");
+    expect(await send(w, ann, (doc) => editNoteText(doc, benNote, 'Read me, everyone', mine))).toBe(
+      "private writing is on, so only your own notes' text can change",
+    );
     expect(await send(w, ann, (doc) => editNoteText(doc, annNote, "Ann's note, edited", mine))).toBeNull();
     const texts = [...boardView(await serverDoc(w)).notesById.values()].map((n) => n.text).sort();
     expect(texts).toEqual(["Ann's note, edited", "Ben's note"]);
@@ -320,30 +337,38 @@ function craftedNote(doc: Y.Doc, text: string, author: { id: string; name: strin
 }
 
 describe('a board at its note limit', () => {
-  it('[Q2] an update that would take the board past 10,000 notes is refused over the socket, from anyone; edits and deletions still land', { timeout: 60_000 }, async () => {
-    const w = await workshopOn(defer);
-    const ann = await w.join('participant', 'Ann', 'gaia');
-    const asAnn = { id: ann.id, name: 'Ann', cluster: 'gaia' as const };
-    const doc = await serverDoc(w);
-    // Near the limit in one batch, as the server itself would add them (small notes: well within the size cap).
-    const held = addNotes(doc, Array.from({ length: MAX_NOTES_PER_BOARD - 1 }, (_, i) => note(`n${i}`)), serverOrigin('api'));
-    const full = 'the board holds 9,999 notes, and a board holds at most 10,000';
-    const two = (d: Y.Doc) => ['one', 'two'].forEach((text) => craftedNote(d, text, asAnn));
-    expect(await send(w, ann, two)).toBe(full);
-    expect(await send(w, ann, (d) => addNote(d, note('the last one', { author: asAnn }), mine))).toBeNull();
-    expect(notesMap(doc).size).toBe(MAX_NOTES_PER_BOARD);
-    const atLimit = 'the board holds 10,000 notes, and a board holds at most 10,000';
-    expect(await send(w, ann, (d) => craftedNote(d, 'one too many', asAnn))).toBe(atLimit);
-    expect(await send(w, w.facilitator, (d) => craftedNote(d, 'one too many', asAnn))).toBe(atLimit);
-    // At the limit the board still changes: an edit, and a deletion with a new note in its place.
-    expect(await send(w, ann, (d) => editNoteText(d, held[0]!, 'n0, edited', mine))).toBeNull();
-    expect(
-      await send(w, w.facilitator, (d) => {
-        deleteNote(d, held[1]!, mine);
-        addNote(d, note('in its place', { author: asAnn }), mine);
-      }),
-    ).toBeNull();
-    expect(notesMap(doc).size).toBe(MAX_NOTES_PER_BOARD);
-    expect(noteTexts(doc).filter((text) => ['one', 'two', 'one too many'].includes(text))).toEqual([]);
-  });
+  it(
+    '[Q2] an update that would take the board past 10,000 notes is refused over the socket, from anyone; edits and deletions still land',
+    { timeout: 60_000 },
+    async () => {
+      const w = await workshopOn(defer);
+      const ann = await w.join('participant', 'Ann', 'gaia');
+      const asAnn = { id: ann.id, name: 'Ann', cluster: 'gaia' as const };
+      const doc = await serverDoc(w);
+      // Near the limit in one batch, as the server itself would add them (small notes: well within the size cap).
+      const held = addNotes(
+        doc,
+        Array.from({ length: MAX_NOTES_PER_BOARD - 1 }, (_, i) => note(`n${i}`)),
+        serverOrigin('api'),
+      );
+      const full = 'the board holds 9,999 notes, and a board holds at most 10,000';
+      const two = (d: Y.Doc) => ['one', 'two'].forEach((text) => craftedNote(d, text, asAnn));
+      expect(await send(w, ann, two)).toBe(full);
+      expect(await send(w, ann, (d) => addNote(d, note('the last one', { author: asAnn }), mine))).toBeNull();
+      expect(notesMap(doc).size).toBe(MAX_NOTES_PER_BOARD);
+      const atLimit = 'the board holds 10,000 notes, and a board holds at most 10,000';
+      expect(await send(w, ann, (d) => craftedNote(d, 'one too many', asAnn))).toBe(atLimit);
+      expect(await send(w, w.facilitator, (d) => craftedNote(d, 'one too many', asAnn))).toBe(atLimit);
+      // At the limit the board still changes: an edit, and a deletion with a new note in its place.
+      expect(await send(w, ann, (d) => editNoteText(d, held[0]!, 'n0, edited', mine))).toBeNull();
+      expect(
+        await send(w, w.facilitator, (d) => {
+          deleteNote(d, held[1]!, mine);
+          addNote(d, note('in its place', { author: asAnn }), mine);
+        }),
+      ).toBeNull();
+      expect(notesMap(doc).size).toBe(MAX_NOTES_PER_BOARD);
+      expect(noteTexts(doc).filter((text) => ['one', 'two', 'one too many'].includes(text))).toEqual([]);
+    },
+  );
 });

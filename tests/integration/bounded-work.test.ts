@@ -36,10 +36,18 @@ function csvOf(rows: number): string {
 }
 
 const importCsv = (base: string, boardId: string, token: string, csv: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/boards/${boardId}/notes/import`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}`, ...headers }, body: csv });
+  fetch(`${base}/api/boards/${boardId}/notes/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}`, ...headers },
+    body: csv,
+  });
 
 const createBoard = (base: string, headers: Record<string, string> = {}) =>
-  fetch(`${base}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ title: 'Quota' }) });
+  fetch(`${base}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ title: 'Quota' }),
+  });
 
 const errorOf = async (res: Response) => ((await res.json()) as { error: string }).error;
 
@@ -62,7 +70,11 @@ describe('bulk inserts and limits', () => {
     const { ts, base } = await serverWith();
     const source = await boardOn(ts);
     const room = await ts.server.rooms.acquire(source.id);
-    addNotes(room.doc, Array.from({ length: 4000 }, (_, i) => note(`practice ${i}`, { kind: 'good-practice', dimension: DIMENSIONS[i % 5]?.id ?? 'structure' })), serverOrigin('api'));
+    addNotes(
+      room.doc,
+      Array.from({ length: 4000 }, (_, i) => note(`practice ${i}`, { kind: 'good-practice', dimension: DIMENSIONS[i % 5]?.id ?? 'structure' })),
+      serverOrigin('api'),
+    );
     const scans = orderWork.cellScans;
     const batches = orderWork.keyBatches;
     const res = await fetch(`${base}/api/boards`, {
@@ -77,56 +89,78 @@ describe('bulk inserts and limits', () => {
     expect(notesMap((await ts.server.rooms.acquire(created.id)).doc).size).toBe(4000);
   });
 
-  it('[Q2] a CSV of 12,000 lines is refused whole with 400 naming the limit, and a full board refuses one note more with 409', { timeout: 60_000 }, async () => {
-    const { ts, base } = await serverWith();
-    const board = await boardOn(ts);
-    const token = board.tokens.facilitator;
-    const refused = await importCsv(base, board.id, token, csvOf(12_000));
-    expect(refused.status).toBe(400);
-    expect(await errorOf(refused)).toBe('The file has 12,000 rows of notes; one import takes at most 10,000. Split it into smaller files.');
-    const room = await ts.server.rooms.acquire(board.id);
-    expect(notesMap(room.doc).size).toBe(0);
+  it(
+    '[Q2] a CSV of 12,000 lines is refused whole with 400 naming the limit, and a full board refuses one note more with 409',
+    { timeout: 60_000 },
+    async () => {
+      const { ts, base } = await serverWith();
+      const board = await boardOn(ts);
+      const token = board.tokens.facilitator;
+      const refused = await importCsv(base, board.id, token, csvOf(12_000));
+      expect(refused.status).toBe(400);
+      expect(await errorOf(refused)).toBe('The file has 12,000 rows of notes; one import takes at most 10,000. Split it into smaller files.');
+      const room = await ts.server.rooms.acquire(board.id);
+      expect(notesMap(room.doc).size).toBe(0);
 
-    addNotes(room.doc, Array.from({ length: MAX_NOTES_PER_BOARD }, (_, i) => note(`n${i}`)), serverOrigin('api'));
-    const one = await fetch(`${base}/api/boards/${board.id}/notes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ text: 'one more', dimension: 'strategy', kind: 'need', author: 'Ana' }),
-    });
-    expect(one.status).toBe(409);
-    expect(await errorOf(one)).toBe('This board holds 10,000 notes, the most a board may hold (10,000).');
-    const more = await importCsv(base, board.id, token, csvOf(2));
-    expect(more.status).toBe(409);
-    expect(await errorOf(more)).toBe('This board holds 10,000 notes; adding 2 would pass the limit of 10,000 notes per board.');
-    expect(notesMap(room.doc).size).toBe(MAX_NOTES_PER_BOARD);
-  });
+      addNotes(
+        room.doc,
+        Array.from({ length: MAX_NOTES_PER_BOARD }, (_, i) => note(`n${i}`)),
+        serverOrigin('api'),
+      );
+      const one = await fetch(`${base}/api/boards/${board.id}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ text: 'one more', dimension: 'strategy', kind: 'need', author: 'Ana' }),
+      });
+      expect(one.status).toBe(409);
+      expect(await errorOf(one)).toBe('This board holds 10,000 notes, the most a board may hold (10,000).');
+      const more = await importCsv(base, board.id, token, csvOf(2));
+      expect(more.status).toBe(409);
+      expect(await errorOf(more)).toBe('This board holds 10,000 notes; adding 2 would pass the limit of 10,000 notes per board.');
+      expect(notesMap(room.doc).size).toBe(MAX_NOTES_PER_BOARD);
+    },
+  );
 
   it('[Q2] a JSON import with more notes than a board holds is refused with 400 naming the limit', { timeout: 60_000 }, async () => {
     const { ts, base } = await serverWith();
     const board = await boardOn(ts);
     addNotes((await ts.server.rooms.acquire(board.id)).doc, [note('the one')], serverOrigin('api'));
-    const exported = (await (await fetch(`${base}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.facilitator}` } })).json()) as {
+    const exported = (await (
+      await fetch(`${base}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.facilitator}` } })
+    ).json()) as {
       notes: { id: string }[];
     };
     const [first] = exported.notes;
     if (!first) throw new Error('the export has no note');
     exported.notes = Array.from({ length: MAX_NOTES_PER_BOARD + 1 }, (_, i) => ({ ...first, id: `note-${i}` }));
-    const res = await fetch(`${base}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(exported) });
+    const res = await fetch(`${base}/api/boards/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(exported),
+    });
     expect(res.status).toBe(400);
     expect(await errorOf(res)).toBe('This file cannot be imported: notes: must hold at most 10,000 records.');
   });
 
-  it('[Q2] a reveal of more private notes than the limit is refused with 400 and a sentence; the notes stay private', { timeout: 30_000 }, async () => {
-    const w = await workshopOn(defer);
-    const ada = await w.join('participant', 'Ada');
-    const own = await w.server.rooms.acquire(w.board.id, { kind: 'private', personId: ada.id });
-    const author = { id: ada.id, name: 'Ada', cluster: null };
-    addNotes(own.doc, Array.from({ length: MAX_NOTES_PER_REVEAL + 1 }, (_, i) => note(`private ${i}`, { author })), serverOrigin('api'));
-    const answer = await w.call<{ error: string }>('POST', '/reveal', ada);
-    expect(answer).toEqual({ status: 400, body: { error: 'Too many notes revealed at once: 2,001; the most is 2,000.' } });
-    expect(notesMap((await w.server.rooms.acquire(w.board.id)).doc).size).toBe(0);
-    expect(notesMap(own.doc).size).toBe(MAX_NOTES_PER_REVEAL + 1);
-  });
+  it(
+    '[Q2] a reveal of more private notes than the limit is refused with 400 and a sentence; the notes stay private',
+    { timeout: 30_000 },
+    async () => {
+      const w = await workshopOn(defer);
+      const ada = await w.join('participant', 'Ada');
+      const own = await w.server.rooms.acquire(w.board.id, { kind: 'private', personId: ada.id });
+      const author = { id: ada.id, name: 'Ada', cluster: null };
+      addNotes(
+        own.doc,
+        Array.from({ length: MAX_NOTES_PER_REVEAL + 1 }, (_, i) => note(`private ${i}`, { author })),
+        serverOrigin('api'),
+      );
+      const answer = await w.call<{ error: string }>('POST', '/reveal', ada);
+      expect(answer).toEqual({ status: 400, body: { error: 'Too many notes revealed at once: 2,001; the most is 2,000.' } });
+      expect(notesMap((await w.server.rooms.acquire(w.board.id)).doc).size).toBe(0);
+      expect(notesMap(own.doc).size).toBe(MAX_NOTES_PER_REVEAL + 1);
+    },
+  );
 });
 
 describe('heavy reads', () => {
@@ -158,7 +192,11 @@ describe('heavy reads', () => {
     const { ts, base, computed } = await serverWith({ quotas: { createPolicy: 'open', readNotesPerSecond: 1, readNotesBurst: 1000 } });
     const board = await boardOn(ts);
     const room = await ts.server.rooms.acquire(board.id);
-    addNotes(room.doc, Array.from({ length: 500 }, (_, i) => note(`n${i}`)), serverOrigin('api'));
+    addNotes(
+      room.doc,
+      Array.from({ length: 500 }, (_, i) => note(`n${i}`)),
+      serverOrigin('api'),
+    );
     const auth = { headers: { authorization: `Bearer ${board.tokens.participant}` } };
     expect((await fetch(`${base}/api/boards/${board.id}/export?format=md`, auth)).status).toBe(200);
     // Answers from the cache cost 10 notes each: the rest of the budget covers many.
@@ -167,7 +205,9 @@ describe('heavy reads', () => {
     const refused = await fetch(`${base}/api/boards/${board.id}/export?format=md`, auth);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await errorOf(refused)).toMatch(/^Too many large reads \(notes lists and exports\) from your address just now\. Try again in \d+ seconds\.$/);
+    expect(await errorOf(refused)).toMatch(
+      /^Too many large reads \(notes lists and exports\) from your address just now\. Try again in \d+ seconds\.$/,
+    );
     expect(await computed('export-md')).toBe(1);
   });
 });
@@ -179,13 +219,18 @@ describe('quotas for anonymous work', () => {
     const refused = await createBoard(base);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await errorOf(refused)).toMatch(/^Too many boards created or imported from your address \(at most 3 boards at once and 60 an hour\)\. Try again in \d+ seconds?\.$/);
+    expect(await errorOf(refused)).toMatch(
+      /^Too many boards created or imported from your address \(at most 3 boards at once and 60 an hour\)\. Try again in \d+ seconds?\.$/,
+    );
     const imported = await fetch(`${base}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(imported.status).toBe(429);
   });
 
   it('[Q4] the instance quota holds against many addresses (behind a trusted proxy, one per X-Forwarded-For)', async () => {
-    const { base } = await serverWith({ trustProxy: ['127.0.0.1'], quotas: { createPolicy: 'limited', createBurstPerInstance: 4, createsPerInstancePerHour: 60 } });
+    const { base } = await serverWith({
+      trustProxy: ['127.0.0.1'],
+      quotas: { createPolicy: 'limited', createBurstPerInstance: 4, createsPerInstancePerHour: 60 },
+    });
     for (let i = 0; i < 4; i++) expect((await createBoard(base, { 'x-forwarded-for': `203.0.113.${i + 1}` })).status).toBe(201);
     const refused = await createBoard(base, { 'x-forwarded-for': '203.0.113.99' });
     expect(refused.status).toBe(429);

@@ -23,7 +23,7 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode, type CreatedBoard } from '../../shared/protocol';
-import { type Nginx,nginxAvailable, startNginx } from '../helpers/nginx';
+import { type Nginx, nginxAvailable, startNginx } from '../helpers/nginx';
 import { postgresAvailable, postgresProxy, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { socketUrl, stockProvider } from '../helpers/provider';
 import { redisAvailable, startPrivateRedis, TEST_REDIS_URL, testPrefix } from '../helpers/redis';
@@ -428,6 +428,8 @@ describe.skipIf(!available)('several instances behind nginx (PostgreSQL, Redis)'
     );
 
     await expectNothingLost(cluster, cluster.instances, witness, reader);
-    console.info(`cluster: a refused writer's ${writer.written.length - refusedAfter} waiting notes arrived ${arrivedMs} ms after PostgreSQL came back`);
+    console.info(
+      `cluster: a refused writer's ${writer.written.length - refusedAfter} waiting notes arrived ${arrivedMs} ms after PostgreSQL came back`,
+    );
   });
 });

@@ -82,17 +82,14 @@ describe('presence', () => {
     expect(b.provider.wsconnected).toBe(true);
   });
 
-  it("a client that joins later sees the presence of those already there", async () => {
+  it('a client that joins later sees the presence of those already there', async () => {
     const { ts, board, a } = await twoClients();
     a.provider.awareness.setLocalStateField('user', { name: 'Ada' });
     const room = ts.server.rooms.peek(board.id);
     await waitFor(() => room?.awareness.getStates().has(a.doc.clientID) === true, "the server has A's presence");
 
     const c = clientOf(defer, ts.server, board.id, board.tokens.viewer);
-    await waitFor(
-      () => c.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Ada',
-      "the late joiner sees A's presence",
-    );
+    await waitFor(() => c.provider.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Ada', "the late joiner sees A's presence");
   });
 });
 

@@ -1,5 +1,5 @@
 /** The Word report (SPEC R7): a real .docx whose document.xml holds the headings and every note. */
-import { strFromU8,unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { renderDocx } from '../../server/reports/docx';
@@ -19,15 +19,32 @@ describe('DOCX report', () => {
     const doc = new Y.Doc();
     createBoardContent(doc, { title: 'EXCITE <D1.4> & friends', template: 'excite-d1.4' }, serverOrigin('template'));
     // One note written in the workshop, so the report has contributions over time to chart.
-    addNote(doc, { text: 'Written in the workshop', dimension: 'strategy', kind: 'need', author: { id: 'ann', name: 'Ann', cluster: 'gaia' } }, localOrigin('ann'));
-    const buffer = await renderDocx(buildReport(boardView(doc), { generatedAt: new Date('2026-03-14T09:30:00Z'), people: [{ id: 'ann', name: 'Ann', cluster: 'gaia' }] }));
+    addNote(
+      doc,
+      { text: 'Written in the workshop', dimension: 'strategy', kind: 'need', author: { id: 'ann', name: 'Ann', cluster: 'gaia' } },
+      localOrigin('ann'),
+    );
+    const buffer = await renderDocx(
+      buildReport(boardView(doc), { generatedAt: new Date('2026-03-14T09:30:00Z'), people: [{ id: 'ann', name: 'Ann', cluster: 'gaia' }] }),
+    );
     const files = unzipSync(new Uint8Array(buffer));
     expect(Object.keys(files)).toContain('word/document.xml');
     expect(Object.keys(files)).toContain('[Content_Types].xml');
     const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
     // The document's text, with its XML runs joined (Word may split a sentence over runs).
     const text = xml.replace(/<[^>]+>/g, '');
-    for (const heading of ['EXCITE &lt;D1.4&gt; &amp; friends', 'Participants', '1. Cluster structure', '5. Communication, visibility &amp; reputation', 'Common challenges', 'Best practices needed', 'Good practices', 'Matchmaking: candidate learning tandems', 'Engagement', 'Notes written per']) {
+    for (const heading of [
+      'EXCITE &lt;D1.4&gt; &amp; friends',
+      'Participants',
+      '1. Cluster structure',
+      '5. Communication, visibility &amp; reputation',
+      'Common challenges',
+      'Best practices needed',
+      'Good practices',
+      'Matchmaking: candidate learning tandems',
+      'Engagement',
+      'Notes written per',
+    ]) {
       expect(text, heading).toContain(heading);
     }
     for (const section of EXCITE_D14) {

@@ -263,7 +263,11 @@ describe('storage that fails', () => {
     expect(noteTexts(reader.doc)).toEqual([]);
 
     store.failAppendsTo = null;
-    await waitForAsync(async () => (await storedNoteTexts(store, board.id)).includes('written while storage failed'), 'the resent edit to be stored', 15_000);
+    await waitForAsync(
+      async () => (await storedNoteTexts(store, board.id)).includes('written while storage failed'),
+      'the resent edit to be stored',
+      15_000,
+    );
     await waitFor(() => noteTexts(reader.doc).includes('written while storage failed'), 'the reader to receive the resent edit', 15_000);
   });
 });

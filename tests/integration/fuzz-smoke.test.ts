@@ -8,13 +8,35 @@ import * as Y from 'yjs';
 import { checkUpdate } from '../../server/workshop/guard';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
-import { CloseCode, type DocName,MessageType } from '../../shared/protocol';
+import { CloseCode, type DocName, MessageType } from '../../shared/protocol';
 import type { WorkshopRules } from '../../shared/workshop/writeRule';
-import { type FuzzReport,runFuzz, summaryLine } from '../helpers/fuzz';
-import { awarenessPayload, deleteUpdate, gcUpdate, LOCKED_DIMENSION, message, overlappingDeletes, padded, VARINT_2_POW_56, wideOriginsUpdate } from '../helpers/fuzzFrames';
+import { type FuzzReport, runFuzz, summaryLine } from '../helpers/fuzz';
+import {
+  awarenessPayload,
+  deleteUpdate,
+  gcUpdate,
+  LOCKED_DIMENSION,
+  message,
+  overlappingDeletes,
+  padded,
+  VARINT_2_POW_56,
+  wideOriginsUpdate,
+} from '../helpers/fuzzFrames';
 import { randomSeed } from '../helpers/random';
 import { waitForSync } from '../helpers/server';
-import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, rawSocket, seatedParticipant, serverFor, storedNoteTexts, syncUpdateFrame, waitFor } from './support';
+import {
+  boardOn,
+  cleanupAfterEach,
+  clientOf,
+  note,
+  noteTexts,
+  rawSocket,
+  seatedParticipant,
+  serverFor,
+  storedNoteTexts,
+  syncUpdateFrame,
+  waitFor,
+} from './support';
 import { synced, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
@@ -28,10 +50,14 @@ async function smoke(seed: number): Promise<FuzzReport> {
   expect(report.crashes, context).toEqual([]);
   expect(report.healthz, context).toBe(true);
   expect(report.failures, context).toEqual([]);
-  expect(Object.keys(report.closes).filter((end) => !ALLOWED_ENDS.includes(end)), context).toEqual([]);
+  expect(
+    Object.keys(report.closes).filter((end) => !ALLOWED_ENDS.includes(end)),
+    context,
+  ).toEqual([]);
   // The fuzzer did its work: every frame, and every kind of refusal.
   expect(report.framesSent, context).toBeGreaterThanOrEqual(10_000);
-  for (const code of ['4400', '4401', '4403', '4404', '4413', '1009']) expect(report.closes[code] ?? 0, `${context}\nno ${code} close`).toBeGreaterThan(0);
+  for (const code of ['4400', '4401', '4403', '4404', '4413', '1009'])
+    expect(report.closes[code] ?? 0, `${context}\nno ${code} close`).toBeGreaterThan(0);
   return report;
 }
 
@@ -63,7 +89,10 @@ describe('what the fuzzer found', () => {
     { name: 'an empty struct', update: () => gcUpdate(CLIENT, 0, 0) },
     { name: 'an empty deletion', update: () => deleteUpdate(CLIENT, 0, 0) },
     { name: 'an item that refers to a later item of its own client', update: () => refersAhead(CLIENT) },
-    { name: 'one deletion range sent 20,000 times over (each copy made the guard, the deletion watch and Yjs walk it again)', update: () => overlappingDeletes(CLIENT, 0, 10, 20_000) },
+    {
+      name: 'one deletion range sent 20,000 times over (each copy made the guard, the deletion watch and Yjs walk it again)',
+      update: () => overlappingDeletes(CLIENT, 0, 10, 20_000),
+    },
   ])('[Z1] $name is malformed (4400); newcomers and storage still read the board', async ({ update }) => {
     const { current: ts } = await serverFor(defer);
     const board = await boardOn(ts);

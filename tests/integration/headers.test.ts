@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { removeDataDir,tempDataDir } from '../helpers/server';
+import { removeDataDir, tempDataDir } from '../helpers/server';
 import { boardOn, cleanupAfterEach, serverFor } from './support';
 
 const defer = cleanupAfterEach();

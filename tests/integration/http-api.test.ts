@@ -2,7 +2,7 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type BoardInfo, CONTROL_DOC, type CreatedBoard,ROLES } from '../../shared/protocol';
+import { type BoardInfo, CONTROL_DOC, type CreatedBoard, ROLES } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { resultsMap } from '../../shared/workshop/control';
 import { waitForSync } from '../helpers/server';
@@ -25,8 +25,7 @@ async function api() {
     expect(res.status).toBe(201);
     return (await res.json()) as CreatedBoard;
   };
-  const get = (path: string, token?: string) =>
-    fetch(`${base}${path}`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
+  const get = (path: string, token?: string) => fetch(`${base}${path}`, token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
   return { ts, base, post, create, get };
 }
 
@@ -268,7 +267,9 @@ describe('JSON export and import', () => {
     expect((JSON.parse(body) as { votes: unknown }).votes).toEqual({ [noteIds[3]!]: 4, [noteIds[5]!]: 1 });
     const imported = await fetch(`${base}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const copy = (await imported.json()) as CreatedBoard;
-    const again = JSON.parse(await (await get(`/api/boards/${copy.id}/export?format=json`, tokenOf(copy.links.participant))).text()) as { votes: unknown };
+    const again = JSON.parse(await (await get(`/api/boards/${copy.id}/export?format=json`, tokenOf(copy.links.participant))).text()) as {
+      votes: unknown;
+    };
     expect(again.votes).toEqual({ [noteIds[3]!]: 4, [noteIds[5]!]: 1 });
     const report = await (await get(`/api/boards/${copy.id}/export?format=md`, tokenOf(copy.links.participant))).text();
     expect(report).toContain('(4 votes)');
@@ -279,7 +280,15 @@ describe('JSON export and import', () => {
     const res = await fetch(`${base}/api/boards/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ format: 'clusterboard.board', version: 1, exportedAt: 'x', board: { title: 'T', template: null, createdAt: 1 }, notes: [{ id: 'n' }], themes: [], links: [] }),
+      body: JSON.stringify({
+        format: 'clusterboard.board',
+        version: 1,
+        exportedAt: 'x',
+        board: { title: 'T', template: null, createdAt: 1 },
+        notes: [{ id: 'n' }],
+        themes: [],
+        links: [],
+      }),
     });
     expect(res.status).toBe(400);
     expect(await errorOf(res)).toMatch(/^This file cannot be imported: notes\[0\]\.text: /);
@@ -329,7 +338,8 @@ describe('notes API and CSV import', () => {
     const token = tokenOf(board.links.facilitator);
     const client = clientOf(defer, ts.server, board.id, token);
     await waitForSync(client);
-    const csv = 'dimension,kind,text,cluster,author\nCluster strategy,Challenge,Weak KPIs,GAIA,Ana\nFinance,Challenge,Nope,,\n3,Good practice,Working groups,Mazovia Cluster ICT,Piotr\n';
+    const csv =
+      'dimension,kind,text,cluster,author\nCluster strategy,Challenge,Weak KPIs,GAIA,Ana\nFinance,Challenge,Nope,,\n3,Good practice,Working groups,Mazovia Cluster ICT,Piotr\n';
     const res = await fetch(`${base}/api/boards/${board.id}/notes/import`, {
       method: 'POST',
       headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },

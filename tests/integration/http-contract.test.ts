@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { API, OUT_OF_DATE, pathOf,PROTOCOL_HEADER } from '../../shared/api/contract';
+import { API, OUT_OF_DATE, pathOf, PROTOCOL_HEADER } from '../../shared/api/contract';
 import { MutationError } from '../../shared/model/errors';
 import { setBoardTitle } from '../../shared/model/mutations/meta';
 import { localOrigin } from '../../shared/model/origin';

@@ -1,5 +1,5 @@
 /** No silent loss (SPEC N4, N5): a damaged WAL is detected and reported, a damaged board is refused whole. */
-import { closeSync,existsSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +48,9 @@ describe('integrity on open', () => {
     const fd = openSync(`${file}-wal`, 'r+');
     writeSync(fd, Buffer.alloc(4120, 0x5a), 0, 4120, 32 + Math.floor(valid / 2) * 4120);
     closeSync(fd);
-    expect(checkWal(`${file}-wal`)?.damage).toMatch(/^WAL frame \d+ of \d+ is damaged \(its checksum fails\): SQLite would silently ignore it and the \d+ frames after it$/);
+    expect(checkWal(`${file}-wal`)?.damage).toMatch(
+      /^WAL frame \d+ of \d+ is damaged \(its checksum fails\): SQLite would silently ignore it and the \d+ frames after it$/,
+    );
 
     server = await ServerProcess.start(dataDir, 0, { LOG_LEVEL: 'info' });
     const log = server.stderr.join('');
@@ -58,7 +60,9 @@ describe('integrity on open', () => {
     expect(JSON.stringify(await ready.json())).toMatch(/the database file is damaged/);
     expect(readdirSync(dataDir).some((name) => name.startsWith('clusterboard.sqlite-wal.damaged-'))).toBe(true);
     // What SQLite replayed: the notes up to the damaged frame (the loss is real; now it is told).
-    const listed = await fetch(`${server.url}/api/boards/${board.id}/notes`, { headers: { authorization: `Bearer ${participantToken(board.links.participant)}` } });
+    const listed = await fetch(`${server.url}/api/boards/${board.id}/notes`, {
+      headers: { authorization: `Bearer ${participantToken(board.links.participant)}` },
+    });
     const served = ((await listed.json()) as { notes: unknown[] }).notes.length;
     console.log(`[N4] after garbage over WAL frame ${Math.floor(valid / 2) + 1} of ${before?.frames}: ${served} of 229 notes readable`);
     expect(served).toBeLessThan(229);
@@ -95,9 +99,13 @@ describe('integrity on open', () => {
       db.close();
 
       await expect(ts.server.rooms.acquire(board.id)).rejects.toThrow(DamagedBoardError);
-      const res = await fetch(`${ts.server.url}/api/boards/${board.id}/export?format=json`, { headers: { authorization: `Bearer ${board.tokens.facilitator}` } });
+      const res = await fetch(`${ts.server.url}/api/boards/${board.id}/export?format=json`, {
+        headers: { authorization: `Bearer ${board.tokens.facilitator}` },
+      });
       expect(res.status).toBe(500);
-      expect(((await res.json()) as { error: string }).error).toMatch(/This board's stored data is damaged \(its (snapshot|log entry \d+) does not decode/);
+      expect(((await res.json()) as { error: string }).error).toMatch(
+        /This board's stored data is damaged \(its (snapshot|log entry \d+) does not decode/,
+      );
     });
   }
 });

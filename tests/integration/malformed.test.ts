@@ -7,18 +7,7 @@ import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { CloseCode } from '../../shared/protocol';
 import { createTestBoard, waitForSync } from '../helpers/server';
-import {
-  boardOn,
-  cleanupAfterEach,
-  clientOf,
-  gatedServer,
-  note,
-  noteTexts,
-  rawSocket,
-  serverFor,
-  syncUpdateFrame,
-  waitFor,
-} from './support';
+import { boardOn, cleanupAfterEach, clientOf, gatedServer, note, noteTexts, rawSocket, serverFor, syncUpdateFrame, waitFor } from './support';
 
 const defer = cleanupAfterEach();
 
@@ -106,7 +95,10 @@ describe('malformed messages', () => {
     // Two entries: a well-formed "ghost" presence, then one whose state is not JSON.
     const entries = encoding.createEncoder();
     encoding.writeVarUint(entries, 2);
-    for (const [clientId, state] of [[424242, JSON.stringify({ user: { name: 'Ghost' } })], [434343, '{not json']] as const) {
+    for (const [clientId, state] of [
+      [424242, JSON.stringify({ user: { name: 'Ghost' } })],
+      [434343, '{not json'],
+    ] as const) {
       encoding.writeVarUint(entries, clientId);
       encoding.writeVarUint(entries, 1);
       encoding.writeVarString(entries, state);

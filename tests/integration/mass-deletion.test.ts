@@ -5,10 +5,10 @@ import type { HistoryEntry } from '../../server/storage/store';
 import { notesMap } from '../../shared/model/doc';
 import { deleteNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
-import { roomName, type Seat,SEAT_HEADER } from '../../shared/protocol';
+import { roomName, type Seat, SEAT_HEADER } from '../../shared/protocol';
 import type { DeletedNotesAnswer, RestoreAnswer } from '../../shared/workshop/deletedNotes';
 import { stockProvider } from '../helpers/provider';
-import { type TestClient,waitForSync } from '../helpers/server';
+import { type TestClient, waitForSync } from '../helpers/server';
 import { boardOn, cleanupAfterEach, clientOf, noteTexts, serverFor, TEMPLATE_NOTE_COUNT, waitFor } from './support';
 
 const defer = cleanupAfterEach();
@@ -24,7 +24,11 @@ describe('mass deletion', () => {
       const headers: Record<string, string> = { authorization: `Bearer ${token}` };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (seat) headers[SEAT_HEADER] = seat;
-      const res = await fetch(`${server.url}/api/boards/${board.id}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await fetch(`${server.url}/api/boards/${board.id}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       return { status: res.status, body: (await res.json()) as T };
     };
     const joined = await api<Seat>('POST', '/people', board.tokens.participant, { name: 'Mallory', cluster: null });

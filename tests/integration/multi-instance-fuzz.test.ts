@@ -19,7 +19,7 @@ import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { postgresAvailable, testSchema } from '../helpers/postgres';
 import { createRng, randomSeed } from '../helpers/random';
 import { connectClient, type TestClient } from '../helpers/server';
-import { type Instance,instance } from './multiInstance';
+import { type Instance, instance } from './multiInstance';
 import { cleanupAfterEach, docFromStored, note, sleep, waitForAsync } from './support';
 
 const defer = cleanupAfterEach();
@@ -37,7 +37,11 @@ function contents(doc: Y.Doc): string {
   notesMap(doc).forEach((value, id) => {
     notes[id] = value instanceof Y.Map ? value.toJSON() : value;
   });
-  return JSON.stringify(Object.keys(notes).sort().map((id) => [id, notes[id]]));
+  return JSON.stringify(
+    Object.keys(notes)
+      .sort()
+      .map((id) => [id, notes[id]]),
+  );
 }
 
 async function fuzz(seed: number, steps: number): Promise<{ ops: Record<string, number>; notes: number }> {
@@ -77,7 +81,12 @@ async function fuzz(seed: number, steps: number): Promise<{ ops: Record<string, 
       editNoteText(peer.doc, ids[rng.int(ids.length)]!, `${peer.name} edit ${step}`, origin);
       count('edit');
     } else if (roll < 0.7) {
-      const target = { dimension: DIMENSION_IDS[rng.int(DIMENSION_IDS.length)]!, kind: KIND_IDS[rng.int(KIND_IDS.length)]!, themeId: null, index: rng.int(3) };
+      const target = {
+        dimension: DIMENSION_IDS[rng.int(DIMENSION_IDS.length)]!,
+        kind: KIND_IDS[rng.int(KIND_IDS.length)]!,
+        themeId: null,
+        index: rng.int(3),
+      };
       moveNote(peer.doc, ids[rng.int(ids.length)]!, target, origin);
       count('move');
     } else if (roll < 0.78) {
@@ -129,14 +138,19 @@ async function fuzz(seed: number, steps: number): Promise<{ ops: Record<string, 
 
 describe.skipIf(!postgresAvailable)('several instances, fuzzed', () => {
   const seeds = process.env.FUZZ_SEED ? [Number(process.env.FUZZ_SEED)] : [20261127, randomSeed()];
-  it.each(seeds)('[M6] clients on three instances over a late, lossy bus end identical (seed %i)', async (seed) => {
-    try {
-      const { ops } = await fuzz(seed, 250);
-      // The fuzzer did its work: every kind of step happened.
-      for (const op of ['add', 'edit', 'move', 'delete', 'disconnect or reconnect', 'switch instance', 'wait']) expect(ops[op] ?? 0).toBeGreaterThan(0);
-    } catch (error) {
-      console.error(`multi-instance fuzz failed with seed ${seed}: FUZZ_SEED=${seed} npx vitest run tests/integration/multi-instance-fuzz.test.ts`);
-      throw error;
-    }
-  }, 60_000);
+  it.each(seeds)(
+    '[M6] clients on three instances over a late, lossy bus end identical (seed %i)',
+    async (seed) => {
+      try {
+        const { ops } = await fuzz(seed, 250);
+        // The fuzzer did its work: every kind of step happened.
+        for (const op of ['add', 'edit', 'move', 'delete', 'disconnect or reconnect', 'switch instance', 'wait'])
+          expect(ops[op] ?? 0).toBeGreaterThan(0);
+      } catch (error) {
+        console.error(`multi-instance fuzz failed with seed ${seed}: FUZZ_SEED=${seed} npx vitest run tests/integration/multi-instance-fuzz.test.ts`);
+        throw error;
+      }
+    },
+    60_000,
+  );
 });

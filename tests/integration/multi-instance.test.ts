@@ -10,7 +10,7 @@ import { createBoard } from '../../server/access/boards';
 import { ensureDemoBoard } from '../../server/access/demo';
 import type { RunningServer } from '../../server/app';
 import type { UpdateBus } from '../../server/bus/bus';
-import { type MemoryBus,MemoryHub } from '../../server/bus/memory';
+import { type MemoryBus, MemoryHub } from '../../server/bus/memory';
 import { RedisBus } from '../../server/bus/redis';
 import { createLogger } from '../../server/log';
 import { PostgresStore } from '../../server/storage/postgres';
@@ -23,7 +23,20 @@ import { postgresAvailable, postgresProxy, rawClient, TEST_DATABASE_URL, testSch
 import { redisAvailable, TEST_REDIS_URL, testPrefix } from '../helpers/redis';
 import { waitForSync } from '../helpers/server';
 import { instance } from './multiInstance';
-import { cleanupAfterEach, clientOf, closedEvent, countingClient, type Defer,note, noteTexts, seatedParticipant, sleep, storedNoteTexts, waitFor, waitForAsync } from './support';
+import {
+  cleanupAfterEach,
+  clientOf,
+  closedEvent,
+  countingClient,
+  type Defer,
+  note,
+  noteTexts,
+  seatedParticipant,
+  sleep,
+  storedNoteTexts,
+  waitFor,
+  waitForAsync,
+} from './support';
 
 const defer = cleanupAfterEach();
 
@@ -82,7 +95,7 @@ describe.skipIf(!postgresAvailable)('several instances on one board', () => {
     expect(await storedNoteTexts(b.store, board.id)).toEqual(all);
   });
 
-  it("[M1] presence crosses instances: a client on one sees who is on the other, and sees them leave", async () => {
+  it('[M1] presence crosses instances: a client on one sees who is on the other, and sees them leave', async () => {
     const { a, b, board } = await pair(defer);
     const onA = clientOf(defer, a.server, board.id, participant(board));
     const onB = clientOf(defer, b.server, board.id, participant(board));

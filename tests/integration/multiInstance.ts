@@ -1,5 +1,5 @@
 /** Server instances in one process for the multi-instance tests: one PostgreSQL schema, one bus. */
-import { type RunningServer,startServer } from '../../server/app';
+import { type RunningServer, startServer } from '../../server/app';
 import type { UpdateBus } from '../../server/bus/bus';
 import { createLogger } from '../../server/log';
 import { PostgresStore } from '../../server/storage/postgres';
@@ -29,4 +29,3 @@ export async function instance(
   defer(() => server.close());
   return { server, store, bus: options.bus };
 }
-

@@ -6,7 +6,7 @@ import { MemoryStore } from '../../server/storage/memory';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { waitForSync } from '../helpers/server';
-import { boardOn, cleanupAfterEach, clientOf, type Defer,gatedServer, GatedStore, note, serverFor, waitFor, waitForAsync } from './support';
+import { boardOn, cleanupAfterEach, clientOf, type Defer, gatedServer, GatedStore, note, serverFor, waitFor, waitForAsync } from './support';
 
 const defer = cleanupAfterEach();
 
@@ -65,7 +65,10 @@ describe('GET /metrics', () => {
     // The board keeps its control document loaded.
     expect(sample(busy, 'clusterboard_documents_open')).toBeGreaterThanOrEqual(2);
     const updates = sample(busy, 'clusterboard_updates_total') ?? 0;
-    await waitForAsync(async () => (sample(await scrape(ts.server.url), 'clusterboard_persist_seconds_count', 'operation="append"') ?? 0) >= 1, 'the append is timed');
+    await waitForAsync(
+      async () => (sample(await scrape(ts.server.url), 'clusterboard_persist_seconds_count', 'operation="append"') ?? 0) >= 1,
+      'the append is timed',
+    );
     expect(sample(await scrape(ts.server.url), 'clusterboard_persist_pending')).toBe(0);
 
     addNote(client.doc, note('second'), localOrigin('ada'));

@@ -40,10 +40,7 @@ describe('board sockets without a valid token', () => {
   it('[P1] the stock provider stops after 4401: it emits closed and makes no second connection attempt', async () => {
     const { current: ts } = await serverFor(defer);
     const board = await boardOn(ts);
-    const cases = [
-      countingClient(defer, ts.server, board.id, {}),
-      countingClient(defer, ts.server, board.id, { token: 'not-a-real-token' }),
-    ];
+    const cases = [countingClient(defer, ts.server, board.id, {}), countingClient(defer, ts.server, board.id, { token: 'not-a-real-token' })];
     const closes = cases.map(() => 0);
     cases.forEach((client, i) => client.provider.on('connection-close', () => closes[i]!++));
 
@@ -106,10 +103,7 @@ describe('viewers', () => {
     // Barrier: the server handles a socket's messages in order, so once the facilitator sees
     // this awareness change the server has handled both of the viewer's updates.
     viewer.provider.awareness.setLocalStateField('mark', 1);
-    await waitFor(
-      () => facilitator.provider.awareness.getStates().get(viewer.doc.clientID)?.mark === 1,
-      "facilitator sees the viewer's presence",
-    );
+    await waitFor(() => facilitator.provider.awareness.getStates().get(viewer.doc.clientID)?.mark === 1, "facilitator sees the viewer's presence");
 
     // A write from the facilitator is stored and forwarded after anything the server took before it.
     addNote(facilitator.doc, note('facilitator'), localOrigin('f'));

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { RunningServer } from '../../server/app';
 import { CloseCode } from '../../shared/protocol';
-import { type TestClient,waitForSync } from '../helpers/server';
+import { type TestClient, waitForSync } from '../helpers/server';
 import { awarenessFrame, boardOn, cleanupAfterEach, clientOf, rawSocket, serverFor, sleep, waitFor } from './support';
 
 const defer = cleanupAfterEach();
@@ -78,7 +78,10 @@ describe('presence bounds', () => {
   it('[K2] past the presence a room shows, the connection adding one more is closed with 4429; the others stay', async () => {
     const { current: ts } = await serverFor(defer, { overrides: { limits: { presencePerRoom: 2 } } });
     const board = await boardOn(ts);
-    const [ana, ben] = [present(clientOf(defer, ts.server, board.id, board.tokens.viewer)), present(clientOf(defer, ts.server, board.id, board.tokens.viewer))];
+    const [ana, ben] = [
+      present(clientOf(defer, ts.server, board.id, board.tokens.viewer)),
+      present(clientOf(defer, ts.server, board.id, board.tokens.viewer)),
+    ];
     await Promise.all([waitForSync(ana), waitForSync(ben)]);
     const presence = presenceOf(ts.server, board.id);
     await waitFor(() => presence.states.size === 2, 'both are present');

@@ -83,7 +83,10 @@ describe('presence identity', () => {
     const again = w.record(BOARD_DOC, ana);
     await again.opened;
     again.ws.send(awarenessFrame(second.clientID, 3, { focus: 'after reconnect' }));
-    await waitFor(() => (observer.provider.awareness.getStates().get(second.clientID) as { focus?: string })?.focus === 'after reconnect', 'the same person takes over');
+    await waitFor(
+      () => (observer.provider.awareness.getStates().get(second.clientID) as { focus?: string })?.focus === 'after reconnect',
+      'the same person takes over',
+    );
   });
 
   it('[P7] a presence state over 4 KB closes only that socket, with 4413', async () => {

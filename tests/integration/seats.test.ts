@@ -6,13 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { addNote } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
-import { CONTROL_DOC, type CreatedBoard, PERSON_REMOVED_REASON, type Seat,SEAT_HEADER } from '../../shared/protocol';
+import { CONTROL_DOC, type CreatedBoard, PERSON_REMOVED_REASON, type Seat, SEAT_HEADER } from '../../shared/protocol';
 import type { Engagement } from '../../shared/report/engagement';
 import type { BoardExport } from '../../shared/report/json';
 import type { MyVotes } from '../../shared/workshop/commands';
 import type { VotingConfig } from '../../shared/workshop/control';
 import { boardOn, cleanupAfterEach, note } from './support';
-import { type Answer, type Caller, controlOf, roundTrip, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
+import { type Answer, type Caller, controlOf, roundTrip, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 
@@ -263,7 +263,7 @@ describe('snapshots', () => {
     const restored = await w.call<CreatedBoard>('POST', `/history/${entry.body.id}/restore`, w.facilitator);
     expect(restored.status).toBe(201);
     const exported = await fetch(`${w.server.url}/api/boards/${restored.body.id}/export?format=json`, {
-      headers: { authorization: `Bearer ${(await w.ts.store.getBoard(restored.body.id))?.tokens.facilitator ?? ""}` },
+      headers: { authorization: `Bearer ${(await w.ts.store.getBoard(restored.body.id))?.tokens.facilitator ?? ''}` },
     }).then((res) => res.json() as Promise<BoardExport>);
     expect(exported.votes).toEqual({ [noteId]: 2 });
   });

@@ -14,7 +14,18 @@ import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { waitForSync } from '../helpers/server';
 import { ServerProcess } from '../helpers/server-process';
-import { boardOn, cleanupAfterEach, clientOf, gatedServer, GatedStore, note, seatedParticipant, serverFor, storedNoteTexts, waitForAsync } from './support';
+import {
+  boardOn,
+  cleanupAfterEach,
+  clientOf,
+  gatedServer,
+  GatedStore,
+  note,
+  seatedParticipant,
+  serverFor,
+  storedNoteTexts,
+  waitForAsync,
+} from './support';
 
 const defer = cleanupAfterEach();
 
@@ -66,7 +77,11 @@ describe('storage failures', () => {
     expect((await json(refused)).error).toMatch(/disk is full, so nothing was saved/);
     expect(await storedNoteTexts(ts.store, board.id)).toEqual([]);
 
-    const created = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"New"}' });
+    const created = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"title":"New"}',
+    });
     expect(created.status).toBe(507);
     const joined = await fetch(`${server.url}/api/boards/${board.id}/people`, {
       method: 'POST',
@@ -96,11 +111,17 @@ describe('storage failures', () => {
     const writer = clientOf(defer, server, board.id, ada);
     await waitForSync(writer);
     store.full = true;
-    const closed = new Promise<{ code: number }>((resolve) => writer.provider.once('connection-close', (event) => resolve({ code: event?.code ?? 0 })));
+    const closed = new Promise<{ code: number }>((resolve) =>
+      writer.provider.once('connection-close', (event) => resolve({ code: event?.code ?? 0 })),
+    );
     addNote(writer.doc, note('Kept by the writer', { author: ada.author }), localOrigin('w'));
     expect(await closed).toMatchObject({ code: 4503 });
     store.full = false;
-    await waitForAsync(async () => (await storedNoteTexts(ts.store, board.id)).includes('Kept by the writer'), 'the retried edit to be stored', 15_000);
+    await waitForAsync(
+      async () => (await storedNoteTexts(ts.store, board.id)).includes('Kept by the writer'),
+      'the retried edit to be stored',
+      15_000,
+    );
   });
 
   it('[N3] a server whose storage refuses writes at start starts read-only: boards are served, /readyz is 503', async () => {
@@ -157,11 +178,18 @@ describe.skipIf(!probe)('a real full disk (tmpfs)', () => {
     defer(() => server.stop('SIGKILL'));
     expect(server.stderr.join('')).toMatch(/storage refuses writes \(the disk is full\): serving boards read-only/);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
-    const create = await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"On a full disk"}' });
+    const create = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"title":"On a full disk"}',
+    });
     expect(create.status).toBe(507);
 
     writeFileSync(filler, '');
     await waitForAsync(async () => (await fetch(`${server.url}/readyz`)).status === 200, '/readyz after space is freed');
-    expect((await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Space again"}' })).status).toBe(201);
+    expect(
+      (await fetch(`${server.url}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Space again"}' }))
+        .status,
+    ).toBe(201);
   }, 60_000);
 });

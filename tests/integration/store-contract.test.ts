@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { MemoryStore } from '../../server/storage/memory';
 import { PostgresStore } from '../../server/storage/postgres';
 import { SqliteStore } from '../../server/storage/sqlite';
-import { type BoardRecord, type BoardStore,StorageUnavailableError } from '../../server/storage/store';
+import { type BoardRecord, type BoardStore, StorageUnavailableError } from '../../server/storage/store';
 import { newId } from '../../shared/model/ids';
 import { postgresAvailable, postgresProxy, rawClient, TEST_DATABASE_URL, testSchema } from '../helpers/postgres';
 import { removeDataDir, tempDataDir } from '../helpers/server';
@@ -204,7 +204,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
     await expect(store.appendUpdate('doesnotexist1234', updates(1).steps[0] ?? new Uint8Array())).rejects.toThrow();
   });
 
-  it('[S2] stored bytes are a copy: changing the caller\'s array later does not change them', async () => {
+  it("[S2] stored bytes are a copy: changing the caller's array later does not change them", async () => {
     const { store } = await factory.create(defer);
     const board = record();
     const { initial, steps } = updates(1);
@@ -290,7 +290,7 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
     expect(await store.loadState(board.id, 'private/abcdefgh12')).toEqual({ snapshot: null, updates: [] });
   });
 
-  it('[S2] setToken replaces one role\'s token only', async () => {
+  it("[S2] setToken replaces one role's token only", async () => {
     const { store } = await factory.create(defer);
     const board = record();
     await store.createBoard(board, updates(0).initial);

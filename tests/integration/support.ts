@@ -9,7 +9,7 @@ import { WebSocket } from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { registerPerson } from '../../server/access/people';
-import { type RunningServer, type ServerOptions,startServer } from '../../server/app';
+import { type RunningServer, type ServerOptions, startServer } from '../../server/app';
 import { createLogger } from '../../server/log';
 import { DelegatingStore } from '../../server/storage/delegating';
 import type { BoardRecord, BoardStore, StoredState } from '../../server/storage/store';
@@ -97,7 +97,10 @@ export function countingClient(
       attempts++;
     }
   }
-  const client = { ...stockProvider(`ws://127.0.0.1:${server.port}/ws`, boardId, { params, WebSocketClass: CountingWebSocket }), attempts: () => attempts };
+  const client = {
+    ...stockProvider(`ws://127.0.0.1:${server.port}/ws`, boardId, { params, WebSocketClass: CountingWebSocket }),
+    attempts: () => attempts,
+  };
   defer(() => client.destroy());
   return client;
 }

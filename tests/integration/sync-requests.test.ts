@@ -65,7 +65,13 @@ describe('sync requests', () => {
     await asker.opened;
     // Made-up client ids, each vector different; the first is empty (a page without local storage).
     asker.ws.send(stepOne([]));
-    for (let i = 1; i < 50; i++) asker.ws.send(stepOne([[1_000_000 + i, i], [2_000_000 + i, 0]]));
+    for (let i = 1; i < 50; i++)
+      asker.ws.send(
+        stepOne([
+          [1_000_000 + i, i],
+          [2_000_000 + i, 0],
+        ]),
+      );
     await waitFor(() => answers(asker.messages) === 50, 'fifty answers');
     expect(room.syncEncodes - before).toBe(1);
     const whole = asker.messages.filter((m) => m[1] === syncProtocol.messageYjsSyncStep2);

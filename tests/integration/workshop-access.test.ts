@@ -11,7 +11,7 @@ import type { ControlCommand } from '../../shared/workshop/commands';
 import { DEFAULT_VOTING, readControl } from '../../shared/workshop/control';
 import type { TestClient } from '../helpers/server';
 import { cleanupAfterEach, note, noteTexts } from './support';
-import { type Caller,roundTrip, synced, waitFor, workshopOn } from './workshopSupport';
+import { type Caller, roundTrip, synced, waitFor, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 

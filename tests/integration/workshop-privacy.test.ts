@@ -10,7 +10,7 @@ import { addNote, editNoteText } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import { BOARD_DOC, CloseCode, CONTROL_DOC, type DocName } from '../../shared/protocol';
 import { cleanupAfterEach, note, noteTexts } from './support';
-import { controlOf, type Recorder,roundTrip, synced, utf8, waitFor, workshopOn } from './workshopSupport';
+import { controlOf, type Recorder, roundTrip, synced, utf8, waitFor, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 

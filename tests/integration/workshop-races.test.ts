@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/storage/memory';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
-import { CloseCode, roomName, type Seat,SEAT_HEADER } from '../../shared/protocol';
+import { CloseCode, roomName, type Seat, SEAT_HEADER } from '../../shared/protocol';
 import { stockProvider } from '../helpers/provider';
 import { createTestBoard, waitForSync } from '../helpers/server';
 import { cleanupAfterEach, gatedServer, note, noteTexts, rawSocket, sleep, waitFor } from './support';
@@ -42,14 +42,20 @@ describe('races and failures', () => {
     const first = server.rooms.peek(board.id);
 
     store.failAppendsTo = 'control';
-    const lock = await post(`${server.url}/api/boards/${board.id}/control`, board.tokens.facilitator, { type: 'lock', lock: { board: true, dimensions: [] } });
+    const lock = await post(`${server.url}/api/boards/${board.id}/control`, board.tokens.facilitator, {
+      type: 'lock',
+      lock: { board: true, dimensions: [] },
+    });
     expect(lock.status).toBe(204);
     // The board's write rule would read a dead control document: the board closes (retry later).
     expect((await socket.closed).code).toBe(CloseCode.GoingAway);
     await waitFor(() => first?.isOpen === false, 'the first board room is closed');
 
     store.failAppendsTo = null;
-    const again = await post(`${server.url}/api/boards/${board.id}/control`, board.tokens.facilitator, { type: 'lock', lock: { board: true, dimensions: [] } });
+    const again = await post(`${server.url}/api/boards/${board.id}/control`, board.tokens.facilitator, {
+      type: 'lock',
+      lock: { board: true, dimensions: [] },
+    });
     expect(again.status).toBe(204);
     const reloaded = await server.rooms.acquire(board.id);
     expect(reloaded).not.toBe(first);

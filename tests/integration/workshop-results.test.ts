@@ -5,7 +5,7 @@ import { serverOrigin } from '../../shared/model/origin';
 import { CONTROL_DOC } from '../../shared/protocol';
 import { clusterResultsMap, type VotingConfig } from '../../shared/workshop/control';
 import { cleanupAfterEach, note } from './support';
-import { type Caller, controlOf, roundTrip, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
+import { type Caller, controlOf, roundTrip, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 

@@ -12,7 +12,7 @@ import type { BoardExport } from '../../shared/report/json';
 import type { ControlState, Step } from '../../shared/workshop/control';
 import { connectClient } from '../helpers/server';
 import { cleanupAfterEach, note, noteTexts } from './support';
-import { controlOf, roundTrip, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
+import { controlOf, roundTrip, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');

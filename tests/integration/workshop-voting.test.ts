@@ -7,7 +7,7 @@ import { CONTROL_DOC } from '../../shared/protocol';
 import type { MyVotes } from '../../shared/workshop/commands';
 import { resultsMap, type VotingConfig } from '../../shared/workshop/control';
 import { boardOn, cleanupAfterEach, note } from './support';
-import { type Answer, type Caller, controlOf, roundTrip, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
+import { type Answer, type Caller, controlOf, roundTrip, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 

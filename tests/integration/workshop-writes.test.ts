@@ -11,10 +11,10 @@ import { notesMap } from '../../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
-import { BOARD_DOC, CloseCode, CONTROL_DOC, type DocName,MessageType } from '../../shared/protocol';
+import { BOARD_DOC, CloseCode, CONTROL_DOC, type DocName, MessageType } from '../../shared/protocol';
 import { controlMap, peopleMap, resultsMap } from '../../shared/workshop/control';
 import { cleanupAfterEach, note, noteTexts, storedNoteTexts, syncUpdateFrame } from './support';
-import { controlOf, type Person, roundTrip, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
+import { controlOf, type Person, roundTrip, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');
@@ -176,7 +176,7 @@ describe('a refused change', () => {
 });
 
 describe('an update that skips ahead', () => {
-  it("[W8] is refused from a participant, so a held-back change cannot slip in later behind a small one", async () => {
+  it('[W8] is refused from a participant, so a held-back change cannot slip in later behind a small one', async () => {
     const w = await workshopOn(defer);
     const observer = w.open(BOARD_DOC, w.facilitator);
     await synced(observer);

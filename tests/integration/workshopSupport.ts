@@ -10,12 +10,12 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { RunningServer, ServerOptions } from '../../server/app';
 import type { BoardRecord } from '../../server/storage/store';
-import { type DocName, MessageType, type Role, roomName, type Seat,SEAT_HEADER } from '../../shared/protocol';
+import { type DocName, MessageType, type Role, roomName, type Seat, SEAT_HEADER } from '../../shared/protocol';
 import type { ControlCommand } from '../../shared/workshop/commands';
-import { type ControlState,readControl } from '../../shared/workshop/control';
+import { type ControlState, readControl } from '../../shared/workshop/control';
 import { stockProvider } from '../helpers/provider';
-import { type TestClient, type TestServer,waitForSync } from '../helpers/server';
-import { boardOn, type Defer,rawSocketAt, serverFor, waitFor } from './support';
+import { type TestClient, type TestServer, waitForSync } from '../helpers/server';
+import { boardOn, type Defer, rawSocketAt, serverFor, waitFor } from './support';
 
 /** Who makes a request or opens a socket: a role's token, and the seat of a person if any. */
 export interface Caller {

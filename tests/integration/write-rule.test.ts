@@ -14,7 +14,7 @@ import { BOARD_DOC, MessageType } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
 import { cleanupAfterEach, note, noteTexts, syncUpdateFrame } from './support';
-import { type Person, synced, waitFor, type Workshop,workshopOn } from './workshopSupport';
+import { type Person, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');
@@ -85,7 +85,10 @@ describe('one write rule on every path', () => {
       }
     }
     const answer = await w.call<{ error: string }>('POST', '/notes', ann, { text: 'x', dimension: 'strategy', kind: 'need' });
-    expect(answer).toEqual({ status: 423, body: { error: 'Private writing is on: notes reach the board when the facilitator ends it, so they cannot be added now.' } });
+    expect(answer).toEqual({
+      status: 423,
+      body: { error: 'Private writing is on: notes reach the board when the facilitator ends it, so they cannot be added now.' },
+    });
   });
 
   it('[HC2] a CSV import by a participant is refused whole (423) while the board is locked or private writing is on, and line by line in a locked dimension', async () => {
@@ -122,7 +125,8 @@ describe('one write rule on every path', () => {
       const person = await w.join('participant', `Ann ${state}`);
       const own = w.open({ kind: 'private', personId: person.id }, person);
       await synced(own);
-      for (const dimension of DIMENSIONS) addNote(own.doc, note(`${state}: private in ${dimension}`, { dimension, author: { id: person.id, name: 'Ann', cluster: null } }), mine);
+      for (const dimension of DIMENSIONS)
+        addNote(own.doc, note(`${state}: private in ${dimension}`, { dimension, author: { id: person.id, name: 'Ann', cluster: null } }), mine);
       const privateRoom = await w.server.rooms.acquire(w.board.id, { kind: 'private', personId: person.id });
       await waitFor(() => boardView(privateRoom.doc).noteCount === DIMENSIONS.length, 'the private notes reach the server');
       await enter(w, rules);

@@ -27,7 +27,9 @@ function keysOneByOne(doc: Y.Doc, inputs: readonly AddNoteInput[]): Map<string, 
   for (const input of inputs) {
     const place = { dimension: input.dimension, kind: input.kind, themeId: input.themeId ?? null };
     const here = `${place.dimension}/${place.kind}/${place.themeId}`;
-    const siblings = [...siblingsAt(doc, place), ...added.filter((a) => a.place === here)].sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    const siblings = [...siblingsAt(doc, place), ...added.filter((a) => a.place === here)].sort((a, b) =>
+      a.order < b.order ? -1 : a.order > b.order ? 1 : 0,
+    );
     const order = orderAt(siblings, siblings.length);
     added.push({ id: input.id ?? '', order, place: here });
     keys.set(input.id ?? '', order);
@@ -44,7 +46,8 @@ describe('addNotes (bulk inserts)', () => {
       fc.property(fc.array(cell, { maxLength: 12 }), fc.array(cell, { minLength: 1, maxLength: 40 }), (before, batch) => {
         const doc = new Y.Doc();
         const themeId = createTheme(doc, { title: 'Theme', dimension: 'structure', kind: 'challenge' }, aliceOrigin);
-        const themeOf = (c: { d: DimensionId; k: KindId; themed: boolean }) => (c.themed && c.d === 'structure' && c.k === 'challenge' ? themeId : null);
+        const themeOf = (c: { d: DimensionId; k: KindId; themed: boolean }) =>
+          c.themed && c.d === 'structure' && c.k === 'challenge' ? themeId : null;
         before.forEach((c, i) => addNotes(doc, [note(`old${i}`, c.d, c.k, themeOf(c))], aliceOrigin));
         const inputs = batch.map((c, i) => note(`new${i}`, c.d, c.k, themeOf(c)));
         const expected = keysOneByOne(doc, inputs);
@@ -90,19 +93,37 @@ describe('addNotes (bulk inserts)', () => {
 
   it('[Q2] refuses a batch that would pass the notes per board, and adds none of it', { timeout: 20_000 }, () => {
     const doc = new Y.Doc();
-    addNotes(doc, Array.from({ length: MAX_NOTES_PER_BOARD - 2 }, (_, i) => note(`n${i}`, 'structure', 'challenge')), aliceOrigin);
+    addNotes(
+      doc,
+      Array.from({ length: MAX_NOTES_PER_BOARD - 2 }, (_, i) => note(`n${i}`, 'structure', 'challenge')),
+      aliceOrigin,
+    );
     // (expectRefused's deep compare of a 10,000-note state is too slow here: the state vector says the same.)
     const before = Buffer.from(Y.encodeStateVector(doc));
-    expect(() => addNotes(doc, [1, 2, 3].map((i) => note(`x${i}`, 'strategy', 'need')), aliceOrigin)).toThrow(/would pass the limit of 10,000 notes per board/);
+    expect(() =>
+      addNotes(
+        doc,
+        [1, 2, 3].map((i) => note(`x${i}`, 'strategy', 'need')),
+        aliceOrigin,
+      ),
+    ).toThrow(/would pass the limit of 10,000 notes per board/);
     expect(Buffer.from(Y.encodeStateVector(doc)).equals(before)).toBe(true);
     addNotes(doc, [note('fits1', 'strategy', 'need'), note('fits2', 'strategy', 'need')], aliceOrigin);
     expect(() => addNotes(doc, [note('over', 'strategy', 'need')], aliceOrigin)).toThrow(BoardFullError);
     expect(notesMap(doc).size).toBe(MAX_NOTES_PER_BOARD);
   });
 
-  it('[Q2] refuses a batch over the caller\'s limit, and a repeated id, adding nothing', () => {
+  it("[Q2] refuses a batch over the caller's limit, and a repeated id, adding nothing", () => {
     const doc = new Y.Doc();
-    expectRefused(doc, () => addNotes(doc, [note('a', 'structure', 'challenge'), note('b', 'structure', 'challenge')], aliceOrigin, { most: 1, what: 'notes revealed at once' }), /Too many notes revealed at once: 2; the most is 1\./);
+    expectRefused(
+      doc,
+      () =>
+        addNotes(doc, [note('a', 'structure', 'challenge'), note('b', 'structure', 'challenge')], aliceOrigin, {
+          most: 1,
+          what: 'notes revealed at once',
+        }),
+      /Too many notes revealed at once: 2; the most is 1\./,
+    );
     expectRefused(doc, () => addNotes(doc, [note('a', 'structure', 'challenge'), note('a', 'structure', 'need')], aliceOrigin), /already exists/);
   });
 });

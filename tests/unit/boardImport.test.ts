@@ -7,7 +7,7 @@ import { initBoard } from '../../shared/model/mutations/meta';
 import { addNote } from '../../shared/model/mutations/notes';
 import { groupNotes } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
-import { type BoardExport,exportJson, ImportError, parseBoardExport } from '../../shared/report/json';
+import { type BoardExport, exportJson, ImportError, parseBoardExport } from '../../shared/report/json';
 import { boardView } from '../../shared/view/boardView';
 
 /** The importing server's clock: the board below is made just before it. */
@@ -31,10 +31,18 @@ type Edit = (file: Record<string, unknown> & BoardExport) => void;
 const note = (file: BoardExport, i: number) => file.notes[i] as unknown as Record<string, unknown>;
 
 const REFUSED: [string, Edit, RegExp][] = [
-  ['a time of 1e300', (f) => (note(f, 3).createdAt = 1e300), /^notes\[3\]\.createdAt: must be a time no later than \d{4}-\d\d-\d\dT[\d:.]+Z \(24 hours from now\)/],
+  [
+    'a time of 1e300',
+    (f) => (note(f, 3).createdAt = 1e300),
+    /^notes\[3\]\.createdAt: must be a time no later than \d{4}-\d\d-\d\dT[\d:.]+Z \(24 hours from now\)/,
+  ],
   ['a time more than a day ahead', (f) => (note(f, 0).updatedAt = now + 25 * 3_600_000), /^notes\[0\]\.updatedAt: must be a time no later than/],
   ['a negative time', (f) => (note(f, 1).createdAt = -1), /^notes\[1\]\.createdAt: must be a time in milliseconds since 1970, not before it/],
-  ['a time as text', (f) => (note(f, 2).createdAt = '1710000000000'), /^notes\[2\]\.createdAt: must be a time in milliseconds since 1970 \(a number\)/],
+  [
+    'a time as text',
+    (f) => (note(f, 2).createdAt = '1710000000000'),
+    /^notes\[2\]\.createdAt: must be a time in milliseconds since 1970 \(a number\)/,
+  ],
   ['NaN as text', (f) => (note(f, 2).createdAt = 'NaN'), /^notes\[2\]\.createdAt: must be a time/],
   ['a missing time', (f) => delete note(f, 2).createdAt, /^notes\[2\]\.createdAt: must be a time/],
   ['a note text over 2,000 characters', (f) => (note(f, 0).text = 'x'.repeat(2001)), /^notes\[0\]\.text: must be at most 2000 characters\./],
@@ -42,14 +50,38 @@ const REFUSED: [string, Edit, RegExp][] = [
   ['an empty id', (f) => (note(f, 0).id = ''), /^notes\[0\]\.id: must not be empty\./],
   ['an id used twice', (f) => (note(f, 1).id = note(f, 0).id), /^notes\[1\]\.id: ".+" is the id of an earlier record too\./],
   ['an unknown kind', (f) => (note(f, 0).kind = 'idea'), /^notes\[0\]\.kind: must be one of: challenge, need, good-practice\./],
-  ['an author name over 200 characters', (f) => (note(f, 0).authorName = 'x'.repeat(201)), /^notes\[0\]\.authorName: must be at most 200 characters\./],
+  [
+    'an author name over 200 characters',
+    (f) => (note(f, 0).authorName = 'x'.repeat(201)),
+    /^notes\[0\]\.authorName: must be at most 200 characters\./,
+  ],
   ['a cluster over 86 characters', (f) => (note(f, 0).cluster = `other:${'x'.repeat(81)}`), /^notes\[0\]\.cluster: must be at most 86 characters\./],
   ['an order key over 1,000 characters', (f) => (note(f, 0).order = 'a'.repeat(1001)), /^notes\[0\]\.order: must be at most 1000 characters\./],
-  ['an unknown field nested five deep', (f) => (note(f, 0).junk = { a: { b: { c: { d: { e: 1 } } } } }), /^notes\[0\]\.junk: is not a field Clusterboard knows/],
-  ['an unknown field under a prototype name', (f) => Object.defineProperty(note(f, 0), 'constructor', { value: 1, enumerable: true }), /^notes\[0\]\.constructor: is not a field Clusterboard knows/],
-  ['seventeen unknown fields', (f) => Object.assign(note(f, 0), Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`f${i}`, i]))), /^notes\[0\]\.f16: is one field too many/],
-  ['a theme title over 120 characters', (f) => ((f.themes[0] as unknown as Record<string, unknown>).title = 'x'.repeat(121)), /^themes\[0\]\.title: must be at most 120 characters\./],
-  ['a link to an id over 64 characters', (f) => ((f.links[0] as unknown as Record<string, unknown>).needId = 'x'.repeat(65)), /^links\[0\]\.needId: must be at most 64 characters\./],
+  [
+    'an unknown field nested five deep',
+    (f) => (note(f, 0).junk = { a: { b: { c: { d: { e: 1 } } } } }),
+    /^notes\[0\]\.junk: is not a field Clusterboard knows/,
+  ],
+  [
+    'an unknown field under a prototype name',
+    (f) => Object.defineProperty(note(f, 0), 'constructor', { value: 1, enumerable: true }),
+    /^notes\[0\]\.constructor: is not a field Clusterboard knows/,
+  ],
+  [
+    'seventeen unknown fields',
+    (f) => Object.assign(note(f, 0), Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`f${i}`, i]))),
+    /^notes\[0\]\.f16: is one field too many/,
+  ],
+  [
+    'a theme title over 120 characters',
+    (f) => ((f.themes[0] as unknown as Record<string, unknown>).title = 'x'.repeat(121)),
+    /^themes\[0\]\.title: must be at most 120 characters\./,
+  ],
+  [
+    'a link to an id over 64 characters',
+    (f) => ((f.links[0] as unknown as Record<string, unknown>).needId = 'x'.repeat(65)),
+    /^links\[0\]\.needId: must be at most 64 characters\./,
+  ],
   ['a board title over 200 characters', (f) => (f.board.title = 'x'.repeat(201)), /^board\.title: must be at most 200 characters\./],
   ['a board created in the far future', (f) => (f.board.createdAt = 9e15), /^board\.createdAt: must be a time no later than/],
   ['negative votes', (f) => (f.votes = { [f.notes[0]?.id ?? '']: -3 }), /^votes\..+: must not be negative\./],
@@ -89,7 +121,9 @@ describe('importRecords', () => {
     expect(() => importRecords(new Y.Doc(), records([first, { ...first, id: 'far', createdAt: 1e300 }, ...rest]), serverOrigin('template'))).toThrow(
       'This board cannot be imported: notes[1].createdAt: not a time between 1970 and 24 hours from now.',
     );
-    expect(() => importRecords(new Y.Doc(), records([{ ...first, text: 'x'.repeat(2001) }]), serverOrigin('template'))).toThrow(/notes\[0\]\.text: at most 2000 characters/);
+    expect(() => importRecords(new Y.Doc(), records([{ ...first, text: 'x'.repeat(2001) }]), serverOrigin('template'))).toThrow(
+      /notes\[0\]\.text: at most 2000 characters/,
+    );
     const doc = new Y.Doc();
     importRecords(doc, records(file.notes), serverOrigin('template'));
     expect(boardView(doc).noteCount).toBe(4);

@@ -3,8 +3,8 @@ import * as Y from 'yjs';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
 import { addNote, deleteNote, moveNote } from '../../shared/model/mutations/notes';
 import { createTheme, dissolveTheme } from '../../shared/model/mutations/themes';
-import { type DimensionId, DIMENSIONS, type KindId,KINDS } from '../../shared/model/vocabulary';
-import { type BoardView,boardView, NOT_ON_BOARD, UNKNOWN_PERSON } from '../../shared/view/boardView';
+import { type DimensionId, DIMENSIONS, type KindId, KINDS } from '../../shared/model/vocabulary';
+import { type BoardView, boardView, NOT_ON_BOARD, UNKNOWN_PERSON } from '../../shared/view/boardView';
 import { alice, aliceOrigin, bobOrigin, cellOf, ids, syncDocs } from './support';
 
 /**
@@ -18,11 +18,15 @@ function record(fields: Record<string, unknown>): Y.Map<unknown> {
 }
 
 function rawNote(doc: Y.Doc, id: string, fields: Record<string, unknown> = {}): void {
-  doc.getMap('notes').set(id, record({ id, text: `text of ${id}`, dimension: 'structure', kind: 'challenge', themeId: null, order: 'a0', ...fields }));
+  doc
+    .getMap('notes')
+    .set(id, record({ id, text: `text of ${id}`, dimension: 'structure', kind: 'challenge', themeId: null, order: 'a0', ...fields }));
 }
 
 function rawTheme(doc: Y.Doc, id: string, fields: Record<string, unknown> = {}): void {
-  doc.getMap('themes').set(id, record({ id, title: `Theme ${id}`, statement: '', dimension: 'structure', kind: 'challenge', order: 'a0', ...fields }));
+  doc
+    .getMap('themes')
+    .set(id, record({ id, title: `Theme ${id}`, statement: '', dimension: 'structure', kind: 'challenge', order: 'a0', ...fields }));
 }
 
 function note(doc: Y.Doc, id: string, dimension: DimensionId, kind: KindId, themeId: string | null = null): void {
@@ -97,7 +101,7 @@ describe('boardView', () => {
     expect(cell.ungrouped).toEqual([]);
   });
 
-  it('[V1, AT5] gives each note its kind colour when it has none, its cluster label and its unknown fields; only a sourced note without a cluster is the consortium\'s', () => {
+  it("[V1, AT5] gives each note its kind colour when it has none, its cluster label and its unknown fields; only a sourced note without a cluster is the consortium's", () => {
     const doc = new Y.Doc();
     rawNote(doc, 'p', { kind: 'good-practice', cluster: 'business-hive-vilnius' });
     rawNote(doc, 'o', { kind: 'need', cluster: 'other:Acme Cluster', colour: 'sky' });
@@ -215,7 +219,15 @@ describe('boardView', () => {
     rawNote(doc, 'odd', { text: 42, themeId: 7, order: null, colour: 'pink', authorId: {}, cluster: 3, createdAt: 'yesterday' });
     const view = boardView(doc);
     expect(view.invalid.notes).toBe(0);
-    expect(view.notesById.get('odd')).toMatchObject({ text: '', themeId: null, order: 'a0', colour: 'rose', authorId: '', cluster: null, createdAt: 0 });
+    expect(view.notesById.get('odd')).toMatchObject({
+      text: '',
+      themeId: null,
+      order: 'a0',
+      colour: 'rose',
+      authorId: '',
+      cluster: null,
+      createdAt: 0,
+    });
     expect(ids(cellOf(view, 'structure', 'challenge').ungrouped)).toEqual(['odd']);
   });
 
@@ -304,13 +316,26 @@ describe('boardView', () => {
     const person = { id: 'person-anna-01', name: 'Anna', cluster: 'gaia' as const };
     addNote(doc, { id: 'real', text: 'by Anna', dimension: 'strategy', kind: 'need', author: person }, aliceOrigin);
     // Written by a socket that named nobody of this board (before G4 refused it), or by a person since removed.
-    addNote(doc, { id: 'posed', text: 'posing', dimension: 'strategy', kind: 'need', author: { id: 'made-up', name: 'Anna', cluster: 'gaia' } }, aliceOrigin);
-    addNote(doc, { id: 'nameless', text: 'nameless', dimension: 'strategy', kind: 'need', author: { id: 'gone', name: 'x', cluster: 'scs' } }, aliceOrigin);
+    addNote(
+      doc,
+      { id: 'posed', text: 'posing', dimension: 'strategy', kind: 'need', author: { id: 'made-up', name: 'Anna', cluster: 'gaia' } },
+      aliceOrigin,
+    );
+    addNote(
+      doc,
+      { id: 'nameless', text: 'nameless', dimension: 'strategy', kind: 'need', author: { id: 'gone', name: 'x', cluster: 'scs' } },
+      aliceOrigin,
+    );
     (doc.getMap('notes').get('nameless') as Y.Map<unknown>).set('authorName', '');
     const people = new Map([[person.id, { name: 'Anna Weber', cluster: 'gaia' }]]);
     const view = boardView(doc, people);
     expect(view.notesById.get('real')).toMatchObject({ authorName: 'Anna Weber', cluster: 'gaia', clusterLabel: 'GAIA', byline: 'Anna Weber' });
-    expect(view.notesById.get('posed')).toMatchObject({ authorName: 'Anna', cluster: null, clusterLabel: 'no cluster', byline: `Anna ${NOT_ON_BOARD}` });
+    expect(view.notesById.get('posed')).toMatchObject({
+      authorName: 'Anna',
+      cluster: null,
+      clusterLabel: 'no cluster',
+      byline: `Anna ${NOT_ON_BOARD}`,
+    });
     expect(view.notesById.get('nameless')).toMatchObject({ cluster: null, clusterLabel: 'no cluster', byline: UNKNOWN_PERSON });
     // The person is removed: their note stays, read the same way (its stored copy, marked).
     const afterRemoval = boardView(doc, new Map());

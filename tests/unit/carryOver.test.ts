@@ -20,7 +20,11 @@ function previousBoard(): { doc: Y.Doc; ids: Record<string, string> } {
     challenge: addNote(doc, { text: 'Members do not come', dimension: 'strategy', kind: 'challenge', author: author('Ann', 'gaia') }, origin),
     openNeed: addNote(doc, { text: 'A member survey tool', dimension: 'strategy', kind: 'need', author: author('Bo', 'dti') }, origin),
     answeredNeed: addNote(doc, { text: 'A pricing model', dimension: 'business-model', kind: 'need', author: author('Cy', 'scs') }, origin),
-    practice: addNote(doc, { text: 'Yearly price list', dimension: 'business-model', kind: 'good-practice', author: author('Di', 'mazovia') }, origin),
+    practice: addNote(
+      doc,
+      { text: 'Yearly price list', dimension: 'business-model', kind: 'good-practice', author: author('Di', 'mazovia') },
+      origin,
+    ),
     empty: addNote(doc, { text: ' ', dimension: 'structure', kind: 'good-practice', author: author('Ed', null) }, origin),
   };
   addLink(doc, ids.answeredNeed, ids.practice, 'cy', origin);

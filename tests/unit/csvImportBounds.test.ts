@@ -9,13 +9,21 @@ const quoted = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 describe('CSV import bounds', () => {
   it('[E5] refuses a cluster name longer than a cluster name may be, by line', () => {
-    const { notes, problems } = importNotesCsv([header, `strategy,challenge,Fine,${'C'.repeat(CLUSTER_NAME_MAX + 1)},Ana`, `strategy,challenge,Fine,${'C'.repeat(CLUSTER_NAME_MAX)},Ana`].join('\n'));
+    const { notes, problems } = importNotesCsv(
+      [header, `strategy,challenge,Fine,${'C'.repeat(CLUSTER_NAME_MAX + 1)},Ana`, `strategy,challenge,Fine,${'C'.repeat(CLUSTER_NAME_MAX)},Ana`].join(
+        '\n',
+      ),
+    );
     expect(problems).toEqual([{ line: 2, reason: `The cluster name is longer than ${CLUSTER_NAME_MAX} characters.` }]);
     expect(notes.map((n) => n.cluster)).toEqual([`other:${'C'.repeat(CLUSTER_NAME_MAX)}`]);
   });
 
   it('[E5] refuses control characters in any value, naming the column', () => {
-    const { notes, problems } = importNotesCsv([header, 'strategy,challenge,"bell \u0007",,', 'strategy,challenge,fine,,"Ana\u0000"', 'strategy,challenge,"two\r\nlines\tand a tab",,'].join('\n'));
+    const { notes, problems } = importNotesCsv(
+      [header, 'strategy,challenge,"bell \u0007",,', 'strategy,challenge,fine,,"Ana\u0000"', 'strategy,challenge,"two\r\nlines\tand a tab",,'].join(
+        '\n',
+      ),
+    );
     expect(problems).toEqual([
       { line: 2, reason: 'The text holds control characters (such as NUL or ESC), which a note cannot hold.' },
       { line: 3, reason: 'The author name holds control characters (such as NUL or ESC), which a note cannot hold.' },

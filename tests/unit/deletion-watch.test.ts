@@ -63,7 +63,11 @@ describe('mass deletion rule', () => {
     const small = board(8);
     const store = new HistoryStore();
     const watch = watchWith(store);
-    await deliver(watch, small.server, change(small.server, small.client, () => small.ids.slice(0, 3).forEach((id) => deleteNote(small.client, id, origin))));
+    await deliver(
+      watch,
+      small.server,
+      change(small.server, small.client, () => small.ids.slice(0, 3).forEach((id) => deleteNote(small.client, id, origin))),
+    );
     expect(store.entries.map((e) => e.entry.name)).toEqual(['Automatic: before Mallory deleted 3 notes']);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, store.entries[0]?.state ?? new Uint8Array());
@@ -71,7 +75,11 @@ describe('mass deletion rule', () => {
 
     const large = board(20);
     const other = new HistoryStore();
-    await deliver(watchWith(other), large.server, change(large.server, large.client, () => large.ids.slice(0, 2).forEach((id) => deleteNote(large.client, id, origin))));
+    await deliver(
+      watchWith(other),
+      large.server,
+      change(large.server, large.client, () => large.ids.slice(0, 2).forEach((id) => deleteNote(large.client, id, origin))),
+    );
     expect(other.entries).toEqual([]);
   });
 
@@ -87,7 +95,11 @@ describe('mass deletion rule', () => {
     await deliver(watch, server, first);
     expect(store.entries).toHaveLength(1);
     // Ten more of the same notes of the board: all held by that snapshot already.
-    await deliver(watch, server, change(server, client, () => ids.slice(10, 20).forEach((id) => deleteNote(client, id, origin))));
+    await deliver(
+      watch,
+      server,
+      change(server, client, () => ids.slice(10, 20).forEach((id) => deleteNote(client, id, origin))),
+    );
     expect(store.entries).toHaveLength(1);
     expect(watch.deletionOf('b', ids[15] as string)?.by).toBe('Mallory');
   });
@@ -103,8 +115,14 @@ describe('mass deletion rule', () => {
         for (let i = 0; i < 10; i++) addNote(client, { text: `round ${round} note ${i}`, dimension: 'strategy', kind: 'challenge', author }, origin);
       });
       await deliver(watch, server, added);
-      const fresh = [...notesMap(client).keys()].filter((id) => String((notesMap(client).get(id) as Y.Map<unknown>).get('text')).startsWith(`round ${round} `));
-      await deliver(watch, server, change(server, client, () => fresh.forEach((id) => deleteNote(client, id, origin))));
+      const fresh = [...notesMap(client).keys()].filter((id) =>
+        String((notesMap(client).get(id) as Y.Map<unknown>).get('text')).startsWith(`round ${round} `),
+      );
+      await deliver(
+        watch,
+        server,
+        change(server, client, () => fresh.forEach((id) => deleteNote(client, id, origin))),
+      );
     }
     expect(store.entries).toHaveLength(AUTOMATIC_SNAPSHOTS_PER_HOUR);
   });

@@ -11,14 +11,14 @@ import { parseCsvRows } from '../../shared/import/csv';
 import { notesMap } from '../../shared/model/doc';
 import { initBoard } from '../../shared/model/mutations/meta';
 import { addNote } from '../../shared/model/mutations/notes';
-import { localOrigin, type MutationOrigin,serverOrigin } from '../../shared/model/origin';
+import { localOrigin, type MutationOrigin, serverOrigin } from '../../shared/model/origin';
 import type { AddNoteInput } from '../../shared/model/schema';
 import { renderCsv } from '../../shared/report/csv';
 import { engagement, MAX_TIME_BUCKETS, timeChart } from '../../shared/report/engagement';
 import { exportJson } from '../../shared/report/json';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
-import { type BoardPeople,boardView } from '../../shared/view/boardView';
+import { type BoardPeople, boardView } from '../../shared/view/boardView';
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-14T09:00:00Z');
@@ -52,8 +52,20 @@ function handCountedBoard(): { doc: Y.Doc; ids: Record<string, string> } {
   const nobody = (name: string, cluster: string | null) => ({ id: '', name, cluster });
   // Not counted: the template's two notes, a carried-over note, a REST note without a seat, a note
   // by someone who never joined this board.
-  at(1, 'templateChallenge', { text: 'Template challenge', dimension: 'strategy', kind: 'challenge', author: nobody('EXCITE D1.4 report', null), source: template });
-  at(1, 'templatePractice', { text: 'Template practice', dimension: 'structure', kind: 'good-practice', author: nobody('EXCITE D1.4 report', 'gaia'), source: template });
+  at(1, 'templateChallenge', {
+    text: 'Template challenge',
+    dimension: 'strategy',
+    kind: 'challenge',
+    author: nobody('EXCITE D1.4 report', null),
+    source: template,
+  });
+  at(1, 'templatePractice', {
+    text: 'Template practice',
+    dimension: 'structure',
+    kind: 'good-practice',
+    author: nobody('EXCITE D1.4 report', 'gaia'),
+    source: template,
+  });
   at(2, 'carried', {
     text: 'Carried practice',
     dimension: 'strategy',
@@ -62,17 +74,43 @@ function handCountedBoard(): { doc: Y.Doc; ids: Record<string, string> } {
     source: { kind: 'carried', label: 'Carried over from Sofia workshop' },
     carriedFrom: { boardId: 'old', boardTitle: 'Sofia workshop', noteId: 'n1' },
   });
-  at(3, 'api', { text: 'From the CRM', dimension: 'strategy', kind: 'need', author: nobody('CRM bot', 'gaia'), source: { kind: 'api', label: 'API' } });
-  at(4, 'ghost', { text: 'Ghost note', dimension: 'business-model', kind: 'challenge', author: { id: 'ghost', name: 'Ghost', cluster: 'scs' } }, localOrigin('ghost'));
+  at(3, 'api', {
+    text: 'From the CRM',
+    dimension: 'strategy',
+    kind: 'need',
+    author: nobody('CRM bot', 'gaia'),
+    source: { kind: 'api', label: 'API' },
+  });
+  at(
+    4,
+    'ghost',
+    { text: 'Ghost note', dimension: 'business-model', kind: 'challenge', author: { id: 'ghost', name: 'Ghost', cluster: 'scs' } },
+    localOrigin('ghost'),
+  );
   // Counted. Ana's copies claim another name and cluster: the view shows her record.
   const fakeAna = { id: 'ana', name: 'Fake name', cluster: 'dti' };
   at(10, 'anaChallenge', { text: 'Ana challenge', dimension: 'strategy', kind: 'challenge', author: fakeAna }, localOrigin('ana'));
   at(20, 'anaNeed', { text: 'Ana need', dimension: 'structure', kind: 'need', author: fakeAna }, localOrigin('ana'));
   at(21, 'anaFuture', { text: 'Ana from the far future', dimension: 'business-model', kind: 'good-practice', author: fakeAna }, localOrigin('ana'));
-  at(25, 'janPractice', { text: 'Jan practice', dimension: 'communication', kind: 'good-practice', author: { id: 'jan', name: 'Jan', cluster: 'silicon-saxony' } }, localOrigin('jan'));
+  at(
+    25,
+    'janPractice',
+    { text: 'Jan practice', dimension: 'communication', kind: 'good-practice', author: { id: 'jan', name: 'Jan', cluster: 'silicon-saxony' } },
+    localOrigin('jan'),
+  );
   // Jan's note posted over REST with his seat: his own note, counted once.
-  at(40, 'janRest', { text: 'Jan over REST', dimension: 'structure', kind: 'challenge', author: { id: 'jan', name: 'Jan', cluster: 'silicon-saxony' } }, serverOrigin('api'));
-  at(30, 'fayNeed', { text: 'Fay need', dimension: 'organisation', kind: 'need', author: { id: 'fay', name: 'Fay', cluster: null } }, localOrigin('fay'));
+  at(
+    40,
+    'janRest',
+    { text: 'Jan over REST', dimension: 'structure', kind: 'challenge', author: { id: 'jan', name: 'Jan', cluster: 'silicon-saxony' } },
+    serverOrigin('api'),
+  );
+  at(
+    30,
+    'fayNeed',
+    { text: 'Fay need', dimension: 'organisation', kind: 'need', author: { id: 'fay', name: 'Fay', cluster: null } },
+    localOrigin('fay'),
+  );
   // Times a client once wrote: a laptop a year behind, and a time no date can hold.
   const raw = (key: string) => notesMap(doc).get(ids[key] ?? '') as Y.Map<unknown>;
   raw('fayNeed').set('createdAt', T0 + 30 * MINUTE - YEAR);
@@ -148,7 +186,7 @@ describe('engagement, counted by hand', () => {
     expect(figures.rows).toEqual(ROWS);
   });
 
-  it('[AT2, AT3, AT5] Markdown, CSV, Word and JSON show the hand count, the people\'s current names and clusters', async () => {
+  it("[AT2, AT3, AT5] Markdown, CSV, Word and JSON show the hand count, the people's current names and clusters", async () => {
     const { doc, ids } = handCountedBoard();
     const votes = votesOf(ids);
     const view = boardView(doc, peopleIndex(PEOPLE));
@@ -157,7 +195,9 @@ describe('engagement, counted by hand', () => {
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('- **Silicon Saxony**: Jan\n- **Mazovia Cluster ICT**: Mia\n- **GAIA**: Ana\n- **no cluster**: Fay\n');
     const table = ROWS.map((r) => `| ${[r.cluster, r.participants, ...r.notes, r.total, r.votes].join(' | ')} |`).join('\n');
-    expect(markdown).toContain(`| Cluster | Participants | D1 | D2 | D3 | D4 | D5 | Notes | Votes received |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n${table}\n`);
+    expect(markdown).toContain(
+      `| Cluster | Participants | D1 | D2 | D3 | D4 | D5 | Notes | Votes received |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n${table}\n`,
+    );
     expect(markdown).toContain(`Notes written per 5 minutes (UTC):\n\n${OVER_TIME.map(([label, n]) => `- ${label}: ${n}`).join('\n')}\n`);
     expect(markdown).toContain('11 notes, 0 themes, 0 matchmaking links, 10 votes');
     expect(markdown).not.toContain('Fake name');
@@ -186,7 +226,15 @@ describe('engagement, counted by hand', () => {
 
     // Word: the engagement table's rows and the time chart's, cell by cell.
     const xml = strFromU8(unzipSync(new Uint8Array(await renderDocx(report)))['word/document.xml'] ?? new Uint8Array());
-    const tableRows = xml.split('<w:tr>').slice(1).map((tr) => (tr.split('</w:tr>')[0] ?? '').split('</w:tc>').map((tc) => tc.replace(/<[^>]+>/g, '')).filter((t) => t !== ''));
+    const tableRows = xml
+      .split('<w:tr>')
+      .slice(1)
+      .map((tr) =>
+        (tr.split('</w:tr>')[0] ?? '')
+          .split('</w:tc>')
+          .map((tc) => tc.replace(/<[^>]+>/g, ''))
+          .filter((t) => t !== ''),
+      );
     for (const row of ROWS) expect(tableRows).toContainEqual([row.cluster, ...[row.participants, ...row.notes, row.total, row.votes].map(String)]);
     for (const [label, n] of OVER_TIME) expect(tableRows.some((r) => r[0] === label && r.at(-1) === String(n))).toBe(true);
     expect(tableRows.some((r) => r[0] === '2. Cluster strategy' && r.at(-1) === '9')).toBe(true);
@@ -203,7 +251,12 @@ describe('engagement, counted by hand', () => {
     const { doc, ids } = handCountedBoard();
     const renamed = PEOPLE.map((p) => (p.id === 'ana' ? { ...p, name: 'Ana Ruiz', cluster: 'scs' } : p));
     const view = boardView(doc, peopleIndex(renamed));
-    expect(view.notesById.get(ids.anaNeed ?? '')).toMatchObject({ authorName: 'Ana Ruiz', byline: 'Ana Ruiz', cluster: 'scs', clusterLabel: 'SCS Cluster' });
+    expect(view.notesById.get(ids.anaNeed ?? '')).toMatchObject({
+      authorName: 'Ana Ruiz',
+      byline: 'Ana Ruiz',
+      cluster: 'scs',
+      clusterLabel: 'SCS Cluster',
+    });
     const markdown = renderMarkdown(buildReport(view, { generatedAt: NOW, votes: votesOf(ids), people: renamed }));
     expect(markdown).toContain('| SCS Cluster | 1 | 1 | 1 | 0 | 1 | 0 | 3 | 3 |');
     expect(markdown).not.toMatch(/\| GAIA \|/);
@@ -220,7 +273,11 @@ describe('[AT4] the time chart never allocates by the data', () => {
     initBoard(doc, { title: 'Hostile times', template: null }, serverOrigin('template'));
     const hostile = [1e300, 9e15, -5, Number.NaN, Number.POSITIVE_INFINITY, T0 - YEAR, T0 + 5 * MINUTE];
     hostile.forEach((time, i) => {
-      const id = addNote(doc, { text: `note ${i}`, dimension: 'strategy', kind: 'need', author: { id: 'ana', name: 'Ana', cluster: 'gaia' } }, localOrigin('ana'));
+      const id = addNote(
+        doc,
+        { text: `note ${i}`, dimension: 'strategy', kind: 'need', author: { id: 'ana', name: 'Ana', cluster: 'gaia' } },
+        localOrigin('ana'),
+      );
       (notesMap(doc).get(id) as Y.Map<unknown>).set('createdAt', time);
     });
     doc.getMap('meta').set('createdAt', 1e300);
@@ -245,7 +302,11 @@ describe('[AT4] the time chart never allocates by the data', () => {
   });
 
   it('[AT4] property: any times, any creation time, any clock: at most 48 bars, every note in one of them', () => {
-    const time = fc.oneof(fc.double(), fc.integer({ min: -1e6, max: 1e6 }).map((m) => T0 + m * MINUTE), fc.constantFrom(1e300, 9e15, -9e15, Number.NaN));
+    const time = fc.oneof(
+      fc.double(),
+      fc.integer({ min: -1e6, max: 1e6 }).map((m) => T0 + m * MINUTE),
+      fc.constantFrom(1e300, 9e15, -9e15, Number.NaN),
+    );
     fc.assert(
       fc.property(fc.array(time, { maxLength: 60 }), time, time, (times, createdAt, now) => {
         const { overTime } = timeChart(times, createdAt, now);
@@ -258,7 +319,7 @@ describe('[AT4] the time chart never allocates by the data', () => {
 });
 
 describe('[AT4] times a browser writes', () => {
-  it('[AT4] a person\'s notes are dated by their session\'s server-corrected clock, not the laptop\'s', () => {
+  it("[AT4] a person's notes are dated by their session's server-corrected clock, not the laptop's", () => {
     const doc = new Y.Doc();
     const serverNow = T0;
     const laptopBehind = localOrigin('ana', () => serverNow);
@@ -271,7 +332,11 @@ describe('[AT3] property: every format agrees with one count', () => {
   it('[AT3, AT4] random boards (people in and out of clusters, strangers, sources, hostile times, votes): figures match a direct count in engagement, Markdown and JSON', () => {
     const ids = ['p1', 'p2', 'p3', 'stranger', ''];
     const cluster = fc.constantFrom(null, 'gaia', 'dti', 'other:Acme');
-    const hostileTime = fc.oneof(fc.double(), fc.constantFrom(1e300, 9e15, -1, Number.NaN), fc.integer({ min: -500, max: 500 }).map((m) => T0 + m * MINUTE));
+    const hostileTime = fc.oneof(
+      fc.double(),
+      fc.constantFrom(1e300, 9e15, -1, Number.NaN),
+      fc.integer({ min: -500, max: 500 }).map((m) => T0 + m * MINUTE),
+    );
     const noteArb = fc.record({
       authorId: fc.constantFrom(...ids),
       sourced: fc.boolean(),
@@ -282,41 +347,47 @@ describe('[AT3] property: every format agrees with one count', () => {
     });
     const personArb = fc.record({ id: fc.constantFrom('p1', 'p2', 'p3'), name: fc.constantFrom('Ana', 'Jan', 'Fay'), cluster });
     fc.assert(
-      fc.property(fc.array(noteArb, { maxLength: 25 }), fc.uniqueArray(personArb, { selector: (p) => p.id, maxLength: 3 }), hostileTime, (notes, people, createdAt) => {
-        const doc = new Y.Doc();
-        initBoard(doc, { title: 'Random', template: null }, serverOrigin('template'));
-        doc.getMap('meta').set('createdAt', createdAt);
-        const votes = new Map<string, number>();
-        for (const n of notes) {
-          const id = addNote(
-            doc,
-            {
-              text: 'x',
-              dimension: n.dimension as AddNoteInput['dimension'],
-              kind: 'need',
-              author: { id: n.authorId || 'nobody', name: 'Claimed', cluster: 'scs' },
-              ...(n.sourced || n.authorId === '' ? { source: { kind: 'api', label: 'API' } as const } : {}),
-            },
-            serverOrigin('api'),
-          );
-          (notesMap(doc).get(id) as Y.Map<unknown>).set('createdAt', n.createdAt);
-          votes.set(id, n.votes);
-        }
-        const view = boardView(doc, peopleIndex(people));
-        const figures = engagement({ view, people, votes, now: NOW.getTime() });
-        const joined = new Set<string>(people.map((p) => p.id));
-        const counted = notes.filter((n) => !n.sourced && n.authorId !== '' && joined.has(n.authorId));
-        expect(figures.totals.contributions).toBe(counted.length);
-        expect(figures.rows.reduce((sum, r) => sum + r.total, 0)).toBe(counted.length);
-        expect(figures.rows.reduce((sum, r) => sum + r.participants, 0)).toBe(people.length);
-        expect(figures.rows.reduce((sum, r) => sum + r.votes, 0)).toBe(counted.reduce((sum, n) => sum + n.votes, 0));
-        expect(figures.overTime.length).toBeLessThanOrEqual(MAX_TIME_BUCKETS);
-        expect(figures.overTime.reduce((sum, b) => sum + b.notes, 0)).toBe(counted.length);
-        const markdown = renderMarkdown(buildReport(view, { generatedAt: NOW, votes, people }));
-        for (const row of figures.rows) expect(markdown).toContain(`| ${row.cluster} | ${row.participants} | ${row.notes.join(' | ')} | ${row.total} |`);
-        expect(exportJson(view, NOW, votes, people).engagement).toEqual(figures);
-        expect(() => renderCsv(view, votes)).not.toThrow();
-      }),
+      fc.property(
+        fc.array(noteArb, { maxLength: 25 }),
+        fc.uniqueArray(personArb, { selector: (p) => p.id, maxLength: 3 }),
+        hostileTime,
+        (notes, people, createdAt) => {
+          const doc = new Y.Doc();
+          initBoard(doc, { title: 'Random', template: null }, serverOrigin('template'));
+          doc.getMap('meta').set('createdAt', createdAt);
+          const votes = new Map<string, number>();
+          for (const n of notes) {
+            const id = addNote(
+              doc,
+              {
+                text: 'x',
+                dimension: n.dimension as AddNoteInput['dimension'],
+                kind: 'need',
+                author: { id: n.authorId || 'nobody', name: 'Claimed', cluster: 'scs' },
+                ...(n.sourced || n.authorId === '' ? { source: { kind: 'api', label: 'API' } as const } : {}),
+              },
+              serverOrigin('api'),
+            );
+            (notesMap(doc).get(id) as Y.Map<unknown>).set('createdAt', n.createdAt);
+            votes.set(id, n.votes);
+          }
+          const view = boardView(doc, peopleIndex(people));
+          const figures = engagement({ view, people, votes, now: NOW.getTime() });
+          const joined = new Set<string>(people.map((p) => p.id));
+          const counted = notes.filter((n) => !n.sourced && n.authorId !== '' && joined.has(n.authorId));
+          expect(figures.totals.contributions).toBe(counted.length);
+          expect(figures.rows.reduce((sum, r) => sum + r.total, 0)).toBe(counted.length);
+          expect(figures.rows.reduce((sum, r) => sum + r.participants, 0)).toBe(people.length);
+          expect(figures.rows.reduce((sum, r) => sum + r.votes, 0)).toBe(counted.reduce((sum, n) => sum + n.votes, 0));
+          expect(figures.overTime.length).toBeLessThanOrEqual(MAX_TIME_BUCKETS);
+          expect(figures.overTime.reduce((sum, b) => sum + b.notes, 0)).toBe(counted.length);
+          const markdown = renderMarkdown(buildReport(view, { generatedAt: NOW, votes, people }));
+          for (const row of figures.rows)
+            expect(markdown).toContain(`| ${row.cluster} | ${row.participants} | ${row.notes.join(' | ')} | ${row.total} |`);
+          expect(exportJson(view, NOW, votes, people).engagement).toEqual(figures);
+          expect(() => renderCsv(view, votes)).not.toThrow();
+        },
+      ),
       { seed: 1313, numRuns: 200 },
     );
   });

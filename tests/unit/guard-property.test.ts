@@ -62,11 +62,52 @@ const fieldContent = fc.oneof(
 type FieldContent = typeof fieldContent extends fc.Arbitrary<infer T> ? T : never;
 
 const op = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('set' as const), root: fc.constantFrom<RecordRoot>('notes', 'themes', 'links'), key: fc.constantFrom('n1', 'n2', 't1', 'n1>n2', 'new'), field: fieldName, content: fieldContent }) },
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('type' as const), key: fc.constantFrom('n1', 'n2'), at: fc.nat(20), length: fc.nat(2_100), remove: fc.nat(30) }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('create' as const), authorId: fc.constantFrom(alice.id, bob.id, ''), fields: fc.array(fc.tuple(fieldName, fieldContent), { maxLength: 3 }) }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant('delete' as const), root: fc.constantFrom('notes', 'themes', 'links'), key: fc.constantFrom('n1', 'n2', 't1', 'n1>n2'), field: fc.option(fieldName, { nil: null }) }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('root' as const), root: fc.constantFrom('meta', 'votes', 'notes'), key: fc.constantFrom('title', 'n3'), content: fieldContent }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('set' as const),
+      root: fc.constantFrom<RecordRoot>('notes', 'themes', 'links'),
+      key: fc.constantFrom('n1', 'n2', 't1', 'n1>n2', 'new'),
+      field: fieldName,
+      content: fieldContent,
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('type' as const),
+      key: fc.constantFrom('n1', 'n2'),
+      at: fc.nat(20),
+      length: fc.nat(2_100),
+      remove: fc.nat(30),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('create' as const),
+      authorId: fc.constantFrom(alice.id, bob.id, ''),
+      fields: fc.array(fc.tuple(fieldName, fieldContent), { maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('delete' as const),
+      root: fc.constantFrom('notes', 'themes', 'links'),
+      key: fc.constantFrom('n1', 'n2', 't1', 'n1>n2'),
+      field: fc.option(fieldName, { nil: null }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('root' as const),
+      root: fc.constantFrom('meta', 'votes', 'notes'),
+      key: fc.constantFrom('title', 'n3'),
+      content: fieldContent,
+    }),
+  },
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
@@ -154,9 +195,9 @@ function expectValidBoard(doc: Y.Doc): void {
   expect(() => boardView(doc)).not.toThrow();
 }
 
-const rulesArb = fc.record({ locked: fc.boolean(), privateWriting: fc.boolean() }).map(
-  ({ locked, privateWriting }): WorkshopRules => ({ lock: { board: false, dimensions: locked ? ['strategy'] : [] }, privateWriting }),
-);
+const rulesArb = fc
+  .record({ locked: fc.boolean(), privateWriting: fc.boolean() })
+  .map(({ locked, privateWriting }): WorkshopRules => ({ lock: { board: false, dimensions: locked ? ['strategy'] : [] }, privateWriting }));
 
 /** How many generated updates were let through and refused: both must happen for the test to mean anything. */
 const seen = { accepted: 0, refused: 0 };
@@ -185,7 +226,7 @@ function property(writer: Writer) {
       expect(JSON.stringify(metaMap(server).toJSON()), 'a participant never changes meta').toBe(metaBefore);
       for (const [key, value] of notesMap(server).entries()) {
         if (key === 'n1' || key === 'n2') continue;
-        expect((value as Y.Map<unknown>).get('authorId'), 'new notes are their writer\'s').toBe(alice.id);
+        expect((value as Y.Map<unknown>).get('authorId'), "new notes are their writer's").toBe(alice.id);
       }
       for (const id of ['n1', 'n2']) {
         const note = notesMap(server).get(id);
@@ -203,11 +244,11 @@ describe('the board guard over generated updates', () => {
     seen.refused = 0;
   });
 
-  it('[G1] [G2] [G4] a participant\'s update is refused or leaves every record valid, bounded and their own', () => {
+  it("[G1] [G2] [G4] a participant's update is refused or leaves every record valid, bounded and their own", () => {
     fc.assert(property({ role: 'participant', personId: alice.id }), { seed: SEED, numRuns: RUNS });
   });
 
-  it('[G1] [G2] a facilitator\'s update is refused or leaves every record valid and bounded', () => {
+  it("[G1] [G2] a facilitator's update is refused or leaves every record valid and bounded", () => {
     fc.assert(property({ role: 'facilitator', personId: null }), { seed: SEED + 1, numRuns: RUNS });
   });
 });

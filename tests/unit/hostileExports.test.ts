@@ -16,8 +16,9 @@ import { rawBoard, type RawRecord } from '../helpers/rawBoard';
 
 const at = new Date('2026-03-14T09:30:00Z');
 /** A character XML 1.0 forbids, or half a surrogate pair. */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const INVALID_XML_CHARACTER =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** One note per hostile text in every cell, each in a theme titled with it, by an author named with it. */
 function hostileBoard(title: string) {
@@ -27,7 +28,14 @@ function hostileBoard(title: string) {
   hostileTexts().forEach((text, i) => {
     const dimension = DIMENSION_IDS[i % DIMENSION_IDS.length];
     const kind = KIND_IDS[i % KIND_IDS.length];
-    themes[`t${i}`] = { title: { $text: text.slice(0, 120) }, statement: { $text: text.slice(0, 1000) }, dimension, kind, order: `a${i}`, createdAt: at.getTime() };
+    themes[`t${i}`] = {
+      title: { $text: text.slice(0, 120) },
+      statement: { $text: text.slice(0, 1000) },
+      dimension,
+      kind,
+      order: `a${i}`,
+      createdAt: at.getTime(),
+    };
     notes[`n${i}`] = {
       text: { $text: text.slice(0, 2000) },
       dimension,
@@ -45,7 +53,8 @@ function hostileBoard(title: string) {
   });
   // Needs linked to good practices: the matchmaking section quotes both.
   hostileTexts().forEach((_, i) => {
-    if (KIND_IDS[i % KIND_IDS.length] === 'need') links[`l${i}`] = { needId: `n${i}`, practiceId: `n${i + 1}`, createdBy: 'p', createdAt: at.getTime() };
+    if (KIND_IDS[i % KIND_IDS.length] === 'need')
+      links[`l${i}`] = { needId: `n${i}`, practiceId: `n${i + 1}`, createdBy: 'p', createdAt: at.getTime() };
   });
   const doc = rawBoard({ meta: { title, template: null, schemaVersion: 1, createdAt: at.getTime() - 3_600_000 }, notes, themes, links });
   const view = exportView(doc, at.getTime());

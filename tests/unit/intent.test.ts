@@ -1,15 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate,droppableAt, intentFor, keyboardStops, nextStop } from '../../client/board/dnd/intent';
+import { type Candidate, droppableAt, intentFor, keyboardStops, nextStop } from '../../client/board/dnd/intent';
 
-const cellA: Candidate = { id: 'cell:a', rect: { left: 0, top: 0, width: 100, height: 300 }, target: { type: 'cell', dimension: 'structure', kind: 'challenge' } };
-const cellB: Candidate = { id: 'cell:b', rect: { left: 120, top: 0, width: 100, height: 300 }, target: { type: 'cell', dimension: 'structure', kind: 'need' } };
-const theme: Candidate = { id: 'theme:t', rect: { left: 5, top: 10, width: 90, height: 120 }, target: { type: 'theme', themeId: 't', dimension: 'structure', kind: 'challenge' } };
+const cellA: Candidate = {
+  id: 'cell:a',
+  rect: { left: 0, top: 0, width: 100, height: 300 },
+  target: { type: 'cell', dimension: 'structure', kind: 'challenge' },
+};
+const cellB: Candidate = {
+  id: 'cell:b',
+  rect: { left: 120, top: 0, width: 100, height: 300 },
+  target: { type: 'cell', dimension: 'structure', kind: 'need' },
+};
+const theme: Candidate = {
+  id: 'theme:t',
+  rect: { left: 5, top: 10, width: 90, height: 120 },
+  target: { type: 'theme', themeId: 't', dimension: 'structure', kind: 'challenge' },
+};
 const noteInTheme: Candidate = {
   id: 'note:n',
   rect: { left: 10, top: 40, width: 80, height: 50 },
   target: { type: 'note', noteId: 'n', themeId: 't', dimension: 'structure', kind: 'challenge' },
 };
-const loose: Candidate = { id: 'note:m', rect: { left: 10, top: 150, width: 80, height: 50 }, target: { type: 'note', noteId: 'm', themeId: null, dimension: 'structure', kind: 'challenge' } };
+const loose: Candidate = {
+  id: 'note:m',
+  rect: { left: 10, top: 150, width: 80, height: 50 },
+  target: { type: 'note', noteId: 'm', themeId: null, dimension: 'structure', kind: 'challenge' },
+};
 const all = [cellA, cellB, theme, noteInTheme, loose];
 const dragM = { type: 'note', noteId: 'm' } as const;
 const dragT = { type: 'theme', themeId: 't' } as const;

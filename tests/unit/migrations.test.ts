@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap, notesMap } from '../../shared/model/doc';
-import { migrate, type Migration,MIGRATIONS, schemaVersionOf } from '../../shared/model/migrations';
+import { migrate, type Migration, MIGRATIONS, schemaVersionOf } from '../../shared/model/migrations';
 import { addNote, editNoteText, moveNote, setNoteColour } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';
 import { serverOrigin } from '../../shared/model/origin';
@@ -29,7 +29,12 @@ describe('migrate', () => {
     const origins = recordOrigins(doc);
     expect(schemaVersionOf(doc)).toBe(0);
     const start = Date.now();
-    expect(migrate(doc, migration)).toEqual({ status: 'migrated', from: 0, to: SCHEMA_VERSION, applied: ['InitialiseMeta', 'AttributeNoteSources', 'ColourFollowsKind'] });
+    expect(migrate(doc, migration)).toEqual({
+      status: 'migrated',
+      from: 0,
+      to: SCHEMA_VERSION,
+      applied: ['InitialiseMeta', 'AttributeNoteSources', 'ColourFollowsKind'],
+    });
     expect(origins).toEqual([migration]);
     expect(schemaVersionOf(doc)).toBe(SCHEMA_VERSION);
     const meta = boardView(doc).meta;
@@ -47,12 +52,16 @@ describe('migrate', () => {
     expect(boardView(doc).meta).toEqual({ title: 'Foreign board', template: 'excite-d1.4', createdAt: 1234, schemaVersion: SCHEMA_VERSION });
   });
 
-  it("[S1] treats a schemaVersion that is not an integer as version 0", () => {
+  it('[S1] treats a schemaVersion that is not an integer as version 0', () => {
     const doc = new Y.Doc();
     metaMap(doc).set('schemaVersion', '1');
     expect(schemaVersionOf(doc)).toBe(0);
     metaMap(doc).set('schemaVersion', 0.5);
-    expect(migrate(doc, migration)).toMatchObject({ status: 'migrated', from: 0, applied: ['InitialiseMeta', 'AttributeNoteSources', 'ColourFollowsKind'] });
+    expect(migrate(doc, migration)).toMatchObject({
+      status: 'migrated',
+      from: 0,
+      applied: ['InitialiseMeta', 'AttributeNoteSources', 'ColourFollowsKind'],
+    });
   });
 
   it("[S1] is a no-op the second time: 'current', nothing written", () => {
@@ -121,7 +130,13 @@ describe('forward compatibility', () => {
     syncDocs(a, b);
     for (const doc of [a, b]) {
       const shown = boardView(doc).notesById.get('n');
-      expect(shown).toMatchObject({ text: 'from the future, edited', colour: 'sky', themeId: 't', futureField: 42, futureObject: { votes: ['alice', 'bob'] } });
+      expect(shown).toMatchObject({
+        text: 'from the future, edited',
+        colour: 'sky',
+        themeId: 't',
+        futureField: 42,
+        futureObject: { votes: ['alice', 'bob'] },
+      });
       expect((notesMap(doc).get('n') as Y.Map<unknown>).get('futureField')).toBe(42);
     }
   });
@@ -138,24 +153,50 @@ describe('forward compatibility', () => {
 describe("'AttributeNoteSources' (schema version 2)", () => {
   function legacyNote(doc: Y.Doc, id: string, fields: Record<string, unknown>): void {
     const map = new Y.Map<unknown>();
-    for (const [key, value] of Object.entries({ id, text: new Y.Text(id), dimension: 'strategy', kind: 'need', order: 'a0', authorName: 'Someone', cluster: null, createdAt: 1, ...fields })) {
+    for (const [key, value] of Object.entries({
+      id,
+      text: new Y.Text(id),
+      dimension: 'strategy',
+      kind: 'need',
+      order: 'a0',
+      authorName: 'Someone',
+      cluster: null,
+      createdAt: 1,
+      ...fields,
+    })) {
       map.set(key, value);
     }
     notesMap(doc).set(id, map);
   }
 
-  it('[AT1] gives the template\'s, carried-over and REST notes of a version-1 board their source and takes their author id; people\'s notes stay theirs', () => {
+  it("[AT1] gives the template's, carried-over and REST notes of a version-1 board their source and takes their author id; people's notes stay theirs", () => {
     const doc = new Y.Doc();
     metaMap(doc).set('schemaVersion', 1);
     legacyNote(doc, 'template', { authorId: 'template', authorName: 'EXCITE D1.4 report' });
-    legacyNote(doc, 'carried', { authorId: 'old-person', authorName: 'Olga', carriedFrom: { boardId: 'b', boardTitle: 'Sofia workshop', noteId: 'n' } });
+    legacyNote(doc, 'carried', {
+      authorId: 'old-person',
+      authorName: 'Olga',
+      carriedFrom: { boardId: 'b', boardTitle: 'Sofia workshop', noteId: 'n' },
+    });
     legacyNote(doc, 'rest', { authorId: 'api:crm-bot', authorName: 'CRM bot', cluster: 'gaia' });
     legacyNote(doc, 'person', { authorId: 'p1', authorName: 'Ana', cluster: 'gaia' });
     expect(migrate(doc, migration, MIGRATIONS, 2)).toEqual({ status: 'migrated', from: 1, to: 2, applied: ['AttributeNoteSources'] });
     const view = boardView(doc, new Map([['p1', { name: 'Ana Ruiz', cluster: 'gaia' }]]));
-    expect(view.notesById.get('template')).toMatchObject({ authorId: '', source: { kind: 'template', label: 'EXCITE D1.4 report' }, clusterLabel: 'EXCITE consortium' });
-    expect(view.notesById.get('carried')).toMatchObject({ authorId: '', source: { kind: 'carried', label: 'Carried over from Sofia workshop' }, byline: 'Olga' });
-    expect(view.notesById.get('rest')).toMatchObject({ authorId: '', source: { kind: 'api', label: 'API or CSV import' }, byline: 'CRM bot (API or CSV import)' });
+    expect(view.notesById.get('template')).toMatchObject({
+      authorId: '',
+      source: { kind: 'template', label: 'EXCITE D1.4 report' },
+      clusterLabel: 'EXCITE consortium',
+    });
+    expect(view.notesById.get('carried')).toMatchObject({
+      authorId: '',
+      source: { kind: 'carried', label: 'Carried over from Sofia workshop' },
+      byline: 'Olga',
+    });
+    expect(view.notesById.get('rest')).toMatchObject({
+      authorId: '',
+      source: { kind: 'api', label: 'API or CSV import' },
+      byline: 'CRM bot (API or CSV import)',
+    });
     expect(view.notesById.get('person')).toMatchObject({ authorId: 'p1', source: null, byline: 'Ana Ruiz' });
     // Idempotent: a second run (another instance) changes nothing.
     const before = Y.encodeStateVector(doc);
@@ -168,12 +209,27 @@ describe("'ColourFollowsKind' (schema version 3)", () => {
   function version2Note(doc: Y.Doc, id: string, kind: string, colour: unknown): void {
     const map = new Y.Map<unknown>();
     notesMap(doc).set(id, map);
-    for (const [key, value] of Object.entries({ id, text: new Y.Text(id), dimension: 'strategy', kind, themeId: null, order: 'a0', colour, authorId: 'alice', authorName: 'Alice', cluster: 'gaia', createdAt: 1, updatedAt: 1, carriedFrom: null, source: null })) {
+    for (const [key, value] of Object.entries({
+      id,
+      text: new Y.Text(id),
+      dimension: 'strategy',
+      kind,
+      themeId: null,
+      order: 'a0',
+      colour,
+      authorId: 'alice',
+      authorName: 'Alice',
+      cluster: 'gaia',
+      createdAt: 1,
+      updatedAt: 1,
+      carriedFrom: null,
+      source: null,
+    })) {
       map.set(key, value);
     }
   }
 
-  it('[NA3] [S1] clears a stored colour equal to its kind\'s, keeps any other as picked, and the cleared notes then follow their kind', () => {
+  it("[NA3] [S1] clears a stored colour equal to its kind's, keeps any other as picked, and the cleared notes then follow their kind", () => {
     const doc = new Y.Doc();
     metaMap(doc).set('schemaVersion', 2);
     version2Note(doc, 'default', 'challenge', 'rose');

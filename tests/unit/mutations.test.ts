@@ -285,27 +285,24 @@ describe('editNoteText', () => {
 describe('moveNote', () => {
   const here = { dimension: 'structure', kind: 'challenge', themeId: null } as const;
 
-  it.each([1, 2, 3, 4, 5, 6, 7, 8])(
-    '[C1] two people moving one note at once end in one of the two places they chose (client ids %i)',
-    (seed) => {
-      const a = new Y.Doc();
-      const b = new Y.Doc();
-      a.clientID = seed;
-      b.clientID = 100 - seed;
-      note(a, 'n');
-      syncDocs(a, b);
-      moveNote(a, 'n', { dimension: 'strategy', kind: 'challenge', themeId: null }, aliceOrigin);
-      moveNote(b, 'n', { dimension: 'structure', kind: 'need', themeId: null }, bobOrigin);
-      syncDocs(a, b);
-      const placeA = boardView(a).notesById.get('n');
-      const placeB = boardView(b).notesById.get('n');
-      expect(placeA && [placeA.dimension, placeA.kind]).toEqual(placeB && [placeB.dimension, placeB.kind]);
-      expect([
-        ['strategy', 'challenge'],
-        ['structure', 'need'],
-      ]).toContainEqual(placeA && [placeA.dimension, placeA.kind]);
-    },
-  );
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('[C1] two people moving one note at once end in one of the two places they chose (client ids %i)', (seed) => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.clientID = seed;
+    b.clientID = 100 - seed;
+    note(a, 'n');
+    syncDocs(a, b);
+    moveNote(a, 'n', { dimension: 'strategy', kind: 'challenge', themeId: null }, aliceOrigin);
+    moveNote(b, 'n', { dimension: 'structure', kind: 'need', themeId: null }, bobOrigin);
+    syncDocs(a, b);
+    const placeA = boardView(a).notesById.get('n');
+    const placeB = boardView(b).notesById.get('n');
+    expect(placeA && [placeA.dimension, placeA.kind]).toEqual(placeB && [placeB.dimension, placeB.kind]);
+    expect([
+      ['strategy', 'challenge'],
+      ['structure', 'need'],
+    ]).toContainEqual(placeA && [placeA.dimension, placeA.kind]);
+  });
 
   it.each([
     [0, ['x', 'a', 'b', 'c']],
@@ -353,7 +350,14 @@ describe('moveNote', () => {
     theme(doc, 't', 'communication', 'need');
     moveNote(doc, 'n', { dimension: 'communication', kind: 'need', themeId: 't' }, bobOrigin);
     const view = boardView(doc);
-    expect(view.notesById.get('n')).toMatchObject({ dimension: 'communication', kind: 'need', themeId: 't', text: 'text of n', colour: 'violet', authorId: 'alice' });
+    expect(view.notesById.get('n')).toMatchObject({
+      dimension: 'communication',
+      kind: 'need',
+      themeId: 't',
+      text: 'text of n',
+      colour: 'violet',
+      authorId: 'alice',
+    });
     expect(themeNotes(doc, 't')).toEqual(['n']);
     expect(cellOf(view, 'structure', 'challenge').noteCount).toBe(0);
   });
@@ -390,14 +394,17 @@ describe('moveNotes', () => {
     [3, ['a', 'b', 'c', 'y', 'x']],
     [99, ['a', 'b', 'c', 'y', 'x']],
     [undefined, ['a', 'b', 'c', 'y', 'x']],
-  ])('puts the notes, in the order given, at consecutive positions from index %s among the notes at the target (clamped to the end)', (index, expected) => {
-    const doc = new Y.Doc();
-    for (const id of ['a', 'b', 'c']) note(doc, id);
-    for (const id of ['x', 'y', 'z']) note(doc, id, 'strategy', 'challenge');
-    moveNotes(doc, ['y', 'x'], index === undefined ? here : { ...here, index }, aliceOrigin);
-    expect(ungrouped(doc)).toEqual(expected);
-    expect(ungrouped(doc, 'strategy', 'challenge')).toEqual(['z']);
-  });
+  ])(
+    'puts the notes, in the order given, at consecutive positions from index %s among the notes at the target (clamped to the end)',
+    (index, expected) => {
+      const doc = new Y.Doc();
+      for (const id of ['a', 'b', 'c']) note(doc, id);
+      for (const id of ['x', 'y', 'z']) note(doc, id, 'strategy', 'challenge');
+      moveNotes(doc, ['y', 'x'], index === undefined ? here : { ...here, index }, aliceOrigin);
+      expect(ungrouped(doc)).toEqual(expected);
+      expect(ungrouped(doc, 'strategy', 'challenge')).toEqual(['z']);
+    },
+  );
 
   it('reorders notes within their own list, counting positions without the moved notes', () => {
     const doc = new Y.Doc();
@@ -423,7 +430,14 @@ describe('moveNotes', () => {
     expect(themeNotes(doc, 'src')).toEqual(['c']);
     expect(ungrouped(doc)).toEqual([]);
     expect(ungrouped(doc, 'business-model', 'good-practice')).toEqual(['far2']);
-    expect(boardView(doc).notesById.get('far1')).toMatchObject({ dimension: 'structure', kind: 'challenge', themeId: 't', text: 'text of far1', colour: 'violet', authorId: 'alice' });
+    expect(boardView(doc).notesById.get('far1')).toMatchObject({
+      dimension: 'structure',
+      kind: 'challenge',
+      themeId: 't',
+      text: 'text of far1',
+      colour: 'violet',
+      authorId: 'alice',
+    });
     expect(cellOf(boardView(doc), 'structure', 'challenge').noteCount).toBe(5);
   });
 
@@ -515,7 +529,7 @@ describe('moveNotes', () => {
     },
   );
 
-  it('[V2] a note moved into a theme while a peer dissolves it shows ungrouped in the theme\'s cell', () => {
+  it("[V2] a note moved into a theme while a peer dissolves it shows ungrouped in the theme's cell", () => {
     const [a, b] = peers(1, 2);
     for (const id of ['a', 'b']) note(a, id);
     theme(a, 't', 'structure', 'challenge', ['a']);
@@ -529,7 +543,7 @@ describe('moveNotes', () => {
 });
 
 describe('ungroupNotes', () => {
-  it('takes notes out of their themes to the end of their own cells\' ungrouped notes, in one transaction', () => {
+  it("takes notes out of their themes to the end of their own cells' ungrouped notes, in one transaction", () => {
     const doc = new Y.Doc();
     for (const id of ['a', 'b', 'c', 'd']) note(doc, id);
     theme(doc, 't', 'structure', 'challenge', ['a', 'b', 'c']);
@@ -604,14 +618,14 @@ describe('setNoteColour', () => {
     expect(boardView(doc).notesById.get('n')?.colour).toBe('slate');
   });
 
-  it('[NA3] stores no colour for a new note, so the view shows its kind\'s colour', () => {
+  it("[NA3] stores no colour for a new note, so the view shows its kind's colour", () => {
     const doc = new Y.Doc();
     note(doc, 'n');
     expect((notesMap(doc).get('n') as Y.Map<unknown>).get('colour')).toBeNull();
     expect(boardView(doc).notesById.get('n')).toMatchObject({ colour: 'rose', colourPicked: false });
   });
 
-  it('[NA3] a moved note takes its new kind\'s colour unless its colour was picked by hand', () => {
+  it("[NA3] a moved note takes its new kind's colour unless its colour was picked by hand", () => {
     const doc = new Y.Doc();
     note(doc, 'plain');
     note(doc, 'picked');
@@ -622,7 +636,7 @@ describe('setNoteColour', () => {
     expect(view.notesById.get('picked')).toMatchObject({ kind: 'good-practice', colour: 'sky', colourPicked: true });
   });
 
-  it('[NA3] a colour picked equal to the kind\'s stays when the note changes kind; null gives back the kind\'s colour', () => {
+  it("[NA3] a colour picked equal to the kind's stays when the note changes kind; null gives back the kind's colour", () => {
     const doc = new Y.Doc();
     note(doc, 'n');
     setNoteColour(doc, 'n', 'rose', aliceOrigin);
@@ -672,7 +686,11 @@ describe('createTheme', () => {
   it('creates a titled theme after the themes already in its cell', () => {
     const doc = new Y.Doc();
     theme(doc, 'first');
-    const id = createTheme(doc, { title: '  Reporting  ', statement: 'Less time on reports', dimension: 'structure', kind: 'challenge' }, aliceOrigin);
+    const id = createTheme(
+      doc,
+      { title: '  Reporting  ', statement: 'Less time on reports', dimension: 'structure', kind: 'challenge' },
+      aliceOrigin,
+    );
     const cell = cellOf(boardView(doc), 'structure', 'challenge');
     expect(cell.themes.map((t) => t.id)).toEqual(['first', id]);
     expect(cell.themes[1]).toMatchObject({ title: 'Reporting', statement: 'Less time on reports', notes: [] });
@@ -822,24 +840,27 @@ describe('groupNotes', () => {
     expectRefused(doc, () => groupNotes(doc, ['a', 'gone'], { id: 'g', title: 'G', ...cell }, aliceOrigin), /no longer exists/);
   });
 
-  it.each(CLIENT_PAIRS)('[C1] grouping notes while a peer deletes one of them leaves the theme with the others (client ids %i, %i)', (clientA, clientB) => {
-    const [a, b] = peers(clientA, clientB);
-    for (const id of ['x', 'y']) note(a, id);
-    note(a, 'z', 'strategy', 'need');
-    note(a, 'gp', 'strategy', 'good-practice');
-    addLink(a, 'z', 'gp', 'alice', aliceOrigin);
-    syncDocs(a, b);
-    groupNotes(a, ['z', 'x', 'y'], { id: 'g', title: 'G', ...cell }, aliceOrigin);
-    deleteNote(b, 'x', bobOrigin);
-    syncDocs(a, b);
-    for (const doc of [a, b]) {
-      expect(themeNotes(doc, 'g')).toEqual(['z', 'y']);
-      expect(boardView(doc).notesById.has('x')).toBe(false);
-      expect(boardView(doc).links.map((l) => l.id)).toEqual(['z>gp']);
-      expect(boardView(doc).noteCount).toBe(3);
-    }
-    expect(agreedPlace(a, b, 'z')).toBe('structure/challenge/g');
-  });
+  it.each(CLIENT_PAIRS)(
+    '[C1] grouping notes while a peer deletes one of them leaves the theme with the others (client ids %i, %i)',
+    (clientA, clientB) => {
+      const [a, b] = peers(clientA, clientB);
+      for (const id of ['x', 'y']) note(a, id);
+      note(a, 'z', 'strategy', 'need');
+      note(a, 'gp', 'strategy', 'good-practice');
+      addLink(a, 'z', 'gp', 'alice', aliceOrigin);
+      syncDocs(a, b);
+      groupNotes(a, ['z', 'x', 'y'], { id: 'g', title: 'G', ...cell }, aliceOrigin);
+      deleteNote(b, 'x', bobOrigin);
+      syncDocs(a, b);
+      for (const doc of [a, b]) {
+        expect(themeNotes(doc, 'g')).toEqual(['z', 'y']);
+        expect(boardView(doc).notesById.has('x')).toBe(false);
+        expect(boardView(doc).links.map((l) => l.id)).toEqual(['z>gp']);
+        expect(boardView(doc).noteCount).toBe(3);
+      }
+      expect(agreedPlace(a, b, 'z')).toBe('structure/challenge/g');
+    },
+  );
 
   it.each(CLIENT_PAIRS)(
     '[C1] two people grouping overlapping notes in one cell at once: both themes exist and the shared note is in exactly one (client ids %i, %i)',
@@ -895,7 +916,12 @@ describe('moveTheme', () => {
   ])('reorders a theme to index %s among the themes of its cell (clamped to the end), keeping its notes', (index, expected) => {
     const doc = threeThemes();
     const notesBefore = notesMap(doc).toJSON();
-    moveTheme(doc, 't3', index === undefined ? { dimension: 'structure', kind: 'challenge' } : { dimension: 'structure', kind: 'challenge', index }, aliceOrigin);
+    moveTheme(
+      doc,
+      't3',
+      index === undefined ? { dimension: 'structure', kind: 'challenge' } : { dimension: 'structure', kind: 'challenge', index },
+      aliceOrigin,
+    );
     expect(themesIn(doc)).toEqual(expected);
     expect(notesMap(doc).toJSON()).toEqual(notesBefore);
     expect(themeNotes(doc, 't3')).toEqual(['c']);
@@ -948,7 +974,11 @@ describe('moveTheme', () => {
   it('[MU2] refuses a missing theme, an unknown place and an index that is not a whole number, changing nothing', () => {
     const doc = threeThemes();
     expectRefused(doc, () => moveTheme(doc, 'gone', { dimension: 'structure', kind: 'challenge' }, aliceOrigin), /theme no longer exists/);
-    expectRefused(doc, () => moveTheme(doc, 't1', { dimension: 'finance' as DimensionId, kind: 'challenge' }, aliceOrigin), /not a place on the board/);
+    expectRefused(
+      doc,
+      () => moveTheme(doc, 't1', { dimension: 'finance' as DimensionId, kind: 'challenge' }, aliceOrigin),
+      /not a place on the board/,
+    );
     expectRefused(doc, () => moveTheme(doc, 't1', { dimension: 'structure', kind: 'idea' as KindId }, aliceOrigin), /not a place on the board/);
     for (const index of [Number.NaN, 0.5, -1]) {
       expectRefused(doc, () => moveTheme(doc, 't1', { dimension: 'strategy', kind: 'need', index }, aliceOrigin), /whole number/);

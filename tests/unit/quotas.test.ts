@@ -4,7 +4,8 @@ import { readConfig } from '../../server/config';
 import { quotaKey } from '../../server/http/clientAddress';
 import { DEFAULT_QUOTAS, Quotas, RateLimitedError } from '../../server/http/quotas';
 
-const from = (address: string, headers: Record<string, string> = {}) => ({ socket: { remoteAddress: address }, headers }) as unknown as IncomingMessage;
+const from = (address: string, headers: Record<string, string> = {}) =>
+  ({ socket: { remoteAddress: address }, headers }) as unknown as IncomingMessage;
 
 function refusal(action: () => void): RateLimitedError | null {
   try {
@@ -55,7 +56,9 @@ describe('quotas', () => {
 
   it('[Q4] CREATE_POLICY is limited by default; token without ADMIN_TOKEN, or an unknown policy, stops the server with a sentence', () => {
     expect(readConfig({}).createPolicy).toBe('limited');
-    expect(() => readConfig({ CREATE_POLICY: 'token' })).toThrow('CREATE_POLICY=token needs ADMIN_TOKEN: only a request bearing it may create boards.');
+    expect(() => readConfig({ CREATE_POLICY: 'token' })).toThrow(
+      'CREATE_POLICY=token needs ADMIN_TOKEN: only a request bearing it may create boards.',
+    );
     expect(() => readConfig({ CREATE_POLICY: 'closed' })).toThrow('CREATE_POLICY must be one of open, limited, token; got "closed".');
     expect(readConfig({ CREATE_POLICY: 'token', ADMIN_TOKEN: 'admin-token-for-the-test-0123456789' }).createPolicy).toBe('token');
   });

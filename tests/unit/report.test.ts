@@ -41,10 +41,19 @@ function workshopBoard(): Y.Doc {
   const kpis = addNote(doc, { text: 'Weak KPIs', dimension: 'strategy', kind: 'challenge', author: ana }, origin);
   const tool = addNote(doc, { text: 'No reporting tool', dimension: 'strategy', kind: 'challenge', author: jan }, origin);
   addNote(doc, { text: 'Strategy written by a few *members*', dimension: 'strategy', kind: 'challenge', author: jan }, origin);
-  groupNotes(doc, [kpis, tool], { title: 'Reporting', statement: 'Measuring what the cluster achieves.', dimension: 'strategy', kind: 'challenge' }, origin);
+  groupNotes(
+    doc,
+    [kpis, tool],
+    { title: 'Reporting', statement: 'Measuring what the cluster achieves.', dimension: 'strategy', kind: 'challenge' },
+    origin,
+  );
   const need = addNote(doc, { text: 'A light CRM for reporting', dimension: 'strategy', kind: 'need', author: ana }, origin);
   const practice = addNote(doc, { text: 'KPI monitoring in Odoo', dimension: 'strategy', kind: 'good-practice', author: ana }, origin);
-  addNote(doc, { text: '=HYPERLINK("http://x", "click") and <img src=x onerror=alert(1)>', dimension: 'communication', kind: 'need', author: jan }, origin);
+  addNote(
+    doc,
+    { text: '=HYPERLINK("http://x", "click") and <img src=x onerror=alert(1)>', dimension: 'communication', kind: 'need', author: jan },
+    origin,
+  );
   addNote(doc, { text: 'B2B events with an entry fee, "sold out"', dimension: 'business-model', kind: 'good-practice', author: jan }, origin);
   addLink(doc, need, practice, 'ana', origin);
   return doc;
@@ -93,13 +102,19 @@ describe('reports', () => {
     const doc = workshopBoard();
     const late = new Date(at.getTime() + 42 * 60_000);
     vi.setSystemTime(late);
-    addNote(doc, { text: 'Late idea', dimension: 'structure', kind: 'need', author: { id: 'zoe', name: 'Zoe', cluster: 'gaia' } }, localOrigin('zoe'));
+    addNote(
+      doc,
+      { text: 'Late idea', dimension: 'structure', kind: 'need', author: { id: 'zoe', name: 'Zoe', cluster: 'gaia' } },
+      localOrigin('zoe'),
+    );
     const view = boardView(doc);
     const { engagement } = buildReport(view, { generatedAt: late, people: [...joined, { id: 'zoe', name: 'Zoe', cluster: 'gaia' }] });
     const participantNotes = [...view.notesById.values()];
     expect(engagement.rows.reduce((sum, r) => sum + r.total, 0)).toBe(participantNotes.length);
     view.dimensions.forEach((dimension, i) => {
-      expect(engagement.rows.reduce((sum, r) => sum + (r.notes[i] ?? 0), 0)).toBe(participantNotes.filter((n) => n.dimension === dimension.id).length);
+      expect(engagement.rows.reduce((sum, r) => sum + (r.notes[i] ?? 0), 0)).toBe(
+        participantNotes.filter((n) => n.dimension === dimension.id).length,
+      );
     });
     expect(engagement.rows.find((r) => r.cluster === 'GAIA')?.participants).toBe(2);
     expect(engagement.overTime.reduce((sum, b) => sum + b.notes, 0)).toBe(participantNotes.length);

@@ -11,11 +11,7 @@ describe('ranked results', () => {
     const add = (id: string, kind: 'challenge' | 'need') => addNote(doc, { id, text: id, dimension: 'structure', kind, author: alice }, aliceOrigin);
     for (const id of ['a', 'b', 'c', 'd', 'none']) add(id, 'challenge');
     add('n', 'need');
-    const ranked = rankResults(
-      boardView(doc),
-      { a: 2, b: 5, c: 2, d: 1, n: 3 },
-      { b: { gaia: 3, scs: 2 }, a: { '': 2 }, n: { scs: 1, gaia: 2 } },
-    );
+    const ranked = rankResults(boardView(doc), { a: 2, b: 5, c: 2, d: 1, n: 3 }, { b: { gaia: 3, scs: 2 }, a: { '': 2 }, n: { scs: 1, gaia: 2 } });
     const challenges = ranked[0]!.kinds[0]!.notes;
     expect(challenges.map((r) => [r.note.id, r.rank, r.tied, r.votes])).toEqual([
       ['b', 1, false, 5],

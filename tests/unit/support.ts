@@ -71,4 +71,3 @@ export function cellOf(view: BoardView, dimension: string, kind: string): CellVi
 export function ids(notes: readonly NoteView[]): string[] {
   return notes.map((n) => n.id);
 }
-

@@ -12,15 +12,23 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MutationError } from '../../shared/model/errors';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
-import { addNote, deleteNote, editNoteText, moveNote, moveNotes, type MoveTarget,setNoteColour, ungroupNotes } from '../../shared/model/mutations/notes';
+import {
+  addNote,
+  deleteNote,
+  editNoteText,
+  moveNote,
+  moveNotes,
+  type MoveTarget,
+  setNoteColour,
+  ungroupNotes,
+} from '../../shared/model/mutations/notes';
 import { createTheme, dissolveTheme, groupNotes, moveTheme, renameTheme } from '../../shared/model/mutations/themes';
-import { type LocalOrigin,localOrigin } from '../../shared/model/origin';
+import { type LocalOrigin, localOrigin } from '../../shared/model/origin';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { type BoardView, boardView, type NoteView, type ThemeView } from '../../shared/view/boardView';
 import { createRng } from '../helpers/random';
 
 // ---- Deterministic randomness ----
-
 
 class Random {
   private readonly next: () => number;
@@ -306,8 +314,7 @@ function runFuzz(seed: number, steps: number): FuzzStats {
     return { index, name, doc, origin: localOrigin(name), online: true, dirty: false };
   });
   const network = new Network(peers, random);
-  const zero = (): Record<OpName, number> =>
-    Object.fromEntries(OP_WEIGHTS.map(([name]) => [name, 0])) as Record<OpName, number>;
+  const zero = (): Record<OpName, number> => Object.fromEntries(OP_WEIGHTS.map(([name]) => [name, 0])) as Record<OpName, number>;
   const stats: FuzzStats = {
     seed,
     ok: zero(),
@@ -329,7 +336,9 @@ function runFuzz(seed: number, steps: number): FuzzStats {
   /** Stamps of other peers' edits on `target` of the given types that this peer has not yet received. */
   function unseen(peer: Peer, target: string, types: readonly Stamp['type'][]): number {
     const known = Y.decodeStateVector(Y.encodeStateVector(peer.doc));
-    return stamps.filter((s) => s.target === target && s.client !== peer.doc.clientID && types.includes(s.type) && (known.get(s.client) ?? 0) < s.clock).length;
+    return stamps.filter(
+      (s) => s.target === target && s.client !== peer.doc.clientID && types.includes(s.type) && (known.get(s.client) ?? 0) < s.clock,
+    ).length;
   }
 
   function stamp(peer: Peer, type: Stamp['type'], target: string): void {
@@ -383,7 +392,11 @@ function runFuzz(seed: number, steps: number): FuzzStats {
             const racing = unseen(peer, themeId, ['dissolve']);
             stats.conflicts.dissolveMoveInto += racing;
           }
-          addNote(peer.doc, { id, text: nextText(random, ''), dimension, kind, themeId, author: { id: peer.name, name: peer.name, cluster: null } }, peer.origin);
+          addNote(
+            peer.doc,
+            { id, text: nextText(random, ''), dimension, kind, themeId, author: { id: peer.name, name: peer.name, cluster: null } },
+            peer.origin,
+          );
           added.add(id);
           if (themeId !== null) stamp(peer, 'moveInto', themeId);
         };
@@ -496,7 +509,12 @@ function runFuzz(seed: number, steps: number): FuzzStats {
             countMoveConflicts(peer, n);
             stats.conflicts.groupDelete += unseen(peer, n.id, ['delete']);
           }
-          groupNotes(peer.doc, grouping.map((n) => n.id), { id, title: `Group ${id}`, ...cell }, peer.origin);
+          groupNotes(
+            peer.doc,
+            grouping.map((n) => n.id),
+            { id, title: `Group ${id}`, ...cell },
+            peer.origin,
+          );
           for (const n of grouping) {
             stamp(peer, 'move', n.id);
             stamp(peer, 'group', n.id);
@@ -676,27 +694,65 @@ describe('[C1] sync fuzz: every peer converges on the same board', () => {
   });
 
   // Skipped when reproducing one seed with FUZZ_SEED: the thresholds are about the whole seed list.
-  it.skipIf(envSeed !== undefined && envSeed !== '')('[C1] the fuzzer did real work: many mutations of every kind, concurrent conflicts, dissolves and theme moves', () => {
-    // Runs any seed filtered out of this run (e.g. with `-t`), so this check always sees all of them.
-    for (const seed of SEEDS) if (!results.has(seed)) results.set(seed, runFuzz(seed, STEPS));
-    const all = [...results.values()];
-    const ok = total(all, (s) => sum(s.ok));
-    expect(ok, 'successful mutations').toBeGreaterThan(SEEDS.length * STEPS * 0.35);
-    expect(total(all, (s) => sum(s.refused)), 'refused mutations').toBeGreaterThan(0);
-    expect(total(all, (s) => s.conflicts.moveDelete), 'concurrent move/delete conflicts').toBeGreaterThan(0);
-    expect(total(all, (s) => s.dissolved), 'dissolves').toBeGreaterThan(0);
-    expect(total(all, (s) => s.disconnects), 'disconnects').toBeGreaterThan(0);
-    expect(total(all, (s) => s.duplicated), 'duplicated messages').toBeGreaterThan(0);
-    for (const [name] of OP_WEIGHTS) expect(total(all, (s) => s.ok[name]), `successful ${name}`).toBeGreaterThan(0);
-    // The multi-note and theme moves each succeed many times (about 100-180 each over the base seeds).
-    for (const name of ['moveNotes', 'ungroupNotes', 'groupNotes', 'moveTheme'] as const) {
-      expect(total(all, (s) => s.ok[name]), `successful ${name}`).toBeGreaterThanOrEqual(40);
-    }
-    for (const name of ['moveNotes', 'ungroupNotes'] as const) expect(total(all, (s) => s.refused[name]), `refused ${name}`).toBeGreaterThan(0);
-    expect(total(all, (s) => s.conflicts.groupDelete), 'notes grouped while deleted elsewhere').toBeGreaterThan(0);
-    expect(total(all, (s) => s.conflicts.themeMoveMember), 'themes moved while a member note moves').toBeGreaterThan(0);
-    expect(total(all, (s) => s.sameCellMovesOutOfOrder), 'same-cell moves delivered out of causal order').toBeGreaterThan(0);
-  });
+  it.skipIf(envSeed !== undefined && envSeed !== '')(
+    '[C1] the fuzzer did real work: many mutations of every kind, concurrent conflicts, dissolves and theme moves',
+    () => {
+      // Runs any seed filtered out of this run (e.g. with `-t`), so this check always sees all of them.
+      for (const seed of SEEDS) if (!results.has(seed)) results.set(seed, runFuzz(seed, STEPS));
+      const all = [...results.values()];
+      const ok = total(all, (s) => sum(s.ok));
+      expect(ok, 'successful mutations').toBeGreaterThan(SEEDS.length * STEPS * 0.35);
+      expect(
+        total(all, (s) => sum(s.refused)),
+        'refused mutations',
+      ).toBeGreaterThan(0);
+      expect(
+        total(all, (s) => s.conflicts.moveDelete),
+        'concurrent move/delete conflicts',
+      ).toBeGreaterThan(0);
+      expect(
+        total(all, (s) => s.dissolved),
+        'dissolves',
+      ).toBeGreaterThan(0);
+      expect(
+        total(all, (s) => s.disconnects),
+        'disconnects',
+      ).toBeGreaterThan(0);
+      expect(
+        total(all, (s) => s.duplicated),
+        'duplicated messages',
+      ).toBeGreaterThan(0);
+      for (const [name] of OP_WEIGHTS)
+        expect(
+          total(all, (s) => s.ok[name]),
+          `successful ${name}`,
+        ).toBeGreaterThan(0);
+      // The multi-note and theme moves each succeed many times (about 100-180 each over the base seeds).
+      for (const name of ['moveNotes', 'ungroupNotes', 'groupNotes', 'moveTheme'] as const) {
+        expect(
+          total(all, (s) => s.ok[name]),
+          `successful ${name}`,
+        ).toBeGreaterThanOrEqual(40);
+      }
+      for (const name of ['moveNotes', 'ungroupNotes'] as const)
+        expect(
+          total(all, (s) => s.refused[name]),
+          `refused ${name}`,
+        ).toBeGreaterThan(0);
+      expect(
+        total(all, (s) => s.conflicts.groupDelete),
+        'notes grouped while deleted elsewhere',
+      ).toBeGreaterThan(0);
+      expect(
+        total(all, (s) => s.conflicts.themeMoveMember),
+        'themes moved while a member note moves',
+      ).toBeGreaterThan(0);
+      expect(
+        total(all, (s) => s.sameCellMovesOutOfOrder),
+        'same-cell moves delivered out of causal order',
+      ).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('[C1] pinned seeds', () => {
@@ -733,4 +789,3 @@ describe('[C1] pinned seeds', () => {
     expect(stats.ok.ungroupNotes, 'ungroups').toBeGreaterThan(0);
   });
 });
-

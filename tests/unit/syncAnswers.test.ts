@@ -35,39 +35,43 @@ const claim = fc.record({ writer: fc.integer({ min: 0, max: 3 }), clock: fc.nat(
 describe('sync answers', () => {
   it('[K5] every answer, cached or not, equals what Yjs encodes for that state vector, before and after a change', () => {
     fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), fc.array(fc.array(claim, { maxLength: 4 }), { minLength: 1, maxLength: 6 }), (ops, asks) => {
-        const server = new Y.Doc();
-        const answers = new SyncAnswers(server);
-        const writers = [1, 2, 3].map((id) => {
-          const doc = new Y.Doc();
-          doc.clientID = id;
-          return doc;
-        });
-        const apply = (batch: typeof ops) => {
-          for (const { writer, text, erase } of batch) {
-            const doc = writers[writer - 1];
-            if (!doc) continue;
-            Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
-            const shared = doc.getText('t');
-            if (erase && shared.length > 0) shared.delete(0, 1);
-            else shared.insert(0, text);
-            Y.applyUpdate(server, Y.encodeStateAsUpdate(doc));
-          }
-        };
-        const check = () => {
-          for (const ask of asks) {
-            const sv = vector(ask.map(({ writer, clock, madeUp }) => [writer === 0 ? madeUp : writer, clock]));
-            // Twice: the second answer may come from the cache.
-            expect(answers.answer(sv)).toEqual(direct(server, sv));
-            expect(answers.answer(sv)).toEqual(direct(server, sv));
-          }
-        };
-        apply(ops.slice(0, Math.ceil(ops.length / 2)));
-        check();
-        apply(ops.slice(Math.ceil(ops.length / 2)));
-        check();
-        [server, ...writers].forEach((doc) => doc.destroy());
-      }),
+      fc.property(
+        fc.array(op, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.array(claim, { maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        (ops, asks) => {
+          const server = new Y.Doc();
+          const answers = new SyncAnswers(server);
+          const writers = [1, 2, 3].map((id) => {
+            const doc = new Y.Doc();
+            doc.clientID = id;
+            return doc;
+          });
+          const apply = (batch: typeof ops) => {
+            for (const { writer, text, erase } of batch) {
+              const doc = writers[writer - 1];
+              if (!doc) continue;
+              Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+              const shared = doc.getText('t');
+              if (erase && shared.length > 0) shared.delete(0, 1);
+              else shared.insert(0, text);
+              Y.applyUpdate(server, Y.encodeStateAsUpdate(doc));
+            }
+          };
+          const check = () => {
+            for (const ask of asks) {
+              const sv = vector(ask.map(({ writer, clock, madeUp }) => [writer === 0 ? madeUp : writer, clock]));
+              // Twice: the second answer may come from the cache.
+              expect(answers.answer(sv)).toEqual(direct(server, sv));
+              expect(answers.answer(sv)).toEqual(direct(server, sv));
+            }
+          };
+          apply(ops.slice(0, Math.ceil(ops.length / 2)));
+          check();
+          apply(ops.slice(Math.ceil(ops.length / 2)));
+          check();
+          [server, ...writers].forEach((doc) => doc.destroy());
+        },
+      ),
       { seed: 20261202, numRuns: 200 },
     );
   });

@@ -6,7 +6,7 @@ import { serverOrigin } from '../../shared/model/origin';
 import { SCHEMA_VERSION } from '../../shared/model/schema';
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
 import { EXCITE_D14, EXCITE_D14_SOURCE } from '../../shared/templates/excite-d14';
-import { createBoardContent,TEMPLATES } from '../../shared/templates/index';
+import { createBoardContent, TEMPLATES } from '../../shared/templates/index';
 import { type BoardView, boardView, type NoteView } from '../../shared/view/boardView';
 import { recordOrigins } from './support';
 
@@ -97,7 +97,10 @@ describe('template "EXCITE D1.4"', () => {
   it('[T1, AT1] attributes each good practice to its cluster, and challenges and needs to the consortium; every note has the report as its source, no author', () => {
     const { view } = excite();
     for (const [dimension, clusters] of Object.entries(GOOD_PRACTICE_CLUSTERS) as [DimensionId, string[]][]) {
-      expect(notesIn(view, dimension, 'good-practice').map((n) => n.cluster), dimension).toEqual(clusters);
+      expect(
+        notesIn(view, dimension, 'good-practice').map((n) => n.cluster),
+        dimension,
+      ).toEqual(clusters);
       for (const kind of ['challenge', 'need'] as const) {
         for (const shown of notesIn(view, dimension, kind)) {
           expect(shown).toMatchObject({ cluster: null, clusterLabel: 'EXCITE consortium' });
@@ -105,7 +108,12 @@ describe('template "EXCITE D1.4"', () => {
       }
     }
     for (const shown of view.notesById.values()) {
-      expect(shown).toMatchObject({ authorId: '', authorName: EXCITE_D14_SOURCE, byline: EXCITE_D14_SOURCE, source: { kind: 'template', label: EXCITE_D14_SOURCE } });
+      expect(shown).toMatchObject({
+        authorId: '',
+        authorName: EXCITE_D14_SOURCE,
+        byline: EXCITE_D14_SOURCE,
+        source: { kind: 'template', label: EXCITE_D14_SOURCE },
+      });
     }
   });
 

@@ -6,7 +6,7 @@ import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/
 import { dissolveTheme, groupNotes } from '../../shared/model/mutations/themes';
 import { localOrigin } from '../../shared/model/origin';
 import type { AuthorInput } from '../../shared/model/schema';
-import { type BoardView,boardView } from '../../shared/view/boardView';
+import { type BoardView, boardView } from '../../shared/view/boardView';
 
 const anna: AuthorInput = { id: 'anna', name: 'Anna', cluster: 'gaia' };
 const jonas: AuthorInput = { id: 'jonas', name: 'Jonas', cluster: 'scs' };

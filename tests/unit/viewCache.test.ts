@@ -5,7 +5,7 @@ import { addNote, deleteNote, editNoteText, moveNote, setNoteColour } from '../.
 import { dissolveTheme, groupNotes, moveTheme } from '../../shared/model/mutations/themes';
 import { localOrigin } from '../../shared/model/origin';
 import { DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
-import { type BoardView,boardView } from '../../shared/view/boardView';
+import { type BoardView, boardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
 import { createRng } from '../helpers/random';
 
@@ -17,7 +17,11 @@ describe('BoardViewCache', () => {
   it('[AT2] resolves names from the people it is given, and again for every note when they change', () => {
     const doc = new Y.Doc();
     const cache = new BoardViewCache(doc);
-    const a = addNote(doc, { text: 'a', dimension: 'strategy', kind: 'need', author: { id: 'p1', name: 'Old copy', cluster: 'dti' } }, localOrigin('p1'));
+    const a = addNote(
+      doc,
+      { text: 'a', dimension: 'strategy', kind: 'need', author: { id: 'p1', name: 'Old copy', cluster: 'dti' } },
+      localOrigin('p1'),
+    );
     const people = new Map([['p1', { name: 'Ana', cluster: 'gaia' }]]);
     expect(cache.view(people).notesById.get(a)).toMatchObject({ byline: 'Ana', clusterLabel: 'GAIA' });
     expect(cache.view(people).notesById.get(a)).toBe(cache.view(people).notesById.get(a));
@@ -28,7 +32,7 @@ describe('BoardViewCache', () => {
 
   it.each([1, 2, 3, 4, 5])('[V1] gives the same view as boardView after every local and remote change (seed %i)', (seed) => {
     const random = createRng(seed).float;
-    const pick = <T,>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
+    const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
     const doc = new Y.Doc();
     const remote = new Y.Doc();
     const cache = new BoardViewCache(doc);

@@ -1,7 +1,7 @@
 /** The voting rules on their own (shared/workshop/voting.ts; SPEC WV1, WV3, WV4). */
 import { describe, expect, it } from 'vitest';
 import type { Round } from '../../shared/workshop/control';
-import { type Ballot,checkVote, resultsVisible, tally, usage, votesUsedBy } from '../../shared/workshop/voting';
+import { type Ballot, checkVote, resultsVisible, tally, usage, votesUsedBy } from '../../shared/workshop/voting';
 
 function round(extra: Partial<Round> = {}): Round {
   return {

@@ -91,9 +91,20 @@ describe('the write rule over every workshop state', () => {
   });
 
   it('[HC1] names the refusal the way a socket reason reads', () => {
-    const locked = (dimensions: WorkshopRules['lock']['dimensions'], board = false): WorkshopRules => ({ lock: { board, dimensions }, privateWriting: false });
-    expect(mayWrite('participant', locked([], true), 'delete', 'strategy')).toEqual({ ok: false, refusal: 'board-locked', reason: 'the board is locked' });
-    expect(mayWrite('participant', locked(['strategy']), 'link', 'strategy')).toEqual({ ok: false, refusal: 'dimension-locked', reason: 'Cluster strategy is locked' });
+    const locked = (dimensions: WorkshopRules['lock']['dimensions'], board = false): WorkshopRules => ({
+      lock: { board, dimensions },
+      privateWriting: false,
+    });
+    expect(mayWrite('participant', locked([], true), 'delete', 'strategy')).toEqual({
+      ok: false,
+      refusal: 'board-locked',
+      reason: 'the board is locked',
+    });
+    expect(mayWrite('participant', locked(['strategy']), 'link', 'strategy')).toEqual({
+      ok: false,
+      refusal: 'dimension-locked',
+      reason: 'Cluster strategy is locked',
+    });
     expect(mayWrite('participant', { ...OPEN_RULES, privateWriting: true }, 'add', 'structure')).toEqual({
       ok: false,
       refusal: 'private-writing',

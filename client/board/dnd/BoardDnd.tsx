@@ -18,14 +18,24 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { createContext, type ReactNode,useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { findTheme } from '../../../shared/view/boardView';
 import { useBoard } from '../context';
 import { quote } from '../quote';
 import { liveSelection } from '../ui';
 import { useUiStore } from '../uiContext';
 import { applyDrop, describeIntent, describeNotePlace, describeThemePlace } from './apply';
-import { type Candidate, type Dragged, type DropIntent, droppableAt, type DropTarget, intentFor, keyboardStops, nextStop, type Point } from './intent';
+import {
+  type Candidate,
+  type Dragged,
+  type DropIntent,
+  droppableAt,
+  type DropTarget,
+  intentFor,
+  keyboardStops,
+  nextStop,
+  type Point,
+} from './intent';
 
 interface DragState {
   dragged: Dragged | null;
@@ -75,7 +85,10 @@ function centre(rect: ClientRect): Point {
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
-function candidatesFrom(containers: Iterable<{ id: string | number; data: { current?: unknown } }>, rects: Map<string | number, ClientRect>): Candidate[] {
+function candidatesFrom(
+  containers: Iterable<{ id: string | number; data: { current?: unknown } }>,
+  rects: Map<string | number, ClientRect>,
+): Candidate[] {
   const candidates: Candidate[] = [];
   for (const container of containers) {
     const rect = rects.get(container.id);
@@ -190,13 +203,16 @@ export function BoardDnd({ children, renderOverlay }: { children: ReactNode; ren
     );
   };
 
-  const label = useCallback((dragged: Dragged | null): string => {
-    const current = session.getView();
-    if (!dragged) return 'item';
-    if (dragged.type === 'note') return `note ${quote(current.notesById.get(dragged.noteId)?.text ?? '')}`;
-    const title = findTheme(current, dragged.themeId)?.title;
-    return `theme “${title ?? ''}”`;
-  }, [session]);
+  const label = useCallback(
+    (dragged: Dragged | null): string => {
+      const current = session.getView();
+      if (!dragged) return 'item';
+      if (dragged.type === 'note') return `note ${quote(current.notesById.get(dragged.noteId)?.text ?? '')}`;
+      const title = findTheme(current, dragged.themeId)?.title;
+      return `theme “${title ?? ''}”`;
+    },
+    [session],
+  );
 
   const announcements = useMemo<Announcements>(
     () => ({

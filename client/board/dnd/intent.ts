@@ -120,12 +120,7 @@ function columnAt(cells: readonly Rect[], x: number): { left: number; right: num
  * left/right go to the nearest column on that side, at the nearest height. Columns come from the
  * cells' rects, so an overlay narrower or wider than the card does not confuse them.
  */
-export function nextStop(
-  stops: readonly Point[],
-  cells: readonly Rect[],
-  from: Point,
-  direction: 'up' | 'down' | 'left' | 'right',
-): Point | null {
+export function nextStop(stops: readonly Point[], cells: readonly Rect[], from: Point, direction: 'up' | 'down' | 'left' | 'right'): Point | null {
   const column = columnAt(cells, from.x) ?? { left: from.x - 1, right: from.x + 1 };
   const inColumn = (p: Point, c: { left: number; right: number }) => p.x >= c.left && p.x <= c.right;
   if (direction === 'up' || direction === 'down') {

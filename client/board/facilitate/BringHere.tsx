@@ -1,9 +1,9 @@
 import { useState, useSyncExternalStore } from 'react';
-import { type DimensionId,DIMENSIONS } from '../../../shared/model/vocabulary';
+import { type DimensionId, DIMENSIONS } from '../../../shared/model/vocabulary';
 import { dimensionLabel } from '../../../shared/model/vocabulary';
 import { useControl } from '../context';
 import { nearestDimension, subscribeToScroll } from './nearestDimension';
-import { pressable,Problem } from './parts';
+import { pressable, Problem } from './parts';
 import { useCommand } from './useAction';
 
 /** Scrolls everyone's board to one dimension: by default the one at the top of this screen. */

@@ -20,9 +20,9 @@ export function CopyField({ label, value }: { label: string; value: string }) {
     Promise.resolve()
       .then(() => navigator.clipboard.writeText(value))
       .then(
-      () => setCopied('yes'),
-      () => setCopied('no'),
-    );
+        () => setCopied('yes'),
+        () => setCopied('no'),
+      );
   };
   return (
     <div className="copy-field">

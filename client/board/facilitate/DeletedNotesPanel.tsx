@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { dimensionLabel, kindLabel } from '../../../shared/model/vocabulary';
 import type { DeletedNote } from '../../../shared/workshop/deletedNotes';
-import { type Caller,listDeletedNotes, restoreDeletedNotes } from '../../workshopApi';
+import { type Caller, listDeletedNotes, restoreDeletedNotes } from '../../workshopApi';
 import { useBoardView } from '../context';
 import { Notice, Problem } from './parts';
 import { problemText, useAction } from './useAction';

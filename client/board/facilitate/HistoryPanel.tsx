@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type HistoryEntry,listHistory, takeSnapshot } from '../../workshopApi';
+import { type HistoryEntry, listHistory, takeSnapshot } from '../../workshopApi';
 import { useControl } from '../context';
 import { DeletedNotesPanel } from './DeletedNotesPanel';
 import { Notice, Problem } from './parts';

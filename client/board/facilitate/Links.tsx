@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Role } from '../../../shared/protocol';
 import { Dialog } from '../../ui/Dialog';
-import { type Caller,rotateLink } from '../../workshopApi';
+import { type Caller, rotateLink } from '../../workshopApi';
 import { useBoard } from '../context';
 import { LinkList, ROLE_LINK_LABEL } from './CopyField';
 import { Problem } from './parts';
@@ -73,7 +73,9 @@ export function LinksPanel() {
       {shown && (
         <div className="new-links">
           <h3>Current links</h3>
-          <p className="field-hint">As of {new Date(shown.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Share each with its people only.</p>
+          <p className="field-hint">
+            As of {new Date(shown.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Share each with its people only.
+          </p>
           <LinkList links={shown.links} />
         </div>
       )}

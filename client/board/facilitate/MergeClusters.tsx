@@ -1,5 +1,5 @@
-import { type FormEvent,useState } from 'react';
-import { clusterLabel,CLUSTERS } from '../../../shared/model/vocabulary';
+import { type FormEvent, useState } from 'react';
+import { clusterLabel, CLUSTERS } from '../../../shared/model/vocabulary';
 import type { PersonStatus } from '../../../shared/workshop/control';
 import { Notice, Problem } from './parts';
 import { useCommand } from './useAction';
@@ -46,7 +46,9 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
       <h3 id="facilitate-merge-heading" className="facilitate-subheading">
         Merge clusters
       </h3>
-      <p className="field-hint">When people typed one cluster under different names, move them into one: the cluster cap on votes then counts them together.</p>
+      <p className="field-hint">
+        When people typed one cluster under different names, move them into one: the cluster cap on votes then counts them together.
+      </p>
       <div className="merge-fields">
         <div className="facilitate-field">
           <label htmlFor="facilitate-merge-from">Move everyone of</label>

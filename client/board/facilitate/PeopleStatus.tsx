@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import { useBoardView, useControl, usePresence } from '../context';
 import { MergeClusters } from './MergeClusters';
-import { pressable,Problem } from './parts';
+import { pressable, Problem } from './parts';
 import { usePeopleVotes } from './peopleVotes';
 import { PersonRow } from './PersonRow';
 import { useCommand } from './useAction';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { clusterLabel } from '../../../shared/model/vocabulary';
 import type { PersonStatus, Round } from '../../../shared/workshop/control';
 import { useBoard } from '../context';
-import { pressable,Problem } from './parts';
+import { pressable, Problem } from './parts';
 import { useCommand } from './useAction';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -54,7 +54,9 @@ export function PersonRow({
       </span>
       <span className="person-cluster">{clusterLabel(person.cluster)}</span>
       <span className="person-facts">
-        {person.role === 'participant' && <span className={person.ready ? 'chip chip-done' : 'chip chip-writing'}>{person.ready ? 'Done' : 'Still writing'}</span>}
+        {person.role === 'participant' && (
+          <span className={person.ready ? 'chip chip-done' : 'chip chip-writing'}>{person.ready ? 'Done' : 'Still writing'}</span>
+        )}
         <span>{plural(notes, 'note', 'notes')}</span>
         {person.privateCount > 0 && <span>{plural(person.privateCount, 'private note', 'private notes')}</span>}
         {(voting || votesUsed > 0) && (

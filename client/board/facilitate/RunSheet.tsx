@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useControl } from '../context';
-import { pressable,Problem } from './parts';
+import { pressable, Problem } from './parts';
 import { RunSheetEditor } from './RunSheetEditor';
 import { standardRunSheet, stepEffects, stepSummary } from './steps';
 import { useCommand } from './useAction';

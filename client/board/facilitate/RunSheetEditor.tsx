@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_STEPS, type Step } from '../../../shared/workshop/control';
 import { Problem } from './parts';
-import { newStepDraft, readStepDrafts, type StepDraft,stepDraft } from './stepDraft';
+import { newStepDraft, readStepDrafts, type StepDraft, stepDraft } from './stepDraft';
 import { StepFields } from './StepFields';
 import { standardRunSheet } from './steps';
 import { useCommand } from './useAction';

@@ -4,14 +4,15 @@ import type { CreatedBoard } from '../../../shared/protocol';
 import { ImportError } from '../../../shared/report/json';
 import type { BoardView } from '../../../shared/view/boardView';
 import { Dialog, DialogDone } from '../../ui/Dialog';
-import { type Caller, type HistoryEntry,readSnapshot, restoreSnapshot } from '../../workshopApi';
+import { type Caller, type HistoryEntry, readSnapshot, restoreSnapshot } from '../../workshopApi';
 import { LinkList } from './CopyField';
-import { Notice, pressable,Problem } from './parts';
+import { Notice, pressable, Problem } from './parts';
 import { SnapshotOutline } from './SnapshotOutline';
 import { snapshotView } from './snapshotView';
 import { problemText, useAction } from './useAction';
 
-type Loaded = { status: 'loading' } | { status: 'failed'; problem: string } | { status: 'ready'; view: BoardView; votes: ReadonlyMap<string, number> };
+type Loaded =
+  { status: 'loading' } | { status: 'failed'; problem: string } | { status: 'ready'; view: BoardView; votes: ReadonlyMap<string, number> };
 
 /**
  * A snapshot, read-only, and the way to bring it back: as a new board, with its own links. The
@@ -29,7 +30,11 @@ export function SnapshotPreview({ caller, entry, onClose }: { caller: Caller; en
       .then(
         (snapshot) => live && setLoaded({ status: 'ready', ...snapshot }),
         (error: unknown) =>
-          live && setLoaded({ status: 'failed', problem: error instanceof ImportError ? `This snapshot cannot be read: ${error.message}` : problemText(error) }),
+          live &&
+          setLoaded({
+            status: 'failed',
+            problem: error instanceof ImportError ? `This snapshot cannot be read: ${error.message}` : problemText(error),
+          }),
       );
     return () => {
       live = false;

@@ -1,4 +1,4 @@
-import { type DimensionId,DIMENSIONS } from '../../../shared/model/vocabulary';
+import { type DimensionId, DIMENSIONS } from '../../../shared/model/vocabulary';
 import { STEP_MINUTES_MAX, STEP_TITLE_MAX } from '../../../shared/workshop/control';
 import type { StepDraft } from './stepDraft';
 import { VotingFields } from './VotingFields';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { STEP_MINUTES_MAX } from '../../../shared/workshop/control';
 import { useControl } from '../context';
 import { formatRemaining, useTimer } from '../WorkshopBar';
-import { pressable,Problem } from './parts';
+import { pressable, Problem } from './parts';
 import { useCommand } from './useAction';
 
 /** The shared timer in the server's clock: the same on every screen, whatever each device's clock says. */

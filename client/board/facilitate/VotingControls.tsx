@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { DEFAULT_VOTING } from '../../../shared/workshop/control';
 import { useControl } from '../context';
-import { pressable,Problem } from './parts';
+import { pressable, Problem } from './parts';
 import { usePeopleVotes } from './peopleVotes';
 import { useCommand } from './useAction';
 import { useFocusAfterSwitch } from './useFocusAfterSwitch';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { type DimensionId,DIMENSIONS } from '../../../shared/model/vocabulary';
+import { type DimensionId, DIMENSIONS } from '../../../shared/model/vocabulary';
 import type { LockState } from '../../../shared/workshop/control';
 import { useControl } from '../context';
-import { Notice, pressable,Problem, Toggle } from './parts';
+import { Notice, pressable, Problem, Toggle } from './parts';
 import { useCommand } from './useAction';
 import { usePending } from './usePending';
 
@@ -86,11 +86,7 @@ function Locks() {
         {shown.board && <p className="field-hint">While the whole board is locked, every dimension is locked.</p>}
         {DIMENSIONS.map((dimension) => (
           <label key={dimension.id} className="facilitate-check">
-            <input
-              type="checkbox"
-              checked={shown.dimensions.includes(dimension.id)}
-              onChange={(e) => setDimension(dimension.id, e.target.checked)}
-            />
+            <input type="checkbox" checked={shown.dimensions.includes(dimension.id)} onChange={(e) => setDimension(dimension.id, e.target.checked)} />
             Lock {dimension.label}
           </label>
         ))}

@@ -1,4 +1,4 @@
-import { type ReactNode,useId, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 
 /** A titled, collapsible part of the panel. Open by default: everything is one Tab away. */
 export function PanelSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode,useContext, useEffect, useState } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { listPeople } from '../../workshopApi';
 import { useControl } from '../context';
 import { useCaller } from './useAction';

@@ -1,5 +1,5 @@
 import { parseBoardExport } from '../../../shared/report/json';
-import { type BoardView,deriveBoardView } from '../../../shared/view/boardView';
+import { type BoardView, deriveBoardView } from '../../../shared/view/boardView';
 
 /**
  * A snapshot (a board export) as the same view the board and the reports read, so the preview

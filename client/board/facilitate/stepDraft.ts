@@ -1,8 +1,8 @@
 /** A run-sheet step as edited in a form, and the check that turns the drafts into steps. */
 import { newId } from '../../../shared/model/ids';
 import type { DimensionId } from '../../../shared/model/vocabulary';
-import { DEFAULT_VOTING, type Step,STEP_MINUTES_MAX, STEP_TITLE_MAX } from '../../../shared/workshop/control';
-import { type Checked, readVotingDraft, type VotingDraft,votingDraft } from './votingDraft';
+import { DEFAULT_VOTING, type Step, STEP_MINUTES_MAX, STEP_TITLE_MAX } from '../../../shared/workshop/control';
+import { type Checked, readVotingDraft, type VotingDraft, votingDraft } from './votingDraft';
 
 export interface StepDraft {
   id: string;

@@ -5,7 +5,10 @@ import { useState } from 'react';
  * control document (which may come a moment after the HTTP reply). The choice is remembered with
  * the server value it was made against: as soon as the server value moves on, the server wins.
  */
-export function usePending<T>(server: T, key: (value: T) => string = (value) => JSON.stringify(value)): {
+export function usePending<T>(
+  server: T,
+  key: (value: T) => string = (value) => JSON.stringify(value),
+): {
   shown: T;
   choose(next: T): void;
   forget(): void;

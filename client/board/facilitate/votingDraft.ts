@@ -38,7 +38,8 @@ export function readVotingDraft(draft: VotingDraft): Checked<VotingConfig> {
   let clusterCap: number | null = null;
   if (draft.clusterCap.trim() !== '') {
     clusterCap = wholeNumber(draft.clusterCap, 1, CLUSTER_CAP_MAX);
-    if (clusterCap === null) return { ok: false, problem: `The cluster cap must be a whole number from 1 to ${CLUSTER_CAP_MAX}, or empty for no cap.` };
+    if (clusterCap === null)
+      return { ok: false, problem: `The cluster cap must be a whole number from 1 to ${CLUSTER_CAP_MAX}, or empty for no cap.` };
   }
   return { ok: true, value: { budget, maxPerNote, clusterCap, hideResults: draft.hideResults } };
 }

@@ -1,5 +1,5 @@
 import './dock.css';
-import { type ReactNode,useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 /**
  * A panel docked beside the board (a column from 1024 px, a full-screen sheet below): it takes

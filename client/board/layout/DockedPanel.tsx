@@ -1,4 +1,4 @@
-import { lazy,Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { useBoard } from '../context';
 import { PeoplePanel } from '../presence/PeoplePanel';
 import { useDock } from './dock';

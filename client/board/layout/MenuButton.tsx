@@ -1,4 +1,4 @@
-import { type ReactNode,useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 export interface MenuItem {
   label: string;
@@ -12,7 +12,17 @@ export interface MenuItem {
  * on the first item, arrows, Home and End move, Enter chooses, Escape or Tab closes, and focus
  * goes back to the button.
  */
-export function MenuButton({ label, menuLabel, items, className }: { label: ReactNode; menuLabel: string; items: readonly MenuItem[]; className?: string }) {
+export function MenuButton({
+  label,
+  menuLabel,
+  items,
+  className,
+}: {
+  label: ReactNode;
+  menuLabel: string;
+  items: readonly MenuItem[];
+  className?: string;
+}) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const button = useRef<HTMLButtonElement>(null);
@@ -50,7 +60,12 @@ export function MenuButton({ label, menuLabel, items, className }: { label: Reac
 
   const onMenuKey = (event: React.KeyboardEvent) => {
     const last = items.length - 1;
-    const moves: Record<string, number> = { ArrowDown: active === last ? 0 : active + 1, ArrowUp: active === 0 ? last : active - 1, Home: 0, End: last };
+    const moves: Record<string, number> = {
+      ArrowDown: active === last ? 0 : active + 1,
+      ArrowUp: active === 0 ? last : active - 1,
+      Home: 0,
+      End: last,
+    };
     if (event.key in moves) {
       event.preventDefault();
       setActive(moves[event.key]!);

@@ -1,5 +1,5 @@
 import { setNoteColour } from '../../../shared/model/mutations/notes';
-import { type Colour,COLOURS, defaultColour } from '../../../shared/model/vocabulary';
+import { type Colour, COLOURS, defaultColour } from '../../../shared/model/vocabulary';
 import type { NoteView } from '../../../shared/view/boardView';
 import { useBoard } from '../context';
 

@@ -1,4 +1,4 @@
-import { type FormEvent,useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { moveNotes } from '../../../shared/model/mutations/notes';
 import { groupNotes } from '../../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../../shared/model/schema';
@@ -17,7 +17,17 @@ const NEW = 'new';
  * its cell, or becomes a new theme there. Afterwards the note keeps the focus in its new place,
  * and the page does not move (NA2).
  */
-export function GroupWithDialog({ noteId, noteIds, onDone, onClose }: { noteId: string; noteIds: readonly string[]; onDone(): void; onClose(): void }) {
+export function GroupWithDialog({
+  noteId,
+  noteIds,
+  onDone,
+  onClose,
+}: {
+  noteId: string;
+  noteIds: readonly string[];
+  onDone(): void;
+  onClose(): void;
+}) {
   const { session, run } = useBoard();
   const view = useBoardView();
   const note = view.notesById.get(noteId);

@@ -3,7 +3,7 @@
  * keyboard. A WAI-ARIA menu button: arrow keys, Home and End move through the items, Escape
  * (or Tab) closes it and gives the focus back to the note.
  */
-import { type KeyboardEvent, type ReactNode,useEffect, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
 
 export interface MenuItem {
   id: string;

@@ -3,7 +3,7 @@
  * here, points the next note at that dimension, and offers to show it on the board.
  */
 import { useEffect, useState } from 'react';
-import { type DimensionId,dimensionLabel } from '../../../shared/model/vocabulary';
+import { type DimensionId, dimensionLabel } from '../../../shared/model/vocabulary';
 import { useBoard } from '../context';
 import { useUiStore } from '../uiContext';
 

@@ -2,9 +2,9 @@
  * "Write a note" on a phone: where it goes (dimension and kind, remembered), the text, Send.
  * It writes through writeNote, as a cell's composer does, so private writing and locks apply alike.
  */
-import { type FormEvent, type KeyboardEvent,useId, useRef, useState, useSyncExternalStore } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { NOTE_TEXT_MAX } from '../../../shared/model/schema';
-import { dimensionLabel, DIMENSIONS, kindLabel,KINDS } from '../../../shared/model/vocabulary';
+import { dimensionLabel, DIMENSIONS, kindLabel, KINDS } from '../../../shared/model/vocabulary';
 import { useBoard, useControl } from '../context';
 import { writeNote } from '../writeNote';
 import type { WriteChoice } from './writeChoice';
@@ -75,7 +75,13 @@ export function WriteForm({ choice, onChoice }: { choice: WriteChoice; onChoice(
           <legend>Kind</legend>
           {KINDS.map((kind) => (
             <label key={kind.id} className={`phone-kind kind-${kind.id}`}>
-              <input type="radio" name={`${ids}-kind`} value={kind.id} checked={choice.kind === kind.id} onChange={() => onChoice({ ...choice, kind: kind.id })} />
+              <input
+                type="radio"
+                name={`${ids}-kind`}
+                value={kind.id}
+                checked={choice.kind === kind.id}
+                onChange={() => onChoice({ ...choice, kind: kind.id })}
+              />
               <span>{kind.label}</span>
             </label>
           ))}

@@ -79,13 +79,7 @@ export function PresenceStrip() {
           );
         })}
       </ul>
-      <button
-        type="button"
-        className="presence-count"
-        aria-expanded={open}
-        title="Everyone on this board, by cluster"
-        onClick={toggle}
-      >
+      <button type="button" className="presence-count" aria-expanded={open} title="Everyone on this board, by cluster" onClick={toggle}>
         {hidden > 0 && (
           <span className="presence-more" aria-hidden="true">
             +{hidden}

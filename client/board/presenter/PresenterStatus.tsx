@@ -27,7 +27,12 @@ export function PresenterStatus() {
         )}
       </span>
       {remaining !== null && (
-        <span className={`presenter-timer${running ? '' : ' paused'}`} role="timer" data-testid="presenter-timer" aria-label={`Time left ${formatRemaining(remaining)}`}>
+        <span
+          className={`presenter-timer${running ? '' : ' paused'}`}
+          role="timer"
+          data-testid="presenter-timer"
+          aria-label={`Time left ${formatRemaining(remaining)}`}
+        >
           {remaining === 0 && running ? "Time's up" : formatRemaining(remaining)}
         </span>
       )}

@@ -40,5 +40,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function usePresenting(boardId: string, role: Role): boolean {
-  return useSyncExternalStore(subscribe, () => stored(boardId) ?? (role === 'viewer' && window.innerWidth >= WIDE), () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => stored(boardId) ?? (role === 'viewer' && window.innerWidth >= WIDE),
+    () => false,
+  );
 }

@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { useBoard, useBoardView, useControl } from '../context';
 import { useUiStore } from '../uiContext';
-import { hasVotes, type RankedNote,rankResults } from './ranking';
+import { hasVotes, type RankedNote, rankResults } from './ranking';
 
 export function ResultsView({ onClose }: { onClose(): void }) {
   const { session } = useBoard();
@@ -24,7 +24,9 @@ export function ResultsView({ onClose }: { onClose(): void }) {
 
   const command = (show: boolean) => {
     setProblem(null);
-    session.workshop.command({ type: 'showResults', show }).catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'That did not work. Please try again.'));
+    session.workshop
+      .command({ type: 'showResults', show })
+      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'That did not work. Please try again.'));
   };
 
   const goTo = (noteId: string) => {

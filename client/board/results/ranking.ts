@@ -3,7 +3,7 @@
  * first, with their votes per voter cluster. Pure, from what the server published (totals and
  * per-cluster votes in the control document), never from what a client claims.
  */
-import { clusterLabel, type DimensionId, type KindId,KINDS } from '../../../shared/model/vocabulary';
+import { clusterLabel, type DimensionId, type KindId, KINDS } from '../../../shared/model/vocabulary';
 import type { BoardView, NoteView } from '../../../shared/view/boardView';
 import { NO_CLUSTER_KEY } from '../../../shared/workshop/voting';
 

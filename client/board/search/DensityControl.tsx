@@ -1,6 +1,6 @@
 /** Comfortable / compact / overview: how much of the board one screen shows. A radio group. */
 import './search.css';
-import { DENSITIES, type Density,useOverview, useOverviewStore } from './overview';
+import { DENSITIES, type Density, useOverview, useOverviewStore } from './overview';
 
 const LABELS: Record<Density, string> = { comfortable: 'Comfortable', compact: 'Compact', overview: 'Overview' };
 

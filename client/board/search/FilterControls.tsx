@@ -3,8 +3,8 @@
  * so the toolbar can place it anywhere (behind a "Filter" button on phones, for instance).
  */
 import './search.css';
-import { type KeyboardEvent,useMemo } from 'react';
-import { clusterLabel, type DimensionId, DIMENSIONS, type KindId,KINDS } from '../../../shared/model/vocabulary';
+import { type KeyboardEvent, useMemo } from 'react';
+import { clusterLabel, type DimensionId, DIMENSIONS, type KindId, KINDS } from '../../../shared/model/vocabulary';
 import { useBoardView } from '../context';
 import { NO_FILTER } from '../ui';
 import { useUi, useUiStore } from '../uiContext';
@@ -65,7 +65,11 @@ export function FilterControls() {
           </option>
         ))}
       </select>
-      <select aria-label="Filter by kind" value={filter.kind ?? ''} onChange={(e) => ui.setFilter({ kind: (e.target.value || null) as KindId | null })}>
+      <select
+        aria-label="Filter by kind"
+        value={filter.kind ?? ''}
+        onChange={(e) => ui.setFilter({ kind: (e.target.value || null) as KindId | null })}
+      >
         <option value="">All kinds</option>
         {KINDS.map((k) => (
           <option key={k.id} value={k.id}>

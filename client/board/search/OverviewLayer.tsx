@@ -48,7 +48,9 @@ export function OverviewLayer() {
     return () => cancelAnimationFrame(frame);
   }, [jump, store]);
 
-  const rules = [hiding && matches.active ? hidingRules(matches) : '', current && matches.ids.includes(current) ? currentRule(current) : ''].join('\n');
+  const rules = [hiding && matches.active ? hidingRules(matches) : '', current && matches.ids.includes(current) ? currentRule(current) : ''].join(
+    '\n',
+  );
   useScreenRules(rules);
   return null;
 }

@@ -4,7 +4,7 @@
  */
 import { useBoardView } from '../context';
 import { useUiStore } from '../uiContext';
-import { countOf, type Matches,stepMatch } from './matches';
+import { countOf, type Matches, stepMatch } from './matches';
 import { useOverview, useOverviewStore } from './overview';
 
 /** Jumps to the next (1) or previous (-1) match: opens its dimension and theme, then the grid scrolls to it. */
@@ -41,11 +41,25 @@ export function SearchNavigator({ matches }: { matches: Matches }) {
         </span>
       ) : (
         // Moves keyboard focus onto the current match, e.g. to edit it.
-        <button type="button" className="quiet match-count" aria-live="polite" data-testid="match-count" title="Go to this note" onClick={() => current !== null && store.jumpTo(current, true)}>
+        <button
+          type="button"
+          className="quiet match-count"
+          aria-live="polite"
+          data-testid="match-count"
+          title="Go to this note"
+          onClick={() => current !== null && store.jumpTo(current, true)}
+        >
           {position}
         </button>
       )}
-      <button type="button" className="match-step" disabled={total === 0} onClick={() => step(-1)} aria-label="Previous match" title="Previous match (Shift+Enter)">
+      <button
+        type="button"
+        className="match-step"
+        disabled={total === 0}
+        onClick={() => step(-1)}
+        aria-label="Previous match"
+        title="Previous match (Shift+Enter)"
+      >
         ↑
       </button>
       <button type="button" className="match-step" disabled={total === 0} onClick={() => step(1)} aria-label="Next match" title="Next match (Enter)">

@@ -50,7 +50,15 @@ export class OverviewStore {
   private readonly listeners = new Set<Listener>();
 
   constructor(private readonly boardId: string) {
-    this.state = { density: 'comfortable', hideNonMatches: false, collapsed: new Set(), current: null, jump: 0, focusMatch: false, ...recall(boardId) };
+    this.state = {
+      density: 'comfortable',
+      hideNonMatches: false,
+      collapsed: new Set(),
+      current: null,
+      jump: 0,
+      focusMatch: false,
+      ...recall(boardId),
+    };
   }
 
   subscribe = (listener: Listener): (() => void) => {

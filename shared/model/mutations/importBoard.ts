@@ -3,7 +3,16 @@ import { linksMap, metaMap, newRecordMap, notesMap, themesMap } from '../doc';
 import { MutationError } from '../errors';
 import { isAcceptedTime } from '../limits';
 import type { ServerOrigin } from '../origin';
-import { BOARD_TITLE_MAX, type LinkRecord, NOTE_TEXT_MAX, type NoteRecord, sourceLabel, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type ThemeRecord } from '../schema';
+import {
+  BOARD_TITLE_MAX,
+  type LinkRecord,
+  NOTE_TEXT_MAX,
+  type NoteRecord,
+  sourceLabel,
+  THEME_STATEMENT_MAX,
+  THEME_TITLE_MAX,
+  type ThemeRecord,
+} from '../schema';
 import { initBoard } from './meta';
 
 export interface ImportedRecords {

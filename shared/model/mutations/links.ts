@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { linksMap, newRecordMap, notesMap, readRecord } from '../doc';
 import { MutationError } from '../errors';
-import { type MutationOrigin,timeFor } from '../origin';
+import { type MutationOrigin, timeFor } from '../origin';
 import { noteRecord } from '../schema';
 
 /**
@@ -12,13 +12,7 @@ export function linkId(needId: string, practiceId: string): string {
   return `${needId}>${practiceId}`;
 }
 
-export function addLink(
-  doc: Y.Doc,
-  needId: string,
-  practiceId: string,
-  createdBy: string,
-  origin: MutationOrigin,
-): string {
+export function addLink(doc: Y.Doc, needId: string, practiceId: string, createdBy: string, origin: MutationOrigin): string {
   const id = linkId(needId, practiceId);
   doc.transact(() => {
     const need = readRecord(noteRecord, notesMap(doc), needId);

@@ -2,14 +2,10 @@ import type * as Y from 'yjs';
 import { metaMap } from '../doc';
 import { parseInput } from '../errors';
 import type { MutationOrigin } from '../origin';
-import { boardTitleInput,SCHEMA_VERSION } from '../schema';
+import { boardTitleInput, SCHEMA_VERSION } from '../schema';
 
 /** Fills in a new board's meta. Only for a board being created, before anyone connects. */
-export function initBoard(
-  doc: Y.Doc,
-  init: { title: string; template: string | null },
-  origin: MutationOrigin,
-): void {
+export function initBoard(doc: Y.Doc, init: { title: string; template: string | null }, origin: MutationOrigin): void {
   const title = parseInput(boardTitleInput, init.title);
   doc.transact(() => {
     const meta = metaMap(doc);

@@ -4,8 +4,8 @@ import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { BatchTooLargeError, BoardFullError, MAX_NOTES_PER_BOARD } from '../limits';
 import { byOrder, orderBetween, ordersBetween, orderWork } from '../order';
-import { type MutationOrigin,timeFor } from '../origin';
-import { type AddNoteInput,addNoteInput, noteRecord, noteTextInput, themeRecord } from '../schema';
+import { type MutationOrigin, timeFor } from '../origin';
+import { type AddNoteInput, addNoteInput, noteRecord, noteTextInput, themeRecord } from '../schema';
 import { applyTextDiff } from '../text';
 import { type Colour, COLOURS, DIMENSION_IDS, type DimensionId, KIND_IDS, type KindId } from '../vocabulary';
 
@@ -89,12 +89,7 @@ function lastOrders(doc: Y.Doc, places: ReadonlyMap<string, Place>): Map<string,
  * loop would scan and sort its cell for every note, quadratic in an import. The keys are the ones
  * adding the notes one by one would give.
  */
-export function addNotes(
-  doc: Y.Doc,
-  inputs: readonly AddNoteInput[],
-  origin: MutationOrigin,
-  limit?: { most: number; what: string },
-): string[] {
+export function addNotes(doc: Y.Doc, inputs: readonly AddNoteInput[], origin: MutationOrigin, limit?: { most: number; what: string }): string[] {
   if (limit && inputs.length > limit.most) throw new BatchTooLargeError(inputs.length, limit.most, limit.what);
   const valid = inputs.map((input) => parseInput(addNoteInput, input));
   if (valid.length === 0) return [];

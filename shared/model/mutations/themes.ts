@@ -3,8 +3,8 @@ import { newRecordMap, notesMap, readRecord, themesMap } from '../doc';
 import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
 import { byOrder, orderAt, orderBetween } from '../order';
-import { type MutationOrigin,timeFor } from '../origin';
-import { noteRecord, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type ThemeInput, themeInput, type ThemeRecord,themeRecord } from '../schema';
+import { type MutationOrigin, timeFor } from '../origin';
+import { noteRecord, THEME_STATEMENT_MAX, THEME_TITLE_MAX, type ThemeInput, themeInput, type ThemeRecord, themeRecord } from '../schema';
 import type { DimensionId, KindId } from '../vocabulary';
 import { checkTarget, moveNotes, siblingsAt } from './notes';
 
@@ -70,12 +70,7 @@ export function createTheme(doc: Y.Doc, input: ThemeInput, origin: MutationOrigi
   return id;
 }
 
-export function renameTheme(
-  doc: Y.Doc,
-  themeId: string,
-  change: { title?: string; statement?: string },
-  origin: MutationOrigin,
-): void {
+export function renameTheme(doc: Y.Doc, themeId: string, change: { title?: string; statement?: string }, origin: MutationOrigin): void {
   const title = change.title?.trim();
   if (title !== undefined && (title.length === 0 || title.length > THEME_TITLE_MAX)) {
     throw new MutationError(`A theme title has 1 to ${THEME_TITLE_MAX} characters.`);
@@ -110,12 +105,7 @@ export function dissolveTheme(doc: Y.Doc, themeId: string, origin: MutationOrigi
  * Makes a theme of `noteIds` in the given cell, moving notes from other cells there first (a note
  * dropped onto a note of another cell). The notes keep the order given. Returns the theme id.
  */
-export function groupNotes(
-  doc: Y.Doc,
-  noteIds: readonly string[],
-  theme: Omit<ThemeInput, 'noteIds'>,
-  origin: MutationOrigin,
-): string {
+export function groupNotes(doc: Y.Doc, noteIds: readonly string[], theme: Omit<ThemeInput, 'noteIds'>, origin: MutationOrigin): string {
   if (noteIds.length === 0) throw new MutationError('Choose at least one note to group.');
   let id = '';
   doc.transact(() => {
