@@ -10,16 +10,17 @@
  * Presence goes over pub/sub: losing some is harmless, clients renew theirs every 15 seconds.
  *
  * Three connections, because a blocking XREAD and SUBSCRIBE each take a connection to itself:
- *  - writer: XADD, PUBLISH and small reads. Publishes wait in an outbox while it is down and go
- *    out in order when it is back; past `outboxBytes` the outbox is dropped, and once the writer
- *    is back it asks the other instances to reload those documents from storage.
+ *  - writer: XADD, PUBLISH and small reads. Publishes wait in an outbox (redisOutbox.ts) while it
+ *    is down and go out in order when it is back; past `outboxBytes` the outbox is dropped, and
+ *    once the writer is back it asks the other instances to reload those documents from storage.
  *  - reader: one blocking XREAD over every followed stream.
  *  - subscriber: presence and board events.
  */
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
 import type { BoardEvent, BusChannel, BusHandlers, UpdateBus } from './bus';
-import { compareIds, EntryType, readFields, RedisNames, type StreamEntry } from './redisEntries';
+import { compareIds, EntryType, readFields, RedisNames } from './redisEntries';
+import { Outbox } from './redisOutbox';
 
 export interface RedisBusOptions {
   url: string;
@@ -77,11 +78,7 @@ export class RedisBus implements UpdateBus {
   private readonly subscriber: Redis;
   private readonly followers = new Map<string, Follower>();
   private readonly eventListeners: ((event: BoardEvent) => void)[] = [];
-  private readonly outbox: StreamEntry[] = [];
-  private outboxBytes = 0;
-  /** Streams whose unsent entries were dropped: the others must reload them from storage. */
-  private readonly dropped = new Set<string>();
-  private flushing = false;
+  private readonly outbox: Outbox;
   private closed = false;
   private readerClientId: number | null = null;
   private wakeReader: (() => void) | null = null;
@@ -97,6 +94,7 @@ export class RedisBus implements UpdateBus {
     // RESP2: XREAD answers [[key, entries], ...], not RESP3's flattened map.
     const common = { enableOfflineQueue: false, maxRetriesPerRequest: null, protocol: 2 } as const;
     this.writer = new Redis(options.url, { ...common, connectionName: `clusterboard-writer-${options.instanceId}` });
+    this.outbox = new Outbox(this.writer, options);
     // A blocked XREAD cut off by a dropped connection is sent again once it is back (ioredis never
     // settles it otherwise); its answer is then ignored for the streams that lost their place.
     this.reader = new Redis(options.url, { ...common, connectionName: `clusterboard-reader-${options.instanceId}` });
@@ -105,7 +103,7 @@ export class RedisBus implements UpdateBus {
       enableOfflineQueue: true,
       connectionName: `clusterboard-subscriber-${options.instanceId}`,
     });
-    this.watch(this.writer, 'writer', () => void this.flush());
+    this.watch(this.writer, 'writer', () => void this.outbox.flush());
     this.watch(this.reader, 'reader', () => {
       this.readerClientId = null;
       this.wake();
@@ -155,7 +153,7 @@ export class RedisBus implements UpdateBus {
         channel.handlers = handlers;
         for (const delivery of channel.backlog.splice(0)) delivery();
       },
-      publishUpdate: (update, stored) => this.enqueue({ key, type: stored ? EntryType.Stored : EntryType.Unstored, data: update }),
+      publishUpdate: (update, stored) => this.outbox.add({ key, type: stored ? EntryType.Stored : EntryType.Unstored, data: update }),
       publishAwareness: (update) => {
         if (this.writer.status !== 'ready') return;
         this.writer.publish(this.names.presence(key), Buffer.concat([this.instanceTag, update])).catch(() => undefined);
@@ -314,69 +312,9 @@ export class RedisBus implements UpdateBus {
     if (follower) this.deliver(follower, (handlers) => handlers.awareness(new Uint8Array(body)));
   }
 
-  // ---- Writing ----
-
-  private enqueue(entry: StreamEntry): void {
-    this.outbox.push(entry);
-    this.outboxBytes += entry.data.byteLength;
-    const limit = this.options.outboxBytes ?? 32 * 1024 * 1024;
-    if (this.outboxBytes > limit) {
-      for (const dropped of this.outbox.splice(0)) this.dropped.add(dropped.key);
-      this.outboxBytes = 0;
-      this.options.log.warn('update bus outbox full; other instances will reload from storage', { documents: this.dropped.size });
-    }
-    void this.flush();
-  }
-
-  /** Sends the outbox in order; stops at the first failure and resumes when the writer is back. */
-  private async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.writer.status === 'ready' && (this.outbox.length > 0 || this.dropped.size > 0)) {
-        const batch = this.outbox.slice(0, 256);
-        const markers = batch.length === 0 ? [...this.dropped] : [];
-        const pipeline = this.writer.pipeline();
-        const window = this.options.streamWindow ?? 10_000;
-        const ttl = this.options.streamTtlMs ?? 24 * 60 * 60 * 1000;
-        const add = (key: string, type: string, data: Uint8Array) => {
-          pipeline.xadd(
-            key,
-            'MAXLEN',
-            '~',
-            window,
-            '*',
-            't',
-            type,
-            'i',
-            this.options.instanceId,
-            'd',
-            Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-          );
-          pipeline.pexpire(key, ttl);
-        };
-        for (const entry of batch) add(entry.key, entry.type, entry.data);
-        for (const key of markers) add(key, EntryType.Resync, new Uint8Array());
-        const results = (await pipeline.exec()) ?? [];
-        // Keep order: only the leading entries that went out leave the outbox.
-        let sent = 0;
-        while (sent < batch.length && !results[sent * 2]?.[0]) sent++;
-        for (const entry of this.outbox.splice(0, sent)) this.outboxBytes -= entry.data.byteLength;
-        if (sent > 0) this.options.observer?.published(sent);
-        if (sent < batch.length) break;
-        if (markers.length > 0 && results.every(([error]) => !error)) for (const key of markers) this.dropped.delete(key);
-        else if (markers.length > 0) break;
-      }
-    } catch {
-      // The writer dropped mid-flush; its 'ready' starts the next one.
-    } finally {
-      this.flushing = false;
-    }
-  }
-
   /** Unsent publishes (metrics). */
   get pending(): number {
-    return this.outbox.length;
+    return this.outbox.pending;
   }
 
   /** Whether the writer and the reader are connected (metrics). */
@@ -403,7 +341,7 @@ export class RedisBus implements UpdateBus {
     this.closed = true;
     this.wake();
     // Whatever is still in the outbox goes out if Redis is there to take it.
-    if (this.writer.status === 'ready') await this.flush();
+    if (this.writer.status === 'ready') await this.outbox.flush();
     this.reader.disconnect();
     await this.loop;
     await Promise.all([this.writer.quit().catch(() => undefined), this.subscriber.quit().catch(() => undefined)]);

@@ -57,6 +57,14 @@ export function showPerson(control: Room, person: Pick<PersonRecord, 'id' | 'nam
   setPersonStatus(control.doc, person.id, status, CONTROL_ORIGIN);
 }
 
+/** Changes a person's entry in the control document; `change` returns null to leave it as it is. Nobody's entry is made up. */
+export function changeStatus(control: Room, personId: string, change: (status: PersonStatus) => PersonStatus | null): void {
+  const status = readControl(control.doc).people.get(personId);
+  if (!status) return;
+  const next = change(status);
+  if (next) setPersonStatus(control.doc, personId, next, CONTROL_ORIGIN);
+}
+
 /** [SE3] Nobody changes cluster while a round is open: the cap counts each person's cluster. */
 function refuseClusterChange(control: Room, person: PersonRecord, cluster: string | null): void {
   if (person.cluster === cluster) return;

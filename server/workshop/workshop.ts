@@ -25,12 +25,9 @@ import {
   publishedVotes,
   readControl,
   readWriteRules,
-  type Round,
   type Step,
-  type VotingConfig,
 } from '../../shared/workshop/control';
-import { publishClusterResults, publishResults, setControl, setPersonStatus, updatePeople } from '../../shared/workshop/mutations';
-import { type Ballot, checkVote, resultsVisible, tally, tallyByCluster, usage, votesUsedBy } from '../../shared/workshop/voting';
+import { setControl, updatePeople } from '../../shared/workshop/mutations';
 import { mayWrite } from '../../shared/workshop/writeRule';
 import { DEFAULT_SEAT_LIMITS, SeatAddresses, type SeatLimits } from '../access/people';
 import type { Logger } from '../log';
@@ -40,6 +37,7 @@ import type { Rooms } from '../sync/rooms';
 import { WorkshopError } from './errors';
 import { readSnapshot, snapshotState } from './history';
 import {
+  changeStatus,
   join as joinPerson,
   type JoinRequest,
   mergeClusters,
@@ -51,6 +49,7 @@ import {
   summaries,
 } from './people';
 import { MINUTE, nextTimer } from './timer';
+import { closeRound, openRound, readMyVotes, vote as castVote } from './votes';
 
 const CONTROL_ORIGIN = serverOrigin('control');
 
@@ -133,21 +132,14 @@ export class Workshop {
       if (!room.isOpen) return;
       const count = boardView(room.doc).noteCount;
       const control = await this.control(room.boardId);
-      this.updatePerson(control, name.personId, (status) => (status.privateCount === count ? null : { ...status, privateCount: count }));
+      changeStatus(control, name.personId, (status) => (status.privateCount === count ? null : { ...status, privateCount: count }));
     }).catch((error: unknown) => this.deps.log.error('could not count private notes', { board: room.boardId, error }));
-  }
-
-  private updatePerson(control: Room, personId: string, change: (status: PersonStatus) => PersonStatus | null): void {
-    const status = readControl(control.doc).people.get(personId);
-    if (!status) return;
-    const next = change(status);
-    if (next) setPersonStatus(control.doc, personId, next, CONTROL_ORIGIN);
   }
 
   async setReady(person: PersonRecord, ready: boolean): Promise<void> {
     await this.serial(person.boardId, async () => {
       const control = await this.control(person.boardId);
-      this.updatePerson(control, person.id, (status) => (status.ready === ready ? null : { ...status, ready }));
+      changeStatus(control, person.id, (status) => (status.ready === ready ? null : { ...status, ready }));
     });
   }
 
@@ -186,10 +178,10 @@ export class Workshop {
           (await this.board(board.id)).resync();
           return;
         case 'openVoting':
-          await this.openRound(board.id, control, command.config, command.title ?? 'Vote');
+          await openRound(this.deps.store, board.id, control, command.config, command.title ?? 'Vote');
           return;
         case 'closeVoting':
-          await this.closeRound(board.id, control);
+          await closeRound(this.deps.store, board.id, control);
           return;
         case 'revealAll': {
           // Everyone's, each on its own: one person's failure leaves the others revealed.
@@ -255,89 +247,22 @@ export class Workshop {
       );
       updatePeople(control.doc, notReady, CONTROL_ORIGIN);
     }, CONTROL_ORIGIN);
-    if (step.voting) await this.openRound(boardId, control, step.voting, step.title);
-    else await this.closeRound(boardId, control);
+    if (step.voting) await openRound(this.deps.store, boardId, control, step.voting, step.title);
+    else await closeRound(this.deps.store, boardId, control);
     // Any unlocked step may allow what the last one refused (an edit refused by a lock is allowed
     // during private writing too).
     if (wasRestricted && !step.locked) (await this.board(boardId)).resync();
   }
 
-  private async openRound(boardId: string, control: Room, config: VotingConfig, title: string): Promise<void> {
-    await this.closeRound(boardId, control);
-    const round: Round = { ...config, id: newId(12), title, status: 'open', openedAt: Date.now(), closedAt: null };
-    control.doc.transact(() => {
-      // A new vote closes the last one's results on every screen.
-      setControl(control.doc, { round, resultsView: null }, CONTROL_ORIGIN);
-      updatePeople(control.doc, (status) => (status.votesUsed === 0 ? null : { ...status, votesUsed: 0 }), CONTROL_ORIGIN);
-      if (resultsVisible(round)) publishResults(control.doc, round.id, {}, CONTROL_ORIGIN);
-    }, CONTROL_ORIGIN);
-  }
-
-  /** Closes the open round, if any, and publishes its totals. */
-  private async closeRound(boardId: string, control: Room): Promise<void> {
-    const round = readControl(control.doc).round;
-    if (!round || round.status !== 'open') return;
-    const ballots = await this.deps.store.getBallots(boardId, round.id);
-    const used = usage(ballots);
-    // [OV6] Votes per cluster count each voter in the cluster the people records hold now (merged
-    // clusters count together), as the cluster cap does; published only now the round is closed.
-    const clusters = new Map((await this.deps.store.listPeople(boardId)).map((p) => [p.id, p.cluster]));
-    const byCluster = tallyByCluster(
-      ballots.map((b) => ({ ...b, cluster: clusters.has(b.personId) ? (clusters.get(b.personId) ?? null) : b.cluster })),
-    );
-    control.doc.transact(() => {
-      setControl(control.doc, { round: { ...round, status: 'closed', closedAt: Date.now() } }, CONTROL_ORIGIN);
-      publishResults(control.doc, round.id, tally(ballots), CONTROL_ORIGIN);
-      publishClusterResults(control.doc, round.id, byCluster, CONTROL_ORIGIN);
-      // [SE6] Each person's count is public once the results are.
-      updatePeople(
-        control.doc,
-        (status, id) => ((used.get(id) ?? 0) === status.votesUsed ? null : { ...status, votesUsed: used.get(id) ?? 0 }),
-        CONTROL_ORIGIN,
-      );
-    }, CONTROL_ORIGIN);
-  }
-
   // ---- Votes ----
 
-  /** [WV1-WV4] Casts or takes back one vote as `person` (the seat's owner: nobody votes for others). */
-  async vote(person: PersonRecord, noteId: string, change: 1 | -1): Promise<MyVotes> {
-    return this.serial(person.boardId, async () => {
-      const control = await this.control(person.boardId);
-      const round = readControl(control.doc).round;
-      const board = await this.board(person.boardId);
-      // A vote on a note deleted since may still be taken back (it would hold budget otherwise).
-      if (change === 1 && !notesMap(board.doc).has(noteId)) throw new WorkshopError('not-found', 'That note is no longer on the board.');
-      const stored = round ? await this.deps.store.getBallots(person.boardId, round.id) : [];
-      // [SE3] The cap counts each voter's cluster as the people records hold it now (a seat's
-      // record, never a request field; merged clusters count together), not as a ballot was cast.
-      const clusters = new Map((await this.deps.store.listPeople(person.boardId)).map((p) => [p.id, p.cluster]));
-      const ballots = stored.map((b) => ({ ...b, cluster: clusters.has(b.personId) ? (clusters.get(b.personId) ?? null) : b.cluster }));
-      const cluster = clusters.has(person.id) ? (clusters.get(person.id) ?? null) : person.cluster;
-      const verdict = checkVote(round, ballots, { personId: person.id, cluster }, noteId, change);
-      if (!verdict.ok || !round) throw new WorkshopError('conflict', verdict.ok ? 'Voting is not open.' : verdict.reason);
-      const mine = ballots.find((b) => b.personId === person.id && b.noteId === noteId);
-      const ballot = { personId: person.id, cluster, noteId, count: (mine?.count ?? 0) + change };
-      await this.deps.store.setBallot(person.boardId, round.id, ballot);
-      const after = [...ballots.filter((b) => b !== mine), ballot];
-      if (resultsVisible(round)) {
-        control.doc.transact(() => {
-          this.updatePerson(control, person.id, (status) => ({ ...status, votesUsed: votesUsedBy(after, person.id) }));
-          publishResults(control.doc, round.id, tally(after), CONTROL_ORIGIN);
-        }, CONTROL_ORIGIN);
-      }
-      // [SE6] While the round hides its results, a person's count is theirs alone (the answer
-      // below, `GET …/votes/mine`) and the facilitator's (`GET …/people`); the control document,
-      // which every role reads, shows nobody's.
-      return myVotes(round, after, person.id);
-    });
+  /** [WV1-WV4] Casts or takes back one vote as `person` (server/workshop/votes.ts). */
+  vote(person: PersonRecord, noteId: string, change: 1 | -1): Promise<MyVotes> {
+    return this.serial(person.boardId, () => castVote(this.deps, person, noteId, change));
   }
 
-  async myVotes(person: PersonRecord): Promise<MyVotes> {
-    const control = await this.control(person.boardId);
-    const round = readControl(control.doc).round;
-    const ballots = round ? await this.deps.store.getBallots(person.boardId, round.id) : [];
-    return myVotes(round, ballots, person.id);
+  myVotes(person: PersonRecord): Promise<MyVotes> {
+    return readMyVotes(this.deps, person);
   }
 
   // ---- Private notes ----
@@ -411,17 +336,6 @@ export class Workshop {
     );
     return exportJson(view, new Date(), votes, people);
   }
-}
-
-function myVotes(round: Round | null, ballots: readonly Ballot[], personId: string): MyVotes {
-  const notes: Record<string, number> = {};
-  for (const ballot of ballots) if (ballot.personId === personId && ballot.count > 0) notes[ballot.noteId] = ballot.count;
-  return {
-    roundId: round?.status === 'open' ? round.id : null,
-    budget: round?.budget ?? 0,
-    used: usage(ballots).get(personId) ?? 0,
-    notes,
-  };
 }
 
 /** Everyone's "I'm done" cleared (a new step). */
