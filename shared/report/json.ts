@@ -194,8 +194,9 @@ type ExportedNote = BoardExport['notes'][number];
 
 /** Strips what the view adds to a note record (derived fields), keeping unknown stored fields. */
 function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, infer N> ? N : never): ExportedNote {
-  const { clusterLabel, linkedIds, byline, ...record } = note;
-  return record;
+  const { clusterLabel, linkedIds, byline, colourPicked, colour, ...record } = note;
+  // [NA3] Only a colour picked by hand is stored: the view's kind colour would come back as picked.
+  return { ...record, colour: colourPicked ? colour : null };
 }
 
 /**
