@@ -58,6 +58,12 @@ async function expectHeadingInView(page: Page, dimension: string): Promise<void>
     .toBe('in view');
 }
 
+/** A phone lands on its Write view (PH2); a follower reading the board switches to it first. */
+async function showBoard(phone: Page): Promise<void> {
+  await phone.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
+  await expect(phone.locator('#dimension-structure')).toBeVisible();
+}
+
 async function bringEveryone(facilitator: Page, dimensionLabel: string): Promise<void> {
   const panel = facilitator.getByRole('complementary', { name: 'Facilitator controls' });
   await panel.getByLabel('Dimension').selectOption({ label: dimensionLabel });
@@ -73,6 +79,7 @@ test('[FO1][FO3] "Bring everyone here" moves a phone follower to the dimension h
   const anna = await person(browser, PHONE);
   await joinBoard(frida, board.links.facilitator, 'Frida', 'DTI Cluster');
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await showBoard(anna);
   await frida.getByRole('button', { name: 'Facilitator controls' }).click();
 
   const before = await headingPlace(anna, 'business-model');
@@ -90,6 +97,7 @@ test('[FO1][FO3] "Bring everyone here" moves a phone follower to the dimension h
   await anna.getByRole('checkbox', { name: 'Follow the facilitator' }).uncheck();
   await anna.reload();
   await expectLive(anna);
+  await showBoard(anna);
   await expect(anna.getByRole('checkbox', { name: 'Follow the facilitator' })).not.toBeChecked();
   await bringEveryone(frida, 'Communication, visibility & reputation');
   const message = anna.getByRole('status').filter({ hasText: 'Frida brought everyone to Communication, visibility & reputation.' });
@@ -111,6 +119,7 @@ test('[FO2] a run-sheet step with a focus moves followers there, in the grid on 
   const jonas = await person(browser, LAPTOP);
   await joinBoard(frida, board.links.facilitator, 'Frida', 'DTI Cluster');
   await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await showBoard(anna);
   await joinBoard(jonas, board.links.participant, 'Jonas', 'Silicon Saxony');
   await jonas.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Outline' }).click();
   await expect(jonas.getByRole('tree', { name: 'Board outline' })).toBeVisible();

@@ -55,6 +55,8 @@ test('[L3] a viewer sees notes arrive but has no way to change them', async ({ b
   const viewer = await newPerson(browser);
   await joinBoard(writer, board.links.facilitator, 'Clémence', 'SCS Cluster');
   await joinBoard(viewer, board.links.viewer, 'Projector', 'Room B');
+  // The viewer link opens the presenter view on a big screen (FO6); this viewer reads the board.
+  await viewer.getByRole('button', { name: 'Leave presenter view' }).click();
   await expect(viewer.getByRole('list', { name: 'People on this board' })).toContainText('Other: Room B');
   await expect(viewer.getByText('Viewer (read-only)')).toBeVisible();
   await expect(viewer.getByRole('button', { name: /Add a note/ })).toHaveCount(0);
