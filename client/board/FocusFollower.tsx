@@ -9,6 +9,7 @@ import { type DimensionId, dimensionLabel } from '../../shared/model/vocabulary'
 import { useBoard } from './context';
 import { followsFacilitator } from './follow/followPreference';
 import { scrollToDimension } from './follow/scrollToDimension';
+import { useUi, useUiStore } from './uiContext';
 
 interface Notice {
   text: string;
@@ -22,6 +23,9 @@ const SHOWN_MS = 12_000;
 
 export function FocusFollower() {
   const { session } = useBoard();
+  const ui = useUiStore();
+  // [PH4] A phone's Write view shows the call itself and turns its form to that dimension.
+  const writing = useUi((s) => s.view === 'write');
   const [notice, setNotice] = useState<Notice | null>(null);
 
   useEffect(() => {
@@ -33,13 +37,13 @@ export function FocusFollower() {
       if (!focus || (seen !== null && focus.seq <= seen)) return;
       seen = focus.seq;
       // The first sync brings the last call, made before this person arrived.
-      if (!workshop.synced || session.role === 'facilitator') return;
+      if (!workshop.synced || session.role === 'facilitator' || ui.get().view === 'write') return;
       const text = `${focus.by} brought everyone to ${dimensionLabel(focus.dimension)}.`;
       const from = window.scrollY;
       const moved = followsFacilitator() && scrollToDimension(focus.dimension);
       setNotice({ text, dimension: focus.dimension, returnTo: moved ? from : null, seq: focus.seq });
     });
-  }, [session]);
+  }, [session, ui]);
 
   // Each new call (or a "Go there") shows the message for its full time again.
   useEffect(() => {
@@ -48,7 +52,7 @@ export function FocusFollower() {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  if (!notice) return null;
+  if (!notice || writing) return null;
   return (
     <p className="toast focus-notice" role="status">
       <span>{notice.text}</span>
