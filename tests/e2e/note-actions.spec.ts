@@ -2,7 +2,7 @@
  * Note actions where the note is, and a keyboard path through a full board (docs/UX.md, NA1-NA5),
  * at 1440x900 and 390x844 with 30 people present.
  */
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { addNotes } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
