@@ -2,7 +2,7 @@
  * Note actions where the note is, and a keyboard path through a full board (docs/UX.md, NA1-NA5),
  * at 1440x900 and 390x844 with 30 people present.
  */
-import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { addNotes } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
@@ -46,6 +46,8 @@ async function fullRoom(browser: Browser, title: string, viewport: { width: numb
   addNotes(writer.doc, notes, localOrigin(writer.seat.personId));
   const page = await boards.newPerson(browser, { viewport });
   await joinBoard(page, board.links.participant, 'Ana', 'GAIA');
+  // A participant on a phone lands on the Write view (PH2); the notes' menus are on the board.
+  if (viewport.width <= 640) await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
   await expect(page.locator('li.note')).toHaveCount(30);
   return { board, page };
 }
@@ -63,28 +65,14 @@ async function openMenu(page: Page, text: string) {
 }
 
 /**
- * On the laptop the person uses the pointer. On the phone the same steps go by keyboard focus: with
- * 30 people the sticky header of this branch still covers a 390 px screen (issue 15's presence
- * strip, another line of work), so no tap can reach a note yet; the 44 px sizes are measured.
+ * The laptop uses the pointer, the phone taps (the header is one short line now, so a tap reaches
+ * a note); the 44 px sizes are measured on the phone.
  */
 for (const [size, viewport] of [
   ['laptop', LAPTOP],
   ['phone', PHONE],
 ] as const) {
-  const byPointer = size === 'laptop';
-  const open = async (page: Page, text: string) => {
-    if (byPointer) return openMenu(page, text);
-    await note(page, text).locator('.note-text').focus();
-    await page.keyboard.press('.');
-    const menu = page.getByRole('menu', { name: new RegExp(`Actions for note “${text}”`) });
-    await expect(menu).toBeVisible();
-    return menu;
-  };
-  const choose = async (page: Page, menu: Locator, item: string) => {
-    if (byPointer) return menu.getByRole('menuitem', { name: item }).click();
-    await menu.getByRole('menuitem', { name: item }).press('Enter');
-  };
-  const press = async (button: Locator) => (byPointer ? button.click() : button.press('Enter'));
+  const onPhone = size === 'phone';
 
   test(`[NA1] [NA2] on a ${size}, a note moved from its menu lands in its new cell, the page stays where it was and the note keeps the focus`, async ({
     browser,
@@ -92,23 +80,23 @@ for (const [size, viewport] of [
     const { page } = await fullRoom(browser, `Move from the menu (${size})`, viewport);
     const moving = note(page, 'Note 2.1.2');
     await moving.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    const menu = await open(page, 'Note 2.1.2');
+    const menu = await openMenu(page, 'Note 2.1.2');
     // The page as it is when the person chooses the action (opening the menu may scroll the note into view).
     const before = await page.evaluate(() => window.scrollY);
     expect(before).toBeGreaterThan(100);
     const items = menu.getByRole('menuitem');
     await expect(items).toHaveText(['Edit', 'Move to…', 'Group with…', 'Colour…', 'Select', 'Drag with the keyboard', 'Delete…']);
     const heights = await items.evaluateAll((all) => all.map((item) => item.getBoundingClientRect().height));
-    for (const height of heights) expect(height).toBeGreaterThanOrEqual(byPointer ? 30 : 44);
+    for (const height of heights) expect(height).toBeGreaterThanOrEqual(onPhone ? 44 : 30);
     const button = await moving.getByRole('button', { name: /^Actions for note/ }).boundingBox();
-    if (!byPointer) expect(Math.min(button?.width ?? 0, button?.height ?? 0)).toBeGreaterThanOrEqual(44);
+    if (onPhone) expect(Math.min(button?.width ?? 0, button?.height ?? 0)).toBeGreaterThanOrEqual(44);
     await page.screenshot({ path: test.info().outputPath(`menu-open-${size}.png`) });
     await expect(items.first()).toBeFocused();
 
-    await choose(page, menu, 'Move to…');
+    await menu.getByRole('menuitem', { name: 'Move to…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Kind').selectOption({ label: 'Good practice' });
-    await press(dialog.getByRole('button', { name: 'Move' }));
+    await dialog.getByRole('button', { name: 'Move' }).click();
 
     await expect(cell(page, 'strategy', 'good-practice')).toContainText('Note 2.1.2');
     await expect(cell(page, 'strategy', 'challenge')).not.toContainText('Note 2.1.2');
@@ -124,14 +112,14 @@ for (const [size, viewport] of [
     browser,
   }) => {
     const { page } = await fullRoom(browser, `Group from the menu (${size})`, viewport);
-    if (byPointer)
+    // A card far from the viewport is light (no tools): the person scrolls to it first.
+    await note(page, 'Note 3.2.1').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    // On a phone the note menu's Select replaces the small checkbox (PH6); on a laptop, the checkbox.
+    if (onPhone) await (await openMenu(page, 'Note 3.2.1')).getByRole('menuitem', { name: 'Select' }).click();
+    else
       await note(page, 'Note 3.2.1')
         .getByRole('checkbox', { name: /Select note/ })
         .check();
-    else {
-      await note(page, 'Note 3.2.1').locator('.note-text').focus();
-      await page.keyboard.press('Space');
-    }
     await expect(note(page, 'Note 3.2.1')).toHaveClass(/selected/);
     const target = note(page, 'Note 3.2.2').locator('.note-text');
     await target.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -230,16 +218,25 @@ test('[NA4] one tab stop per cell of notes: a note in dimension 3 is a handful o
   await page.locator('body').focus();
   let presses = 0;
   let firstNote = 0;
+  const path: string[] = [];
   for (; presses < 200;) {
     await page.keyboard.press('Tab');
     presses++;
+    path.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return `${el?.tagName ?? '?'}:${(el?.getAttribute('aria-label') ?? el?.textContent ?? '').trim().slice(0, 40)}`;
+      }),
+    );
     const where = await page.evaluate(() => document.activeElement?.closest('[data-cell]')?.getAttribute('data-cell') ?? null);
     if (where && !firstNote) firstNote = presses;
     if (where?.startsWith('organisation/') && (await page.evaluate(() => document.activeElement?.classList.contains('note-text')))) break;
   }
   test.info().annotations.push({ type: 'tab presses', description: `first note after ${firstNote}, a note of dimension 3 after ${presses}` });
-  // Six cells to pass (a note and "Add note" each), then the first note of dimension 3.
-  expect(presses - firstNote).toBeLessThanOrEqual(12);
+  test.info().annotations.push({ type: 'tab path', description: path.map((stop, i) => `${i + 1} ${stop}`).join('\n') });
+  // Six cells to pass (a note and "Add note" each), the collapse button of dimensions 2 and 3
+  // (one per dimension heading, OV rules), then the first note of dimension 3.
+  expect(presses - firstNote).toBeLessThanOrEqual(6 * 2 + 2);
   expect(presses).toBeLessThan(60);
   expect(await focusedNoteText(page)).toBe('Note 3.1.1');
 
