@@ -46,7 +46,25 @@ async function fillBoard(serverUrl: string, board: CreatedBoard): Promise<void> 
 
 async function openBoard(page: Page, board: CreatedBoard): Promise<void> {
   await joinBoard(page, board.links.participant, 'Vera', 'GAIA');
+  await showBoard(page);
   await expect(page.locator('li.note')).toHaveCount(NOTES);
+}
+
+/** [PH2][PH5] A participant's phone lands on the Write view: the bottom bar switches to the board. */
+async function showBoard(page: Page): Promise<void> {
+  if (page.viewportSize()!.width > 640) return;
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
+}
+
+/**
+ * [PS4] Below 1600 px the filters fold behind "Filters" ("Filters (on)" while one is set); on a
+ * phone the search box folds with them. Opens or folds them; a no-op where nothing folds.
+ */
+async function setFiltersOpen(page: Page, open: boolean): Promise<void> {
+  const toggle = page.getByRole('button', { name: /^Filters/ });
+  if (!(await toggle.isVisible())) return;
+  if ((await toggle.getAttribute('aria-expanded')) !== String(open)) await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', String(open));
 }
 
 const scrollHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
@@ -66,7 +84,9 @@ for (const size of SIZES) {
     await openBoard(page, board);
     const comfortable = await scrollHeight(page);
 
-    // [OV2] The count.
+    // [OV2] The count. On a phone the search box is behind "Filters".
+    const phone = size.name === 'phone';
+    if (phone) await setFiltersOpen(page, true);
     const search = page.getByRole('searchbox', { name: 'Search notes' });
     await search.fill('funding');
     const count = page.getByTestId('match-count');
@@ -97,6 +117,7 @@ for (const size of SIZES) {
     await expect(matches.nth(0).locator('.note-text')).toBeFocused();
 
     // [OV2] A filter feeds the same count.
+    await setFiltersOpen(page, true);
     await page.getByLabel('Filter by kind').selectOption({ label: 'Challenge' });
     const challenges = await page.locator('li.note:not(.dimmed)').count();
     expect(challenges).toBeGreaterThan(0);
@@ -104,6 +125,11 @@ for (const size of SIZES) {
     await expect(count).toHaveText(`${challenges} matches`);
     await page.getByLabel('Filter by kind').selectOption({ label: 'All kinds' });
     await expect(count).toHaveText(/of 17$/);
+    // Folded, the filters leave the count, its buttons and "Hide non-matches" in view.
+    await setFiltersOpen(page, false);
+    await expect(count).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Next match' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Filters/ }).or(search)).toHaveCount(phone ? 1 : 2);
 
     // [OV4] Hiding non-matches shrinks the page to the 17 notes.
     const before = await scrollHeight(page);
@@ -112,8 +138,10 @@ for (const size of SIZES) {
     const after = await scrollHeight(page);
     expect(after).toBeLessThan(before / 4);
     await page.screenshot({ path: test.info().outputPath(`hidden-${size.name}.png`), fullPage: true });
+    await setFiltersOpen(page, true);
     await search.fill('');
     await expect(page.locator('li.note:visible')).toHaveCount(NOTES);
+    await setFiltersOpen(page, false);
 
     // [OV1] A radio group: arrow keys move through comfortable, compact, overview.
     await page.getByRole('radio', { name: 'Comfortable' }).focus();
@@ -133,6 +161,8 @@ for (const size of SIZES) {
       expect(extent).toBeLessThan(size.height - (await headerBottom(page)));
     }
     await page.evaluate(() => window.scrollTo(0, 0));
+    // [PH1][PS5] The toolbar and the chips never widen the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: test.info().outputPath(`overview-${size.name}.png`) });
 
     // [OV5] Collapse the second dimension with the keyboard.
@@ -146,6 +176,7 @@ for (const size of SIZES) {
 
     await page.reload();
     await expectLive(page);
+    await showBoard(page);
     // A reload on a busy two-core machine loads 400 notes slowly; the count is what matters.
     await expect(page.locator('li.note')).toHaveCount(NOTES - 80, { timeout: 30_000 });
     await expect(page.getByRole('radio', { name: 'Overview' })).toBeChecked();
@@ -170,8 +201,10 @@ async function expectCurrent(page: Page, card: ReturnType<Page['locator']>): Pro
   await expect.poll(async () => (await card.boundingBox())!.y).toBeGreaterThanOrEqual(header);
   const box = (await card.boundingBox())!;
   // Below the header by at most the column headings (about 3.5rem) and the 16 px margin.
-  expect(box.y).toBeLessThanOrEqual(header + 90);
   const viewport = page.viewportSize()!;
+  // The page cannot scroll past its end: a match in the last rows stays lower, wholly on screen.
+  const atEnd = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1);
+  if (!atEnd) expect(box.y).toBeLessThanOrEqual(header + 90);
   if (header + box.height < viewport.height) await expect(card).toBeInViewport({ ratio: 1 });
 }
 
