@@ -142,7 +142,15 @@ export function WorkshopBar({ panelOpen, onTogglePanel }: { panelOpen: boolean; 
       <InviteButton />
       {facilitator && (
         <button type="button" className="facilitate-button" aria-expanded={panelOpen} onClick={onTogglePanel}>
-          {panelOpen ? 'Hide facilitator controls' : 'Facilitator controls'}
+          {panelOpen ? (
+            <>
+              Hide <span className="wide-only">facilitator </span>controls
+            </>
+          ) : (
+            <>
+              <span className="wide-only">Facilitator </span>controls
+            </>
+          )}
         </button>
       )}
     </div>

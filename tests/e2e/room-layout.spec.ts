@@ -234,6 +234,8 @@ test('[PS4] on a phone the filters fold behind "Filters" and unfold in the toolb
   const page = await boards.newPerson(browser, { viewport: PHONE });
   const board = await boards.server.createBoard('Filters on a phone');
   await joinBoard(page, board.links.participant, 'Anna', 'GAIA');
+  // A participant's phone lands on Write (PH2), which has no toolbar; the board view has it.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
   const search = page.getByRole('searchbox', { name: 'Search notes' });
   await expect(search).toBeHidden();
   await page.getByRole('button', { name: 'Filters' }).click();
