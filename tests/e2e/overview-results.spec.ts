@@ -295,7 +295,8 @@ test("[OV6][OV7] after a vote closes the facilitator opens ranked results with v
   await vera.screenshot({ path: test.info().outputPath('results-phone.png') });
   await results.getByRole('button', { name: 'Close results for everyone' }).click();
   await expect(shown).toHaveCount(0);
-  // Anyone may still open them for themselves.
+  // Anyone may still open them for themselves (on a phone, from the board's toolbar).
+  await vera.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
   await vera.getByRole('button', { name: 'Results', exact: true }).focus();
   await vera.keyboard.press('Enter');
   await expect(shown).toBeVisible();

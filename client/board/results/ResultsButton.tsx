@@ -3,6 +3,7 @@
  * facilitator shows them to everyone they open on every screen, and close when they close them.
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useBoard, useControl } from '../context';
 
 const ResultsView = lazy(() => import('./ResultsView').then((m) => ({ default: m.ResultsView })));
@@ -38,11 +39,15 @@ export function ResultsButton() {
       <button type="button" className="results-open" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Results
       </button>
-      {open && (
-        <Suspense fallback={null}>
-          <ResultsView onClose={() => setOpen(false)} />
-        </Suspense>
-      )}
+      {/* In the page's body, not the toolbar: a phone's Write view hides the toolbar, and results
+          the facilitator shows to everyone must open there too. */}
+      {open &&
+        createPortal(
+          <Suspense fallback={null}>
+            <ResultsView onClose={() => setOpen(false)} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }
