@@ -86,8 +86,15 @@ test('[B2] a note moves with the keyboard alone, and the move is announced', asy
   await anna.keyboard.press('Enter');
   await expect(live).toContainText('Over Cluster structure / Challenge');
   await anna.keyboard.press('ArrowRight');
+  // Each step is read only once announced: a loaded machine announces later than the key press.
+  await expect(live).toContainText('Best practice needed');
   for (let step = 0; step < 8 && !(await live.innerText()).includes('add it to the theme'); step++) {
+    const before = await live.innerText();
     await anna.keyboard.press('ArrowUp');
+    await expect
+      .poll(() => live.innerText(), { timeout: 2_000 })
+      .not.toBe(before)
+      .catch(() => undefined); // at the column's top nothing changes, and the loop ends on its count
   }
   await expect(live).toContainText('Over theme “Markets”');
   await anna.keyboard.press('Enter');
