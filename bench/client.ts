@@ -165,10 +165,17 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     return w.__frames.slice(5);
   });
 
-  // Remote changes from another client.
+  // Remote changes from another client: a person with a seat, as the guard requires (G4).
+  const joined = await fetch(`http://127.0.0.1:${serverPort}/api/boards/${boardId}/people`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Bench', cluster: 'gaia' }),
+  });
+  if (!joined.ok) throw new Error(`the remote writer could not join: ${joined.status} ${await joined.text()}`);
+  const seat = (await joined.json()) as { personId: string; seat: string };
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`ws://127.0.0.1:${serverPort}/ws`, boardId, doc, {
-    params: { token },
+    params: { token, seat: seat.seat },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -202,7 +209,11 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
   for (let i = 0; i < 40; i++) {
     const text = `remote-${i}`;
     const sent = Date.now();
-    addNote(doc, { text, dimension: 'structure', kind: 'challenge', author: { id: 'bench', name: 'Bench', cluster: null } }, localOrigin('bench'));
+    addNote(
+      doc,
+      { text, dimension: 'structure', kind: 'challenge', author: { id: seat.personId, name: 'Bench', cluster: 'gaia' } },
+      localOrigin('bench'),
+    );
     const seen = await page.waitForFunction((t) => (window as unknown as { __seen: Map<string, number> }).__seen.get(t) ?? null, text, {
       timeout: 30_000,
       polling: 'raf',
