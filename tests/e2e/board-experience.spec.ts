@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { type Browser, expect, type Locator, type Page, test } from '@playwright/test';
-import { addNote, cell, joinBoard, note, noteMenu } from './board-page';
+import { addNote, cell, joinBoard, note, noteMenu, pickUpWithKeyboard } from './board-page';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
@@ -62,7 +62,7 @@ test('[B2] a note moves with the keyboard alone, and the move is announced', asy
   await note(anna, 'Hard to reach vertical markets')
     .getByRole('button', { name: /Drag note/ })
     .focus();
-  await anna.keyboard.press('Space');
+  await pickUpWithKeyboard(anna, 'Space');
   await expect(live).toContainText('Over Cluster structure / Challenge');
   await anna.keyboard.press('ArrowRight');
   await expect(live).toContainText('Over Cluster structure / Best practice needed');
@@ -83,7 +83,7 @@ test('[B2] a note moves with the keyboard alone, and the move is announced', asy
   await note(anna, 'Members are too diverse')
     .getByRole('button', { name: /Drag note/ })
     .focus();
-  await anna.keyboard.press('Enter');
+  await pickUpWithKeyboard(anna, 'Enter');
   await expect(live).toContainText('Over Cluster structure / Challenge');
   await anna.keyboard.press('ArrowRight');
   // Each step is read only once announced: a loaded machine announces later than the key press.

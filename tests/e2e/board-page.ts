@@ -44,3 +44,13 @@ export async function noteMenu(page: Page, card: Locator, item: string): Promise
   await card.getByRole('button', { name: /^Actions for note/ }).click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
+
+/**
+ * Picks up the focused drag handle with the keyboard. dnd-kit's keyboard sensor listens for the
+ * arrow keys only from a timer it sets on pick-up, and Chromium runs input before timers: a timer
+ * set after it runs after it, so the next key press is heard.
+ */
+export async function pickUpWithKeyboard(page: Page, key: 'Space' | 'Enter' = 'Space'): Promise<void> {
+  await page.keyboard.press(key);
+  await page.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve)));
+}

@@ -143,7 +143,9 @@ for (const size of SIZES) {
     await expect(page.locator('li.note:visible')).toHaveCount(NOTES);
     await setFiltersOpen(page, false);
 
-    // [OV1] A radio group: arrow keys move through comfortable, compact, overview.
+    // [OV1] A radio group: arrow keys move through comfortable, compact, overview. On a phone the
+    // density folds with the filters.
+    await setFiltersOpen(page, phone);
     await page.getByRole('radio', { name: 'Comfortable' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('radio', { name: 'Compact' })).toBeChecked();
@@ -179,6 +181,7 @@ for (const size of SIZES) {
     await showBoard(page);
     // A reload on a busy two-core machine loads 400 notes slowly; the count is what matters.
     await expect(page.locator('li.note')).toHaveCount(NOTES - 80, { timeout: 30_000 });
+    await setFiltersOpen(page, phone);
     await expect(page.getByRole('radio', { name: 'Overview' })).toBeChecked();
     await expect(expand).toHaveAttribute('aria-expanded', 'false');
     await page.screenshot({ path: test.info().outputPath(`collapsed-${size.name}.png`) });
