@@ -1,0 +1,26 @@
+/** The language of the screen, picked from a list of each language's name in itself. */
+import { isLocale, LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
+import { useLanguage, useT } from './I18n';
+
+export function LanguagePicker({ className }: { className?: string }) {
+  const { t } = useT();
+  const { locale, setLocale } = useLanguage();
+  return (
+    <label className={['language-picker', className].filter(Boolean).join(' ')}>
+      <span className="language-picker-label">{t('common.language')}</span>
+      <select
+        value={locale}
+        title={t('common.language.choose')}
+        onChange={(event) => {
+          if (isLocale(event.target.value)) void setLocale(event.target.value);
+        }}
+      >
+        {LOCALES.map((option) => (
+          <option key={option} value={option} lang={option}>
+            {LOCALE_NAMES[option]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * The message catalogues: one JSON file per namespace and language under ./messages/<locale>/,
+ * English as the source. A message's key is `<namespace>.<key in the file>`, named for its
+ * meaning ("toolbar.export"), never for its English text. Messages are ICU MessageFormat.
+ *
+ * A new namespace is one line in NAMESPACES, one in `English` below and one JSON file per
+ * language; tests/unit/i18n-catalogues.test.ts checks that every language has every key with the
+ * same arguments and the plural forms its language needs.
+ */
+import type { Locale } from './locales';
+import type common from './messages/en/common.json';
+
+export const NAMESPACES = ['common'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+/** The English catalogue's shape: the source of every key. */
+interface English {
+  common: typeof common;
+}
+
+/** Every message key, checked by the type checker wherever a message is asked for. */
+export type MessageKey = { [N in Namespace]: `${N}.${keyof English[N] & string}` }[Namespace];
+
+/** One language's messages, flat: key -> ICU message. */
+export type Messages = Readonly<Record<string, string>>;
+
+/** One language's catalogues, loaded on demand (the client's bundler splits them per language). */
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const parts = await Promise.all(
+    NAMESPACES.map(async (namespace) => {
+      const module = (await import(`./messages/${locale}/${namespace}.json`)) as { default: Record<string, string> };
+      return Object.entries(module.default).map(([key, message]) => [`${namespace}.${key}`, message] as const);
+    }),
+  );
+  return Object.fromEntries(parts.flat());
+}
