@@ -34,3 +34,8 @@ export async function loadMessages(locale: Locale): Promise<Messages> {
   );
   return Object.fromEntries(parts.flat());
 }
+
+/** The key of a kind of note's name ("Challenge"): kinds are the product's words, translated. */
+export function kindKey(kind: 'challenge' | 'need' | 'good-practice'): MessageKey {
+  return `common.kind.${kind}`;
+}
