@@ -8,14 +8,16 @@
  * same arguments and the plural forms its language needs.
  */
 import type { Locale } from './locales';
+import type board from './messages/en/board.json';
 import type common from './messages/en/common.json';
 
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'board'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** The English catalogue's shape: the source of every key. */
 interface English {
   common: typeof common;
+  board: typeof board;
 }
 
 /** Every message key, checked by the type checker wherever a message is asked for. */
