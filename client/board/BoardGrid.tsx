@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
+import { kindKey } from '../../shared/i18n/catalogue';
 import { KINDS } from '../../shared/model/vocabulary';
 import { findTheme } from '../../shared/view/boardView';
+import { useT } from '../i18n/I18n';
 import { Cell } from './Cell';
 import { useBoard, useBoardView, usePresence } from './context';
 import { BoardDnd } from './dnd/BoardDnd';
@@ -16,6 +18,7 @@ import { useUi } from './uiContext';
 /** The five dimensions (rows) by the three kinds of note (columns), with drag and drop. */
 export function BoardGrid() {
   const { session } = useBoard();
+  const { t } = useT();
   const view = useBoardView();
   const presence = usePresence();
   const filter = useUi((s) => s.filter);
@@ -23,7 +26,8 @@ export function BoardGrid() {
   const [cache] = useState(() => new DecorCache());
   const overviewClass = useOverviewClass();
   const collapsed = useOverview((s) => s.collapsed);
-  const decor = useMemo(() => cache.next(view, presence, filter, session.author().id), [cache, view, presence, filter, session]);
+  // The links' labels are words of the page's language: made again when it changes.
+  const decor = useMemo(() => cache.next(view, presence, filter, session.author().id, t), [cache, view, presence, filter, session, t]);
 
   const overlay = (dragged: Dragged) => {
     if (dragged.type === 'theme') {
@@ -38,12 +42,12 @@ export function BoardGrid() {
 
   return (
     <BoardDnd renderOverlay={overlay}>
-      <main className={`board-grid ${overviewClass}`} aria-label="Board">
+      <main className={`board-grid ${overviewClass}`} aria-label={t('board.grid.label')}>
         <OverviewLayer />
         <div className="grid-corner" aria-hidden="true" />
         {KINDS.map((kind) => (
           <div key={kind.id} className={`kind-heading kind-${kind.id}`} role="columnheader">
-            {kind.label}
+            {t(kindKey(kind.id))}
           </div>
         ))}
         {view.dimensions.map((dimension, index) => (

@@ -1,7 +1,8 @@
 import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { kindLabel } from '../../shared/model/vocabulary';
+import { kindKey } from '../../shared/i18n/catalogue';
 import type { CellView, NoteView } from '../../shared/view/boardView';
+import { useT } from '../i18n/I18n';
 import { useBoard } from './context';
 import type { DropTarget } from './dnd/intent';
 import { NoteComposer } from './NoteComposer';
@@ -12,12 +13,14 @@ import { writeNote } from './writeNote';
 
 function CellView_({ cell, dimensionLabel, decor }: CellProps) {
   const { session, writable, run } = useBoard();
+  const { t } = useT();
   const canWrite = writable(cell.dimension);
   const privately = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.writesPrivately);
   const [composing, setComposing] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
-  const label = `${dimensionLabel}: ${kindLabel(cell.kind)}`;
+  const kind = t(kindKey(cell.kind));
+  const label = t('board.cell.label', { dimension: dimensionLabel, kind });
   const target: DropTarget = { type: 'cell', dimension: cell.dimension, kind: cell.kind };
   const { setNodeRef, isOver } = useDroppable({ id: `cell:${cell.dimension}/${cell.kind}`, data: target });
 
@@ -45,23 +48,27 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
       aria-label={label}
       data-cell={`${cell.dimension}/${cell.kind}`}
     >
-      <h3 className="cell-label">{kindLabel(cell.kind)}</h3>
+      <h3 className="cell-label">{kind}</h3>
       {cell.themes.map((theme) => (
         <ThemeBlock key={theme.id} theme={theme} decor={decor} />
       ))}
       <NoteList notes={cell.ungrouped} decor={decor} />
       {canWrite &&
         (composing ? (
-          <NoteComposer label={privately ? `New private note in ${label}` : `New note in ${label}`} onSave={save} onCancel={closeComposer} />
+          <NoteComposer
+            label={t(privately ? 'board.cell.composer.private.label' : 'board.cell.composer.label', { cell: label })}
+            onSave={save}
+            onCancel={closeComposer}
+          />
         ) : (
           <button
             ref={addButton}
             type="button"
             className="add-note"
             onClick={() => setComposing(true)}
-            aria-label={privately ? `Add a private note to ${label}` : `Add a note to ${label}`}
+            aria-label={t(privately ? 'board.cell.add.private.label' : 'board.cell.add.label', { cell: label })}
           >
-            {privately ? '+ Add private note' : '+ Add note'}
+            {t(privately ? 'board.cell.add.private' : 'board.cell.add')}
           </button>
         ))}
     </div>

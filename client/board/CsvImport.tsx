@@ -1,5 +1,6 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { apiImportCsv, type CsvImportResult } from '../api';
+import { useT } from '../i18n/I18n';
 import { Dialog, DialogDone } from '../ui/Dialog';
 import { useBoard } from './context';
 
@@ -10,6 +11,7 @@ import { useBoard } from './context';
  */
 export function useCsvImport(): { choose(): void; element: ReactNode } | null {
   const { session } = useBoard();
+  const { t } = useT();
   const input = useRef<HTMLInputElement>(null);
   const [result, setResult] = useState<CsvImportResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -21,7 +23,7 @@ export function useCsvImport(): { choose(): void; element: ReactNode } | null {
     try {
       setResult(await apiImportCsv(session.boardId, session.token, session.identity.seat, await file.text()));
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : 'The import did not work.');
+      setProblem(error instanceof Error ? error.message : t('board.csv.failed'));
     } finally {
       if (input.current) input.current.value = '';
     }
@@ -34,7 +36,7 @@ export function useCsvImport(): { choose(): void; element: ReactNode } | null {
         type="file"
         accept=".csv,text/csv"
         className="visually-hidden"
-        aria-label="CSV file to import"
+        aria-label={t('board.csv.file')}
         tabIndex={-1}
         onChange={(e) => void onFile(e.target.files?.[0])}
       />
@@ -44,18 +46,14 @@ export function useCsvImport(): { choose(): void; element: ReactNode } | null {
         </span>
       )}
       {result && (
-        <Dialog title="CSV import" onClose={() => setResult(null)}>
-          <p>
-            {result.imported} {result.imported === 1 ? 'note was' : 'notes were'} added to the board.
-          </p>
+        <Dialog title={t('board.csv.title')} onClose={() => setResult(null)}>
+          <p>{t('board.csv.done', { count: result.imported })}</p>
           {result.problems.length > 0 && (
             <>
-              <p>These lines were not imported:</p>
+              <p>{t('board.csv.problems')}</p>
               <ul className="import-problems">
                 {result.problems.map((p) => (
-                  <li key={p.line}>
-                    Line {p.line}: {p.reason}
-                  </li>
+                  <li key={p.line}>{t('board.csv.problem', { line: p.line, reason: p.reason })}</li>
                 ))}
               </ul>
             </>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { kindKey } from '../../shared/i18n/catalogue';
 import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
+import { useT } from '../i18n/I18n';
 import { Dialog, DialogDone } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
 import { quote } from './quote';
@@ -10,6 +12,7 @@ import { quote } from './quote';
  */
 export function LinkDialog({ needId, onClose }: { needId: string; onClose(): void }) {
   const { session, run } = useBoard();
+  const { t } = useT();
   const view = useBoardView();
   const [search, setSearch] = useState('');
   const need = view.notesById.get(needId);
@@ -28,13 +31,13 @@ export function LinkDialog({ needId, onClose }: { needId: string; onClose(): voi
     );
 
   return (
-    <Dialog title={`Good practices answering ${quote(need.text)}`} onClose={onClose}>
+    <Dialog title={t('board.link.title', { note: quote(need.text) })} onClose={onClose}>
       <label className="form-field">
-        Search practices
-        <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Words or a cluster" autoFocus />
+        {t('board.link.search')}
+        <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('board.link.search.placeholder')} autoFocus />
       </label>
       {practices.length === 0 ? (
-        <p>No good practice on the board matches. Add one in the “Good practice” column first.</p>
+        <p>{t('board.link.empty', { kind: t(kindKey('good-practice')) })}</p>
       ) : (
         <ul className="link-choices">
           {practices.map((practice) => {

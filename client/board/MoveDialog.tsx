@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import { kindKey } from '../../shared/i18n/catalogue';
 import { moveNotes } from '../../shared/model/mutations/notes';
 import { type DimensionId, DIMENSIONS, type KindId, KINDS } from '../../shared/model/vocabulary';
+import { useT } from '../i18n/I18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
 import { describeNotePlace } from './dnd/apply';
@@ -10,6 +12,7 @@ import { focusNoteSoon } from './notes/roving';
 /** "Move to…": the keyboard and pointer alternative to dragging, for one note or a selection. */
 export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; onClose(): void }) {
   const { session, run } = useBoard();
+  const { t } = useT();
   const view = useBoardView();
   const first = view.notesById.get(noteIds[0] ?? '');
   const [dimension, setDimension] = useState<DimensionId>(first?.dimension ?? 'structure');
@@ -27,20 +30,15 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
     if (moved === undefined) return;
     const more = noteIds.length - 1;
     const place = describeNotePlace(session.getView(), moved);
-    announce(
-      more === 0
-        ? `Moved. ${place}`
-        : `Moved. ${place} ${more === 1 ? 'One more selected note moved with it.' : `${more} more selected notes moved with it.`}`,
-    );
+    announce(more === 0 ? t('board.move.done', { place }) : t('board.move.done.more', { place, count: more }));
     focusNoteSoon(moved);
   };
 
-  const count = noteIds.length === 1 ? 'this note' : `${noteIds.length} notes`;
   return (
-    <Dialog title={`Move ${count} to…`} onClose={onClose}>
+    <Dialog title={t('board.move.title', { count: noteIds.length })} onClose={onClose}>
       <form className="form" onSubmit={submit}>
         <label>
-          Dimension
+          {t('board.move.dimension')}
           <select value={dimension} onChange={(e) => setDimension(e.target.value as DimensionId)}>
             {DIMENSIONS.map((d, i) => (
               <option key={d.id} value={d.id}>
@@ -50,19 +48,19 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
           </select>
         </label>
         <label>
-          Kind
+          {t('board.move.kind')}
           <select value={kind} onChange={(e) => setKind(e.target.value as KindId)}>
             {KINDS.map((k) => (
               <option key={k.id} value={k.id}>
-                {k.label}
+                {t(kindKey(k.id))}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Theme
+          {t('board.theme.field')}
           <select value={themeId} onChange={(e) => setThemeId(e.target.value)}>
-            <option value="">No theme</option>
+            <option value="">{t('board.move.noTheme')}</option>
             {themes.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.title}
@@ -70,7 +68,7 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
             ))}
           </select>
         </label>
-        <DialogActions action="Move" onCancel={onClose} />
+        <DialogActions action={t('board.move.action')} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -15,6 +15,7 @@ import {
 } from 'react';
 import { deleteNote } from '../../shared/model/mutations/notes';
 import type { NoteView } from '../../shared/view/boardView';
+import { useT } from '../i18n/I18n';
 import { useBoard } from './context';
 import { useDropIndicator } from './dnd/BoardDnd';
 import type { DropTarget } from './dnd/intent';
@@ -25,6 +26,7 @@ import { forgetFocus, keepFocusAcrossRemount } from './notes/keepFocus';
 import { openNoteDialog } from './notes/noteDialogs';
 import { onNoteKey, swallowSpaceUp } from './notes/noteKeys';
 import { type MenuItem, NoteMenu } from './notes/NoteMenu';
+import { presenceLine } from './notes/presenceLine';
 import { notesIn, rememberRoving, syncRoving } from './notes/roving';
 import { quote } from './quote';
 import type { PresenceUser } from './session';
@@ -137,6 +139,7 @@ function DndBinder({
 }) {
   const dropTarget: DropTarget = { type: 'note', noteId: note.id, themeId: note.themeId, dimension: note.dimension, kind: note.kind };
   const { setNodeRef: setDropRef } = useDroppable({ id: `note:${note.id}`, data: dropTarget });
+  const { t } = useT();
   const {
     setNodeRef: setDragRef,
     listeners,
@@ -146,6 +149,7 @@ function DndBinder({
     id: `drag-note:${note.id}`,
     data: { type: 'note', noteId: note.id },
     disabled: editing,
+    attributes: { roleDescription: t('board.dnd.roleDescription') },
   });
   const drop = useDropIndicator({ noteId: note.id });
 
@@ -172,6 +176,8 @@ function DndBinder({
 
 function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switchTo, card, dnd, complete, onFocusInside, children }: CardProps) {
   const { session, writable, run } = useBoard();
+  const translator = useT();
+  const { t } = translator;
   const canWrite = writable(note.dimension);
   const ui = useUiStore();
   const selected = useUi((s) => s.selection.has(note.id));
@@ -230,15 +236,15 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
   };
   const label = quote(note.text);
   const menuItems: MenuItem[] = [
-    { id: 'edit', label: 'Edit', run: actions.edit },
-    { id: 'move', label: 'Move to…', run: actions.move },
-    { id: 'group', label: 'Group with…', run: actions.group },
-    ...(note.kind === 'need' ? [{ id: 'link', label: 'Link good practices…', run: () => ui.update(() => ({ linking: note.id })) }] : []),
-    { id: 'colour', label: 'Colour…', run: () => switchTo('colour', '.colour-choices [aria-pressed="true"]') },
-    { id: 'select', label: selected ? 'Deselect' : 'Select', run: actions.select },
-    { id: 'drag', label: 'Drag with the keyboard', run: actions.drag },
-    ...linked.map((link) => ({ id: `link:${link.id}`, label: `Go to ${link.label}`, run: () => ui.flashNote(link.id) })),
-    { id: 'delete', label: 'Delete…', danger: true, run: actions.remove },
+    { id: 'edit', label: t('board.note.menu.edit'), run: actions.edit },
+    { id: 'move', label: t('board.note.menu.move'), run: actions.move },
+    { id: 'group', label: t('board.note.menu.group'), run: actions.group },
+    ...(note.kind === 'need' ? [{ id: 'link', label: t('board.note.menu.link'), run: () => ui.update(() => ({ linking: note.id })) }] : []),
+    { id: 'colour', label: t('board.note.menu.colour'), run: () => switchTo('colour', '.colour-choices [aria-pressed="true"]') },
+    { id: 'select', label: t(selected ? 'board.note.menu.deselect' : 'board.note.menu.select'), run: actions.select },
+    { id: 'drag', label: t('board.note.menu.drag'), run: actions.drag },
+    ...linked.map((link) => ({ id: `link:${link.id}`, label: t('board.note.menu.goTo', { link: link.label }), run: () => ui.flashNote(link.id) })),
+    { id: 'delete', label: t('board.note.menu.delete'), danger: true, run: actions.remove },
   ];
 
   const onTextClick = (event: MouseEvent) => {
@@ -286,10 +292,10 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
           setMenuOpen(true);
         }}
         aria-keyshortcuts="Enter . Space Delete"
-        title="Enter or click to edit; . for the note's actions; Space or Shift-click to select"
+        title={t('board.note.text.title')}
         {...textProps}
       >
-        {note.text || <em>Empty note</em>}
+        {note.text || <em>{t('board.note.empty')}</em>}
       </button>
     );
   } else {
@@ -327,10 +333,10 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
             tabIndex={-1}
             checked={selected}
             onChange={() => ui.toggleSelected(note.id)}
-            aria-label={`Select note ${label}`}
+            aria-label={t('board.note.select', { note: label })}
           />
           {/* Reached from the note with D (NA4), so a keyboard drag (B2) needs no tab stop of its own. */}
-          <button type="button" className="drag-handle" aria-label={`Drag note ${label}`} {...dnd?.handleProps} tabIndex={-1}>
+          <button type="button" className="drag-handle" aria-label={t('board.note.drag', { note: label })} {...dnd?.handleProps} tabIndex={-1}>
             ⠿
           </button>
           {mode === 'view' && <NoteMenu label={label} open={menuOpen} items={menuItems} onOpen={() => setMenuOpen(true)} onClose={closeMenu} />}
@@ -338,7 +344,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
       )}
       {body}
       {linked.length > 0 && (
-        <ul className="note-links" aria-label={note.kind === 'need' ? 'Answered by' : 'Answers'}>
+        <ul className="note-links" aria-label={t(note.kind === 'need' ? 'board.note.answeredBy' : 'board.note.answers')}>
           {linked.map((link) => (
             <li key={link.id}>
               <button type="button" className="link-chip" tabIndex={-1} onClick={() => ui.flashNote(link.id)}>
@@ -351,14 +357,12 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
       <div className="note-footer">
         <span className="note-author">
           {note.byline} · {note.clusterLabel}
-          {note.carriedFrom && <span className="note-carried"> · from “{note.carriedFrom.boardTitle}”</span>}
+          {note.carriedFrom && <span className="note-carried"> · {t('board.note.carriedFrom', { board: note.carriedFrom.boardTitle })}</span>}
         </span>
         {complete && <VoteControl noteId={note.id} label={label} />}
         {presence && (
           <span className="note-presence" style={{ color: presence.colour }}>
-            {editors.length > 0
-              ? `${editors.map((u) => `${u.name} (${u.clusterLabel})`).join(', ')} ${editors.length === 1 ? 'is' : 'are'} editing`
-              : `${watchers.map((u) => u.name).join(', ')} ${watchers.length === 1 ? 'is' : 'are'} here`}
+            {presenceLine(translator, editors, watchers)}
           </span>
         )}
         {canWrite && mode === 'colour' && <ColourChoices note={note} onDone={() => switchTo('view', '.note-text')} />}
@@ -372,10 +376,10 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
             }}
           >
             <button type="button" className="danger" onClick={confirmDelete}>
-              Delete for everyone
+              {t('board.confirm.deleteForEveryone')}
             </button>
             <button type="button" className="quiet" onClick={() => switchTo('view', '.note-text')}>
-              Keep
+              {t('board.confirm.keep')}
             </button>
           </span>
         )}

@@ -1,8 +1,10 @@
 import { type KeyboardEvent, useState } from 'react';
 import { NOTE_TEXT_MAX } from '../../shared/model/schema';
+import { useT } from '../i18n/I18n';
 
 /** A textarea for a new note: Enter saves, Shift+Enter breaks the line, Escape cancels. */
 export function NoteComposer({ label, onSave, onCancel }: { label: string; onSave(text: string): void; onCancel(): void }) {
+  const { t } = useT();
   const [text, setText] = useState('');
 
   const save = () => {
@@ -30,16 +32,16 @@ export function NoteComposer({ label, onSave, onCancel }: { label: string; onSav
         maxLength={NOTE_TEXT_MAX}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
-        placeholder="Write your note. Enter saves, Shift+Enter for a new line."
+        placeholder={t('board.composer.placeholder')}
         autoFocus
         rows={3}
       />
       <div className="composer-actions">
         <button type="button" className="primary" onClick={save}>
-          Save note
+          {t('board.composer.save')}
         </button>
         <button type="button" className="quiet" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>

@@ -3,6 +3,7 @@ import { editNoteText } from '../../shared/model/mutations/notes';
 import { NOTE_TEXT_MAX } from '../../shared/model/schema';
 import { mapCaret } from '../../shared/model/text';
 import type { NoteView } from '../../shared/view/boardView';
+import { useT } from '../i18n/I18n';
 import { useBoard } from './context';
 
 /**
@@ -11,6 +12,7 @@ import { useBoard } from './context';
  */
 export function NoteEditor({ note, onDone }: { note: NoteView; onDone(how: 'keyboard' | 'blur'): void }) {
   const { session, run } = useBoard();
+  const { t } = useT();
   const ref = useRef<HTMLTextAreaElement>(null);
   const shown = useRef(note.text);
   const caret = useRef<[number, number]>([note.text.length, note.text.length]);
@@ -50,7 +52,7 @@ export function NoteEditor({ note, onDone }: { note: NoteView; onDone(how: 'keyb
     <textarea
       ref={ref}
       className="note-editor"
-      aria-label="Note text"
+      aria-label={t('board.note.text.label')}
       value={note.text}
       maxLength={NOTE_TEXT_MAX}
       rows={Math.max(3, Math.ceil(note.text.length / 40))}

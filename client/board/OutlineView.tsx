@@ -3,10 +3,14 @@
  * with the keyboard alone. The accessible twin of the grid: everything the grid does by pointer,
  * the outline does by key.
  */
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { IntlShape } from '@formatjs/intl';
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { MessageKey } from '../../shared/i18n/catalogue';
+import type { Translator } from '../../shared/i18n/translate';
 import { addNote, deleteNote } from '../../shared/model/mutations/notes';
 import { renameTheme } from '../../shared/model/mutations/themes';
 import type { BoardView, NoteView, ThemeView } from '../../shared/view/boardView';
+import { useT } from '../i18n/I18n';
 import { Dialog } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
 import { GroupDialog } from './GroupDialog';
@@ -24,7 +28,14 @@ type Row =
   | { key: string; level: 3; type: 'theme'; theme: ThemeView }
   | { key: string; level: 3 | 4; type: 'note'; note: NoteView };
 
-function rowsOf(view: BoardView, collapsed: ReadonlySet<string>): Row[] {
+/** A cell's row names its kind in the plural: "Challenges". */
+const CELL_LABELS: Record<NoteView['kind'], MessageKey> = {
+  challenge: 'board.outline.kind.challenge',
+  need: 'board.outline.kind.need',
+  'good-practice': 'board.outline.kind.good-practice',
+};
+
+function rowsOf(view: BoardView, collapsed: ReadonlySet<string>, t: Translator['t']): Row[] {
   const rows: Row[] = [];
   for (const dimension of view.dimensions) {
     const dimensionKey = `d:${dimension.id}`;
@@ -33,7 +44,7 @@ function rowsOf(view: BoardView, collapsed: ReadonlySet<string>): Row[] {
     if (collapsed.has(dimensionKey)) continue;
     for (const cell of dimension.cells) {
       const cellKey = `c:${cell.dimension}/${cell.kind}`;
-      const label = { challenge: 'Challenges', need: 'Best practices needed', 'good-practice': 'Good practices' }[cell.kind];
+      const label = t(CELL_LABELS[cell.kind]);
       rows.push({ key: cellKey, level: 2, type: 'cell', label, dimension: cell.dimension, kind: cell.kind, count: cell.noteCount });
       if (collapsed.has(cellKey)) continue;
       for (const theme of cell.themes) {
@@ -58,6 +69,7 @@ type Dialogs = { type: 'move'; noteIds: string[] } | { type: 'group'; noteIds: s
 
 export function OutlineView() {
   const { session, canWrite, run } = useBoard();
+  const { t } = useT();
   // As in the grid: during private writing a participant's new notes go to their private space.
   const privately = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.writesPrivately);
   const view = useBoardView();
@@ -68,7 +80,7 @@ export function OutlineView() {
   const [editing, setEditing] = useState<Editing>(null);
   const [dialog, setDialog] = useState<Dialogs>(null);
   const tree = useRef<HTMLUListElement>(null);
-  const rows = useMemo(() => rowsOf(view, collapsed), [view, collapsed]);
+  const rows = useMemo(() => rowsOf(view, collapsed, t), [view, collapsed, t]);
   const current = rows.find((r) => r.key === focused) ?? rows[0];
 
   // Keep keyboard focus on the focused row (after edits, dialogs and remote changes).
@@ -152,12 +164,11 @@ export function OutlineView() {
   };
 
   return (
-    <main className="outline" aria-label="Board outline">
+    <main className="outline" aria-label={t('board.outline.label')}>
       <p className="outline-help" id="outline-help">
-        Arrow keys move through the board; Right and Left open and close. On a note: Enter edits, Space selects, M moves, G groups the selection as a
-        theme, Delete deletes. A adds a note to the current cell. On a theme: Enter renames.
+        {t('board.outline.help')}
       </p>
-      <ul ref={tree} role="tree" aria-label="Board outline" aria-describedby="outline-help" aria-multiselectable="true">
+      <ul ref={tree} role="tree" aria-label={t('board.outline.label')} aria-describedby="outline-help" aria-multiselectable="true">
         {rows.map((row) => {
           const expanded = isParent(row) ? !collapsed.has(row.key) : undefined;
           const selected = row.type === 'note' ? selection.has(row.note.id) : undefined;
@@ -192,7 +203,7 @@ export function OutlineView() {
               />
               {editing?.type === 'add' && row.type === 'cell' && editing.dimension === row.dimension && editing.kind === row.kind && (
                 <NoteComposer
-                  label={privately ? `New private note in ${row.label}` : `New note in ${row.label}`}
+                  label={t(privately ? 'board.cell.composer.private.label' : 'board.cell.composer.label', { cell: row.label })}
                   onCancel={() => {
                     closeEditing();
                     focusRow(row);
@@ -226,7 +237,7 @@ export function OutlineView() {
         />
       )}
       {dialog?.type === 'delete' && (
-        <Dialog title="Delete this note for everyone?" onClose={() => setDialog(null)}>
+        <Dialog title={t('board.outline.delete.title')} onClose={() => setDialog(null)}>
           <p>{quote(view.notesById.get(dialog.noteId)?.text ?? '')}</p>
           <div className="form-actions">
             <button
@@ -239,10 +250,10 @@ export function OutlineView() {
                 setDialog(null);
               }}
             >
-              Delete for everyone
+              {t('board.confirm.deleteForEveryone')}
             </button>
             <button type="button" className="quiet" onClick={() => setDialog(null)}>
-              Keep
+              {t('board.confirm.keep')}
             </button>
           </div>
         </Dialog>
@@ -262,14 +273,12 @@ function OutlineRowContent({
   onDoneNote(): void;
   onDoneTheme(change: { title: string; statement: string } | null): void;
 }) {
+  const { t, intl } = useT();
   switch (row.type) {
     case 'dimension':
       return (
         <span className="outline-text">
-          <strong>{row.label}</strong>{' '}
-          <span className="outline-count">
-            {row.count} {row.count === 1 ? 'note' : 'notes'}
-          </span>
+          <strong>{row.label}</strong> <span className="outline-count">{t('board.outline.count', { count: row.count })}</span>
         </span>
       );
     case 'cell':
@@ -282,7 +291,11 @@ function OutlineRowContent({
       if (editing?.type === 'theme' && editing.themeId === row.theme.id) return <ThemeEditor theme={row.theme} onDone={onDoneTheme} />;
       return (
         <span className="outline-text">
-          Theme: <strong>{row.theme.title}</strong>
+          {/* The translator's `intl` is typed for plain text; given elements, it returns them in place. */}
+          {(intl as unknown as IntlShape<ReactNode>).formatMessage(
+            { id: 'board.outline.theme' },
+            { title: row.theme.title, b: (chunks: ReactNode[]) => <strong key="title">{chunks}</strong> },
+          )}
           {row.theme.statement && <span className="outline-statement"> — {row.theme.statement}</span>}
         </span>
       );
@@ -294,7 +307,9 @@ function OutlineRowContent({
           <span className="outline-author">
             — {row.note.byline}, {row.note.clusterLabel}
           </span>
-          {row.note.linkedIds.length > 0 && <span className="outline-count"> · {row.note.linkedIds.length} linked</span>}
+          {row.note.linkedIds.length > 0 && (
+            <span className="outline-count"> · {t('board.outline.linked', { count: row.note.linkedIds.length })}</span>
+          )}
         </span>
       );
   }

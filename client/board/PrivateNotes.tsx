@@ -3,9 +3,10 @@
  * server sends them to no other socket) until revealed. Editable and deletable here.
  */
 import { useId, useState } from 'react';
+import { kindKey } from '../../shared/i18n/catalogue';
 import { deleteNote, editNoteText } from '../../shared/model/mutations/notes';
-import { kindLabel } from '../../shared/model/vocabulary';
 import { dimensionLabel } from '../../shared/model/vocabulary';
+import { useT } from '../i18n/I18n';
 import { useBoard, useControl, usePrivateView } from './context';
 import { usePhone } from './phone/usePhone';
 import { useUi } from './uiContext';
@@ -16,6 +17,7 @@ import { useUi } from './uiContext';
  */
 export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating' | 'inline' }) {
   const { session, run } = useBoard();
+  const { t } = useT();
   const phone = usePhone();
   const writeView = useUi((s) => s.view === 'write');
   const headingId = useId();
@@ -39,8 +41,8 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
     setMessage(null);
     session.workshop
       .reveal()
-      .then((count) => setMessage(count === 1 ? 'Your note is on the board now.' : `Your ${count} notes are on the board now.`))
-      .catch((error: unknown) => setMessage(error instanceof Error ? error.message : 'Revealing did not work. Please try again.'))
+      .then((count) => setMessage(t('board.private.reveal.done', { count })))
+      .catch((error: unknown) => setMessage(error instanceof Error ? error.message : t('board.private.reveal.failed')))
       .finally(() => setBusy(false));
   };
 
@@ -48,16 +50,17 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
     <section className={`private-notes private-notes-${placement}`} aria-labelledby={headingId}>
       <div className="private-notes-head">
         <h2 id={headingId}>
-          Your private notes ({notes.length})<span className="private-notes-hint"> only you can see these until they are revealed</span>
+          {t('board.private.heading', { count: notes.length })}
+          <span className="private-notes-hint"> {t('board.private.hint')}</span>
         </h2>
         {foldable && notes.length > 0 && (
           <button type="button" className="quiet" aria-expanded={unfolded} onClick={() => setUnfolded(!unfolded)}>
-            {unfolded ? 'Hide the list' : 'Show the list'}
+            {t(unfolded ? 'board.private.list.hide' : 'board.private.list.show')}
           </button>
         )}
         {notes.length > 0 && (
           <button type="button" className="primary" disabled={busy} onClick={reveal}>
-            Reveal my notes
+            {t('board.private.reveal')}
           </button>
         )}
       </div>
@@ -71,7 +74,7 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
           {notes.map((note) => (
             <li key={note.id} className={`private-note kind-${note.kind}`}>
               <span className="private-note-place">
-                {dimensionLabel(note.dimension)} · {kindLabel(note.kind)}
+                {dimensionLabel(note.dimension)} · {t(kindKey(note.kind))}
               </span>
               {editing === note.id ? (
                 <form
@@ -81,15 +84,15 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
                   }}
                 >
                   <textarea
-                    aria-label="Private note text"
+                    aria-label={t('board.private.edit.label')}
                     value={draft}
                     autoFocus
                     onChange={(e) => setDraft(e.target.value)}
                     onKeyDown={(e) => e.key === 'Escape' && setEditing(null)}
                   />
-                  <button type="submit">Save</button>
+                  <button type="submit">{t('common.save')}</button>
                   <button type="button" className="quiet" onClick={() => setEditing(null)}>
-                    Cancel
+                    {t('common.cancel')}
                   </button>
                 </form>
               ) : (
@@ -104,10 +107,10 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
                         setEditing(note.id);
                       }}
                     >
-                      Edit
+                      {t('board.private.edit')}
                     </button>
                     <button type="button" className="quiet" onClick={() => run(() => deleteNote(doc, note.id, session.origin))}>
-                      Delete
+                      {t('board.private.delete')}
                     </button>
                   </div>
                 </>

@@ -3,6 +3,7 @@ import { type KeyboardEventHandler, useEffect, useRef, useState, useSyncExternal
 import { dissolveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import type { ThemeView } from '../../shared/view/boardView';
+import { useT } from '../i18n/I18n';
 import { useBoard } from './context';
 import { useDropIndicator } from './dnd/BoardDnd';
 import type { DropTarget } from './dnd/intent';
@@ -15,6 +16,7 @@ type Mode = 'view' | 'renaming' | 'confirming-dissolve';
 /** A theme: a named group of notes in a cell, with a statement for the report. */
 export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: ReadonlyMap<string, NoteDecor> }) {
   const { session, writable, run } = useBoard();
+  const { t } = useT();
   const canWrite = writable(theme.dimension);
   // Published totals only (0 while a round's results are hidden).
   const themeVotes = useSyncExternalStore(session.workshop.subscribe, () =>
@@ -43,6 +45,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
     id: `drag-theme:${theme.id}`,
     data: { type: 'theme', themeId: theme.id },
     disabled: !canWrite || mode !== 'view' || renamingNow,
+    attributes: { roleDescription: t('board.dnd.roleDescription') },
   });
   const { onKeyDown, ...pointerListeners } = draggable.listeners ?? {};
 
@@ -53,7 +56,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
     if (renamingNow) ui.update(() => ({ renaming: null }));
   };
 
-  const title = `theme “${theme.title}”`;
+  const title = { title: theme.title };
   return (
     <section
       ref={(element) => {
@@ -62,7 +65,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
         draggable.setNodeRef(element);
       }}
       className={['theme', drop && `drop-${drop}`, draggable.isDragging && 'dragging'].filter(Boolean).join(' ')}
-      aria-label={`Theme: ${theme.title}`}
+      aria-label={t('board.theme.label', title)}
       data-theme-id={theme.id}
     >
       <header className="theme-header" {...pointerListeners}>
@@ -70,7 +73,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
           <button
             type="button"
             className="drag-handle"
-            aria-label={`Drag ${title}`}
+            aria-label={t('board.theme.drag', title)}
             {...draggable.attributes}
             onKeyDown={onKeyDown as KeyboardEventHandler | undefined}
           >
@@ -81,7 +84,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
           type="button"
           className="theme-toggle"
           aria-expanded={!collapsed}
-          aria-label={`${collapsed ? 'Expand' : 'Collapse'} ${title}`}
+          aria-label={t(collapsed ? 'board.theme.expand' : 'board.theme.collapse', title)}
           onClick={() => ui.toggleCollapsed(theme.id)}
         >
           {collapsed ? '▸' : '▾'}
@@ -97,7 +100,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
         ) : (
           <h4 className="theme-title">
             {canWrite ? (
-              <button type="button" className="theme-title-button" onClick={() => setMode('renaming')} title="Rename the theme or edit its statement">
+              <button type="button" className="theme-title-button" onClick={() => setMode('renaming')} title={t('board.theme.rename')}>
                 {theme.title}
               </button>
             ) : (
@@ -106,7 +109,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
             <span className="theme-count">{theme.notes.length}</span>
             {themeVotes > 0 && (
               <span className="theme-votes" data-testid="theme-votes">
-                {themeVotes} {themeVotes === 1 ? 'vote' : 'votes'}
+                {t('board.votes', { count: themeVotes })}
               </span>
             )}
           </h4>
@@ -116,9 +119,9 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
             type="button"
             className="quiet"
             onClick={() => setMode('confirming-dissolve', '.note-confirm .danger')}
-            aria-label={`Dissolve ${title}`}
+            aria-label={t('board.theme.dissolve.label', title)}
           >
-            Ungroup
+            {t('board.theme.dissolve')}
           </button>
         )}
         {mode === 'confirming-dissolve' && (
@@ -135,10 +138,10 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
                 }
               }}
             >
-              Dissolve theme, keep notes
+              {t('board.theme.dissolve.confirm')}
             </button>
             <button type="button" className="quiet" onClick={() => setMode('view', '.theme-header .quiet')}>
-              Keep
+              {t('board.confirm.keep')}
             </button>
           </span>
         )}
@@ -155,6 +158,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
 
 /** Title and statement, edited together; Enter in the title saves, Escape cancels. */
 export function ThemeEditor({ theme, onDone }: { theme: ThemeView; onDone(change: { title: string; statement: string } | null): void }) {
+  const { t } = useT();
   const [title, setTitle] = useState(theme.title);
   const [statement, setStatement] = useState(theme.statement);
   const save = () => onDone(title.trim() ? { title: title.trim(), statement } : null);
@@ -169,7 +173,7 @@ export function ThemeEditor({ theme, onDone }: { theme: ThemeView; onDone(change
       }}
     >
       <input
-        aria-label="Theme title"
+        aria-label={t('board.theme.title')}
         value={title}
         maxLength={THEME_TITLE_MAX}
         autoFocus
@@ -183,8 +187,8 @@ export function ThemeEditor({ theme, onDone }: { theme: ThemeView; onDone(change
         }}
       />
       <textarea
-        aria-label="Theme statement"
-        placeholder="Theme statement: one or two sentences for the report"
+        aria-label={t('board.theme.statement')}
+        placeholder={t('board.theme.statement.placeholder')}
         value={statement}
         maxLength={THEME_STATEMENT_MAX}
         rows={2}
@@ -192,10 +196,10 @@ export function ThemeEditor({ theme, onDone }: { theme: ThemeView; onDone(change
       />
       <div className="form-actions">
         <button type="button" className="primary" onClick={save}>
-          Save
+          {t('common.save')}
         </button>
         <button type="button" className="quiet" onClick={() => onDone(null)}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>

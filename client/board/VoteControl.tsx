@@ -3,10 +3,12 @@
  * buttons are no tab stops (NA4): on a focused note + and - vote (notes/noteKeys.ts).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useT } from '../i18n/I18n';
 import { useBoard, useNoteVotes } from './context';
 
 export function VoteControl({ noteId, label }: { noteId: string; label: string }) {
   const { session } = useBoard();
+  const { t } = useT();
   const workshop = session.workshop;
   const { mine, total } = useNoteVotes(noteId);
   const open = useSyncExternalStore(workshop.subscribe, () => workshop.votingOpen);
@@ -26,34 +28,41 @@ export function VoteControl({ noteId, label }: { noteId: string; label: string }
     workshop
       .vote(noteId, change)
       .then(() => setProblem(null))
-      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'Your vote did not count. Please try again.'))
+      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : t('board.vote.failed')))
       .finally(() => setBusy(false));
   };
 
   return (
     <span className="note-votes">
       {total !== null && total > 0 && (
-        <span className="vote-total" data-testid="vote-total" title={`${total} ${total === 1 ? 'vote' : 'votes'} in total`}>
-          {total} {total === 1 ? 'vote' : 'votes'}
+        <span className="vote-total" data-testid="vote-total" title={t('board.votes.total', { count: total })}>
+          {t('board.votes', { count: total })}
         </span>
       )}
       {open && (
-        <span className="vote-buttons" role="group" aria-label={`Your votes on note ${label}`}>
+        <span className="vote-buttons" role="group" aria-label={t('board.vote.own', { note: label })}>
           <button
             type="button"
             className="vote-less"
             tabIndex={-1}
             disabled={busy || mine === 0}
             onClick={() => vote(-1)}
-            aria-label={`Take a vote back from note ${label}`}
+            aria-label={t('board.vote.less', { note: label })}
           >
             −
           </button>
           <span className="vote-mine" data-testid="my-votes" aria-live="polite">
             {'●'.repeat(Math.min(mine, 9))}
-            <span className="visually-hidden">{`You gave ${mine} ${mine === 1 ? 'vote' : 'votes'}`}</span>
+            <span className="visually-hidden">{t('board.vote.mine', { count: mine })}</span>
           </span>
-          <button type="button" className="vote-more" tabIndex={-1} disabled={busy} onClick={() => vote(1)} aria-label={`Vote for note ${label}`}>
+          <button
+            type="button"
+            className="vote-more"
+            tabIndex={-1}
+            disabled={busy}
+            onClick={() => vote(1)}
+            aria-label={t('board.vote.more', { note: label })}
+          >
             +
           </button>
         </span>

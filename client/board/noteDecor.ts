@@ -3,6 +3,7 @@
  * filter dims it, whether it is the viewer's own, and its links. Computed once per board change
  * for all notes, so each card gets stable props and re-renders only when its own decor changes.
  */
+import type { Translator } from '../../shared/i18n/translate';
 import type { BoardView, NoteView } from '../../shared/view/boardView';
 import { isFilterActive, matchesFilter } from './filter';
 import { quote } from './quote';
@@ -21,7 +22,14 @@ const NONE: readonly never[] = [];
 
 export const PLAIN_DECOR: NoteDecor = { editors: NONE, watchers: NONE, dimmed: false, mine: false, linked: NONE };
 
-export function decorateNotes(view: BoardView, presence: readonly PresenceUser[], filter: Filter, myId: string): Map<string, NoteDecor> {
+/** `t` names the linked notes ("GAIA: “Weak KPIs”") in the page's language. */
+export function decorateNotes(
+  view: BoardView,
+  presence: readonly PresenceUser[],
+  filter: Filter,
+  myId: string,
+  t: Translator['t'],
+): Map<string, NoteDecor> {
   const editors = new Map<string, PresenceUser[]>();
   const watchers = new Map<string, PresenceUser[]>();
   for (const user of presence) {
@@ -46,14 +54,14 @@ export function decorateNotes(view: BoardView, presence: readonly PresenceUser[]
       watchers: watched ?? NONE,
       dimmed,
       mine,
-      linked: note.linkedIds.map((id) => linkLabel(view.notesById.get(id))).filter((l) => l !== null),
+      linked: note.linkedIds.map((id) => linkLabel(view.notesById.get(id), t)).filter((l) => l !== null),
     });
   }
   return decor;
 }
 
-function linkLabel(note: NoteView | undefined): { id: string; label: string } | null {
-  return note ? { id: note.id, label: `${note.clusterLabel}: ${quote(note.text)}` } : null;
+function linkLabel(note: NoteView | undefined, t: Translator['t']): { id: string; label: string } | null {
+  return note ? { id: note.id, label: t('board.link.label', { cluster: note.clusterLabel, note: quote(note.text) }) } : null;
 }
 
 /** Keeps the previous decor object of a note when nothing in it changed (for memoised cards). */
@@ -87,8 +95,8 @@ function sameList(a: readonly PresenceUser[], b: readonly PresenceUser[]): boole
 export class DecorCache {
   private last = new Map<string, NoteDecor>();
 
-  next(view: BoardView, presence: readonly PresenceUser[], filter: Filter, myId: string): Map<string, NoteDecor> {
-    this.last = reuseDecor(this.last, decorateNotes(view, presence, filter, myId));
+  next(view: BoardView, presence: readonly PresenceUser[], filter: Filter, myId: string, t: Translator['t']): Map<string, NoteDecor> {
+    this.last = reuseDecor(this.last, decorateNotes(view, presence, filter, myId, t));
     return this.last;
   }
 }

@@ -19,7 +19,8 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { findTheme } from '../../../shared/view/boardView';
+import { type BoardView, findTheme } from '../../../shared/view/boardView';
+import { useT } from '../../i18n/I18n';
 import { useBoard } from '../context';
 import { quote } from '../quote';
 import { liveSelection } from '../ui';
@@ -125,11 +126,16 @@ const keyboardCoordinates: KeyboardCoordinateGetter = (event, { currentCoordinat
   return { x: currentCoordinates.x + stop.x - from.x, y: currentCoordinates.y + stop.y - from.y };
 };
 
-const INSTRUCTIONS =
-  'To move a note or a theme, focus its drag handle and press Space or Enter. Up and Down arrows step through the places in a column, Left and Right change column. Press Space or Enter to drop, or Escape to cancel.';
+/** What a drag picks up or leaves, in words: the note's text and the theme's title as written. */
+function draggedWords(view: BoardView, dragged: Dragged | null): { type: 'note' | 'theme' | 'item'; note: string; title: string } {
+  if (dragged?.type === 'note') return { type: 'note', note: quote(view.notesById.get(dragged.noteId)?.text ?? ''), title: '' };
+  if (dragged?.type === 'theme') return { type: 'theme', note: '', title: findTheme(view, dragged.themeId)?.title ?? '' };
+  return { type: 'item', note: '', title: '' };
+}
 
 export function BoardDnd({ children, renderOverlay }: { children: ReactNode; renderOverlay(dragged: Dragged): ReactNode }) {
   const { session, run } = useBoard();
+  const { t } = useT();
   const ui = useUiStore();
   const [store] = useState(() => new DragStore());
   const [dragged, setDragged] = useState<Dragged | null>(null);
@@ -196,38 +202,34 @@ export function BoardDnd({ children, renderOverlay }: { children: ReactNode; ren
     if (!done) return;
     const after = session.getView();
     if (createdTheme) ui.update(() => ({ renaming: createdTheme }));
-    setAnnouncement(
-      item.type === 'theme'
-        ? `Moved. ${describeThemePlace(after, item.themeId)}`
-        : `Moved. ${describeNotePlace(after, item.noteId)}${moving.length > 1 ? ` ${moving.length - 1} more selected notes moved with it.` : ''}`,
-    );
+    if (item.type === 'theme') setAnnouncement(t('board.move.done', { place: describeThemePlace(after, item.themeId) }));
+    else {
+      const place = describeNotePlace(after, item.noteId);
+      const more = moving.length - 1;
+      setAnnouncement(more > 0 ? t('board.move.done.more', { place, count: more }) : t('board.move.done', { place }));
+    }
   };
 
-  const label = useCallback(
-    (dragged: Dragged | null): string => {
-      const current = session.getView();
-      if (!dragged) return 'item';
-      if (dragged.type === 'note') return `note ${quote(current.notesById.get(dragged.noteId)?.text ?? '')}`;
-      const title = findTheme(current, dragged.themeId)?.title;
-      return `theme “${title ?? ''}”`;
-    },
-    [session],
-  );
-
-  const announcements = useMemo<Announcements>(
-    () => ({
-      onDragStart: ({ active }) => `Picked up ${label(draggedOf(active.data.current))}.`,
+  const announcements = useMemo<Announcements>(() => {
+    const words = (active: { data: { current?: unknown } }) => draggedWords(session.getView(), draggedOf(active.data.current));
+    return {
+      onDragStart: ({ active }) => {
+        const { type, ...values } = words(active);
+        return t(type === 'note' ? 'board.dnd.pickup.note' : type === 'theme' ? 'board.dnd.pickup.theme' : 'board.dnd.pickup.item', values);
+      },
       onDragMove: () => undefined,
       onDragOver: () => {
         const intent = latest.current.intent;
-        return intent ? describeIntent(session.getView(), intent) : 'Not over a place on the board.';
+        return intent ? describeIntent(session.getView(), intent) : t('board.dnd.notOver');
       },
       // The result is announced from the board itself once the move is applied (see onDragEnd).
       onDragEnd: () => undefined,
-      onDragCancel: ({ active }) => `Cancelled. The ${label(draggedOf(active.data.current))} was not moved.`,
-    }),
-    [label, session],
-  );
+      onDragCancel: ({ active }) => {
+        const { type, ...values } = words(active);
+        return t(type === 'note' ? 'board.dnd.cancel.note' : type === 'theme' ? 'board.dnd.cancel.theme' : 'board.dnd.cancel.item', values);
+      },
+    };
+  }, [session, t]);
 
   return (
     <DndContext
@@ -236,7 +238,7 @@ export function BoardDnd({ children, renderOverlay }: { children: ReactNode; ren
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onDragCancel={finish}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: INSTRUCTIONS } }}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.dnd.instructions') } }}
     >
       <DragStoreContext.Provider value={store}>{children}</DragStoreContext.Provider>
       <DragOverlay dropAnimation={null}>{dragged ? renderOverlay(dragged) : null}</DragOverlay>

@@ -1,16 +1,17 @@
 /**
- * Carries out a drop through the named mutations, and describes the result for a screen reader:
- * "Note “Weak KPIs” moved to Cluster strategy / Challenge, theme “Reporting”, position 3 of 5."
+ * Carries out a drop through the named mutations, and describes the result for a screen reader
+ * in the page's language: "Note “Weak KPIs” is in Cluster strategy / Challenge, theme
+ * “Reporting”, position 3 of 5." Note text, theme titles and dimension names stay as written.
  */
+import { kindKey } from '../../../shared/i18n/catalogue';
 import { moveNotes } from '../../../shared/model/mutations/notes';
 import { groupNotes, moveTheme } from '../../../shared/model/mutations/themes';
-import { kindLabel } from '../../../shared/model/vocabulary';
+import type { DimensionId, KindId } from '../../../shared/model/vocabulary';
 import type { BoardView, CellView, NoteView } from '../../../shared/view/boardView';
+import { t } from '../../i18n/current';
 import { quote } from '../quote';
 import type { BoardSession } from '../session';
 import type { Dragged, DropIntent } from './intent';
-
-export const NEW_THEME_TITLE = 'New theme';
 
 function cellOf(view: BoardView, dimension: string, kind: string): CellView | undefined {
   return view.dimensions.find((d) => d.id === dimension)?.cells.find((c) => c.kind === kind);
@@ -64,24 +65,31 @@ export function applyDrop(session: BoardSession, view: BoardView, dragged: Dragg
         moveNotes(doc, moving, { dimension: intent.dimension, kind: intent.kind, themeId: theme.id, index }, origin);
         return null;
       }
-      return groupNotes(doc, [intent.noteId, ...moving], { title: NEW_THEME_TITLE, dimension: intent.dimension, kind: intent.kind }, origin);
+      // Named in the language of the person who made it; they are asked to rename it next.
+      return groupNotes(doc, [intent.noteId, ...moving], { title: t('board.theme.new'), dimension: intent.dimension, kind: intent.kind }, origin);
     }
     case 'beside-theme':
       return null;
   }
 }
 
+/** A cell in words: "Cluster strategy / Challenge" (the dimension as the template names it). */
+function cellWords(view: BoardView, dimension: DimensionId, kind: KindId): string {
+  const label = view.dimensions.find((d) => d.id === dimension)?.label ?? dimension;
+  return t('board.place.cell', { dimension: label, kind: t(kindKey(kind)) });
+}
+
 /** Where a note is now, in words. */
 export function describeNotePlace(view: BoardView, noteId: string): string {
   const note = view.notesById.get(noteId);
-  if (!note) return 'The note is no longer on the board.';
+  if (!note) return t('board.place.note.gone');
   const dimension = view.dimensions.find((d) => d.id === note.dimension);
   const cell = dimension?.cells.find((c) => c.kind === note.kind);
   const theme = cell?.themes.find((t) => t.notes.some((n) => n.id === noteId));
   const list = theme?.notes ?? cell?.ungrouped ?? [];
   const position = list.findIndex((n) => n.id === noteId) + 1;
-  const where = `${dimension?.label ?? note.dimension} / ${kindLabel(note.kind)}`;
-  return `Note ${quote(note.text)} is in ${where}${theme ? `, theme “${theme.title}”` : ''}, position ${position} of ${list.length}.`;
+  const place = { note: quote(note.text), cell: cellWords(view, note.dimension, note.kind), position, count: list.length };
+  return theme ? t('board.place.note.theme', { ...place, theme: theme.title }) : t('board.place.note', place);
 }
 
 export function describeThemePlace(view: BoardView, themeId: string): string {
@@ -90,35 +98,37 @@ export function describeThemePlace(view: BoardView, themeId: string): string {
       const at = cell.themes.findIndex((t) => t.id === themeId);
       const theme = cell.themes[at];
       if (theme) {
-        return `Theme “${theme.title}” is in ${dimension.label} / ${kindLabel(cell.kind)}, position ${at + 1} of ${cell.themes.length}.`;
+        const where = cellWords(view, dimension.id, cell.kind);
+        return t('board.place.theme', { title: theme.title, cell: where, position: at + 1, count: cell.themes.length });
       }
     }
   }
-  return 'The theme is no longer on the board.';
+  return t('board.place.theme.gone');
 }
 
 /** What dropping here would do, in words (announced while dragging). */
 export function describeIntent(view: BoardView, intent: DropIntent): string {
-  const dimension = view.dimensions.find((d) => d.id === intent.dimension)?.label ?? intent.dimension;
-  const cell = `${dimension} / ${kindLabel(intent.kind)}`;
+  const cell = cellWords(view, intent.dimension, intent.kind);
+  const themeTitle = (themeId: string) =>
+    cellOf(view, intent.dimension, intent.kind)?.themes.find((theme) => theme.id === themeId)?.title ?? t('board.dnd.fallback.theme');
+  const noteText = (noteId: string) => {
+    const note = view.notesById.get(noteId);
+    return note ? quote(note.text) : null;
+  };
   switch (intent.type) {
     case 'append-cell':
-      return `Over ${cell}: drop to put it at the end.`;
-    case 'append-theme': {
-      const title = cellOf(view, intent.dimension, intent.kind)?.themes.find((t) => t.id === intent.themeId)?.title ?? 'theme';
-      return `Over theme “${title}” in ${cell}: drop to add it to the theme.`;
-    }
+      return t('board.dnd.over.cell', { cell });
+    case 'append-theme':
+      return t('board.dnd.over.theme', { cell, title: themeTitle(intent.themeId) });
     case 'beside-note': {
-      const note = view.notesById.get(intent.noteId);
-      return `In ${cell}: drop to place it ${intent.side} ${note ? quote(note.text) : 'that note'}.`;
+      const note = noteText(intent.noteId) ?? t('board.dnd.fallback.beside');
+      return t(intent.side === 'before' ? 'board.dnd.over.note.before' : 'board.dnd.over.note.after', { cell, note });
     }
-    case 'group': {
-      const note = view.notesById.get(intent.noteId);
-      return `Over ${note ? quote(note.text) : 'a note'} in ${cell}: drop to group them as a theme.`;
-    }
+    case 'group':
+      return t('board.dnd.over.note', { cell, note: noteText(intent.noteId) ?? t('board.dnd.fallback.group') });
     case 'beside-theme': {
-      const title = cellOf(view, intent.dimension, intent.kind)?.themes.find((t) => t.id === intent.themeId)?.title ?? 'theme';
-      return `In ${cell}: drop to place the theme ${intent.side} “${title}”.`;
+      const title = themeTitle(intent.themeId);
+      return t(intent.side === 'before' ? 'board.dnd.over.theme.before' : 'board.dnd.over.theme.after', { cell, title });
     }
   }
 }

@@ -1,6 +1,7 @@
 import { setNoteColour } from '../../../shared/model/mutations/notes';
 import { type Colour, COLOURS, defaultColour } from '../../../shared/model/vocabulary';
 import type { NoteView } from '../../../shared/view/boardView';
+import { useT } from '../../i18n/I18n';
 import { useBoard } from '../context';
 
 /**
@@ -9,6 +10,8 @@ import { useBoard } from '../context';
  */
 export function ColourChoices({ note, onDone }: { note: NoteView; onDone(): void }) {
   const { session, run } = useBoard();
+  const { t } = useT();
+  const colourName = (colour: Colour) => t(`board.colour.${colour}`);
   const pick = (colour: Colour | null) => {
     run(() => setNoteColour(session.doc, note.id, colour, session.origin));
     onDone();
@@ -18,7 +21,7 @@ export function ColourChoices({ note, onDone }: { note: NoteView; onDone(): void
     <span
       className="colour-choices"
       role="group"
-      aria-label="Choose a colour"
+      aria-label={t('board.colour.choose')}
       onKeyDown={(event) => {
         if (event.key !== 'Escape') return;
         event.preventDefault();
@@ -29,8 +32,8 @@ export function ColourChoices({ note, onDone }: { note: NoteView; onDone(): void
       <button
         type="button"
         className={`swatch swatch-kind colour-${kindColour}`}
-        aria-label={`Colour of its kind (${kindColour})`}
-        title="Colour of its kind: changes with the kind when the note moves"
+        aria-label={t('board.colour.kind.label', { colour: colourName(kindColour) })}
+        title={t('board.colour.kind.title')}
         aria-pressed={!note.colourPicked}
         onClick={() => pick(null)}
       >
@@ -41,7 +44,7 @@ export function ColourChoices({ note, onDone }: { note: NoteView; onDone(): void
           key={colour}
           type="button"
           className={`swatch colour-${colour}`}
-          aria-label={colour}
+          aria-label={colourName(colour)}
           aria-pressed={note.colourPicked && note.colour === colour}
           onClick={() => pick(colour)}
         />

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { kindKey } from '../../../shared/i18n/catalogue';
 import { moveNotes } from '../../../shared/model/mutations/notes';
 import { groupNotes } from '../../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../../shared/model/schema';
-import { kindLabel } from '../../../shared/model/vocabulary';
+import { useT } from '../../i18n/I18n';
 import { Dialog, DialogActions } from '../../ui/Dialog';
 import { useBoard, useBoardView } from '../context';
 import { describeNotePlace } from '../dnd/apply';
@@ -29,6 +30,7 @@ export function GroupWithDialog({
   onClose(): void;
 }) {
   const { session, run } = useBoard();
+  const { t } = useT();
   const view = useBoardView();
   const note = view.notesById.get(noteId);
   const cell = view.dimensions.find((d) => d.id === note?.dimension)?.cells.find((c) => c.kind === note?.kind);
@@ -39,7 +41,8 @@ export function GroupWithDialog({
   if (!note || !cell) return null;
   const moving = [noteId, ...noteIds.filter((id) => id !== noteId && view.notesById.has(id))];
   const others = moving.length - 1;
-  const where = `${view.dimensions.find((d) => d.id === note.dimension)?.label ?? ''} / ${kindLabel(note.kind)}`;
+  const dimension = view.dimensions.find((d) => d.id === note.dimension)?.label ?? note.dimension;
+  const where = t('board.place.cell', { dimension, kind: t(kindKey(note.kind)) });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,45 +53,42 @@ export function GroupWithDialog({
     });
     if (!done) return;
     onDone();
-    announce(`Grouped. ${describeNotePlace(session.getView(), noteId)}`);
+    announce(t('board.groupWith.done', { place: describeNotePlace(session.getView(), noteId) }));
     focusNoteSoon(noteId);
   };
 
   return (
-    <Dialog title={`Group ${quote(note.text)} with…`} onClose={onClose}>
+    <Dialog title={t('board.groupWith.title', { note: quote(note.text) })} onClose={onClose}>
       <form className="form group-with" onSubmit={submit}>
-        <p>
-          {others === 0
-            ? `The theme is in ${where}.`
-            : `${others === 1 ? 'The 1 selected note goes' : `The ${others} selected notes go`} with it; the theme is in ${where}.`}
-        </p>
+        <p>{others === 0 ? t('board.groupWith.place', { cell: where }) : t('board.groupWith.place.more', { count: others, cell: where })}</p>
         {themes.length > 0 && (
           <fieldset className="group-choices">
-            <legend>Theme</legend>
+            <legend>{t('board.theme.field')}</legend>
             {themes.map((theme) => (
               <label key={theme.id} className="group-choice">
                 <input type="radio" name="group-theme" value={theme.id} checked={choice === theme.id} onChange={() => setChoice(theme.id)} />
-                {`Join “${theme.title}”`}
+                {t('board.groupWith.join', { title: theme.title })}
               </label>
             ))}
             <label className="group-choice">
-              <input type="radio" name="group-theme" value={NEW} checked={choice === NEW} onChange={() => setChoice(NEW)} />A new theme
+              <input type="radio" name="group-theme" value={NEW} checked={choice === NEW} onChange={() => setChoice(NEW)} />
+              {t('board.groupWith.new')}
             </label>
           </fieldset>
         )}
         {choice === NEW && (
           <>
             <label>
-              Theme title
+              {t('board.theme.title')}
               <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={THEME_TITLE_MAX} required autoFocus />
             </label>
             <label>
-              Theme statement (optional: one or two sentences for the report)
+              {t('board.theme.statement.optional')}
               <textarea value={statement} onChange={(e) => setStatement(e.target.value)} maxLength={THEME_STATEMENT_MAX} rows={3} />
             </label>
           </>
         )}
-        <DialogActions action="Group" onCancel={onClose} />
+        <DialogActions action={t('board.group.action')} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@
  * (or Tab) closes it and gives the focus back to the note.
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useRef } from 'react';
+import { useT } from '../../i18n/I18n';
 
 export interface MenuItem {
   id: string;
@@ -29,6 +30,7 @@ export function NoteMenu({
   /** `refocus`: give the focus back to the note (Escape, Tab, an item chosen). */
   onClose(refocus: boolean): void;
 }) {
+  const { t } = useT();
   const box = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
 
@@ -84,14 +86,14 @@ export function NoteMenu({
         tabIndex={-1}
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-label={`Actions for note ${label}`}
-        title="Actions (or press . on the note)"
+        aria-label={t('board.note.menu.label', { note: label })}
+        title={t('board.note.menu.title')}
         onClick={() => (open ? onClose(true) : onOpen())}
       >
         ⋯
       </button>
       {open && (
-        <ul ref={list} className="note-menu-list" role="menu" aria-label={`Actions for note ${label}`}>
+        <ul ref={list} className="note-menu-list" role="menu" aria-label={t('board.note.menu.label', { note: label })}>
           {items.map((item) => (
             <li key={item.id} role="none">
               <button
