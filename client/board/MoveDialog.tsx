@@ -22,7 +22,7 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const target = { dimension, kind, themeId: themes.some((t) => t.id === themeId) ? themeId : null };
+    const target = { dimension, kind, themeId: themes.some((theme) => theme.id === themeId) ? themeId : null };
     if (!run(() => moveNotes(session.doc, noteIds, target, session.origin))) return;
     onClose();
     // The page stays where it is; the note keeps the keyboard focus in its new place (NA2).
@@ -61,9 +61,9 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
           {t('board.theme.field')}
           <select value={themeId} onChange={(e) => setThemeId(e.target.value)}>
             <option value="">{t('board.move.noTheme')}</option>
-            {themes.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
+            {themes.map((theme) => (
+              <option key={theme.id} value={theme.id}>
+                {theme.title}
               </option>
             ))}
           </select>

@@ -202,12 +202,10 @@ export function BoardDnd({ children, renderOverlay }: { children: ReactNode; ren
     if (!done) return;
     const after = session.getView();
     if (createdTheme) ui.update(() => ({ renaming: createdTheme }));
-    if (item.type === 'theme') setAnnouncement(t('board.move.done', { place: describeThemePlace(after, item.themeId) }));
-    else {
-      const place = describeNotePlace(after, item.noteId);
-      const more = moving.length - 1;
-      setAnnouncement(more > 0 ? t('board.move.done.more', { place, count: more }) : t('board.move.done', { place }));
-    }
+    const place = item.type === 'theme' ? describeThemePlace(after, item.themeId) : describeNotePlace(after, item.noteId);
+    // The selected notes that travelled with the dragged one (none with a theme).
+    const more = moving.length - 1;
+    setAnnouncement(more > 0 ? t('board.move.done.more', { place, count: more }) : t('board.move.done', { place }));
   };
 
   const announcements = useMemo<Announcements>(() => {

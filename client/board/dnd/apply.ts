@@ -22,7 +22,7 @@ function notesAt(view: BoardView, dimension: string, kind: string, themeId: stri
   const cell = cellOf(view, dimension, kind);
   if (!cell) return [];
   if (themeId === null) return cell.ungrouped;
-  return cell.themes.find((t) => t.id === themeId)?.notes ?? cell.ungrouped;
+  return cell.themes.find((theme) => theme.id === themeId)?.notes ?? cell.ungrouped;
 }
 
 /**
@@ -33,8 +33,8 @@ export function applyDrop(session: BoardSession, view: BoardView, dragged: Dragg
   const { doc, origin } = session;
   if (dragged.type === 'theme') {
     if (intent.type === 'beside-theme') {
-      const themes = (cellOf(view, intent.dimension, intent.kind)?.themes ?? []).filter((t) => t.id !== dragged.themeId);
-      const at = themes.findIndex((t) => t.id === intent.themeId);
+      const themes = (cellOf(view, intent.dimension, intent.kind)?.themes ?? []).filter((theme) => theme.id !== dragged.themeId);
+      const at = themes.findIndex((theme) => theme.id === intent.themeId);
       moveTheme(doc, dragged.themeId, { dimension: intent.dimension, kind: intent.kind, index: intent.side === 'before' ? at : at + 1 }, origin);
     } else {
       moveTheme(doc, dragged.themeId, { dimension: intent.dimension, kind: intent.kind }, origin);
@@ -57,7 +57,7 @@ export function applyDrop(session: BoardSession, view: BoardView, dragged: Dragg
     }
     case 'group': {
       const target = view.notesById.get(intent.noteId);
-      const theme = target?.themeId ? cellOf(view, intent.dimension, intent.kind)?.themes.find((t) => t.id === target.themeId) : undefined;
+      const theme = target?.themeId ? cellOf(view, intent.dimension, intent.kind)?.themes.find((theme) => theme.id === target.themeId) : undefined;
       if (theme) {
         // Dropped onto a note that is already in a theme: join that theme, right after it.
         const siblings = theme.notes.filter((n) => !moving.includes(n.id));
@@ -85,7 +85,7 @@ export function describeNotePlace(view: BoardView, noteId: string): string {
   if (!note) return t('board.place.note.gone');
   const dimension = view.dimensions.find((d) => d.id === note.dimension);
   const cell = dimension?.cells.find((c) => c.kind === note.kind);
-  const theme = cell?.themes.find((t) => t.notes.some((n) => n.id === noteId));
+  const theme = cell?.themes.find((candidate) => candidate.notes.some((n) => n.id === noteId));
   const list = theme?.notes ?? cell?.ungrouped ?? [];
   const position = list.findIndex((n) => n.id === noteId) + 1;
   const place = { note: quote(note.text), cell: cellWords(view, note.dimension, note.kind), position, count: list.length };
@@ -95,7 +95,7 @@ export function describeNotePlace(view: BoardView, noteId: string): string {
 export function describeThemePlace(view: BoardView, themeId: string): string {
   for (const dimension of view.dimensions) {
     for (const cell of dimension.cells) {
-      const at = cell.themes.findIndex((t) => t.id === themeId);
+      const at = cell.themes.findIndex((candidate) => candidate.id === themeId);
       const theme = cell.themes[at];
       if (theme) {
         const where = cellWords(view, dimension.id, cell.kind);
