@@ -47,10 +47,7 @@ export function boardOwnsShortcut(target: EventTarget | null): boolean {
   return !target.closest(OWN_UNDO_FIELDS);
 }
 
-const GONE: Record<HistoryCommand, string> = {
-  undo: 'Nothing to undo: what you changed has since been changed or deleted by someone else.',
-  redo: 'Nothing to redo: what you changed has since been changed or deleted by someone else.',
-};
+const GONE: Record<HistoryCommand, 'undo.gone' | 'redo.gone'> = { undo: 'undo.gone', redo: 'redo.gone' };
 
 export function useUndo() {
   const { session, canWrite, run } = useBoard();

@@ -19,7 +19,7 @@ export function writeNote(
     // While first connecting, nobody knows yet whether this note should be private. (Offline,
     // notes are written to the board copy here and sent when the connection returns.)
     if (session.role === 'participant' && !session.workshop.synced && session.getConnection().status === 'connecting') {
-      throw new MutationError('The board is still connecting. Please try again in a moment.');
+      throw new MutationError('board.connecting');
     }
     addNote(target ?? session.doc, { ...note, author: session.author() }, session.origin);
   });
