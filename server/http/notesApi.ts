@@ -14,6 +14,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CsvImportAnswer, type ListedNote, newNoteRequest } from '../../shared/api/contract';
+import type { ErrorCode } from '../../shared/errors';
 import { CsvTooLargeError, importNotesCsv } from '../../shared/import/csv';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, addNotes } from '../../shared/model/mutations/notes';
@@ -31,7 +32,6 @@ import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
 import type { Quotas } from './quotas';
 import type { ReadCache } from './readCache';
-import type { ErrorCode } from '../../shared/errors';
 import { HttpError, parseBody, readCsv, readJson, sendJson } from './respond';
 import { whenStored } from './stored';
 
@@ -97,7 +97,8 @@ export async function handleNotesApi(
     res.end(list.body);
     return;
   }
-  if (req.method !== 'POST') throw new HttpError(405, { code: 'request.wrongMethod', values: { method: 'GET, POST' } }, 'Use GET to read notes, POST to add them.');
+  if (req.method !== 'POST')
+    throw new HttpError(405, { code: 'request.wrongMethod', values: { method: 'GET, POST' } }, 'Use GET to read notes, POST to add them.');
 
   // [W2, W3, HC2] Locks and private writing bind participants here as on their sockets: asked
   // first about a note anywhere (before the body is read), then about each note's dimension.

@@ -4,9 +4,9 @@
  * address (http/clientAddress.ts, so TRUST_PROXY applies) and, for board creation, one for the
  * whole instance. A refusal is a 429 with a sentence and Retry-After.
  */
-import type { ErrorCode, ErrorValues } from '../../shared/errors';
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { ErrorCode, ErrorValues } from '../../shared/errors';
 import { clientAddress, quotaKey } from './clientAddress';
 import { HttpError } from './respond';
 
@@ -121,7 +121,6 @@ function sameSecret(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
-
 
 export class Quotas {
   private readonly createsByAddress: Buckets;

@@ -195,8 +195,7 @@ export class Workshop {
               this.deps.log.error('revealing private notes failed', { board: board.id, person: person.id, error });
             }
           }
-          if (failed > 0)
-            throw new WorkshopError('unavailable', 'reveal.failed', { count: failed });
+          if (failed > 0) throw new WorkshopError('unavailable', 'reveal.failed', { count: failed });
           return;
         }
         case 'bringHere':
@@ -269,8 +268,7 @@ export class Workshop {
     return this.serial(person.boardId, async () => {
       const control = await this.control(person.boardId);
       // [HC3] Asked with no dimension, the write rule refuses a reveal only while the board is locked.
-      if (!mayWrite(person.role, readWriteRules(control.doc), 'reveal', null).ok)
-        throw new WorkshopError('locked', 'reveal.locked');
+      if (!mayWrite(person.role, readWriteRules(control.doc), 'reveal', null).ok) throw new WorkshopError('locked', 'reveal.locked');
       return this.reveal(person, person.role);
     });
   }

@@ -53,7 +53,11 @@ export type CreateBoardRequest = z.input<typeof createBoardRequest>;
 /** A note from an integration: `author`/`cluster` are kept only when no seat comes with it (AT6). */
 export const newNoteRequest = z.object({
   // Blank is refused here (the model keeps an empty note a person is still writing).
-  text: z.string({ error: coded('note.textRequired') }).trim().min(1, coded('note.textRequired')).pipe(noteTextInput),
+  text: z
+    .string({ error: coded('note.textRequired') })
+    .trim()
+    .min(1, coded('note.textRequired'))
+    .pipe(noteTextInput),
   dimension: z.enum(DIMENSION_IDS, { error: coded('note.dimension', { options: DIMENSION_IDS.join(', ') }) }),
   kind: z.enum(KIND_IDS, { error: coded('note.kind', { options: KIND_IDS.join(', ') }) }),
   author: personNameInput.optional(),

@@ -6,7 +6,7 @@
  * "Best practices needed", ...).
  */
 import { CodedError } from '../errors';
-import { formatCount, MAX_CSV_IMPORT_ROWS } from '../model/limits';
+import { MAX_CSV_IMPORT_ROWS } from '../model/limits';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../model/schema';
 import { CLUSTER_NAME_MAX, type ClusterRef, CLUSTERS, type DimensionId, DIMENSIONS, type KindId, KINDS, otherCluster } from '../model/vocabulary';
 

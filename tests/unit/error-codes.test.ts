@@ -65,7 +65,10 @@ describe('the codes of refusals', () => {
   });
 
   it('[LG4] the page reads a code only from an answer that carries a known one', () => {
-    expect(problemOf({ error: 'x', code: 'vote.budgetUsed', values: { budget: 3, bad: {} } })).toEqual({ code: 'vote.budgetUsed', values: { budget: 3 } });
+    expect(problemOf({ error: 'x', code: 'vote.budgetUsed', values: { budget: 3, bad: {} } })).toEqual({
+      code: 'vote.budgetUsed',
+      values: { budget: 3 },
+    });
     expect(problemOf({ error: 'Bad gateway' })).toBeNull();
     expect(problemOf({ error: 'x', code: 'no.such.code' })).toBeNull();
     expect(problemOf(null)).toBeNull();
