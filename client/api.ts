@@ -3,15 +3,21 @@
  * its paths, bodies and answers.
  */
 import { type AnswerOf, API, type BodyOf, type Endpoint, type ErrorAnswer, pathOf, type PathParams, PROTOCOL_HEADER } from '../shared/api/contract';
+import type { Problem } from '../shared/errors';
 import { PROTOCOL_VERSION, SEAT_HEADER } from '../shared/protocol';
 import type { TemplateId } from '../shared/templates/index';
+import { t } from './i18n/current';
+import { problemOf, problemText } from './i18n/errors';
 
 export type { CsvImportAnswer as CsvImportResult } from '../shared/api/contract';
 
+/** A refused request; its message is the sentence for the person, in the page's language (LG4). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The refusal's code and values, when the server sent them. */
+    readonly problem: Problem | null = null,
   ) {
     super(message);
   }
@@ -19,7 +25,9 @@ export class ApiError extends Error {
 
 async function errorOf(response: Response): Promise<ApiError> {
   const body = (await response.json().catch(() => null)) as Partial<ErrorAnswer> | null;
-  return new ApiError(response.status, body?.error ?? `The server answered ${response.status}.`);
+  const problem = problemOf(body);
+  if (problem) return new ApiError(response.status, problemText(problem), problem);
+  return new ApiError(response.status, body?.error ?? t('errors.server.answered', { status: response.status }));
 }
 
 export interface Credentials {

@@ -188,7 +188,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     req.socket.setTimeout(0);
     setSecurityHeaders(res);
     const url = requestUrl(req.url);
-    if (!url) return sendError(res, 400, 'The request URL is not valid.');
+    if (!url) return sendError(res, 400, 'request.badUrl');
     handleOps(req, res, url, ops)
       .then(
         (handled) =>
@@ -216,15 +216,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           error,
         });
         if (res.headersSent) res.destroy();
-        else if (busy) sendError(res, 503, 'The server holds as many busy boards as it can just now. Please try again in a minute.');
-        else if (failure) sendError(res, storageAnswer(failure).status, storageAnswer(failure).message);
+        else if (busy) sendError(res, 503, 'server.busyBoards');
+        else if (failure) sendError(res, storageAnswer(failure).status, storageAnswer(failure).code);
         else if (error instanceof DamagedBoardError) {
-          sendError(
-            res,
-            500,
-            `This board's stored data is damaged (${error.message}), so it is not served rather than served in part. Ask the person who runs the server to restore it from a backup.`,
-          );
-        } else sendError(res, 500, 'Something went wrong on the server.');
+          sendError(res, 500, { code: 'board.damaged', values: { detail: error.message } });
+        } else sendError(res, 500, 'server.failed');
       });
   });
 

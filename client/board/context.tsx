@@ -4,6 +4,7 @@ import type { DimensionId } from '../../shared/model/vocabulary';
 import type { BoardView } from '../../shared/view/boardView';
 import type { MyVotes } from '../../shared/workshop/commands';
 import type { ControlState } from '../../shared/workshop/control';
+import { problemText } from '../i18n/errors';
 import type { BoardSession, ConnectionState, PresenceUser } from './session';
 import type { UndoState } from './undo';
 import type { NoteVotes } from './workshop';
@@ -47,7 +48,7 @@ export function useUndoState(): UndoState {
 }
 
 export function describeError(error: unknown): string {
-  if (error instanceof MutationError) return error.message;
+  if (error instanceof MutationError) return problemText(error.problem);
   return 'That did not work. Please try again.';
 }
 

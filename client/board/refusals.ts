@@ -1,26 +1,57 @@
+/**
+ * [LG4] What the page tells a person the server refused them: the board's info call's answer and
+ * the close code of a socket the server closed for good, in the page's language at the time.
+ */
 import { sameProtocol } from '../../shared/api/contract';
+import type { MessageKey } from '../../shared/i18n/catalogue';
 import { CloseCode, PERSON_REMOVED_REASON } from '../../shared/protocol';
+import { t } from '../i18n/current';
 
 export interface Refusal {
-  title: string;
-  detail: string;
+  readonly title: string;
+  readonly detail: string;
 }
 
-export const LINK_NOT_VALID: Refusal = {
-  title: 'This link is not valid',
-  detail: 'Ask your facilitator for a new link to this board.',
-};
+/** The refusals shown for a close (or an answer), each a title and a detail in `errors.closed.*`. */
+export const CLOSED_REFUSALS = [
+  'linkNotValid',
+  'boardNotFound',
+  'outOfDate',
+  'linkRevoked',
+  'tooLarge',
+  'tooManyRequests',
+  'removed',
+  'privateNotes',
+  'other',
+] as const;
+type ClosedRefusal = (typeof CLOSED_REFUSALS)[number];
 
-export const BOARD_NOT_FOUND: Refusal = {
-  title: 'Board not found',
-  detail: 'There is no board at this address. Check the link.',
-};
+/** A refusal whose sentences are read in the page's language when they are shown (spread or read). */
+function refusal(name: ClosedRefusal, detail: MessageKey = `errors.closed.${name}.detail`): Refusal {
+  return {
+    get title() {
+      return t(`errors.closed.${name}.title`);
+    },
+    get detail() {
+      return t(detail);
+    },
+  };
+}
+
+export const LINK_NOT_VALID = refusal('linkNotValid');
+
+export const BOARD_NOT_FOUND = refusal('boardNotFound');
 
 /** [HC5] The page and the server speak different protocol versions (a deploy since the page loaded). */
-export const PAGE_OUT_OF_DATE: Refusal = {
-  title: 'This page is out of date',
-  detail: 'Reload the page: the server runs a newer version of Clusterboard than this page.',
-};
+export const PAGE_OUT_OF_DATE = refusal('outOfDate');
+
+const LINK_REVOKED = refusal('linkRevoked');
+const TOO_LARGE = refusal('tooLarge');
+const TOO_MANY_REQUESTS = refusal('tooManyRequests');
+const REMOVED = refusal('removed');
+const PRIVATE_NOTES = refusal('privateNotes');
+const BAD_MESSAGE = refusal('other', 'errors.closed.badMessage.detail');
+const CLOSED = refusal('other');
 
 /** The refusal for the server's answer to the board info call, when the versions differ. */
 export function versionRefusal(answer: { status: number } | { protocolVersion: number }): Refusal | null {
@@ -28,7 +59,7 @@ export function versionRefusal(answer: { status: number } | { protocolVersion: n
   return sameProtocol(answer.protocolVersion) ? null : PAGE_OUT_OF_DATE;
 }
 
-/** What to tell a person whose connection the server closed for good. */
+/** What to tell a person whose connection the server closed for good: told by the close code (the reason only tells 4403's two apart). */
 export function refusalFor(code: number, reason: string): Refusal {
   switch (code) {
     case CloseCode.Unauthorized:
@@ -36,32 +67,16 @@ export function refusalFor(code: number, reason: string): Refusal {
     case CloseCode.BoardNotFound:
       return BOARD_NOT_FOUND;
     case CloseCode.LinkRevoked:
-      return {
-        title: 'This link was revoked',
-        detail: 'The facilitator replaced the link you used. Ask them for the new link; your notes on the board are kept.',
-      };
+      return LINK_REVOKED;
     case CloseCode.TooLarge:
-      return {
-        title: 'That was too large for the board',
-        detail:
-          'A change from this page was larger than the board accepts, or the board is full. Reload the page; if it happens again, ask the facilitator to start a new board from this one.',
-      };
+      return TOO_LARGE;
     case CloseCode.TooManyRequests:
-      return {
-        title: 'Too many changes at once',
-        detail:
-          'This page sent more than the server accepts in a moment, or too many people on your network are connected. Reload the page to continue.',
-      };
+      return TOO_MANY_REQUESTS;
     case CloseCode.Forbidden:
-      if (reason === PERSON_REMOVED_REASON) {
-        return {
-          title: 'You were removed from this board',
-          detail:
-            'The facilitator removed you from the workshop. Your notes stay on the board. If this was a mistake, ask the facilitator, then reload the page to join again.',
-        };
-      }
-      return { title: 'Not your notes', detail: 'These private notes belong to someone else. Reload the board from your own link.' };
+      return reason === PERSON_REMOVED_REASON ? REMOVED : PRIVATE_NOTES;
+    case CloseCode.BadMessage:
+      return BAD_MESSAGE;
     default:
-      return { title: 'The server closed this board', detail: reason || 'Reload the page to try again.' };
+      return CLOSED;
   }
 }

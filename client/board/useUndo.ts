@@ -5,29 +5,21 @@
  * the browser's own undo for what is typed in them.
  */
 import { useCallback, useEffect } from 'react';
-import type { MessageKey } from '../../shared/i18n/catalogue';
 import { MutationError } from '../../shared/model/errors';
-import { t } from '../i18n/current';
 import { useBoard, useUndoState } from './context';
 import type { UndoResult } from './undo';
 
 export type HistoryCommand = 'undo' | 'redo';
 
 /** The note editor's textarea edits the board, so its Ctrl+Z is the board's undo. */
-const BOARD_TEXT_FIELDS = 'textarea.note-editor';
+const BOARD_TEXT_FIELDS = 'textarea.note-editor, textarea[aria-label="Note text"]';
 const OWN_UNDO_FIELDS = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 
 export const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.userAgent);
 
-/** The shortcuts in words, read when a title is drawn: keys are named in the page's language (Strg, Maj). */
-export const SHORTCUT_HINT: Readonly<Record<HistoryCommand, string>> = {
-  get undo() {
-    return IS_APPLE ? '⌘Z' : t('board.undo.shortcut');
-  },
-  get redo() {
-    return IS_APPLE ? '⇧⌘Z' : t('board.undo.redo.shortcut');
-  },
-};
+export const SHORTCUT_HINT: Record<HistoryCommand, string> = IS_APPLE
+  ? { undo: '⌘Z', redo: '⇧⌘Z' }
+  : { undo: 'Ctrl+Z', redo: 'Ctrl+Y or Ctrl+Shift+Z' };
 
 export const ARIA_SHORTCUTS: Record<HistoryCommand, string> = {
   undo: 'Control+Z Meta+Z',
@@ -55,10 +47,7 @@ export function boardOwnsShortcut(target: EventTarget | null): boolean {
   return !target.closest(OWN_UNDO_FIELDS);
 }
 
-const GONE: Record<HistoryCommand, MessageKey> = {
-  undo: 'board.undo.gone',
-  redo: 'board.undo.redo.gone',
-};
+const GONE: Record<HistoryCommand, 'undo.gone' | 'redo.gone'> = { undo: 'undo.gone', redo: 'redo.gone' };
 
 export function useUndo() {
   const { session, canWrite, run } = useBoard();
@@ -69,7 +58,7 @@ export function useUndo() {
       run(() => {
         const result: UndoResult = command === 'undo' ? session.undo() : session.redo();
         // Shown like a refused command: the person pressed Undo and the board did not change.
-        if (result === 'gone') throw new MutationError(t(GONE[command]));
+        if (result === 'gone') throw new MutationError(GONE[command]);
       });
     },
     [session, run],

@@ -5,7 +5,6 @@
 import { MutationError } from '../../shared/model/errors';
 import { addNote } from '../../shared/model/mutations/notes';
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
-import { t } from '../i18n/current';
 import type { BoardContextValue } from './context';
 
 /** Writes the note; false (the person has been told why) when it was refused. */
@@ -20,7 +19,7 @@ export function writeNote(
     // While first connecting, nobody knows yet whether this note should be private. (Offline,
     // notes are written to the board copy here and sent when the connection returns.)
     if (session.role === 'participant' && !session.workshop.synced && session.getConnection().status === 'connecting') {
-      throw new MutationError(t('board.write.connecting'));
+      throw new MutationError('board.connecting');
     }
     addNote(target ?? session.doc, { ...note, author: session.author() }, session.origin);
   });

@@ -5,7 +5,7 @@
  * (/healthz, /readyz and /metrics are in ./ops.ts.)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { API, createBoardRequest, matchPath, OUT_OF_DATE, PROTOCOL_HEADER, sameProtocol } from '../../shared/api/contract';
+import { API, createBoardRequest, matchPath, PROTOCOL_HEADER, sameProtocol } from '../../shared/api/contract';
 import { MutationError } from '../../shared/model/errors';
 import { BoardFullError } from '../../shared/model/limits';
 import { type BoardInfo, boardPath, type CreatedBoard, PROTOCOL_VERSION, ROLES } from '../../shared/protocol';
@@ -60,14 +60,14 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   if (!path.startsWith('/api/')) return false;
   try {
     if (path === API.createBoard.path) {
-      if (req.method !== 'POST') throw new HttpError(405, 'Use POST to create a board.');
+      if (req.method !== 'POST') throw new HttpError(405, { code: 'request.wrongMethod', values: { method: 'POST' } }, 'Use POST to create a board.');
       deps.quotas.admitCreate(req, 'create');
       const { title, template = 'blank', from } = parseBody(createBoardRequest, await readJson(req, BODY_LIMIT));
       let board: BoardRecord;
       if (template === 'previous-board') {
-        if (!from) throw new HttpError(400, "Starting from a previous board needs that board's link (from: { board, token }).");
+        if (!from) throw new HttpError(400, 'board.fromNeedsLink');
         const source = await authorise(deps.store, from.board, from.token);
-        if (source.role === 'viewer') throw new HttpError(403, 'Carrying notes over needs a facilitator or participant link of the previous board.');
+        if (source.role === 'viewer') throw new HttpError(403, 'board.fromNeedsWriterLink');
         // Current names on the carried notes' copies [AT2].
         const view = await currentView(deps.store, deps.rooms, source.board.id, await boardPeople(deps.store, source.board.id));
         board = await createBoardFromPrevious(deps.store, { title, previous: { boardId: source.board.id, view } });
@@ -79,13 +79,13 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       return true;
     }
     if (path === API.importBoard.path) {
-      if (req.method !== 'POST') throw new HttpError(405, 'Use POST to import a board.');
+      if (req.method !== 'POST') throw new HttpError(405, { code: 'request.wrongMethod', values: { method: 'POST' } }, 'Use POST to import a board.');
       deps.quotas.admitCreate(req, 'import');
       let data;
       try {
         data = parseBoardExport(await readJson(req, IMPORT_LIMIT));
       } catch (error) {
-        if (error instanceof ImportError) throw new HttpError(400, `This file cannot be imported: ${error.message}`);
+        if (error instanceof ImportError) throw new HttpError(400, { code: 'import.invalid', values: { detail: error.message } });
         throw error;
       }
       let board: BoardRecord;
@@ -93,7 +93,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
         board = await importBoard(deps.store, data);
       } catch (error) {
         // [E4] The mutation's own bounds check (shared/model/mutations/importBoard.ts) names the field too.
-        if (error instanceof MutationError) throw new HttpError(400, error.message);
+        if (error instanceof MutationError) throw new HttpError(400, error.problem, error.message);
         throw error;
       }
       const created: CreatedBoard = { id: board.id, title: board.title, links: boardLinks(board, requestOrigin(req, deps.publicUrl)) };
@@ -107,11 +107,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     }
     const exportMatch = matchPath(API.exportBoard, path);
     if (exportMatch?.board) {
-      if (req.method !== 'GET') throw new HttpError(405, 'Use GET to export a board.');
+      if (req.method !== 'GET') throw new HttpError(405, { code: 'request.wrongMethod', values: { method: 'GET' } }, 'Use GET to export a board.');
       const { board, role } = await authorise(deps.store, exportMatch.board, bearerToken(req, url));
-      if (role === 'viewer') throw new HttpError(403, 'Exports need a facilitator or participant link.');
+      if (role === 'viewer') throw new HttpError(403, 'export.needsWriterLink');
       const format = url.searchParams.get('format') ?? 'md';
-      if (!isExportFormat(format)) throw new HttpError(400, `format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
+      if (!isExportFormat(format)) throw new HttpError(400, { code: 'export.format', values: { formats: EXPORT_FORMATS.join(', ') } });
       const exported = await sharedExport(deps.store, deps.rooms, deps.reads, req, board, format);
       res.writeHead(200, {
         'content-type': exported.contentType,
@@ -123,10 +123,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     }
     const match = matchPath(API.boardInfo, path);
     if (match?.board) {
-      if (req.method !== 'GET') throw new HttpError(405, 'Use GET to read a board.');
+      if (req.method !== 'GET') throw new HttpError(405, { code: 'request.wrongMethod', values: { method: 'GET' } }, 'Use GET to read a board.');
       // [HC5] A page of another protocol version is told to reload (one without the header is an integration's).
       const version = req.headers[PROTOCOL_HEADER];
-      if (typeof version === 'string' && !sameProtocol(version)) throw new HttpError(409, OUT_OF_DATE);
+      if (typeof version === 'string' && !sameProtocol(version)) throw new HttpError(409, 'page.outOfDate');
       const { board, role } = await authorise(deps.store, match.board, bearerToken(req, url));
       const live = deps.rooms.peek(board.id);
       const info: BoardInfo = {
@@ -142,17 +142,17 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     const links = (board: BoardRecord, request: IncomingMessage) => boardLinks(board, requestOrigin(request, deps.publicUrl));
     if (await handleWorkshopApi(req, res, url, { ...deps, boardLinks: links })) return true;
     if (await handleDeletedNotesApi(req, res, url, deps)) return true;
-    throw new HttpError(404, 'No such API endpoint.');
+    throw new HttpError(404, 'api.notFound');
   } catch (error) {
     if (error instanceof RateLimitedError) res.setHeader('retry-after', String(error.retryAfterSeconds));
-    if (error instanceof HttpError) sendError(res, error.status, error.message);
-    else if (error instanceof WorkshopError) sendError(res, WORKSHOP_STATUS[error.kind], error.message);
+    if (error instanceof HttpError) sendError(res, error.status, error);
+    else if (error instanceof WorkshopError) sendError(res, WORKSHOP_STATUS[error.kind], error);
     else if (error instanceof ServerBusyError) {
       // [Q6] The loaded-board cap says "later", not "broken".
       res.setHeader('retry-after', '30');
-      sendError(res, 503, 'This server has as many boards open as it can hold just now. Please try again in a minute.');
-    } else if (error instanceof BoardFullError) sendError(res, 409, error.message);
-    else if (error instanceof MutationError) sendError(res, 400, error.message);
+      sendError(res, 503, 'server.busy');
+    } else if (error instanceof BoardFullError) sendError(res, 409, error);
+    else if (error instanceof MutationError) sendError(res, 400, error);
     else throw error;
     return true;
   }

@@ -17,10 +17,10 @@ export function bearerToken(req: IncomingMessage, url: URL): string | null {
 export async function authorise(store: BoardStore, segment: string, token: string | null): Promise<{ board: BoardRecord; role: Role }> {
   const id = decodeSegment(segment);
   const board = id !== null && isBoardId(id) ? await store.getBoard(id) : null;
-  if (!board) throw new HttpError(404, 'There is no board with that id.');
+  if (!board) throw new HttpError(404, 'board.notFound');
   // A token of the wrong shape is no token: refused before it is compared with anything.
-  if (token !== null && !isTokenShaped(token)) throw new HttpError(401, 'This link is not valid for this board.');
+  if (token !== null && !isTokenShaped(token)) throw new HttpError(401, 'link.notValid');
   const role = roleForToken(board, token);
-  if (!role) throw new HttpError(401, 'This link is not valid for this board.');
+  if (!role) throw new HttpError(401, 'link.notValid');
   return { board, role };
 }

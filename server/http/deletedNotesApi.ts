@@ -25,10 +25,14 @@ export async function handleDeletedNotesApi(
   if (!match?.board) return false;
   const restoring = restoreMatch !== null;
   if (req.method !== (restoring ? 'POST' : 'GET')) {
-    throw new HttpError(405, restoring ? 'Use POST to restore deleted notes.' : 'Use GET to list deleted notes.');
+    throw new HttpError(
+      405,
+      { code: 'request.wrongMethod', values: { method: restoring ? 'POST' : 'GET' } },
+      restoring ? 'Use POST to restore deleted notes.' : 'Use GET to list deleted notes.',
+    );
   }
   const { board, role } = await authorise(deps.store, match.board, bearerToken(req, url));
-  if (role !== 'facilitator') throw new HttpError(403, 'Only a facilitator can see and restore deleted notes.');
+  if (role !== 'facilitator') throw new HttpError(403, 'deletedNotes.facilitatorOnly');
   if (!restoring) {
     sendJson(res, 200, { notes: await deps.deletedNotes.list(board.id) } satisfies DeletedNotesAnswer);
     return true;

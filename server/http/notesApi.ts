@@ -14,6 +14,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type CsvImportAnswer, type ListedNote, newNoteRequest } from '../../shared/api/contract';
+import type { ErrorCode } from '../../shared/errors';
 import { CsvTooLargeError, importNotesCsv } from '../../shared/import/csv';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, addNotes } from '../../shared/model/mutations/notes';
@@ -31,7 +32,7 @@ import type { Rooms } from '../sync/rooms';
 import { authorise, bearerToken } from './auth';
 import type { Quotas } from './quotas';
 import type { ReadCache } from './readCache';
-import { HttpError, parseBody, readJson, readText, sendJson } from './respond';
+import { HttpError, parseBody, readCsv, readJson, sendJson } from './respond';
 import { whenStored } from './stored';
 
 const API_ORIGIN = serverOrigin('api');
@@ -40,20 +41,17 @@ const CSV_LIMIT = 2 * 1024 * 1024;
 const API_SOURCE: NoteSource = { kind: 'api', label: 'API' };
 
 /** What the notes API answers when the write rule refuses a note (HC2). */
-const REFUSED: Record<WriteRefusal, { status: number; message: string }> = {
-  'read-only': { status: 403, message: 'Adding notes needs a facilitator or participant link.' },
-  'board-locked': { status: 423, message: 'The board is locked; notes cannot be added now.' },
-  'private-writing': {
-    status: 423,
-    message: 'Private writing is on: notes reach the board when the facilitator ends it, so they cannot be added now.',
-  },
-  'dimension-locked': { status: 423, message: 'That dimension is locked; notes cannot be added to it now.' },
+const REFUSED: Record<WriteRefusal, { status: number; code: ErrorCode }> = {
+  'read-only': { status: 403, code: 'note.add.readOnly' },
+  'board-locked': { status: 423, code: 'note.add.boardLocked' },
+  'private-writing': { status: 423, code: 'note.add.privateWriting' },
+  'dimension-locked': { status: 423, code: 'note.add.dimensionLocked' },
 };
 
 /** [HC2] The one write rule, asked about a new note as the token's role (null: in any dimension). */
 function admitNote(role: Role, rules: WorkshopRules, dimension: string | null): void {
   const verdict = mayWrite(role, rules, 'add', dimension);
-  if (!verdict.ok) throw new HttpError(REFUSED[verdict.refusal].status, REFUSED[verdict.refusal].message);
+  if (!verdict.ok) throw new HttpError(REFUSED[verdict.refusal].status, REFUSED[verdict.refusal].code);
 }
 
 /** The person whose seat came with the request, if any; a seat that is sent but not valid is refused. */
@@ -61,7 +59,7 @@ async function seatPerson(req: IncomingMessage, store: BoardStore, boardId: stri
   const seat = req.headers[SEAT_HEADER];
   if (seat === undefined) return null;
   const person = await personForSeat(store, boardId, typeof seat === 'string' ? seat : null);
-  if (!person) throw new HttpError(401, 'Your seat is not valid on this board; join it again, or send no seat.');
+  if (!person) throw new HttpError(401, 'seat.notValid');
   return person;
 }
 
@@ -99,7 +97,8 @@ export async function handleNotesApi(
     res.end(list.body);
     return;
   }
-  if (req.method !== 'POST') throw new HttpError(405, 'Use GET to read notes, POST to add them.');
+  if (req.method !== 'POST')
+    throw new HttpError(405, { code: 'request.wrongMethod', values: { method: 'GET, POST' } }, 'Use GET to read notes, POST to add them.');
 
   // [W2, W3, HC2] Locks and private writing bind participants here as on their sockets: asked
   // first about a note anywhere (before the body is read), then about each note's dimension.
@@ -110,7 +109,7 @@ export async function handleNotesApi(
   if (match.action === 'notes') {
     const { text, dimension, kind, author, cluster } = parseBody(newNoteRequest, await readJson(req, 64 * 1024));
     const person = await seatPerson(req, deps.store, board.id);
-    if (!person && author === undefined) throw new HttpError(400, 'author must not be empty (or send your seat to write as yourself).');
+    if (!person && author === undefined) throw new HttpError(400, 'note.authorMissing');
     admitNote(role, rules, dimension);
     const room = await deps.rooms.acquire(board.id);
     const id = addNote(
@@ -130,12 +129,12 @@ export async function handleNotesApi(
   deps.quotas.admitImportRows(req);
   const importer = await seatPerson(req, deps.store, board.id);
   const source: NoteSource = { kind: 'import', label: sourceLabel(importer ? `CSV import by ${importer.name}` : 'CSV import') };
-  const csv = await readText(req, CSV_LIMIT, ['text/csv', 'text/plain']);
+  const csv = await readCsv(req, CSV_LIMIT);
   let parsedCsv;
   try {
     parsedCsv = importNotesCsv(csv);
   } catch (error) {
-    if (error instanceof CsvTooLargeError) throw new HttpError(400, error.message);
+    if (error instanceof CsvTooLargeError) throw new HttpError(400, error.problem);
     throw error;
   }
   const problems = [...parsedCsv.problems];

@@ -11,7 +11,7 @@ import type { EventLoopDelay } from '../ops/eventLoop';
 import type { Metrics } from '../ops/metrics';
 import { checkReadiness, type ReadinessCheck } from '../ops/readiness';
 import type { Rooms } from '../sync/rooms';
-import { sendError, sendJson } from './respond';
+import { HttpError, sendError, sendJson } from './respond';
 
 export interface OpsDeps {
   rooms: Rooms;
@@ -40,7 +40,7 @@ export async function handleOps(req: IncomingMessage, res: ServerResponse, url: 
   const path = url.pathname;
   if (!OPS_PATHS.has(path)) return false;
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    sendError(res, 405, `Use GET to read ${path}.`);
+    sendError(res, 405, new HttpError(405, { code: 'request.wrongMethod', values: { method: 'GET' } }, `Use GET to read ${path}.`));
     return true;
   }
   switch (path) {
@@ -74,7 +74,7 @@ export async function handleOps(req: IncomingMessage, res: ServerResponse, url: 
         const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : '';
         if (!sameSecret(token, deps.metricsToken)) {
           res.setHeader('www-authenticate', 'Bearer realm="metrics"');
-          sendError(res, 401, 'Metrics need the METRICS_TOKEN as Authorization: Bearer <token>.');
+          sendError(res, 401, 'metrics.tokenNeeded');
           return true;
         }
       }

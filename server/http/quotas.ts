@@ -6,6 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { ErrorCode, ErrorValues } from '../../shared/errors';
 import { clientAddress, quotaKey } from './clientAddress';
 import { HttpError } from './respond';
 
@@ -45,12 +46,14 @@ export const DEFAULT_QUOTAS: QuotaSettings = {
 };
 
 /** A 429: the client may try again after `retryAfterSeconds`. */
+/** A 429: its sentence says when to try again (`wait`, in whole seconds, written as digits). */
 export class RateLimitedError extends HttpError {
   constructor(
-    message: string,
+    code: ErrorCode,
+    values: ErrorValues,
     readonly retryAfterSeconds: number,
   ) {
-    super(429, message);
+    super(429, { code, values: { ...values, wait: retryAfterSeconds, waitText: String(retryAfterSeconds) } });
   }
 }
 
@@ -119,8 +122,6 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
 export class Quotas {
   private readonly createsByAddress: Buckets;
   private readonly createsOnInstance: Bucket;
@@ -158,9 +159,8 @@ export class Quotas {
       case 'open':
         return;
       case 'token':
-        if (!req.headers.authorization)
-          throw new HttpError(401, `Only the administrator may ${what} boards on this server: send its token as Authorization: Bearer <token>.`);
-        throw new HttpError(403, `That is not this server's administrator token; only the administrator may ${what} boards here.`);
+        if (!req.headers.authorization) throw new HttpError(401, { code: 'admin.tokenNeeded', values: { action: what } });
+        throw new HttpError(403, { code: 'admin.tokenWrong', values: { action: what } });
       case 'limited':
         break;
     }
@@ -169,16 +169,18 @@ export class Quotas {
     const mineWait = mine.wait(1, now);
     if (mineWait > 0) {
       throw new RateLimitedError(
-        `Too many boards created or imported from your address (at most ${plural(this.settings.createBurstPerAddress, 'board')} at once and ${this.settings.createsPerAddressPerHour} an hour). Try again in ${plural(mineWait, 'second')}.`,
+        'quota.createsFromAddress',
+        {
+          burst: this.settings.createBurstPerAddress,
+          burstText: String(this.settings.createBurstPerAddress),
+          perHour: String(this.settings.createsPerAddressPerHour),
+        },
         mineWait,
       );
     }
     const allWait = this.createsOnInstance.wait(1, now);
     if (allWait > 0) {
-      throw new RateLimitedError(
-        `This server is creating too many boards just now (at most ${this.settings.createsPerInstancePerHour} an hour). Try again in ${plural(allWait, 'second')}.`,
-        allWait,
-      );
+      throw new RateLimitedError('quota.createsOnServer', { perHour: String(this.settings.createsPerInstancePerHour) }, allWait);
     }
     mine.take(1, now);
     this.createsOnInstance.take(1, now);
@@ -191,10 +193,7 @@ export class Quotas {
     const mine = this.createsByAddress.get(this.key(req), now);
     const wait = mine.wait(1, now);
     if (wait > 0) {
-      throw new RateLimitedError(
-        `Too many imports from your address (at most ${this.settings.createsPerAddressPerHour} an hour). Try again in ${plural(wait, 'second')}.`,
-        wait,
-      );
+      throw new RateLimitedError('quota.importsFromAddress', { perHour: String(this.settings.createsPerAddressPerHour) }, wait);
     }
     mine.take(1, now);
   }
@@ -205,10 +204,7 @@ export class Quotas {
     const mine = this.readsByAddress.get(this.key(req), now);
     const wait = mine.wait(cost, now);
     if (wait > 0) {
-      throw new RateLimitedError(
-        `Too many large reads (notes lists and exports) from your address just now. Try again in ${plural(wait, 'second')}.`,
-        wait,
-      );
+      throw new RateLimitedError('quota.reads', {}, wait);
     }
     mine.take(cost, now);
   }

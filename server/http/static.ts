@@ -39,14 +39,14 @@ function isAppRoute(path: string): boolean {
 }
 
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, root: string): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'Method not allowed.');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, 405, 'request.methodNotAllowed');
   const path = url.pathname;
   const file = isAppRoute(path) ? await fileAt(root, '/index.html') : await fileAt(root, path);
   if (!file) {
     if (isAppRoute(path)) {
-      return sendError(res, 503, 'The client is not built. Run `npm run build` (npm start does it for you).');
+      return sendError(res, 503, 'client.notBuilt');
     }
-    return sendError(res, 404, 'Not found.');
+    return sendError(res, 404, 'page.notFound');
   }
   const immutable = path.startsWith('/assets/');
   const type = TYPES[extname(file)] ?? 'application/octet-stream';

@@ -13,7 +13,7 @@ export async function whenStored(room: Room): Promise<void> {
     await room.flushed();
   } catch (error) {
     if (error instanceof StorageOutageError) {
-      throw new HttpError(503, 'Storage is unavailable just now: the change is kept and will be stored when it is back, but it is not saved yet.');
+      throw new HttpError(503, 'storage.unavailable');
     }
     throw error;
   }

@@ -80,7 +80,7 @@ function routeOf(path: string): { name: keyof typeof ROUTES; params: PathParams 
 }
 
 function requireMethod(req: IncomingMessage, method: string, what: string): void {
-  if (req.method !== method) throw new HttpError(405, `Use ${method} to ${what}.`);
+  if (req.method !== method) throw new HttpError(405, { code: 'request.wrongMethod', values: { method } }, `Use ${method} to ${what}.`);
 }
 
 /** Returns false when the path is not one of these endpoints. */
@@ -98,13 +98,13 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
   const { board, role } = await authorise(deps.store, params.board ?? '', bearerToken(req, url));
 
   const facilitatorOnly = () => {
-    if (role !== 'facilitator') throw new HttpError(403, 'Only a facilitator can do this.');
+    if (role !== 'facilitator') throw new HttpError(403, 'role.facilitatorOnly');
   };
   const seatHolder = async (): Promise<PersonRecord> => {
-    if (role === 'viewer') throw new HttpError(403, 'Viewers watch the board; join with a participant link to take part.');
+    if (role === 'viewer') throw new HttpError(403, 'role.viewerTakePart');
     const seat = req.headers[SEAT_HEADER];
     const person = await personForSeat(deps.store, board.id, typeof seat === 'string' ? seat : null);
-    if (!person) throw new HttpError(401, 'Join the board with your name first (your seat is missing or not valid).');
+    if (!person) throw new HttpError(401, 'seat.missing');
     return person;
   };
 
@@ -116,7 +116,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
         return true;
       }
       requireMethod(req, 'POST', 'join the board');
-      if (role === 'viewer') throw new HttpError(403, 'Viewers watch the board without joining it.');
+      if (role === 'viewer') throw new HttpError(403, 'role.viewerJoin');
       const body = parseBody(personRequest, await readJson(req, BODY_LIMIT));
       const held = req.headers[SEAT_HEADER];
       const { seat, created } = await deps.workshop.join(board.id, {
@@ -151,7 +151,7 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
       const person = await seatHolder();
       const vote = parseBody(voteRequest, await readJson(req, BODY_LIMIT));
       // [WV2] The seat says who votes; a body that names someone else is refused, never obeyed.
-      if (vote.personId !== undefined && vote.personId !== person.id) throw new HttpError(403, 'You can only vote as yourself.');
+      if (vote.personId !== undefined && vote.personId !== person.id) throw new HttpError(403, 'vote.onlyYourself');
       sendJson(res, 200, await deps.workshop.vote(person, vote.noteId, vote.change));
       return true;
     }

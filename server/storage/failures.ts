@@ -4,6 +4,7 @@
  * vanished file, an unreachable database): HTTP answers 507 for the first and 503 for the others,
  * each with a sentence, and never 201 for something storage did not take.
  */
+import type { ErrorCode } from '../../shared/errors';
 import { StorageUnavailableError } from './store';
 
 /** The disk is full: writes fail until space is freed (HTTP 507). */
@@ -44,11 +45,6 @@ export function storageFailure(error: unknown, depth = 0): StorageFailure | null
 }
 
 /** The HTTP answer for a storage failure: status and a sentence for a person. */
-export function storageAnswer(kind: StorageFailure): { status: 503 | 507; message: string } {
-  return kind === 'full'
-    ? {
-        status: 507,
-        message: "The server's disk is full, so nothing was saved. Ask the person who runs the server to free some space, then try again.",
-      }
-    : { status: 503, message: 'Storage is unavailable just now, so nothing was saved. Please try again shortly.' };
+export function storageAnswer(kind: StorageFailure): { status: 503 | 507; code: ErrorCode } {
+  return kind === 'full' ? { status: 507, code: 'storage.full' } : { status: 503, code: 'storage.unavailableNothingSaved' };
 }

@@ -63,10 +63,7 @@ export class DeletedNotes {
     const found = await this.find(boardId);
     const chosen = noteIds ? noteIds.map((id) => found.get(id)) : [...found.values()];
     if (chosen.some((entry) => entry === undefined)) {
-      throw new WorkshopError(
-        'not-found',
-        'A note to restore is not among the notes deleted in the last hour (it may be back on the board already).',
-      );
+      throw new WorkshopError('not-found', 'deletedNotes.notFound');
     }
     const board = await this.deps.rooms.acquire(boardId);
     const doc = board.doc;
@@ -100,7 +97,7 @@ export class DeletedNotes {
     try {
       await board.flushed();
     } catch {
-      throw new WorkshopError('unavailable', 'The restored notes could not be stored just now. Try again shortly.');
+      throw new WorkshopError('unavailable', 'deletedNotes.storeFailed');
     }
     return { restored: restoring.length, links };
   }

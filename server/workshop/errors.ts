@@ -2,6 +2,8 @@
  * Why the workshop refused an action, in its own words: the HTTP layer maps each kind to a status
  * (server/http/workshopErrors.ts), so the workshop knows nothing of HTTP.
  */
+import { CodedError, type ErrorCode, type ErrorValues } from '../../shared/errors';
+
 export type WorkshopRefusal =
   /** The request names something that cannot be (two steps with one id, a missing step). */
   | 'invalid'
@@ -18,13 +20,15 @@ export type WorkshopRefusal =
   /** Storage could not keep it just now; nothing was lost, try again. */
   | 'unavailable';
 
-export class WorkshopError extends Error {
+/** A refusal of the workshop: its kind (for the HTTP status) and its problem, told by code (LG4). */
+export class WorkshopError extends CodedError {
   override readonly name = 'WorkshopError';
 
   constructor(
     readonly kind: WorkshopRefusal,
-    message: string,
+    code: ErrorCode,
+    values?: ErrorValues,
   ) {
-    super(message);
+    super(values ? { code, values } : { code });
   }
 }

@@ -44,7 +44,7 @@ export async function readSnapshot(
   fallback: () => Promise<ReadonlyMap<string, number>>,
 ): Promise<{ view: BoardView; votes: ReadonlyMap<string, number>; people: Participant[] }> {
   const state = await store.getHistoryState(boardId, entryId);
-  if (!state) throw new WorkshopError('not-found', 'There is no snapshot with that id.');
+  if (!state) throw new WorkshopError('not-found', 'snapshot.notFound');
   const people = await boardPeople(store, boardId);
   const doc = new Y.Doc();
   try {

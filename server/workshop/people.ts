@@ -69,7 +69,7 @@ export function changeStatus(control: Room, personId: string, change: (status: P
 function refuseClusterChange(control: Room, person: PersonRecord, cluster: string | null): void {
   if (person.cluster === cluster) return;
   if (readControl(control.doc).round?.status !== 'open') return;
-  throw new WorkshopError('conflict', 'Your cluster cannot change while a vote is open. Change it once the facilitator closes the vote.');
+  throw new WorkshopError('conflict', 'person.clusterDuringVote');
 }
 
 /**
@@ -92,16 +92,10 @@ export async function join(
   const people = await deps.store.listPeople(boardId);
   const ofLink = people.filter((p) => p.role === request.role).length;
   if (ofLink >= deps.limits.perLink) {
-    throw new WorkshopError(
-      'too-many',
-      `This ${request.role} link already has ${deps.limits.perLink} people on this board, the most it may. Ask the facilitator to remove people who are not taking part, or to start a second board.`,
-    );
+    throw new WorkshopError('too-many', 'join.linkFull', { role: request.role, most: String(deps.limits.perLink) });
   }
   if (deps.addresses.count(boardId, request.address) >= deps.limits.perAddress) {
-    throw new WorkshopError(
-      'too-many',
-      `${deps.limits.perAddress} people have already joined this board from your network, the most one network may. If you are all in one room, ask the facilitator to remove people who left.`,
-    );
+    throw new WorkshopError('too-many', 'join.networkFull', { most: String(deps.limits.perAddress) });
   }
   const { person, seat } = await registerPerson(deps.store, boardId, { name: request.name, cluster: request.cluster, role: request.role });
   deps.addresses.add(boardId, request.address, person.id);
@@ -126,7 +120,7 @@ export async function rename(deps: PeopleDeps, control: Room, person: PersonReco
  */
 export async function remove(deps: PeopleDeps, control: Room, boardId: string, personId: string): Promise<void> {
   const person = await deps.store.getPerson(boardId, personId);
-  if (!person) throw new WorkshopError('not-found', 'That person is not on this board (any more).');
+  if (!person) throw new WorkshopError('not-found', 'person.notFound');
   const round = readControl(control.doc).round;
   if (round?.status === 'open') {
     const ballots = await deps.store.getBallots(boardId, round.id);
@@ -148,9 +142,9 @@ export async function remove(deps: PeopleDeps, control: Room, boardId: string, p
  * together, which is the point of merging made-up names.
  */
 export async function mergeClusters(deps: PeopleDeps, control: Room, boardId: string, from: string, into: string): Promise<number> {
-  if (from === into) throw new WorkshopError('invalid', 'Choose two different clusters to merge.');
+  if (from === into) throw new WorkshopError('invalid', 'cluster.mergeSame');
   const moving = (await deps.store.listPeople(boardId)).filter((p) => p.cluster === from);
-  if (moving.length === 0) throw new WorkshopError('invalid', `Nobody on this board is in “${clusterLabel(from)}”.`);
+  if (moving.length === 0) throw new WorkshopError('invalid', 'cluster.empty', { cluster: clusterLabel(from) });
   for (const person of moving) {
     await deps.store.updatePerson(boardId, person.id, { name: person.name, cluster: into });
   }

@@ -68,7 +68,7 @@ export async function vote(deps: VoteDeps, person: PersonRecord, noteId: string,
   const round = readControl(control.doc).round;
   const board = await deps.rooms.acquire(person.boardId);
   // A vote on a note deleted since may still be taken back (it would hold budget otherwise).
-  if (change === 1 && !notesMap(board.doc).has(noteId)) throw new WorkshopError('not-found', 'That note is no longer on the board.');
+  if (change === 1 && !notesMap(board.doc).has(noteId)) throw new WorkshopError('not-found', 'vote.noteGone');
   const stored = round ? await deps.store.getBallots(person.boardId, round.id) : [];
   // [SE3] The cap counts each voter's cluster as the people records hold it now (a seat's
   // record, never a request field; merged clusters count together), not as a ballot was cast.
@@ -76,7 +76,7 @@ export async function vote(deps: VoteDeps, person: PersonRecord, noteId: string,
   const ballots = stored.map((b) => ({ ...b, cluster: clusters.has(b.personId) ? (clusters.get(b.personId) ?? null) : b.cluster }));
   const cluster = clusters.has(person.id) ? (clusters.get(person.id) ?? null) : person.cluster;
   const verdict = checkVote(round, ballots, { personId: person.id, cluster }, noteId, change);
-  if (!verdict.ok || !round) throw new WorkshopError('conflict', verdict.ok ? 'Voting is not open.' : verdict.reason);
+  if (!verdict.ok || !round) throw new WorkshopError('conflict', verdict.ok ? 'vote.closed' : verdict.code, verdict.ok ? undefined : verdict.values);
   const mine = ballots.find((b) => b.personId === person.id && b.noteId === noteId);
   const ballot = { personId: person.id, cluster, noteId, count: (mine?.count ?? 0) + change };
   await deps.store.setBallot(person.boardId, round.id, ballot);

@@ -110,7 +110,7 @@ export class Workshop {
     await this.serial(person.boardId, async () => {
       // Read again in the board's turn: a merge may have moved them meanwhile.
       const current = await this.deps.store.getPerson(person.boardId, person.id);
-      if (!current) throw new WorkshopError('unseated', 'Your seat is no longer valid on this board.');
+      if (!current) throw new WorkshopError('unseated', 'seat.expired');
       await renamePerson(this.people, await this.control(person.boardId), current, fields);
     });
   }
@@ -152,7 +152,7 @@ export class Workshop {
       switch (command.type) {
         case 'setSteps': {
           const ids = new Set(command.steps.map((s) => s.id));
-          if (ids.size !== command.steps.length) throw new WorkshopError('invalid', 'Two steps have the same id.');
+          if (ids.size !== command.steps.length) throw new WorkshopError('invalid', 'runSheet.duplicateStep');
           // The running step keeps running: it is found again by id when the list is reordered.
           const running = state.steps[state.currentStep];
           const index = running ? command.steps.findIndex((s) => s.id === running.id) : -1;
@@ -161,7 +161,7 @@ export class Workshop {
         }
         case 'startStep': {
           const step = state.steps[command.index];
-          if (!step) throw new WorkshopError('invalid', 'There is no such step in the run-sheet.');
+          if (!step) throw new WorkshopError('invalid', 'runSheet.noSuchStep');
           await this.takeSnapshot(board.id, `Before step ${command.index + 1}: ${step.title}`);
           await this.startStep(board.id, control, command.index, step, facilitator);
           return;
@@ -195,11 +195,7 @@ export class Workshop {
               this.deps.log.error('revealing private notes failed', { board: board.id, person: person.id, error });
             }
           }
-          if (failed > 0)
-            throw new WorkshopError(
-              'unavailable',
-              `The private notes of ${failed} ${failed === 1 ? 'person' : 'people'} could not be revealed; they are kept. Try again shortly.`,
-            );
+          if (failed > 0) throw new WorkshopError('unavailable', 'reveal.failed', { count: failed });
           return;
         }
         case 'bringHere':
@@ -211,7 +207,7 @@ export class Workshop {
             setControl(control.doc, { resultsView: null }, CONTROL_ORIGIN);
             return;
           }
-          if (state.round?.status !== 'closed') throw new WorkshopError('conflict', 'Results can be shown once a vote has closed.');
+          if (state.round?.status !== 'closed') throw new WorkshopError('conflict', 'results.voteNotClosed');
           setControl(control.doc, { resultsView: { roundId: state.round.id, seq: (state.resultsView?.seq ?? 0) + 1 } }, CONTROL_ORIGIN);
           return;
         }
@@ -272,8 +268,7 @@ export class Workshop {
     return this.serial(person.boardId, async () => {
       const control = await this.control(person.boardId);
       // [HC3] Asked with no dimension, the write rule refuses a reveal only while the board is locked.
-      if (!mayWrite(person.role, readWriteRules(control.doc), 'reveal', null).ok)
-        throw new WorkshopError('locked', 'The board is locked; your notes stay private until it opens.');
+      if (!mayWrite(person.role, readWriteRules(control.doc), 'reveal', null).ok) throw new WorkshopError('locked', 'reveal.locked');
       return this.reveal(person, person.role);
     });
   }
@@ -303,11 +298,11 @@ export class Workshop {
         // The same id, so the author's screen shows the note staying put as it changes documents.
         return notesMap(board.doc).has(note.id) ? input : { ...input, id: note.id };
       });
-    addNotes(board.doc, inputs, CONTROL_ORIGIN, { most: MAX_NOTES_PER_REVEAL, what: 'notes revealed at once' });
+    addNotes(board.doc, inputs, CONTROL_ORIGIN, { most: MAX_NOTES_PER_REVEAL, code: 'reveal.tooMany' });
     try {
       await board.flushed();
     } catch {
-      throw new WorkshopError('unavailable', 'The board could not store the notes just now; they stay private. Try again shortly.');
+      throw new WorkshopError('unavailable', 'reveal.storeFailed');
     }
     privateRoom.doc.transact(() => {
       for (const note of notes) deleteNote(privateRoom.doc, note.id, CONTROL_ORIGIN);

@@ -7,6 +7,7 @@
  * with no schema.
  */
 import { z } from 'zod';
+import { coded, englishSentence, type ErrorCode, type ErrorValues, type Problem, problemOfMessage } from '../errors';
 import { boardTitleInput, type NoteSource, noteTextInput, personNameInput } from '../model/schema';
 import { DIMENSION_IDS, type DimensionId, KIND_IDS, type KindId, parseClusterRef } from '../model/vocabulary';
 import { type BoardInfo, type CreatedBoard, PROTOCOL_VERSION, type Role, ROLES, type Seat } from '../protocol';
@@ -24,7 +25,7 @@ import { type DeletedNotesAnswer, type RestoreAnswer, restoreRequest } from '../
  */
 export const PROTOCOL_HEADER = 'x-clusterboard-protocol';
 
-export const OUT_OF_DATE = 'This page is out of date: reload the page to use the version this server runs.';
+export const OUT_OF_DATE = englishSentence({ code: 'page.outOfDate' });
 
 /** Does a page of `version` speak this build's protocol? */
 export function sameProtocol(version: number | string): boolean {
@@ -40,28 +41,32 @@ export const createBoardRequest = z.object({
     .preprocess(
       (value) => TEMPLATES.find((t) => typeof value === 'string' && t.label.toLowerCase() === value.toLowerCase())?.id ?? value,
       z.enum(TEMPLATES.map((t) => t.id) as [TemplateId, ...TemplateId[]], {
-        error: `template must be one of: ${TEMPLATES.map((t) => `"${t.label}"`).join(', ')}.`,
+        error: coded('board.template', { templates: TEMPLATES.map((t) => `"${t.label}"`).join(', ') }),
       }),
     )
     .optional(),
   /** For "From a previous board": the previous board and a facilitator or participant token of it. */
-  from: z.object({ board: z.string().max(64), token: z.string().max(200) }, { error: 'from must be { board, token }.' }).optional(),
+  from: z.object({ board: z.string().max(64), token: z.string().max(200) }, { error: coded('board.from') }).optional(),
 });
 export type CreateBoardRequest = z.input<typeof createBoardRequest>;
 
 /** A note from an integration: `author`/`cluster` are kept only when no seat comes with it (AT6). */
 export const newNoteRequest = z.object({
   // Blank is refused here (the model keeps an empty note a person is still writing).
-  text: z.string({ error: 'A note needs some text.' }).trim().min(1, 'A note needs some text.').pipe(noteTextInput),
-  dimension: z.enum(DIMENSION_IDS, { error: `dimension must be one of: ${DIMENSION_IDS.join(', ')}.` }),
-  kind: z.enum(KIND_IDS, { error: `kind must be one of: ${KIND_IDS.join(', ')}.` }),
+  text: z
+    .string({ error: coded('note.textRequired') })
+    .trim()
+    .min(1, coded('note.textRequired'))
+    .pipe(noteTextInput),
+  dimension: z.enum(DIMENSION_IDS, { error: coded('note.dimension', { options: DIMENSION_IDS.join(', ') }) }),
+  kind: z.enum(KIND_IDS, { error: coded('note.kind', { options: KIND_IDS.join(', ') }) }),
   author: personNameInput.optional(),
   cluster: z
     .string()
     .nullable()
     .optional()
     .refine((value) => value === null || value === undefined || parseClusterRef(value) !== null, {
-      error: 'cluster must be a partner id (silicon-saxony, dti, business-hive-vilnius, mazovia, gaia, scs) or "other:<name>".',
+      error: coded('cluster.invalidNamed', { partners: 'silicon-saxony, dti, business-hive-vilnius, mazovia, gaia, scs' }),
     }),
 });
 export type NewNoteRequest = z.input<typeof newNoteRequest>;
@@ -70,33 +75,41 @@ export type NewNoteRequest = z.input<typeof newNoteRequest>;
 export const personRequest = z.object({ name: personNameInput, cluster: clusterRef.nullable() });
 export type PersonRequest = z.input<typeof personRequest>;
 
-export const readyRequest = z.object({ ready: z.boolean({ error: 'ready must be true or false.' }) });
+export const readyRequest = z.object({ ready: z.boolean({ error: coded('ready.boolean') }) });
 export const snapshotRequest = z.object({
   name: z
-    .string({ error: 'A snapshot needs a name.' })
+    .string({ error: coded('snapshot.nameRequired') })
     .trim()
-    .min(1, 'A snapshot needs a name.')
-    .max(120, 'A snapshot name holds at most 120 characters.'),
+    .min(1, coded('snapshot.nameRequired'))
+    .max(120, coded('snapshot.nameLength', { max: 120 })),
 });
-export const linkRequest = z.object({ role: z.enum(ROLES, { error: `role must be one of: ${ROLES.join(', ')}.` }) });
+export const linkRequest = z.object({ role: z.enum(ROLES, { error: coded('link.role', { roles: ROLES.join(', ') }) }) });
 
 export { controlCommand, restoreRequest, voteRequest };
 
 /**
- * The sentence for a body that does not fit its schema: the first problem, led by where it is
- * when it is inside a field (a top-level field's message names the field itself, as the model's do).
+ * The problem of a body that does not fit its schema: the first one, with where it is when it is
+ * inside a field (a top-level field's message names the field itself, as the model's do), and its
+ * English sentence.
  */
-export function requestProblem(error: z.ZodError): string {
+export function requestProblem(error: z.ZodError): { problem: Problem; english: string } {
   const issue = error.issues[0];
-  const where = issue && issue.path.length > 1 ? `${issue.path.join('.')}: ` : '';
-  return `${where}${issue?.message ?? 'The request is not valid.'}`;
+  if (!issue) return { problem: { code: 'request.invalid' }, english: 'The request is not valid.' };
+  return problemOfMessage(issue.message, issue.path.length > 1 ? issue.path.join('.') : undefined);
 }
 
 // ---- Answers ----
 
-/** Every refused request: `{ error }`, one sentence for a person to read. */
+/**
+ * [LG4] Every refused request: `code` and `values` for the page, which shows the sentence in the
+ * person's language (shared/errors.ts), `field` when it is about one field of the body, and
+ * `error`, the English sentence, for scripts.
+ */
 export interface ErrorAnswer {
   error: string;
+  code: ErrorCode;
+  values?: ErrorValues;
+  field?: string;
 }
 
 /** A note as `GET …/notes` lists it. */

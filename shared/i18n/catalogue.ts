@@ -10,14 +10,21 @@
 import type { Locale } from './locales';
 import type board from './messages/en/board.json';
 import type common from './messages/en/common.json';
+import type errors from './messages/en/errors.json';
 
-export const NAMESPACES = ['common', 'board'] as const;
+export const NAMESPACES = [
+  // One namespace a line.
+  'common',
+  'board',
+  'errors',
+] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** The English catalogue's shape: the source of every key. */
 interface English {
   common: typeof common;
   board: typeof board;
+  errors: typeof errors;
 }
 
 /** Every message key, checked by the type checker wherever a message is asked for. */

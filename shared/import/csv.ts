@@ -5,7 +5,8 @@
  * and the seed report's own wording is accepted ("Cluster operational organisation",
  * "Best practices needed", ...).
  */
-import { formatCount, MAX_CSV_IMPORT_ROWS } from '../model/limits';
+import { CodedError } from '../errors';
+import { MAX_CSV_IMPORT_ROWS } from '../model/limits';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../model/schema';
 import { CLUSTER_NAME_MAX, type ClusterRef, CLUSTERS, type DimensionId, DIMENSIONS, type KindId, KINDS, otherCluster } from '../model/vocabulary';
 
@@ -121,12 +122,10 @@ const column = (name: (typeof COLUMNS)[number]) => (name === 'author' ? 'author 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** [Q2] A file with more rows than one import takes: refused whole, nothing imported. */
-export class CsvTooLargeError extends Error {
+export class CsvTooLargeError extends CodedError {
   override readonly name = 'CsvTooLargeError';
   constructor(rows: number) {
-    super(
-      `The file has ${formatCount(rows)} rows of notes; one import takes at most ${formatCount(MAX_CSV_IMPORT_ROWS)}. Split it into smaller files.`,
-    );
+    super({ code: 'csv.tooManyRows', values: { rows, most: MAX_CSV_IMPORT_ROWS } });
   }
 }
 

@@ -12,6 +12,7 @@
  * server refuse the same things with the same sentence. Each is far above a real workshop: the
  * EXCITE D1.4 demo holds about 120 notes, a busy two-day workshop a few hundred.
  */
+import type { ErrorCode } from '../errors';
 import { MutationError } from './errors';
 import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, PERSON_NAME_MAX, SOURCE_KINDS, SOURCE_LABEL_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX } from './schema';
 import { CLUSTER_NAME_MAX, COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
@@ -219,18 +220,14 @@ const figure = (n: number) => n.toLocaleString('en-GB');
 /** The board would pass MAX_NOTES_PER_BOARD: nothing was added. */
 export class BoardFullError extends MutationError {
   constructor(held: number, adding: number) {
-    super(
-      adding === 1
-        ? `This board holds ${figure(held)} notes, the most a board may hold (${figure(MAX_NOTES_PER_BOARD)}).`
-        : `This board holds ${figure(held)} notes; adding ${figure(adding)} would pass the limit of ${figure(MAX_NOTES_PER_BOARD)} notes per board.`,
-    );
+    super(adding === 1 ? 'board.full' : 'board.fullBatch', { held, adding, most: MAX_NOTES_PER_BOARD });
   }
 }
 
-/** A batch larger than its limit (`what`: "notes revealed at once", ...): nothing was added. */
+/** A batch larger than its limit (`code` says which batch, e.g. notes revealed at once): nothing was added. */
 export class BatchTooLargeError extends MutationError {
-  constructor(count: number, most: number, what: string) {
-    super(`Too many ${what}: ${figure(count)}; the most is ${figure(most)}.`);
+  constructor(count: number, most: number, code: ErrorCode) {
+    super(code, { count, most });
   }
 }
 

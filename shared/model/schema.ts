@@ -9,6 +9,7 @@
  * Inputs to mutations are validated strictly instead: that is where a person gets a clear error.
  */
 import { z } from 'zod';
+import { coded } from '../errors';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
 
 export const SCHEMA_VERSION = 3;
@@ -116,10 +117,10 @@ export type MetaRecord = z.infer<typeof metaRecord>;
 
 /** A person's name; also the HTTP API's (shared/api/contract.ts), with the same sentences. */
 export const personNameInput = z
-  .string({ error: 'Name is required.' })
+  .string({ error: coded('person.nameRequired') })
   .trim()
-  .min(1, 'Name is required.')
-  .max(PERSON_NAME_MAX, `A name holds at most ${PERSON_NAME_MAX} characters.`);
+  .min(1, coded('person.nameRequired'))
+  .max(PERSON_NAME_MAX, coded('person.nameLength', { max: PERSON_NAME_MAX }));
 
 export const authorInput = z.object({
   /** The person's id; '' only for a note with a source. */
@@ -129,7 +130,7 @@ export const authorInput = z.object({
 });
 export type AuthorInput = z.infer<typeof authorInput>;
 
-export const noteTextInput = z.string().max(NOTE_TEXT_MAX, `A note holds at most ${NOTE_TEXT_MAX} characters.`);
+export const noteTextInput = z.string().max(NOTE_TEXT_MAX, coded('note.textLength', { max: NOTE_TEXT_MAX }));
 
 export const addNoteInput = z
   .object({
@@ -146,13 +147,13 @@ export const addNoteInput = z
     source: noteSource.optional(),
   })
   .refine((input) => input.source !== undefined || input.author.id !== '', {
-    error: 'A note needs its author or its source.',
+    error: coded('note.authorOrSource'),
     path: ['author', 'id'],
   });
 export type AddNoteInput = z.input<typeof addNoteInput>;
 
 export const themeInput = z.object({
-  title: z.string().trim().min(1, 'A theme needs a title.').max(THEME_TITLE_MAX),
+  title: z.string().trim().min(1, coded('theme.titleRequired')).max(THEME_TITLE_MAX),
   statement: z.string().max(THEME_STATEMENT_MAX).optional(),
   dimension: z.enum(DIMENSION_IDS),
   kind: z.enum(KIND_IDS),
@@ -163,7 +164,7 @@ export type ThemeInput = z.input<typeof themeInput>;
 
 /** A board's title; also the HTTP API's (shared/api/contract.ts), with the same sentences (HC4). */
 export const boardTitleInput = z
-  .string({ error: 'A board needs a title.' })
+  .string({ error: coded('board.titleRequired') })
   .trim()
-  .min(1, 'A board needs a title.')
-  .max(BOARD_TITLE_MAX, `A board title holds at most ${BOARD_TITLE_MAX} characters.`);
+  .min(1, coded('board.titleRequired'))
+  .max(BOARD_TITLE_MAX, coded('board.titleLength', { max: BOARD_TITLE_MAX }));

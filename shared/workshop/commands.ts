@@ -3,6 +3,7 @@
  * (`POST /api/boards/:id/control`). Validated here, applied by server/workshop/workshop.ts.
  */
 import { z } from 'zod';
+import { coded } from '../errors';
 import { DIMENSION_IDS, parseClusterRef } from '../model/vocabulary';
 import { lockState, MAX_STEPS, STEP_MINUTES_MAX, stepRecord, votingConfig } from './control';
 
@@ -15,14 +16,14 @@ export const clusterRef = z
   .transform((value, context) => {
     const ref = parseClusterRef(value);
     if (ref === null) {
-      context.addIssue({ code: 'custom', message: 'cluster must be a partner id or "other:<name>".' });
+      context.addIssue({ code: 'custom', message: coded('cluster.invalid') });
       return z.NEVER;
     }
     return ref as string;
   });
 
 export const controlCommand = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('setSteps'), steps: z.array(stepRecord).max(MAX_STEPS, `A run-sheet has at most ${MAX_STEPS} steps.`) }),
+  z.object({ type: z.literal('setSteps'), steps: z.array(stepRecord).max(MAX_STEPS, coded('runSheet.tooManySteps', { most: MAX_STEPS })) }),
   /** Starts step `index` (applies its settings and timer, after a snapshot); "Next step" is current + 1. */
   z.object({ type: z.literal('startStep'), index: z.number().int().min(0) }),
   z.object({ type: z.literal('timer'), action: z.enum(['start', 'pause', 'resume', 'addMinute', 'clear']), minutes: minutes.optional() }),

@@ -16,6 +16,7 @@
  */
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { coded } from '../errors';
 import { DIMENSION_IDS, type DimensionId } from '../model/vocabulary';
 
 export const STEP_TITLE_MAX = 80;
@@ -45,7 +46,7 @@ export type LockState = z.infer<typeof lockState>;
 
 export const stepRecord = z.object({
   id: z.string().min(1).max(40),
-  title: z.string().trim().min(1, 'Each step needs a title.').max(STEP_TITLE_MAX),
+  title: z.string().trim().min(1, coded('runSheet.stepTitle')).max(STEP_TITLE_MAX),
   minutes: z.number().min(0).max(STEP_MINUTES_MAX),
   /** The dimension everyone is brought to when the step starts; null for the whole board. */
   dimension: z.enum(DIMENSION_IDS).nullable(),

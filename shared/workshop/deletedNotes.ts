@@ -3,6 +3,7 @@
  * (server/workshop/deletedRestore.ts, SPEC N2).
  */
 import { z } from 'zod';
+import { coded } from '../errors';
 import type { DimensionId, KindId } from '../model/vocabulary';
 
 export interface DeletedNote {
@@ -31,6 +32,6 @@ export interface RestoreAnswer {
 
 /** `noteIds` absent: every note in the list ("Restore all"). */
 export const restoreRequest = z.object({
-  noteIds: z.array(z.string().min(1).max(64)).min(1, 'Name at least one note to restore.').max(20_000).optional(),
+  noteIds: z.array(z.string().min(1).max(64)).min(1, coded('deletedNotes.noneNamed')).max(20_000).optional(),
 });
 export type RestoreRequest = z.infer<typeof restoreRequest>;

@@ -2,6 +2,7 @@
  * The voting rules, pure so the server enforces and the client explains the same ones. The
  * server holds every ballot (who put how many votes on which note); only totals are published.
  */
+import { englishSentence, type ErrorCode, type ErrorValues } from '../errors';
 import type { Round } from './control';
 
 /** One person's votes on one note in one round. */
@@ -18,7 +19,13 @@ export interface Voter {
   cluster: string | null;
 }
 
-export type VoteCheck = { ok: true } | { ok: false; reason: string };
+/** A refused vote says why by code (LG4) and, in English, `reason`. */
+export type VoteCheck = { ok: true } | { ok: false; code: ErrorCode; values?: ErrorValues; reason: string };
+
+function refused(code: ErrorCode, values?: ErrorValues): VoteCheck {
+  const problem = values ? { code, values } : { code };
+  return { ok: false, ...problem, reason: englishSentence(problem) };
+}
 
 export function votesUsedBy(ballots: readonly Ballot[], personId: string): number {
   let used = 0;
@@ -38,19 +45,19 @@ function votesOn(ballots: readonly Ballot[], noteId: string, include: (b: Ballot
  * one that sent two on any single note.
  */
 export function checkVote(round: Round | null, ballots: readonly Ballot[], voter: Voter, noteId: string, change: 1 | -1): VoteCheck {
-  if (!round || round.status !== 'open') return { ok: false, reason: 'Voting is not open.' };
+  if (!round || round.status !== 'open') return refused('vote.closed');
   const mine = votesOn(ballots, noteId, (b) => b.personId === voter.personId);
-  if (change === -1) return mine > 0 ? { ok: true } : { ok: false, reason: 'You have no vote on this note to take back.' };
+  if (change === -1) return mine > 0 ? { ok: true } : refused('vote.noneToTakeBack');
   if (votesUsedBy(ballots, voter.personId) >= round.budget) {
-    return { ok: false, reason: `You have used all ${round.budget} of your votes.` };
+    return refused('vote.budgetUsed', { budget: round.budget });
   }
   if (mine >= round.maxPerNote) {
-    return { ok: false, reason: `At most ${round.maxPerNote} of your votes can go on one note.` };
+    return refused('vote.perNote', { most: round.maxPerNote });
   }
   if (round.clusterCap !== null && voter.cluster !== null) {
     const clusterVotes = votesOn(ballots, noteId, (b) => b.cluster === voter.cluster);
     if (clusterVotes >= round.clusterCap) {
-      return { ok: false, reason: `Your cluster has already put ${round.clusterCap} votes on this note (the most one cluster may).` };
+      return refused('vote.clusterCap', { cap: round.clusterCap });
     }
   }
   return { ok: true };

@@ -15,12 +15,15 @@ import { boardOn, cleanupAfterEach, serverFor } from './support';
 
 const defer = cleanupAfterEach();
 
-/** The sentence the mutation refuses a title with. */
-function mutationSentence(title: unknown): string {
+/** The sentence and code (LG4) the mutation refuses a title with, as the API answers them. */
+function mutationSentence(title: unknown): { error: string; code: string; values?: unknown } {
   try {
     setBoardTitle(new Y.Doc(), title as string, localOrigin('someone'));
   } catch (error) {
-    if (error instanceof MutationError) return error.message;
+    if (error instanceof MutationError) {
+      const { code, values } = error.problem;
+      return { error: error.message, code, ...(values ? { values } : {}) };
+    }
     throw error;
   }
   throw new Error(`the mutation took ${JSON.stringify(title)}`);
@@ -32,7 +35,7 @@ describe('one HTTP contract', () => {
     ['a blank title', '   '],
     ['a title one character too long', 'T'.repeat(201)],
     ['a title that is not text', 42],
-  ])('[HC4] %s gets the same sentence from POST /api/boards as from the title mutation', async (_name, title) => {
+  ])('[HC4] [LG4] %s gets the same sentence and code from POST /api/boards as from the title mutation', async (_name, title) => {
     const { current: ts } = await serverFor(defer);
     const res = await fetch(`${ts.server.url}${pathOf(API.createBoard)}`, {
       method: API.createBoard.method,
@@ -40,7 +43,7 @@ describe('one HTTP contract', () => {
       body: JSON.stringify({ title }),
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: mutationSentence(title) });
+    expect(await res.json()).toEqual(mutationSentence(title));
   });
 
   it("[HC4] a posted note's text is refused with the note model's sentence", async () => {
@@ -51,7 +54,11 @@ describe('one HTTP contract', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${board.tokens.facilitator}` },
       body: JSON.stringify({ text: 'x'.repeat(NOTE_TEXT_MAX + 1), dimension: 'strategy', kind: 'need', author: 'CRM bot' }),
     });
-    expect(await res.json()).toEqual({ error: `A note holds at most ${NOTE_TEXT_MAX} characters.` });
+    expect(await res.json()).toEqual({
+      error: `A note holds at most ${NOTE_TEXT_MAX} characters.`,
+      code: 'note.textLength',
+      values: { max: NOTE_TEXT_MAX },
+    });
   });
 
   it('[HC4] the server serves every endpoint of the contract at its path and method', async () => {
@@ -79,7 +86,7 @@ describe('one HTTP contract', () => {
       });
     const stale = await info(String(PROTOCOL_VERSION + 1));
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toEqual({ error: OUT_OF_DATE });
+    expect(await stale.json()).toEqual({ error: OUT_OF_DATE, code: 'page.outOfDate' });
     expect(OUT_OF_DATE).toMatch(/out of date: reload the page/);
     for (const version of [String(PROTOCOL_VERSION), undefined]) {
       const res = await info(version);

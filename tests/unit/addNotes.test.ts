@@ -120,7 +120,7 @@ describe('addNotes (bulk inserts)', () => {
       () =>
         addNotes(doc, [note('a', 'structure', 'challenge'), note('b', 'structure', 'challenge')], aliceOrigin, {
           most: 1,
-          what: 'notes revealed at once',
+          code: 'reveal.tooMany',
         }),
       /Too many notes revealed at once: 2; the most is 1\./,
     );

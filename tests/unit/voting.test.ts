@@ -29,15 +29,22 @@ function ballot(voter: { personId: string; cluster: string | null }, noteId: str
 
 describe('checkVote', () => {
   it('[WV1] refuses every vote while no round is open', () => {
-    expect(checkVote(null, [], ada, 'n1', 1)).toEqual({ ok: false, reason: 'Voting is not open.' });
+    expect(checkVote(null, [], ada, 'n1', 1)).toEqual({ ok: false, code: 'vote.closed', reason: 'Voting is not open.' });
     expect(checkVote(round({ status: 'closed' }), [ballot(ada, 'n1', 1)], ada, 'n1', -1).ok).toBe(false);
   });
 
   it('[WV1] refuses a vote over the budget, counting every note, and one over the most per note', () => {
     const spent = [ballot(ada, 'n1', 2), ballot(ada, 'n2', 1)];
-    expect(checkVote(round(), spent, ada, 'n3', 1)).toEqual({ ok: false, reason: 'You have used all 3 of your votes.' });
+    expect(checkVote(round(), spent, ada, 'n3', 1)).toEqual({
+      ok: false,
+      code: 'vote.budgetUsed',
+      values: { budget: 3 },
+      reason: 'You have used all 3 of your votes.',
+    });
     expect(checkVote(round(), [ballot(ada, 'n1', 2)], ada, 'n1', 1)).toEqual({
       ok: false,
+      code: 'vote.perNote',
+      values: { most: 2 },
       reason: 'At most 2 of your votes can go on one note.',
     });
     expect(checkVote(round(), [ballot(ada, 'n1', 2)], ada, 'n2', 1)).toEqual({ ok: true });
@@ -57,6 +64,8 @@ describe('checkVote', () => {
     const gaiaOnN1 = [ballot(ada, 'n1', 1), ballot(bo, 'n1', 1)];
     expect(checkVote(capped, gaiaOnN1, ada, 'n1', 1)).toEqual({
       ok: false,
+      code: 'vote.clusterCap',
+      values: { cap: 2 },
       reason: 'Your cluster has already put 2 votes on this note (the most one cluster may).',
     });
     expect(checkVote(capped, gaiaOnN1, bo, 'n1', 1).ok).toBe(false);

@@ -56,9 +56,9 @@ function outOfBounds(records: ImportedRecords, now: number): string | null {
  * fields this version does not know, so the new board's view equals the exported one.
  */
 export function importRecords(doc: Y.Doc, records: ImportedRecords, origin: ServerOrigin): void {
-  if (notesMap(doc).size > 0 || themesMap(doc).size > 0) throw new MutationError('A board can only be imported into a new board.');
+  if (notesMap(doc).size > 0 || themesMap(doc).size > 0) throw new MutationError('import.notEmpty');
   const problem = outOfBounds(records, Date.now());
-  if (problem) throw new MutationError(`This board cannot be imported: ${problem}`);
+  if (problem) throw new MutationError('import.outOfBounds', { detail: problem });
   doc.transact(() => {
     initBoard(doc, { title: records.title, template: records.template }, origin);
     metaMap(doc).set('createdAt', records.createdAt);

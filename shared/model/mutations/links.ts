@@ -17,9 +17,9 @@ export function addLink(doc: Y.Doc, needId: string, practiceId: string, createdB
   doc.transact(() => {
     const need = readRecord(noteRecord, notesMap(doc), needId);
     const practice = readRecord(noteRecord, notesMap(doc), practiceId);
-    if (!need || !practice) throw new MutationError('One of the two notes no longer exists.');
-    if (need.kind !== 'need') throw new MutationError('A link starts at a "Best practice needed" note.');
-    if (practice.kind !== 'good-practice') throw new MutationError('A link ends at a "Good practice" note.');
+    if (!need || !practice) throw new MutationError('link.notesGone');
+    if (need.kind !== 'need') throw new MutationError('link.startNeed');
+    if (practice.kind !== 'good-practice') throw new MutationError('link.endPractice');
     if (linksMap(doc).has(id)) return;
     linksMap(doc).set(id, newRecordMap({ id, needId, practiceId, createdBy, createdAt: timeFor(origin) }));
   }, origin);

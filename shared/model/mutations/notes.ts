@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { ErrorCode } from '../../errors';
 import { linksMap, newRecordMap, notesMap, readRecord, themesMap } from '../doc';
 import { MutationError, parseInput } from '../errors';
 import { newId } from '../ids';
@@ -35,7 +36,7 @@ export function siblingsAt(doc: Y.Doc, place: Place, except: ReadonlySet<string>
 
 function noteMap(doc: Y.Doc, noteId: string): Y.Map<unknown> {
   const map = notesMap(doc).get(noteId);
-  if (!(map instanceof Y.Map)) throw new MutationError('That note no longer exists.');
+  if (!(map instanceof Y.Map)) throw new MutationError('note.gone');
   return map;
 }
 
@@ -43,15 +44,15 @@ function noteMap(doc: Y.Doc, noteId: string): Y.Map<unknown> {
 function checkTheme(doc: Y.Doc, place: Place): void {
   if (place.themeId === null) return;
   const theme = readRecord(themeRecord, themesMap(doc), place.themeId);
-  if (!theme) throw new MutationError('That theme no longer exists.');
+  if (!theme) throw new MutationError('theme.gone');
   if (theme.dimension !== place.dimension || theme.kind !== place.kind) {
-    throw new MutationError('A note can only join a theme in its own cell.');
+    throw new MutationError('note.themeOtherCell');
   }
 }
 
 export function addNote(doc: Y.Doc, input: AddNoteInput, origin: MutationOrigin): string {
   const [id] = addNotes(doc, [input], origin);
-  if (id === undefined) throw new MutationError('The note could not be added.');
+  if (id === undefined) throw new MutationError('note.notAdded');
   return id;
 }
 
@@ -89,8 +90,8 @@ function lastOrders(doc: Y.Doc, places: ReadonlyMap<string, Place>): Map<string,
  * loop would scan and sort its cell for every note, quadratic in an import. The keys are the ones
  * adding the notes one by one would give.
  */
-export function addNotes(doc: Y.Doc, inputs: readonly AddNoteInput[], origin: MutationOrigin, limit?: { most: number; what: string }): string[] {
-  if (limit && inputs.length > limit.most) throw new BatchTooLargeError(inputs.length, limit.most, limit.what);
+export function addNotes(doc: Y.Doc, inputs: readonly AddNoteInput[], origin: MutationOrigin, limit?: { most: number; code: ErrorCode }): string[] {
+  if (limit && inputs.length > limit.most) throw new BatchTooLargeError(inputs.length, limit.most, limit.code);
   const valid = inputs.map((input) => parseInput(addNoteInput, input));
   if (valid.length === 0) return [];
   const ids: string[] = [];
@@ -102,7 +103,7 @@ export function addNotes(doc: Y.Doc, inputs: readonly AddNoteInput[], origin: Mu
     const byPlace = new Map<string, number[]>();
     valid.forEach((note, i) => {
       const id = note.id ?? newId();
-      if (notes.has(id) || batch.has(id)) throw new MutationError('A note with that id already exists.');
+      if (notes.has(id) || batch.has(id)) throw new MutationError('note.idTaken');
       batch.add(id);
       ids.push(id);
       const place: Place = { dimension: note.dimension, kind: note.kind, themeId: note.themeId ?? null };
@@ -175,10 +176,10 @@ export interface MoveTarget extends Place {
 /** Refuses a target that is not a cell of the board, or a position that is not a whole number. */
 export function checkTarget(target: { dimension: string; kind: string; index?: number }): void {
   if (!DIMENSION_IDS.includes(target.dimension as DimensionId) || !KIND_IDS.includes(target.kind as KindId)) {
-    throw new MutationError('That is not a place on the board.');
+    throw new MutationError('place.invalid');
   }
   if (target.index !== undefined && !(Number.isInteger(target.index) && target.index >= 0)) {
-    throw new MutationError('A position on the board is a whole number from 0.');
+    throw new MutationError('place.index');
   }
 }
 
@@ -226,7 +227,7 @@ export function ungroupNotes(doc: Y.Doc, noteIds: readonly string[], origin: Mut
     const byCell = new Map<string, { place: Place; ids: string[] }>();
     for (const id of noteIds) {
       const note = readRecord(noteRecord, notesMap(doc), id);
-      if (!note) throw new MutationError('One of the selected notes no longer exists.');
+      if (!note) throw new MutationError('notes.selectedGone');
       if (note.themeId === null) continue;
       const key = `${note.dimension}/${note.kind}`;
       const entry = byCell.get(key) ?? { place: { dimension: note.dimension, kind: note.kind, themeId: null }, ids: [] };
@@ -242,7 +243,7 @@ export function ungroupNotes(doc: Y.Doc, noteIds: readonly string[], origin: Mut
  * the note when it moves to another kind.
  */
 export function setNoteColour(doc: Y.Doc, noteId: string, colour: Colour | null, origin: MutationOrigin): void {
-  if (colour !== null && !COLOURS.includes(colour)) throw new MutationError('That colour is not available.');
+  if (colour !== null && !COLOURS.includes(colour)) throw new MutationError('colour.unavailable');
   doc.transact(() => {
     const map = noteMap(doc, noteId);
     map.set('colour', colour);

@@ -43,12 +43,12 @@ export function createTheme(doc: Y.Doc, input: ThemeInput, origin: MutationOrigi
   const valid = parseInput(themeInput, input);
   const id = valid.id ?? newId();
   doc.transact(() => {
-    if (themesMap(doc).has(id)) throw new MutationError('A theme with that id already exists.');
+    if (themesMap(doc).has(id)) throw new MutationError('theme.idTaken');
     const members = (valid.noteIds ?? []).map((noteId) => {
       const note = readRecord(noteRecord, notesMap(doc), noteId);
-      if (!note) throw new MutationError('One of the selected notes no longer exists.');
+      if (!note) throw new MutationError('notes.selectedGone');
       if (note.dimension !== valid.dimension || note.kind !== valid.kind) {
-        throw new MutationError('A theme can only gather notes from its own cell.');
+        throw new MutationError('theme.otherCell');
       }
       return note;
     });
@@ -73,14 +73,14 @@ export function createTheme(doc: Y.Doc, input: ThemeInput, origin: MutationOrigi
 export function renameTheme(doc: Y.Doc, themeId: string, change: { title?: string; statement?: string }, origin: MutationOrigin): void {
   const title = change.title?.trim();
   if (title !== undefined && (title.length === 0 || title.length > THEME_TITLE_MAX)) {
-    throw new MutationError(`A theme title has 1 to ${THEME_TITLE_MAX} characters.`);
+    throw new MutationError('theme.titleLength', { max: THEME_TITLE_MAX });
   }
   if (change.statement !== undefined && change.statement.length > THEME_STATEMENT_MAX) {
-    throw new MutationError(`A theme statement has at most ${THEME_STATEMENT_MAX} characters.`);
+    throw new MutationError('theme.statementLength', { max: THEME_STATEMENT_MAX });
   }
   doc.transact(() => {
     const map = themesMap(doc).get(themeId);
-    if (!(map instanceof Y.Map)) throw new MutationError('That theme no longer exists.');
+    if (!(map instanceof Y.Map)) throw new MutationError('theme.gone');
     if (title !== undefined) map.set('title', title);
     if (change.statement !== undefined) map.set('statement', change.statement);
   }, origin);
@@ -106,12 +106,12 @@ export function dissolveTheme(doc: Y.Doc, themeId: string, origin: MutationOrigi
  * dropped onto a note of another cell). The notes keep the order given. Returns the theme id.
  */
 export function groupNotes(doc: Y.Doc, noteIds: readonly string[], theme: Omit<ThemeInput, 'noteIds'>, origin: MutationOrigin): string {
-  if (noteIds.length === 0) throw new MutationError('Choose at least one note to group.');
+  if (noteIds.length === 0) throw new MutationError('group.empty');
   let id = '';
   doc.transact(() => {
     // Checked before anything is written: Yjs has no rollback, and a refusal must change nothing.
     if (noteIds.some((noteId) => !readRecord(noteRecord, notesMap(doc), noteId))) {
-      throw new MutationError('One of the selected notes no longer exists.');
+      throw new MutationError('notes.selectedGone');
     }
     id = createTheme(doc, theme, origin);
     moveNotes(doc, noteIds, { dimension: theme.dimension, kind: theme.kind, themeId: id }, origin);
@@ -133,7 +133,7 @@ export function moveTheme(
   doc.transact(() => {
     const theme = readRecord(themeRecord, themesMap(doc), themeId);
     const map = themesMap(doc).get(themeId);
-    if (!theme || !(map instanceof Y.Map)) throw new MutationError('That theme no longer exists.');
+    if (!theme || !(map instanceof Y.Map)) throw new MutationError('theme.gone');
     const siblings = themesInCell(doc, target.dimension, target.kind).filter((t) => t.id !== themeId);
     map.set('order', orderAt(siblings, target.index ?? siblings.length));
     if (theme.dimension === target.dimension && theme.kind === target.kind) return;
