@@ -6,10 +6,12 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API, createBoardRequest, matchPath, OUT_OF_DATE, PROTOCOL_HEADER, sameProtocol } from '../../shared/api/contract';
+import { isLocale } from '../../shared/i18n/locales';
 import { MutationError } from '../../shared/model/errors';
 import { BoardFullError } from '../../shared/model/limits';
 import { type BoardInfo, boardPath, type CreatedBoard, PROTOCOL_VERSION, ROLES } from '../../shared/protocol';
 import { ImportError, parseBoardExport } from '../../shared/report/json';
+import { UnknownLanguageError } from '../../shared/report/words';
 import { readMeta } from '../../shared/view/boardView';
 import { createBoard, createBoardFromPrevious, importBoard } from '../access/boards';
 import { boardPeople, currentView, EXPORT_FORMATS, isExportFormat, sharedExport } from '../exports';
@@ -112,7 +114,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       if (role === 'viewer') throw new HttpError(403, 'Exports need a facilitator or participant link.');
       const format = url.searchParams.get('format') ?? 'md';
       if (!isExportFormat(format)) throw new HttpError(400, `format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
-      const exported = await sharedExport(deps.store, deps.rooms, deps.reads, req, board, format);
+      // [LG5] Reports in the language asked for, else the board's; an unknown one is refused with the list.
+      const language = url.searchParams.get('lang');
+      if (language !== null && !isLocale(language)) throw new HttpError(400, new UnknownLanguageError(language).message);
+      const exported = await sharedExport(deps.store, deps.rooms, deps.reads, req, board, format, language);
       res.writeHead(200, {
         'content-type': exported.contentType,
         'content-disposition': `attachment; filename="${exported.filename}"`,

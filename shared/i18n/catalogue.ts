@@ -9,13 +9,17 @@
  */
 import type { Locale } from './locales';
 import type common from './messages/en/common.json';
+import type csv from './messages/en/csv.json';
+import type report from './messages/en/report.json';
 
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'report', 'csv'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** The English catalogue's shape: the source of every key. */
 interface English {
   common: typeof common;
+  report: typeof report;
+  csv: typeof csv;
 }
 
 /** Every message key, checked by the type checker wherever a message is asked for. */

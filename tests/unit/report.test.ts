@@ -12,9 +12,13 @@ import { CSV_COLUMNS, neutralise, renderCsv } from '../../shared/report/csv';
 import { exportJson, ImportError, parseBoardExport } from '../../shared/report/json';
 import { escapeMarkdown, renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
+import { reportTranslator } from '../../shared/report/words';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
 import { createBoardContent } from '../../shared/templates/index';
 import { boardView } from '../../shared/view/boardView';
+
+/** The reports' words in English, the language of these expectations. */
+const en = await reportTranslator('en');
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 const at = new Date('2026-03-14T09:30:00Z');
@@ -67,7 +71,7 @@ describe('reports', () => {
   afterEach(() => vi.useRealTimers());
 
   it('[R1] renders the Markdown report of a fixed board exactly as the golden file', () => {
-    expectGolden('workshop.md', renderMarkdown(buildReport(boardView(workshopBoard()), { generatedAt: at, people: joined })));
+    expectGolden('workshop.md', renderMarkdown(buildReport(boardView(workshopBoard()), { generatedAt: at, people: joined }), en));
   });
 
   it('[R1] ranks notes and themes by votes when the board has them', () => {
@@ -82,14 +86,14 @@ describe('reports', () => {
     const challenges = report.dimensions[1]?.sections[0];
     expect(challenges?.groups.map((g) => g.theme?.title ?? null)).toEqual(['Reporting', null]);
     expect(challenges?.groups[0]?.notes.map((n) => n.text)).toEqual(['No reporting tool', 'Weak KPIs']);
-    expect(renderMarkdown(report)).toContain('**Reporting** (2 votes)');
-    expect(renderMarkdown(report)).toContain('Strategy written by a few \\*members\\* (9 votes)');
+    expect(renderMarkdown(report, en)).toContain('**Reporting** (2 votes)');
+    expect(renderMarkdown(report, en)).toContain('Strategy written by a few \\*members\\* (9 votes)');
   });
 
   it('[R2] renders the CSV of a fixed board exactly as the golden file: BOM, CRLF, quoted, formulas neutralised', () => {
-    const csv = renderCsv(boardView(workshopBoard()));
+    const csv = renderCsv(boardView(workshopBoard()), en);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(',')}`);
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.map((column) => en.t(column)).join(',')}`);
     expectGolden('workshop.csv', csv);
   });
 
@@ -142,7 +146,7 @@ describe('reports', () => {
     expect(row('GAIA')).toMatchObject({ participants: 1, votes: 4 });
     expect(row('Silicon Saxony')).toMatchObject({ participants: 1, votes: 2 });
     expect(row('Mazovia Cluster ICT')).toMatchObject({ participants: 1, total: 0, votes: 0 });
-    const markdown = renderMarkdown(report);
+    const markdown = renderMarkdown(report, en);
     expect(markdown).toContain('| Cluster | Participants | D1 | D2 | D3 | D4 | D5 | Notes | Votes received |');
     expect(markdown).toContain('| GAIA | 1 | 0 | 3 | 0 | 0 | 0 | 3 | 4 |');
   });
@@ -154,7 +158,7 @@ describe('reports', () => {
   it('[R3] the report of the "EXCITE D1.4" board holds every challenge, need and good practice of the seed under its dimension', () => {
     const doc = new Y.Doc();
     createBoardContent(doc, { title: 'EXCITE D1.4', template: 'excite-d1.4' }, serverOrigin('template'));
-    const markdown = renderMarkdown(buildReport(boardView(doc), { generatedAt: at }));
+    const markdown = renderMarkdown(buildReport(boardView(doc), { generatedAt: at }), en);
     const sections = markdown.split(/^## /m);
     EXCITE_D14.forEach((section, index) => {
       const body = sections.find((s) => s.startsWith(`${index + 1}. `));
