@@ -1,7 +1,8 @@
 /**
- * `npm run export -- --board <id> --format docx|md|csv|json [--out file] [--data-dir dir]`
+ * `npm run export -- --board <id> --format docx|md|csv|json [--lang de] [--out file] [--data-dir dir]`
  * Exports a board straight from the server's data directory (`--data-dir`, else `DATA_DIR`, else
- * ./data as the server's default). The server may be running: SQLite in WAL mode lets this read
+ * ./data as the server's default). Reports and the CSV header are written in `--lang` (en, de, bg,
+ * lt, pl, es, fr), else in the board's language [LG5]. The server may be running: SQLite in WAL mode lets this read
  * alongside it. Never changes the board.
  */
 import { existsSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { SqliteStore } from '../server/storage/sqlite';
 import { DEFAULT_LIMITS } from '../server/sync/limits';
 import { Rooms } from '../server/sync/rooms';
 import { boardDocumentHooks } from '../server/workshop/documents';
+import { isLocale, LOCALES } from '../shared/i18n/locales';
 import { DATA_DIR_OPTION, fail } from './cli';
 
 async function main(): Promise<void> {
@@ -20,12 +22,14 @@ async function main(): Promise<void> {
     options: {
       board: { type: 'string' },
       format: { type: 'string', default: 'md' },
+      lang: { type: 'string' },
       out: { type: 'string' },
       'data-dir': DATA_DIR_OPTION,
     },
   });
   if (!values.board) fail('Name the board: --board <id> (the id is in the board link, after /b/).');
   if (!isExportFormat(values.format)) fail(`--format must be one of: ${EXPORT_FORMATS.join(', ')}.`);
+  if (values.lang !== undefined && !isLocale(values.lang)) fail(`--lang must be one of: ${LOCALES.join(', ')} (not "${values.lang}").`);
   const dataDir = resolve(values['data-dir']);
   const where = `Point the export at the directory the server stores its data in (its DATA_DIR): --data-dir <dir> or DATA_DIR=<dir>.`;
   const file = join(dataDir, 'clusterboard.sqlite');
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
       maxBoards: DEFAULT_LIMITS.boardsLoaded,
       maxBoardBytes: DEFAULT_LIMITS.boardBytes,
     });
-    const exported = await exportBoard(store, rooms, board, values.format, new Date());
+    const exported = await exportBoard(store, rooms, board, values.format, new Date(), values.lang ?? null);
     if (values.out) {
       writeFileSync(values.out, exported.body);
       process.stderr.write(`Wrote ${values.out}\n`);

@@ -11,6 +11,7 @@ import type { Participant } from '../shared/report/engagement';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
 import { buildReport } from '../shared/report/report';
+import { reportLocale, reportTranslator } from '../shared/report/words';
 import { type BoardPeople, type BoardView, boardView } from '../shared/view/boardView';
 import { publishedVotes, readControl } from '../shared/workshop/control';
 import type { ReadCache } from './http/readCache';
@@ -79,26 +80,40 @@ function fileStem(title: string): string {
   return stem || 'board';
 }
 
-export async function exportBoard(store: BoardStore, rooms: Rooms, board: BoardRecord, format: ExportFormat, now: Date): Promise<Exported> {
+/**
+ * The board in `format`. [LG5] Reports and the CSV header are written in `language` when one is
+ * asked for (`?lang=`, `--lang`), else in the board's language, else in English; a language the
+ * product does not speak throws UnknownLanguageError before anything is read.
+ */
+export async function exportBoard(
+  store: BoardStore,
+  rooms: Rooms,
+  board: BoardRecord,
+  format: ExportFormat,
+  now: Date,
+  language: string | null = null,
+): Promise<Exported> {
+  reportLocale(language, null);
   const people = await boardPeople(store, board.id);
   // Every format reads the same bounded board, whatever a client wrote into it [E6].
   const view = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => exportView(doc, now.getTime(), peopleIndex(people)));
   const votes = await currentVotes(store, rooms, board.id);
+  const words = await reportTranslator(reportLocale(language, view.meta.language));
   const stem = `${fileStem(view.meta.title)}-${now.toISOString().slice(0, 10)}`;
   switch (format) {
     case 'md':
       return {
         filename: `${stem}.md`,
         contentType: 'text/markdown; charset=utf-8',
-        body: renderMarkdown(buildReport(view, { generatedAt: now, votes, people })),
+        body: renderMarkdown(buildReport(view, { generatedAt: now, votes, people }), words),
       };
     case 'csv':
-      return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view, votes) };
+      return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view, words, votes) };
     case 'docx':
       return {
         filename: `${stem}.docx`,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        body: await renderDocx(buildReport(view, { generatedAt: now, votes, people })),
+        body: await renderDocx(buildReport(view, { generatedAt: now, votes, people }), words),
       };
     case 'json':
       return {
@@ -122,10 +137,18 @@ export async function sharedExport(
   req: IncomingMessage,
   board: BoardRecord,
   format: ExportFormat,
+  language: string | null = null,
 ): Promise<Exported> {
+  // Refused before the board is loaded or a read is charged.
+  reportLocale(language, null);
   const room = await rooms.acquire(board.id);
   const control = await rooms.acquire(board.id, CONTROL_DOC);
-  return reads.read(req, `export-${format}`, { doc: room.doc, notes: notesMap(room.doc).size }, [control.doc], () =>
-    exportBoard(store, rooms, board, format, new Date()),
+  // One cached copy per language asked for; without one, the board's language (part of its version).
+  return reads.read(
+    req,
+    language === null ? `export-${format}` : `export-${format}-${language}`,
+    { doc: room.doc, notes: notesMap(room.doc).size },
+    [control.doc],
+    () => exportBoard(store, rooms, board, format, new Date(), language),
   );
 }

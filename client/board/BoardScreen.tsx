@@ -3,6 +3,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useS
 import type { DimensionId } from '../../shared/model/vocabulary';
 import { type BoardInfo, CloseCode, PERSON_REMOVED_REASON } from '../../shared/protocol';
 import { mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
+import { useBoardLanguage } from '../i18n/boardLanguage';
 import { Message } from '../ui/Message';
 import { joinBoard, updateMe } from '../workshopApi';
 import { BoardGrid } from './BoardGrid';
@@ -131,6 +132,9 @@ export function BoardScreen({
   }, [info, token, identity, onIdentityChange]);
 
   const connection = useConnection(session);
+  // [LG3] A projector that never picked a language shows the board's, as soon as the board says it.
+  const boardLanguage = useSyncExternalStore(session.subscribe, () => session.getView().meta.language);
+  useBoardLanguage(boardLanguage, info.role);
 
   // The server's refusal of a change, shown for a while.
   const refusal = useSyncExternalStore(session.subscribe, session.getRefusal);

@@ -13,6 +13,8 @@ interface Language {
   translator: Translator;
   /** Loads `locale`, shows it and remembers it for this browser. */
   setLocale(locale: Locale): Promise<void>;
+  /** Loads `locale` and shows it for this page only: not a choice this browser made (LG3). */
+  showLocale(locale: Locale): Promise<void>;
 }
 
 const LanguageContext = createContext<Language | null>(null);
@@ -46,7 +48,12 @@ export function I18nProvider({ initial, children }: { initial: Translator; child
     show(next);
     setTranslator(next);
   }, []);
-  const value = useMemo(() => ({ translator, setLocale }), [translator, setLocale]);
+  const showLocale = useCallback(async (locale: Locale) => {
+    const next = await translatorFor(locale);
+    show(next);
+    setTranslator(next);
+  }, []);
+  const value = useMemo(() => ({ translator, setLocale, showLocale }), [translator, setLocale, showLocale]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
 
@@ -64,4 +71,9 @@ export function useT(): Translator {
 export function useLanguage(): { locale: Locale; setLocale(locale: Locale): Promise<void> } {
   const { translator, setLocale } = useLanguageContext();
   return { locale: translator.locale, setLocale };
+}
+
+/** Shows a language for this page without remembering it as this browser's choice (the board's, LG3). */
+export function useShowLocale(): (locale: Locale) => Promise<void> {
+  return useLanguageContext().showLocale;
 }

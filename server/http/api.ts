@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { API, createBoardRequest, matchPath, PROTOCOL_HEADER, sameProtocol } from '../../shared/api/contract';
+import { isLocale, LOCALES } from '../../shared/i18n/locales';
 import { MutationError } from '../../shared/model/errors';
 import { BoardFullError } from '../../shared/model/limits';
 import { type BoardInfo, boardPath, type CreatedBoard, PROTOCOL_VERSION, ROLES } from '../../shared/protocol';
@@ -112,7 +113,11 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       if (role === 'viewer') throw new HttpError(403, 'export.needsWriterLink');
       const format = url.searchParams.get('format') ?? 'md';
       if (!isExportFormat(format)) throw new HttpError(400, { code: 'export.format', values: { formats: EXPORT_FORMATS.join(', ') } });
-      const exported = await sharedExport(deps.store, deps.rooms, deps.reads, req, board, format);
+      // [LG5] Reports in the language asked for, else the board's; an unknown one is refused with the list.
+      const language = url.searchParams.get('lang');
+      if (language !== null && !isLocale(language))
+        throw new HttpError(400, { code: 'export.language', values: { language: language.slice(0, 40), known: LOCALES.join(', ') } });
+      const exported = await sharedExport(deps.store, deps.rooms, deps.reads, req, board, format, language);
       res.writeHead(200, {
         'content-type': exported.contentType,
         'content-disposition': `attachment; filename="${exported.filename}"`,

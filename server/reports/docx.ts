@@ -5,8 +5,9 @@
  * image renderer.
  */
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { bucketWidthLabel } from '../../shared/report/engagement';
-import type { Report, ReportGroup } from '../../shared/report/report';
+import type { Translator } from '../../shared/i18n/translate';
+import { type Report, type ReportGroup, SECTION_HEADINGS } from '../../shared/report/report';
+import { bucketLabel, figure, overTimeHeading, reportDate, richText } from '../../shared/report/words';
 
 const BAR = '█';
 
@@ -36,23 +37,23 @@ function bullet(children: TextRun[], level = 0): Paragraph {
   return new Paragraph({ children, bullet: { level } });
 }
 
-function votes(count: number): string {
-  return count > 0 ? ` (${count} ${count === 1 ? 'vote' : 'votes'})` : '';
+function votes(words: Translator, count: number): string {
+  return count > 0 ? ` ${words.t('report.votes', { count })}` : '';
 }
 
-function group(g: ReportGroup, attribute: boolean, afterThemes: boolean): Paragraph[] {
+function group(words: Translator, g: ReportGroup, attribute: boolean, afterThemes: boolean): Paragraph[] {
   const out: Paragraph[] = [];
   if (g.theme) {
-    out.push(new Paragraph({ children: [new TextRun({ text: g.theme.title, bold: true }), new TextRun(votes(g.theme.votes))] }));
+    out.push(new Paragraph({ children: [new TextRun({ text: g.theme.title, bold: true }), new TextRun(votes(words, g.theme.votes))] }));
     if (g.theme.statement) out.push(new Paragraph({ children: [new TextRun({ text: g.theme.statement, italics: true })] }));
   } else if (afterThemes) {
-    out.push(new Paragraph({ children: [new TextRun({ text: 'Not in a theme', bold: true })] }));
+    out.push(new Paragraph({ children: [new TextRun({ text: words.t('report.theme.none'), bold: true })] }));
   }
   for (const note of g.notes) {
     const runs = [new TextRun(note.text)];
     if (attribute) runs.push(new TextRun({ text: ` — ${note.cluster}`, italics: true }));
-    if (note.votes > 0) runs.push(new TextRun(votes(note.votes)));
-    if (note.carriedFrom) runs.push(new TextRun({ text: ` (from “${note.carriedFrom}”)`, italics: true }));
+    if (note.votes > 0) runs.push(new TextRun(votes(words, note.votes)));
+    if (note.carriedFrom) runs.push(new TextRun({ text: ` ${words.t('report.carriedFrom', { board: note.carriedFrom })}`, italics: true }));
     if (note.source) runs.push(new TextRun({ text: ` (${note.source})`, italics: true }));
     out.push(bullet(runs));
   }
@@ -67,8 +68,9 @@ function cell(text: string, options: { bold?: boolean; width?: number; align?: (
 }
 
 /** Notes (and votes) per dimension as horizontal bars, from the engagement figures [AT3]. */
-function dimensionChart(report: Report): Table {
+function dimensionChart(words: Translator, report: Report): Table {
   return barChart(
+    words,
     report.engagement.perDimension.map((d, i) => ({
       label: `${i + 1}. ${report.engagement.dimensions[i] ?? ''}`,
       value: report.totals.votes > 0 ? d.votes : d.notes,
@@ -77,8 +79,11 @@ function dimensionChart(report: Report): Table {
 }
 
 /** One bar per time slot (at most MAX_TIME_BUCKETS), labelled with its start (UTC), as in the Markdown report. */
-function timeChart(report: Report): Table {
-  return barChart(report.engagement.overTime.map((bucket) => ({ label: bucket.label, value: bucket.notes })));
+function timeChart(words: Translator, report: Report): Table {
+  return barChart(
+    words,
+    report.engagement.overTime.map((bucket) => ({ label: bucketLabel(words, bucket), value: bucket.notes })),
+  );
 }
 
 /** Between none and a full bar, whatever the figures (a vote count is never trusted to be sane). */
@@ -87,7 +92,7 @@ function barLength(value: number, max: number): number {
   return Number.isFinite(length) ? Math.min(BAR_WIDTH, Math.max(0, length)) : 0;
 }
 
-function barChart(rows: { label: string; value: number }[]): Table {
+function barChart(words: Translator, rows: { label: string; value: number }[]): Table {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   return new Table({
@@ -102,23 +107,24 @@ function barChart(rows: { label: string; value: number }[]): Table {
               width: { size: 50, type: WidthType.PERCENTAGE },
               children: [new Paragraph({ children: [new TextRun({ text: BAR.repeat(barLength(r.value, max)), color: '1E4F80' })] })],
             }),
-            cell(String(r.value), { width: 10, align: AlignmentType.RIGHT }),
+            cell(figure(words, r.value), { width: 10, align: AlignmentType.RIGHT }),
           ],
         }),
     ),
   });
 }
 
-export async function renderDocx(untrusted: Report): Promise<Buffer> {
+/** The report as a Word document, in the language of `words` [LG5]. */
+export async function renderDocx(untrusted: Report, words: Translator): Promise<Buffer> {
   const report = xmlSafe(untrusted);
+  const { t } = words;
+  const { notes, themes, links, votes: voteCount } = report.totals;
   const children: (Paragraph | Table)[] = [
     new Paragraph({ text: report.title, heading: HeadingLevel.TITLE }),
-    new Paragraph(
-      `Report generated on ${report.generatedAt.toISOString().slice(0, 10)} from Clusterboard: ${report.totals.notes} notes, ${report.totals.themes} themes, ${report.totals.links} matchmaking links${report.totals.votes > 0 ? `, ${report.totals.votes} votes` : ''}.`,
-    ),
-    new Paragraph({ text: 'Participants', heading: HeadingLevel.HEADING_1 }),
+    new Paragraph(t('report.generated', { date: reportDate(words, report.generatedAt), notes, themes, links, votes: voteCount })),
+    new Paragraph({ text: t('report.participants'), heading: HeadingLevel.HEADING_1 }),
   ];
-  if (report.participantsByCluster.length === 0) children.push(new Paragraph('Nobody has joined this board yet.'));
+  if (report.participantsByCluster.length === 0) children.push(new Paragraph(t('report.participants.none')));
   for (const { cluster, names } of report.participantsByCluster) {
     children.push(bullet([new TextRun({ text: `${cluster}: `, bold: true }), new TextRun(names.join(', '))]));
   }
@@ -126,33 +132,49 @@ export async function renderDocx(untrusted: Report): Promise<Buffer> {
   for (const dimension of report.dimensions) {
     children.push(new Paragraph({ text: `${dimension.number}. ${dimension.label}`, heading: HeadingLevel.HEADING_1 }));
     for (const section of dimension.sections) {
-      children.push(new Paragraph({ text: section.heading, heading: HeadingLevel.HEADING_2 }));
+      children.push(new Paragraph({ text: t(SECTION_HEADINGS[section.kind]), heading: HeadingLevel.HEADING_2 }));
       if (section.groups.length === 0) {
-        children.push(new Paragraph({ children: [new TextRun({ text: 'Nothing yet.', italics: true })] }));
+        children.push(new Paragraph({ children: [new TextRun({ text: t('report.nothingYet'), italics: true })] }));
         continue;
       }
       const themed = section.groups.some((g) => g.theme !== null);
-      for (const g of section.groups) children.push(...group(g, section.kind === 'good-practice', themed));
+      for (const g of section.groups) children.push(...group(words, g, section.kind === 'good-practice', themed));
     }
   }
 
-  children.push(new Paragraph({ text: 'Matchmaking: candidate learning tandems', heading: HeadingLevel.HEADING_1 }));
-  if (report.tandems.length === 0) children.push(new Paragraph('No need has been linked to a good practice yet.'));
+  // The labels are bold as a whole here, so their <b> part needs no mark of its own.
+  const plain = (text: string) => text;
+  children.push(new Paragraph({ text: t('report.tandems'), heading: HeadingLevel.HEADING_1 }));
+  if (report.tandems.length === 0) children.push(new Paragraph(t('report.tandems.none')));
   for (const tandem of report.tandems) {
-    children.push(bullet([new TextRun({ text: `Need (${tandem.need.cluster}): `, bold: true }), new TextRun(tandem.need.text)]));
+    const need = richText(words, 'report.tandem.need', { cluster: tandem.need.cluster }, plain);
+    children.push(bullet([new TextRun({ text: `${need} `, bold: true }), new TextRun(tandem.need.text)]));
     for (const practice of tandem.practices) {
-      children.push(bullet([new TextRun({ text: `answered by ${practice.cluster}: `, bold: true }), new TextRun(practice.text)], 1));
+      const answered = richText(words, 'report.tandem.answeredBy', { cluster: practice.cluster }, plain);
+      children.push(bullet([new TextRun({ text: `${answered} `, bold: true }), new TextRun(practice.text)], 1));
     }
-    children.push(bullet([new TextRun(`clusters involved: ${tandem.clusters.join(', ')}`)], 1));
+    children.push(bullet([new TextRun(t('report.tandem.clusters', { clusters: tandem.clusters.join(', ') }))], 1));
   }
 
-  children.push(new Paragraph({ text: 'Engagement', heading: HeadingLevel.HEADING_1 }));
-  children.push(new Paragraph({ text: report.totals.votes > 0 ? 'Votes per dimension' : 'Notes per dimension', heading: HeadingLevel.HEADING_2 }));
-  children.push(dimensionChart(report));
+  children.push(new Paragraph({ text: t('report.engagement'), heading: HeadingLevel.HEADING_1 }));
+  children.push(
+    new Paragraph({
+      text: report.totals.votes > 0 ? t('report.engagement.votesPerDimension') : t('report.engagement.notesPerDimension'),
+      heading: HeadingLevel.HEADING_2,
+    }),
+  );
+  children.push(dimensionChart(words, report));
+  const short = (i: number) => t('report.dimension.short', { number: i + 1 });
   if (report.engagement.rows.length > 0) {
-    children.push(new Paragraph({ text: 'Contributions per cluster', heading: HeadingLevel.HEADING_2 }));
+    children.push(new Paragraph({ text: t('report.engagement.byCluster'), heading: HeadingLevel.HEADING_2 }));
     const showVotes = report.totals.votes > 0;
-    const header = ['Cluster', 'Participants', ...report.engagement.dimensions.map((_, i) => `D${i + 1}`), 'Notes', ...(showVotes ? ['Votes'] : [])];
+    const header = [
+      t('report.table.cluster'),
+      t('report.table.participants'),
+      ...report.engagement.dimensions.map((_, i) => short(i)),
+      t('report.table.notes'),
+      ...(showVotes ? [t('report.table.votes')] : []),
+    ];
     children.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },
@@ -161,21 +183,22 @@ export async function renderDocx(untrusted: Report): Promise<Buffer> {
           ...report.engagement.rows.map(
             (row) =>
               new TableRow({
-                children: [row.cluster, row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].map((v, i) =>
-                  cell(String(v), i === 0 ? {} : { align: AlignmentType.RIGHT }),
-                ),
+                children: [
+                  cell(row.cluster),
+                  ...[row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].map((v) =>
+                    cell(figure(words, v), { align: AlignmentType.RIGHT }),
+                  ),
+                ],
               }),
           ),
         ],
       }),
     );
-    children.push(new Paragraph(report.engagement.dimensions.map((label, i) => `D${i + 1}: ${label}`).join('; ') + '.'));
+    children.push(new Paragraph(report.engagement.dimensions.map((label, i) => `${short(i)}: ${label}`).join('; ') + '.'));
   }
   if (report.engagement.overTime.length > 0) {
-    children.push(
-      new Paragraph({ text: `Notes written per ${bucketWidthLabel(report.engagement.bucketMinutes)} (UTC)`, heading: HeadingLevel.HEADING_2 }),
-    );
-    children.push(timeChart(report));
+    children.push(new Paragraph({ text: overTimeHeading(words, report.engagement.bucketMinutes), heading: HeadingLevel.HEADING_2 }));
+    children.push(timeChart(words, report));
   }
 
   const document = new Document({

@@ -10,13 +10,17 @@
 import type { Locale } from './locales';
 import type board from './messages/en/board.json';
 import type common from './messages/en/common.json';
+import type csv from './messages/en/csv.json';
 import type errors from './messages/en/errors.json';
+import type report from './messages/en/report.json';
 
 export const NAMESPACES = [
   // One namespace a line.
   'common',
   'board',
   'errors',
+  'report',
+  'csv',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -25,6 +29,8 @@ interface English {
   common: typeof common;
   board: typeof board;
   errors: typeof errors;
+  report: typeof report;
+  csv: typeof csv;
 }
 
 /** Every message key, checked by the type checker wherever a message is asked for. */

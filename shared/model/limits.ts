@@ -13,6 +13,7 @@
  * EXCITE D1.4 demo holds about 120 notes, a busy two-day workshop a few hundred.
  */
 import type { ErrorCode } from '../errors';
+import { LOCALES } from '../i18n/locales';
 import { MutationError } from './errors';
 import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, PERSON_NAME_MAX, SOURCE_KINDS, SOURCE_LABEL_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX } from './schema';
 import { CLUSTER_NAME_MAX, COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
@@ -110,6 +111,7 @@ export const META_FIELDS: Readonly<Record<string, FieldSpec>> = {
   template: { type: 'string', max: TEMPLATE_ID_MAX, nullable: true },
   schemaVersion: { type: 'int', min: 0, max: 1_000 },
   createdAt: time,
+  language: { type: 'enum', values: LOCALES, nullable: true },
 };
 
 /** The root maps of a board document; nothing else belongs in it. */

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { coded } from '../errors';
+import { LOCALES } from '../i18n/locales';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
 
 export const SCHEMA_VERSION = 3;
@@ -110,6 +111,12 @@ export const metaRecord = z.looseObject({
   template: z.string().nullable().catch(null),
   schemaVersion: z.number().int().catch(0),
   createdAt: timestamp,
+  /**
+   * [LG3] The board's language, set by a facilitator: the language of its reports and of a viewer
+   * link in a browser that never picked one. Null until set (reports then in English). Absent in
+   * older boards, which read as null: no migration, since null is what an unset board stores too.
+   */
+  language: z.enum(LOCALES).nullable().catch(null),
 });
 export type MetaRecord = z.infer<typeof metaRecord>;
 
@@ -161,6 +168,9 @@ export const themeInput = z.object({
   id: z.string().min(1).optional(),
 });
 export type ThemeInput = z.input<typeof themeInput>;
+
+/** [LG3] A language the product speaks, for the board's. */
+export const boardLanguageInput = z.enum(LOCALES, { error: coded('board.language', { known: LOCALES.join(', ') }) });
 
 /** A board's title; also the HTTP API's (shared/api/contract.ts), with the same sentences (HC4). */
 export const boardTitleInput = z

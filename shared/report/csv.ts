@@ -2,22 +2,24 @@
  * One row per note, for spreadsheets: UTF-8 with a byte-order mark (so Excel reads accents) and
  * CRLF line ends. No cell, and no piece of a cell, can run as a formula (R2, E2).
  */
-import { kindLabel } from '../model/vocabulary';
+import { kindKey, type MessageKey } from '../i18n/catalogue';
+import type { Translator } from '../i18n/translate';
 import type { BoardView } from '../view/boardView';
 import { isoTime } from '../view/time';
 
-export const CSV_COLUMNS = [
-  'Dimension',
-  'Kind',
-  'Theme',
-  'Theme statement',
-  'Text',
-  'Author',
-  'Cluster',
-  'Votes',
-  'Linked notes',
-  'Created',
-] as const;
+/** The columns, headed in the export's language [LG5]. */
+export const CSV_COLUMNS: readonly MessageKey[] = [
+  'csv.column.dimension',
+  'csv.column.kind',
+  'csv.column.theme',
+  'csv.column.themeStatement',
+  'csv.column.text',
+  'csv.column.author',
+  'csv.column.cluster',
+  'csv.column.votes',
+  'csv.column.linkedNotes',
+  'csv.column.created',
+];
 
 /** What makes a spreadsheet read a cell as a formula (full-width forms included: some do). */
 const FORMULA_START = '=+\\-@\uFF1D\uFF0B\uFF0D\uFF20';
@@ -45,8 +47,12 @@ function cell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function renderCsv(view: BoardView, votes: ReadonlyMap<string, number> = new Map()): string {
-  const rows: (string | number)[][] = [[...CSV_COLUMNS]];
+/**
+ * The CSV in the language of `words`: its header and the kinds of note are the product's words;
+ * dimensions, themes, notes and names stay as written (LG6), times stay ISO 8601 for spreadsheets.
+ */
+export function renderCsv(view: BoardView, words: Translator, votes: ReadonlyMap<string, number> = new Map()): string {
+  const rows: (string | number)[][] = [CSV_COLUMNS.map((column) => words.t(column))];
   for (const dimension of view.dimensions) {
     for (const cellView of dimension.cells) {
       const groups = [...cellView.themes.map((t) => ({ theme: t, notes: t.notes })), { theme: null, notes: cellView.ungrouped }];
@@ -54,7 +60,7 @@ export function renderCsv(view: BoardView, votes: ReadonlyMap<string, number> = 
         for (const note of notes) {
           rows.push([
             dimension.label,
-            kindLabel(note.kind),
+            words.t(kindKey(note.kind)),
             theme?.title ?? '',
             theme?.statement ?? '',
             note.text,

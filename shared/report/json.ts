@@ -5,6 +5,7 @@
  * to fix.
  */
 import { z } from 'zod';
+import { LOCALES } from '../i18n/locales';
 import { formatCount } from '../model/limits';
 import { SOURCE_KINDS, SOURCE_LABEL_MAX } from '../model/schema';
 import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../model/vocabulary';
@@ -148,8 +149,13 @@ export function boardExportSchema(now: number) {
             title: text(BOARD_TITLE_MAX).trim().min(1, 'must not be empty.'),
             template: text(TEMPLATE_ID_MAX).nullable(),
             createdAt: time(now),
+            /** [LG3] The board's language; absent in older files. */
+            language: z
+              .enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}, or null.` })
+              .nullable()
+              .optional(),
           },
-          { error: 'must be { title, template, createdAt }.' },
+          { error: 'must be { title, template, createdAt, language }.' },
         ),
         notes: list(note, NOTES_MAX),
         themes: list(theme, THEMES_MAX),
@@ -218,7 +224,7 @@ export function exportJson(
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: exportedAt.toISOString(),
-    board: { title: view.meta.title, template: view.meta.template, createdAt: view.meta.createdAt },
+    board: { title: view.meta.title, template: view.meta.template, createdAt: view.meta.createdAt, language: view.meta.language },
     notes: [...view.notesById.values()].map(storedNote),
     themes: view.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes.map(({ notes, ...theme }) => theme))),
     links: view.links,

@@ -1,6 +1,7 @@
 /** The report as Markdown. Every piece of participant text is escaped: it renders as text. */
-import { bucketWidthLabel } from './engagement';
-import type { Report, ReportGroup, ReportNote } from './report';
+import type { Translator } from '../i18n/translate';
+import { type Report, type ReportGroup, type ReportNote, SECTION_HEADINGS } from './report';
+import { bucketLabel, figure, overTimeHeading, reportDate, richText } from './words';
 
 /**
  * Characters that Markdown (CommonMark and GFM) or the HTML it may hold interprets anywhere in a
@@ -53,48 +54,42 @@ export function escapeMarkdown(text: string, continuation?: string): string {
   return continuation === undefined ? lines.join(' ') : lines.join(`\\\n${continuation}`);
 }
 
-function formatDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+function votes(words: Translator, count: number): string {
+  return count > 0 ? ` ${words.t('report.votes', { count })}` : '';
 }
 
-function votes(count: number): string {
-  return count > 0 ? ` (${count} ${count === 1 ? 'vote' : 'votes'})` : '';
-}
-
-function noteLine(note: ReportNote, attribute: boolean): string {
+function noteLine(words: Translator, note: ReportNote, attribute: boolean): string {
   const who = attribute ? ` — *${escapeMarkdown(note.cluster)}*` : '';
-  const carried = note.carriedFrom ? ` *(from “${escapeMarkdown(note.carriedFrom)}”)*` : '';
+  const carried = note.carriedFrom ? ` *${words.t('report.carriedFrom', { board: escapeMarkdown(note.carriedFrom) })}*` : '';
   const source = note.source ? ` *(${escapeMarkdown(note.source)})*` : '';
-  return `- ${escapeMarkdown(note.text, '  ')}${who}${votes(note.votes)}${carried}${source}`;
+  return `- ${escapeMarkdown(note.text, '  ')}${who}${votes(words, note.votes)}${carried}${source}`;
 }
 
-function group(lines: string[], g: ReportGroup, attribute: boolean, afterThemes: boolean): void {
+function group(words: Translator, lines: string[], g: ReportGroup, attribute: boolean, afterThemes: boolean): void {
   if (g.theme) {
     // An empty title would leave `****`, a thematic break.
-    lines.push(`**${escapeMarkdown(g.theme.title) || 'Untitled theme'}**${votes(g.theme.votes)}`, '');
+    lines.push(`**${escapeMarkdown(g.theme.title) || words.t('report.theme.untitled')}**${votes(words, g.theme.votes)}`, '');
     if (g.theme.statement) lines.push(`> ${escapeMarkdown(g.theme.statement, '> ')}`, '');
   } else if (afterThemes) {
     // A label of its own, or Markdown would join these to the last theme's list.
-    lines.push('**Not in a theme**', '');
+    lines.push(`**${words.t('report.theme.none')}**`, '');
   }
-  for (const note of g.notes) lines.push(noteLine(note, attribute));
+  for (const note of g.notes) lines.push(noteLine(words, note, attribute));
   lines.push('');
 }
 
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+const bold = (text: string) => `**${text}**`;
 
-export function renderMarkdown(report: Report): string {
+/** The report as Markdown, in the language of `words` [LG5]. */
+export function renderMarkdown(report: Report, words: Translator): string {
+  const { t } = words;
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(report.title)}`, '');
-  lines.push(
-    `Report generated on ${formatDate(report.generatedAt)} from Clusterboard: ${count(report.totals.notes, 'note', 'notes')}, ${count(report.totals.themes, 'theme', 'themes')}, ${count(report.totals.links, 'matchmaking link', 'matchmaking links')}${report.totals.votes > 0 ? `, ${count(report.totals.votes, 'vote', 'votes')}` : ''}.`,
-    '',
-  );
+  const { notes, themes, links, votes: voteCount } = report.totals;
+  lines.push(t('report.generated', { date: reportDate(words, report.generatedAt), notes, themes, links, votes: voteCount }), '');
 
-  lines.push('## Participants', '');
-  if (report.participantsByCluster.length === 0) lines.push('Nobody has joined this board yet.', '');
+  lines.push(`## ${t('report.participants')}`, '');
+  if (report.participantsByCluster.length === 0) lines.push(t('report.participants.none'), '');
   for (const { cluster, names } of report.participantsByCluster) {
     lines.push(`- **${escapeMarkdown(cluster)}**: ${names.map((name) => escapeMarkdown(name)).join(', ')}`);
   }
@@ -103,46 +98,54 @@ export function renderMarkdown(report: Report): string {
   for (const dimension of report.dimensions) {
     lines.push(`## ${dimension.number}. ${dimension.label}`, '');
     for (const section of dimension.sections) {
-      lines.push(`### ${section.heading}`, '');
+      lines.push(`### ${t(SECTION_HEADINGS[section.kind])}`, '');
       if (section.groups.length === 0) {
-        lines.push('*Nothing yet.*', '');
+        lines.push(`*${t('report.nothingYet')}*`, '');
         continue;
       }
       const themed = section.groups.some((g) => g.theme !== null);
-      for (const g of section.groups) group(lines, g, section.kind === 'good-practice', themed);
+      for (const g of section.groups) group(words, lines, g, section.kind === 'good-practice', themed);
     }
   }
 
-  lines.push('## Matchmaking: candidate learning tandems', '');
-  if (report.tandems.length === 0) lines.push('No need has been linked to a good practice yet.', '');
+  lines.push(`## ${t('report.tandems')}`, '');
+  if (report.tandems.length === 0) lines.push(t('report.tandems.none'), '');
   for (const tandem of report.tandems) {
-    lines.push(`- **Need** (${escapeMarkdown(tandem.need.cluster)}): ${escapeMarkdown(tandem.need.text, '  ')}`);
+    lines.push(
+      `- ${richText(words, 'report.tandem.need', { cluster: escapeMarkdown(tandem.need.cluster) }, bold)} ${escapeMarkdown(tandem.need.text, '  ')}`,
+    );
     for (const practice of tandem.practices) {
-      lines.push(`  - answered by **${escapeMarkdown(practice.cluster)}**: ${escapeMarkdown(practice.text, '    ')}`);
+      lines.push(
+        `  - ${richText(words, 'report.tandem.answeredBy', { cluster: escapeMarkdown(practice.cluster) }, bold)} ${escapeMarkdown(practice.text, '    ')}`,
+      );
     }
-    lines.push(`  - clusters involved: ${tandem.clusters.map((cluster) => escapeMarkdown(cluster)).join(', ')}`);
+    lines.push(`  - ${t('report.tandem.clusters', { clusters: tandem.clusters.map((cluster) => escapeMarkdown(cluster)).join(', ') })}`);
   }
   if (report.tandems.length > 0) lines.push('');
 
-  lines.push('## Engagement', '');
+  lines.push(`## ${t('report.engagement')}`, '');
   if (report.engagement.rows.length === 0) {
-    lines.push('No participant contributions yet.', '');
+    lines.push(t('report.engagement.none'), '');
   } else {
     const showVotes = report.totals.votes > 0;
+    const short = (i: number) => t('report.dimension.short', { number: i + 1 });
     const header = [
-      'Cluster',
-      'Participants',
-      ...report.engagement.dimensions.map((_, i) => `D${i + 1}`),
-      'Notes',
-      ...(showVotes ? ['Votes received'] : []),
+      t('report.table.cluster'),
+      t('report.table.participants'),
+      ...report.engagement.dimensions.map((_, i) => short(i)),
+      t('report.table.notes'),
+      ...(showVotes ? [t('report.table.votesReceived')] : []),
     ];
+    const n = (value: number) => figure(words, value);
     lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
     for (const row of report.engagement.rows) {
-      lines.push(`| ${[escapeMarkdown(row.cluster), row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].join(' | ')} |`);
+      lines.push(
+        `| ${[escapeMarkdown(row.cluster), n(row.participants), ...row.notes.map(n), n(row.total), ...(showVotes ? [n(row.votes)] : [])].join(' | ')} |`,
+      );
     }
-    lines.push('', report.engagement.dimensions.map((label, i) => `D${i + 1}: ${label}`).join('; ') + '.', '');
-    lines.push(`Notes written per ${bucketWidthLabel(report.engagement.bucketMinutes)} (UTC):`, '');
-    for (const bucket of report.engagement.overTime) lines.push(`- ${bucket.label}: ${bucket.notes}`);
+    lines.push('', report.engagement.dimensions.map((label, i) => `${short(i)}: ${label}`).join('; ') + '.', '');
+    lines.push(t('report.overTime.lead', { heading: overTimeHeading(words, report.engagement.bucketMinutes) }), '');
+    for (const bucket of report.engagement.overTime) lines.push(`- ${bucketLabel(words, bucket)}: ${n(bucket.notes)}`);
     lines.push('');
   }
   return `${lines

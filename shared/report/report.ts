@@ -4,16 +4,18 @@
  * grouped by theme and ranked by votes; then matchmaking (needs with the good practices linked to
  * them: candidate learning tandems) and engagement. Pure: every export format renders this.
  */
+import type { MessageKey } from '../i18n/catalogue';
 import type { KindId } from '../model/vocabulary';
 import type { BoardView, NoteView } from '../view/boardView';
 import { type Engagement, engagement, type Participant } from './engagement';
 
 export type { EngagementRow, TimeBucket } from './engagement';
 
-export const SECTION_HEADINGS: Record<KindId, string> = {
-  challenge: 'Common challenges',
-  need: 'Best practices needed',
-  'good-practice': 'Good practices',
+/** The heading of each kind's section, in the report's language [LG5]. */
+export const SECTION_HEADINGS: Record<KindId, MessageKey> = {
+  challenge: 'report.section.challenge',
+  need: 'report.section.need',
+  'good-practice': 'report.section.good-practice',
 };
 
 export interface ReportNote {
@@ -39,7 +41,6 @@ export interface ReportGroup {
 
 export interface ReportSection {
   kind: KindId;
-  heading: string;
   groups: ReportGroup[];
   noteCount: number;
 }
@@ -120,7 +121,7 @@ export function buildReport(view: BoardView, options: ReportOptions): Report {
         .map((x) => x.g);
       const loose = ranked(cell.ungrouped.map((n) => reportNote(n, votes)));
       if (loose.length > 0) groups.push({ theme: null, notes: loose });
-      return { kind: cell.kind, heading: SECTION_HEADINGS[cell.kind], groups, noteCount: cell.noteCount };
+      return { kind: cell.kind, groups, noteCount: cell.noteCount };
     }),
   }));
 

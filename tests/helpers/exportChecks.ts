@@ -16,6 +16,7 @@ import { MAX_TIME_BUCKETS } from '../../shared/report/engagement';
 import { type BoardExport, exportJson, parseBoardExport } from '../../shared/report/json';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
+import { reportTranslator } from '../../shared/report/words';
 import { type BoardView, boardView } from '../../shared/view/boardView';
 import { FUZZ_NOW, type HostileBoard, hostileDoc } from './hostileBoards';
 
@@ -64,6 +65,7 @@ function reimport(file: BoardExport): Y.Doc {
 }
 
 export async function checkHostileBoard(input: HostileBoard, options: { docx: boolean } = { docx: true }): Promise<Figures> {
+  const en = await reportTranslator('en');
   const doc = hostileDoc(input);
   const generatedAt = new Date(FUZZ_NOW);
   const votes = new Map(input.votes);
@@ -77,7 +79,7 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
   const joined = new Set(authors);
   const rawReport = buildReport(raw, { generatedAt, votes, people });
   check(rawReport.engagement.overTime.length <= MAX_TIME_BUCKETS, `the raw view's time chart has ${rawReport.engagement.overTime.length} bars`);
-  renderMarkdown(rawReport);
+  renderMarkdown(rawReport, en);
 
   const view = exportView(doc, FUZZ_NOW);
   const longIds = [...raw.notesById.keys()].filter((id) => id.length > 64).length;
@@ -94,12 +96,12 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
   check(engagement.overTime.reduce((sum, bucket) => sum + bucket.notes, 0) <= participantNotes, 'the time chart counts more notes than there are');
   check(report.totals.notes === view.noteCount, 'the report total differs from the view');
 
-  const md = renderMarkdown(report);
+  const md = renderMarkdown(report, en);
   const breaks = md.split('\n').filter((line) => /^ {0,3}([-*_])(\s*\1){2,}\s*$|^ {0,3}(#{1,6}\s|```|~~~|<)/.test(line) && !/^#{1,3} /.test(line));
   check(breaks.length === 0, `the Markdown has lines we never write: ${JSON.stringify(breaks.slice(0, 3))}`);
   check(markdownNoteItems(md) === view.noteCount, `the Markdown lists ${markdownNoteItems(md)} notes, the view ${view.noteCount}`);
 
-  const csv = renderCsv(view, votes);
+  const csv = renderCsv(view, en, votes);
   check(parseCsvRows(csv).length - 1 === view.noteCount, `the CSV has ${parseCsvRows(csv).length - 1} rows, the view ${view.noteCount} notes`);
 
   const file = exportJson(view, generatedAt, votes);
@@ -115,7 +117,7 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
 
   let docx = 0;
   if (options.docx) {
-    const buffer = await renderDocx(report);
+    const buffer = await renderDocx(report, en);
     docx = buffer.length;
     const xml = strFromU8(unzipSync(new Uint8Array(buffer))['word/document.xml'] ?? new Uint8Array());
     check(!/<w:(fldSimple|instrText|fldChar|hyperlink)\b/.test(xml), 'the Word document holds a field or hyperlink');

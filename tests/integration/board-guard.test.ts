@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap, notesMap } from '../../shared/model/doc';
 import { MAX_NOTES_PER_BOARD } from '../../shared/model/limits';
-import { setBoardTitle } from '../../shared/model/mutations/meta';
+import { setBoardLanguage, setBoardTitle } from '../../shared/model/mutations/meta';
 import { addNote, addNotes, deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
@@ -196,6 +196,16 @@ describe("what only facilitators change, and a note's origin", () => {
     expect(metaMap(await serverDoc(w)).get('title')).not.toBe('Renamed by a participant');
     expect(await send(w, w.facilitator, (doc) => setBoardTitle(doc, 'Renamed by the facilitator', mine))).toBeNull();
     expect(metaMap(await serverDoc(w)).get('title')).toBe('Renamed by the facilitator');
+  });
+
+  it("[LG3] only a facilitator sets the board's language, and only to one the product speaks", async () => {
+    const w = await workshopOn(defer);
+    const { ann } = await withPeople(w);
+    expect(await send(w, ann, (doc) => setBoardLanguage(doc, 'de', mine))).toBe("only facilitators change the board's settings");
+    expect(await send(w, w.facilitator, (doc) => metaMap(doc).set('language', 'klingon'))).toMatch(/^language /);
+    expect(metaMap(await serverDoc(w)).get('language')).toBeUndefined();
+    expect(await send(w, w.facilitator, (doc) => setBoardLanguage(doc, 'fr', mine))).toBeNull();
+    expect(boardView(await serverDoc(w)).meta.language).toBe('fr');
   });
 
   it('[G4] a participant writes notes only as themselves, without a source, and never changes who wrote a note or where it came from', async () => {

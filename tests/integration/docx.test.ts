@@ -6,9 +6,13 @@ import { renderDocx } from '../../server/reports/docx';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
 import { buildReport } from '../../shared/report/report';
+import { reportTranslator } from '../../shared/report/words';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
 import { createBoardContent } from '../../shared/templates/index';
 import { boardView } from '../../shared/view/boardView';
+
+/** The reports' words in English, the language of these expectations. */
+const en = await reportTranslator('en');
 
 function xmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -26,6 +30,7 @@ describe('DOCX report', () => {
     );
     const buffer = await renderDocx(
       buildReport(boardView(doc), { generatedAt: new Date('2026-03-14T09:30:00Z'), people: [{ id: 'ann', name: 'Ann', cluster: 'gaia' }] }),
+      en,
     );
     const files = unzipSync(new Uint8Array(buffer));
     expect(Object.keys(files)).toContain('word/document.xml');

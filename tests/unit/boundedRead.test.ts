@@ -14,8 +14,12 @@ import { renderCsv } from '../../shared/report/csv';
 import { exportJson } from '../../shared/report/json';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
+import { reportTranslator } from '../../shared/report/words';
 import { boardView } from '../../shared/view/boardView';
 import { alice, aliceOrigin } from './support';
+
+/** The reports' words in English, the language of these expectations. */
+const en = await reportTranslator('en');
 
 function chain(map: Y.Map<unknown>, key: string, depth: number): void {
   let current = map;
@@ -43,8 +47,8 @@ describe('a board holding structure no mutation writes', () => {
     const view = boardView(doc);
     expect(view.notesById.get(id)?.text).toBe('still here');
     expect(view.meta.title).toBeTypeOf('string');
-    expect(renderMarkdown(buildReport(view, { generatedAt: new Date() }))).toContain('still here');
-    expect(renderCsv(view)).toContain('still here');
+    expect(renderMarkdown(buildReport(view, { generatedAt: new Date() }), en)).toContain('still here');
+    expect(renderCsv(view, en)).toContain('still here');
     const exported = JSON.stringify(exportJson(view, new Date()));
     expect(exported).toContain('still here');
     expect(exported.length).toBeLessThan(10_000);

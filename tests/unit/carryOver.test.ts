@@ -6,9 +6,13 @@ import { addNote, addNotes } from '../../shared/model/mutations/notes';
 import { serverOrigin } from '../../shared/model/origin';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
+import { reportTranslator } from '../../shared/report/words';
 import { carryOverNotes } from '../../shared/templates/carryOver';
 import { createBoardContent } from '../../shared/templates/index';
 import { boardView } from '../../shared/view/boardView';
+
+/** The reports' words in English, the language of these expectations. */
+const en = await reportTranslator('en');
 
 const origin = serverOrigin('template');
 const author = (name: string, cluster: string | null) => ({ id: name.toLowerCase(), name, cluster });
@@ -47,7 +51,7 @@ describe('carrying a board into the next workshop', () => {
     const view = boardView(next);
     const practice = [...view.notesById.values()].find((n) => n.text === 'Yearly price list');
     expect(practice?.carriedFrom?.noteId).toBe(ids.practice);
-    const markdown = renderMarkdown(buildReport(view, { generatedAt: new Date('2026-11-27T10:00:00Z') }));
+    const markdown = renderMarkdown(buildReport(view, { generatedAt: new Date('2026-11-27T10:00:00Z') }), en);
     expect(markdown).toContain('- Yearly price list — *Mazovia Cluster ICT* *(from “Dresden workshop”)*');
   });
 });

@@ -18,7 +18,11 @@ import { engagement, MAX_TIME_BUCKETS, timeChart } from '../../shared/report/eng
 import { exportJson } from '../../shared/report/json';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
+import { reportTranslator } from '../../shared/report/words';
 import { type BoardPeople, boardView } from '../../shared/view/boardView';
+
+/** The reports' words in English, the language of these expectations. */
+const en = await reportTranslator('en');
 
 const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-14T09:00:00Z');
@@ -192,7 +196,7 @@ describe('engagement, counted by hand', () => {
     const view = boardView(doc, peopleIndex(PEOPLE));
     const report = buildReport(view, { generatedAt: NOW, votes, people: PEOPLE });
 
-    const markdown = renderMarkdown(report);
+    const markdown = renderMarkdown(report, en);
     expect(markdown).toContain('- **Silicon Saxony**: Jan\n- **Mazovia Cluster ICT**: Mia\n- **GAIA**: Ana\n- **no cluster**: Fay\n');
     const table = ROWS.map((r) => `| ${[r.cluster, r.participants, ...r.notes, r.total, r.votes].join(' | ')} |`).join('\n');
     expect(markdown).toContain(
@@ -204,7 +208,7 @@ describe('engagement, counted by hand', () => {
     expect(markdown).not.toContain('SCS Cluster');
 
     // CSV: one row per note; author and cluster as the board shows them.
-    const rows = parseCsvRows(renderCsv(view, votes)).map((r) => r.cells);
+    const rows = parseCsvRows(renderCsv(view, en, votes)).map((r) => r.cells);
     const header = rows[0] ?? [];
     const column = (name: string) => header.indexOf(name);
     const byText = new Map(rows.slice(1).map((r) => [r[column('Text')], r]));
@@ -225,7 +229,7 @@ describe('engagement, counted by hand', () => {
     expect(votesColumn).toBe(TOTALS.votes);
 
     // Word: the engagement table's rows and the time chart's, cell by cell.
-    const xml = strFromU8(unzipSync(new Uint8Array(await renderDocx(report)))['word/document.xml'] ?? new Uint8Array());
+    const xml = strFromU8(unzipSync(new Uint8Array(await renderDocx(report, en)))['word/document.xml'] ?? new Uint8Array());
     const tableRows = xml
       .split('<w:tr>')
       .slice(1)
@@ -257,7 +261,7 @@ describe('engagement, counted by hand', () => {
       cluster: 'scs',
       clusterLabel: 'SCS Cluster',
     });
-    const markdown = renderMarkdown(buildReport(view, { generatedAt: NOW, votes: votesOf(ids), people: renamed }));
+    const markdown = renderMarkdown(buildReport(view, { generatedAt: NOW, votes: votesOf(ids), people: renamed }), en);
     expect(markdown).toContain('| SCS Cluster | 1 | 1 | 1 | 0 | 1 | 0 | 3 | 3 |');
     expect(markdown).not.toMatch(/\| GAIA \|/);
   });
@@ -287,9 +291,9 @@ describe('[AT4] the time chart never allocates by the data', () => {
     const report = buildReport(view, { generatedAt: NOW, people });
     expect(report.engagement.overTime.length).toBeLessThanOrEqual(MAX_TIME_BUCKETS);
     expect(report.engagement.overTime.reduce((sum, b) => sum + b.notes, 0)).toBe(hostile.length);
-    expect(renderMarkdown(report).length).toBeLessThan(10_000);
-    expect(renderCsv(view).split('\r\n')).toHaveLength(hostile.length + 2);
-    expect((await renderDocx(report)).length).toBeLessThan(100_000);
+    expect(renderMarkdown(report, en).length).toBeLessThan(10_000);
+    expect(renderCsv(view, en).split('\r\n')).toHaveLength(hostile.length + 2);
+    expect((await renderDocx(report, en)).length).toBeLessThan(100_000);
     expect(() => JSON.stringify(exportJson(view, NOW, new Map(), people))).not.toThrow();
   });
 
@@ -381,11 +385,11 @@ describe('[AT3] property: every format agrees with one count', () => {
           expect(figures.rows.reduce((sum, r) => sum + r.votes, 0)).toBe(counted.reduce((sum, n) => sum + n.votes, 0));
           expect(figures.overTime.length).toBeLessThanOrEqual(MAX_TIME_BUCKETS);
           expect(figures.overTime.reduce((sum, b) => sum + b.notes, 0)).toBe(counted.length);
-          const markdown = renderMarkdown(buildReport(view, { generatedAt: NOW, votes, people }));
+          const markdown = renderMarkdown(buildReport(view, { generatedAt: NOW, votes, people }), en);
           for (const row of figures.rows)
             expect(markdown).toContain(`| ${row.cluster} | ${row.participants} | ${row.notes.join(' | ')} | ${row.total} |`);
           expect(exportJson(view, NOW, votes, people).engagement).toEqual(figures);
-          expect(() => renderCsv(view, votes)).not.toThrow();
+          expect(() => renderCsv(view, en, votes)).not.toThrow();
         },
       ),
       { seed: 1313, numRuns: 200 },

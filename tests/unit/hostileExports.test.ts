@@ -11,8 +11,12 @@ import { exportView } from '../../shared/report/bounds';
 import { renderCsv } from '../../shared/report/csv';
 import { escapeMarkdown, renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
+import { reportTranslator } from '../../shared/report/words';
 import { HOSTILE_TEXTS, hostileTexts } from '../helpers/hostileTexts';
 import { rawBoard, type RawRecord } from '../helpers/rawBoard';
+
+/** The reports' words in English, the language of these expectations. */
+const en = await reportTranslator('en');
 
 const at = new Date('2026-03-14T09:30:00Z');
 /** A character XML 1.0 forbids, or half a surrogate pair. */
@@ -92,7 +96,7 @@ describe('Markdown export escapes block and inline syntax', () => {
     // The block-syntax texts as titles (the title is a heading of its own); all of them in every other field.
     for (const title of HOSTILE_TEXTS.slice(0, 25)) {
       const { report, noteCount } = hostileBoard(title);
-      const markdown = renderMarkdown(report);
+      const markdown = renderMarkdown(report, en);
       const lines = markdown.split('\n');
       expect(lines.filter((l) => /^# /.test(l))).toHaveLength(1);
       expect(lines.filter((l) => /^## /.test(l))).toEqual([
@@ -130,7 +134,7 @@ function naiveFragments(csv: string, sep: string): string[] {
 
 describe('CSV export neutralises formulas wherever a cell can be split', () => {
   it('[E2] no cell, and no piece of a line split on a comma, semicolon, tab or line break, starts a formula', () => {
-    const csv = renderCsv(hostileBoard('Board').view);
+    const csv = renderCsv(hostileBoard('Board').view, en);
     for (const sep of [',', ';', '\t']) {
       for (const fragment of naiveFragments(csv.replace(/^\uFEFF/, ''), sep)) {
         expect(fragment, `split on ${JSON.stringify(sep)}`).not.toMatch(/^[\s"]*[=+\-@＝]/);
@@ -142,7 +146,7 @@ describe('CSV export neutralises formulas wherever a cell can be split', () => {
   });
 
   it('[E2] the text survives: only apostrophes are added', () => {
-    const rows = parseCsvRows(renderCsv(hostileBoard('Board').view)).slice(1);
+    const rows = parseCsvRows(renderCsv(hostileBoard('Board').view, en)).slice(1);
     const texts = rows.map(({ cells }) => (cells[4] ?? '').replace(/'/g, ''));
     for (const text of hostileTexts().filter((t) => t.trim() !== '')) {
       expect(texts, JSON.stringify(text)).toContain(text.slice(0, 2000).replace(/'/g, ''));
@@ -153,7 +157,7 @@ describe('CSV export neutralises formulas wherever a cell can be split', () => {
 describe('Word export', () => {
   it('[E3] no hostile text becomes a field, hyperlink, instruction or invalid XML; each is shown as its characters', async () => {
     const { report } = hostileBoard('{ DDE "cmd" "/c calc" } <w:fldSimple w:instr="x"/>\u0001');
-    const files = unzipSync(new Uint8Array(await renderDocx(report)));
+    const files = unzipSync(new Uint8Array(await renderDocx(report, en)));
     for (const [name, bytes] of Object.entries(files)) {
       if (!name.endsWith('.xml')) continue;
       expect(strFromU8(bytes), name).not.toMatch(INVALID_XML_CHARACTER);

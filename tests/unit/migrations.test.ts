@@ -49,7 +49,13 @@ describe('migrate', () => {
     metaMap(doc).set('template', 'excite-d1.4');
     metaMap(doc).set('createdAt', 1234);
     migrate(doc, migration);
-    expect(boardView(doc).meta).toEqual({ title: 'Foreign board', template: 'excite-d1.4', createdAt: 1234, schemaVersion: SCHEMA_VERSION });
+    expect(boardView(doc).meta).toEqual({
+      title: 'Foreign board',
+      template: 'excite-d1.4',
+      createdAt: 1234,
+      schemaVersion: SCHEMA_VERSION,
+      language: null,
+    });
   });
 
   it('[S1] treats a schemaVersion that is not an integer as version 0', () => {

@@ -1,10 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
+import { renderDocx } from '../../server/reports/docx';
+import { LOCALES } from '../../shared/i18n/locales';
 import { importRecords } from '../../shared/model/mutations/importBoard';
 import { addLink } from '../../shared/model/mutations/links';
-import { initBoard } from '../../shared/model/mutations/meta';
+import { initBoard, setBoardLanguage } from '../../shared/model/mutations/meta';
 import { addNote } from '../../shared/model/mutations/notes';
 import { groupNotes } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
@@ -12,9 +15,13 @@ import { CSV_COLUMNS, neutralise, renderCsv } from '../../shared/report/csv';
 import { exportJson, ImportError, parseBoardExport } from '../../shared/report/json';
 import { escapeMarkdown, renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
+import { reportLocale, reportTranslator, UnknownLanguageError } from '../../shared/report/words';
 import { EXCITE_D14 } from '../../shared/templates/excite-d14';
 import { createBoardContent } from '../../shared/templates/index';
 import { boardView } from '../../shared/view/boardView';
+
+/** The reports' words in English, the language of these expectations. */
+const en = await reportTranslator('en');
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 const at = new Date('2026-03-14T09:30:00Z');
@@ -67,7 +74,7 @@ describe('reports', () => {
   afterEach(() => vi.useRealTimers());
 
   it('[R1] renders the Markdown report of a fixed board exactly as the golden file', () => {
-    expectGolden('workshop.md', renderMarkdown(buildReport(boardView(workshopBoard()), { generatedAt: at, people: joined })));
+    expectGolden('workshop.md', renderMarkdown(buildReport(boardView(workshopBoard()), { generatedAt: at, people: joined }), en));
   });
 
   it('[R1] ranks notes and themes by votes when the board has them', () => {
@@ -82,14 +89,14 @@ describe('reports', () => {
     const challenges = report.dimensions[1]?.sections[0];
     expect(challenges?.groups.map((g) => g.theme?.title ?? null)).toEqual(['Reporting', null]);
     expect(challenges?.groups[0]?.notes.map((n) => n.text)).toEqual(['No reporting tool', 'Weak KPIs']);
-    expect(renderMarkdown(report)).toContain('**Reporting** (2 votes)');
-    expect(renderMarkdown(report)).toContain('Strategy written by a few \\*members\\* (9 votes)');
+    expect(renderMarkdown(report, en)).toContain('**Reporting** (2 votes)');
+    expect(renderMarkdown(report, en)).toContain('Strategy written by a few \\*members\\* (9 votes)');
   });
 
   it('[R2] renders the CSV of a fixed board exactly as the golden file: BOM, CRLF, quoted, formulas neutralised', () => {
-    const csv = renderCsv(boardView(workshopBoard()));
+    const csv = renderCsv(boardView(workshopBoard()), en);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.join(',')}`);
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.map((column) => en.t(column)).join(',')}`);
     expectGolden('workshop.csv', csv);
   });
 
@@ -142,7 +149,7 @@ describe('reports', () => {
     expect(row('GAIA')).toMatchObject({ participants: 1, votes: 4 });
     expect(row('Silicon Saxony')).toMatchObject({ participants: 1, votes: 2 });
     expect(row('Mazovia Cluster ICT')).toMatchObject({ participants: 1, total: 0, votes: 0 });
-    const markdown = renderMarkdown(report);
+    const markdown = renderMarkdown(report, en);
     expect(markdown).toContain('| Cluster | Participants | D1 | D2 | D3 | D4 | D5 | Notes | Votes received |');
     expect(markdown).toContain('| GAIA | 1 | 0 | 3 | 0 | 0 | 0 | 3 | 4 |');
   });
@@ -154,7 +161,7 @@ describe('reports', () => {
   it('[R3] the report of the "EXCITE D1.4" board holds every challenge, need and good practice of the seed under its dimension', () => {
     const doc = new Y.Doc();
     createBoardContent(doc, { title: 'EXCITE D1.4', template: 'excite-d1.4' }, serverOrigin('template'));
-    const markdown = renderMarkdown(buildReport(boardView(doc), { generatedAt: at }));
+    const markdown = renderMarkdown(buildReport(boardView(doc), { generatedAt: at }), en);
     const sections = markdown.split(/^## /m);
     EXCITE_D14.forEach((section, index) => {
       const body = sections.find((s) => s.startsWith(`${index + 1}. `));
@@ -197,6 +204,157 @@ describe('JSON export', () => {
     const first = exported.notes[0];
     if (first) first.dimension = 'finance';
     expect(() => parseBoardExport(exported)).toThrow(/^notes\[0\]\.dimension: /);
+  });
+});
+
+/**
+ * The Word document's body as lines a person can read and a diff can show: each paragraph with its
+ * style (or its bullet level), each table row as its cells. The golden file of a Word report.
+ */
+function docxOutline(buffer: Buffer): string {
+  const xml = strFromU8(unzipSync(new Uint8Array(buffer))['word/document.xml'] ?? new Uint8Array());
+  const text = (part: string) =>
+    [...part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+      .map((m) => m[1] ?? '')
+      .join('')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  const lines: string[] = [];
+  for (const [part] of xml.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>|<w:p(?=[ >])[\s\S]*?<\/w:p>/g)) {
+    if (part.startsWith('<w:tr')) {
+      lines.push(`| ${[...part.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) => text(cell)).join(' | ')} |`);
+      continue;
+    }
+    const style = /<w:pStyle w:val="([^"]+)"/.exec(part)?.[1];
+    const level = /<w:ilvl w:val="(\d+)"/.exec(part)?.[1];
+    const prefix = level !== undefined ? `${'  '.repeat(Number(level))}• ` : style ? `[${style}] ` : '';
+    lines.push(`${prefix}${text(part)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The workshop board with a language, a vote on a theme's note and one on a loose note. */
+function votedWorkshop(): { view: ReturnType<typeof boardView>; votes: Map<string, number> } {
+  const view = boardView(workshopBoard());
+  const byText = (text: string) => [...view.notesById.values()].find((n) => n.text === text)?.id ?? '';
+  return {
+    view,
+    votes: new Map([
+      [byText('Weak KPIs'), 2],
+      [byText('Strategy written by a few *members*'), 1],
+    ]),
+  };
+}
+
+describe("reports in the board's language or the one asked for", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(at);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('[LG5] the Word report in French has French headings, dates and plurals, exactly as the golden file', async () => {
+    const fr = await reportTranslator('fr');
+    const { view, votes } = votedWorkshop();
+    // The date is fixed twice: the report's own, and the clock the Word package stamps the file with.
+    const outline = docxOutline(await renderDocx(buildReport(view, { generatedAt: at, votes, people: joined }), fr));
+    expectGolden('workshop.fr.docx.txt', outline);
+    expect(outline).toContain('Rapport généré le 14 mars 2026 avec Clusterboard\u00a0: 7 notes, 1 thème, 1 lien de mise en relation, 3 votes.');
+    expect(outline).toContain('[Heading2] Défis communs');
+    expect(outline).toContain('Reporting (2 votes)');
+    expect(outline).toContain('Strategy written by a few *members* (1 vote)');
+    // The template's dimension names and the notes stay as written (LG6).
+    expect(outline).toContain('[Heading1] 2. Cluster strategy');
+  });
+
+  it('[LG5] a Word report counts "1 theme", never "1 themes", in English too', async () => {
+    const outline = docxOutline(await renderDocx(buildReport(boardView(workshopBoard()), { generatedAt: at, people: joined }), en));
+    expect(outline).toContain('Report generated on 2026-03-14 from Clusterboard: 7 notes, 1 theme, 1 matchmaking link.');
+  });
+
+  it('[LG5] every language writes the Markdown report and the CSV header in its own words, with its own plurals', async () => {
+    const english = renderMarkdown(buildReport(boardView(workshopBoard()), { generatedAt: at, people: joined }), en);
+    const englishWords = [
+      'Report generated on',
+      'Common challenges',
+      'Best practices needed',
+      'Nothing yet',
+      'Not in a theme',
+      'Matchmaking: candidate',
+    ];
+    for (const locale of LOCALES.filter((l) => l !== 'en')) {
+      const words = await reportTranslator(locale);
+      const { view, votes } = votedWorkshop();
+      const markdown = renderMarkdown(buildReport(view, { generatedAt: at, votes, people: joined }), words);
+      expect(markdown, locale).not.toBe(english);
+      for (const leftover of englishWords) expect(markdown, `${locale}: ${leftover}`).not.toContain(leftover);
+      expect(markdown, locale).toContain(`### ${words.t('report.section.challenge')}`);
+      expect(markdown, locale).toContain(`**${words.t('report.theme.none')}**`);
+      // The notes, the dimension names and the clusters stay as written (LG6).
+      expect(markdown, locale).toContain('## 2. Cluster strategy');
+      expect(markdown, locale).toContain('- Weak KPIs (');
+      const csv = renderCsv(view, words, votes);
+      const [header = '', first = ''] = csv.slice(1).split('\r\n');
+      expect(header, locale).toBe(CSV_COLUMNS.map((column) => words.t(column)).join(','));
+      expect(header, locale).not.toContain('Theme statement');
+      expect(first, locale).toContain(`,${words.t('common.kind.challenge')},Reporting,`);
+    }
+    const voted = votedWorkshop();
+    const polish = renderMarkdown(buildReport(voted.view, { generatedAt: at, votes: voted.votes }), await reportTranslator('pl'));
+    expect(polish).toContain('7 notatek, 1 temat, 1 powiązanie matchmakingowe, 3 głosy.');
+    const german = renderMarkdown(buildReport(boardView(workshopBoard()), { generatedAt: at }), await reportTranslator('de'));
+    expect(german).toContain('Bericht vom 14. März 2026, erstellt mit Clusterboard: 7 Notizen, 1 Thema, 1 Matchmaking-Verknüpfung.');
+  });
+
+  it('[LG5] times and figures follow the language: a French time chart over days, a German thousand', async () => {
+    const fr = await reportTranslator('fr');
+    const de = await reportTranslator('de');
+    const doc = workshopBoard();
+    vi.setSystemTime(new Date(at.getTime() + 3 * 86_400_000));
+    addNote(
+      doc,
+      { text: 'Three days later', dimension: 'structure', kind: 'need', author: { id: 'ana', name: 'Ana', cluster: 'gaia' } },
+      localOrigin('ana'),
+    );
+    const later = new Date(at.getTime() + 3 * 86_400_000);
+    const report = buildReport(boardView(doc), { generatedAt: later, people: joined });
+    const markdown = renderMarkdown(report, fr);
+    expect(markdown).toContain('Notes écrites par tranche de 8 heures (UTC)\u00a0:');
+    expect(markdown).toContain('- 14 mars, 08:00: 7');
+    expect(renderMarkdown(report, en)).toContain('- 2026-03-14 08:00: 7');
+    expect(de.intl.formatNumber(1234)).toBe('1.234');
+    expect(renderMarkdown({ ...report, totals: { ...report.totals, notes: 1234 } }, de)).toContain('1.234 Notizen');
+  });
+
+  it("[LG5] a report is in the language asked for, else the board's, else English; an unknown one is refused with the known ones", () => {
+    expect(reportLocale('de', 'fr')).toBe('de');
+    expect(reportLocale(null, 'fr')).toBe('fr');
+    expect(reportLocale(undefined, null)).toBe('en');
+    expect(() => reportLocale('xx', 'fr')).toThrow(UnknownLanguageError);
+    expect(() => reportLocale('english', null)).toThrow('There is no language "english": use one of en, de, bg, lt, pl, es, fr.');
+  });
+
+  it('[LG3] the board keeps its language: set by name, refused when unknown, exported and imported with the JSON', () => {
+    const doc = workshopBoard();
+    expect(boardView(doc).meta.language).toBeNull();
+    setBoardLanguage(doc, 'lt', localOrigin('ana'));
+    expect(boardView(doc).meta.language).toBe('lt');
+    expect(() => setBoardLanguage(doc, 'xx' as never, localOrigin('ana'))).toThrow(/one of: en, de, bg, lt, pl, es, fr/);
+    const exported = JSON.parse(JSON.stringify(exportJson(boardView(doc), at))) as { board: { language: unknown } };
+    expect(exported.board.language).toBe('lt');
+    const parsed = parseBoardExport(exported);
+    const copy = new Y.Doc();
+    importRecords(copy, { ...parsed.board, notes: parsed.notes, themes: parsed.themes, links: parsed.links }, serverOrigin('template'));
+    expect(boardView(copy).meta.language).toBe('lt');
+    // An older file without a language imports as a board without one; a wrong one is refused.
+    const { language: _language, ...older } = exported.board;
+    expect(parseBoardExport({ ...exported, board: older }).board.language).toBeUndefined();
+    expect(() => parseBoardExport({ ...exported, board: { ...exported.board, language: 'klingon' } })).toThrow(
+      /^board\.language: must be one of en, de/,
+    );
   });
 });
 

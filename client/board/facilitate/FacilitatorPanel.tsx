@@ -5,6 +5,7 @@
  */
 import './facilitate.css';
 import { useEffect, useRef } from 'react';
+import { BoardLanguage } from './BoardLanguage';
 import { BringHere } from './BringHere';
 import { HistoryPanel } from './HistoryPanel';
 import { LinksPanel } from './Links';
@@ -58,6 +59,7 @@ export function FacilitatorPanel({ onClose }: { onClose(): void }) {
         <PanelSection id="history" title="History">
           <HistoryPanel />
         </PanelSection>
+        <BoardLanguage />
         <PanelSection id="links" title="Links">
           <LinksPanel />
         </PanelSection>

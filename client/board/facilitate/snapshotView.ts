@@ -11,7 +11,13 @@ export function snapshotView(raw: unknown): { view: BoardView; votes: ReadonlyMa
   // The votes published when the snapshot was taken (SPEC SE7).
   const votes = new Map(Object.entries(exported.votes ?? {}));
   const view = deriveBoardView({
-    meta: { title: exported.board.title, template: exported.board.template, schemaVersion: 0, createdAt: exported.board.createdAt },
+    meta: {
+      title: exported.board.title,
+      template: exported.board.template,
+      schemaVersion: 0,
+      createdAt: exported.board.createdAt,
+      language: exported.board.language ?? null,
+    },
     notes: { valid: exported.notes, invalid: 0 },
     themes: { valid: exported.themes, invalid: 0 },
     links: { valid: exported.links, invalid: 0 },

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Locale } from '../../i18n/locales';
 import { linksMap, metaMap, newRecordMap, notesMap, themesMap } from '../doc';
 import { MutationError } from '../errors';
 import { isAcceptedTime } from '../limits';
@@ -20,6 +21,8 @@ export interface ImportedRecords {
   template: string | null;
   /** When the original board was created. */
   createdAt: number;
+  /** [LG3] The original board's language, if it had one. */
+  language?: Locale | null | undefined;
   notes: readonly NoteRecord[];
   themes: readonly ThemeRecord[];
   links: readonly LinkRecord[];
@@ -62,6 +65,7 @@ export function importRecords(doc: Y.Doc, records: ImportedRecords, origin: Serv
   doc.transact(() => {
     initBoard(doc, { title: records.title, template: records.template }, origin);
     metaMap(doc).set('createdAt', records.createdAt);
+    if (records.language) metaMap(doc).set('language', records.language);
     for (const theme of records.themes) themesMap(doc).set(theme.id, newRecordMap({ ...theme }));
     for (const note of records.notes) {
       const text = new Y.Text();
