@@ -9,13 +9,15 @@
  */
 import type { Locale } from './locales';
 import type common from './messages/en/common.json';
+import type room from './messages/en/room.json';
 
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'room'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** The English catalogue's shape: the source of every key. */
 interface English {
   common: typeof common;
+  room: typeof room;
 }
 
 /** Every message key, checked by the type checker wherever a message is asked for. */
