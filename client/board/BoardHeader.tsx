@@ -92,7 +92,7 @@ export function BoardHeader({
   children?: ReactNode;
 }) {
   const { session, canWrite } = useBoard();
-  const { t } = useT();
+  const { t, locale } = useT();
   const view = useBoardView();
   const header = useRef<HTMLElement>(null);
   const status = describeConnection(connection, canWrite, t);
@@ -133,8 +133,14 @@ export function BoardHeader({
           {/* One name for every width: the words are only hidden from sight on a phone. */}
           <span className="change-identity-label">{t('room.header.changeIdentity')}</span>
         </button>
-        {/* [LG2] The language can change at any time without leaving the board. */}
-        <LanguagePicker className="header-language" />
+        {/* [LG2] The language can change at any time without leaving the board. A phone shows its
+            code ("DE") in place of the select's text; the select, transparent, still takes the tap. */}
+        <span className="header-language">
+          <span className="header-language-code" aria-hidden="true">
+            {locale.toUpperCase()}
+          </span>
+          <LanguagePicker />
+        </span>
       </div>
       {children}
     </header>
