@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
+import type { Translator } from '../../shared/i18n/translate';
 import { engagement } from '../../shared/report/engagement';
 import { publishedVotes } from '../../shared/workshop/control';
-import type { Translator } from '../../shared/i18n/translate';
 import { useT } from '../i18n/I18n';
 import { useBoard, useBoardView, useControl } from './context';
 import { DockPanel } from './layout/DockPanel';

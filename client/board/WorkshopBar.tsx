@@ -5,9 +5,9 @@
 import './workshop.css';
 import type { IntlShape } from '@formatjs/intl';
 import { Children, type ReactNode, useEffect, useRef, useState } from 'react';
+import type { Translator } from '../../shared/i18n/translate';
 import { dimensionLabel } from '../../shared/model/vocabulary';
 import { type ControlState, timerRemaining } from '../../shared/workshop/control';
-import type { Translator } from '../../shared/i18n/translate';
 import { useT } from '../i18n/I18n';
 import { chime } from './chime';
 import { useBoard, useControl, useMyVotes } from './context';
@@ -61,11 +61,7 @@ function Timer() {
     <span
       className={`workshop-timer${atZero ? ' timer-done' : ''}${running ? '' : ' timer-paused'}`}
       role="timer"
-      aria-label={
-        atZero
-          ? t('room.timer.up.label')
-          : t(running ? 'room.timer.left' : 'room.timer.left.paused', { time: formatRemaining(remaining) })
-      }
+      aria-label={atZero ? t('room.timer.up.label') : t(running ? 'room.timer.left' : 'room.timer.left.paused', { time: formatRemaining(remaining) })}
       data-testid="timer"
     >
       {atZero ? t('room.timer.up') : formatRemaining(remaining)}

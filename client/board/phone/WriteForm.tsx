@@ -3,8 +3,8 @@
  * It writes through writeNote, as a cell's composer does, so private writing and locks apply alike.
  */
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { NOTE_TEXT_MAX } from '../../../shared/model/schema';
 import { kindKey } from '../../../shared/i18n/catalogue';
+import { NOTE_TEXT_MAX } from '../../../shared/model/schema';
 import { dimensionLabel, DIMENSIONS, KINDS } from '../../../shared/model/vocabulary';
 import { useT } from '../../i18n/I18n';
 import { useBoard, useControl } from '../context';
@@ -69,7 +69,9 @@ export function WriteForm({ choice, onChoice }: { choice: WriteChoice; onChoice(
           <select value={choice.dimension} onChange={(e) => onChoice({ ...choice, dimension: e.target.value as WriteChoice['dimension'] })}>
             {DIMENSIONS.map((dimension, index) => (
               <option key={dimension.id} value={dimension.id}>
-                {writable(dimension.id) ? `${index + 1}. ${dimension.label}` : t('room.write.dimension.locked', { number: index + 1, dimension: dimension.label })}
+                {writable(dimension.id)
+                  ? `${index + 1}. ${dimension.label}`
+                  : t('room.write.dimension.locked', { number: index + 1, dimension: dimension.label })}
               </option>
             ))}
           </select>

@@ -88,7 +88,11 @@ export function PresenterView() {
               <span className="dimension-number">{index + 1}.</span> {dimension.label}
             </h2>
             {dimension.cells.map((cell) => (
-              <PresenterCell key={cell.kind} cell={cell} label={t('room.presenter.cell', { dimension: dimension.label, kind: t(kindKey(cell.kind)) })} />
+              <PresenterCell
+                key={cell.kind}
+                cell={cell}
+                label={t('room.presenter.cell', { dimension: dimension.label, kind: t(kindKey(cell.kind)) })}
+              />
             ))}
           </section>
         ))}

@@ -3,7 +3,11 @@ import './search.css';
 import { useT } from '../../i18n/I18n';
 import { DENSITIES, type Density, useOverview, useOverviewStore } from './overview';
 
-const LABELS = { comfortable: 'room.density.comfortable', compact: 'room.density.compact', overview: 'room.density.overview' } as const satisfies Record<Density, string>;
+const LABELS = {
+  comfortable: 'room.density.comfortable',
+  compact: 'room.density.compact',
+  overview: 'room.density.overview',
+} as const satisfies Record<Density, string>;
 
 export function DensityControl() {
   const { t } = useT();

@@ -64,7 +64,14 @@ export function SearchNavigator({ matches }: { matches: Matches }) {
       >
         ↑
       </button>
-      <button type="button" className="match-step" disabled={total === 0} onClick={() => step(1)} aria-label={t('room.search.next')} title={t('room.search.next.title')}>
+      <button
+        type="button"
+        className="match-step"
+        disabled={total === 0}
+        onClick={() => step(1)}
+        aria-label={t('room.search.next')}
+        title={t('room.search.next.title')}
+      >
         ↓
       </button>
       <label className="check">
