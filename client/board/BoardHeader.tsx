@@ -1,79 +1,82 @@
 import './layout/layout.css';
 import { type ReactNode, useEffect, useRef } from 'react';
+import type { Translator } from '../../shared/i18n/translate';
+import { useT } from '../i18n/I18n';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { useBoard, useBoardView } from './context';
 import { formatSyncTime } from './offline';
 import { PresenceStrip } from './presence/PresenceStrip';
 import type { ConnectionState } from './session';
 import { ARIA_SHORTCUTS, SHORTCUT_HINT, useUndo } from './useUndo';
 
-const ROLE_LABEL = { facilitator: 'Facilitator', participant: 'Participant', viewer: 'Viewer (read-only)' } as const;
+const ROLE_LABEL = { facilitator: 'room.role.facilitator', participant: 'room.role.participant', viewer: 'room.role.viewer' } as const;
 
 /** The badge text and its longer explanation (tooltip). */
-function describeConnection(connection: ConnectionState, canWrite: boolean): { text: string; detail: string } {
+function describeConnection(connection: ConnectionState, canWrite: boolean, t: Translator['t']): { text: string; detail: string } {
   switch (connection.status) {
     case 'connecting':
-      return { text: 'Connecting…', detail: 'Connecting to the board.' };
+      return { text: t('room.connection.connecting'), detail: t('room.connection.connecting.detail') };
     case 'live':
-      return { text: 'Live', detail: 'Changes reach everyone at once.' };
+      return { text: t('room.connection.live'), detail: t('room.connection.live.detail') };
     case 'offline': {
       if (!canWrite) {
-        const asOf = connection.lastSynced === null ? '' : ` as of ${formatSyncTime(connection.lastSynced)}`;
-        return { text: `Offline – showing the board${asOf}`, detail: 'No network. New changes appear when the connection returns.' };
+        return {
+          text:
+            connection.lastSynced === null
+              ? t('room.connection.offline.reader')
+              : t('room.connection.offline.reader.asOf', { time: formatSyncTime(connection.lastSynced) }),
+          detail: t('room.connection.offline.reader.detail'),
+        };
       }
       return connection.savedOnDevice
-        ? {
-            text: 'Offline – changes are saved on this device',
-            detail: 'No network. Keep working: your changes are sent when the connection returns.',
-          }
-        : {
-            text: 'Offline – keep this page open',
-            detail:
-              'No network, and this browser does not let the board keep a copy. Your changes are sent when the connection returns, if this page stays open.',
-          };
+        ? { text: t('room.connection.offline.saved'), detail: t('room.connection.offline.saved.detail') }
+        : { text: t('room.connection.offline.keepOpen'), detail: t('room.connection.offline.keepOpen.detail') };
     }
     case 'reconnecting':
       return {
-        text: connection.lastSynced === null ? 'Reconnecting…' : `Reconnecting… last synced ${formatSyncTime(connection.lastSynced)}`,
-        detail: canWrite
-          ? 'The server cannot be reached. Keep working: your changes are kept and sent when it is back.'
-          : 'The server cannot be reached. New changes appear when it is back.',
+        text:
+          connection.lastSynced === null
+            ? t('room.connection.reconnecting')
+            : t('room.connection.reconnecting.since', { time: formatSyncTime(connection.lastSynced) }),
+        detail: canWrite ? t('room.connection.reconnecting.detail.writer') : t('room.connection.reconnecting.detail.reader'),
       };
     case 'refused':
-      return { text: 'Disconnected', detail: 'The server closed the connection.' };
+      return { text: t('room.connection.refused'), detail: t('room.connection.refused.detail') };
   }
 }
 
 function HistoryButtons() {
+  const { t } = useT();
   const history = useUndo();
   if (!history.enabled) return null;
   return (
-    <div className="board-history" role="group" aria-label="History">
+    <div className="board-history" role="group" aria-label={t('room.history')}>
       <button
         type="button"
         className="history-button"
         // aria-disabled, not disabled: focus stays on the button after undoing the last step.
         aria-disabled={!history.canUndo}
         aria-keyshortcuts={ARIA_SHORTCUTS.undo}
-        title={`Undo your last change (${SHORTCUT_HINT.undo})`}
+        title={t('room.history.undo.title', { shortcut: SHORTCUT_HINT.undo })}
         onClick={() => history.canUndo && history.undo()}
       >
         <span className="history-icon" aria-hidden="true">
           ↶
         </span>
-        <span className="history-label">Undo</span>
+        <span className="history-label">{t('room.history.undo')}</span>
       </button>
       <button
         type="button"
         className="history-button"
         aria-disabled={!history.canRedo}
         aria-keyshortcuts={ARIA_SHORTCUTS.redo}
-        title={`Redo (${SHORTCUT_HINT.redo})`}
+        title={t('room.history.redo.title', { shortcut: SHORTCUT_HINT.redo })}
         onClick={() => history.canRedo && history.redo()}
       >
         <span className="history-icon" aria-hidden="true">
           ↷
         </span>
-        <span className="history-label">Redo</span>
+        <span className="history-label">{t('room.history.redo')}</span>
       </button>
     </div>
   );
@@ -89,9 +92,10 @@ export function BoardHeader({
   children?: ReactNode;
 }) {
   const { session, canWrite } = useBoard();
+  const { t, locale } = useT();
   const view = useBoardView();
   const header = useRef<HTMLElement>(null);
-  const status = describeConnection(connection, canWrite);
+  const status = describeConnection(connection, canWrite, t);
 
   // The column headings stick just below this header, whose height changes with the workshop bar.
   useEffect(() => {
@@ -108,7 +112,7 @@ export function BoardHeader({
     <header className="board-header" ref={header}>
       <div className="board-title">
         <h1 title={view.meta.title}>{view.meta.title}</h1>
-        <span className="role-badge">{ROLE_LABEL[session.role]}</span>
+        <span className="role-badge">{t(ROLE_LABEL[session.role])}</span>
         <span
           className={`connection connection-${connection.status}`}
           role="status"
@@ -122,13 +126,21 @@ export function BoardHeader({
       <HistoryButtons />
       <div className="board-people">
         <PresenceStrip />
-        <button type="button" className="change-identity" onClick={onChangeIdentity} title="Change name or cluster">
+        <button type="button" className="change-identity" onClick={onChangeIdentity} title={t('room.header.changeIdentity')}>
           <span className="change-identity-icon" aria-hidden="true">
             ✎
           </span>
           {/* One name for every width: the words are only hidden from sight on a phone. */}
-          <span className="change-identity-label">Change name or cluster</span>
+          <span className="change-identity-label">{t('room.header.changeIdentity')}</span>
         </button>
+        {/* [LG2] The language can change at any time without leaving the board. A phone shows its
+            code ("DE") in place of the select's text; the select, transparent, still takes the tap. */}
+        <span className="header-language">
+          <span className="header-language-code" aria-hidden="true">
+            {locale.toUpperCase()}
+          </span>
+          <LanguagePicker />
+        </span>
       </div>
       {children}
     </header>

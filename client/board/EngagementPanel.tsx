@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
-import { bucketWidthLabel, engagement } from '../../shared/report/engagement';
+import type { Translator } from '../../shared/i18n/translate';
+import { engagement } from '../../shared/report/engagement';
 import { publishedVotes } from '../../shared/workshop/control';
+import { useT } from '../i18n/I18n';
 import { useBoard, useBoardView, useControl } from './context';
 import { DockPanel } from './layout/DockPanel';
 
@@ -10,7 +12,15 @@ import { DockPanel } from './layout/DockPanel';
  * every report: all come from `engagement`, over the people who joined (the control document's).
  * Docked beside the board (PS6), so the facilitator can watch it fill while people write.
  */
+/** "Notes over time (15 minutes per bar)": the bar's width in whole days, hours or minutes. */
+function overTimeHeading(minutes: number, t: Translator['t']): string {
+  if (minutes % 1440 === 0) return t('room.engagement.overTime.days', { count: minutes / 1440 });
+  if (minutes % 60 === 0) return t('room.engagement.overTime.hours', { count: minutes / 60 });
+  return t('room.engagement.overTime.minutes', { count: minutes });
+}
+
 export function EngagementPanel({ onClose }: { onClose(): void }) {
+  const { t } = useT();
   const { session } = useBoard();
   const view = useBoardView();
   const control = useControl();
@@ -24,24 +34,24 @@ export function EngagementPanel({ onClose }: { onClose(): void }) {
   const maxBucket = Math.max(1, ...overTime.map((b) => b.notes));
 
   return (
-    <DockPanel title="Engagement" onClose={onClose}>
+    <DockPanel title={t('room.engagement')} onClose={onClose}>
       {rows.length === 0 ? (
-        <p>Nobody has joined this board yet.</p>
+        <p>{t('room.engagement.empty')}</p>
       ) : (
         <>
-          <h3>Notes per cluster and dimension</h3>
+          <h3>{t('room.engagement.heatmap')}</h3>
           <table className="heatmap">
             <thead>
               <tr>
-                <th scope="col">Cluster</th>
-                <th scope="col">People</th>
+                <th scope="col">{t('room.engagement.cluster')}</th>
+                <th scope="col">{t('room.engagement.people')}</th>
                 {dimensions.map((label, i) => (
                   <th key={label} scope="col" title={label}>
-                    D{i + 1}
+                    {t('room.engagement.dimension', { number: i + 1 })}
                   </th>
                 ))}
-                <th scope="col">Notes</th>
-                {showVotes && <th scope="col">Votes received</th>}
+                <th scope="col">{t('room.engagement.notes')}</th>
+                {showVotes && <th scope="col">{t('room.engagement.votes')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -62,12 +72,12 @@ export function EngagementPanel({ onClose }: { onClose(): void }) {
               ))}
             </tbody>
           </table>
-          <p className="legend">{dimensions.map((label, i) => `D${i + 1}: ${label}`).join(' · ')}</p>
-          <h3>Notes over time ({bucketWidthLabel(bucketMinutes)} per bar)</h3>
-          {overTime.length === 0 && <p>Nobody has written a note yet.</p>}
-          <ol className="timeline" aria-label="Notes written per interval" hidden={overTime.length === 0}>
+          <p className="legend">{dimensions.map((label, i) => t('room.engagement.legend', { number: i + 1, label })).join(' · ')}</p>
+          <h3>{overTimeHeading(bucketMinutes, t)}</h3>
+          {overTime.length === 0 && <p>{t('room.notes.none')}</p>}
+          <ol className="timeline" aria-label={t('room.engagement.timeline')} hidden={overTime.length === 0}>
             {overTime.map((bucket) => (
-              <li key={bucket.start} title={`${bucket.label} UTC: ${bucket.notes}`}>
+              <li key={bucket.start} title={t('room.engagement.bucket', { time: bucket.label, count: bucket.notes })}>
                 <span className="timeline-bar" style={{ height: `${(bucket.notes / maxBucket) * 100}%` }} />
                 <span className="timeline-count">{bucket.notes}</span>
               </li>

@@ -6,13 +6,15 @@
  */
 import { useEffect, useState } from 'react';
 import { type DimensionId, dimensionLabel } from '../../shared/model/vocabulary';
+import { useT } from '../i18n/I18n';
 import { useBoard } from './context';
 import { followsFacilitator } from './follow/followPreference';
 import { scrollToDimension } from './follow/scrollToDimension';
 import { useUi, useUiStore } from './uiContext';
 
 interface Notice {
-  text: string;
+  /** Who made the call. */
+  by: string;
   dimension: DimensionId;
   /** Where this screen was before it moved; null while it has not moved. */
   returnTo: number | null;
@@ -23,6 +25,7 @@ const SHOWN_MS = 12_000;
 
 export function FocusFollower() {
   const { session } = useBoard();
+  const { t } = useT();
   const ui = useUiStore();
   // [PH4] A phone's Write view shows the call itself and turns its form to that dimension.
   const writing = useUi((s) => s.view === 'write');
@@ -38,10 +41,9 @@ export function FocusFollower() {
       seen = focus.seq;
       // The first sync brings the last call, made before this person arrived.
       if (!workshop.synced || session.role === 'facilitator' || ui.get().view === 'write') return;
-      const text = `${focus.by} brought everyone to ${dimensionLabel(focus.dimension)}.`;
       const from = window.scrollY;
       const moved = followsFacilitator() && scrollToDimension(focus.dimension);
-      setNotice({ text, dimension: focus.dimension, returnTo: moved ? from : null, seq: focus.seq });
+      setNotice({ by: focus.by, dimension: focus.dimension, returnTo: moved ? from : null, seq: focus.seq });
     });
   }, [session, ui]);
 
@@ -55,7 +57,7 @@ export function FocusFollower() {
   if (!notice || writing) return null;
   return (
     <p className="toast focus-notice" role="status">
-      <span>{notice.text}</span>
+      <span>{t('room.focus.brought', { name: notice.by, dimension: dimensionLabel(notice.dimension) })}</span>
       {notice.returnTo === null ? (
         <button
           type="button"
@@ -65,7 +67,7 @@ export function FocusFollower() {
             if (scrollToDimension(notice.dimension)) setNotice({ ...notice, returnTo: from });
           }}
         >
-          Go there
+          {t('room.focus.goThere')}
         </button>
       ) : (
         <button
@@ -76,7 +78,7 @@ export function FocusFollower() {
             setNotice(null);
           }}
         >
-          Go back
+          {t('room.focus.goBack')}
         </button>
       )}
     </p>

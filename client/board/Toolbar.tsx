@@ -1,6 +1,7 @@
 import './layout/layout.css';
 import { useId, useState } from 'react';
 import { ungroupNotes } from '../../shared/model/mutations/notes';
+import { useT } from '../i18n/I18n';
 import { useBoard, useBoardView } from './context';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
@@ -17,6 +18,7 @@ import { useUi, useUiStore } from './uiContext';
  * [PS4] One row on a laptop; on a narrow screen the filters fold behind a "Filters" button.
  */
 export function Toolbar() {
+  const { t } = useT();
   const ui = useUiStore();
   const viewMode = useUi((s) => s.view);
   const filter = useUi((s) => s.filter);
@@ -24,13 +26,13 @@ export function Toolbar() {
   const filtersId = useId();
   const filtering = isFilterActive(filter) || filter.mine;
   return (
-    <div className="toolbar" role="toolbar" aria-label="Board tools">
-      <div className="view-switch" role="group" aria-label="View">
+    <div className="toolbar" role="toolbar" aria-label={t('room.toolbar')}>
+      <div className="view-switch" role="group" aria-label={t('room.toolbar.view')}>
         <button type="button" aria-pressed={viewMode === 'grid'} onClick={() => ui.update(() => ({ view: 'grid' }))}>
-          Grid
+          {t('room.toolbar.view.grid')}
         </button>
         <button type="button" aria-pressed={viewMode === 'outline'} onClick={() => ui.update(() => ({ view: 'outline' }))}>
-          Outline
+          {t('room.toolbar.view.outline')}
         </button>
       </div>
       <ResultsButton />
@@ -42,7 +44,7 @@ export function Toolbar() {
         aria-controls={filtersId}
         onClick={() => setFiltersOpen((open) => !open)}
       >
-        {filtering ? 'Filters (on)' : 'Filters'}
+        {filtering ? t('room.toolbar.filters.on') : t('room.toolbar.filters')}
       </button>
       <div id={filtersId} className="filters-area" data-open={filtersOpen}>
         <FilterControls />
@@ -55,6 +57,7 @@ export function Toolbar() {
 
 function SelectionActions() {
   const { session, canWrite, run } = useBoard();
+  const { t } = useT();
   const ui = useUiStore();
   const view = useBoardView();
   const selection = useUi((s) => s.selection);
@@ -64,21 +67,21 @@ function SelectionActions() {
   const inThemes = selected.filter((id) => view.notesById.get(id)?.themeId);
 
   return (
-    <div className="selection-actions" role="group" aria-label="Selected notes">
+    <div className="selection-actions" role="group" aria-label={t('room.selection')}>
       <span className="selection-count" aria-live="polite">
-        {selected.length} selected
+        {t('room.selection.count', { count: selected.length })}
       </span>
       <button type="button" onClick={() => setDialog('group')}>
-        Group as theme
+        {t('room.selection.group')}
       </button>
       <button type="button" onClick={() => setDialog('move')}>
-        Move to…
+        {t('room.selection.move')}
       </button>
       <button type="button" disabled={inThemes.length === 0} onClick={() => run(() => ungroupNotes(session.doc, inThemes, session.origin))}>
-        Ungroup
+        {t('room.selection.ungroup')}
       </button>
       <button type="button" className="quiet" onClick={() => ui.clearSelection()}>
-        Clear selection
+        {t('room.selection.clear')}
       </button>
       {dialog === 'group' && (
         <GroupDialog

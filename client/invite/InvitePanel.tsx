@@ -8,31 +8,33 @@ import './invite.css';
 import { useState } from 'react';
 import type { Role } from '../../shared/protocol';
 import { CopyField } from '../board/facilitate/CopyField';
+import { useT } from '../i18n/I18n';
 import { PresentQr } from './PresentQr';
 import { QrCode } from './QrCode';
 
 export function InvitePanel({ links, boardTitle }: { links: Record<Role, string>; boardTitle: string }) {
+  const { t } = useT();
   const [presenting, setPresenting] = useState(false);
   return (
     <div className="invite">
       <div className="invite-participant">
-        <QrCode value={links.participant} label="QR code of the participant link" className="invite-qr" />
+        <QrCode value={links.participant} label={t('room.invite.qr')} className="invite-qr" />
         <div className="invite-participant-text">
-          <CopyField label="Participant link" value={links.participant} />
-          <p className="field-hint">For everyone taking part: they scan the code or open the link, then give their name and cluster.</p>
+          <CopyField label={t('room.invite.participant')} value={links.participant} />
+          <p className="field-hint">{t('room.invite.participant.hint')}</p>
           <button type="button" className="primary invite-present" onClick={() => setPresenting(true)}>
-            Show the QR code full screen
+            {t('room.invite.present')}
           </button>
         </div>
       </div>
       <div className="invite-link">
-        <CopyField label="Viewer link" value={links.viewer} />
-        <p className="field-hint">Read-only, for observers and the projector: it opens the presenter view.</p>
+        <CopyField label={t('room.invite.viewer')} value={links.viewer} />
+        <p className="field-hint">{t('room.invite.viewer.hint')}</p>
       </div>
       <div className="invite-link invite-facilitator">
-        <CopyField label="Facilitator link" value={links.facilitator} />
+        <CopyField label={t('room.invite.facilitator')} value={links.facilitator} />
         <p className="invite-warning" role="note">
-          Keep this one for yourself and co-facilitators: whoever has it can run the workshop, replace links and remove people.
+          {t('room.invite.facilitator.warning')}
         </p>
       </div>
       {presenting && <PresentQr link={links.participant} boardTitle={boardTitle} onClose={() => setPresenting(false)} />}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { useT } from '../i18n/I18n';
 import { QrCode } from './QrCode';
 
 /**
@@ -7,6 +8,7 @@ import { QrCode } from './QrCode';
  * their seats. The link is written under it for anyone who types it instead. Escape or Close ends it.
  */
 export function PresentQr({ link, boardTitle, onClose }: { link: string; boardTitle: string; onClose(): void }) {
+  const { t } = useT();
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -18,7 +20,7 @@ export function PresentQr({ link, boardTitle, onClose }: { link: string; boardTi
       className="present-qr"
       role="dialog"
       aria-modal="true"
-      aria-label="Join with this QR code"
+      aria-label={t('room.invite.present.label')}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
@@ -28,11 +30,11 @@ export function PresentQr({ link, boardTitle, onClose }: { link: string; boardTi
         if (event.key === 'Tab') event.preventDefault();
       }}
     >
-      <h2 className="present-qr-title">Scan to join “{boardTitle}”</h2>
-      <QrCode value={link} label="QR code of the participant link" className="present-qr-code" />
+      <h2 className="present-qr-title">{t('room.invite.present.title', { title: boardTitle })}</h2>
+      <QrCode value={link} label={t('room.invite.qr')} className="present-qr-code" />
       <p className="present-qr-link">{link}</p>
       <button ref={close} type="button" className="present-qr-close" onClick={onClose}>
-        Close
+        {t('common.close')}
       </button>
     </div>,
     document.body,

@@ -13,11 +13,13 @@ import type common from './messages/en/common.json';
 import type csv from './messages/en/csv.json';
 import type errors from './messages/en/errors.json';
 import type report from './messages/en/report.json';
+import type room from './messages/en/room.json';
 
 export const NAMESPACES = [
   // One namespace a line.
   'common',
   'board',
+  'room',
   'errors',
   'report',
   'csv',
@@ -28,6 +30,7 @@ export type Namespace = (typeof NAMESPACES)[number];
 interface English {
   common: typeof common;
   board: typeof board;
+  room: typeof room;
   errors: typeof errors;
   report: typeof report;
   csv: typeof csv;

@@ -1,4 +1,6 @@
 import { lazy, Suspense } from 'react';
+import type { MessageKey } from '../../../shared/i18n/catalogue';
+import { useT } from '../../i18n/I18n';
 import { useBoard } from '../context';
 import { PeoplePanel } from '../presence/PeoplePanel';
 import { useDock } from './dock';
@@ -7,10 +9,11 @@ import { useDock } from './dock';
 const FacilitatorPanel = lazy(() => import('../facilitate/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })));
 const EngagementPanel = lazy(() => import('../EngagementPanel').then((m) => ({ default: m.EngagementPanel })));
 
-function Loading({ what }: { what: string }) {
+function Loading({ what }: { what: MessageKey }) {
+  const { t } = useT();
   return (
     <p className="loading" role="status">
-      Loading the {what}…
+      {t(what)}
     </p>
   );
 }
@@ -25,7 +28,7 @@ export function DockedPanel() {
     case 'facilitator':
       if (session.role !== 'facilitator') return null;
       return (
-        <Suspense fallback={<Loading what="facilitator controls" />}>
+        <Suspense fallback={<Loading what="room.loading.facilitator" />}>
           <FacilitatorPanel onClose={dock.close} />
         </Suspense>
       );
@@ -33,7 +36,7 @@ export function DockedPanel() {
       return <PeoplePanel onClose={dock.close} />;
     case 'engagement':
       return (
-        <Suspense fallback={<Loading what="engagement" />}>
+        <Suspense fallback={<Loading what="room.loading.engagement" />}>
           <EngagementPanel onClose={dock.close} />
         </Suspense>
       );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { apiDownloadExport } from '../../api';
+import { useT } from '../../i18n/I18n';
 import { useBoard } from '../context';
 import { useCsvImport } from '../CsvImport';
 import { useDock } from './dock';
@@ -11,6 +12,7 @@ import { MenuButton, type MenuItem } from './MenuButton';
  */
 export function ExportMenu() {
   const { session, canWrite } = useBoard();
+  const { t } = useT();
   const dock = useDock();
   const csv = useCsvImport();
   const [problem, setProblem] = useState<string | null>(null);
@@ -18,25 +20,25 @@ export function ExportMenu() {
   const download = (format: 'md' | 'csv' | 'docx' | 'json') => () => {
     setProblem(null);
     apiDownloadExport(session.boardId, session.token, format).catch((error: unknown) =>
-      setProblem(error instanceof Error ? error.message : 'The export did not work. Try again.'),
+      setProblem(error instanceof Error ? error.message : t('room.export.problem')),
     );
   };
   const items: MenuItem[] = [
-    { label: 'Engagement', hint: 'Notes per cluster and dimension, and over time', onSelect: () => dock.open('engagement') },
-    { label: 'Report (Word)', onSelect: download('docx') },
-    { label: 'Report (Markdown)', onSelect: download('md') },
-    { label: 'Notes (CSV)', onSelect: download('csv') },
-    { label: 'Board (JSON)', hint: 'The whole board, to import as a new board later', onSelect: download('json') },
+    { label: t('room.export.engagement'), hint: t('room.export.engagement.hint'), onSelect: () => dock.open('engagement') },
+    { label: t('room.export.docx'), onSelect: download('docx') },
+    { label: t('room.export.md'), onSelect: download('md') },
+    { label: t('room.export.csv'), onSelect: download('csv') },
+    { label: t('room.export.json'), hint: t('room.export.json.hint'), onSelect: download('json') },
   ];
-  if (csv) items.push({ label: 'Import CSV…', hint: 'Add notes from a spreadsheet', onSelect: csv.choose });
+  if (csv) items.push({ label: t('room.export.import'), hint: t('room.export.import.hint'), onSelect: csv.choose });
   return (
     <div className="exports">
       <MenuButton
-        menuLabel="Export and import"
+        menuLabel={t('room.export.menu')}
         items={items}
         label={
           <>
-            Export <span aria-hidden="true">▾</span>
+            {t('room.export')} <span aria-hidden="true">▾</span>
           </>
         }
       />

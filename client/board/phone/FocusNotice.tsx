@@ -4,11 +4,13 @@
  */
 import { useEffect, useState } from 'react';
 import { type DimensionId, dimensionLabel } from '../../../shared/model/vocabulary';
+import { useT } from '../../i18n/I18n';
 import { useBoard } from '../context';
 import { useUiStore } from '../uiContext';
 
 export function FocusNotice({ onFocus }: { onFocus(dimension: DimensionId): void }) {
   const { session } = useBoard();
+  const { t } = useT();
   const ui = useUiStore();
   const [notice, setNotice] = useState<{ by: string; dimension: DimensionId } | null>(null);
 
@@ -37,14 +39,14 @@ export function FocusNotice({ onFocus }: { onFocus(dimension: DimensionId): void
   return (
     <div className="phone-focus-notice" role="status">
       <p>
-        <strong>{`${notice.by} brought everyone to ${dimensionLabel(notice.dimension)}.`}</strong> Your next note goes there.
+        <strong>{t('room.focus.brought', { name: notice.by, dimension: dimensionLabel(notice.dimension) })}</strong> {t('room.phone.focus.next')}
       </p>
       <div className="phone-focus-actions">
         <button type="button" onClick={showOnBoard}>
-          Show it on the board
+          {t('room.phone.focus.show')}
         </button>
         <button type="button" className="quiet" onClick={() => setNotice(null)}>
-          Dismiss
+          {t('room.phone.focus.dismiss')}
         </button>
       </div>
     </div>

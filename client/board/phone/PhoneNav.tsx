@@ -4,23 +4,25 @@
  */
 import './phone.css';
 import { canWrite } from '../../../shared/protocol';
+import { useT } from '../../i18n/I18n';
 import { useBoard } from '../context';
 import type { UiState } from '../ui';
 import { useUi, useUiStore } from '../uiContext';
 
-const VIEWS: readonly { view: UiState['view']; label: string; writers: boolean }[] = [
-  { view: 'write', label: 'Write', writers: true },
-  { view: 'grid', label: 'Board', writers: false },
-  { view: 'outline', label: 'Outline', writers: false },
-];
+const VIEWS = [
+  { view: 'write', label: 'room.phone.nav.write', writers: true },
+  { view: 'grid', label: 'room.phone.nav.board', writers: false },
+  { view: 'outline', label: 'room.phone.nav.outline', writers: false },
+] as const satisfies readonly { view: UiState['view']; label: string; writers: boolean }[];
 
 export function PhoneNav() {
   const { session } = useBoard();
+  const { t } = useT();
   const ui = useUiStore();
   const current = useUi((s) => s.view);
   const writer = canWrite(session.role);
   return (
-    <nav className="phone-nav" aria-label="Views">
+    <nav className="phone-nav" aria-label={t('room.phone.nav')}>
       {VIEWS.filter((item) => writer || !item.writers).map((item) => (
         <button
           key={item.view}
@@ -31,7 +33,7 @@ export function PhoneNav() {
             window.scrollTo({ top: 0 });
           }}
         >
-          {item.label}
+          {t(item.label)}
         </button>
       ))}
     </nav>

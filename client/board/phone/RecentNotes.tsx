@@ -3,8 +3,10 @@
  * with where it sits and, while voting is open, its vote buttons and the votes left.
  */
 import { useMemo, useState } from 'react';
-import { dimensionLabel, kindLabel } from '../../../shared/model/vocabulary';
+import { kindKey } from '../../../shared/i18n/catalogue';
+import { dimensionLabel } from '../../../shared/model/vocabulary';
 import type { NoteView } from '../../../shared/view/boardView';
+import { useT } from '../../i18n/I18n';
 import { useBoard, useBoardView, useControl, useMyVotes } from '../context';
 import { quote } from '../quote';
 import { VoteControl } from '../VoteControl';
@@ -13,6 +15,7 @@ import { VoteControl } from '../VoteControl';
 const PAGE = 20;
 
 function VotesLeft() {
+  const { t } = useT();
   const { session } = useBoard();
   const { round } = useControl();
   const votes = useMyVotes();
@@ -20,16 +23,17 @@ function VotesLeft() {
   const left = Math.max(0, round.budget - votes.used);
   return (
     <p className="phone-votes-left" data-testid="phone-votes-left" aria-live="polite">
-      {`Voting: ${left} of ${round.budget} votes left`}
+      {t('room.voting.left', { left, budget: round.budget })}
     </p>
   );
 }
 
 function PhoneNote({ note }: { note: NoteView }) {
+  const { t } = useT();
   return (
     <li className={`phone-note colour-${note.colour}`}>
       <span className="phone-note-place">
-        {dimensionLabel(note.dimension)} · {kindLabel(note.kind)}
+        {dimensionLabel(note.dimension)} · {t(kindKey(note.kind))}
       </span>
       <p className="phone-note-text">{note.text}</p>
       <div className="phone-note-footer">
@@ -43,6 +47,7 @@ function PhoneNote({ note }: { note: NoteView }) {
 }
 
 export function RecentNotes() {
+  const { t } = useT();
   const { session } = useBoard();
   const view = useBoardView();
   const [whose, setWhose] = useState<'everyone' | 'mine'>('everyone');
@@ -60,19 +65,19 @@ export function RecentNotes() {
   return (
     <section className="phone-recent" aria-labelledby="phone-recent-heading">
       <div className="phone-recent-head">
-        <h2 id="phone-recent-heading">{whose === 'mine' ? 'My notes, newest first' : 'Recent notes'}</h2>
-        <div className="phone-segments" role="group" aria-label="Whose notes">
+        <h2 id="phone-recent-heading">{whose === 'mine' ? t('room.phone.recent.mine') : t('room.phone.recent')}</h2>
+        <div className="phone-segments" role="group" aria-label={t('room.phone.whose')}>
           <button type="button" aria-pressed={whose === 'everyone'} onClick={() => choose('everyone')}>
-            Everyone
+            {t('room.phone.whose.everyone')}
           </button>
           <button type="button" aria-pressed={whose === 'mine'} onClick={() => choose('mine')}>
-            Mine
+            {t('room.phone.whose.mine')}
           </button>
         </div>
       </div>
       <VotesLeft />
       {notes.length === 0 ? (
-        <p className="phone-empty">{whose === 'mine' ? 'You have not written a note on the board yet.' : 'Nobody has written a note yet.'}</p>
+        <p className="phone-empty">{whose === 'mine' ? t('room.phone.empty.mine') : t('room.notes.none')}</p>
       ) : (
         <ol className="phone-notes" aria-labelledby="phone-recent-heading">
           {notes.slice(0, limit).map((note) => (
@@ -82,7 +87,7 @@ export function RecentNotes() {
       )}
       {notes.length > limit && (
         <button type="button" className="phone-more" onClick={() => setLimit((n) => n + PAGE)}>
-          Show older notes
+          {t('room.phone.more')}
         </button>
       )}
     </section>

@@ -3,19 +3,20 @@
  * It writes through writeNote, as a cell's composer does, so private writing and locks apply alike.
  */
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { kindKey } from '../../../shared/i18n/catalogue';
 import { NOTE_TEXT_MAX } from '../../../shared/model/schema';
-import { dimensionLabel, DIMENSIONS, kindLabel, KINDS } from '../../../shared/model/vocabulary';
+import { dimensionLabel, DIMENSIONS, KINDS } from '../../../shared/model/vocabulary';
+import { useT } from '../../i18n/I18n';
 import { useBoard, useControl } from '../context';
 import { writeNote } from '../writeNote';
 import type { WriteChoice } from './writeChoice';
 
 function Closed() {
+  const { t } = useT();
   const { lock } = useControl();
   return (
-    <section className="phone-write phone-write-closed" aria-label="Write a note">
-      <p role="status">
-        {lock.board ? 'The facilitator has locked the board: you can write again once it is unlocked.' : 'You cannot write on this board right now.'}
-      </p>
+    <section className="phone-write phone-write-closed" aria-label={t('room.write')}>
+      <p role="status">{lock.board ? t('room.write.closed.locked') : t('room.write.closed')}</p>
     </section>
   );
 }
@@ -23,22 +24,24 @@ function Closed() {
 export function WriteForm({ choice, onChoice }: { choice: WriteChoice; onChoice(choice: WriteChoice): void }) {
   const board = useBoard();
   const { session, canWrite, writable } = board;
+  const { t } = useT();
   const privately = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.writesPrivately);
   const [text, setText] = useState('');
-  const [sent, setSent] = useState<string | null>(null);
+  // What was last sent, and where: the sentence is said in the language shown now.
+  const [sent, setSent] = useState<(WriteChoice & { privately: boolean }) | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const ids = useId();
   if (!canWrite) return <Closed />;
 
   const locked = !writable(choice.dimension);
-  const place = `${dimensionLabel(choice.dimension)} · ${kindLabel(choice.kind)}`;
+  const placeOf = (where: WriteChoice) => `${dimensionLabel(where.dimension)} · ${t(kindKey(where.kind))}`;
 
   const send = () => {
     const note = text.trim();
     if (note.length === 0 || locked) return;
     if (!writeNote(board, { text: note, ...choice })) return;
     setText('');
-    setSent(privately ? `Saved privately in ${place}. Only you can see it until you reveal it.` : `Sent to ${place}.`);
+    setSent({ privately, ...choice });
     textarea.current?.focus();
   };
 
@@ -58,21 +61,23 @@ export function WriteForm({ choice, onChoice }: { choice: WriteChoice; onChoice(
 
   return (
     <section className={`phone-write${privately ? ' is-private' : ''}`} aria-labelledby={`${ids}-heading`}>
-      <h2 id={`${ids}-heading`}>{privately ? 'Write a private note' : 'Write a note'}</h2>
-      {privately && <p className="phone-write-hint">Private writing is on: only you see your new notes until you reveal them.</p>}
+      <h2 id={`${ids}-heading`}>{privately ? t('room.write.private') : t('room.write')}</h2>
+      {privately && <p className="phone-write-hint">{t('room.write.private.hint')}</p>}
       <form onSubmit={onSubmit} className="phone-write-form">
         <label className="phone-field">
-          <span>Dimension</span>
+          <span>{t('room.write.dimension')}</span>
           <select value={choice.dimension} onChange={(e) => onChoice({ ...choice, dimension: e.target.value as WriteChoice['dimension'] })}>
             {DIMENSIONS.map((dimension, index) => (
               <option key={dimension.id} value={dimension.id}>
-                {writable(dimension.id) ? `${index + 1}. ${dimension.label}` : `${index + 1}. ${dimension.label} (locked)`}
+                {writable(dimension.id)
+                  ? `${index + 1}. ${dimension.label}`
+                  : t('room.write.dimension.locked', { number: index + 1, dimension: dimension.label })}
               </option>
             ))}
           </select>
         </label>
         <fieldset className="phone-kinds">
-          <legend>Kind</legend>
+          <legend>{t('room.write.kind')}</legend>
           {KINDS.map((kind) => (
             <label key={kind.id} className={`phone-kind kind-${kind.id}`}>
               <input
@@ -82,12 +87,12 @@ export function WriteForm({ choice, onChoice }: { choice: WriteChoice; onChoice(
                 checked={choice.kind === kind.id}
                 onChange={() => onChoice({ ...choice, kind: kind.id })}
               />
-              <span>{kind.label}</span>
+              <span>{t(kindKey(kind.id))}</span>
             </label>
           ))}
         </fieldset>
         <label className="phone-field">
-          <span>Your note</span>
+          <span>{t('room.write.note')}</span>
           <textarea
             ref={textarea}
             value={text}
@@ -102,19 +107,19 @@ export function WriteForm({ choice, onChoice }: { choice: WriteChoice; onChoice(
           />
         </label>
         <p className="phone-write-keys" id={`${ids}-keys`}>
-          Enter sends, Shift+Enter starts a new line.
+          {t('room.write.keys')}
         </p>
         {locked && (
           <p className="phone-write-locked" role="status">
-            The facilitator has locked {dimensionLabel(choice.dimension)}. Pick another dimension to write.
+            {t('room.write.locked', { dimension: dimensionLabel(choice.dimension) })}
           </p>
         )}
         <button type="submit" className="primary phone-send" disabled={locked || text.trim().length === 0}>
-          {privately ? 'Save privately' : 'Send'}
+          {privately ? t('room.write.save') : t('room.write.send')}
         </button>
       </form>
       <p className="phone-write-sent" role="status">
-        {sent}
+        {sent && t(sent.privately ? 'room.write.saved' : 'room.write.sent', { place: placeOf(sent) })}
       </p>
     </section>
   );

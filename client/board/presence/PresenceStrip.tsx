@@ -1,9 +1,10 @@
 import './presence.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useT } from '../../i18n/I18n';
 import { usePresence } from '../context';
 import { useDock } from '../layout/dock';
 import { Avatar } from './Avatar';
-import { byCluster, hereText, peopleHere, typingText } from './people';
+import { byCluster, peopleHere, shownName, typingText } from './people';
 
 /** The gap before each new cluster's first avatar (presence.css `.cluster-start`). */
 const CLUSTER_GAP_PX = 8;
@@ -14,12 +15,13 @@ const CLUSTER_GAP_PX = 8;
  * (the avatars beyond the line are only visually hidden); the People panel shows them all.
  */
 export function PresenceStrip() {
+  const { t } = useT();
   const presence = usePresence();
   const dock = useDock();
   const people = useMemo(() => peopleHere(presence), [presence]);
   const groups = useMemo(() => byCluster(people), [people]);
   const ordered = useMemo(() => groups.flatMap((group) => group.people), [groups]);
-  const typing = typingText(people);
+  const typing = typingText(people, t);
   const row = useRef<HTMLUListElement>(null);
   const [capacity, setCapacity] = useState(6);
 
@@ -58,11 +60,11 @@ export function PresenceStrip() {
   return (
     <div className="presence-strip">
       {/* A click anywhere on the avatars opens the list; the keyboard uses the button beside them. */}
-      <ul ref={row} className="presence-avatars" aria-label="People on this board" onClick={toggle}>
+      <ul ref={row} className="presence-avatars" aria-label={t('room.presence.list')} onClick={toggle}>
         {ordered.map((person, index) => {
           const previous = ordered[index - 1];
           const newCluster = previous !== undefined && previous.clusterLabel !== person.clusterLabel;
-          const name = person.isSelf ? `${person.name} (you)` : person.name;
+          const name = shownName(person, t);
           return (
             <li
               key={person.id}
@@ -71,22 +73,25 @@ export function PresenceStrip() {
             >
               <Avatar person={person} />
               <span className="visually-hidden">
-                {name}, {person.clusterLabel}
-                {person.isViewer ? ', viewer' : ''}
-                {person.typing ? ', typing' : ''}
+                {t('room.presence.person', {
+                  name,
+                  cluster: person.clusterLabel,
+                  viewer: person.isViewer ? 'yes' : 'no',
+                  typing: person.typing ? 'yes' : 'no',
+                })}
               </span>
             </li>
           );
         })}
       </ul>
-      <button type="button" className="presence-count" aria-expanded={open} title="Everyone on this board, by cluster" onClick={toggle}>
+      <button type="button" className="presence-count" aria-expanded={open} title={t('room.presence.count.title')} onClick={toggle}>
         {hidden > 0 && (
           <span className="presence-more" aria-hidden="true">
             +{hidden}
           </span>
         )}
-        <span className="visually-hidden">People: </span>
-        <span>{hereText(people.length)}</span>
+        <span className="visually-hidden">{t('room.presence.count.prefix')} </span>
+        <span>{t('room.presence.here', { count: people.length })}</span>
       </button>
       {typing && (
         <span className="presence-typing" data-testid="typing">

@@ -2,8 +2,8 @@
  * Who is on the board, as the presence strip and the People panel show it: one entry per person
  * (two tabs of the same person count once), grouped by cluster, and who is typing.
  */
+import type { Translator } from '../../../shared/i18n/translate';
 import type { PresenceUser } from '../session';
-import { plural } from './plural';
 
 export interface Present {
   id: string;
@@ -69,14 +69,14 @@ export function initials(name: string): string {
 }
 
 /** "Anna is typing…", "3 people are typing…", or null when nobody else is. */
-export function typingText(people: readonly Present[]): string | null {
+export function typingText(people: readonly Present[], t: Translator['t']): string | null {
   const typing = people.filter((p) => p.typing && !p.isSelf);
   if (typing.length === 0) return null;
-  if (typing.length === 1) return `${typing[0]!.name} is typing…`;
-  return plural(typing.length, { one: '# person is typing…', other: '# people are typing…' });
+  if (typing.length === 1) return t('room.presence.typing.one', { name: typing[0]!.name });
+  return t('room.presence.typing.many', { count: typing.length });
 }
 
-/** How many are here, for the strip: "31 here". */
-export function hereText(count: number): string {
-  return plural(count, { one: '# here', other: '# here' });
+/** A person's name as the lists show it: "Anna (you)" for oneself. */
+export function shownName(person: Present, t: Translator['t']): string {
+  return person.isSelf ? t('room.presence.you', { name: person.name }) : person.name;
 }

@@ -1,13 +1,13 @@
+import { useT } from '../../i18n/I18n';
 import { useControl, usePresence } from '../context';
-import { formatRemaining, useTimer } from '../WorkshopBar';
+import { formatRemaining, StepText, useTimer } from '../WorkshopBar';
 
-/** "3 of 12 done": participants here now who said they are done (as the People panel counts them). */
-export function doneText(done: number, of: number): string {
-  return of === 1 ? `${done} of 1 participant done` : `${done} of ${of} participants done`;
-}
-
-/** The step, the timer and who is done, large enough to read from the back of the room. */
+/**
+ * The step, the timer and who is done ("3 of 12 participants done": participants here now who said
+ * they are done, as the People panel counts them), large enough to read from the back of the room.
+ */
 export function PresenterStatus() {
+  const { t } = useT();
   const { steps, currentStep, people } = useControl();
   const presence = usePresence();
   const { remaining, running } = useTimer();
@@ -20,10 +20,10 @@ export function PresenterStatus() {
       <span className="presenter-step" data-testid="presenter-step">
         {step ? (
           <>
-            Step {currentStep + 1} of {steps.length}: <strong>{step.title}</strong>
+            <StepText number={currentStep + 1} total={steps.length} title={step.title} />
           </>
         ) : (
-          'The workshop has not started.'
+          t('room.presenter.notStarted')
         )}
       </span>
       {remaining !== null && (
@@ -31,14 +31,14 @@ export function PresenterStatus() {
           className={`presenter-timer${running ? '' : ' paused'}`}
           role="timer"
           data-testid="presenter-timer"
-          aria-label={`Time left ${formatRemaining(remaining)}`}
+          aria-label={t('room.timer.left', { time: formatRemaining(remaining) })}
         >
-          {remaining === 0 && running ? "Time's up" : formatRemaining(remaining)}
+          {remaining === 0 && running ? t('room.timer.up') : formatRemaining(remaining)}
         </span>
       )}
       <span className="presenter-done" data-testid="presenter-done">
         <meter min={0} max={Math.max(1, participants.length)} value={done} aria-hidden="true" />
-        {doneText(done, participants.length)}
+        {t('room.presenter.done', { done, count: participants.length })}
       </span>
     </div>
   );

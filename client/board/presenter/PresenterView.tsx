@@ -5,8 +5,10 @@
  */
 import './presenter.css';
 import { useLayoutEffect, useRef } from 'react';
+import { kindKey } from '../../../shared/i18n/catalogue';
 import { KINDS } from '../../../shared/model/vocabulary';
 import type { CellView, NoteView } from '../../../shared/view/boardView';
+import { useT } from '../../i18n/I18n';
 import { useBoard, useBoardView } from '../context';
 import { fitScale } from './fitScale';
 import { setPresenting } from './presenterMode';
@@ -22,11 +24,12 @@ function PresenterNote({ note }: { note: NoteView }) {
 }
 
 function PresenterCell({ cell, label }: { cell: CellView; label: string }) {
+  const { t } = useT();
   return (
     <div className={`presenter-cell kind-${cell.kind}`} aria-label={label} role="group" data-presenter-cell={`${cell.dimension}/${cell.kind}`}>
       <div className="presenter-cell-notes">
         {cell.themes.map((theme) => (
-          <section key={theme.id} className="presenter-theme" aria-label={`Theme: ${theme.title}`}>
+          <section key={theme.id} className="presenter-theme" aria-label={t('room.presenter.theme', { title: theme.title })}>
             <h3>{theme.title}</h3>
             <ul>
               {theme.notes.map((note) => (
@@ -49,6 +52,7 @@ function PresenterCell({ cell, label }: { cell: CellView; label: string }) {
 
 export function PresenterView() {
   const { session } = useBoard();
+  const { t } = useT();
   const view = useBoardView();
   const grid = useRef<HTMLElement>(null);
 
@@ -68,14 +72,14 @@ export function PresenterView() {
         <h1>{view.meta.title}</h1>
         <PresenterStatus />
         <button type="button" className="presenter-leave" onClick={() => setPresenting(session.boardId, false)}>
-          Leave presenter view
+          {t('room.presenter.leave')}
         </button>
       </header>
-      <main ref={grid} className="presenter-grid" aria-label="Board overview">
+      <main ref={grid} className="presenter-grid" aria-label={t('room.presenter.board')}>
         <div className="presenter-corner" aria-hidden="true" />
         {KINDS.map((kind) => (
           <div key={kind.id} className={`presenter-kind kind-${kind.id}`}>
-            {kind.label}
+            {t(kindKey(kind.id))}
           </div>
         ))}
         {view.dimensions.map((dimension, index) => (
@@ -84,7 +88,11 @@ export function PresenterView() {
               <span className="dimension-number">{index + 1}.</span> {dimension.label}
             </h2>
             {dimension.cells.map((cell) => (
-              <PresenterCell key={cell.kind} cell={cell} label={`${dimension.label}, ${KINDS.find((k) => k.id === cell.kind)?.label ?? cell.kind}`} />
+              <PresenterCell
+                key={cell.kind}
+                cell={cell}
+                label={t('room.presenter.cell', { dimension: dimension.label, kind: t(kindKey(cell.kind)) })}
+              />
             ))}
           </section>
         ))}

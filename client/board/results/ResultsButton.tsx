@@ -4,12 +4,14 @@
  */
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { useT } from '../../i18n/I18n';
 import { useBoard, useControl } from '../context';
 
 const ResultsView = lazy(() => import('./ResultsView').then((m) => ({ default: m.ResultsView })));
 
 export function ResultsButton() {
   const { session } = useBoard();
+  const { t } = useT();
   const control = useControl();
   const closed = control.round?.status === 'closed';
   const [open, setOpen] = useState(false);
@@ -37,7 +39,7 @@ export function ResultsButton() {
   return (
     <>
       <button type="button" className="results-open" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Results
+        {t('room.results')}
       </button>
       {/* In the page's body, not the toolbar: a phone's Write view hides the toolbar, and results
           the facilitator shows to everyone must open there too. */}

@@ -4,6 +4,8 @@
  */
 import './results.css';
 import { useMemo, useState } from 'react';
+import { kindKey } from '../../../shared/i18n/catalogue';
+import { useT } from '../../i18n/I18n';
 import { Dialog } from '../../ui/Dialog';
 import { useBoard, useBoardView, useControl } from '../context';
 import { useUiStore } from '../uiContext';
@@ -11,6 +13,7 @@ import { hasVotes, type RankedNote, rankResults } from './ranking';
 
 export function ResultsView({ onClose }: { onClose(): void }) {
   const { session } = useBoard();
+  const { t } = useT();
   const ui = useUiStore();
   const view = useBoardView();
   const control = useControl();
@@ -26,7 +29,7 @@ export function ResultsView({ onClose }: { onClose(): void }) {
     setProblem(null);
     session.workshop
       .command({ type: 'showResults', show })
-      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'That did not work. Please try again.'));
+      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : t('room.results.problem')));
   };
 
   const goTo = (noteId: string) => {
@@ -36,17 +39,17 @@ export function ResultsView({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Dialog title={round ? `Results: ${round.title}` : 'Results'} onClose={onClose}>
+    <Dialog title={round ? t('room.results.title', { title: round.title }) : t('room.results')} onClose={onClose}>
       <div className="results-body" data-testid="results">
         {session.role === 'facilitator' && roundId && (
           <div className="results-share">
             {shownToAll ? (
               <button type="button" onClick={() => command(false)}>
-                Close results for everyone
+                {t('room.results.hide')}
               </button>
             ) : (
               <button type="button" className="primary" onClick={() => command(true)}>
-                Show results to everyone
+                {t('room.results.show')}
               </button>
             )}
             {problem && (
@@ -56,17 +59,17 @@ export function ResultsView({ onClose }: { onClose(): void }) {
             )}
           </div>
         )}
-        {!hasVotes(ranked) && <p>No note got a vote in this round.</p>}
+        {!hasVotes(ranked) && <p>{t('room.results.none')}</p>}
         {ranked.map((dimension) =>
           dimension.kinds.every((kind) => kind.notes.length === 0) ? null : (
             <section key={dimension.id} className="results-dimension" aria-label={dimension.label}>
               <h3>{dimension.label}</h3>
               <div className="results-kinds">
                 {dimension.kinds.map((kind) => (
-                  <section key={kind.kind} className={`results-kind kind-${kind.kind}`} aria-label={`${dimension.label}: ${kind.label}`}>
-                    <h4>{kind.label}</h4>
+                  <section key={kind.kind} className={`results-kind kind-${kind.kind}`} aria-label={`${dimension.label}: ${t(kindKey(kind.kind))}`}>
+                    <h4>{t(kindKey(kind.kind))}</h4>
                     {kind.notes.length === 0 ? (
-                      <p className="results-none">No votes.</p>
+                      <p className="results-none">{t('room.results.noVotes')}</p>
                     ) : (
                       <ol className="results-list">
                         {kind.notes.map((entry) => (
@@ -82,7 +85,7 @@ export function ResultsView({ onClose }: { onClose(): void }) {
         )}
         <div className="form-actions">
           <button type="button" className="quiet" onClick={onClose}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       </div>
@@ -91,23 +94,24 @@ export function ResultsView({ onClose }: { onClose(): void }) {
 }
 
 function ResultRow({ entry, onGoTo }: { entry: RankedNote; onGoTo(noteId: string): void }) {
+  const { t } = useT();
   return (
     <li className="result" data-testid="result">
-      <span className="result-rank" title={entry.tied ? 'Tied with another note' : undefined}>
+      <span className="result-rank" title={entry.tied ? t('room.results.tied') : undefined}>
         {entry.tied ? `=${entry.rank}` : entry.rank}
       </span>
       <div className="result-main">
-        <button type="button" className="result-text quiet" onClick={() => onGoTo(entry.note.id)} title="Show this note on the board">
+        <button type="button" className="result-text quiet" onClick={() => onGoTo(entry.note.id)} title={t('room.results.goTo')}>
           {entry.note.text}
         </button>
         <span className="result-votes" data-testid="result-votes">
-          {entry.votes === 1 ? '1 vote' : `${entry.votes} votes`}
+          {t('room.results.votes', { count: entry.votes })}
         </span>
         {entry.clusters.length > 0 && (
-          <ul className="result-clusters" aria-label="Votes per cluster">
+          <ul className="result-clusters" aria-label={t('room.results.perCluster')}>
             {entry.clusters.map((c) => (
               <li key={c.cluster ?? ''} data-testid="cluster-votes">
-                <span className="result-cluster">{c.label}</span>
+                <span className="result-cluster">{c.cluster === null ? t('room.results.noCluster') : c.label}</span>
                 <span className="result-bar" aria-hidden="true">
                   <span style={{ width: `${(100 * c.votes) / entry.votes}%` }} />
                 </span>

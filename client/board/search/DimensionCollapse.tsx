@@ -1,6 +1,7 @@
 /** Collapsing a dimension row to its heading and a count of its notes (remembered per board). */
 import './search.css';
 import type { DimensionView } from '../../../shared/view/boardView';
+import { useT } from '../../i18n/I18n';
 import { useOverview, useOverviewStore } from './overview';
 
 export function useDimensionCollapsed(dimension: DimensionView['id']): boolean {
@@ -8,6 +9,7 @@ export function useDimensionCollapsed(dimension: DimensionView['id']): boolean {
 }
 
 export function CollapseDimensionButton({ dimension }: { dimension: DimensionView }) {
+  const { t } = useT();
   const store = useOverviewStore();
   const collapsed = useDimensionCollapsed(dimension.id);
   return (
@@ -16,7 +18,7 @@ export function CollapseDimensionButton({ dimension }: { dimension: DimensionVie
       className="quiet dimension-collapse"
       aria-expanded={!collapsed}
       aria-controls={`dimension-cells-${dimension.id}`}
-      aria-label={collapsed ? `Expand ${dimension.label}` : `Collapse ${dimension.label}`}
+      aria-label={t(collapsed ? 'room.collapse.expand' : 'room.collapse.collapse', { dimension: dimension.label })}
       onClick={() => store.setCollapsed(dimension.id, !collapsed)}
     >
       {collapsed ? '▸' : '▾'}
@@ -26,19 +28,13 @@ export function CollapseDimensionButton({ dimension }: { dimension: DimensionVie
 
 /** What a collapsed dimension shows in place of its three cells. */
 export function CollapsedDimension({ dimension }: { dimension: DimensionView }) {
+  const { t } = useT();
   const store = useOverviewStore();
   return (
     <div className="dimension-collapsed" id={`dimension-cells-${dimension.id}`}>
       <button type="button" className="quiet" onClick={() => store.setCollapsed(dimension.id, false)}>
-        {collapsedSummary(dimension.cells.reduce((sum, cell) => sum + cell.noteCount, 0))}
+        {t('room.collapse.summary', { count: dimension.cells.reduce((sum, cell) => sum + cell.noteCount, 0) })}
       </button>
     </div>
   );
-}
-
-/** "12 notes collapsed. Show them.": whole sentences, one per count form. */
-export function collapsedSummary(count: number): string {
-  if (count === 0) return 'No notes yet. Show the cells.';
-  if (count === 1) return 'One note collapsed. Show it.';
-  return `${count} notes collapsed. Show them.`;
 }

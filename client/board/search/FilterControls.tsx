@@ -4,7 +4,9 @@
  */
 import './search.css';
 import { type KeyboardEvent, useMemo } from 'react';
+import { kindKey } from '../../../shared/i18n/catalogue';
 import { clusterLabel, type DimensionId, DIMENSIONS, type KindId, KINDS } from '../../../shared/model/vocabulary';
+import { useT } from '../../i18n/I18n';
 import { useBoardView } from '../context';
 import { NO_FILTER } from '../ui';
 import { useUi, useUiStore } from '../uiContext';
@@ -13,6 +15,7 @@ import { SearchNavigator, useStepMatch } from './SearchNavigator';
 import { useMatches } from './useMatches';
 
 export function FilterControls() {
+  const { t } = useT();
   const ui = useUiStore();
   const filter = useUi((s) => s.filter);
   const view = useBoardView();
@@ -41,24 +44,24 @@ export function FilterControls() {
     <div className="filters" role="search">
       <input
         type="search"
-        aria-label="Search notes"
+        aria-label={t('room.search')}
         aria-keyshortcuts="Enter Shift+Enter"
-        placeholder="Search notes"
+        placeholder={t('room.search')}
         value={filter.text}
         onChange={(e) => ui.setFilter({ text: e.target.value })}
         onKeyDown={onSearchKey}
       />
       <SearchNavigator matches={matches} />
-      <select aria-label="Filter by cluster" value={filter.cluster ?? ''} onChange={(e) => ui.setFilter({ cluster: e.target.value || null })}>
-        <option value="">All clusters</option>
+      <select aria-label={t('room.filter.cluster')} value={filter.cluster ?? ''} onChange={(e) => ui.setFilter({ cluster: e.target.value || null })}>
+        <option value="">{t('room.filter.cluster.all')}</option>
         {clusters.map((c) => (
           <option key={c.id} value={c.id}>
             {c.label}
           </option>
         ))}
       </select>
-      <select aria-label="Filter by author" value={filter.author ?? ''} onChange={(e) => ui.setFilter({ author: e.target.value || null })}>
-        <option value="">All authors</option>
+      <select aria-label={t('room.filter.author')} value={filter.author ?? ''} onChange={(e) => ui.setFilter({ author: e.target.value || null })}>
+        <option value="">{t('room.filter.author.all')}</option>
         {authors.map((a) => (
           <option key={a.id} value={a.id}>
             {a.name}
@@ -66,23 +69,23 @@ export function FilterControls() {
         ))}
       </select>
       <select
-        aria-label="Filter by kind"
+        aria-label={t('room.filter.kind')}
         value={filter.kind ?? ''}
         onChange={(e) => ui.setFilter({ kind: (e.target.value || null) as KindId | null })}
       >
-        <option value="">All kinds</option>
+        <option value="">{t('room.filter.kind.all')}</option>
         {KINDS.map((k) => (
           <option key={k.id} value={k.id}>
-            {k.label}
+            {t(kindKey(k.id))}
           </option>
         ))}
       </select>
       <select
-        aria-label="Filter by dimension"
+        aria-label={t('room.filter.dimension')}
         value={filter.dimension ?? ''}
         onChange={(e) => ui.setFilter({ dimension: (e.target.value || null) as DimensionId | null })}
       >
-        <option value="">All dimensions</option>
+        <option value="">{t('room.filter.dimension.all')}</option>
         {DIMENSIONS.map((d) => (
           <option key={d.id} value={d.id}>
             {d.label}
@@ -91,11 +94,11 @@ export function FilterControls() {
       </select>
       <label className="check">
         <input type="checkbox" checked={filter.mine} onChange={(e) => ui.setFilter({ mine: e.target.checked })} />
-        Highlight my notes
+        {t('room.filter.mine')}
       </label>
       {isNarrowing(filter) && (
         <button type="button" className="quiet" onClick={() => ui.setFilter(NO_FILTER)}>
-          Clear filters
+          {t('room.filter.clear')}
         </button>
       )}
     </div>

@@ -2,9 +2,10 @@
  * "3 of 17", previous / next match and "Hide non-matches": the search as a way through a big
  * board, not only a lens that dims.
  */
+import { useT } from '../../i18n/I18n';
 import { useBoardView } from '../context';
 import { useUiStore } from '../uiContext';
-import { countOf, type Matches, stepMatch } from './matches';
+import { type Matches, stepMatch } from './matches';
 import { useOverview, useOverviewStore } from './overview';
 
 /** Jumps to the next (1) or previous (-1) match: opens its dimension and theme, then the grid scrolls to it. */
@@ -24,6 +25,7 @@ export function useStepMatch(matches: Matches): (step: 1 | -1) => void {
 }
 
 export function SearchNavigator({ matches }: { matches: Matches }) {
+  const { t } = useT();
   const store = useOverviewStore();
   const current = useOverview((s) => s.current);
   const hide = useOverview((s) => s.hideNonMatches);
@@ -31,10 +33,10 @@ export function SearchNavigator({ matches }: { matches: Matches }) {
   if (!matches.active) return null;
   const total = matches.ids.length;
   const at = current === null ? -1 : matches.ids.indexOf(current);
-  const position = at === -1 ? countOf(total, 'match', 'matches') : matchPosition(at + 1, total);
+  const position = at === -1 ? t('room.search.count', { count: total }) : t('room.search.position', { at: at + 1, total });
 
   return (
-    <div className="search-nav" role="group" aria-label="Search results">
+    <div className="search-nav" role="group" aria-label={t('room.search.results')}>
       {at === -1 ? (
         <span className="match-count" aria-live="polite" data-testid="match-count">
           {position}
@@ -46,7 +48,7 @@ export function SearchNavigator({ matches }: { matches: Matches }) {
           className="quiet match-count"
           aria-live="polite"
           data-testid="match-count"
-          title="Go to this note"
+          title={t('room.search.goTo')}
           onClick={() => current !== null && store.jumpTo(current, true)}
         >
           {position}
@@ -57,23 +59,25 @@ export function SearchNavigator({ matches }: { matches: Matches }) {
         className="match-step"
         disabled={total === 0}
         onClick={() => step(-1)}
-        aria-label="Previous match"
-        title="Previous match (Shift+Enter)"
+        aria-label={t('room.search.previous')}
+        title={t('room.search.previous.title')}
       >
         ↑
       </button>
-      <button type="button" className="match-step" disabled={total === 0} onClick={() => step(1)} aria-label="Next match" title="Next match (Enter)">
+      <button
+        type="button"
+        className="match-step"
+        disabled={total === 0}
+        onClick={() => step(1)}
+        aria-label={t('room.search.next')}
+        title={t('room.search.next.title')}
+      >
         ↓
       </button>
       <label className="check">
         <input type="checkbox" checked={hide} onChange={(e) => store.update({ hideNonMatches: e.target.checked })} />
-        Hide non-matches
+        {t('room.search.hide')}
       </label>
     </div>
   );
-}
-
-/** "3 of 17": which match is current. */
-export function matchPosition(at: number, total: number): string {
-  return `${at} of ${total}`;
 }

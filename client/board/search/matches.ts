@@ -56,8 +56,3 @@ export function stepMatch(ids: readonly string[], current: string | null, step: 
   if (at === -1) return step === 1 ? (ids[0] ?? null) : (ids[ids.length - 1] ?? null);
   return ids[(at + step + ids.length) % ids.length] ?? null;
 }
-
-/** "one note" / "3 notes": the one place counts get their plural (for the i18n pass). */
-export function countOf(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
