@@ -156,7 +156,10 @@ describe('bulk inserts and limits', () => {
         serverOrigin('api'),
       );
       const answer = await w.call<{ error: string }>('POST', '/reveal', ada);
-      expect(answer).toEqual({ status: 400, body: { error: 'Too many notes revealed at once: 2,001; the most is 2,000.' } });
+      expect(answer).toEqual({
+        status: 400,
+        body: { error: 'Too many notes revealed at once: 2,001; the most is 2,000.', code: 'reveal.tooMany', values: { count: 2001, most: 2000 } },
+      });
       expect(notesMap((await w.server.rooms.acquire(w.board.id)).doc).size).toBe(0);
       expect(notesMap(own.doc).size).toBe(MAX_NOTES_PER_REVEAL + 1);
     },

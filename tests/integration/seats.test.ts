@@ -204,7 +204,10 @@ describe('the facilitator and the people of a board', () => {
     expect((await vote(w, real, noteId)).status).toBe(409);
 
     const bad = await w.call<{ error: string }>('POST', '/control', w.facilitator, { type: 'mergeClusters', from: 'other:Nobody', into: 'gaia' });
-    expect(bad).toEqual({ status: 400, body: { error: 'Nobody on this board is in “Other: Nobody”.' } });
+    expect(bad).toEqual({
+      status: 400,
+      body: { error: 'Nobody on this board is in “Other: Nobody”.', code: 'cluster.empty', values: { cluster: 'Other: Nobody' } },
+    });
     expect((await w.call('POST', '/control', real, { type: 'mergeClusters', from: 'gaia', into: 'scs' })).status).toBe(403);
   });
 });

@@ -87,7 +87,10 @@ describe('one write rule on every path', () => {
     const answer = await w.call<{ error: string }>('POST', '/notes', ann, { text: 'x', dimension: 'strategy', kind: 'need' });
     expect(answer).toEqual({
       status: 423,
-      body: { error: 'Private writing is on: notes reach the board when the facilitator ends it, so they cannot be added now.' },
+      body: {
+        error: 'Private writing is on: notes reach the board when the facilitator ends it, so they cannot be added now.',
+        code: 'note.add.privateWriting',
+      },
     });
   });
 
