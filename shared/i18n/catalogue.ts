@@ -9,13 +9,17 @@
  */
 import type { Locale } from './locales';
 import type common from './messages/en/common.json';
+import type facilitate from './messages/en/facilitate.json';
+import type pages from './messages/en/pages.json';
 
-export const NAMESPACES = ['common'] as const;
+export const NAMESPACES = ['common', 'facilitate', 'pages'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** The English catalogue's shape: the source of every key. */
 interface English {
   common: typeof common;
+  facilitate: typeof facilitate;
+  pages: typeof pages;
 }
 
 /** Every message key, checked by the type checker wherever a message is asked for. */
