@@ -85,7 +85,7 @@ test('[LG2] a Polish browser joins in Polish; German picked on the join screen s
   await page.locator('.facilitate-button').click();
   const panel = page.getByRole('complementary', { name: deFacilitate('panel.title') });
   await expect(panel).toBeVisible();
-  await expect(panel.getByRole('button', { name: deFacilitate('section.runSheet') })).toBeVisible();
+  await expect(panel.getByRole('button', { name: deFacilitate('section.runSheet'), exact: true })).toBeVisible();
   await expect(panel.getByRole('button', { name: deFacilitate('runSheet.useStandard') })).toBeVisible();
 });
 
