@@ -1,6 +1,6 @@
 import { BoardPage } from './board/BoardPage';
-import { useT } from './i18n/I18n';
 import { HomePage } from './home/HomePage';
+import { useT } from './i18n/I18n';
 import { Message } from './ui/Message';
 import { richText } from './ui/rich';
 

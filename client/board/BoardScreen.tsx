@@ -138,10 +138,7 @@ export function BoardScreen({
   // The server's refusal of a change, shown for a while.
   const refusal = useSyncExternalStore(session.subscribe, session.getRefusal);
   const [dismissedRefusal, setDismissedRefusal] = useState<number | null>(null);
-  const refusalText =
-    refusal && refusal.at !== dismissedRefusal
-      ? t('pages.board.notSaved', { reason: refusal.reason })
-      : null;
+  const refusalText = refusal && refusal.at !== dismissedRefusal ? t('pages.board.notSaved', { reason: refusal.reason }) : null;
   useEffect(() => {
     if (!refusal) return;
     const timer = setTimeout(() => setDismissedRefusal(refusal.at), 8000);
