@@ -1,9 +1,13 @@
 import { BoardPage } from './board/BoardPage';
 import { HomePage } from './home/HomePage';
+import { useT } from './i18n/I18n';
 import { Message } from './ui/Message';
+import { richText } from './ui/rich';
 
 /** Two pages: `/` (create a board) and `/b/<id>#token=...` (a board). */
 export function App() {
+  const translator = useT();
+  const { t } = translator;
   const path = window.location.pathname;
   if (path === '/' || path === '/index.html') return <HomePage />;
   const match = /^\/b\/([^/]+)\/?$/.exec(path);
@@ -13,10 +17,8 @@ export function App() {
     return <BoardPage boardId={boardId} token={token} />;
   }
   return (
-    <Message title="Page not found">
-      <p>
-        There is nothing at this address. <a href="/">Create a board</a> or open a board link you were given.
-      </p>
+    <Message title={t('pages.notFound.title')}>
+      <p>{richText(translator, 'pages.notFound.detail', { a: (chunks) => <a href="/">{chunks}</a> })}</p>
     </Message>
   );
 }

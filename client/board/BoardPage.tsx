@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BoardInfo } from '../../shared/protocol';
 import { apiBoardInfo, ApiError } from '../api';
+import { useT } from '../i18n/I18n';
 import { Message } from '../ui/Message';
 import { joinBoard } from '../workshopApi';
 import { BoardScreen } from './BoardScreen';
@@ -15,10 +16,12 @@ const INFO_TIMEOUT_MS = 5000;
 type PageState =
   | { status: 'loading' }
   | { status: 'failed'; title: string; detail: string }
+  | { status: 'unreachable' }
   | { status: 'joining'; info: BoardInfo }
   | { status: 'ready'; info: BoardInfo; identity: Identity };
 
 export function BoardPage({ boardId, token }: { boardId: string; token: string | null }) {
+  const { t } = useT();
   const [state, setState] = useState<PageState>({ status: 'loading' });
 
   useEffect(() => {
@@ -60,7 +63,7 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
           } else if (cached && isUnreachable(error)) {
             open(cached);
           } else {
-            setState({ status: 'failed', title: 'Cannot reach the server', detail: 'Check your connection and reload the page.' });
+            setState({ status: 'unreachable' });
           }
         }),
     );
@@ -73,15 +76,21 @@ export function BoardPage({ boardId, token }: { boardId: string; token: string |
 
   if (!token) {
     return (
-      <Message title="This link is incomplete">
-        <p>Board links end with “#token=…”. Ask your facilitator for the full link.</p>
+      <Message title={t('pages.link.incomplete.title')}>
+        <p>{t('pages.link.incomplete.detail')}</p>
       </Message>
     );
   }
 
   switch (state.status) {
     case 'loading':
-      return <Message title="Opening the board…" />;
+      return <Message title={t('pages.board.opening')} />;
+    case 'unreachable':
+      return (
+        <Message title={t('pages.board.unreachable.title')}>
+          <p>{t('pages.board.unreachable.detail')}</p>
+        </Message>
+      );
     case 'failed':
       return (
         <Message title={state.title}>

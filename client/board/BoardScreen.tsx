@@ -4,6 +4,8 @@ import type { DimensionId } from '../../shared/model/vocabulary';
 import { type BoardInfo, CloseCode, PERSON_REMOVED_REASON } from '../../shared/protocol';
 import { mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
 import { useBoardLanguage } from '../i18n/boardLanguage';
+import { t as currentT } from '../i18n/current';
+import { useT } from '../i18n/I18n';
 import { Message } from '../ui/Message';
 import { joinBoard, updateMe } from '../workshopApi';
 import { BoardGrid } from './BoardGrid';
@@ -32,10 +34,11 @@ import { WorkshopBar } from './WorkshopBar';
 // Loaded when first shown: most people never open the outline.
 const OutlineView = lazy(() => import('./OutlineView').then((m) => ({ default: m.OutlineView })));
 
-function Loading({ what }: { what: string }) {
+function LoadingOutline() {
+  const { t } = useT();
   return (
     <p className="loading" role="status">
-      Loading the {what}…
+      {t('pages.board.loading.outline')}
     </p>
   );
 }
@@ -70,7 +73,7 @@ function BoardBody() {
       {view === 'write' ? (
         <WriteView />
       ) : view === 'outline' ? (
-        <Suspense fallback={<Loading what="outline" />}>
+        <Suspense fallback={<LoadingOutline />}>
           <OutlineView />
         </Suspense>
       ) : (
@@ -94,6 +97,7 @@ export function BoardScreen({
   identity: Identity;
   onIdentityChange(identity: Identity): void;
 }) {
+  const { t } = useT();
   // One session for as long as this screen is shown; a new name or cluster updates it in place,
   // so nothing typed (or written offline) is lost.
   const [session] = useState(() => new BoardSession(info.id, token, info.role, identity));
@@ -124,9 +128,8 @@ export function BoardScreen({
       (error: unknown) => {
         joining.current = false;
         // Until a seat arrives a participant writes nothing (G4): say why, rather than sit read-only.
-        setProblem(
-          `You can read this board but not write on it yet: joining failed (${error instanceof Error ? error.message : String(error)}). Reload the page to try again.`,
-        );
+        // Worded when it happens, in the page's language then.
+        setProblem(currentT('pages.board.joinFailed', { reason: error instanceof Error ? error.message : String(error) }));
       },
     );
   }, [info, token, identity, onIdentityChange]);
@@ -139,10 +142,7 @@ export function BoardScreen({
   // The server's refusal of a change, shown for a while.
   const refusal = useSyncExternalStore(session.subscribe, session.getRefusal);
   const [dismissedRefusal, setDismissedRefusal] = useState<number | null>(null);
-  const refusalText =
-    refusal && refusal.at !== dismissedRefusal
-      ? `Your last change was not saved yet: ${refusal.reason}. It reaches the board once that allows it again.`
-      : null;
+  const refusalText = refusal && refusal.at !== dismissedRefusal ? t('pages.board.notSaved', { reason: refusal.reason }) : null;
   useEffect(() => {
     if (!refusal) return;
     const timer = setTimeout(() => setDismissedRefusal(refusal.at), 8000);

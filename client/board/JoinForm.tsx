@@ -1,15 +1,19 @@
+import '../ui/pages.css';
 import { type FormEvent, useState } from 'react';
+import type { MessageKey } from '../../shared/i18n/catalogue';
 import { PERSON_NAME_MAX } from '../../shared/model/schema';
 import { CLUSTER_NAME_MAX, CLUSTERS, otherCluster, parseClusterRef } from '../../shared/model/vocabulary';
 import type { Role } from '../../shared/protocol';
+import { useT } from '../i18n/I18n';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { type Identity, newIdentity } from './identity';
 
 const OTHER = '__other__';
 
-const ROLE_NOTE: Record<Role, string> = {
-  facilitator: 'You are joining as a facilitator.',
-  participant: 'You are joining as a participant.',
-  viewer: 'You are joining as a viewer: you can follow the board but not change it.',
+const ROLE_NOTE: Record<Role, MessageKey> = {
+  facilitator: 'pages.join.role.facilitator',
+  participant: 'pages.join.role.participant',
+  viewer: 'pages.join.role.viewer',
 };
 
 export function JoinForm({
@@ -30,6 +34,7 @@ export function JoinForm({
   /** A vote is open: the server refuses a new cluster until it closes (SPEC SE3), so say so here. */
   clusterFixed?: boolean;
 }) {
+  const { t } = useT();
   const previousOther = previous?.cluster.startsWith('other:') ? previous.cluster.slice('other:'.length) : '';
   const [name, setName] = useState(previous?.name ?? '');
   const [cluster, setCluster] = useState<string>(previous ? (previousOther ? OTHER : previous.cluster) : '');
@@ -39,13 +44,13 @@ export function JoinForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim().length === 0) return setError('Please tell us your name.');
+    if (name.trim().length === 0) return setError(t('pages.join.error.name'));
     const ref = cluster === OTHER ? parseClusterRef(otherCluster(otherName)) : parseClusterRef(cluster);
-    if (!ref) return setError(cluster === OTHER ? 'Please type the name of your cluster.' : 'Please choose your cluster.');
+    if (!ref) return setError(t(cluster === OTHER ? 'pages.join.error.otherName' : 'pages.join.error.cluster'));
     setError(null);
     setBusy(true);
     Promise.resolve(onJoin(newIdentity(name, ref, previous)))
-      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : 'Joining did not work. Please try again.'))
+      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : t('pages.join.error.failed')))
       .finally(() => setBusy(false));
   };
 
@@ -59,19 +64,24 @@ export function JoinForm({
       }}
     >
       {previous ? (
-        <h1 id="join-heading">Change your name or cluster</h1>
+        <h1 id="join-heading">{t('pages.join.heading.change')}</h1>
       ) : (
         <>
-          <h1 id="join-heading">Join “{boardTitle}”</h1>
-          <p>{ROLE_NOTE[role]} Others on the board will see your name and cluster next to your notes.</p>
+          <div className="page-top">
+            <h1 id="join-heading">{t('pages.join.heading', { title: boardTitle })}</h1>
+            <LanguagePicker className="page-language" />
+          </div>
+          <p>
+            {t(ROLE_NOTE[role])} {t('pages.join.seen')}
+          </p>
         </>
       )}
       <label>
-        Your name
+        {t('pages.join.name')}
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={PERSON_NAME_MAX} autoFocus autoComplete="name" />
       </label>
       <label>
-        Your cluster
+        {t('pages.join.cluster')}
         <select
           value={cluster}
           onChange={(e) => setCluster(e.target.value)}
@@ -79,24 +89,24 @@ export function JoinForm({
           aria-describedby={clusterFixed ? 'join-cluster-fixed' : undefined}
         >
           <option value="" disabled>
-            Choose your cluster
+            {t('pages.join.cluster.choose')}
           </option>
           {CLUSTERS.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label}
             </option>
           ))}
-          <option value={OTHER}>Other…</option>
+          <option value={OTHER}>{t('pages.join.cluster.other')}</option>
         </select>
       </label>
       {clusterFixed && (
         <p id="join-cluster-fixed" className="field-hint">
-          Your cluster cannot change while a vote is open. You can change it once the facilitator closes the vote.
+          {t('pages.join.cluster.fixed')}
         </p>
       )}
       {cluster === OTHER && (
         <label>
-          Name of your cluster or organisation
+          {t('pages.join.cluster.otherName')}
           <input value={otherName} onChange={(e) => setOtherName(e.target.value)} maxLength={CLUSTER_NAME_MAX} disabled={clusterFixed} />
         </label>
       )}
@@ -107,11 +117,11 @@ export function JoinForm({
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>
-          {previous ? 'Save' : 'Join the board'}
+          {previous ? t('common.save') : t('pages.join.submit')}
         </button>
         {onCancel && (
           <button type="button" className="quiet" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
         )}
       </div>

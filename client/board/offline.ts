@@ -5,6 +5,7 @@
  */
 import { type BoardInfo, ROLES } from '../../shared/protocol';
 import { ApiError } from '../api';
+import { currentTranslator } from '../i18n/current';
 
 const infoKey = (boardId: string) => `clusterboard:board-info:${boardId}`;
 const syncedKey = (boardId: string) => `clusterboard:last-synced:${boardId}`;
@@ -74,14 +75,12 @@ export function saveLastSynced(boardId: string, time: number): void {
   writeJson(syncedKey(boardId), time);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "14:05" today, "3 Mar 14:05" on another day. */
+/** "14:05" today, "3 Mar, 14:05" on another day, in the page's language (24-hour clock). */
 export function formatSyncTime(time: number, now = Date.now()): string {
-  const date = new Date(time);
-  const clock = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
-  if (date.toDateString() === new Date(now).toDateString()) return clock;
-  return `${date.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} ${clock}`;
+  const { intl } = currentTranslator();
+  const clock = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+  if (new Date(time).toDateString() === new Date(now).toDateString()) return intl.formatTime(time, clock);
+  return intl.formatDate(time, { day: 'numeric', month: 'short', ...clock });
 }
 
 /**

@@ -1,13 +1,17 @@
+import '../ui/pages.css';
 import { type FormEvent, useState } from 'react';
+import type { MessageKey } from '../../shared/i18n/catalogue';
 import type { CreatedBoard } from '../../shared/protocol';
 import { type TemplateId, TEMPLATES } from '../../shared/templates/index';
 import { apiCreateBoard } from '../api';
+import { useT } from '../i18n/I18n';
+import { LanguagePicker } from '../i18n/LanguagePicker';
 import { InvitePanel } from '../invite/InvitePanel';
 
-const TEMPLATE_TEXT: Record<TemplateId, string> = {
-  'excite-d1.4': 'EXCITE D1.4 (the report’s challenges and practices)',
-  blank: 'Blank five-dimension workshop',
-  'previous-board': 'From a previous board (its good practices and open needs)',
+const TEMPLATE_TEXT: Record<TemplateId, MessageKey> = {
+  'excite-d1.4': 'pages.home.template.excite',
+  blank: 'pages.home.template.blank',
+  'previous-board': 'pages.home.template.previous',
 };
 
 /** The board id and token in a board link (`…/b/<id>#token=<token>`), or null. */
@@ -23,6 +27,7 @@ export function parseBoardLink(link: string): { board: string; token: string } |
 }
 
 export function HomePage() {
+  const { t } = useT();
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<TemplateId>('excite-d1.4');
   const [created, setCreated] = useState<CreatedBoard | null>(null);
@@ -36,7 +41,7 @@ export function HomePage() {
     if (template === 'previous-board') {
       const parsed = parseBoardLink(previousLink);
       if (!parsed) {
-        setError('Paste the full link of the previous board: it contains “/b/” and ends with “#token=…”.');
+        setError(t('pages.home.create.previous.invalid'));
         return;
       }
       from = parsed;
@@ -54,45 +59,50 @@ export function HomePage() {
 
   return (
     <main className="home">
-      <h1>Clusterboard</h1>
-      <p className="lead">
-        A live workshop board for industry clusters: challenges, needed practices and good practices across the five cluster-management dimensions.
-      </p>
+      <div className="page-top">
+        <h1>Clusterboard</h1>
+        <LanguagePicker className="page-language" />
+      </div>
+      <p className="lead">{t('pages.home.lead')}</p>
       {created ? (
         <section aria-labelledby="created-heading" className="card created-board">
-          <h2 id="created-heading">Board “{created.title}” is ready</h2>
+          <h2 id="created-heading">{t('pages.home.created.heading', { title: created.title })}</h2>
           <p>
             <a className="open-board" href={created.links.facilitator}>
-              Open the board as facilitator
+              {t('pages.home.created.open')}
             </a>
           </p>
           <InvitePanel links={created.links} boardTitle={created.title} />
-          <p>Anyone with a link can open the board with that role. Keep the links somewhere safe; inside the board, Invite shows them again.</p>
+          <p>{t('pages.home.created.keep')}</p>
         </section>
       ) : (
         <form className="card form" onSubmit={submit}>
-          <h2>Create a board</h2>
+          <h2>{t('pages.home.create.heading')}</h2>
           <label>
-            Title
-            <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} placeholder="Strategy workshop, Dresden" />
+            {t('pages.home.create.title')}
+            <input
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              required
+              maxLength={200}
+              placeholder={t('pages.home.create.title.placeholder')}
+            />
           </label>
           <label>
-            Start from
+            {t('pages.home.create.template')}
             <select value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
-              {TEMPLATES.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {TEMPLATE_TEXT[t.id]}
+              {TEMPLATES.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {t(TEMPLATE_TEXT[option.id])}
                 </option>
               ))}
             </select>
           </label>
           {template === 'previous-board' && (
             <label>
-              Link to the previous board (facilitator or participant link)
+              {t('pages.home.create.previous')}
               <input value={previousLink} onChange={(e) => setPreviousLink(e.target.value)} placeholder="https://…/b/…#token=…" />
-              <span className="field-hint">
-                Its good practices and the needs nobody has answered yet are carried over, each marked with where it came from.
-              </span>
+              <span className="field-hint">{t('pages.home.create.previous.hint')}</span>
             </label>
           )}
           {error && (
@@ -101,7 +111,7 @@ export function HomePage() {
             </p>
           )}
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Creating…' : 'Create board'}
+            {busy ? t('pages.home.create.submitting') : t('pages.home.create.submit')}
           </button>
         </form>
       )}

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { useT } from '../i18n/I18n';
 
 /**
  * A modal dialog: focus moves into it, Tab stays inside, Escape closes it, and focus returns to
@@ -48,24 +49,26 @@ export function Dialog({ title, onClose, children }: { title: string; onClose():
 
 /** The buttons at the foot of a dialog's form: the action, then Cancel. */
 export function DialogActions({ action, onCancel }: { action: string; onCancel(): void }) {
+  const { t } = useT();
   return (
     <div className="form-actions">
       <button type="submit" className="primary">
         {action}
       </button>
       <button type="button" className="quiet" onClick={onCancel}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   );
 }
 
 /** The single button at the foot of a dialog that only shows something. */
-export function DialogDone({ onClose, label = 'Done' }: { onClose(): void; label?: string }) {
+export function DialogDone({ onClose, label }: { onClose(): void; label?: string }) {
+  const { t } = useT();
   return (
     <div className="form-actions">
       <button type="button" className="primary" onClick={onClose}>
-        {label}
+        {label ?? t('pages.dialog.done')}
       </button>
     </div>
   );

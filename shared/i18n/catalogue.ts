@@ -12,6 +12,8 @@ import type board from './messages/en/board.json';
 import type common from './messages/en/common.json';
 import type csv from './messages/en/csv.json';
 import type errors from './messages/en/errors.json';
+import type facilitate from './messages/en/facilitate.json';
+import type pages from './messages/en/pages.json';
 import type report from './messages/en/report.json';
 import type room from './messages/en/room.json';
 
@@ -20,6 +22,8 @@ export const NAMESPACES = [
   'common',
   'board',
   'room',
+  'facilitate',
+  'pages',
   'errors',
   'report',
   'csv',
@@ -31,6 +35,8 @@ interface English {
   common: typeof common;
   board: typeof board;
   room: typeof room;
+  facilitate: typeof facilitate;
+  pages: typeof pages;
   errors: typeof errors;
   report: typeof report;
   csv: typeof csv;

@@ -1,6 +1,7 @@
 import { useState, useSyncExternalStore } from 'react';
 import { type DimensionId, DIMENSIONS } from '../../../shared/model/vocabulary';
 import { dimensionLabel } from '../../../shared/model/vocabulary';
+import { useT } from '../../i18n/I18n';
 import { useControl } from '../context';
 import { nearestDimension, subscribeToScroll } from './nearestDimension';
 import { pressable, Problem } from './parts';
@@ -8,6 +9,7 @@ import { useCommand } from './useAction';
 
 /** Scrolls everyone's board to one dimension: by default the one at the top of this screen. */
 export function BringHere() {
+  const { t } = useT();
   const { focus } = useControl();
   const nearest = useSyncExternalStore(subscribeToScroll, nearestDimension, () => null);
   // A choice made in the list holds until it is sent; after that the list follows the screen again.
@@ -18,7 +20,7 @@ export function BringHere() {
   return (
     <>
       <div className="facilitate-field">
-        <label htmlFor="facilitate-bring-dimension">Dimension</label>
+        <label htmlFor="facilitate-bring-dimension">{t('facilitate.bring.dimension')}</label>
         <select
           id="facilitate-bring-dimension"
           value={dimension}
@@ -32,7 +34,7 @@ export function BringHere() {
           ))}
         </select>
         <p id="facilitate-bring-hint" className="field-hint">
-          {chosen ? 'Chosen by you.' : 'Follows the row at the top of your screen.'} Everyone's board scrolls there, with a way back.
+          {t(chosen ? 'facilitate.bring.hint.chosen' : 'facilitate.bring.hint.follows')}
         </p>
       </div>
       <button
@@ -40,12 +42,12 @@ export function BringHere() {
         className="primary"
         {...pressable(bring.busy, () => bring.send({ type: 'bringHere', dimension }, { onDone: () => setChosen(null) }))}
       >
-        Bring everyone here
+        {t('facilitate.bring.button')}
       </button>
       <Problem text={bring.problem} />
       {focus && (
         <p className="field-hint" aria-live="polite">
-          Last: {focus.by} brought everyone to {dimensionLabel(focus.dimension)}.
+          {t('facilitate.bring.last', { name: focus.by, dimension: dimensionLabel(focus.dimension) })}
         </p>
       )}
     </>

@@ -3,8 +3,11 @@
  * for all: they come back into the live board for everyone (server/workshop/deletedRestore.ts).
  */
 import { useEffect, useRef, useState } from 'react';
-import { dimensionLabel, kindLabel } from '../../../shared/model/vocabulary';
+import { kindKey } from '../../../shared/i18n/catalogue';
+import type { Translator } from '../../../shared/i18n/translate';
+import { dimensionLabel } from '../../../shared/model/vocabulary';
 import type { DeletedNote } from '../../../shared/workshop/deletedNotes';
+import { useT } from '../../i18n/I18n';
 import { type Caller, listDeletedNotes, restoreDeletedNotes } from '../../workshopApi';
 import { useBoardView } from '../context';
 import { Notice, Problem } from './parts';
@@ -12,17 +15,20 @@ import { problemText, useAction } from './useAction';
 
 const PREVIEW_CHARS = 120;
 
-function clock(ms: number): string {
-  return new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
-function deletedFacts(note: DeletedNote): string {
-  const place = `${dimensionLabel(note.dimension)} · ${kindLabel(note.kind)}`;
-  if (note.deletedAt !== null) return `${place} · deleted by ${note.deletedBy ?? 'someone'} at ${clock(note.deletedAt)}`;
-  return `${place} · deleted after ${clock(note.before)}`;
+/** "Cluster strategy · Challenge · deleted by Anna at 14:05 · written by Ben". */
+function deletedFacts({ t, intl }: Translator, note: DeletedNote): string {
+  const clock = (ms: number) => intl.formatTime(ms, { hour: '2-digit', minute: '2-digit' });
+  const facts = [dimensionLabel(note.dimension), t(kindKey(note.kind))];
+  if (note.deletedAt === null) facts.push(t('facilitate.deleted.after', { time: clock(note.before) }));
+  else if (note.deletedBy === null) facts.push(t('facilitate.deleted.bySomeone', { time: clock(note.deletedAt) }));
+  else facts.push(t('facilitate.deleted.by', { name: note.deletedBy, time: clock(note.deletedAt) }));
+  if (note.authorName) facts.push(t('facilitate.deleted.writtenBy', { name: note.authorName }));
+  return facts.join(' · ');
 }
 
 export function DeletedNotesPanel({ caller, reload }: { caller: Caller; reload: number }) {
+  const translator = useT();
+  const { t } = translator;
   const [notes, setNotes] = useState<DeletedNote[] | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [mine, setMine] = useState(0);
@@ -71,7 +77,7 @@ export function DeletedNotesPanel({ caller, reload }: { caller: Caller; reload: 
     setDone(null);
     restore.run(() => restoreDeletedNotes(caller, noteIds), {
       onDone: (answer) => {
-        setDone(`${answer.restored} ${answer.restored === 1 ? 'note is' : 'notes are'} back on the board.`);
+        setDone(t('facilitate.deleted.restored', { count: answer.restored }));
         setMine((n) => n + 1);
       },
     });
@@ -79,31 +85,32 @@ export function DeletedNotesPanel({ caller, reload }: { caller: Caller; reload: 
 
   return (
     <div className="deleted-notes">
-      <h3 id="deleted-notes-heading">Deleted notes</h3>
+      <h3 id="deleted-notes-heading">{t('facilitate.deleted.heading')}</h3>
       <Problem text={loadProblem} />
       <Problem text={restore.problem} />
       <Notice text={done} />
-      {notes?.length === 0 && <p>No notes were deleted in the last hour.</p>}
+      {notes?.length === 0 && <p>{t('facilitate.deleted.none')}</p>}
       {notes && notes.length > 0 && (
         <>
           <p className="deleted-summary">
-            {notes.length} {notes.length === 1 ? 'note' : 'notes'} deleted in the last hour.{' '}
+            {t('facilitate.deleted.count', { count: notes.length })}{' '}
             <button type="button" onClick={() => run(undefined)} aria-disabled={restore.busy}>
-              Restore all
+              {t('facilitate.deleted.restoreAll')}
             </button>
           </p>
           <ol className="history-list deleted-list" aria-labelledby="deleted-notes-heading">
             {notes.map((note) => (
               <li key={note.id}>
                 <span className="history-name" id={`deleted-note-${note.id}`}>
-                  {note.text.trim() === '' ? '(empty note)' : note.text.length > PREVIEW_CHARS ? `${note.text.slice(0, PREVIEW_CHARS)}…` : note.text}
+                  {note.text.trim() === ''
+                    ? t('facilitate.deleted.empty')
+                    : note.text.length > PREVIEW_CHARS
+                      ? `${note.text.slice(0, PREVIEW_CHARS)}…`
+                      : note.text}
                 </span>
-                <span className="history-facts">
-                  {deletedFacts(note)}
-                  {note.authorName ? ` · written by ${note.authorName}` : ''}
-                </span>
+                <span className="history-facts">{deletedFacts(translator, note)}</span>
                 <button type="button" aria-describedby={`deleted-note-${note.id}`} aria-disabled={restore.busy} onClick={() => run([note.id])}>
-                  Restore
+                  {t('facilitate.deleted.restore')}
                 </button>
               </li>
             ))}

@@ -5,6 +5,7 @@
  */
 import './facilitate.css';
 import { useEffect, useRef } from 'react';
+import { useT } from '../../i18n/I18n';
 import { BoardLanguage } from './BoardLanguage';
 import { BringHere } from './BringHere';
 import { HistoryPanel } from './HistoryPanel';
@@ -18,6 +19,7 @@ import { VotingControls } from './VotingControls';
 import { WritingAndLock } from './WritingAndLock';
 
 export function FacilitatorPanel({ onClose }: { onClose(): void }) {
+  const { t } = useT();
   const panel = useRef<HTMLElement>(null);
 
   // Opening the panel takes the keyboard there; closing it gives focus back to what opened it.
@@ -30,37 +32,37 @@ export function FacilitatorPanel({ onClose }: { onClose(): void }) {
   }, []);
 
   return (
-    <aside ref={panel} className="facilitator-panel" aria-label="Facilitator controls" tabIndex={-1}>
+    <aside ref={panel} className="facilitator-panel" aria-label={t('facilitate.panel.title')} tabIndex={-1}>
       <div className="facilitator-panel-head">
-        <p className="facilitator-panel-title">Facilitator controls</p>
+        <p className="facilitator-panel-title">{t('facilitate.panel.title')}</p>
         <button type="button" className="quiet" onClick={onClose}>
-          Close the panel
+          {t('facilitate.panel.close')}
         </button>
       </div>
       <PeopleVotesProvider>
-        <PanelSection id="run-sheet" title="Run-sheet">
+        <PanelSection id="run-sheet" title={t('facilitate.section.runSheet')}>
           <RunSheet />
         </PanelSection>
-        <PanelSection id="timer" title="Timer">
+        <PanelSection id="timer" title={t('facilitate.section.timer')}>
           <TimerControls />
         </PanelSection>
-        <PanelSection id="writing" title="Writing and locks">
+        <PanelSection id="writing" title={t('facilitate.section.writing')}>
           <WritingAndLock />
         </PanelSection>
-        <PanelSection id="voting" title="Voting">
+        <PanelSection id="voting" title={t('facilitate.section.voting')}>
           <VotingControls />
         </PanelSection>
-        <PanelSection id="people" title="People">
+        <PanelSection id="people" title={t('facilitate.section.people')}>
           <PeopleStatus />
         </PanelSection>
-        <PanelSection id="focus" title="Where everyone looks">
+        <PanelSection id="focus" title={t('facilitate.section.focus')}>
           <BringHere />
         </PanelSection>
-        <PanelSection id="history" title="History">
+        <PanelSection id="history" title={t('facilitate.section.history')}>
           <HistoryPanel />
         </PanelSection>
         <BoardLanguage />
-        <PanelSection id="links" title="Links">
+        <PanelSection id="links" title={t('facilitate.section.links')}>
           <LinksPanel />
         </PanelSection>
       </PeopleVotesProvider>

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { Translator } from '../../../shared/i18n/translate';
+import { useT } from '../../i18n/I18n';
 import { type HistoryEntry, listHistory, takeSnapshot } from '../../workshopApi';
 import { useControl } from '../context';
 import { DeletedNotesPanel } from './DeletedNotesPanel';
@@ -8,10 +10,11 @@ import { problemText, useAction, useCaller } from './useAction';
 
 const SNAPSHOT_NAME_MAX = 120;
 
-function when(ms: number): string {
-  const date = new Date(ms);
-  const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  return date.toDateString() === new Date().toDateString() ? time : `${date.toLocaleDateString()} ${time}`;
+/** The time alone today, else the date and time. */
+function when({ intl }: Translator, ms: number): string {
+  const clock = { hour: '2-digit', minute: '2-digit' } as const;
+  if (new Date(ms).toDateString() === new Date().toDateString()) return intl.formatTime(ms, clock);
+  return intl.formatDate(ms, { year: 'numeric', month: 'numeric', day: 'numeric', ...clock });
 }
 
 /**
@@ -19,6 +22,8 @@ function when(ms: number): string {
  * whenever a step starts (the server has just taken one) and after each snapshot taken here.
  */
 export function HistoryPanel() {
+  const translator = useT();
+  const { t } = translator;
   const caller = useCaller();
   const { currentStep } = useControl();
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
@@ -49,14 +54,14 @@ export function HistoryPanel() {
     if (snapshot.busy) return;
     const trimmed = name.trim();
     if (trimmed === '') {
-      snapshot.refuse('Give the snapshot a name, for example “After clustering”.');
+      snapshot.refuse(t('facilitate.history.name.missing'));
       return;
     }
     setTaken(null);
     snapshot.run(() => takeSnapshot(caller, trimmed), {
       onDone: (entry) => {
         setName('');
-        setTaken(`Snapshot “${entry.name}” taken: ${entry.notes} ${entry.notes === 1 ? 'note' : 'notes'}.`);
+        setTaken(t('facilitate.history.taken', { name: entry.name, count: entry.notes }));
         setReload((n) => n + 1);
       },
     });
@@ -66,36 +71,32 @@ export function HistoryPanel() {
     <>
       <form className="snapshot-form" onSubmit={submit} noValidate>
         <div className="facilitate-field">
-          <label htmlFor="facilitate-snapshot-name">Snapshot name</label>
+          <label htmlFor="facilitate-snapshot-name">{t('facilitate.history.name')}</label>
           <input id="facilitate-snapshot-name" value={name} maxLength={SNAPSHOT_NAME_MAX} onChange={(e) => setName(e.target.value)} />
         </div>
-        <button type="submit">Take snapshot</button>
+        <button type="submit">{t('facilitate.history.take')}</button>
       </form>
       <Problem text={snapshot.problem} />
       <Notice text={taken} />
       <Problem text={loadProblem} />
-      {entries?.length === 0 && (
-        <p>No snapshots yet. One is taken automatically before each step starts, and before many notes are deleted at once.</p>
-      )}
+      {entries?.length === 0 && <p>{t('facilitate.history.none')}</p>}
       {entries && entries.length > 0 && (
-        <ol className="history-list" aria-label="Snapshots, newest first">
+        <ol className="history-list" aria-label={t('facilitate.history.list')}>
           {entries.map((entry) => (
             <li key={entry.id}>
               <span className="history-name" id={`snapshot-name-${entry.id}`}>
                 {entry.name}
               </span>
-              <span className="history-facts">
-                {when(entry.createdAt)} · {entry.notes} {entry.notes === 1 ? 'note' : 'notes'}
-              </span>
+              <span className="history-facts">{t('facilitate.history.facts', { time: when(translator, entry.createdAt), count: entry.notes })}</span>
               <button type="button" aria-describedby={`snapshot-name-${entry.id}`} onClick={() => setPreviewing(entry)}>
-                Preview
+                {t('facilitate.history.preview')}
               </button>
             </li>
           ))}
         </ol>
       )}
       <button type="button" className="quiet" onClick={() => setReload((n) => n + 1)}>
-        Refresh list
+        {t('facilitate.history.refresh')}
       </button>
       {previewing && <SnapshotPreview caller={caller} entry={previewing} onClose={() => setPreviewing(null)} />}
       <DeletedNotesPanel caller={caller} reload={reload} />

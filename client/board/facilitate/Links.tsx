@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
+import type { MessageKey } from '../../../shared/i18n/catalogue';
 import type { Role } from '../../../shared/protocol';
+import { useT } from '../../i18n/I18n';
 import { Dialog } from '../../ui/Dialog';
 import { type Caller, rotateLink } from '../../workshopApi';
 import { useBoard } from '../context';
-import { LinkList, ROLE_LINK_LABEL } from './CopyField';
+import { LinkList } from './CopyField';
 import { Problem } from './parts';
 import { useAction, useCaller } from './useAction';
 
@@ -47,14 +49,26 @@ function reopenAt(url: string): void {
   if (samePage) window.location.reload();
 }
 
-const CONSEQUENCE: Record<Role, string> = {
-  participant: 'Everyone who opened the board with the current participant link is disconnected and needs the new link to come back.',
-  viewer: 'Every screen showing the board with the current viewer link (a projector, observers) is disconnected and needs the new link.',
-  facilitator:
-    'Everyone using the current facilitator link is disconnected, this page included: it reopens with the new link. Co-facilitators need the new link.',
+const ROLE_TEXT: Record<Role, { replace: MessageKey; confirm: MessageKey; consequence: MessageKey }> = {
+  participant: {
+    replace: 'facilitate.links.replace.participant',
+    confirm: 'facilitate.links.confirm.participant',
+    consequence: 'facilitate.links.consequence.participant',
+  },
+  viewer: {
+    replace: 'facilitate.links.replace.viewer',
+    confirm: 'facilitate.links.confirm.viewer',
+    consequence: 'facilitate.links.consequence.viewer',
+  },
+  facilitator: {
+    replace: 'facilitate.links.replace.facilitator',
+    confirm: 'facilitate.links.confirm.facilitator',
+    consequence: 'facilitate.links.consequence.facilitator',
+  },
 };
 
 export function LinksPanel() {
+  const { t, intl } = useT();
   const { session } = useBoard();
   const caller = useCaller();
   const [shown, setShown] = useState(() => rememberedLinks(session.boardId));
@@ -62,20 +76,18 @@ export function LinksPanel() {
 
   return (
     <>
-      <p>Only people with a link can open the board. If a link reached the wrong people, replace it: the old one stops working at once.</p>
+      <p>{t('facilitate.links.intro')}</p>
       <div className="link-buttons">
         {(['participant', 'viewer', 'facilitator'] as const).map((role) => (
           <button key={role} type="button" onClick={() => setConfirming(role)}>
-            Replace {role} link
+            {t(ROLE_TEXT[role].replace)}
           </button>
         ))}
       </div>
       {shown && (
         <div className="new-links">
-          <h3>Current links</h3>
-          <p className="field-hint">
-            As of {new Date(shown.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}. Share each with its people only.
-          </p>
+          <h3>{t('facilitate.links.current')}</h3>
+          <p className="field-hint">{t('facilitate.links.asOf', { time: intl.formatTime(shown.at, { hour: '2-digit', minute: '2-digit' }) })}</p>
           <LinkList links={shown.links} />
         </div>
       )}
@@ -100,6 +112,7 @@ export function LinksPanel() {
 }
 
 function ConfirmReplace({ role, caller, onClose, onReplaced }: { role: Role; caller: Caller; onClose(): void; onReplaced(links: Links): void }) {
+  const { t } = useT();
   const replace = useAction();
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -108,17 +121,17 @@ function ConfirmReplace({ role, caller, onClose, onReplaced }: { role: Role; cal
   };
   // In a portal: the panel scrolls and stacks on its own, and a modal must cover the whole page.
   return createPortal(
-    <Dialog title={`Replace the ${ROLE_LINK_LABEL[role].toLowerCase()}?`} onClose={onClose}>
+    <Dialog title={t(ROLE_TEXT[role].confirm)} onClose={onClose}>
       <form onSubmit={submit}>
-        <p>{CONSEQUENCE[role]}</p>
-        <p>Notes already on the board are kept.</p>
+        <p>{t(ROLE_TEXT[role].consequence)}</p>
+        <p>{t('facilitate.links.kept')}</p>
         <Problem text={replace.problem} />
         <div className="form-actions">
           <button type="submit" className="danger">
-            {replace.busy ? 'Replacing…' : 'Replace link'}
+            {replace.busy ? t('facilitate.links.replacing') : t('facilitate.links.replace')}
           </button>
           <button type="button" className="quiet" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       </form>

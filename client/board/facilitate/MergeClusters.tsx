@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { clusterLabel, CLUSTERS } from '../../../shared/model/vocabulary';
 import type { PersonStatus } from '../../../shared/workshop/control';
+import { useT } from '../../i18n/I18n';
 import { Notice, Problem } from './parts';
 import { useCommand } from './useAction';
 
@@ -9,6 +10,7 @@ import { useCommand } from './useAction';
  * the first now belongs to the second, and the cluster cap counts them together (SPEC SE5).
  */
 export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonStatus> }) {
+  const { t } = useT();
   const merge = useCommand();
   const [from, setFrom] = useState('');
   const [into, setInto] = useState('');
@@ -25,9 +27,9 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (merge.busy) return;
-    if (!from || !members.has(from)) return merge.refuse('Choose the cluster whose people should move.');
-    if (!into || into === from) return merge.refuse('Choose the cluster they move into.');
-    const text = `Moved ${count} ${count === 1 ? 'person' : 'people'} from “${clusterLabel(from)}” to “${clusterLabel(into)}”.`;
+    if (!from || !members.has(from)) return merge.refuse(t('facilitate.merge.from.missing'));
+    if (!into || into === from) return merge.refuse(t('facilitate.merge.into.missing'));
+    const text = t('facilitate.merge.done', { count, from: clusterLabel(from), into: clusterLabel(into) });
     setDone(null);
     merge.send(
       { type: 'mergeClusters', from, into },
@@ -44,16 +46,14 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
   return (
     <form className="facilitate-group merge-clusters" onSubmit={submit} noValidate aria-labelledby="facilitate-merge-heading">
       <h3 id="facilitate-merge-heading" className="facilitate-subheading">
-        Merge clusters
+        {t('facilitate.merge.heading')}
       </h3>
-      <p className="field-hint">
-        When people typed one cluster under different names, move them into one: the cluster cap on votes then counts them together.
-      </p>
+      <p className="field-hint">{t('facilitate.merge.hint')}</p>
       <div className="merge-fields">
         <div className="facilitate-field">
-          <label htmlFor="facilitate-merge-from">Move everyone of</label>
+          <label htmlFor="facilitate-merge-from">{t('facilitate.merge.from')}</label>
           <select id="facilitate-merge-from" value={from} onChange={(e) => setFrom(e.target.value)}>
-            <option value="">Choose…</option>
+            <option value="">{t('facilitate.merge.choose')}</option>
             {inUse.map((cluster) => (
               <option key={cluster} value={cluster}>
                 {clusterLabel(cluster)} ({members.get(cluster)})
@@ -62,9 +62,9 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
           </select>
         </div>
         <div className="facilitate-field">
-          <label htmlFor="facilitate-merge-into">into</label>
+          <label htmlFor="facilitate-merge-into">{t('facilitate.merge.into')}</label>
           <select id="facilitate-merge-into" value={into} onChange={(e) => setInto(e.target.value)}>
-            <option value="">Choose…</option>
+            <option value="">{t('facilitate.merge.choose')}</option>
             {targets.map((cluster) => (
               <option key={cluster} value={cluster}>
                 {clusterLabel(cluster)}
@@ -74,7 +74,7 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
         </div>
       </div>
       <button type="submit" {...(merge.busy ? { 'aria-disabled': true } : {})}>
-        Merge
+        {t('facilitate.merge.button')}
       </button>
       <Problem text={merge.problem} />
       <Notice text={done} />

@@ -1,4 +1,6 @@
 import { useMemo, useRef } from 'react';
+import { useT } from '../../i18n/I18n';
+import { richText } from '../../ui/rich';
 import { useBoardView, useControl, usePresence } from '../context';
 import { MergeClusters } from './MergeClusters';
 import { pressable, Problem } from './parts';
@@ -11,6 +13,8 @@ import { useCommand } from './useAction';
  * private notes and votes, removing a person and merging made-up cluster names.
  */
 export function PeopleStatus() {
+  const translator = useT();
+  const { t } = translator;
   const { people, round } = useControl();
   const presence = usePresence();
   const view = useBoardView();
@@ -29,12 +33,16 @@ export function PeopleStatus() {
     return counts;
   }, [view]);
 
-  if (everyone.length === 0) return <p>Nobody has joined yet.</p>;
+  if (everyone.length === 0) return <p>{t('facilitate.people.none')}</p>;
   return (
     <>
       <p className="people-summary" aria-live="polite" tabIndex={-1} ref={summary}>
-        <span className="big-number">{done}</span> of {participants.length} {participants.length === 1 ? 'participant is' : 'participants are'} done
-        <span className="field-hint"> · {everyone.length} joined</span>
+        {richText(translator, 'facilitate.people.done', {
+          done,
+          total: participants.length,
+          num: (chunks) => <span className="big-number">{chunks}</span>,
+        })}
+        <span className="field-hint"> · {t('facilitate.people.joined', { count: everyone.length })}</span>
       </p>
       <ul className="people-list">
         {everyone.map(([id, person]) => (
@@ -51,7 +59,7 @@ export function PeopleStatus() {
         ))}
       </ul>
       <button type="button" {...pressable(reset.busy, () => reset.send({ type: 'resetReady' }))}>
-        Reset I'm done
+        {t('facilitate.people.reset')}
       </button>
       <Problem text={reset.problem} />
       <MergeClusters people={people} />

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { clusterLabel } from '../../../shared/model/vocabulary';
 import type { PersonStatus, Round } from '../../../shared/workshop/control';
+import { useT } from '../../i18n/I18n';
 import { useBoard } from '../context';
 import { pressable, Problem } from './parts';
 import { useCommand } from './useAction';
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** One person in the People panel, with "Remove" (asked twice: it cannot be undone). */
 export function PersonRow({
@@ -25,6 +24,7 @@ export function PersonRow({
   round: Round | null;
   onRemoved(): void;
 }) {
+  const { t } = useT();
   const { session } = useBoard();
   const remove = useCommand();
   const [confirming, setConfirming] = useState(false);
@@ -48,32 +48,46 @@ export function PersonRow({
     <li className={[person.ready && 'is-ready', !here && 'is-away'].filter(Boolean).join(' ') || undefined} data-testid={`person-${person.name}`}>
       <span className="person-name">
         {person.name}
-        {person.role === 'facilitator' && <span className="person-role"> (facilitator)</span>}
-        {isMe && <span className="person-role"> (you)</span>}
-        {!here && <span className="person-role"> (not here now)</span>}
+        {person.role === 'facilitator' && <span className="person-role"> {t('facilitate.person.facilitator')}</span>}
+        {isMe && <span className="person-role"> {t('facilitate.person.you')}</span>}
+        {!here && <span className="person-role"> {t('facilitate.person.away')}</span>}
       </span>
       <span className="person-cluster">{clusterLabel(person.cluster)}</span>
       <span className="person-facts">
         {person.role === 'participant' && (
-          <span className={person.ready ? 'chip chip-done' : 'chip chip-writing'}>{person.ready ? 'Done' : 'Still writing'}</span>
+          <span className={person.ready ? 'chip chip-done' : 'chip chip-writing'}>
+            {t(person.ready ? 'facilitate.person.done' : 'facilitate.person.writing')}
+          </span>
         )}
-        <span>{plural(notes, 'note', 'notes')}</span>
-        {person.privateCount > 0 && <span>{plural(person.privateCount, 'private note', 'private notes')}</span>}
+        <span>{t('facilitate.person.notes', { count: notes })}</span>
+        {person.privateCount > 0 && <span>{t('facilitate.person.private', { count: person.privateCount })}</span>}
         {(voting || votesUsed > 0) && (
-          <span>{voting && round ? `${votesUsed} of ${round.budget} votes used` : `${plural(votesUsed, 'vote', 'votes')} used`}</span>
+          <span>
+            {voting && round
+              ? t('facilitate.person.votes.round', { used: votesUsed, budget: round.budget })
+              : t('facilitate.person.votes.used', { count: votesUsed })}
+          </span>
         )}
       </span>
       {!isMe && !confirming && (
-        <button type="button" className="person-remove" ref={removeButton} aria-label={`Remove ${person.name}`} onClick={() => setConfirming(true)}>
-          Remove
+        <button
+          type="button"
+          className="person-remove"
+          ref={removeButton}
+          aria-label={t('facilitate.person.remove.label', { name: person.name })}
+          onClick={() => setConfirming(true)}
+        >
+          {t('facilitate.person.remove')}
         </button>
       )}
       {confirming && (
-        <div className="person-confirm" role="group" aria-label={`Remove ${person.name}?`} onKeyDown={(event) => event.key === 'Escape' && cancel()}>
-          <p>
-            Remove {person.name}? Their seat stops working{voting ? ' and their votes in this round are withdrawn' : ''}; their notes stay on the
-            board.
-          </p>
+        <div
+          className="person-confirm"
+          role="group"
+          aria-label={t('facilitate.person.confirm.label', { name: person.name })}
+          onKeyDown={(event) => event.key === 'Escape' && cancel()}
+        >
+          <p>{t(voting ? 'facilitate.person.confirm.voting' : 'facilitate.person.confirm', { name: person.name })}</p>
           <div className="facilitate-actions">
             <button
               type="button"
@@ -81,10 +95,10 @@ export function PersonRow({
               ref={confirmButton}
               {...pressable(remove.busy, () => remove.send({ type: 'removePerson', personId: id }, { onDone: onRemoved }))}
             >
-              Remove {person.name}
+              {t('facilitate.person.remove.label', { name: person.name })}
             </button>
             <button type="button" onClick={cancel}>
-              Keep
+              {t('facilitate.person.keep')}
             </button>
           </div>
           <Problem text={remove.problem} />

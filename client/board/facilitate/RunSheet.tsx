@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../i18n/I18n';
 import { useControl } from '../context';
 import { pressable, Problem } from './parts';
 import { RunSheetEditor } from './RunSheetEditor';
@@ -8,6 +9,7 @@ import { useFocusAfterSwitch } from './useFocusAfterSwitch';
 
 /** The run-sheet: where the workshop is, what "Next step" will do, and every step to start or edit. */
 export function RunSheet() {
+  const { t } = useT();
   const { steps } = useControl();
   const [editing, setEditing] = useState(false);
   // Opening or closing the editor replaces what had focus: move it to the first thing there.
@@ -33,7 +35,7 @@ export function RunSheet() {
       {steps.length === 0 ? <EmptyRunSheet onFilling={() => expect(NEXT_ID)} /> : <NextStep />}
       {steps.length > 0 && <StepList />}
       <button type="button" id="facilitate-edit-run-sheet" onClick={() => toggle(true)}>
-        Edit run-sheet
+        {t('facilitate.runSheet.edit')}
       </button>
     </>
   );
@@ -42,10 +44,11 @@ export function RunSheet() {
 const NEXT_ID = 'facilitate-next-step';
 
 function EmptyRunSheet({ onFilling }: { onFilling(): void }) {
+  const { t } = useT();
   const use = useCommand();
   return (
     <div className="empty-run-sheet">
-      <p>The run-sheet is empty. The standard one has four steps:</p>
+      <p>{t('facilitate.runSheet.empty')}</p>
       <ol className="standard-steps">
         {standardRunSheet().map((step) => (
           <li key={step.title}>
@@ -61,7 +64,7 @@ function EmptyRunSheet({ onFilling }: { onFilling(): void }) {
           use.send({ type: 'setSteps', steps: standardRunSheet() });
         })}
       >
-        Use the standard run-sheet
+        {t('facilitate.runSheet.useStandard')}
       </button>
       <Problem text={use.problem} />
     </div>
@@ -69,6 +72,7 @@ function EmptyRunSheet({ onFilling }: { onFilling(): void }) {
 }
 
 function NextStep() {
+  const { t } = useT();
   const { steps, currentStep } = useControl();
   const next = useCommand();
   const current = steps[currentStep];
@@ -76,7 +80,9 @@ function NextStep() {
   const upcoming = steps[currentStep + 1];
   return (
     <div className="next-step">
-      <p className="now">{current ? `Now: step ${currentStep + 1} of ${steps.length}.` : 'The workshop has not started.'}</p>
+      <p className="now">
+        {current ? t('facilitate.runSheet.now', { number: currentStep + 1, total: steps.length }) : t('facilitate.runSheet.notStarted')}
+      </p>
       <button
         type="button"
         id={NEXT_ID}
@@ -84,13 +90,13 @@ function NextStep() {
         aria-describedby="facilitate-next-effects"
         {...pressable(!upcoming || next.busy, () => next.send({ type: 'startStep', index: currentStep + 1 }))}
       >
-        Next step
+        {t('facilitate.runSheet.next')}
       </button>
       <Problem text={next.problem} />
       <div id="facilitate-next-effects" className="next-effects">
         {upcoming ? (
           <>
-            <p>Starts step {currentStep + 2}, marked “Next” below:</p>
+            <p>{t('facilitate.runSheet.next.starts', { number: currentStep + 2 })}</p>
             <ul>
               {stepEffects(upcoming).map((effect) => (
                 <li key={effect}>{effect}</li>
@@ -98,7 +104,7 @@ function NextStep() {
             </ul>
           </>
         ) : (
-          <p>This is the last step. Start any step below to go back to it.</p>
+          <p>{t('facilitate.runSheet.last')}</p>
         )}
       </div>
     </div>
@@ -106,27 +112,28 @@ function NextStep() {
 }
 
 function StepList() {
+  const { t } = useT();
   const { steps, currentStep } = useControl();
   const start = useCommand();
   return (
     <>
-      <ol className="run-sheet-steps" aria-label="Steps">
+      <ol className="run-sheet-steps" aria-label={t('facilitate.runSheet.steps')}>
         {steps.map((step, index) => (
           <li key={step.id} className={index === currentStep ? 'current' : undefined} aria-current={index === currentStep ? 'step' : undefined}>
             <div className="step-text">
               <span className="step-title">
                 {index + 1}. {step.title}
-                {index === currentStep && <span className="now-badge"> · Now</span>}
-                {index === currentStep + 1 && <span className="next-badge"> · Next</span>}
+                {index === currentStep && <span className="now-badge"> · {t('facilitate.runSheet.now.badge')}</span>}
+                {index === currentStep + 1 && <span className="next-badge"> · {t('facilitate.runSheet.next.badge')}</span>}
               </span>
               <span className="step-summary">{stepSummary(step)}</span>
             </div>
             <button
               type="button"
-              aria-label={`Start step ${index + 1}: ${step.title}`}
+              aria-label={t('facilitate.runSheet.start.label', { number: index + 1, title: step.title })}
               {...pressable(start.busy, () => start.send({ type: 'startStep', index }))}
             >
-              Start
+              {t('facilitate.runSheet.start')}
             </button>
           </li>
         ))}

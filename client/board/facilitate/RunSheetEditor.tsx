@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { MAX_STEPS, type Step } from '../../../shared/workshop/control';
+import { useT } from '../../i18n/I18n';
 import { Problem } from './parts';
 import { newStepDraft, readStepDrafts, type StepDraft, stepDraft } from './stepDraft';
 import { StepFields } from './StepFields';
@@ -11,6 +12,7 @@ import { useCommand } from './useAction';
  * replaces the whole list (the running step keeps running, found again by its id).
  */
 export function RunSheetEditor({ steps, onDone }: { steps: Step[]; onDone(): void }) {
+  const { t } = useT();
   const [drafts, setDrafts] = useState<StepDraft[]>(() => steps.map(stepDraft));
   const [startedFrom] = useState(steps);
   const [invalidId, setInvalidId] = useState<string | null>(null);
@@ -68,10 +70,10 @@ export function RunSheetEditor({ steps, onDone }: { steps: Step[]; onDone(): voi
   };
 
   return (
-    <form id="facilitate-run-sheet-editor" className="run-sheet-editor" onSubmit={submit} aria-label="Edit the run-sheet" noValidate>
+    <form id="facilitate-run-sheet-editor" className="run-sheet-editor" onSubmit={submit} aria-label={t('facilitate.editor.label')} noValidate>
       {drafts.length === 0 ? (
         <div className="empty-run-sheet">
-          <p>No steps yet. Add your own, or start from the standard four: silent writing, clustering, voting, discussion.</p>
+          <p>{t('facilitate.editor.none')}</p>
           <button
             type="button"
             onClick={() => {
@@ -80,7 +82,7 @@ export function RunSheetEditor({ steps, onDone }: { steps: Step[]; onDone(): voi
               focusNext.current = standard[0] ? `step-${standard[0].id}-title` : null;
             }}
           >
-            Use the standard run-sheet
+            {t('facilitate.runSheet.useStandard')}
           </button>
         </div>
       ) : (
@@ -101,19 +103,17 @@ export function RunSheetEditor({ steps, onDone }: { steps: Step[]; onDone(): voi
         </ol>
       )}
       <button type="button" id="facilitate-add-step" onClick={add} disabled={drafts.length >= MAX_STEPS}>
-        Add step
+        {t('facilitate.editor.add')}
       </button>
-      {drafts.length >= MAX_STEPS && <p className="field-hint">A run-sheet has at most {MAX_STEPS} steps.</p>}
-      {changedElsewhere && (
-        <p className="facilitate-warning">Another facilitator changed the run-sheet while you were editing. Saving replaces their changes.</p>
-      )}
+      {drafts.length >= MAX_STEPS && <p className="field-hint">{t('facilitate.editor.max', { max: MAX_STEPS })}</p>}
+      {changedElsewhere && <p className="facilitate-warning">{t('facilitate.editor.changedElsewhere')}</p>}
       <Problem text={save.problem} />
       <div className="facilitate-actions">
         <button type="submit" className="primary">
-          Save run-sheet
+          {t('facilitate.editor.save')}
         </button>
         <button type="button" className="quiet" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

@@ -3,6 +3,8 @@ import { createPortal } from 'react-dom';
 import type { CreatedBoard } from '../../../shared/protocol';
 import { ImportError } from '../../../shared/report/json';
 import type { BoardView } from '../../../shared/view/boardView';
+import { t as currentT } from '../../i18n/current';
+import { useT } from '../../i18n/I18n';
 import { Dialog, DialogDone } from '../../ui/Dialog';
 import { type Caller, type HistoryEntry, readSnapshot, restoreSnapshot } from '../../workshopApi';
 import { LinkList } from './CopyField';
@@ -19,6 +21,7 @@ type Loaded =
  * live board is never touched, so nobody loses what they wrote since.
  */
 export function SnapshotPreview({ caller, entry, onClose }: { caller: Caller; entry: HistoryEntry; onClose(): void }) {
+  const { t, intl } = useT();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const restore = useAction();
   const [restored, setRestored] = useState<CreatedBoard | null>(null);
@@ -33,7 +36,7 @@ export function SnapshotPreview({ caller, entry, onClose }: { caller: Caller; en
           live &&
           setLoaded({
             status: 'failed',
-            problem: error instanceof ImportError ? `This snapshot cannot be read: ${error.message}` : problemText(error),
+            problem: error instanceof ImportError ? currentT('facilitate.snapshot.unreadable', { reason: error.message }) : problemText(error),
           }),
       );
     return () => {
@@ -43,35 +46,39 @@ export function SnapshotPreview({ caller, entry, onClose }: { caller: Caller; en
 
   // In a portal: the panel scrolls and stacks on its own, and a modal must cover the whole page.
   return createPortal(
-    <Dialog title={`Snapshot: ${entry.name}`} onClose={onClose}>
-      <p className="field-hint">Taken {new Date(entry.createdAt).toLocaleString()}. This is a read-only view.</p>
-      {loaded.status === 'loading' && <p role="status">Loading the snapshot…</p>}
+    <Dialog title={t('facilitate.snapshot.title', { name: entry.name })} onClose={onClose}>
+      <p className="field-hint">
+        {t('facilitate.snapshot.taken', {
+          time: intl.formatDate(entry.createdAt, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' }),
+        })}
+      </p>
+      {loaded.status === 'loading' && <p role="status">{t('facilitate.snapshot.loading')}</p>}
       {loaded.status === 'failed' && <Problem text={loaded.problem} />}
       {loaded.status === 'ready' && (
-        <div className="snapshot-scroll" tabIndex={0} aria-label="Snapshot contents">
+        <div className="snapshot-scroll" tabIndex={0} aria-label={t('facilitate.snapshot.contents')}>
           <SnapshotOutline view={loaded.view} votes={loaded.votes} />
         </div>
       )}
       {restored ? (
         <div className="restored">
-          <Notice text={`Restored as a new board: “${restored.title}”. The live board is unchanged.`} />
+          <Notice text={t('facilitate.snapshot.restored', { title: restored.title })} />
           <p>
             <a href={restored.links.facilitator} target="_blank" rel="noopener noreferrer" autoFocus>
-              Open the restored board (new tab)
+              {t('facilitate.snapshot.open')}
             </a>
           </p>
           <LinkList links={restored.links} />
         </div>
       ) : (
         <>
-          <p>Restoring creates a new board from this snapshot, with new links. The live board stays as it is.</p>
+          <p>{t('facilitate.snapshot.restore.explain')}</p>
           <button type="button" {...pressable(restore.busy, () => restore.run(() => restoreSnapshot(caller, entry.id), { onDone: setRestored }))}>
-            Restore as a new board
+            {t('facilitate.snapshot.restore')}
           </button>
           <Problem text={restore.problem} />
         </>
       )}
-      <DialogDone onClose={onClose} label="Close" />
+      <DialogDone onClose={onClose} label={t('common.close')} />
     </Dialog>,
     document.body,
   );

@@ -1,5 +1,6 @@
 import { type DimensionId, DIMENSIONS } from '../../../shared/model/vocabulary';
 import { STEP_MINUTES_MAX, STEP_TITLE_MAX } from '../../../shared/workshop/control';
+import { useT } from '../../i18n/I18n';
 import type { StepDraft } from './stepDraft';
 import { VotingFields } from './VotingFields';
 
@@ -24,14 +25,15 @@ export function StepFields({
   onMove(delta: -1 | 1): void;
   onRemove(): void;
 }) {
+  const { t } = useT();
   const id = `step-${draft.id}`;
   const number = index + 1;
   const set = (change: Partial<StepDraft>) => onChange({ ...draft, ...change });
   return (
     <fieldset className={invalid ? 'step-fields invalid' : 'step-fields'}>
-      <legend>Step {number}</legend>
+      <legend>{t('facilitate.step.legend', { number })}</legend>
       <div className="facilitate-field">
-        <label htmlFor={`${id}-title`}>Title</label>
+        <label htmlFor={`${id}-title`}>{t('facilitate.step.title')}</label>
         <input
           id={`${id}-title`}
           value={draft.title}
@@ -42,7 +44,7 @@ export function StepFields({
       </div>
       <div className="field-pair">
         <div className="facilitate-field">
-          <label htmlFor={`${id}-minutes`}>Minutes</label>
+          <label htmlFor={`${id}-minutes`}>{t('facilitate.step.minutes')}</label>
           <input
             id={`${id}-minutes`}
             type="number"
@@ -55,13 +57,13 @@ export function StepFields({
             onChange={(e) => set({ minutes: e.target.value })}
           />
           <p id={`${id}-minutes-hint`} className="field-hint">
-            0 for no timer
+            {t('facilitate.step.minutes.hint')}
           </p>
         </div>
         <div className="facilitate-field">
-          <label htmlFor={`${id}-dimension`}>Focus</label>
+          <label htmlFor={`${id}-dimension`}>{t('facilitate.step.focus')}</label>
           <select id={`${id}-dimension`} value={draft.dimension} onChange={(e) => set({ dimension: e.target.value as DimensionId | '' })}>
-            <option value="">Whole board</option>
+            <option value="">{t('facilitate.step.wholeBoard')}</option>
             {DIMENSIONS.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.label}
@@ -72,26 +74,38 @@ export function StepFields({
       </div>
       <label className="facilitate-check">
         <input type="checkbox" checked={draft.privateWriting} onChange={(e) => set({ privateWriting: e.target.checked })} />
-        Write in private
+        {t('facilitate.step.private')}
       </label>
       <label className="facilitate-check">
         <input type="checkbox" checked={draft.locked} onChange={(e) => set({ locked: e.target.checked })} />
-        Lock the board for participants
+        {t('facilitate.step.lock')}
       </label>
       <label className="facilitate-check">
         <input type="checkbox" checked={draft.votingOn} onChange={(e) => set({ votingOn: e.target.checked })} />
-        Vote in this step
+        {t('facilitate.step.vote')}
       </label>
       {draft.votingOn && <VotingFields idPrefix={`${id}-voting`} draft={draft.voting} onChange={(voting) => set({ voting })} />}
       <div className="step-tools">
-        <button type="button" id={`${id}-up`} aria-label={`Move step ${number} up`} disabled={index === 0} onClick={() => onMove(-1)}>
-          ↑ Up
+        <button
+          type="button"
+          id={`${id}-up`}
+          aria-label={t('facilitate.step.up.label', { number })}
+          disabled={index === 0}
+          onClick={() => onMove(-1)}
+        >
+          {t('facilitate.step.up')}
         </button>
-        <button type="button" id={`${id}-down`} aria-label={`Move step ${number} down`} disabled={index === count - 1} onClick={() => onMove(1)}>
-          ↓ Down
+        <button
+          type="button"
+          id={`${id}-down`}
+          aria-label={t('facilitate.step.down.label', { number })}
+          disabled={index === count - 1}
+          onClick={() => onMove(1)}
+        >
+          {t('facilitate.step.down')}
         </button>
-        <button type="button" className="remove-step" aria-label={`Remove step ${number}`} onClick={onRemove}>
-          Remove
+        <button type="button" className="remove-step" aria-label={t('facilitate.step.remove.label', { number })} onClick={onRemove}>
+          {t('facilitate.step.remove')}
         </button>
       </div>
     </fieldset>

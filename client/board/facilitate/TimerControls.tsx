@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { STEP_MINUTES_MAX } from '../../../shared/workshop/control';
+import { useT } from '../../i18n/I18n';
 import { useControl } from '../context';
 import { formatRemaining, useTimer } from '../WorkshopBar';
 import { pressable, Problem } from './parts';
@@ -7,6 +8,7 @@ import { useCommand } from './useAction';
 
 /** The shared timer in the server's clock: the same on every screen, whatever each device's clock says. */
 export function TimerControls() {
+  const { t } = useT();
   const { timer, steps, currentStep } = useControl();
   const { remaining, running } = useTimer();
   const [minutes, setMinutes] = useState(() => String(steps[currentStep]?.minutes || 5));
@@ -18,13 +20,21 @@ export function TimerControls() {
     if (command.busy) return;
     const value = Number(minutes.trim());
     if (minutes.trim() === '' || !Number.isFinite(value) || value <= 0 || value > STEP_MINUTES_MAX) {
-      command.refuse(`Minutes must be a number above 0 and at most ${STEP_MINUTES_MAX}.`);
+      command.refuse(t('facilitate.timer.invalid', { max: STEP_MINUTES_MAX }));
       return;
     }
     command.send({ type: 'timer', action: 'start', minutes: value });
   };
 
-  const state = remaining === null ? 'No timer' : remaining === 0 ? "Time's up" : running ? 'Running' : 'Paused';
+  const state = t(
+    remaining === null
+      ? 'facilitate.timer.state.none'
+      : remaining === 0
+        ? 'facilitate.timer.state.up'
+        : running
+          ? 'facilitate.timer.state.running'
+          : 'facilitate.timer.state.paused',
+  );
   return (
     <>
       <div className="timer-readout">
@@ -35,7 +45,7 @@ export function TimerControls() {
       </div>
       <form className="timer-start" onSubmit={start} noValidate>
         <div className="facilitate-field">
-          <label htmlFor="facilitate-timer-minutes">Timer minutes</label>
+          <label htmlFor="facilitate-timer-minutes">{t('facilitate.timer.minutes')}</label>
           <input
             id="facilitate-timer-minutes"
             type="number"
@@ -48,24 +58,24 @@ export function TimerControls() {
           />
         </div>
         <button type="submit" className="primary">
-          Start timer
+          {t('facilitate.timer.start')}
         </button>
       </form>
       <div className="facilitate-actions">
         {paused ? (
           <button type="button" {...pressable(command.busy || remaining === 0, () => command.send({ type: 'timer', action: 'resume' }))}>
-            Resume timer
+            {t('facilitate.timer.resume')}
           </button>
         ) : (
           <button type="button" {...pressable(command.busy || !running, () => command.send({ type: 'timer', action: 'pause' }))}>
-            Pause timer
+            {t('facilitate.timer.pause')}
           </button>
         )}
         <button type="button" {...pressable(command.busy, () => command.send({ type: 'timer', action: 'addMinute' }))}>
-          Add a minute
+          {t('facilitate.timer.addMinute')}
         </button>
         <button type="button" {...pressable(command.busy || timer === null, () => command.send({ type: 'timer', action: 'clear' }))}>
-          Clear timer
+          {t('facilitate.timer.clear')}
         </button>
       </div>
       <Problem text={command.problem} />

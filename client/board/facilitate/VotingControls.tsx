@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { DEFAULT_VOTING } from '../../../shared/workshop/control';
+import { useT } from '../../i18n/I18n';
+import { richText } from '../../ui/rich';
 import { useControl } from '../context';
 import { pressable, Problem } from './parts';
 import { usePeopleVotes } from './peopleVotes';
@@ -18,8 +20,6 @@ function votesCast(used: ReadonlyMap<string, number>): { votes: number; voters: 
   return { votes, voters };
 }
 
-const castText = (votes: number) => `${votes} ${votes === 1 ? 'vote' : 'votes'} cast`;
-
 /** Open a voting round with its rules, watch the votes come in, close it to publish the results. */
 export function VotingControls() {
   const { round } = useControl();
@@ -32,6 +32,8 @@ const OPEN_ID = 'facilitate-open-voting';
 const CLOSE_ID = 'facilitate-close-voting';
 
 function OpenRound({ onClosing }: { onClosing(): void }) {
+  const translator = useT();
+  const { t } = translator;
   const { round, people } = useControl();
   const close = useCommand();
   const { votes, voters } = votesCast(usePeopleVotes());
@@ -40,12 +42,20 @@ function OpenRound({ onClosing }: { onClosing(): void }) {
   return (
     <div className="facilitate-group">
       <p className="round-status">
-        <strong>{round.title}</strong> is open: {describeVoting(round)}.
+        {richText(translator, 'facilitate.voting.openStatus', {
+          title: round.title,
+          rules: describeVoting(round),
+          b: (chunks) => <strong>{chunks}</strong>,
+        })}
       </p>
       <p className="votes-cast" aria-live="polite">
-        <span className="big-number">{votes}</span> {votes === 1 ? 'vote' : 'votes'} cast by {voters} of {people.size}{' '}
-        {people.size === 1 ? 'person' : 'people'}
-        {possible > 0 && ` (${possible} possible)`}
+        {richText(translator, 'facilitate.voting.cast', {
+          votes,
+          voters,
+          people: people.size,
+          num: (chunks) => <span className="big-number">{chunks}</span>,
+        })}
+        {possible > 0 && ` ${t('facilitate.voting.possible', { possible })}`}
       </p>
       <button
         type="button"
@@ -56,7 +66,7 @@ function OpenRound({ onClosing }: { onClosing(): void }) {
           close.send({ type: 'closeVoting' });
         })}
       >
-        Close voting
+        {t('facilitate.voting.close')}
       </button>
       <Problem text={close.problem} />
     </div>
@@ -64,6 +74,8 @@ function OpenRound({ onClosing }: { onClosing(): void }) {
 }
 
 function NewRound({ onOpening }: { onOpening(): void }) {
+  const translator = useT();
+  const { t } = translator;
   const { round } = useControl();
   const used = usePeopleVotes();
   const open = useCommand();
@@ -87,11 +99,15 @@ function NewRound({ onOpening }: { onOpening(): void }) {
     <form className="facilitate-group" onSubmit={submit} noValidate>
       {round && (
         <p className="round-status">
-          <strong>{round.title}</strong> closed with {castText(votesCast(used).votes)}; the totals are shown on the notes.
+          {richText(translator, 'facilitate.voting.closed', {
+            title: round.title,
+            votes: votesCast(used).votes,
+            b: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       )}
       <div className="facilitate-field">
-        <label htmlFor="facilitate-round-title">Round name</label>
+        <label htmlFor="facilitate-round-title">{t('facilitate.voting.roundName')}</label>
         <input
           id="facilitate-round-title"
           value={title}
@@ -100,12 +116,12 @@ function NewRound({ onOpening }: { onOpening(): void }) {
           onChange={(e) => setTitle(e.target.value)}
         />
         <p id="facilitate-round-title-hint" className="field-hint">
-          Optional. Shown to everyone; “Vote” when left empty.
+          {t('facilitate.voting.roundName.hint')}
         </p>
       </div>
       <VotingFields idPrefix="facilitate-round" draft={draft} onChange={setDraft} />
       <button type="submit" id={OPEN_ID} className="primary">
-        Open voting
+        {t('facilitate.voting.open')}
       </button>
       <Problem text={open.problem} />
     </form>

@@ -1,8 +1,10 @@
 import { VOTE_BUDGET_MAX } from '../../../shared/workshop/control';
+import { useT } from '../../i18n/I18n';
 import { CLUSTER_CAP_MAX, type VotingDraft } from './votingDraft';
 
 /** The settings of a voting round, for opening one now or for a run-sheet step. */
 export function VotingFields({ idPrefix, draft, onChange }: { idPrefix: string; draft: VotingDraft; onChange(draft: VotingDraft): void }) {
+  const { t } = useT();
   const field = (name: 'budget' | 'maxPerNote' | 'clusterCap', label: string, max: number, hint?: string) => {
     const id = `${idPrefix}-${name}`;
     return (
@@ -30,13 +32,13 @@ export function VotingFields({ idPrefix, draft, onChange }: { idPrefix: string; 
   return (
     <div className="voting-fields">
       <div className="field-pair">
-        {field('budget', 'Votes per person', VOTE_BUDGET_MAX)}
-        {field('maxPerNote', 'Most votes on one note', VOTE_BUDGET_MAX)}
+        {field('budget', t('facilitate.voting.budget'), VOTE_BUDGET_MAX)}
+        {field('maxPerNote', t('facilitate.voting.maxPerNote'), VOTE_BUDGET_MAX)}
       </div>
-      {field('clusterCap', 'Cluster cap', CLUSTER_CAP_MAX, "Most votes one cluster's people together may put on one note. Leave empty for no cap.")}
+      {field('clusterCap', t('facilitate.voting.clusterCap'), CLUSTER_CAP_MAX, t('facilitate.voting.clusterCap.hint'))}
       <label className="facilitate-check">
         <input type="checkbox" checked={draft.hideResults} onChange={(e) => onChange({ ...draft, hideResults: e.target.checked })} />
-        Hide results until voting closes
+        {t('facilitate.voting.hideResults')}
       </label>
     </div>
   );

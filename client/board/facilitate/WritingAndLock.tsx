@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type DimensionId, DIMENSIONS } from '../../../shared/model/vocabulary';
 import type { LockState } from '../../../shared/workshop/control';
+import { useT } from '../../i18n/I18n';
 import { useControl } from '../context';
 import { Notice, pressable, Problem, Toggle } from './parts';
 import { useCommand } from './useAction';
@@ -19,6 +20,7 @@ export function WritingAndLock() {
 }
 
 function PrivateWriting() {
+  const { t } = useT();
   const { privateWriting, people } = useControl();
   const toggle = useCommand();
   const reveal = useCommand();
@@ -29,9 +31,9 @@ function PrivateWriting() {
   return (
     <div className="facilitate-group">
       <Toggle
-        label="Private writing"
+        label={t('facilitate.writing.private')}
         checked={pending.shown}
-        hint="Participants' new notes stay on their own screen until revealed."
+        hint={t('facilitate.writing.private.hint')}
         onChange={(on) => {
           if (toggle.busy) return;
           pending.choose(on);
@@ -39,17 +41,15 @@ function PrivateWriting() {
         }}
       />
       <Problem text={toggle.problem} />
-      <p className="private-count">
-        {waiting === 0 ? 'No private notes are waiting.' : `${waiting} private ${waiting === 1 ? 'note is' : 'notes are'} waiting to be revealed.`}
-      </p>
+      <p className="private-count">{waiting === 0 ? t('facilitate.writing.waiting.none') : t('facilitate.writing.waiting', { count: waiting })}</p>
       <button
         type="button"
         {...pressable(reveal.busy, () => {
           setRevealed(null);
-          reveal.send({ type: 'revealAll' }, { onDone: () => setRevealed("Everyone's private notes are on the board now.") });
+          reveal.send({ type: 'revealAll' }, { onDone: () => setRevealed(t('facilitate.writing.revealed')) });
         })}
       >
-        Reveal everyone's private notes
+        {t('facilitate.writing.reveal')}
       </button>
       <Problem text={reveal.problem} />
       <Notice text={revealed} />
@@ -58,6 +58,7 @@ function PrivateWriting() {
 }
 
 function Locks() {
+  const { t } = useT();
   const { lock } = useControl();
   const command = useCommand();
   const pending = usePending(lock, lockKey);
@@ -76,18 +77,18 @@ function Locks() {
   return (
     <div className="facilitate-group">
       <Toggle
-        label="Lock the whole board"
+        label={t('facilitate.lock.board')}
         checked={shown.board}
-        hint="Participants can read and vote but not change notes. Facilitators still can."
+        hint={t('facilitate.lock.board.hint')}
         onChange={(board) => send({ ...shown, board })}
       />
       <fieldset className="dimension-locks">
-        <legend>Lock single dimensions</legend>
-        {shown.board && <p className="field-hint">While the whole board is locked, every dimension is locked.</p>}
+        <legend>{t('facilitate.lock.dimensions')}</legend>
+        {shown.board && <p className="field-hint">{t('facilitate.lock.dimensions.all')}</p>}
         {DIMENSIONS.map((dimension) => (
           <label key={dimension.id} className="facilitate-check">
             <input type="checkbox" checked={shown.dimensions.includes(dimension.id)} onChange={(e) => setDimension(dimension.id, e.target.checked)} />
-            Lock {dimension.label}
+            {t('facilitate.lock.dimension', { dimension: dimension.label })}
           </label>
         ))}
       </fieldset>

@@ -2,6 +2,7 @@
 import { newId } from '../../../shared/model/ids';
 import type { DimensionId } from '../../../shared/model/vocabulary';
 import { DEFAULT_VOTING, type Step, STEP_MINUTES_MAX, STEP_TITLE_MAX } from '../../../shared/workshop/control';
+import { t } from '../../i18n/current';
 import { type Checked, readVotingDraft, type VotingDraft, votingDraft } from './votingDraft';
 
 export interface StepDraft {
@@ -36,16 +37,16 @@ export function newStepDraft(): StepDraft {
 
 function readStep(draft: StepDraft, number: number): Checked<Step> {
   const title = draft.title.trim();
-  if (title === '') return { ok: false, problem: `Step ${number} needs a title.` };
-  if (title.length > STEP_TITLE_MAX) return { ok: false, problem: `The title of step ${number} is longer than ${STEP_TITLE_MAX} characters.` };
+  if (title === '') return { ok: false, problem: t('facilitate.step.invalid.title', { number }) };
+  if (title.length > STEP_TITLE_MAX) return { ok: false, problem: t('facilitate.step.invalid.titleLength', { number, max: STEP_TITLE_MAX }) };
   const minutes = Number(draft.minutes.trim());
   if (draft.minutes.trim() === '' || !Number.isFinite(minutes) || minutes < 0 || minutes > STEP_MINUTES_MAX) {
-    return { ok: false, problem: `Step ${number} needs minutes from 0 to ${STEP_MINUTES_MAX} (0 for no timer).` };
+    return { ok: false, problem: t('facilitate.step.invalid.minutes', { number, max: STEP_MINUTES_MAX }) };
   }
   let voting = null;
   if (draft.votingOn) {
     const checked = readVotingDraft(draft.voting);
-    if (!checked.ok) return { ok: false, problem: `Step ${number}: ${checked.problem}` };
+    if (!checked.ok) return { ok: false, problem: t('facilitate.step.invalid.voting', { number, problem: checked.problem }) };
     voting = checked.value;
   }
   return {

@@ -5,13 +5,14 @@
 import { useMemo, useState } from 'react';
 import type { ControlCommand } from '../../../shared/workshop/commands';
 import { ApiError } from '../../api';
+import { t } from '../../i18n/current';
 import type { Caller } from '../../workshopApi';
 import { useBoard } from '../context';
 
 export function problemText(error: unknown): string {
   // ApiError messages are written by the server for people; anything else is a failed fetch.
   if (error instanceof ApiError) return error.message;
-  return 'The server did not answer. Check the connection and try again.';
+  return t('facilitate.unanswered');
 }
 
 interface Callbacks<T> {

@@ -1,5 +1,6 @@
 /** A voting configuration as typed into a form (numbers as text), and its check before sending. */
 import { VOTE_BUDGET_MAX, type VotingConfig } from '../../../shared/workshop/control';
+import { t } from '../../i18n/current';
 
 export interface VotingDraft {
   budget: string;
@@ -31,23 +32,22 @@ export function wholeNumber(text: string, min: number, max: number): number | nu
 
 export function readVotingDraft(draft: VotingDraft): Checked<VotingConfig> {
   const budget = wholeNumber(draft.budget, 1, VOTE_BUDGET_MAX);
-  if (budget === null) return { ok: false, problem: `Votes per person must be a whole number from 1 to ${VOTE_BUDGET_MAX}.` };
+  if (budget === null) return { ok: false, problem: t('facilitate.voting.invalid.budget', { max: VOTE_BUDGET_MAX }) };
   const maxPerNote = wholeNumber(draft.maxPerNote, 1, VOTE_BUDGET_MAX);
-  if (maxPerNote === null) return { ok: false, problem: `Most votes on one note must be a whole number from 1 to ${VOTE_BUDGET_MAX}.` };
-  if (maxPerNote > budget) return { ok: false, problem: 'Most votes on one note cannot be more than the votes per person.' };
+  if (maxPerNote === null) return { ok: false, problem: t('facilitate.voting.invalid.maxPerNote', { max: VOTE_BUDGET_MAX }) };
+  if (maxPerNote > budget) return { ok: false, problem: t('facilitate.voting.invalid.maxOverBudget') };
   let clusterCap: number | null = null;
   if (draft.clusterCap.trim() !== '') {
     clusterCap = wholeNumber(draft.clusterCap, 1, CLUSTER_CAP_MAX);
-    if (clusterCap === null)
-      return { ok: false, problem: `The cluster cap must be a whole number from 1 to ${CLUSTER_CAP_MAX}, or empty for no cap.` };
+    if (clusterCap === null) return { ok: false, problem: t('facilitate.voting.invalid.clusterCap', { max: CLUSTER_CAP_MAX }) };
   }
   return { ok: true, value: { budget, maxPerNote, clusterCap, hideResults: draft.hideResults } };
 }
 
 /** "5 votes each, at most 3 on one note, results hidden until voting closes". */
 export function describeVoting(config: VotingConfig): string {
-  const parts = [`${config.budget} ${config.budget === 1 ? 'vote' : 'votes'} each`, `at most ${config.maxPerNote} on one note`];
-  if (config.clusterCap !== null) parts.push(`at most ${config.clusterCap} from one cluster on one note`);
-  parts.push(config.hideResults ? 'results hidden until voting closes' : 'results shown live');
+  const parts = [t('facilitate.voting.rules.budget', { count: config.budget }), t('facilitate.voting.rules.perNote', { count: config.maxPerNote })];
+  if (config.clusterCap !== null) parts.push(t('facilitate.voting.rules.cap', { count: config.clusterCap }));
+  parts.push(t(config.hideResults ? 'facilitate.voting.rules.hidden' : 'facilitate.voting.rules.live'));
   return parts.join(', ');
 }
