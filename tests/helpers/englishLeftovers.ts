@@ -112,6 +112,16 @@ function wholeWords(fragment: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(fragment)}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
+/** An English piece to look for: its message's key, the words, and how to find them as words. */
+export interface Sought {
+  key: string;
+  english: string;
+  pattern: RegExp;
+}
+
+// Per pair of catalogues (they are read once and never change): every screen looks for the same pieces.
+const sought = new WeakMap<Catalogue, Map<Catalogue, Sought[]>>();
+
 export interface Leftover {
   /** The English message's key. */
   key: string;
@@ -127,21 +137,26 @@ export interface Leftover {
  * letter, and not also a word or phrase of the own language's catalogue ("Start" is German too,
  * "Markdown" sits inside "Markdown-Bericht"): the page may show those legitimately.
  */
-export function englishFragments(english: Catalogue, own: Catalogue): Array<{ key: string; english: string; pattern: RegExp }> {
+export function englishFragments(english: Catalogue, own: Catalogue): Sought[] {
+  const known = sought.get(own)?.get(english);
+  if (known) return known;
   const ownText = Object.values(own)
     .flatMap((message) => messageFragments(message))
     .join('\n');
-  const found: Array<{ key: string; english: string; pattern: RegExp }> = [];
+  const ownLower = ownText.toLowerCase();
+  const found: Sought[] = [];
   for (const [key, message] of Object.entries(english)) {
     const translated = own[key];
     if (translated === undefined || normaliseSpaces(translated) === normaliseSpaces(message)) continue;
     for (const fragment of new Set(messageFragments(message))) {
       if (fragment.length < MIN_FRAGMENT_LENGTH || !/\p{L}/u.test(fragment)) continue;
       const pattern = wholeWords(fragment);
-      if (pattern.test(ownText)) continue;
+      // A cheap look first: most English is nowhere in the other language's catalogue.
+      if (ownLower.includes(fragment.toLowerCase()) && pattern.test(ownText)) continue;
       found.push({ key, english: fragment, pattern });
     }
   }
+  sought.set(own, new Map([...(sought.get(own) ?? new Map<Catalogue, Sought[]>()), [english, found]]));
   return found;
 }
 
@@ -156,7 +171,9 @@ export function findEnglishLeftovers(text: string, own: Catalogue, english: Cata
   const cuts = [...new Set(exclude.map(normaliseSpaces))].filter((cut) => cut.length > 0).sort((a, b) => b.length - a.length);
   for (const cut of cuts) page = page.split(cut).join('\n');
   const leftovers: Leftover[] = [];
+  const lower = page.toLowerCase();
   for (const { key, english: fragment, pattern } of englishFragments(english, own)) {
+    if (!lower.includes(fragment.toLowerCase())) continue;
     const match = pattern.exec(page);
     if (!match) continue;
     const context = page.slice(Math.max(0, match.index - 40), match.index + fragment.length + 40).replace(/\n/g, ' | ');

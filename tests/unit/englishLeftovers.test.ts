@@ -106,7 +106,7 @@ function sampleValues(message: string): Record<string, unknown> {
 describe('the English-leftover detector on the real catalogues', () => {
   const source = catalogue(SOURCE_LOCALE);
   for (const locale of LOCALES.filter((l) => l !== SOURCE_LOCALE)) {
-    it(`[LG7] ${locale}: a page showing every ${locale} message is clean, and any English message planted in it is found`, () => {
+    it(`[LG7] ${locale}: a page of every ${locale} message is clean, and each English message put on a page is found by its key`, () => {
       const own = catalogue(locale);
       const format = (messages: Catalogue, lang: typeof locale | typeof SOURCE_LOCALE) => {
         const translator = createTranslator(lang, messages);
@@ -115,18 +115,16 @@ describe('the English-leftover detector on the real catalogues', () => {
       const ownText = Object.keys(own).map(format(own, locale)).join('\n');
       expect(findEnglishLeftovers(ownText, own, source)).toEqual([]);
 
+      // Each English message alone on a page is found by its key, whenever its formatted sentence
+      // still holds one of its pieces (a plural's other forms may hold them all).
       const sought = englishFragments(source, own);
       const keys = [...new Set(sought.map((f) => f.key))];
       expect(keys.length, 'some English differs from this language').toBeGreaterThan(0);
       const formatEnglish = format(source, SOURCE_LOCALE);
-      const missed = keys.filter((key) => {
-        const planted = formatEnglish(key);
-        const findable = sought.some((f) => f.key === key && f.pattern.test(planted));
-        return findable && !findEnglishLeftovers(`${ownText}\n${planted}`, own, source).some((l) => l.key === key);
-      });
+      const findable = keys.filter((key) => sought.some((f) => f.key === key && f.pattern.test(formatEnglish(key))));
+      const missed = findable.filter((key) => !findEnglishLeftovers(formatEnglish(key), own, source).some((l) => l.key === key));
       expect(missed).toEqual([]);
       // Most English messages are findable once formatted: the detector is not looking at nothing.
-      const findable = keys.filter((key) => sought.some((f) => f.key === key && f.pattern.test(formatEnglish(key))));
       expect(findable.length).toBeGreaterThanOrEqual(Math.ceil(keys.length * 0.8));
     });
   }
