@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
 import { Dialog, DialogDone } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
 import { quote } from './quote';
@@ -21,11 +20,7 @@ export function LinkDialog({ needId, onClose }: { needId: string; onClose(): voi
     .sort((a, b) => Number(a.cluster === need.cluster) - Number(b.cluster === need.cluster) || a.clusterLabel.localeCompare(b.clusterLabel));
 
   const toggle = (practiceId: string, linked: boolean) =>
-    run(() =>
-      linked
-        ? removeLink(session.doc, linkId(needId, practiceId), session.origin)
-        : addLink(session.doc, needId, practiceId, session.author().id, session.origin),
-    );
+    run(() => (linked ? session.commands.unlinkPractice(needId, practiceId) : session.commands.linkPractice(needId, practiceId)));
 
   return (
     <Dialog title={`Good practices answering ${quote(need.text)}`} onClose={onClose}>

@@ -1,5 +1,4 @@
 import { type FormEvent, useState } from 'react';
-import { moveNotes } from '../../shared/model/mutations/notes';
 import { type DimensionId, DIMENSIONS, type KindId, KINDS } from '../../shared/model/vocabulary';
 import { Dialog, DialogActions } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
@@ -20,7 +19,7 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const target = { dimension, kind, themeId: themes.some((t) => t.id === themeId) ? themeId : null };
-    if (!run(() => moveNotes(session.doc, noteIds, target, session.origin))) return;
+    if (!run(() => session.commands.moveNotes(noteIds, target))) return;
     onClose();
     // The page stays where it is; the note keeps the keyboard focus in its new place (NA2).
     const moved = noteIds[0];

@@ -4,8 +4,6 @@
  * the outline does by key.
  */
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { addNote, deleteNote } from '../../shared/model/mutations/notes';
-import { renameTheme } from '../../shared/model/mutations/themes';
 import type { BoardView, NoteView, ThemeView } from '../../shared/view/boardView';
 import { Dialog } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
@@ -185,7 +183,7 @@ export function OutlineView() {
                   focusRow(row);
                 }}
                 onDoneTheme={(change) => {
-                  if (change && row.type === 'theme') run(() => renameTheme(session.doc, row.theme.id, change, session.origin));
+                  if (change && row.type === 'theme') run(() => session.commands.renameTheme(row.theme.id, change));
                   closeEditing();
                   focusRow(row);
                 }}
@@ -199,11 +197,7 @@ export function OutlineView() {
                   }}
                   onSave={(text) => {
                     run(() =>
-                      addNote(
-                        (privately ? session.workshop.privateDoc : null) ?? session.doc,
-                        { text, dimension: row.dimension as NoteView['dimension'], kind: row.kind as NoteView['kind'], author: session.author() },
-                        session.origin,
-                      ),
+                      session.commands.addNote({ dimension: row.dimension as NoteView['dimension'], kind: row.kind as NoteView['kind'] }, text),
                     );
                     closeEditing();
                     focusRow(row);
@@ -234,7 +228,7 @@ export function OutlineView() {
               className="danger"
               onClick={() => {
                 const index = rows.findIndex((r) => r.key === `n:${dialog.noteId}`);
-                run(() => deleteNote(session.doc, dialog.noteId, session.origin));
+                run(() => session.commands.deleteNote(dialog.noteId));
                 setFocused(rows[index + 1]?.key ?? rows[index - 1]?.key ?? 'd:structure');
                 setDialog(null);
               }}

@@ -3,7 +3,6 @@
  * server sends them to no other socket) until revealed. Editable and deletable here.
  */
 import { useId, useState } from 'react';
-import { deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { kindLabel } from '../../shared/model/vocabulary';
 import { dimensionLabel } from '../../shared/model/vocabulary';
 import { useBoard, useControl, usePrivateView } from './context';
@@ -28,17 +27,17 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const doc = session.workshop.privateDoc;
+  const hasPrivateNotes = session.workshop.privateDoc !== null;
   const notes = view ? [...view.notesById.values()].sort((a, b) => a.createdAt - b.createdAt) : [];
   // Only participants write privately: a facilitator's box would stay empty and cover the panel.
-  if (!doc || session.role !== 'participant' || (notes.length === 0 && !privateWriting && !message)) return null;
+  if (!hasPrivateNotes || session.role !== 'participant' || (notes.length === 0 && !privateWriting && !message)) return null;
   if (placement === 'floating' && phone && writeView) return null;
 
   const reveal = () => {
     setBusy(true);
     setMessage(null);
-    session.workshop
-      .reveal()
+    session.commands
+      .revealPrivateNotes()
       .then((count) => setMessage(count === 1 ? 'Your note is on the board now.' : `Your ${count} notes are on the board now.`))
       .catch((error: unknown) => setMessage(error instanceof Error ? error.message : 'Revealing did not work. Please try again.'))
       .finally(() => setBusy(false));
@@ -77,7 +76,7 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
                 <form
                   onSubmit={(event) => {
                     event.preventDefault();
-                    if (run(() => editNoteText(doc, note.id, draft, session.origin))) setEditing(null);
+                    if (run(() => session.commands.editPrivateNote(note.id, draft))) setEditing(null);
                   }}
                 >
                   <textarea
@@ -106,7 +105,7 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
                     >
                       Edit
                     </button>
-                    <button type="button" className="quiet" onClick={() => run(() => deleteNote(doc, note.id, session.origin))}>
+                    <button type="button" className="quiet" onClick={() => run(() => session.commands.deletePrivateNote(note.id))}>
                       Delete
                     </button>
                   </div>

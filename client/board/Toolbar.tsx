@@ -1,6 +1,5 @@
 import './layout/layout.css';
 import { useId, useState } from 'react';
-import { ungroupNotes } from '../../shared/model/mutations/notes';
 import { useBoard, useBoardView } from './context';
 import { isFilterActive } from './filter';
 import { GroupDialog } from './GroupDialog';
@@ -74,7 +73,7 @@ function SelectionActions() {
       <button type="button" onClick={() => setDialog('move')}>
         Move to…
       </button>
-      <button type="button" disabled={inThemes.length === 0} onClick={() => run(() => ungroupNotes(session.doc, inThemes, session.origin))}>
+      <button type="button" disabled={inThemes.length === 0} onClick={() => run(() => session.commands.ungroupNotes(inThemes))}>
         Ungroup
       </button>
       <button type="button" className="quiet" onClick={() => ui.clearSelection()}>

@@ -97,7 +97,7 @@ function DoneButton() {
         onClick={() => {
           setBusy(true);
           setProblem(null);
-          session.workshop
+          session.commands
             .setReady(!ready)
             .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'That did not work.'))
             .finally(() => setBusy(false));

@@ -20,6 +20,7 @@ import {
 } from '@dnd-kit/core';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { findTheme } from '../../../shared/view/boardView';
+import { Store } from '../../store';
 import { useBoard } from '../context';
 import { quote } from '../quote';
 import { liveSelection } from '../ui';
@@ -43,21 +44,7 @@ interface DragState {
 }
 
 /** The drag in progress, as a store: each card subscribes to its own drop indicator only. */
-class DragStore {
-  private state: DragState = { dragged: null, intent: null };
-  private readonly listeners = new Set<() => void>();
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-  get = () => this.state;
-  set(state: DragState): void {
-    this.state = state;
-    for (const listener of this.listeners) listener();
-  }
-}
-
-const DragStoreContext = createContext<DragStore | null>(null);
+const DragStoreContext = createContext<Store<DragState> | null>(null);
 
 /**
  * How a drop onto this note or theme would land, for its indicator: 'before', 'after', 'group'
@@ -131,7 +118,7 @@ const INSTRUCTIONS =
 export function BoardDnd({ children, renderOverlay }: { children: ReactNode; renderOverlay(dragged: Dragged): ReactNode }) {
   const { session, run } = useBoard();
   const ui = useUiStore();
-  const [store] = useState(() => new DragStore());
+  const [store] = useState(() => new Store<DragState>({ dragged: null, intent: null }));
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const latest = useRef<DragState>(store.get());

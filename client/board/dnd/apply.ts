@@ -2,8 +2,6 @@
  * Carries out a drop through the named mutations, and describes the result for a screen reader:
  * "Note “Weak KPIs” moved to Cluster strategy / Challenge, theme “Reporting”, position 3 of 5."
  */
-import { moveNotes } from '../../../shared/model/mutations/notes';
-import { groupNotes, moveTheme } from '../../../shared/model/mutations/themes';
 import { kindLabel } from '../../../shared/model/vocabulary';
 import type { BoardView, CellView, NoteView } from '../../../shared/view/boardView';
 import { quote } from '../quote';
@@ -29,29 +27,29 @@ function notesAt(view: BoardView, dimension: string, kind: string, themeId: stri
  * dragged note is part of it. Returns the id of a theme the drop created (to name it next).
  */
 export function applyDrop(session: BoardSession, view: BoardView, dragged: Dragged, moving: readonly string[], intent: DropIntent): string | null {
-  const { doc, origin } = session;
+  const { commands } = session;
   if (dragged.type === 'theme') {
     if (intent.type === 'beside-theme') {
       const themes = (cellOf(view, intent.dimension, intent.kind)?.themes ?? []).filter((t) => t.id !== dragged.themeId);
       const at = themes.findIndex((t) => t.id === intent.themeId);
-      moveTheme(doc, dragged.themeId, { dimension: intent.dimension, kind: intent.kind, index: intent.side === 'before' ? at : at + 1 }, origin);
+      commands.moveTheme(dragged.themeId, { dimension: intent.dimension, kind: intent.kind, index: intent.side === 'before' ? at : at + 1 });
     } else {
-      moveTheme(doc, dragged.themeId, { dimension: intent.dimension, kind: intent.kind }, origin);
+      commands.moveTheme(dragged.themeId, { dimension: intent.dimension, kind: intent.kind });
     }
     return null;
   }
   switch (intent.type) {
     case 'append-cell':
-      moveNotes(doc, moving, { dimension: intent.dimension, kind: intent.kind, themeId: null }, origin);
+      commands.moveNotes(moving, { dimension: intent.dimension, kind: intent.kind, themeId: null });
       return null;
     case 'append-theme':
-      moveNotes(doc, moving, { dimension: intent.dimension, kind: intent.kind, themeId: intent.themeId }, origin);
+      commands.moveNotes(moving, { dimension: intent.dimension, kind: intent.kind, themeId: intent.themeId });
       return null;
     case 'beside-note': {
       const siblings = notesAt(view, intent.dimension, intent.kind, intent.themeId).filter((n) => !moving.includes(n.id));
       const at = siblings.findIndex((n) => n.id === intent.noteId);
       const index = at < 0 ? siblings.length : intent.side === 'before' ? at : at + 1;
-      moveNotes(doc, moving, { dimension: intent.dimension, kind: intent.kind, themeId: intent.themeId, index }, origin);
+      commands.moveNotes(moving, { dimension: intent.dimension, kind: intent.kind, themeId: intent.themeId, index });
       return null;
     }
     case 'group': {
@@ -61,10 +59,10 @@ export function applyDrop(session: BoardSession, view: BoardView, dragged: Dragg
         // Dropped onto a note that is already in a theme: join that theme, right after it.
         const siblings = theme.notes.filter((n) => !moving.includes(n.id));
         const index = siblings.findIndex((n) => n.id === intent.noteId) + 1;
-        moveNotes(doc, moving, { dimension: intent.dimension, kind: intent.kind, themeId: theme.id, index }, origin);
+        commands.moveNotes(moving, { dimension: intent.dimension, kind: intent.kind, themeId: theme.id, index });
         return null;
       }
-      return groupNotes(doc, [intent.noteId, ...moving], { title: NEW_THEME_TITLE, dimension: intent.dimension, kind: intent.kind }, origin);
+      return commands.groupNotes([intent.noteId, ...moving], { title: NEW_THEME_TITLE, dimension: intent.dimension, kind: intent.kind });
     }
     case 'beside-theme':
       return null;

@@ -1,4 +1,3 @@
-import { setNoteColour } from '../../../shared/model/mutations/notes';
 import { type Colour, COLOURS, defaultColour } from '../../../shared/model/vocabulary';
 import type { NoteView } from '../../../shared/view/boardView';
 import { useBoard } from '../context';
@@ -10,7 +9,7 @@ import { useBoard } from '../context';
 export function ColourChoices({ note, onDone }: { note: NoteView; onDone(): void }) {
   const { session, run } = useBoard();
   const pick = (colour: Colour | null) => {
-    run(() => setNoteColour(session.doc, note.id, colour, session.origin));
+    run(() => session.commands.setNoteColour(note.id, colour));
     onDone();
   };
   const kindColour = defaultColour(note.kind);
