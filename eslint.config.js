@@ -2,6 +2,7 @@
 // and server/ and client/ depend on shared/ but never on each other. Circular imports are
 // caught separately by dpdm (see the `lint` script). Imports are sorted (one block, no blank
 // lines: node built-ins, packages, then relative paths) and no test is left focused with `.only`.
+// React components (client/**/*.tsx) import neither Yjs nor the mutations: they call session.commands.
 // Formatting is Prettier's (`npm run format:check`), not ESLint's.
 import js from '@eslint/js';
 import noOnlyTests from 'eslint-plugin-no-only-tests';
@@ -11,6 +12,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'os', 'crypto', 'child_process', 'url', 'stream'];
+const clientForbidden = ['**/server/**', 'ws', 'better-sqlite3', ...nodeBuiltins];
 
 function forbid(groups, message) {
   return { 'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }] };
@@ -60,7 +62,27 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid(['**/server/**', 'ws', 'better-sqlite3', ...nodeBuiltins], 'client/ may import shared/, never server/ or Node modules.'),
+      ...forbid(clientForbidden, 'client/ may import shared/, never server/ or Node modules.'),
+    },
+  },
+  {
+    // React components change the board through session.commands (client/board/commands.ts) and
+    // read BoardViews: Yjs stays in the session's .ts files. Repeats client/'s rule: a later block
+    // replaces it.
+    files: ['client/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: clientForbidden, message: 'client/ may import shared/, never server/ or Node modules.' },
+            {
+              group: ['yjs', 'y-*', 'y-*/**', '**/shared/model/mutations/**', '**/shared/workshop/mutations'],
+              message: 'A React component changes the board through session.commands (client/board/commands.ts), never Yjs or a mutation directly.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -77,6 +77,7 @@ export const ERROR_CODES = [
   'person.notFound',
   'place.index',
   'place.invalid',
+  'privateNotes.participantOnly',
   'quota.createsFromAddress',
   'quota.createsOnServer',
   'quota.importsFromAddress',

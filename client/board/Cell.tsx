@@ -9,7 +9,6 @@ import { NoteComposer } from './NoteComposer';
 import type { NoteDecor } from './noteDecor';
 import { NoteList } from './NoteList';
 import { ThemeBlock } from './ThemeBlock';
-import { writeNote } from './writeNote';
 
 function CellView_({ cell, dimensionLabel, decor }: CellProps) {
   const { session, writable, run } = useBoard();
@@ -37,7 +36,7 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
   };
 
   const save = (text: string) => {
-    if (writeNote({ session, run }, { text, dimension: cell.dimension, kind: cell.kind })) closeComposer();
+    if (run(() => session.commands.addNote(cell, text))) closeComposer();
   };
 
   return (

@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { kindKey } from '../../shared/i18n/catalogue';
-import { groupNotes } from '../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import { useT } from '../i18n/I18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
@@ -22,7 +21,7 @@ export function GroupDialog({ noteIds, onDone, onClose }: { noteIds: readonly st
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!first) return onClose();
-    const done = run(() => groupNotes(session.doc, ordered, { title, statement, dimension: first.dimension, kind: first.kind }, session.origin));
+    const done = run(() => session.commands.groupNotes(ordered, { title, statement, dimension: first.dimension, kind: first.kind }));
     if (done) onDone();
   };
 

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { kindKey } from '../../shared/i18n/catalogue';
-import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
 import { useT } from '../i18n/I18n';
 import { Dialog, DialogDone } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
@@ -24,11 +23,7 @@ export function LinkDialog({ needId, onClose }: { needId: string; onClose(): voi
     .sort((a, b) => Number(a.cluster === need.cluster) - Number(b.cluster === need.cluster) || a.clusterLabel.localeCompare(b.clusterLabel));
 
   const toggle = (practiceId: string, linked: boolean) =>
-    run(() =>
-      linked
-        ? removeLink(session.doc, linkId(needId, practiceId), session.origin)
-        : addLink(session.doc, needId, practiceId, session.author().id, session.origin),
-    );
+    run(() => (linked ? session.commands.unlinkPractice(needId, practiceId) : session.commands.linkPractice(needId, practiceId)));
 
   return (
     <Dialog title={t('board.link.title', { note: quote(need.text) })} onClose={onClose}>

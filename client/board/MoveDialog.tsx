@@ -1,6 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { kindKey } from '../../shared/i18n/catalogue';
-import { moveNotes } from '../../shared/model/mutations/notes';
 import { type DimensionId, DIMENSIONS, type KindId, KINDS } from '../../shared/model/vocabulary';
 import { useT } from '../i18n/I18n';
 import { Dialog, DialogActions } from '../ui/Dialog';
@@ -23,7 +22,7 @@ export function MoveDialog({ noteIds, onClose }: { noteIds: readonly string[]; o
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const target = { dimension, kind, themeId: themes.some((theme) => theme.id === themeId) ? themeId : null };
-    if (!run(() => moveNotes(session.doc, noteIds, target, session.origin))) return;
+    if (!run(() => session.commands.moveNotes(noteIds, target))) return;
     onClose();
     // The page stays where it is; the note keeps the keyboard focus in its new place (NA2).
     const moved = noteIds[0];

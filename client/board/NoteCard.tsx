@@ -13,7 +13,6 @@ import {
   useRef,
   useState,
 } from 'react';
-import { deleteNote } from '../../shared/model/mutations/notes';
 import type { NoteView } from '../../shared/view/boardView';
 import { useT } from '../i18n/I18n';
 import { useBoard } from './context';
@@ -211,7 +210,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
     const texts = cell ? notesIn(cell) : [];
     const at = own ? texts.indexOf(own) : -1;
     const neighbour = (at >= 0 ? (texts[at + 1] ?? texts[at - 1]) : undefined) ?? cell?.querySelector<HTMLElement>('.add-note');
-    if (run(() => deleteNote(session.doc, note.id, session.origin))) {
+    if (run(() => session.commands.deleteNote(note.id))) {
       forgetFocus();
       neighbour?.focus({ preventScroll: true });
     }

@@ -1,5 +1,4 @@
 import { type KeyboardEvent, useLayoutEffect, useRef } from 'react';
-import { editNoteText } from '../../shared/model/mutations/notes';
 import { NOTE_TEXT_MAX } from '../../shared/model/schema';
 import { mapCaret } from '../../shared/model/text';
 import type { NoteView } from '../../shared/view/boardView';
@@ -59,7 +58,7 @@ export function NoteEditor({ note, onDone }: { note: NoteView; onDone(how: 'keyb
       onChange={(event) => {
         shown.current = event.target.value;
         rememberCaret();
-        run(() => editNoteText(session.doc, note.id, event.target.value, session.origin));
+        run(() => session.commands.editNote(note.id, event.target.value));
       }}
       onSelect={rememberCaret}
       onKeyDown={onKeyDown}

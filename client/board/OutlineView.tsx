@@ -7,8 +7,6 @@ import type { IntlShape } from '@formatjs/intl';
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { MessageKey } from '../../shared/i18n/catalogue';
 import type { Translator } from '../../shared/i18n/translate';
-import { addNote, deleteNote } from '../../shared/model/mutations/notes';
-import { renameTheme } from '../../shared/model/mutations/themes';
 import type { BoardView, NoteView, ThemeView } from '../../shared/view/boardView';
 import { useT } from '../i18n/I18n';
 import { Dialog } from '../ui/Dialog';
@@ -196,7 +194,7 @@ export function OutlineView() {
                   focusRow(row);
                 }}
                 onDoneTheme={(change) => {
-                  if (change && row.type === 'theme') run(() => renameTheme(session.doc, row.theme.id, change, session.origin));
+                  if (change && row.type === 'theme') run(() => session.commands.renameTheme(row.theme.id, change));
                   closeEditing();
                   focusRow(row);
                 }}
@@ -210,11 +208,7 @@ export function OutlineView() {
                   }}
                   onSave={(text) => {
                     run(() =>
-                      addNote(
-                        (privately ? session.workshop.privateDoc : null) ?? session.doc,
-                        { text, dimension: row.dimension as NoteView['dimension'], kind: row.kind as NoteView['kind'], author: session.author() },
-                        session.origin,
-                      ),
+                      session.commands.addNote({ dimension: row.dimension as NoteView['dimension'], kind: row.kind as NoteView['kind'] }, text),
                     );
                     closeEditing();
                     focusRow(row);
@@ -245,7 +239,7 @@ export function OutlineView() {
               className="danger"
               onClick={() => {
                 const index = rows.findIndex((r) => r.key === `n:${dialog.noteId}`);
-                run(() => deleteNote(session.doc, dialog.noteId, session.origin));
+                run(() => session.commands.deleteNote(dialog.noteId));
                 setFocused(rows[index + 1]?.key ?? rows[index - 1]?.key ?? 'd:structure');
                 setDialog(null);
               }}

@@ -4,7 +4,6 @@
  */
 import { useId, useState } from 'react';
 import { kindKey } from '../../shared/i18n/catalogue';
-import { deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { dimensionLabel } from '../../shared/model/vocabulary';
 import { useT } from '../i18n/I18n';
 import { useBoard, useControl, usePrivateView } from './context';
@@ -30,17 +29,17 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
   const [draft, setDraft] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const doc = session.workshop.privateDoc;
+  const hasPrivateNotes = session.workshop.privateDoc !== null;
   const notes = view ? [...view.notesById.values()].sort((a, b) => a.createdAt - b.createdAt) : [];
   // Only participants write privately: a facilitator's box would stay empty and cover the panel.
-  if (!doc || session.role !== 'participant' || (notes.length === 0 && !privateWriting && !message)) return null;
+  if (!hasPrivateNotes || session.role !== 'participant' || (notes.length === 0 && !privateWriting && !message)) return null;
   if (placement === 'floating' && phone && writeView) return null;
 
   const reveal = () => {
     setBusy(true);
     setMessage(null);
-    session.workshop
-      .reveal()
+    session.commands
+      .revealPrivateNotes()
       .then((count) => setMessage(t('board.private.reveal.done', { count })))
       .catch((error: unknown) => setMessage(error instanceof Error ? error.message : t('board.private.reveal.failed')))
       .finally(() => setBusy(false));
@@ -80,7 +79,7 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
                 <form
                   onSubmit={(event) => {
                     event.preventDefault();
-                    if (run(() => editNoteText(doc, note.id, draft, session.origin))) setEditing(null);
+                    if (run(() => session.commands.editPrivateNote(note.id, draft))) setEditing(null);
                   }}
                 >
                   <textarea
@@ -109,7 +108,7 @@ export function PrivateNotes({ placement = 'floating' }: { placement?: 'floating
                     >
                       {t('board.private.edit')}
                     </button>
-                    <button type="button" className="quiet" onClick={() => run(() => deleteNote(doc, note.id, session.origin))}>
+                    <button type="button" className="quiet" onClick={() => run(() => session.commands.deletePrivateNote(note.id))}>
                       {t('board.private.delete')}
                     </button>
                   </div>

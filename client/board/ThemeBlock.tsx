@@ -1,6 +1,5 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import { type KeyboardEventHandler, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { dissolveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import type { ThemeView } from '../../shared/view/boardView';
 import { useT } from '../i18n/I18n';
@@ -93,7 +92,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
           <ThemeEditor
             theme={theme}
             onDone={(change) => {
-              if (change) run(() => renameTheme(session.doc, theme.id, change, session.origin));
+              if (change) run(() => session.commands.renameTheme(theme.id, change));
               stopRenaming();
             }}
           />
@@ -133,7 +132,7 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
               onClick={() => {
                 // The theme's first note takes the keyboard focus once the theme is gone.
                 const first = theme.notes[0]?.id;
-                if (run(() => dissolveTheme(session.doc, theme.id, session.origin)) && first) {
+                if (run(() => session.commands.dissolveTheme(theme.id)) && first) {
                   requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(first)}"] .note-text`)?.focus());
                 }
               }}

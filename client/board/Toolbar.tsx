@@ -1,6 +1,5 @@
 import './layout/layout.css';
 import { useId, useState } from 'react';
-import { ungroupNotes } from '../../shared/model/mutations/notes';
 import { useT } from '../i18n/I18n';
 import { useBoard, useBoardView } from './context';
 import { isFilterActive } from './filter';
@@ -77,7 +76,7 @@ function SelectionActions() {
       <button type="button" onClick={() => setDialog('move')}>
         {t('room.selection.move')}
       </button>
-      <button type="button" disabled={inThemes.length === 0} onClick={() => run(() => ungroupNotes(session.doc, inThemes, session.origin))}>
+      <button type="button" disabled={inThemes.length === 0} onClick={() => run(() => session.commands.ungroupNotes(inThemes))}>
         {t('room.selection.ungroup')}
       </button>
       <button type="button" className="quiet" onClick={() => ui.clearSelection()}>

@@ -25,7 +25,7 @@ export function VoteControl({ noteId, label }: { noteId: string; label: string }
 
   const vote = (change: 1 | -1) => {
     setBusy(true);
-    workshop
+    session.commands
       .vote(noteId, change)
       .then(() => setProblem(null))
       .catch((error: unknown) => setProblem(error instanceof Error ? error.message : t('board.vote.failed')))

@@ -112,7 +112,7 @@ function DoneButton() {
         onClick={() => {
           setBusy(true);
           setProblem(null);
-          session.workshop
+          session.commands
             .setReady(!ready)
             .catch((error: unknown) => setProblem(error instanceof Error ? error.message : t('room.problem')))
             .finally(() => setBusy(false));

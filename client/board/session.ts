@@ -14,7 +14,9 @@ import { clusterLabel } from '../../shared/model/vocabulary';
 import { canWrite, isPermanentClose, MessageType, type Role, WS_PATH_PREFIX } from '../../shared/protocol';
 import type { BoardPeople, BoardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
+import { Listeners } from '../store';
 import { continueUnderNewClientId } from './clientId';
+import { type BoardCommands, boardCommands } from './commands';
 import { type Identity, presenceColour, seatPerson } from './identity';
 import { loadLastSynced, saveLastSynced } from './offline';
 import { BoardUndo, type UndoResult, type UndoState } from './undo';
@@ -52,8 +54,6 @@ interface AwarenessState {
   focus?: unknown;
 }
 
-type Listener = () => void;
-
 const NO_UNDO: UndoState = { canUndo: false, canRedo: false };
 /** While live, the stored "last synced" time is refreshed at most this often. */
 const SYNC_STAMP_INTERVAL_MS = 30_000;
@@ -85,9 +85,11 @@ export class BoardSession {
   private lastStamp = 0;
   private editing: string | null = null;
   private focus: string | null = null;
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Listeners();
   private refusal: { reason: string; at: number } | null = null;
   readonly workshop: Workshop;
+  /** Every change this person makes, bound to this session's documents, author and origin. */
+  readonly commands: BoardCommands;
   private serverUrl = '';
   /**
    * The board's people as the control document lists them; replaced only when a name or cluster
@@ -116,6 +118,7 @@ export class BoardSession {
       this.refreshConnection();
     });
     this.workshop.subscribe(this.refreshPeople);
+    this.commands = boardCommands(this);
   }
 
   /**
@@ -230,10 +233,7 @@ export class BoardSession {
     this.refreshConnection();
   };
 
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   getView = (): BoardView => this.view;
   /** The server's last refusal of a change of this person's, if any. */
@@ -261,6 +261,11 @@ export class BoardSession {
    */
   author(): AuthorInput {
     return { id: seatPerson(this.person.seat) ?? this.person.id, name: this.person.name, cluster: this.person.cluster };
+  }
+
+  /** See CommandTarget.awaitingFirstSync (commands.ts). */
+  awaitingFirstSync(): boolean {
+    return this.role === 'participant' && !this.workshop.synced && this.connection.status === 'connecting';
   }
 
   /** A new name or cluster: shown to others at once; the person's id (and their notes) stay. */
@@ -379,7 +384,5 @@ export class BoardSession {
     this.notify();
   };
 
-  private readonly notify = (): void => {
-    for (const listener of this.listeners) listener();
-  };
+  private readonly notify = this.listeners.notify;
 }

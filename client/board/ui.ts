@@ -5,6 +5,7 @@
  */
 import type { DimensionId, KindId } from '../../shared/model/vocabulary';
 import type { BoardView } from '../../shared/view/boardView';
+import { Store } from '../store';
 
 export interface Filter {
   text: string;
@@ -38,32 +39,24 @@ export interface UiState {
 
 export type DockPanelId = 'facilitator' | 'people' | 'engagement';
 
-type Listener = () => void;
-
-export class UiStore {
-  private state: UiState = {
-    view: 'grid',
-    selection: new Set(),
-    filter: NO_FILTER,
-    collapsed: new Set(),
-    flash: null,
-    renaming: null,
-    editing: null,
-    linking: null,
-    dock: null,
-  };
-  private readonly listeners = new Set<Listener>();
-
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  get = (): UiState => this.state;
+export class UiStore extends Store<UiState> {
+  constructor() {
+    super({
+      view: 'grid',
+      selection: new Set(),
+      filter: NO_FILTER,
+      collapsed: new Set(),
+      flash: null,
+      renaming: null,
+      editing: null,
+      linking: null,
+      dock: null,
+    });
+  }
 
   update(change: (state: UiState) => Partial<UiState>): void {
-    this.state = { ...this.state, ...change(this.state) };
-    for (const listener of this.listeners) listener();
+    const state = this.get();
+    this.set({ ...state, ...change(state) });
   }
 
   toggleSelected(noteId: string): void {
@@ -75,7 +68,7 @@ export class UiStore {
   }
 
   clearSelection(): void {
-    if (this.state.selection.size > 0) this.update(() => ({ selection: new Set() }));
+    if (this.get().selection.size > 0) this.update(() => ({ selection: new Set() }));
   }
 
   toggleCollapsed(themeId: string): void {

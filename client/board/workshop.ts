@@ -13,10 +13,9 @@ import { BoardViewCache } from '../../shared/view/viewCache';
 import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
 import { type ControlState, publishedVotes, readControl } from '../../shared/workshop/control';
 import { resultsVisible } from '../../shared/workshop/voting';
+import { Listeners } from '../store';
 import { type Caller, castVote, fetchMyVotes, measureClockOffset, revealMine, sendCommand, setReady } from '../workshopApi';
 import { seatPerson } from './identity';
-
-type Listener = () => void;
 
 const NO_VOTES: MyVotes = { roundId: null, budget: 0, used: 0, notes: {} };
 
@@ -40,7 +39,7 @@ export class Workshop {
   private votes: MyVotes = NO_VOTES;
   private offset = 0;
   private syncedOnce = false;
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Listeners();
 
   constructor(
     private readonly boardId: string,
@@ -143,10 +142,7 @@ export class Workshop {
     this.privateLocal = null;
   }
 
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  readonly subscribe = this.listeners.subscribe;
 
   getState = (): ControlState => this.state;
   getPrivateView = (): BoardView | null => this.privateView;
@@ -216,6 +212,6 @@ export class Workshop {
   };
 
   private notify(): void {
-    for (const listener of this.listeners) listener();
+    this.listeners.notify();
   }
 }

@@ -31,6 +31,20 @@ describe('lint and formatting', () => {
     expect(await ruleIds(sorted.join('\n'), 'server/sample.ts')).toEqual([]);
   }, 60_000);
 
+  it('lint keeps Yjs and the mutations out of React components (client/**/*.tsx), and server code out of all of client/', async () => {
+    const component = (line: string) => [line, '', 'export const used = [x];', ''].join('\n');
+    const yjs = component("import * as x from 'yjs';");
+    expect(await ruleIds(yjs, 'client/board/Sample.tsx')).toEqual(['no-restricted-imports']);
+    expect(await ruleIds(yjs, 'client/board/sample.ts')).toEqual([]);
+    expect(await ruleIds(component("import { WebsocketProvider as x } from 'y-websocket';"), 'client/board/Sample.tsx')).toEqual([
+      'no-restricted-imports',
+    ]);
+    const mutation = component("import { addNote as x } from '../../shared/model/mutations/notes';");
+    expect(await ruleIds(mutation, 'client/board/Sample.tsx')).toEqual(['no-restricted-imports']);
+    expect(await ruleIds(component("import { x } from '../../server/app';"), 'client/board/Sample.tsx')).toEqual(['no-restricted-imports']);
+    expect(await ruleIds(component("import { x } from '../../shared/view/boardView';"), 'client/board/Sample.tsx')).toEqual([]);
+  }, 60_000);
+
   it("[TH2] Prettier's settings keep this repository's style: single quotes, trailing commas, lines up to 150", async () => {
     const options = { ...(await prettier.resolveConfig(`${root}/shared/sample.ts`)), filepath: `${root}/shared/sample.ts` };
     const long = `export const words = ['${'a'.repeat(60)}', '${'b'.repeat(60)}'];\n`;

@@ -21,6 +21,7 @@ import {
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type BoardView, findTheme } from '../../../shared/view/boardView';
 import { useT } from '../../i18n/I18n';
+import { Store } from '../../store';
 import { useBoard } from '../context';
 import { quote } from '../quote';
 import { liveSelection } from '../ui';
@@ -44,21 +45,7 @@ interface DragState {
 }
 
 /** The drag in progress, as a store: each card subscribes to its own drop indicator only. */
-class DragStore {
-  private state: DragState = { dragged: null, intent: null };
-  private readonly listeners = new Set<() => void>();
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-  get = () => this.state;
-  set(state: DragState): void {
-    this.state = state;
-    for (const listener of this.listeners) listener();
-  }
-}
-
-const DragStoreContext = createContext<DragStore | null>(null);
+const DragStoreContext = createContext<Store<DragState> | null>(null);
 
 /**
  * How a drop onto this note or theme would land, for its indicator: 'before', 'after', 'group'
@@ -137,7 +124,7 @@ export function BoardDnd({ children, renderOverlay }: { children: ReactNode; ren
   const { session, run } = useBoard();
   const { t } = useT();
   const ui = useUiStore();
-  const [store] = useState(() => new DragStore());
+  const [store] = useState(() => new Store<DragState>({ dragged: null, intent: null }));
   const [dragged, setDragged] = useState<Dragged | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const latest = useRef<DragState>(store.get());

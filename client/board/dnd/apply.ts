@@ -4,8 +4,6 @@
  * “Reporting”, position 3 of 5." Note text, theme titles and dimension names stay as written.
  */
 import { kindKey } from '../../../shared/i18n/catalogue';
-import { moveNotes } from '../../../shared/model/mutations/notes';
-import { groupNotes, moveTheme } from '../../../shared/model/mutations/themes';
 import type { DimensionId, KindId } from '../../../shared/model/vocabulary';
 import type { BoardView, CellView, NoteView } from '../../../shared/view/boardView';
 import { t } from '../../i18n/current';
@@ -30,29 +28,29 @@ function notesAt(view: BoardView, dimension: string, kind: string, themeId: stri
  * dragged note is part of it. Returns the id of a theme the drop created (to name it next).
  */
 export function applyDrop(session: BoardSession, view: BoardView, dragged: Dragged, moving: readonly string[], intent: DropIntent): string | null {
-  const { doc, origin } = session;
+  const { commands } = session;
   if (dragged.type === 'theme') {
     if (intent.type === 'beside-theme') {
       const themes = (cellOf(view, intent.dimension, intent.kind)?.themes ?? []).filter((theme) => theme.id !== dragged.themeId);
       const at = themes.findIndex((theme) => theme.id === intent.themeId);
-      moveTheme(doc, dragged.themeId, { dimension: intent.dimension, kind: intent.kind, index: intent.side === 'before' ? at : at + 1 }, origin);
+      commands.moveTheme(dragged.themeId, { dimension: intent.dimension, kind: intent.kind, index: intent.side === 'before' ? at : at + 1 });
     } else {
-      moveTheme(doc, dragged.themeId, { dimension: intent.dimension, kind: intent.kind }, origin);
+      commands.moveTheme(dragged.themeId, { dimension: intent.dimension, kind: intent.kind });
     }
     return null;
   }
   switch (intent.type) {
     case 'append-cell':
-      moveNotes(doc, moving, { dimension: intent.dimension, kind: intent.kind, themeId: null }, origin);
+      commands.moveNotes(moving, { dimension: intent.dimension, kind: intent.kind, themeId: null });
       return null;
     case 'append-theme':
-      moveNotes(doc, moving, { dimension: intent.dimension, kind: intent.kind, themeId: intent.themeId }, origin);
+      commands.moveNotes(moving, { dimension: intent.dimension, kind: intent.kind, themeId: intent.themeId });
       return null;
     case 'beside-note': {
       const siblings = notesAt(view, intent.dimension, intent.kind, intent.themeId).filter((n) => !moving.includes(n.id));
       const at = siblings.findIndex((n) => n.id === intent.noteId);
       const index = at < 0 ? siblings.length : intent.side === 'before' ? at : at + 1;
-      moveNotes(doc, moving, { dimension: intent.dimension, kind: intent.kind, themeId: intent.themeId, index }, origin);
+      commands.moveNotes(moving, { dimension: intent.dimension, kind: intent.kind, themeId: intent.themeId, index });
       return null;
     }
     case 'group': {
@@ -62,11 +60,11 @@ export function applyDrop(session: BoardSession, view: BoardView, dragged: Dragg
         // Dropped onto a note that is already in a theme: join that theme, right after it.
         const siblings = theme.notes.filter((n) => !moving.includes(n.id));
         const index = siblings.findIndex((n) => n.id === intent.noteId) + 1;
-        moveNotes(doc, moving, { dimension: intent.dimension, kind: intent.kind, themeId: theme.id, index }, origin);
+        commands.moveNotes(moving, { dimension: intent.dimension, kind: intent.kind, themeId: theme.id, index });
         return null;
       }
       // Named in the language of the person who made it; they are asked to rename it next.
-      return groupNotes(doc, [intent.noteId, ...moving], { title: t('board.theme.new'), dimension: intent.dimension, kind: intent.kind }, origin);
+      return commands.groupNotes([intent.noteId, ...moving], { title: t('board.theme.new'), dimension: intent.dimension, kind: intent.kind });
     }
     case 'beside-theme':
       return null;

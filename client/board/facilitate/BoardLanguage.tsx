@@ -5,7 +5,6 @@
  */
 import { useId } from 'react';
 import { isLocale, LOCALE_NAMES, LOCALES } from '../../../shared/i18n/locales';
-import { setBoardLanguage } from '../../../shared/model/mutations/meta';
 import { useT } from '../../i18n/I18n';
 import { useBoard, useBoardView } from '../context';
 import { PanelSection } from './parts';
@@ -25,7 +24,7 @@ export function BoardLanguage() {
           aria-describedby={`${id}-hint`}
           onChange={(event) => {
             const chosen = event.target.value;
-            if (isLocale(chosen)) run(() => setBoardLanguage(session.doc, chosen, session.origin));
+            if (isLocale(chosen)) run(() => session.commands.setBoardLanguage(chosen));
           }}
         >
           {language === null && (

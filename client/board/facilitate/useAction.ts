@@ -59,7 +59,7 @@ export function useAction(): Action {
 export function useCommand(): Action & { send(command: ControlCommand, callbacks?: Callbacks<void>): void } {
   const { session } = useBoard();
   const action = useAction();
-  return { ...action, send: (command, callbacks) => action.run(() => session.workshop.command(command), callbacks) };
+  return { ...action, send: (command, callbacks) => action.run(() => session.commands.control(command), callbacks) };
 }
 
 /** Who calls the facilitator endpoints: this board, this link, this person's seat. */

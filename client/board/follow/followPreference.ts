@@ -4,9 +4,10 @@
  * likes to work), and every open board in the tab sees the change at once.
  */
 import { useSyncExternalStore } from 'react';
+import { Listeners } from '../../store';
 
 const KEY = 'clusterboard:follow-facilitator';
-const listeners = new Set<() => void>();
+const listeners = new Listeners();
 /** The choice when this browser has no storage (private modes that refuse it). */
 let memory: boolean | null = null;
 
@@ -26,7 +27,7 @@ export function setFollowsFacilitator(follow: boolean): void {
     // Without storage the choice holds until the page reloads.
     memory = follow;
   }
-  listeners.forEach((listener) => listener());
+  listeners.notify();
 }
 
 function current(): boolean {
@@ -34,12 +35,12 @@ function current(): boolean {
 }
 
 function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
+  const unsubscribe = listeners.subscribe(listener);
   // Another tab of this browser changed it.
   const onStorage = (event: StorageEvent) => event.key === KEY && listener();
   window.addEventListener('storage', onStorage);
   return () => {
-    listeners.delete(listener);
+    unsubscribe();
     window.removeEventListener('storage', onStorage);
   };
 }

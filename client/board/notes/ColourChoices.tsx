@@ -1,4 +1,3 @@
-import { setNoteColour } from '../../../shared/model/mutations/notes';
 import { type Colour, COLOURS, defaultColour } from '../../../shared/model/vocabulary';
 import type { NoteView } from '../../../shared/view/boardView';
 import { useT } from '../../i18n/I18n';
@@ -13,7 +12,7 @@ export function ColourChoices({ note, onDone }: { note: NoteView; onDone(): void
   const { t } = useT();
   const colourName = (colour: Colour) => t(`board.colour.${colour}`);
   const pick = (colour: Colour | null) => {
-    run(() => setNoteColour(session.doc, note.id, colour, session.origin));
+    run(() => session.commands.setNoteColour(note.id, colour));
     onDone();
   };
   const kindColour = defaultColour(note.kind);

@@ -1,7 +1,5 @@
 import { type FormEvent, useState } from 'react';
 import { kindKey } from '../../../shared/i18n/catalogue';
-import { moveNotes } from '../../../shared/model/mutations/notes';
-import { groupNotes } from '../../../shared/model/mutations/themes';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../../shared/model/schema';
 import { useT } from '../../i18n/I18n';
 import { Dialog, DialogActions } from '../../ui/Dialog';
@@ -48,8 +46,8 @@ export function GroupWithDialog({
     event.preventDefault();
     const place = { dimension: note.dimension, kind: note.kind };
     const done = run(() => {
-      if (choice === NEW) groupNotes(session.doc, moving, { ...place, title, statement }, session.origin);
-      else moveNotes(session.doc, moving, { ...place, themeId: choice }, session.origin);
+      if (choice === NEW) session.commands.groupNotes(moving, { ...place, title, statement });
+      else session.commands.moveNotes(moving, { ...place, themeId: choice });
     });
     if (!done) return;
     onDone();

@@ -4,6 +4,7 @@
  * dialog must stay open.
  */
 import { useSyncExternalStore } from 'react';
+import { Store } from '../../store';
 import { MoveDialog } from '../MoveDialog';
 import { useUiStore } from '../uiContext';
 import { GroupWithDialog } from './GroupWithDialog';
@@ -14,28 +15,17 @@ export type NoteDialog = {
   noteIds: readonly string[];
 } | null;
 
-let current: NoteDialog = null;
-const listeners = new Set<() => void>();
-
-function set(next: NoteDialog): void {
-  current = next;
-  for (const listener of listeners) listener();
-}
+const current = new Store<NoteDialog>(null);
 
 export function openNoteDialog(dialog: NonNullable<NoteDialog>): void {
-  set(dialog);
+  current.set(dialog);
 }
 
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
 export function NoteDialogs() {
-  const dialog = useSyncExternalStore(subscribe, () => current);
+  const dialog = useSyncExternalStore(current.subscribe, current.get);
   const ui = useUiStore();
   if (!dialog) return null;
-  const close = () => set(null);
+  const close = () => current.set(null);
   if (dialog.type === 'move') return <MoveDialog noteIds={dialog.noteIds} onClose={close} />;
   return (
     <GroupWithDialog

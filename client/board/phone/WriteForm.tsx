@@ -1,6 +1,6 @@
 /**
  * "Write a note" on a phone: where it goes (dimension and kind, remembered), the text, Send.
- * It writes through writeNote, as a cell's composer does, so private writing and locks apply alike.
+ * It writes through the session's addNote, as a cell's composer does, so private writing and locks apply alike.
  */
 import { type FormEvent, type KeyboardEvent, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { kindKey } from '../../../shared/i18n/catalogue';
@@ -8,7 +8,6 @@ import { NOTE_TEXT_MAX } from '../../../shared/model/schema';
 import { dimensionLabel, DIMENSIONS, KINDS } from '../../../shared/model/vocabulary';
 import { useT } from '../../i18n/I18n';
 import { useBoard, useControl } from '../context';
-import { writeNote } from '../writeNote';
 import type { WriteChoice } from './writeChoice';
 
 function Closed() {
@@ -22,8 +21,7 @@ function Closed() {
 }
 
 export function WriteForm({ choice, onChoice }: { choice: WriteChoice; onChoice(choice: WriteChoice): void }) {
-  const board = useBoard();
-  const { session, canWrite, writable } = board;
+  const { session, canWrite, writable, run } = useBoard();
   const { t } = useT();
   const privately = useSyncExternalStore(session.workshop.subscribe, () => session.workshop.writesPrivately);
   const [text, setText] = useState('');
@@ -39,7 +37,7 @@ export function WriteForm({ choice, onChoice }: { choice: WriteChoice; onChoice(
   const send = () => {
     const note = text.trim();
     if (note.length === 0 || locked) return;
-    if (!writeNote(board, { text: note, ...choice })) return;
+    if (!run(() => session.commands.addNote(choice, note))) return;
     setText('');
     setSent({ privately, ...choice });
     textarea.current?.focus();

@@ -7,9 +7,10 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { Role } from '../../../shared/protocol';
+import { Listeners } from '../../store';
 
 const key = (boardId: string) => `clusterboard:presenter:${boardId}`;
-const listeners = new Set<() => void>();
+const listeners = new Listeners();
 const memory = new Map<string, boolean>();
 /** Narrower than this the whole board cannot be shown readably at once. */
 const WIDE = 1200;
@@ -31,17 +32,12 @@ export function setPresenting(boardId: string, on: boolean): void {
   } catch {
     // Kept in memory only.
   }
-  listeners.forEach((listener) => listener());
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
+  listeners.notify();
 }
 
 export function usePresenting(boardId: string, role: Role): boolean {
   return useSyncExternalStore(
-    subscribe,
+    listeners.subscribe,
     () => stored(boardId) ?? (role === 'viewer' && window.innerWidth >= WIDE),
     () => false,
   );

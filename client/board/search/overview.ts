@@ -6,6 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { DIMENSION_IDS, type DimensionId } from '../../../shared/model/vocabulary';
+import { Store } from '../../store';
 import { useBoard } from '../context';
 import type { UiStore } from '../ui';
 import { useUiStore } from '../uiContext';
@@ -43,14 +44,9 @@ function recall(boardId: string): Partial<OverviewState> {
   }
 }
 
-type Listener = () => void;
-
-export class OverviewStore {
-  private state: OverviewState;
-  private readonly listeners = new Set<Listener>();
-
+export class OverviewStore extends Store<OverviewState> {
   constructor(private readonly boardId: string) {
-    this.state = {
+    super({
       density: 'comfortable',
       hideNonMatches: false,
       collapsed: new Set(),
@@ -58,35 +54,27 @@ export class OverviewStore {
       jump: 0,
       focusMatch: false,
       ...recall(boardId),
-    };
+    });
   }
 
-  subscribe = (listener: Listener): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  get = (): OverviewState => this.state;
-
   update(change: Partial<OverviewState>): void {
-    this.state = { ...this.state, ...change };
+    this.set({ ...this.get(), ...change });
     this.remember();
-    for (const listener of this.listeners) listener();
   }
 
   setCollapsed(dimension: DimensionId, collapsed: boolean): void {
-    const next = new Set(this.state.collapsed);
+    const next = new Set(this.get().collapsed);
     if (collapsed) next.add(dimension);
     else next.delete(dimension);
     this.update({ collapsed: next });
   }
 
   jumpTo(noteId: string, focus: boolean): void {
-    this.update({ current: noteId, jump: this.state.jump + 1, focusMatch: focus });
+    this.update({ current: noteId, jump: this.get().jump + 1, focusMatch: focus });
   }
 
   private remember(): void {
-    const { density, hideNonMatches, collapsed } = this.state;
+    const { density, hideNonMatches, collapsed } = this.get();
     const value: Remembered = { density, hideNonMatches, collapsed: [...collapsed] };
     try {
       localStorage.setItem(storageKey(this.boardId), JSON.stringify(value));
