@@ -89,6 +89,62 @@ interface Figures {
   remoteP95: number;
 }
 
+/**
+ * BENCH_PROFILE: `js` (a CPU profile, self time per function) or `trace` (Chromium trace events,
+ * time per event name) during the remote changes; `load` (a CPU profile) from navigation to idle.
+ * Printed to stderr; the build is not minified then, so function names read.
+ */
+const PROFILE = process.env.BENCH_PROFILE ?? '';
+
+interface Profiling {
+  stop(): Promise<string>;
+  summary: string;
+}
+
+async function startProfile(page: Page, kind: 'js' | 'trace'): Promise<Profiling> {
+  const cdp = await page.context().newCDPSession(page);
+  const profiling: Profiling = { summary: '', stop: async () => '' };
+  if (kind === 'js') {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+    profiling.stop = async () => {
+      const { profile } = await cdp.send('Profiler.stop');
+      const self = new Map<string, number>();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const deltas = profile.timeDeltas ?? [];
+      (profile.samples ?? []).forEach((id, i) => {
+        const frame = byId.get(id)?.callFrame;
+        const key = `${frame?.functionName || '(anonymous)'} ${frame?.url.split('/').pop() ?? ''}:${frame?.lineNumber ?? 0}`;
+        self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+      });
+      const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30);
+      profiling.summary = top.map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`).join('\n');
+      return 'profile (self ms)';
+    };
+    return profiling;
+  }
+  const traceEvents: { name: string; dur?: number; ph: string }[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...(value as unknown as typeof traceEvents)));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  profiling.stop = async () => {
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    const totals = new Map<string, { ms: number; n: number }>();
+    for (const e of traceEvents) {
+      if (e.ph !== 'X' || !e.dur) continue;
+      const t = totals.get(e.name) ?? { ms: 0, n: 0 };
+      t.ms += e.dur / 1000;
+      t.n++;
+      totals.set(e.name, t);
+    }
+    const top = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20);
+    profiling.summary = top.map(([k, v]) => `${v.ms.toFixed(1).padStart(8)} ${String(v.n).padStart(6)}  ${k}`).join('\n');
+    return 'trace (ms, count)';
+  };
+  return profiling;
+}
+
 async function measure(page: Page, url: string, serverPort: number, boardId: string, token: string, count: number): Promise<Figures> {
   await page.addInitScript(() => {
     const w = window as unknown as {
@@ -113,6 +169,7 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
 
+  const loading = PROFILE === 'load' ? await startProfile(page, 'js') : null;
   const started = Date.now();
   await page.goto(url);
   await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 120_000 });
@@ -133,6 +190,7 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     const last = Math.max(b.liveAt, ...b.longTasks.map((t) => t.end));
     return last - b.firstMessageAt;
   });
+  if (loading) process.stderr.write(`${await loading.stop()} from navigation to idle, ${count} notes:\n${loading.summary}\n`);
 
   // Drag: pick the first note of the first cell, move across the grid at 60 Hz.
   const source = page.locator('[data-cell="structure/challenge"] li.note').first();
@@ -197,15 +255,7 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     }).observe(document.body, { subtree: true, childList: true });
   });
   const latencies: number[] = [];
-  const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
-  const traceEvents: { name: string; dur?: number; ph: string }[] = [];
-  if (cdp && process.env.BENCH_PROFILE === 'js') {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.start');
-  } else if (cdp) {
-    cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...(value as unknown as typeof traceEvents)));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  }
+  const profiling = PROFILE === 'js' ? await startProfile(page, 'js') : PROFILE === 'trace' ? await startProfile(page, 'trace') : null;
   for (let i = 0; i < 40; i++) {
     const text = `remote-${i}`;
     const sent = Date.now();
@@ -221,37 +271,7 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     latencies.push(((await seen.jsonValue()) as number) - sent);
     await page.waitForTimeout(100);
   }
-  if (cdp && process.env.BENCH_PROFILE === 'js') {
-    const { profile } = await cdp.send('Profiler.stop');
-    const self = new Map<string, number>();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const deltas = profile.timeDeltas ?? [];
-    (profile.samples ?? []).forEach((id, i) => {
-      const frame = byId.get(id)?.callFrame;
-      const key = `${frame?.functionName || '(anonymous)'} ${frame?.url.split('/').pop() ?? ''}:${frame?.lineNumber ?? 0}`;
-      self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
-    });
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30);
-    process.stderr.write(
-      `profile (self ms) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`).join('\n')}\n`,
-    );
-  } else if (cdp) {
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await done;
-    const totals = new Map<string, { ms: number; n: number }>();
-    for (const e of traceEvents) {
-      if (e.ph !== 'X' || !e.dur) continue;
-      const t = totals.get(e.name) ?? { ms: 0, n: 0 };
-      t.ms += e.dur / 1000;
-      t.n++;
-      totals.set(e.name, t);
-    }
-    const top = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20);
-    process.stderr.write(
-      `trace (ms, count) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.ms.toFixed(1).padStart(8)} ${String(v.n).padStart(6)}  ${k}`).join('\n')}\n`,
-    );
-  }
+  if (profiling) process.stderr.write(`${await profiling.stop()} during remote changes, ${count} notes:\n${profiling.summary}\n`);
   provider.destroy();
   doc.destroy();
 
@@ -293,7 +313,7 @@ async function run(count: number): Promise<Figures> {
 
 async function main(): Promise<void> {
   // A profiling run keeps function names readable.
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', ...(process.env.BENCH_PROFILE ? { build: { minify: false } } : {}) });
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', ...(PROFILE ? { build: { minify: false } } : {}) });
   const reference = await run(50);
   const large = await run(NOTES);
   const rows: [string, keyof Figures, string, number | null][] = [
