@@ -11,7 +11,7 @@
  * Goals (issue "board experience"): interactive ≤ 1.5 s after sync, drag frame p95 ≤ 16 ms,
  * remote change ≤ 50 ms.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -91,10 +91,13 @@ interface Figures {
 
 /**
  * BENCH_PROFILE: `js` (a CPU profile, self time per function) or `trace` (Chromium trace events,
- * time per event name) during the remote changes; `load` (a CPU profile) from navigation to idle.
- * Printed to stderr; the build is not minified then, so function names read.
+ * time per event name) during the remote changes; `load` and `load-trace` the same from navigation
+ * to idle.
+ * Printed to stderr; the build is not minified then, so function names read. BENCH_PROFILE_FILE=/tmp/x
+ * also writes each CPU profile as /tmp/x-1.cpuprofile (the reference board's), /tmp/x-2.cpuprofile.
  */
 const PROFILE = process.env.BENCH_PROFILE ?? '';
+let profiles = 0;
 
 interface Profiling {
   stop(): Promise<string>;
@@ -109,6 +112,8 @@ async function startProfile(page: Page, kind: 'js' | 'trace'): Promise<Profiling
     await cdp.send('Profiler.start');
     profiling.stop = async () => {
       const { profile } = await cdp.send('Profiler.stop');
+      // For Chromium's DevTools (Performance > Load profile), or a closer look at who calls what.
+      if (process.env.BENCH_PROFILE_FILE) writeFileSync(`${process.env.BENCH_PROFILE_FILE}-${++profiles}.cpuprofile`, JSON.stringify(profile));
       const self = new Map<string, number>();
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));
       const deltas = profile.timeDeltas ?? [];
@@ -169,7 +174,7 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
 
-  const loading = PROFILE === 'load' ? await startProfile(page, 'js') : null;
+  const loading = PROFILE.startsWith('load') ? await startProfile(page, PROFILE === 'load-trace' ? 'trace' : 'js') : null;
   const started = Date.now();
   await page.goto(url);
   await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 120_000 });
@@ -190,7 +195,14 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     const last = Math.max(b.liveAt, ...b.longTasks.map((t) => t.end));
     return last - b.firstMessageAt;
   });
-  if (loading) process.stderr.write(`${await loading.stop()} from navigation to idle, ${count} notes:\n${loading.summary}\n`);
+  if (loading) {
+    process.stderr.write(`${await loading.stop()} from navigation to idle, ${count} notes:\n${loading.summary}\n`);
+    const tasks = await page.evaluate(() => {
+      const b = (window as unknown as { __bench: { longTasks: { start: number; end: number }[]; firstMessageAt: number } }).__bench;
+      return b.longTasks.map((t) => `${Math.round(t.start - b.firstMessageAt)}+${Math.round(t.end - t.start)}`);
+    });
+    process.stderr.write(`long tasks (start after the first message + duration, ms): ${tasks.join(' ')}\n`);
+  }
 
   // Drag: pick the first note of the first cell, move across the grid at 60 Hz.
   const source = page.locator('[data-cell="structure/challenge"] li.note').first();
