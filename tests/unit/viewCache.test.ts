@@ -36,7 +36,7 @@ describe('BoardViewCache', () => {
     const origin = localOrigin('p1');
     const a = addNote(doc, { text: 'a', dimension: 'strategy', kind: 'need', author: { id: 'p1', name: 'Ana', cluster: 'gaia' } }, origin);
     const b = addNote(doc, { text: 'b', dimension: 'strategy', kind: 'need', author: { id: 'p2', name: 'Ben', cluster: 'dti' } }, origin);
-    const people = new Map([
+    const people = new Map<string, { name: string; cluster: string | null }>([
       ['p1', { name: 'Ana', cluster: 'gaia' }],
       ['p2', { name: 'Ben', cluster: 'dti' }],
     ]);
