@@ -11,7 +11,7 @@
  * Goals (issue "board experience"): interactive ≤ 1.5 s after sync, drag frame p95 ≤ 16 ms,
  * remote change ≤ 50 ms.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -89,6 +89,73 @@ interface Figures {
   remoteP95: number;
 }
 
+/**
+ * BENCH_PROFILE: `js` (a CPU profile, self time per function) or `trace` (Chromium trace events,
+ * time per event name) during the remote changes; `load` and `load-trace` the same from navigation
+ * to idle.
+ * Printed to stderr; the build is not minified then, so function names read. BENCH_PROFILE_FILE=/tmp/x
+ * also writes each CPU profile as /tmp/x-1.cpuprofile (the reference board's), /tmp/x-2.cpuprofile.
+ */
+const PROFILE = process.env.BENCH_PROFILE ?? '';
+let profiles = 0;
+
+interface Profiling {
+  stop(): Promise<string>;
+  summary: string;
+}
+
+async function startProfile(page: Page, kind: 'js' | 'trace'): Promise<Profiling> {
+  const cdp = await page.context().newCDPSession(page);
+  const profiling: Profiling = { summary: '', stop: async () => '' };
+  if (kind === 'js') {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+    profiling.stop = async () => {
+      const { profile } = await cdp.send('Profiler.stop');
+      // For Chromium's DevTools (Performance > Load profile), or a closer look at who calls what.
+      if (process.env.BENCH_PROFILE_FILE) writeFileSync(`${process.env.BENCH_PROFILE_FILE}-${++profiles}.cpuprofile`, JSON.stringify(profile));
+      const self = new Map<string, number>();
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const deltas = profile.timeDeltas ?? [];
+      (profile.samples ?? []).forEach((id, i) => {
+        const frame = byId.get(id)?.callFrame;
+        const key = `${frame?.functionName || '(anonymous)'} ${frame?.url.split('/').pop() ?? ''}:${frame?.lineNumber ?? 0}`;
+        self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
+      });
+      const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30);
+      profiling.summary = top.map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`).join('\n');
+      return 'profile (self ms)';
+    };
+    return profiling;
+  }
+  const traceEvents: { name: string; dur?: number; tdur?: number; ph: string; pid: number; tid: number; args?: { name?: string } }[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...(value as unknown as typeof traceEvents)));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  profiling.stop = async () => {
+    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await done;
+    // The page's main thread only; its CPU time (tdur) next to wall time (dur), since on a busy
+    // machine the wall time includes waiting for a core.
+    const main = new Set(traceEvents.filter((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}/${e.tid}`));
+    const totals = new Map<string, { ms: number; cpu: number; n: number }>();
+    for (const e of traceEvents) {
+      if (e.ph !== 'X' || !e.dur || !main.has(`${e.pid}/${e.tid}`)) continue;
+      const t = totals.get(e.name) ?? { ms: 0, cpu: 0, n: 0 };
+      t.ms += e.dur / 1000;
+      t.cpu += (e.tdur ?? 0) / 1000;
+      t.n++;
+      totals.set(e.name, t);
+    }
+    const top = [...totals].sort((a, b) => b[1].cpu - a[1].cpu).slice(0, 25);
+    profiling.summary = top
+      .map(([k, v]) => `${v.ms.toFixed(1).padStart(8)} ${v.cpu.toFixed(1).padStart(8)} ${String(v.n).padStart(6)}  ${k}`)
+      .join('\n');
+    return 'main thread trace (wall ms, CPU ms, count)';
+  };
+  return profiling;
+}
+
 async function measure(page: Page, url: string, serverPort: number, boardId: string, token: string, count: number): Promise<Figures> {
   await page.addInitScript(() => {
     const w = window as unknown as {
@@ -113,6 +180,7 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
 
+  const loading = PROFILE.startsWith('load') ? await startProfile(page, PROFILE === 'load-trace' ? 'trace' : 'js') : null;
   const started = Date.now();
   await page.goto(url);
   await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 120_000 });
@@ -133,6 +201,14 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     const last = Math.max(b.liveAt, ...b.longTasks.map((t) => t.end));
     return last - b.firstMessageAt;
   });
+  if (loading) {
+    process.stderr.write(`${await loading.stop()} from navigation to idle, ${count} notes:\n${loading.summary}\n`);
+    const tasks = await page.evaluate(() => {
+      const b = (window as unknown as { __bench: { longTasks: { start: number; end: number }[]; firstMessageAt: number } }).__bench;
+      return b.longTasks.map((t) => `${Math.round(t.start - b.firstMessageAt)}+${Math.round(t.end - t.start)}`);
+    });
+    process.stderr.write(`long tasks (start after the first message + duration, ms): ${tasks.join(' ')}\n`);
+  }
 
   // Drag: pick the first note of the first cell, move across the grid at 60 Hz.
   const source = page.locator('[data-cell="structure/challenge"] li.note').first();
@@ -197,15 +273,7 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     }).observe(document.body, { subtree: true, childList: true });
   });
   const latencies: number[] = [];
-  const cdp = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
-  const traceEvents: { name: string; dur?: number; ph: string }[] = [];
-  if (cdp && process.env.BENCH_PROFILE === 'js') {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.start');
-  } else if (cdp) {
-    cdp.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...(value as unknown as typeof traceEvents)));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,blink,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  }
+  const profiling = PROFILE === 'js' ? await startProfile(page, 'js') : PROFILE === 'trace' ? await startProfile(page, 'trace') : null;
   for (let i = 0; i < 40; i++) {
     const text = `remote-${i}`;
     const sent = Date.now();
@@ -221,37 +289,7 @@ async function measure(page: Page, url: string, serverPort: number, boardId: str
     latencies.push(((await seen.jsonValue()) as number) - sent);
     await page.waitForTimeout(100);
   }
-  if (cdp && process.env.BENCH_PROFILE === 'js') {
-    const { profile } = await cdp.send('Profiler.stop');
-    const self = new Map<string, number>();
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-    const deltas = profile.timeDeltas ?? [];
-    (profile.samples ?? []).forEach((id, i) => {
-      const frame = byId.get(id)?.callFrame;
-      const key = `${frame?.functionName || '(anonymous)'} ${frame?.url.split('/').pop() ?? ''}:${frame?.lineNumber ?? 0}`;
-      self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0) / 1000);
-    });
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30);
-    process.stderr.write(
-      `profile (self ms) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.toFixed(1).padStart(8)}  ${k}`).join('\n')}\n`,
-    );
-  } else if (cdp) {
-    const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await done;
-    const totals = new Map<string, { ms: number; n: number }>();
-    for (const e of traceEvents) {
-      if (e.ph !== 'X' || !e.dur) continue;
-      const t = totals.get(e.name) ?? { ms: 0, n: 0 };
-      t.ms += e.dur / 1000;
-      t.n++;
-      totals.set(e.name, t);
-    }
-    const top = [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 20);
-    process.stderr.write(
-      `trace (ms, count) during remote changes, ${count} notes:\n${top.map(([k, v]) => `${v.ms.toFixed(1).padStart(8)} ${String(v.n).padStart(6)}  ${k}`).join('\n')}\n`,
-    );
-  }
+  if (profiling) process.stderr.write(`${await profiling.stop()} during remote changes, ${count} notes:\n${profiling.summary}\n`);
   provider.destroy();
   doc.destroy();
 
@@ -293,7 +331,7 @@ async function run(count: number): Promise<Figures> {
 
 async function main(): Promise<void> {
   // A profiling run keeps function names readable.
-  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', ...(process.env.BENCH_PROFILE ? { build: { minify: false } } : {}) });
+  await build({ configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', ...(PROFILE ? { build: { minify: false } } : {}) });
   const reference = await run(50);
   const large = await run(NOTES);
   const rows: [string, keyof Figures, string, number | null][] = [

@@ -1,14 +1,14 @@
 import { useDroppable } from '@dnd-kit/core';
 import { memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { kindKey } from '../../shared/i18n/catalogue';
-import type { CellView, NoteView } from '../../shared/view/boardView';
+import type { CellView } from '../../shared/view/boardView';
 import { useT } from '../i18n/I18n';
 import { useBoard } from './context';
 import type { DropTarget } from './dnd/intent';
 import { NoteComposer } from './NoteComposer';
-import type { NoteDecor } from './noteDecor';
+import { type NoteDecor, sameNotes } from './noteDecor';
 import { NoteList } from './NoteList';
-import { ThemeBlock } from './ThemeBlock';
+import { sameTheme, ThemeBlock } from './ThemeBlock';
 
 function CellView_({ cell, dimensionLabel, decor }: CellProps) {
   const { session, writable, run } = useBoard();
@@ -76,10 +76,6 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
 
 type CellProps = { cell: CellView; dimensionLabel: string; decor: ReadonlyMap<string, NoteDecor> };
 
-function sameNotes(a: readonly NoteView[], b: readonly NoteView[], before: CellProps['decor'], after: CellProps['decor']): boolean {
-  return a.length === b.length && a.every((note, i) => note === b[i] && before.get(note.id) === after.get(note.id));
-}
-
 /**
  * A cell re-renders only when something in it changed: its notes (same objects, same decor) or
  * its themes. On a big board a remote edit then renders one cell, not fifteen.
@@ -95,13 +91,7 @@ function sameCell(before: CellProps, after: CellProps): boolean {
     a.themes.length === b.themes.length &&
     a.themes.every((theme, i) => {
       const other = b.themes[i];
-      return (
-        other !== undefined &&
-        theme.id === other.id &&
-        theme.title === other.title &&
-        theme.statement === other.statement &&
-        sameNotes(theme.notes, other.notes, before.decor, after.decor)
-      );
+      return other !== undefined && sameTheme({ theme, decor: before.decor }, { theme: other, decor: after.decor });
     })
   );
 }

@@ -1,19 +1,21 @@
 import { useDraggable, useDroppable } from '@dnd-kit/core';
-import { type KeyboardEventHandler, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { type KeyboardEventHandler, memo, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { THEME_STATEMENT_MAX, THEME_TITLE_MAX } from '../../shared/model/schema';
 import type { ThemeView } from '../../shared/view/boardView';
 import { useT } from '../i18n/I18n';
 import { useBoard } from './context';
 import { useDropIndicator } from './dnd/BoardDnd';
 import type { DropTarget } from './dnd/intent';
-import type { NoteDecor } from './noteDecor';
+import { type NoteDecor, sameNotes } from './noteDecor';
 import { NoteList } from './NoteList';
 import { useUi, useUiStore } from './uiContext';
 
 type Mode = 'view' | 'renaming' | 'confirming-dissolve';
 
+type ThemeProps = { theme: ThemeView; decor: ReadonlyMap<string, NoteDecor> };
+
 /** A theme: a named group of notes in a cell, with a statement for the report. */
-export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: ReadonlyMap<string, NoteDecor> }) {
+function ThemeBlockView({ theme, decor }: ThemeProps) {
   const { session, writable, run } = useBoard();
   const { t } = useT();
   const canWrite = writable(theme.dimension);
@@ -154,6 +156,26 @@ export function ThemeBlock({ theme, decor }: { theme: ThemeView; decor: Readonly
     </section>
   );
 }
+
+/** What a theme block shows is unchanged: its title, statement and place, and its notes with their decor. */
+export function sameTheme(before: ThemeProps, after: ThemeProps): boolean {
+  const a = before.theme;
+  const b = after.theme;
+  return (
+    a.id === b.id &&
+    a.title === b.title &&
+    a.statement === b.statement &&
+    a.dimension === b.dimension &&
+    a.kind === b.kind &&
+    sameNotes(a.notes, b.notes, before.decor, after.decor)
+  );
+}
+
+/**
+ * A cell re-renders when one of its notes changes; its themes (a tenth of a big board's notes, in
+ * dozens of themes per cell) re-render only when something in them did.
+ */
+export const ThemeBlock = memo(ThemeBlockView, sameTheme);
 
 /** Title and statement, edited together; Enter in the title saves, Escape cancels. */
 export function ThemeEditor({ theme, onDone }: { theme: ThemeView; onDone(change: { title: string; statement: string } | null): void }) {

@@ -91,6 +91,16 @@ function sameList(a: readonly PresenceUser[], b: readonly PresenceUser[]): boole
   );
 }
 
+/** The same notes (same objects) with the same decor: a list showing them need not re-render. */
+export function sameNotes(
+  a: readonly NoteView[],
+  b: readonly NoteView[],
+  before: ReadonlyMap<string, NoteDecor>,
+  after: ReadonlyMap<string, NoteDecor>,
+): boolean {
+  return a.length === b.length && a.every((note, i) => note === b[i] && before.get(note.id) === after.get(note.id));
+}
+
 /** Remembers the last decor, so unchanged notes keep identical props between renders. */
 export class DecorCache {
   private last = new Map<string, NoteDecor>();

@@ -168,11 +168,22 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
+function sameAttribution(view: NoteView, shown: ReturnType<typeof attribution>): boolean {
+  return (
+    view.authorName === shown.authorName && view.cluster === shown.cluster && view.clusterLabel === shown.clusterLabel && view.byline === shown.byline
+  );
+}
+
+/** The people each derived view was resolved with (NO_PEOPLE for none), to tell when they changed. */
+const resolvedWith = new WeakMap<BoardView, BoardPeople>();
+const NO_PEOPLE: BoardPeople = new Map();
+
 /**
  * The derivation proper, from validated records. `previous` (the last view, when records are
  * cached between calls) lets an unchanged note keep its NoteView object, so memoised components
- * skip it: a remote edit of one note re-renders one card, not five thousand. `previous` must have
- * been derived with the same `people`.
+ * skip it: a remote edit of one note re-renders one card, not five thousand. When `previous` was
+ * resolved with other `people` (someone joined, left or renamed), a note keeps its object only if
+ * it still reads the same: a person joining re-renders no card, a rename only that person's notes.
  */
 export function deriveBoardView(
   records: BoardRecords,
@@ -212,18 +223,20 @@ export function deriveBoardView(
     cells.get(cellKey(theme.dimension, theme.kind))?.themes.push(view);
   }
 
+  const peopleChanged = previous !== undefined && resolvedWith.get(previous) !== (people ?? NO_PEOPLE);
   const notesById = new Map<string, NoteView>();
   for (const note of [...notes.valid].sort(byOrder)) {
     const linkedIds = linked.get(note.id) ?? NO_LINKS;
     const before = previous?.notesById.get(note.id);
+    const shown = peopleChanged || !before ? attribution(note, people) : null;
     const view: NoteView =
-      before && sourceOf?.(before) === note && sameIds(before.linkedIds, linkedIds)
+      before && sourceOf?.(before) === note && sameIds(before.linkedIds, linkedIds) && (shown === null || sameAttribution(before, shown))
         ? before
         : {
             ...note,
             colour: note.colour ?? defaultColour(note.kind),
             colourPicked: note.colour !== null,
-            ...attribution(note, people),
+            ...(shown ?? attribution(note, people)),
             linkedIds,
           };
     notesById.set(note.id, view);
@@ -235,7 +248,7 @@ export function deriveBoardView(
     else cell.ungrouped.push(view);
   }
 
-  return {
+  const view: BoardView = {
     meta,
     dimensions: DIMENSIONS.map((d) => ({
       id: d.id,
@@ -248,4 +261,6 @@ export function deriveBoardView(
     noteCount: notesById.size,
     invalid: { notes: notes.invalid, themes: themes.invalid, links: links.invalid },
   };
+  resolvedWith.set(view, people ?? NO_PEOPLE);
+  return view;
 }

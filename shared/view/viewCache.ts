@@ -13,7 +13,6 @@ export class BoardViewCache {
   private readonly dirty = new Set<string>();
   private all = true;
   private last: BoardView | null = null;
-  private lastPeople: BoardPeople | undefined = undefined;
   /** Which record each NoteView was made from, to tell an unchanged note. */
   private readonly sources = new WeakMap<NoteView, NoteRecord>();
 
@@ -56,10 +55,9 @@ export class BoardViewCache {
       if (record) valid.push(record);
       else invalid++;
     }
-    // Someone renamed (or joined, or left): every note is resolved again.
-    const previous = people === this.lastPeople ? (this.last ?? undefined) : undefined;
-    const view = deriveBoardView({ ...rest, notes: { valid, invalid } }, previous, (v) => this.sources.get(v), people);
-    this.lastPeople = people;
+    // Someone renamed (or joined, or left): every note is resolved again (deriveBoardView keeps
+    // the object of a note that still reads the same).
+    const view = deriveBoardView({ ...rest, notes: { valid, invalid } }, this.last ?? undefined, (v) => this.sources.get(v), people);
     for (const note of view.notesById.values()) {
       const source = this.records.get(note.id);
       if (source && !this.sources.has(note)) this.sources.set(note, source);

@@ -30,6 +30,28 @@ describe('BoardViewCache', () => {
     expect(cache.view(renamed).notesById.get(a)).toMatchObject({ byline: 'Ana Ruiz', clusterLabel: 'no cluster' });
   });
 
+  it('[AT2] keeps the objects of notes whose author still reads the same when the people change', () => {
+    const doc = new Y.Doc();
+    const cache = new BoardViewCache(doc);
+    const origin = localOrigin('p1');
+    const a = addNote(doc, { text: 'a', dimension: 'strategy', kind: 'need', author: { id: 'p1', name: 'Ana', cluster: 'gaia' } }, origin);
+    const b = addNote(doc, { text: 'b', dimension: 'strategy', kind: 'need', author: { id: 'p2', name: 'Ben', cluster: 'dti' } }, origin);
+    const people = new Map<string, { name: string; cluster: string | null }>([
+      ['p1', { name: 'Ana', cluster: 'gaia' }],
+      ['p2', { name: 'Ben', cluster: 'dti' }],
+    ]);
+    const first = cache.view(people);
+    const joined = cache.view(new Map([...people, ['p3', { name: 'Cem', cluster: null }]]));
+    expect(joined.notesById.get(a)).toBe(first.notesById.get(a));
+    expect(joined.notesById.get(b)).toBe(first.notesById.get(b));
+    const renamed = new Map([...people, ['p2', { name: 'Benedikt', cluster: 'dti' }]]);
+    const after = cache.view(renamed);
+    expect(after.notesById.get(a)).toBe(first.notesById.get(a));
+    expect(after.notesById.get(b)).not.toBe(first.notesById.get(b));
+    expect(after.notesById.get(b)).toMatchObject({ byline: 'Benedikt' });
+    expect(plain(after)).toEqual(plain(boardView(doc, renamed)));
+  });
+
   it.each([1, 2, 3, 4, 5])('[V1] gives the same view as boardView after every local and remote change (seed %i)', (seed) => {
     const random = createRng(seed).float;
     const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];

@@ -38,8 +38,9 @@ export function NoteMenu({
   // class is set on the element itself: it is measured after layout, before the frame is painted.
   useLayoutEffect(() => {
     const menu = list.current;
-    const button = box.current?.getBoundingClientRect();
-    if (!open || !menu || !button) return;
+    // Only an open menu is measured: measuring forces a layout, and every near card has a menu.
+    if (!open || !menu || !box.current) return;
+    const button = box.current.getBoundingClientRect();
     const rect = menu.getBoundingClientRect();
     menu.classList.toggle('upward', rect.bottom > window.innerHeight && button.top - rect.height > 0);
   }, [open]);

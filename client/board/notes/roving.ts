@@ -5,6 +5,10 @@
  * paragraph). Exactly one of them per cell has tabindex 0: the one focused last, or the first.
  * Tab indices are set on the DOM here, never as React props, so a cell re-rendering (a colleague's
  * edit) never puts a second stop back; NoteList and NoteCard call `syncRoving` after they render.
+ * That call only marks the cell: each marked cell is set once, after the rendering in progress
+ * (a microtask, so before the frame is painted). Done per card at once, a board of 5,000 notes
+ * would walk its cells' notes once per card: 1.6 million attribute reads on loading, about 35 per
+ * remote change (a cell's theme lists re-render with it).
  */
 
 const TEXT = 'li.note .note-text';
@@ -23,10 +27,24 @@ export function notesIn(cell: Element): HTMLElement[] {
   return [...cell.querySelectorAll<HTMLElement>(TEXT)];
 }
 
-/** Gives the cell one tab stop: the remembered note if it is still there, else the first. */
+const marked = new Set<Element>();
+
+/** Gives the cell of `inside` one tab stop, once the rendering in progress is done. */
 export function syncRoving(inside: Element | null): void {
   const cell = inside?.closest('[data-cell]');
   if (!cell) return;
+  if (marked.size === 0) queueMicrotask(syncMarked);
+  marked.add(cell);
+}
+
+function syncMarked(): void {
+  const cells = [...marked];
+  marked.clear();
+  for (const cell of cells) if (cell.isConnected) syncCell(cell);
+}
+
+/** Gives the cell one tab stop now: the remembered note if it is still there, else the first. */
+function syncCell(cell: Element): void {
   const texts = notesIn(cell);
   const wanted = remembered.get(cellKeyOf(cell));
   const stop = texts.find((text) => noteIdOf(text) === wanted) ?? texts[0];
@@ -42,7 +60,7 @@ export function rememberRoving(text: HTMLElement): void {
   const id = noteIdOf(text);
   if (!cell || !id) return;
   remembered.set(cellKeyOf(cell), id);
-  syncRoving(cell);
+  syncCell(cell);
 }
 
 /** Focuses a note's text wherever it is now, without scrolling the page (NA2). */

@@ -1,10 +1,11 @@
 import './presence.css';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useT } from '../../i18n/I18n';
 import { usePresence } from '../context';
 import { useDock } from '../layout/dock';
 import { Avatar } from './Avatar';
-import { byCluster, peopleHere, shownName, typingText } from './people';
+import { byCluster, peopleHere, type Present, shownName, typingText } from './people';
 
 /** The gap before each new cluster's first avatar (presence.css `.cluster-start`). */
 const CLUSTER_GAP_PX = 8;
@@ -18,14 +19,19 @@ export function PresenceStrip() {
   const { t } = useT();
   const presence = usePresence();
   const dock = useDock();
-  const people = useMemo(() => peopleHere(presence), [presence]);
+  // Presence changes whenever anyone moves their focus; the strip only when its people do.
+  const peopleKey = JSON.stringify(peopleHere(presence));
+  const people = useMemo(() => JSON.parse(peopleKey) as Present[], [peopleKey]);
   const groups = useMemo(() => byCluster(people), [people]);
   const ordered = useMemo(() => groups.flatMap((group) => group.people), [groups]);
   const typing = typingText(people, t);
   const row = useRef<HTMLUListElement>(null);
   const [capacity, setCapacity] = useState(6);
 
-  // How many avatars fit is a matter of the row's width, which the header's layout decides.
+  // How many avatars fit is a matter of the row's width, which the header's layout decides. It is
+  // read when a ResizeObserver reports (its first report comes right after the next layout, before
+  // the frame is painted), never here at once: reading a size now would force a layout of the
+  // whole page, which on a board of 5,000 notes costs 100 ms or more.
   useLayoutEffect(() => {
     const element = row.current;
     if (!element) return;
@@ -44,9 +50,9 @@ export function PresenceStrip() {
         used += extra;
         fit++;
       }
-      setCapacity(Math.max(1, fit));
+      // Applied before the frame is painted, so the strip never shows a frame with too many.
+      flushSync(() => setCapacity(Math.max(1, fit)));
     };
-    measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
