@@ -2,7 +2,7 @@
  * The page's language: loads a language's catalogues when it is picked, remembers the pick,
  * sets `<html lang>` and hands every component the translator (`useT`).
  */
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
 import { loadMessages, type Messages } from '../../shared/i18n/catalogue';
 import { type Locale, SOURCE_LOCALE } from '../../shared/i18n/locales';
 import { createTranslator, type Translator } from '../../shared/i18n/translate';
@@ -42,17 +42,19 @@ function show(translator: Translator): void {
 
 export function I18nProvider({ initial, children }: { initial: Translator; children: ReactNode }) {
   const [translator, setTranslator] = useState(initial);
-  const setLocale = useCallback(async (locale: Locale) => {
+  // Languages load asynchronously: only the last one asked for is shown, however the loads finish
+  // (arrow keys through the picker ask for several in a row).
+  const asked = useRef(0);
+  const switchTo = useCallback(async (locale: Locale, remember: boolean) => {
+    const ticket = ++asked.current;
     const next = await translatorFor(locale);
-    rememberLocale(locale);
+    if (ticket !== asked.current) return;
+    if (remember) rememberLocale(locale);
     show(next);
     setTranslator(next);
   }, []);
-  const showLocale = useCallback(async (locale: Locale) => {
-    const next = await translatorFor(locale);
-    show(next);
-    setTranslator(next);
-  }, []);
+  const setLocale = useCallback((locale: Locale) => switchTo(locale, true), [switchTo]);
+  const showLocale = useCallback((locale: Locale) => switchTo(locale, false), [switchTo]);
   const value = useMemo(() => ({ translator, setLocale, showLocale }), [translator, setLocale, showLocale]);
   return <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>;
 }
