@@ -6,7 +6,7 @@
  * checks that say the same thing (a too-long title) use the same code and so the same message.
  */
 import type { MessageKey } from './i18n/catalogue';
-import english from './i18n/messages/en/errors.json';
+import english from './i18n/messages/en/errors.json' with { type: 'json' };
 import { createTranslator, type MessageValues } from './i18n/translate';
 
 /** Every code a refusal can carry; each is a key of the `errors` catalogue (tests/unit/error-codes.test.ts). */
