@@ -64,11 +64,14 @@ function highlight(anchor: HTMLElement): void {
   setTimeout(() => targets.forEach((target) => target.classList.remove(HIGHLIGHT)), HIGHLIGHT_MS);
 }
 
+/** How long after the scroll the heading is held in place while the cards around it settle. */
+const SETTLE_MS = 1200;
+
 /**
  * Scrolls the page so `dimension`'s heading sits just below the sticky header, and highlights it.
- * Returns false when this screen shows no such dimension. A smooth scroll can end off target when
- * the page's height changes on the way (cards rendering as they come near), so its end is checked
- * and corrected.
+ * Returns false when this screen shows no such dimension. Cards change height as they come near
+ * the screen (their drag handles and menus render then), so the heading can drift after the
+ * scroll ends: it is held in place for a moment, unless the person scrolls themselves.
  */
 export function scrollToDimension(dimension: DimensionId): boolean {
   const anchor = dimensionAnchor(dimension);
@@ -76,18 +79,35 @@ export function scrollToDimension(dimension: DimensionId): boolean {
   const smooth = !reducedMotion();
   window.scrollTo({ top: targetTop(anchor), behavior: smooth ? 'smooth' : 'instant' });
   highlight(anchor);
-  if (smooth) {
-    let corrected = false;
-    const correct = () => {
-      if (corrected) return;
-      corrected = true;
-      window.removeEventListener('scrollend', correct);
+  holdInPlace(dimension, smooth);
+  return true;
+}
+
+function holdInPlace(dimension: DimensionId, smooth: boolean): void {
+  let stopped = false;
+  const personScrolls = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+  const stop = () => {
+    stopped = true;
+    for (const type of personScrolls) window.removeEventListener(type, stop, true);
+    window.removeEventListener('scrollend', settle);
+  };
+  for (const type of personScrolls) window.addEventListener(type, stop, { capture: true, passive: true });
+  let settling = false;
+  function settle() {
+    if (stopped || settling) return;
+    settling = true;
+    const until = performance.now() + SETTLE_MS;
+    const step = () => {
+      if (stopped) return;
       const again = dimensionAnchor(dimension);
       if (again && Math.abs(window.scrollY - targetTop(again)) > 2) window.scrollTo({ top: targetTop(again), behavior: 'instant' });
+      if (performance.now() < until) requestAnimationFrame(step);
+      else stop();
     };
-    window.addEventListener('scrollend', correct);
-    // Where `scrollend` is not fired (an older browser, or no scroll was needed), check anyway.
-    setTimeout(correct, 1500);
+    step();
   }
-  return true;
+  if (!smooth) return settle();
+  window.addEventListener('scrollend', settle);
+  // Where `scrollend` is not fired (an older browser, or no scroll was needed), settle anyway.
+  setTimeout(settle, 1500);
 }
