@@ -6,20 +6,27 @@
  */
 import { useCallback, useEffect } from 'react';
 import { MutationError } from '../../shared/model/errors';
+import { t } from '../i18n/current';
 import { useBoard, useUndoState } from './context';
 import type { UndoResult } from './undo';
 
 export type HistoryCommand = 'undo' | 'redo';
 
 /** The note editor's textarea edits the board, so its Ctrl+Z is the board's undo. */
-const BOARD_TEXT_FIELDS = 'textarea.note-editor, textarea[aria-label="Note text"]';
+const BOARD_TEXT_FIELDS = 'textarea.note-editor';
 const OWN_UNDO_FIELDS = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 
 export const IS_APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad|iPod/.test(navigator.userAgent);
 
-export const SHORTCUT_HINT: Record<HistoryCommand, string> = IS_APPLE
-  ? { undo: '⌘Z', redo: '⇧⌘Z' }
-  : { undo: 'Ctrl+Z', redo: 'Ctrl+Y or Ctrl+Shift+Z' };
+/** The shortcuts in words, read when a title is drawn: keys are named in the page's language (Strg, Maj). */
+export const SHORTCUT_HINT: Readonly<Record<HistoryCommand, string>> = {
+  get undo() {
+    return IS_APPLE ? '⌘Z' : t('board.undo.shortcut');
+  },
+  get redo() {
+    return IS_APPLE ? '⇧⌘Z' : t('board.undo.redo.shortcut');
+  },
+};
 
 export const ARIA_SHORTCUTS: Record<HistoryCommand, string> = {
   undo: 'Control+Z Meta+Z',

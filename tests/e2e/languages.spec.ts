@@ -134,6 +134,8 @@ test('[LG2][LG7] a participant joins in Polish, another in German on a phone; bo
     .getByRole('navigation', { name: de.text('Views') })
     .getByRole('button', { name: de.text('Board') })
     .click();
+  // A card's buttons render once it comes near the screen: Jonas scrolls to the note, as a person would.
+  await note(jonas, olaNote).scrollIntoViewIfNeeded();
   await note(jonas, olaNote)
     .getByRole('button', { name: de.like('Vote for note Wspólne') })
     .click();

@@ -160,6 +160,14 @@ export function englishFragments(english: Catalogue, own: Catalogue): Sought[] {
   return found;
 }
 
+/** A quotation in any of the languages' marks („…“ „…” «…» “…” ‘…’), as long as quote() makes one. */
+const QUOTED = /„[^“”„]{1,60}[“”]|« ?[^»]{1,60}»|“[^”]{1,60}”|‘[^’]{1,60}’/g;
+
+/** `text` with what it quotes cut out. */
+export function withoutQuotes(text: string): string {
+  return text.replace(QUOTED, '\n');
+}
+
 /**
  * The English catalogue messages shown in `text`, a page in `own`'s language. `exclude` is what
  * stays as written whatever the language (LG6: note text, names, the template's dimensions and
@@ -170,6 +178,9 @@ export function findEnglishLeftovers(text: string, own: Catalogue, english: Cata
   let page = normaliseSpaces(text);
   const cuts = [...new Set(exclude.map(normaliseSpaces))].filter((cut) => cut.length > 0).sort((a, b) => b.length - a.length);
   for (const cut of cuts) page = page.split(cut).join('\n');
+  // What the page quotes is content by construction (quote() wraps note text, theme titles and
+  // names in the language's marks, shortened with "…", so it cannot be matched as written).
+  page = withoutQuotes(page);
   const leftovers: Leftover[] = [];
   const lower = page.toLowerCase();
   for (const { key, english: fragment, pattern } of englishFragments(english, own)) {

@@ -90,9 +90,10 @@ function NewRound({ onOpening }: { onOpening(): void }) {
       open.refuse(checked.problem);
       return;
     }
-    const name = title.trim();
+    // Left empty, the round is named in the facilitator's language (the server's own default is English).
+    const name = title.trim() || t('facilitate.standard.vote');
     onOpening();
-    open.send({ type: 'openVoting', config: checked.value, ...(name ? { title: name } : {}) }, { onDone: () => setTitle('') });
+    open.send({ type: 'openVoting', config: checked.value, title: name }, { onDone: () => setTitle('') });
   };
 
   return (
