@@ -139,7 +139,7 @@ export function BoardHeader({
           <span className="header-language-code" aria-hidden="true">
             {locale.toUpperCase()}
           </span>
-          <LanguagePicker />
+          <LanguagePicker labelHidden />
         </span>
       </div>
       {children}

@@ -2,12 +2,13 @@
 import { isLocale, LOCALE_NAMES, LOCALES } from '../../shared/i18n/locales';
 import { useLanguage, useT } from './I18n';
 
-export function LanguagePicker({ className }: { className?: string }) {
+/** `labelHidden`: the word "Language" is for screen readers only (the board header shows the select alone). */
+export function LanguagePicker({ className, labelHidden = false }: { className?: string; labelHidden?: boolean }) {
   const { t } = useT();
   const { locale, setLocale } = useLanguage();
   return (
     <label className={['language-picker', className].filter(Boolean).join(' ')}>
-      <span className="language-picker-label">{t('common.language')}</span>
+      <span className={labelHidden ? 'language-picker-label visually-hidden' : 'language-picker-label'}>{t('common.language')}</span>
       <select
         value={locale}
         title={t('common.language.choose')}
