@@ -7,7 +7,7 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Translator } from '../../shared/i18n/translate';
 import { type Report, type ReportGroup, SECTION_HEADINGS } from '../../shared/report/report';
-import { bucketLabel, figure, overTimeHeading, reportDate, richText } from '../../shared/report/words';
+import { bucketLabel, engagementHeader, figure, overTimeHeading, reportDate, richText } from '../../shared/report/words';
 
 const BAR = '█';
 
@@ -168,13 +168,7 @@ export async function renderDocx(untrusted: Report, words: Translator): Promise<
   if (report.engagement.rows.length > 0) {
     children.push(new Paragraph({ text: t('report.engagement.byCluster'), heading: HeadingLevel.HEADING_2 }));
     const showVotes = report.totals.votes > 0;
-    const header = [
-      t('report.table.cluster'),
-      t('report.table.participants'),
-      ...report.engagement.dimensions.map((_, i) => short(i)),
-      t('report.table.notes'),
-      ...(showVotes ? [t('report.table.votes')] : []),
-    ];
+    const header = engagementHeader(words, report, 'report.table.votes');
     children.push(
       new Table({
         width: { size: 100, type: WidthType.PERCENTAGE },

@@ -1,7 +1,7 @@
 /** The report as Markdown. Every piece of participant text is escaped: it renders as text. */
 import type { Translator } from '../i18n/translate';
 import { type Report, type ReportGroup, type ReportNote, SECTION_HEADINGS } from './report';
-import { bucketLabel, figure, overTimeHeading, reportDate, richText } from './words';
+import { bucketLabel, engagementHeader, figure, overTimeHeading, reportDate, richText } from './words';
 
 /**
  * Characters that Markdown (CommonMark and GFM) or the HTML it may hold interprets anywhere in a
@@ -129,13 +129,7 @@ export function renderMarkdown(report: Report, words: Translator): string {
   } else {
     const showVotes = report.totals.votes > 0;
     const short = (i: number) => t('report.dimension.short', { number: i + 1 });
-    const header = [
-      t('report.table.cluster'),
-      t('report.table.participants'),
-      ...report.engagement.dimensions.map((_, i) => short(i)),
-      t('report.table.notes'),
-      ...(showVotes ? [t('report.table.votesReceived')] : []),
-    ];
+    const header = engagementHeader(words, report, 'report.table.votesReceived');
     const n = (value: number) => figure(words, value);
     lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
     for (const row of report.engagement.rows) {

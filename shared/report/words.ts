@@ -8,6 +8,7 @@ import { loadMessages, type MessageKey } from '../i18n/catalogue';
 import { isLocale, type Locale, LOCALES, SOURCE_LOCALE } from '../i18n/locales';
 import { createTranslator, type MessageValues, type Translator } from '../i18n/translate';
 import type { TimeBucket } from './engagement';
+import type { Report } from './report';
 
 /** A language the product does not speak was asked for; the message lists the ones it does. */
 export class UnknownLanguageError extends Error {
@@ -15,6 +16,22 @@ export class UnknownLanguageError extends Error {
   constructor(readonly asked: string) {
     super(`There is no language "${asked.slice(0, 40)}": use one of ${LOCALES.join(', ')}.`);
   }
+}
+
+/**
+ * The engagement table's header, the same in every report: cluster, participants, the
+ * dimensions by short name (D1…), notes, and the votes column (`votes`: its heading) when any
+ * vote was cast.
+ */
+export function engagementHeader(words: Translator, report: Report, votes: 'report.table.votes' | 'report.table.votesReceived'): string[] {
+  const { t } = words;
+  return [
+    t('report.table.cluster'),
+    t('report.table.participants'),
+    ...report.engagement.dimensions.map((_, i) => t('report.dimension.short', { number: i + 1 })),
+    t('report.table.notes'),
+    ...(report.totals.votes > 0 ? [t(votes)] : []),
+  ];
 }
 
 /** The language of a report: `asked` (`?lang=`, `--lang`) when given, else the board's, else English. */
