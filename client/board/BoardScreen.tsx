@@ -115,6 +115,8 @@ export function BoardScreen({
   }, [session]);
 
   useEffect(() => session.setIdentity(identity), [session, identity]);
+  const translator = useT();
+  useEffect(() => session.languageChanged(), [session, translator]);
 
   const [problem, setProblem] = useState<string | null>(null);
 

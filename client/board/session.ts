@@ -14,6 +14,7 @@ import { clusterLabel } from '../../shared/model/vocabulary';
 import { canWrite, isPermanentClose, MessageType, type Role, WS_PATH_PREFIX } from '../../shared/protocol';
 import type { BoardPeople, BoardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
+import { currentAttributionWords } from '../i18n/current';
 import { Listeners } from '../store';
 import { continueUnderNewClientId } from './clientId';
 import { type BoardCommands, boardCommands } from './commands';
@@ -108,7 +109,7 @@ export class BoardSession {
     // [AT4] This person's notes are dated by the server's clock, corrected for this device's.
     this.origin = localOrigin(person.id, () => this.workshop.serverNow());
     this.viewCache = new BoardViewCache(this.doc);
-    this.view = this.viewCache.view(this.people);
+    this.view = this.viewCache.view(this.people, currentAttributionWords());
     this.lastSynced = loadLastSynced(boardId);
     this.doc.on('update', this.refreshView);
     // Viewers cannot change the board, so they have nothing to undo.
@@ -344,6 +345,13 @@ export class BoardSession {
     this.notify();
   }
 
+  /** [LG1] The page's language changed: who wrote each note, and who is here, are shown in it. */
+  languageChanged(): void {
+    this.refreshView();
+    this.refreshPresence();
+    this.workshop.refreshPrivate();
+  }
+
   /** [AT2] Someone joined, left or renamed: every note shows the person's current name and cluster. */
   private readonly refreshPeople = (): void => {
     if (!this.workshop.synced) return;
@@ -356,7 +364,7 @@ export class BoardSession {
   };
 
   private readonly refreshView = (): void => {
-    this.view = this.viewCache.view(this.people);
+    this.view = this.viewCache.view(this.people, currentAttributionWords());
     if (this.connection.status === 'live' && Date.now() - this.lastStamp > SYNC_STAMP_INTERVAL_MS) this.stampSync();
     this.notify();
   };
@@ -371,7 +379,7 @@ export class BoardSession {
         clientId,
         id: user.id,
         name: user.name.slice(0, 60),
-        clusterLabel: clusterLabel(typeof user.cluster === 'string' ? user.cluster : null),
+        clusterLabel: clusterLabel(typeof user.cluster === 'string' ? user.cluster : null, currentAttributionWords()),
         colour: presenceColour(user.id),
         editing: typeof state.editing === 'string' ? state.editing : null,
         focus: typeof state.focus === 'string' ? state.focus : typeof state.editing === 'string' ? state.editing : null,
