@@ -8,6 +8,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type Problem, socketRefusalProblem } from '../../shared/errors';
 import { type LocalOrigin, localOrigin } from '../../shared/model/origin';
 import type { AuthorInput } from '../../shared/model/schema';
 import { clusterLabel } from '../../shared/model/vocabulary';
@@ -87,7 +88,7 @@ export class BoardSession {
   private editing: string | null = null;
   private focus: string | null = null;
   private readonly listeners = new Listeners();
-  private refusal: { reason: string; at: number } | null = null;
+  private refusal: { problem: Problem; at: number } | null = null;
   readonly workshop: Workshop;
   /** Every change this person makes, bound to this session's documents, author and origin. */
   readonly commands: BoardCommands;
@@ -152,7 +153,7 @@ export class BoardSession {
     provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc: unknown, reason: string) => {
         continueUnderNewClientId(this.doc, provider.awareness);
-        this.refusal = { reason, at: Date.now() };
+        this.refusal = { problem: socketRefusalProblem(reason), at: Date.now() };
         this.notify();
       });
     };
@@ -238,7 +239,7 @@ export class BoardSession {
 
   getView = (): BoardView => this.view;
   /** The server's last refusal of a change of this person's, if any. */
-  getRefusal = (): { reason: string; at: number } | null => this.refusal;
+  getRefusal = (): { problem: Problem; at: number } | null => this.refusal;
   getPresence = (): PresenceUser[] => this.presence;
   getConnection = (): ConnectionState => this.connection;
   getUndoState = (): UndoState => this.history?.getState() ?? NO_UNDO;
