@@ -129,7 +129,8 @@ export interface ListedNote {
 
 export interface CsvImportAnswer {
   imported: number;
-  problems: { line: number; reason: string }[];
+  /** `reason` in English for scripts; `code` and `values` for the page's language (LG4). */
+  problems: { line: number; reason: string; code: ErrorCode; values?: ErrorValues }[];
 }
 
 /** A person as the facilitator's People panel lists them (`GET …/people`). */
