@@ -7,9 +7,11 @@ import { attributionWords } from '../../shared/i18n/attribution';
 import type { MessageKey } from '../../shared/i18n/catalogue';
 import { SOURCE_LOCALE } from '../../shared/i18n/locales';
 import { createTranslator, type MessageValues, type Translator } from '../../shared/i18n/translate';
-import type { AttributionWords } from '../../shared/model/vocabulary';
+import { type AttributionWords, ENGLISH_ATTRIBUTION } from '../../shared/model/vocabulary';
 
-let current: Translator = createTranslator(SOURCE_LOCALE, {});
+/** Before the page's catalogue is loaded (and in unit tests of page code): keys only. */
+const UNLOADED: Translator = createTranslator(SOURCE_LOCALE, {});
+let current: Translator = UNLOADED;
 
 export function currentTranslator(): Translator {
   return current;
@@ -28,6 +30,7 @@ let words: { translator: Translator; words: AttributionWords } | null = null;
 
 /** [LG1] Who-wrote-it words in the page's language now; the same object until the language changes. */
 export function currentAttributionWords(): AttributionWords {
+  if (current === UNLOADED) return ENGLISH_ATTRIBUTION;
   if (words?.translator !== current) words = { translator: current, words: attributionWords(current) };
   return words.words;
 }

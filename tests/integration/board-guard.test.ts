@@ -17,6 +17,7 @@ import { BOARD_DOC, MessageType } from '../../shared/protocol';
 import { CloseCode } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { waitForSync } from '../helpers/server';
+import { englishReason } from '../helpers/socketReason';
 import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, serverFor, syncUpdateFrame } from './support';
 import { type Caller, type Person, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
@@ -43,7 +44,7 @@ async function send(w: Workshop, who: Caller, change: (doc: Y.Doc) => void): Pro
     const decoder = decoding.createDecoder(frame);
     if (decoding.readVarUint(decoder) !== MessageType.Auth) continue;
     decoding.readVarUint(decoder);
-    return decoding.readVarString(decoder);
+    return englishReason(decoding.readVarString(decoder));
   }
   return null;
 }
@@ -132,15 +133,15 @@ describe('structure and bounds, for everyone who writes', () => {
     const { ann, annNote } = await withPeople(w);
     const tooLong = 'x'.repeat(2_001);
     const grow = (doc: Y.Doc) => (noteMap(doc, annNote).get('text') as Y.Text).insert(0, tooLong);
-    expect(await send(w, ann, grow)).toBe('text holds at most 2,000 characters');
-    expect(await send(w, w.facilitator, grow)).toBe('text holds at most 2,000 characters');
+    expect(await send(w, ann, grow)).toBe("a note's text holds at most 2,000 characters");
+    expect(await send(w, w.facilitator, grow)).toBe("a note's text holds at most 2,000 characters");
     // The exploit: notes of 1.9 MiB each, forty of which pushed a board past its size limit.
     const huge = (doc: Y.Doc) => {
       const text = new Y.Text();
       text.insert(0, 'z'.repeat(1_900_000));
       noteMap(doc, annNote).set('text', text);
     };
-    expect(await send(w, w.facilitator, huge)).toBe('text holds at most 2,000 characters');
+    expect(await send(w, w.facilitator, huge)).toBe("a note's text holds at most 2,000 characters");
 
     // An honest "replace all" of a full note counts the characters it deletes.
     const full = 'a'.repeat(2_000);

@@ -13,6 +13,7 @@ import type { DimensionId } from '../../shared/model/vocabulary';
 import { BOARD_DOC, MessageType } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
+import { englishReason } from '../helpers/socketReason';
 import { cleanupAfterEach, note, noteTexts, syncUpdateFrame } from './support';
 import { type Person, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
@@ -50,7 +51,7 @@ async function sendNote(w: Workshop, person: Person, dimension: DimensionId): Pr
     const decoder = decoding.createDecoder(frame);
     if (decoding.readVarUint(decoder) !== MessageType.Auth) continue;
     decoding.readVarUint(decoder);
-    return decoding.readVarString(decoder);
+    return englishReason(decoding.readVarString(decoder));
   }
   return null;
 }
@@ -115,7 +116,7 @@ describe('one write rule on every path', () => {
           const reason = reasonOf(rules, 'add', dimension);
           return reason === null ? [] : [{ line: i + 2, reason }];
         });
-        expect(answer, state).toEqual({ status: 200, body: { imported: DIMENSIONS.length - problems.length, problems } });
+        expect(answer, state).toMatchObject({ status: 200, body: { imported: DIMENSIONS.length - problems.length, problems } });
       }
       expect(await importAs(w.board.tokens.facilitator), `${state}, facilitator`).toEqual({ status: 200, body: { imported: 2, problems: [] } });
     }
