@@ -39,6 +39,7 @@ function cellEdges(ix: IndexInternals, cell: readonly Entry[]): Edge[] {
 function groupCell(ix: IndexInternals, cell: readonly Entry[]): Entry[][] {
   const groupOf = new Map<string, Entry[]>(cell.map((e) => [e.note.id, [e]]));
   const pairScore = new Map<string, number>();
+  const rejected = new WeakMap<Entry[], WeakSet<Entry[]>>();
   const similarity = (a: Entry, b: Entry): number => {
     const key = a.note.id < b.note.id ? `${a.note.id}\u0000${b.note.id}` : `${b.note.id}\u0000${a.note.id}`;
     let score = pairScore.get(key);
@@ -51,10 +52,21 @@ function groupCell(ix: IndexInternals, cell: readonly Entry[]): Entry[][] {
   for (const edge of cellEdges(ix, cell)) {
     const left = groupOf.get(edge.a.note.id);
     const right = groupOf.get(edge.b.note.id);
-    if (!left || !right || left === right) continue;
+    if (!left || !right || left === right || rejected.get(left)?.has(right)) continue;
     let sum = 0;
     for (const a of left) for (const b of right) sum += similarity(a, b);
-    if (sum / (left.length * right.length) < THEME_THRESHOLD) continue;
+    if (sum / (left.length * right.length) < THEME_THRESHOLD) {
+      // Until one of the two grows, every other edge between them gets the same answer.
+      for (const [x, y] of [
+        [left, right],
+        [right, left],
+      ] as const) {
+        const set = rejected.get(x) ?? new WeakSet<Entry[]>();
+        set.add(y);
+        rejected.set(x, set);
+      }
+      continue;
+    }
     const merged = [...left, ...right];
     for (const e of merged) groupOf.set(e.note.id, merged);
   }
