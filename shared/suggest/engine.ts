@@ -65,9 +65,17 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
   /** Weighted vectors by note id, valid while no document frequency changed (any add or remove). */
   let vectors = new Map<string, Vector>();
 
+  /** IDF by term, valid as long as `vectors` is (any add or remove clears both). */
+  let idfs = new Map<string, number>();
+
   function idf(term: string): number {
-    const df = postings.get(term)?.size ?? 0;
-    return Math.log(1 + (entries.size + 1) / (df + 1));
+    let value = idfs.get(term);
+    if (value === undefined) {
+      const df = postings.get(term)?.size ?? 0;
+      value = Math.log(1 + (entries.size + 1) / (df + 1));
+      idfs.set(term, value);
+    }
+    return value;
   }
 
   function weight(tf: number, term: string): number {
@@ -95,6 +103,7 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
     }
     entries.delete(id);
     vectors = new Map();
+    idfs = new Map();
   }
 
   function add(note: IndexedNote): void {
@@ -116,6 +125,7 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
       ids.add(note.id);
     }
     vectors = new Map();
+    idfs = new Map();
   }
 
   /** A text's weights and norm, summed in the order of its terms: the same whatever was indexed first. */
@@ -204,15 +214,18 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
       const limit = options.limit ?? DEFAULT_SIMILAR_LIMIT;
       const query = entryOf({ id: '', text, dimension: 'structure', kind: 'challenge', cluster: null, themeId: null });
       const vector = vectorOf(query);
-      const found: SimilarNote[] = [];
+      const found: { id: string; score: number; entry: Entry }[] = [];
       for (const entry of candidates(query.tf.keys(), options.excludeId)) {
         if (options.dimension !== undefined && entry.note.dimension !== options.dimension) continue;
         if (options.kind !== undefined && entry.note.kind !== options.kind) continue;
         const score = cosine(vector, indexedVector(entry));
-        if (score < SIMILAR_MIN_SCORE) continue;
-        found.push({ id: entry.note.id, score, shared: sharedTerms(query, entry, entry) });
+        if (score >= SIMILAR_MIN_SCORE) found.push({ id: entry.note.id, score, entry });
       }
-      return found.sort(byScoreThenId).slice(0, Math.max(0, limit));
+      // The reason is worked out only for the notes answered.
+      return found
+        .sort(byScoreThenId)
+        .slice(0, Math.max(0, limit))
+        .map(({ id, score, entry }) => ({ id, score, shared: sharedTerms(query, entry, entry) }));
     },
     proposeThemes: (query = {}) => proposeThemes(internals, query),
     proposeTandems: (tandemOptions = {}) => proposeTandems(internals, tandemOptions),
