@@ -14,6 +14,11 @@ import { compareIds } from './rank';
 import type { SuggestionQuery, ThemeProposal } from './types';
 
 export const THEME_THRESHOLD = 0.2;
+/**
+ * Notes of one cell grouped at most (the first by id): grouping compares pairs, so this bounds a
+ * request's work; a whole workshop writes a few hundred notes, not this many in one cell.
+ */
+export const THEME_CELL_MAX = 400;
 /** Terms in a proposal's title, at most. */
 const TITLE_TERMS = 3;
 
@@ -111,7 +116,8 @@ export function proposeThemes(ix: IndexInternals, query: SuggestionQuery): Theme
       if (query.kind !== undefined && query.kind !== kind) continue;
       const cell = [...ix.entries.values()]
         .filter((e) => e.note.dimension === dimension && e.note.kind === kind && e.note.themeId === null)
-        .sort((x, y) => compareIds(x.note.id, y.note.id));
+        .sort((x, y) => compareIds(x.note.id, y.note.id))
+        .slice(0, THEME_CELL_MAX);
       const groups = groupCell(ix, cell).map((group) => {
         const noteIds = group.map((e) => e.note.id).sort(compareIds);
         const shared = groupTerms(ix, group);
