@@ -32,7 +32,16 @@ export const ERROR_CODES = [
   'cluster.invalidNamed',
   'cluster.mergeSame',
   'colour.unavailable',
+  'csv.authorLength',
+  'csv.clusterLength',
+  'csv.controlCharacters',
+  'csv.empty',
+  'csv.missingColumns',
+  'csv.textEmpty',
+  'csv.textLength',
   'csv.tooManyRows',
+  'csv.unknownDimension',
+  'csv.unknownKind',
   'deletedNotes.facilitatorOnly',
   'deletedNotes.noneNamed',
   'deletedNotes.notFound',
@@ -123,6 +132,20 @@ export const ERROR_CODES = [
   'suggest.textRequired',
   'storage.unavailable',
   'storage.unavailableNothingSaved',
+  'sync.readOnly',
+  'sync.boardLocked',
+  'sync.dimensionLocked',
+  'sync.privateAdd',
+  'sync.privateEditText',
+  'sync.privateNameTheme',
+  'sync.followsRefused',
+  'sync.facilitatorOnly',
+  'sync.joinFirst',
+  'sync.ownName',
+  'sync.boardFull',
+  'sync.textLength',
+  'sync.malformed',
+  'sync.other',
   'theme.gone',
   'theme.idTaken',
   'theme.otherCell',
@@ -201,4 +224,35 @@ export function problemOfMessage(message: string | undefined, field?: string): {
   const problem: Problem = { ...(found ?? { code: 'input.invalid' }), ...(field ? { field } : {}) };
   const english = found ? englishSentence(problem) : `${field ? `${field}: ` : ''}${message ?? englishSentence({ code: 'input.invalid' })}`;
   return { problem, english };
+}
+
+/**
+ * [LG4] A refusal told over a socket: y-websocket's "permission denied" carries one string, so it
+ * carries the problem as JSON; the page shows it in its own language (`socketRefusalProblem`).
+ */
+export function socketRefusal(problem: Problem): string {
+  return JSON.stringify(problem.values ? { code: problem.code, values: problem.values } : { code: problem.code });
+}
+
+/** The problem in a socket refusal; a reason in any other form (an older server's English clause) reads as itself. */
+export function socketRefusalProblem(reason: string): Problem {
+  try {
+    const parsed: unknown = JSON.parse(reason);
+    if (typeof parsed === 'object' && parsed !== null && 'code' in parsed && isErrorCode(parsed.code)) {
+      const values = 'values' in parsed && typeof parsed.values === 'object' && parsed.values !== null ? plainValues(parsed.values) : undefined;
+      return values ? { code: parsed.code, values } : { code: parsed.code };
+    }
+  } catch {
+    // Not JSON: an English clause.
+  }
+  return { code: 'sync.other', values: { detail: reason.slice(0, 200) } };
+}
+
+function plainValues(values: object): ErrorValues {
+  const plain: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(values).slice(0, 8)) {
+    if (typeof value === 'number' && Number.isFinite(value)) plain[name] = value;
+    else if (typeof value === 'string') plain[name] = value.slice(0, 200);
+  }
+  return plain;
 }

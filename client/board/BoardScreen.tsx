@@ -1,5 +1,6 @@
 import './board.css';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { problemSentence } from '../../shared/errors';
 import type { DimensionId } from '../../shared/model/vocabulary';
 import { type BoardInfo, CloseCode, PERSON_REMOVED_REASON } from '../../shared/protocol';
 import { mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
@@ -115,6 +116,8 @@ export function BoardScreen({
   }, [session]);
 
   useEffect(() => session.setIdentity(identity), [session, identity]);
+  const translator = useT();
+  useEffect(() => session.languageChanged(), [session, translator]);
 
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -142,7 +145,7 @@ export function BoardScreen({
   // The server's refusal of a change, shown for a while.
   const refusal = useSyncExternalStore(session.subscribe, session.getRefusal);
   const [dismissedRefusal, setDismissedRefusal] = useState<number | null>(null);
-  const refusalText = refusal && refusal.at !== dismissedRefusal ? t('pages.board.notSaved', { reason: refusal.reason }) : null;
+  const refusalText = refusal && refusal.at !== dismissedRefusal ? t('pages.board.notSaved', { reason: problemSentence(t, refusal.problem) }) : null;
   useEffect(() => {
     if (!refusal) return;
     const timer = setTimeout(() => setDismissedRefusal(refusal.at), 8000);

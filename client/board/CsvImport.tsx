@@ -1,4 +1,5 @@
 import { type ReactNode, useRef, useState } from 'react';
+import { problemSentence } from '../../shared/errors';
 import { apiImportCsv, type CsvImportResult } from '../api';
 import { useT } from '../i18n/I18n';
 import { Dialog, DialogDone } from '../ui/Dialog';
@@ -53,7 +54,7 @@ export function useCsvImport(): { choose(): void; element: ReactNode } | null {
               <p>{t('board.csv.problems')}</p>
               <ul className="import-problems">
                 {result.problems.map((p) => (
-                  <li key={p.line}>{t('board.csv.problem', { line: p.line, reason: p.reason })}</li>
+                  <li key={p.line}>{t('board.csv.problem', { line: p.line, reason: problemSentence(t, p) })}</li>
                 ))}
               </ul>
             </>

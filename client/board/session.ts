@@ -8,12 +8,14 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { type Problem, socketRefusalProblem } from '../../shared/errors';
 import { type LocalOrigin, localOrigin } from '../../shared/model/origin';
 import type { AuthorInput } from '../../shared/model/schema';
 import { clusterLabel } from '../../shared/model/vocabulary';
 import { canWrite, isPermanentClose, MessageType, type Role, WS_PATH_PREFIX } from '../../shared/protocol';
 import type { BoardPeople, BoardView } from '../../shared/view/boardView';
 import { BoardViewCache } from '../../shared/view/viewCache';
+import { currentAttributionWords } from '../i18n/current';
 import { Listeners } from '../store';
 import { continueUnderNewClientId } from './clientId';
 import { type BoardCommands, boardCommands } from './commands';
@@ -86,7 +88,7 @@ export class BoardSession {
   private editing: string | null = null;
   private focus: string | null = null;
   private readonly listeners = new Listeners();
-  private refusal: { reason: string; at: number } | null = null;
+  private refusal: { problem: Problem; at: number } | null = null;
   readonly workshop: Workshop;
   /** Every change this person makes, bound to this session's documents, author and origin. */
   readonly commands: BoardCommands;
@@ -108,7 +110,7 @@ export class BoardSession {
     // [AT4] This person's notes are dated by the server's clock, corrected for this device's.
     this.origin = localOrigin(person.id, () => this.workshop.serverNow());
     this.viewCache = new BoardViewCache(this.doc);
-    this.view = this.viewCache.view(this.people);
+    this.view = this.viewCache.view(this.people, currentAttributionWords());
     this.lastSynced = loadLastSynced(boardId);
     this.doc.on('update', this.refreshView);
     // Viewers cannot change the board, so they have nothing to undo.
@@ -151,7 +153,7 @@ export class BoardSession {
     provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, this.doc, (_doc: unknown, reason: string) => {
         continueUnderNewClientId(this.doc, provider.awareness);
-        this.refusal = { reason, at: Date.now() };
+        this.refusal = { problem: socketRefusalProblem(reason), at: Date.now() };
         this.notify();
       });
     };
@@ -237,7 +239,7 @@ export class BoardSession {
 
   getView = (): BoardView => this.view;
   /** The server's last refusal of a change of this person's, if any. */
-  getRefusal = (): { reason: string; at: number } | null => this.refusal;
+  getRefusal = (): { problem: Problem; at: number } | null => this.refusal;
   getPresence = (): PresenceUser[] => this.presence;
   getConnection = (): ConnectionState => this.connection;
   getUndoState = (): UndoState => this.history?.getState() ?? NO_UNDO;
@@ -344,6 +346,13 @@ export class BoardSession {
     this.notify();
   }
 
+  /** [LG1] The page's language changed: who wrote each note, and who is here, are shown in it. */
+  languageChanged(): void {
+    this.refreshView();
+    this.refreshPresence();
+    this.workshop.refreshPrivate();
+  }
+
   /** [AT2] Someone joined, left or renamed: every note shows the person's current name and cluster. */
   private readonly refreshPeople = (): void => {
     if (!this.workshop.synced) return;
@@ -356,7 +365,7 @@ export class BoardSession {
   };
 
   private readonly refreshView = (): void => {
-    this.view = this.viewCache.view(this.people);
+    this.view = this.viewCache.view(this.people, currentAttributionWords());
     if (this.connection.status === 'live' && Date.now() - this.lastStamp > SYNC_STAMP_INTERVAL_MS) this.stampSync();
     this.notify();
   };
@@ -371,7 +380,7 @@ export class BoardSession {
         clientId,
         id: user.id,
         name: user.name.slice(0, 60),
-        clusterLabel: clusterLabel(typeof user.cluster === 'string' ? user.cluster : null),
+        clusterLabel: clusterLabel(typeof user.cluster === 'string' ? user.cluster : null, currentAttributionWords()),
         colour: presenceColour(user.id),
         editing: typeof state.editing === 'string' ? state.editing : null,
         focus: typeof state.focus === 'string' ? state.focus : typeof state.editing === 'string' ? state.editing : null,

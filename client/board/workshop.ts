@@ -13,6 +13,7 @@ import { BoardViewCache } from '../../shared/view/viewCache';
 import type { ControlCommand, MyVotes } from '../../shared/workshop/commands';
 import { type ControlState, publishedVotes, readControl } from '../../shared/workshop/control';
 import { resultsVisible } from '../../shared/workshop/voting';
+import { currentAttributionWords } from '../i18n/current';
 import { Listeners } from '../store';
 import { type Caller, castVote, fetchMyVotes, measureClockOffset, revealMine, sendCommand, setReady } from '../workshopApi';
 import { seatPerson } from './identity';
@@ -51,7 +52,7 @@ export class Workshop {
     this.state = readControl(this.control);
     this.privateDoc = role === 'viewer' ? null : new Y.Doc();
     this.privateCache = this.privateDoc ? new BoardViewCache(this.privateDoc) : null;
-    this.privateView = this.privateCache?.view() ?? null;
+    this.privateView = this.privateCache?.view(undefined, currentAttributionWords()) ?? null;
     this.control.on('update', this.refreshControl);
     this.privateDoc?.on('update', this.refreshPrivate);
   }
@@ -206,8 +207,9 @@ export class Workshop {
     );
   }
 
-  private readonly refreshPrivate = (): void => {
-    this.privateView = this.privateCache?.view() ?? null;
+  /** Also when the page's language changes: the private notes' attributions are shown in it. */
+  readonly refreshPrivate = (): void => {
+    this.privateView = this.privateCache?.view(undefined, currentAttributionWords()) ?? null;
     this.notify();
   };
 

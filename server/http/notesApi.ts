@@ -141,7 +141,8 @@ export async function handleNotesApi(
   const notes = parsedCsv.notes.filter((n) => {
     const verdict = mayWrite(role, rules, 'add', n.dimension);
     if (verdict.ok) return true;
-    problems.push({ line: n.line, reason: verdict.reason });
+    // The write rule's clause ("the board is locked"), in English and as a code for the page.
+    problems.push({ line: n.line, reason: verdict.reason, ...verdict.problem });
     return false;
   });
   problems.sort((a, b) => a.line - b.line);

@@ -11,6 +11,7 @@
  * writing, decided by the records as they are stored (valid or not).
  */
 import * as Y from 'yjs';
+import type { Problem } from '../../shared/errors';
 import { notesMap } from '../../shared/model/doc';
 import {
   BOARD_ROOTS,
@@ -33,7 +34,8 @@ import { Locator, MISPLACED, type Place, UNRESOLVED } from './places';
 
 export type { Writer } from './ownership';
 
-export type GuardVerdict = { ok: true } | { ok: false; reason: string };
+/** `reason`: the English clause, logged; `problem`: what the writer is told, in their language [LG4]. */
+export type GuardVerdict = { ok: true } | { ok: false; reason: string; problem: Problem };
 
 /**
  * Does the update skip ahead of what the server has from one of its writers? Yjs would hold such an
@@ -53,7 +55,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, writer: Writer, rule
     judge(doc, update, writer, rules, now);
     return { ok: true };
   } catch (error) {
-    if (error instanceof Refusal) return { ok: false, reason: error.message };
+    if (error instanceof Refusal) return { ok: false, reason: error.message, problem: error.problem };
     throw error;
   }
 }
@@ -170,7 +172,10 @@ class NoteCount {
     for (const key of this.removed) if (notes.has(key) && !this.added.has(key)) growth--;
     if (growth > 0 && notes.size + growth > MAX_NOTES_PER_BOARD) {
       const figure = (n: number) => n.toLocaleString('en-GB');
-      refuse(`the board holds ${figure(notes.size)} notes, and a board holds at most ${figure(MAX_NOTES_PER_BOARD)}`);
+      refuse(`the board holds ${figure(notes.size)} notes, and a board holds at most ${figure(MAX_NOTES_PER_BOARD)}`, {
+        code: 'sync.boardFull',
+        values: { count: notes.size, most: MAX_NOTES_PER_BOARD },
+      });
     }
   }
 }
@@ -282,7 +287,12 @@ function checkTextLength(change: TextChange, locator: Locator): void {
     const current = (place.record.content.type as Y.Map<unknown>).get(place.field);
     if (current instanceof Y.Text) stored = current.length;
   }
-  if (stored + change.inserted - change.deleted > spec.max) refuse(`${place.field} holds at most ${spec.max.toLocaleString('en')} characters`);
+  if (stored + change.inserted - change.deleted > spec.max) {
+    refuse(`${place.field} holds at most ${spec.max.toLocaleString('en')} characters`, {
+      code: 'sync.textLength',
+      values: { field: place.field, most: spec.max },
+    });
+  }
 }
 
 /**

@@ -12,6 +12,7 @@
  * Facilitators are bound by none of this (W1; the write rule allows them everything too).
  */
 import * as Y from 'yjs';
+import { englishSentence, type Problem } from '../../shared/errors';
 import { notesMap } from '../../shared/model/doc';
 import { isRecordRoot, RECORD_FIELDS, type RecordRoot } from '../../shared/model/limits';
 import { type BoardAction, mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
@@ -30,13 +31,28 @@ const RECORD_NAMES: Readonly<Record<RecordRoot, string>> = { notes: 'note', them
 
 const THEME_TEXT_FIELDS: ReadonlySet<string> = new Set(['title', 'statement']);
 
-/** Thrown by the guard's checks; its message is the reason the writer is told (W7). */
+/**
+ * Thrown by the guard's checks; its message is the reason logged (W7), its problem what the writer
+ * is told in their language [LG4]: a refusal a person meets in use has its own code, the rest
+ * (only a broken or hostile client sends them) are told as a malformed change with the clause.
+ */
 export class Refusal extends Error {
   override readonly name = 'Refusal';
+  readonly problem: Problem;
+
+  constructor(reason: string, problem?: Problem) {
+    super(reason);
+    this.problem = problem ?? { code: 'sync.malformed', values: { detail: reason } };
+  }
 }
 
-export function refuse(reason: string): never {
-  throw new Refusal(reason);
+export function refuse(reason: string, problem?: Problem): never {
+  throw new Refusal(reason, problem);
+}
+
+/** A refusal with its own code; its logged reason is the English sentence. */
+export function refuseWith(problem: Problem): never {
+  throw new Refusal(englishSentence(problem), problem);
 }
 
 /** A note record the update creates, with what it says about its author. */
@@ -51,7 +67,7 @@ export class Ownership {
   private readonly newNotes = new Map<Y.Item, NewNote>();
   private readonly strings: string[] = [];
   /** Changes allowed only as part of deleting their whole record, with the reason otherwise. */
-  private readonly unlessRecordDeleted: { record: Y.Item; reason: string }[] = [];
+  private readonly unlessRecordDeleted: { record: Y.Item; reason: string; problem?: Problem }[] = [];
   private readonly deletedRecords = new Set<Y.Item>();
 
   constructor(
@@ -66,7 +82,7 @@ export class Ownership {
   /** An item the update writes at `place` (its shape already checked). */
   written(place: Place, item: Y.Item): void {
     if (!this.participant) return;
-    if (place.root === 'meta') refuse("only facilitators change the board's settings");
+    if (place.root === 'meta') refuseWith({ code: 'sync.facilitatorOnly' });
     if (!isRecordRoot(place.root) || place.key === null) return;
     this.touch(place);
     const fresh = this.locator.isFresh(place.record);
@@ -91,14 +107,14 @@ export class Ownership {
         refuse(`the ${field} of a note is set when it is written and never changes`);
       }
     }
-    const reason = this.privateTextReason(place, fresh);
-    if (reason) refuse(reason);
+    const problem = this.privateTextProblem(place, fresh);
+    if (problem) refuseWith(problem);
   }
 
   /** An existing, live item the update deletes. */
   deleted(place: Place, item: Y.Item): void {
     if (!this.participant) return;
-    if (place.root === 'meta') refuse("only facilitators change the board's settings");
+    if (place.root === 'meta') refuseWith({ code: 'sync.facilitatorOnly' });
     if (!isRecordRoot(place.root) || place.key === null) return;
     this.touch(place);
     if (place.level === 1) {
@@ -112,21 +128,21 @@ export class Ownership {
     if (place.level === 2 && place.root === 'notes' && PROTECTED_NOTE_FIELDS.has(field) && !fresh) {
       this.unlessRecordDeleted.push({ record: place.record, reason: `the ${field} of a note is set when it is written and never changes` });
     }
-    const reason = this.privateTextReason(place, fresh);
-    if (reason) this.unlessRecordDeleted.push({ record: place.record, reason });
+    const problem = this.privateTextProblem(place, fresh);
+    if (problem) this.unlessRecordDeleted.push({ record: place.record, reason: englishSentence(problem), problem });
   }
 
   /** Settles what needs the whole update: deletions, new notes' authors, locks. */
   finish(): void {
     if (!this.participant) return;
-    for (const { record, reason } of this.unlessRecordDeleted) if (!this.deletedRecords.has(record)) refuse(reason);
+    for (const { record, reason, problem } of this.unlessRecordDeleted) if (!this.deletedRecords.has(record)) refuse(reason, problem);
     if (this.newNotes.size > 0) this.ask('add', null);
     for (const note of this.newNotes.values()) this.checkAuthor(note);
     this.checkLocks();
   }
 
   /** The write rule's word on a change of text (private writing keeps some text off the board). */
-  private privateTextReason(place: Place, fresh: boolean): string | null {
+  private privateTextProblem(place: Place, fresh: boolean): Problem | null {
     if (place.field === null) return null;
     let action: BoardAction | null = null;
     if (place.root === 'themes' && THEME_TEXT_FIELDS.has(place.field)) action = 'name theme';
@@ -134,12 +150,12 @@ export class Ownership {
     if (action === null) return null;
     // Asked "anywhere": the dimensions the update touches are asked about in checkLocks.
     const verdict = mayWrite(this.writer.role, this.rules, action, null);
-    return verdict.ok ? null : verdict.reason;
+    return verdict.ok ? null : verdict.problem;
   }
 
   private ask(action: BoardAction, dimension: string | null): void {
     const verdict = mayWrite(this.writer.role, this.rules, action, dimension);
-    if (!verdict.ok) refuse(verdict.reason);
+    if (!verdict.ok) refuse(verdict.reason, verdict.problem);
   }
 
   private owns(record: Y.Item): boolean {
@@ -155,8 +171,8 @@ export class Ownership {
     const { personId } = this.writer;
     // [G4] A socket without a seat speaks for nobody: whatever author it named, the board would
     // show that name and cluster as someone's, so it writes no notes at all.
-    if (personId === null) refuse('join the board first: notes are written under the seat you get by joining');
-    for (const authorId of note.authorIds) if (authorId !== personId) refuse('a note can only be written in your own name');
+    if (personId === null) refuseWith({ code: 'sync.joinFirst' });
+    for (const authorId of note.authorIds) if (authorId !== personId) refuseWith({ code: 'sync.ownName' });
   }
 
   private touch(place: Place): void {

@@ -2,6 +2,7 @@
  * The write rule of each document of a board (see `DocName`): who may change it, and nothing else.
  * Reading is decided when a socket opens (server/sync/connection.ts).
  */
+import { socketRefusal } from '../../shared/errors';
 import type { DocName } from '../../shared/protocol';
 import { isRestricted, readWriteRules } from '../../shared/workshop/control';
 import { mayWrite, OPEN_RULES } from '../../shared/workshop/writeRule';
@@ -22,7 +23,7 @@ function boardPolicy(control: Room, log: Logger): WritePolicy {
     const judged = (verdict: GuardVerdict): boolean => {
       if (!verdict.ok) {
         log.debug('board update refused', { role: peer.role, reason: verdict.reason });
-        explain?.(verdict.reason);
+        explain?.(socketRefusal(verdict.problem));
       }
       return verdict.ok;
     };
@@ -43,7 +44,7 @@ function boardPolicy(control: Room, log: Logger): WritePolicy {
           // answer, which carries the change again): that refusal needs no word. Under a
           // restriction it follows a refused change, and the writer is told.
           if (isRestricted(state)) {
-            explain?.('it follows a change of yours that was not accepted');
+            explain?.(socketRefusal({ code: 'sync.followsRefused' }));
           }
           return false;
         }

@@ -28,6 +28,7 @@ import {
   type Step,
 } from '../../shared/workshop/control';
 import { setControl, updatePeople } from '../../shared/workshop/mutations';
+import { beforeStepName } from '../../shared/workshop/snapshotName';
 import { mayWrite } from '../../shared/workshop/writeRule';
 import { DEFAULT_SEAT_LIMITS, SeatAddresses, type SeatLimits } from '../access/people';
 import type { Logger } from '../log';
@@ -162,7 +163,7 @@ export class Workshop {
         case 'startStep': {
           const step = state.steps[command.index];
           if (!step) throw new WorkshopError('invalid', 'runSheet.noSuchStep');
-          await this.takeSnapshot(board.id, `Before step ${command.index + 1}: ${step.title}`);
+          await this.takeSnapshot(board.id, beforeStepName(command.index + 1, step.title));
           await this.startStep(board.id, control, command.index, step, facilitator);
           return;
         }

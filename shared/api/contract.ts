@@ -159,7 +159,8 @@ export interface ListedNote {
 
 export interface CsvImportAnswer {
   imported: number;
-  problems: { line: number; reason: string }[];
+  /** `reason` in English for scripts; `code` and `values` for the page's language (LG4). */
+  problems: { line: number; reason: string; code: ErrorCode; values?: ErrorValues }[];
 }
 
 /** What `GET …/suggestions` answers, by the `kind` asked for. */

@@ -2,13 +2,14 @@
  * CSV import: a spreadsheet of notes (columns dimension, kind, text, cluster, author) into
  * validated note inputs. Every line is checked; a bad line is reported by its line number and the
  * reason, and never stops the good ones. Header names and values are matched case-insensitively,
- * and the seed report's own wording is accepted ("Cluster operational organisation",
- * "Best practices needed", ...).
+ * in any of the product's languages (csvWords.ts), and the seed report's own wording is accepted
+ * ("Cluster operational organisation", "Best practices needed", ...).
  */
-import { CodedError } from '../errors';
+import { CodedError, englishSentence, type ErrorCode, type ErrorValues } from '../errors';
 import { MAX_CSV_IMPORT_ROWS } from '../model/limits';
 import { NOTE_TEXT_MAX, PERSON_NAME_MAX } from '../model/schema';
 import { CLUSTER_NAME_MAX, type ClusterRef, CLUSTERS, type DimensionId, DIMENSIONS, type KindId, KINDS, otherCluster } from '../model/vocabulary';
+import { COLUMN_WORDS, type CsvColumn, KIND_WORDS, NO_CLUSTER_WORDS, OTHER_CLUSTER_PREFIXES } from './csvWords';
 
 export interface CsvNote {
   line: number;
@@ -19,9 +20,17 @@ export interface CsvNote {
   author: string;
 }
 
+/** A line not imported: `reason` in English (scripts), `code` and `values` for the page's language [LG4]. */
 export interface CsvProblem {
   line: number;
   reason: string;
+  code: ErrorCode;
+  values?: ErrorValues;
+}
+
+export function csvProblem(line: number, code: ErrorCode, values?: ErrorValues): CsvProblem {
+  const problem = values ? { code, values } : { code };
+  return { line, reason: englishSentence(problem), ...problem };
 }
 
 export interface CsvImport {
@@ -106,16 +115,22 @@ for (const [name, id] of [
 ] as const) {
   KIND_NAMES.set(name, id);
 }
+for (const [name, id] of KIND_WORDS) KIND_NAMES.set(normal(name), id);
+
+const COLUMN_NAMES = new Map<string, CsvColumn>(COLUMN_WORDS.map(([name, column]) => [normal(name), column]));
+const NO_CLUSTER = new Set(NO_CLUSTER_WORDS.map(normal));
 
 function clusterOf(value: string): ClusterRef | null {
   const name = value.trim();
-  if (!name) return null;
+  if (!name || NO_CLUSTER.has(normal(name))) return null;
   const known = CLUSTERS.find((c) => normal(c.id) === normal(name) || normal(c.label) === normal(name));
-  return known ? known.id : otherCluster(name);
+  if (known) return known.id;
+  // "Other: Acme" as an export writes it is the cluster "Acme" (every language's prefix ends in a colon).
+  const prefix = OTHER_CLUSTER_PREFIXES.find((p) => normal(name).startsWith(normal(p)) && name.length > p.length);
+  return otherCluster(prefix ? name.slice(name.indexOf(':') + 1) : name);
 }
 
 const COLUMNS = ['dimension', 'kind', 'text', 'cluster', 'author'] as const;
-const column = (name: (typeof COLUMNS)[number]) => (name === 'author' ? 'author name' : name);
 
 /** C0 controls but tab and line breaks, DEL and C1 controls: no honest spreadsheet cell holds them. */
 // eslint-disable-next-line no-control-regex
@@ -132,16 +147,18 @@ export class CsvTooLargeError extends CodedError {
 export function importNotesCsv(input: string): CsvImport {
   const rows = parseCsvRows(input);
   const header = rows.shift();
-  if (!header) return { notes: [], problems: [{ line: 1, reason: 'The file is empty.' }] };
+  if (!header) return { notes: [], problems: [csvProblem(1, 'csv.empty')] };
   if (rows.length > MAX_CSV_IMPORT_ROWS) throw new CsvTooLargeError(rows.length);
-  const index = new Map(header.cells.map((name, i) => [normal(name), i]));
+  const index = new Map<string, number>();
+  header.cells.forEach((name, i) => {
+    const column = COLUMN_NAMES.get(normal(name)) ?? normal(name);
+    if (!index.has(column)) index.set(column, i);
+  });
   const missing = COLUMNS.filter((c) => c !== 'cluster' && c !== 'author' && !index.has(c));
   if (missing.length > 0) {
     return {
       notes: [],
-      problems: [
-        { line: header.line, reason: `The header has no column ${missing.map((m) => `"${m}"`).join(', ')}. Expected: ${COLUMNS.join(', ')}.` },
-      ],
+      problems: [csvProblem(header.line, 'csv.missingColumns', { columns: missing.map((m) => `"${m}"`).join(', '), expected: COLUMNS.join(', ') })],
     };
   }
   const value = (cells: string[], column: (typeof COLUMNS)[number]) => {
@@ -158,13 +175,13 @@ export function importNotesCsv(input: string): CsvImport {
     const cluster = value(cells, 'cluster').trim();
     const control = COLUMNS.find((column) => CONTROL.test(value(cells, column)));
     // [E5] The same bounds as a note written on the board; the first value out of them is named.
-    if (control) problems.push({ line, reason: `The ${column(control)} holds control characters (such as NUL or ESC), which a note cannot hold.` });
-    else if (!dimension) problems.push({ line, reason: `Unknown dimension "${value(cells, 'dimension')}".` });
-    else if (!kind) problems.push({ line, reason: `Unknown kind "${value(cells, 'kind')}" (use Challenge, Best practice needed or Good practice).` });
-    else if (!text) problems.push({ line, reason: 'The text is empty.' });
-    else if (text.length > NOTE_TEXT_MAX) problems.push({ line, reason: `The text is longer than ${NOTE_TEXT_MAX} characters.` });
-    else if (author.length > PERSON_NAME_MAX) problems.push({ line, reason: `The author name is longer than ${PERSON_NAME_MAX} characters.` });
-    else if (cluster.length > CLUSTER_NAME_MAX) problems.push({ line, reason: `The cluster name is longer than ${CLUSTER_NAME_MAX} characters.` });
+    if (control) problems.push(csvProblem(line, 'csv.controlCharacters', { column: control }));
+    else if (!dimension) problems.push(csvProblem(line, 'csv.unknownDimension', { value: value(cells, 'dimension') }));
+    else if (!kind) problems.push(csvProblem(line, 'csv.unknownKind', { value: value(cells, 'kind') }));
+    else if (!text) problems.push(csvProblem(line, 'csv.textEmpty'));
+    else if (text.length > NOTE_TEXT_MAX) problems.push(csvProblem(line, 'csv.textLength', { most: String(NOTE_TEXT_MAX) }));
+    else if (author.length > PERSON_NAME_MAX) problems.push(csvProblem(line, 'csv.authorLength', { most: String(PERSON_NAME_MAX) }));
+    else if (cluster.length > CLUSTER_NAME_MAX) problems.push(csvProblem(line, 'csv.clusterLength', { most: String(CLUSTER_NAME_MAX) }));
     else notes.push({ line, dimension, kind, text, cluster: clusterOf(cluster), author });
   }
   return { notes, problems };

@@ -77,17 +77,39 @@ export function parseClusterRef(value: string): ClusterRef | null {
   return null;
 }
 
-/** [AT5] What a person without a cluster (a facilitator, say) is shown and counted under. */
-export const NO_CLUSTER_LABEL = 'no cluster';
-/** [AT5] Only a sourced note without a cluster (the template's challenges) speaks for the consortium. */
-export const CONSORTIUM_LABEL = 'EXCITE consortium';
+/**
+ * The words a view shows for who wrote a note, in the page's (or the report's) language [LG1]:
+ * passed in by whoever derives the view; English where none is given (the API, the JSON export).
+ */
+export interface AttributionWords {
+  /** [AT5] What a person without a cluster (a facilitator, say) is shown and counted under. */
+  noCluster: string;
+  /** [AT5] Only a sourced note without a cluster (the template's challenges) speaks for the consortium. */
+  consortium: string;
+  otherCluster(name: string): string;
+  /** The byline of a note whose stored author name is empty. */
+  unknownAuthor: string;
+  /** [AT7] The byline of a note whose author is not on the board and stored no name. */
+  unknownPerson: string;
+  /** [AT7] A stored name whose person is not (or no longer) on the board, marked as such. */
+  notOnBoard(name: string): string;
+}
+
+export const ENGLISH_ATTRIBUTION: AttributionWords = {
+  noCluster: 'no cluster',
+  consortium: 'EXCITE consortium',
+  otherCluster: (name) => `Other: ${name}`,
+  unknownAuthor: 'Unknown author',
+  unknownPerson: 'Unknown person',
+  notOnBoard: (name) => `${name} (not on this board)`,
+};
 
 /** The name a person reads for a person's cluster: "GAIA", "Other: Acme Cluster", or "no cluster". */
-export function clusterLabel(cluster: string | null): string {
-  if (cluster === null) return NO_CLUSTER_LABEL;
+export function clusterLabel(cluster: string | null, words: AttributionWords = ENGLISH_ATTRIBUTION): string {
+  if (cluster === null) return words.noCluster;
   const known = CLUSTERS.find((c) => c.id === cluster);
   if (known) return known.label;
-  if (cluster.startsWith(OTHER_PREFIX)) return `Other: ${cluster.slice(OTHER_PREFIX.length)}`;
+  if (cluster.startsWith(OTHER_PREFIX)) return words.otherCluster(cluster.slice(OTHER_PREFIX.length));
   return cluster;
 }
 

@@ -25,12 +25,17 @@ import {
   type ThemeRecord,
   themeRecord,
 } from '../model/schema';
-import { clusterLabel, type Colour, CONSORTIUM_LABEL, defaultColour, type DimensionId, DIMENSIONS, type KindId, KINDS } from '../model/vocabulary';
-
-/** Marks the stored name of a note whose author is not (or no longer) a person of the board. */
-export const NOT_ON_BOARD = '(not on this board)';
-/** The byline of such a note that stored no name either. */
-export const UNKNOWN_PERSON = 'Unknown person';
+import {
+  type AttributionWords,
+  clusterLabel,
+  type Colour,
+  defaultColour,
+  type DimensionId,
+  DIMENSIONS,
+  ENGLISH_ATTRIBUTION,
+  type KindId,
+  KINDS,
+} from '../model/vocabulary';
 
 /** A board's people: person id -> current name and cluster (the control document's, or storage's). */
 export type BoardPeople = ReadonlyMap<string, { readonly name: string; readonly cluster: string | null }>;
@@ -126,12 +131,16 @@ export function readBoardRecords(doc: Y.Doc, options: { notes: boolean } = { not
 }
 
 /** `people`: the board's people; without them the copies stored on each note are shown. */
-export function boardView(doc: Y.Doc, people?: BoardPeople): BoardView {
-  return deriveBoardView(readBoardRecords(doc), undefined, undefined, people);
+export function boardView(doc: Y.Doc, people?: BoardPeople, words?: AttributionWords): BoardView {
+  return deriveBoardView(readBoardRecords(doc), undefined, undefined, people, words);
 }
 
 /** [AT2, AT5] A note's shown author, cluster and byline. */
-function attribution(note: NoteRecord, people: BoardPeople | undefined): Pick<NoteView, 'authorName' | 'cluster' | 'clusterLabel' | 'byline'> {
+function attribution(
+  note: NoteRecord,
+  people: BoardPeople | undefined,
+  words: AttributionWords,
+): Pick<NoteView, 'authorName' | 'cluster' | 'clusterLabel' | 'byline'> {
   if (note.source) {
     const name = note.authorName.trim();
     // The template's notes carry the source as their author; carried notes keep who wrote them.
@@ -140,28 +149,33 @@ function attribution(note: NoteRecord, people: BoardPeople | undefined): Pick<No
     // Only the report's own text (the template, and what a previous workshop carried over from it)
     // speaks for the whole consortium; an imported or API note without a cluster has none [AT5].
     const consortium = note.cluster === null && (note.source.kind === 'template' || note.source.kind === 'carried');
-    return { authorName: note.authorName, cluster: note.cluster, clusterLabel: consortium ? CONSORTIUM_LABEL : clusterLabel(note.cluster), byline };
+    return {
+      authorName: note.authorName,
+      cluster: note.cluster,
+      clusterLabel: consortium ? words.consortium : clusterLabel(note.cluster, words),
+      byline,
+    };
   }
   if (!people)
     return {
       authorName: note.authorName,
       cluster: note.cluster,
-      clusterLabel: clusterLabel(note.cluster),
-      byline: note.authorName.trim() || 'Unknown author',
+      clusterLabel: clusterLabel(note.cluster, words),
+      byline: note.authorName.trim() || words.unknownAuthor,
     };
   const person = note.authorId === '' ? undefined : people.get(note.authorId);
   if (person)
     return {
       authorName: person.name,
       cluster: person.cluster,
-      clusterLabel: clusterLabel(person.cluster),
-      byline: person.name.trim() || 'Unknown author',
+      clusterLabel: clusterLabel(person.cluster, words),
+      byline: person.name.trim() || words.unknownAuthor,
     };
   // [AT7] Nobody of this board vouches for this author: a person since removed, or a note written
   // before seats bound authors. The stored name stays as a hint, marked; the cluster it claims is
   // not shown, nor counted (engagement counts only people), so nobody can speak for a cluster.
   const name = note.authorName.trim();
-  return { authorName: note.authorName, cluster: null, clusterLabel: clusterLabel(null), byline: name ? `${name} ${NOT_ON_BOARD}` : UNKNOWN_PERSON };
+  return { authorName: note.authorName, cluster: null, clusterLabel: words.noCluster, byline: name ? words.notOnBoard(name) : words.unknownPerson };
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -176,6 +190,8 @@ function sameAttribution(view: NoteView, shown: ReturnType<typeof attribution>):
 
 /** The people each derived view was resolved with (NO_PEOPLE for none), to tell when they changed. */
 const resolvedWith = new WeakMap<BoardView, BoardPeople>();
+/** The words each view's attributions were made in. */
+const wordsOf = new WeakMap<BoardView, AttributionWords>();
 const NO_PEOPLE: BoardPeople = new Map();
 
 /**
@@ -190,6 +206,7 @@ export function deriveBoardView(
   previous?: BoardView,
   sourceOf?: (view: NoteView) => NoteRecord | undefined,
   people?: BoardPeople,
+  words: AttributionWords = ENGLISH_ATTRIBUTION,
 ): BoardView {
   const { meta, notes, themes, links } = records;
 
@@ -223,12 +240,13 @@ export function deriveBoardView(
     cells.get(cellKey(theme.dimension, theme.kind))?.themes.push(view);
   }
 
-  const peopleChanged = previous !== undefined && resolvedWith.get(previous) !== (people ?? NO_PEOPLE);
+  // A rename, a join or another language: every note's attribution is made again.
+  const peopleChanged = previous !== undefined && (resolvedWith.get(previous) !== (people ?? NO_PEOPLE) || wordsOf.get(previous) !== words);
   const notesById = new Map<string, NoteView>();
   for (const note of [...notes.valid].sort(byOrder)) {
     const linkedIds = linked.get(note.id) ?? NO_LINKS;
     const before = previous?.notesById.get(note.id);
-    const shown = peopleChanged || !before ? attribution(note, people) : null;
+    const shown = peopleChanged || !before ? attribution(note, people, words) : null;
     const view: NoteView =
       before && sourceOf?.(before) === note && sameIds(before.linkedIds, linkedIds) && (shown === null || sameAttribution(before, shown))
         ? before
@@ -236,7 +254,7 @@ export function deriveBoardView(
             ...note,
             colour: note.colour ?? defaultColour(note.kind),
             colourPicked: note.colour !== null,
-            ...(shown ?? attribution(note, people)),
+            ...(shown ?? attribution(note, people, words)),
             linkedIds,
           };
     notesById.set(note.id, view);
@@ -262,5 +280,6 @@ export function deriveBoardView(
     invalid: { notes: notes.invalid, themes: themes.invalid, links: links.invalid },
   };
   resolvedWith.set(view, people ?? NO_PEOPLE);
+  wordsOf.set(view, words);
   return view;
 }

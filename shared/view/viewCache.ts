@@ -6,6 +6,7 @@
 import type * as Y from 'yjs';
 import { notesMap, readRecord } from '../model/doc';
 import { type NoteRecord, noteRecord } from '../model/schema';
+import type { AttributionWords } from '../model/vocabulary';
 import { type BoardPeople, type BoardView, deriveBoardView, type NoteView, readBoardRecords } from './boardView';
 
 export class BoardViewCache {
@@ -32,8 +33,11 @@ export class BoardViewCache {
     }
   };
 
-  /** `people`: the board's people, to show current names (see boardView); pass the same map while it is unchanged. */
-  view(people?: BoardPeople): BoardView {
+  /**
+   * `people`: the board's people, to show current names (see boardView); `words`: the page's words
+   * for attributions. Pass the same objects while they are unchanged.
+   */
+  view(people?: BoardPeople, words?: AttributionWords): BoardView {
     const notes = notesMap(this.doc);
     if (this.all) {
       this.records.clear();
@@ -57,7 +61,7 @@ export class BoardViewCache {
     }
     // Someone renamed (or joined, or left): every note is resolved again (deriveBoardView keeps
     // the object of a note that still reads the same).
-    const view = deriveBoardView({ ...rest, notes: { valid, invalid } }, this.last ?? undefined, (v) => this.sources.get(v), people);
+    const view = deriveBoardView({ ...rest, notes: { valid, invalid } }, this.last ?? undefined, (v) => this.sources.get(v), people, words);
     for (const note of view.notesById.values()) {
       const source = this.records.get(note.id);
       if (source && !this.sources.has(note)) this.sources.set(note, source);

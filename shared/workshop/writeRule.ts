@@ -10,6 +10,7 @@
  * a change is allowed in a dimension exactly when it is allowed with no dimension named and that
  * dimension is not locked (`dimension: null` asks "anywhere", e.g. before a body is read).
  */
+import { englishSentence, type ErrorCode, type Problem } from '../errors';
 import { dimensionLabel } from '../model/vocabulary';
 import type { Role } from '../protocol';
 import type { ControlState } from './control';
@@ -44,16 +45,21 @@ export type BoardAction = (typeof BOARD_ACTIONS)[number];
 /** Why a change is refused; each path words it for its own answer (a 403 or 423, a socket reason). */
 export type WriteRefusal = 'read-only' | 'board-locked' | 'private-writing' | 'dimension-locked';
 
-export type WriteVerdict = { ok: true } | { ok: false; refusal: WriteRefusal; reason: string };
+/** `reason` is the English clause (logs, HTTP); `problem` is what a socket tells the page [LG4]. */
+export type WriteVerdict = { ok: true } | { ok: false; refusal: WriteRefusal; reason: string; problem: Problem };
 
 const ALLOWED: WriteVerdict = { ok: true };
 
 /** Text private writing keeps off the board, with the reason the writer is told. */
-const PRIVATE_TEXT: Partial<Record<BoardAction, string>> = {
-  add: 'private writing is on, so new notes go to your private notes first',
-  'edit text': "private writing is on, so only your own notes' text can change",
-  'name theme': 'private writing is on, so theme titles wait until it ends',
+const PRIVATE_TEXT: Partial<Record<BoardAction, ErrorCode>> = {
+  add: 'sync.privateAdd',
+  'edit text': 'sync.privateEditText',
+  'name theme': 'sync.privateNameTheme',
 };
+
+function refused(refusal: WriteRefusal, problem: Problem): WriteVerdict {
+  return { ok: false, refusal, reason: englishSentence(problem), problem };
+}
 
 /**
  * `dimension` is read raw from the record (valid or not, G8) or the request; null asks about the
@@ -62,16 +68,16 @@ const PRIVATE_TEXT: Partial<Record<BoardAction, string>> = {
 export function mayWrite(role: Role, rules: WorkshopRules, action: BoardAction, dimension: string | null): WriteVerdict {
   switch (role) {
     case 'viewer':
-      return { ok: false, refusal: 'read-only', reason: 'viewers cannot change the board' };
+      return refused('read-only', { code: 'sync.readOnly' });
     case 'facilitator':
       // [W1] Facilitators write at any time, locked or private.
       return ALLOWED;
     case 'participant': {
-      if (rules.lock.board) return { ok: false, refusal: 'board-locked', reason: 'the board is locked' };
-      const privateReason = rules.privateWriting ? PRIVATE_TEXT[action] : undefined;
-      if (privateReason) return { ok: false, refusal: 'private-writing', reason: privateReason };
+      if (rules.lock.board) return refused('board-locked', { code: 'sync.boardLocked' });
+      const privateCode = rules.privateWriting ? PRIVATE_TEXT[action] : undefined;
+      if (privateCode) return refused('private-writing', { code: privateCode });
       if (dimension !== null && (rules.lock.dimensions as readonly string[]).includes(dimension)) {
-        return { ok: false, refusal: 'dimension-locked', reason: `${dimensionLabel(dimension)} is locked` };
+        return refused('dimension-locked', { code: 'sync.dimensionLocked', values: { dimension: dimensionLabel(dimension) } });
       }
       return ALLOWED;
     }

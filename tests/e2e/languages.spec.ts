@@ -1,13 +1,15 @@
 /**
  * The product in the partners' languages (issue 17, SPEC LG2, LG7): people whose browsers speak
- * Polish, German and Spanish work on one board, each in their own language, with no English from
- * the catalogue left on their screens and nothing past the screen's edge.
+ * Polish, German and Spanish work on one board, each in their own language, and every main screen
+ * in every language fits 390x844 and 1440x900 with no English from the catalogue left on it.
  * Controls are found by their names in the person's language, read from the catalogues.
  */
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import type { Locale } from '../../shared/i18n/locales';
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type Locale, LOCALES } from '../../shared/i18n/locales';
+import type { CreatedBoard } from '../../shared/protocol';
 import { findEnglishLeftovers } from '../helpers/englishLeftovers';
 import { cell, note } from './board-page';
+import { SEAT_HEADER } from './crowd';
 import { useBoardServer } from './fixtures';
 import { CONTENT, ScreenChecks, visibleText, Words } from './languages';
 
@@ -28,6 +30,22 @@ const BROWSER_LANGUAGE: Record<Locale, string> = {
   fr: 'fr-FR',
 };
 const REMEMBERED = 'clusterboard.language';
+
+function tokenOf(link: string): string {
+  return decodeURIComponent(new URL(link).hash.match(/token=([^&]+)/)![1]!);
+}
+
+async function api(serverUrl: string, board: CreatedBoard, path: string, body: object, headers: Record<string, string> = {}): Promise<unknown> {
+  const response = await fetch(`${serverUrl}/api/boards/${encodeURIComponent(board.id)}/${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokenOf(board.links.facilitator)}`, 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  expect(response.ok, `${path}: ${response.status}`).toBe(true);
+  return response.status === 204 ? null : response.json();
+}
+
+const control = (url: string, board: CreatedBoard, command: object) => api(url, board, 'control', command);
 
 /** Opens `link`: the join screen, in the language of the browser (nobody picked one yet: LG2). */
 async function open(page: Page, words: Words, link: string): Promise<void> {
@@ -167,3 +185,130 @@ test('[LG2][LG7] a participant joins in Polish, another in German on a phone; bo
 
   expect(checks.findings, checks.report()).toEqual([]);
 });
+
+test('[LG7] every main screen in every language fits 390x844 and 1440x900 (nothing sideways, no clipped button) and shows no English from the catalogue', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const url = boards.server.url;
+  const checks = new ScreenChecks();
+  const title = 'Cluster workshop 2026 · Dresden';
+  const step = 'Mapping members and partners';
+  const voted = 'Shared booth at the Hannover fair';
+  const rounds = LOCALES.map((l) => `Priorities ${l}`);
+  const content = [title, step, voted, ...rounds, 'Marta', ...LOCALES.flatMap((l) => [`Person ${l}`, `Board ${l}`])];
+  // A small board: the screens' own words are what is measured, not the template's notes.
+  const board = await boards.server.createBoard(title, 'blank');
+  const participantAuth = { authorization: `Bearer ${tokenOf(board.links.participant)}` };
+
+  // The workshop mid-way: a step with its timer and private writing, a locked dimension.
+  const added = (await api(url, board, 'notes', { text: voted, dimension: 'business-model', kind: 'good-practice', author: 'Marta' })) as {
+    id: string;
+  };
+  await api(url, board, 'notes', { text: 'Mentoring for new cluster managers', dimension: 'organisation', kind: 'need', author: 'Marta' });
+  await control(url, board, {
+    type: 'setSteps',
+    steps: [{ id: 'mapping', title: step, minutes: 8, dimension: null, privateWriting: true, voting: null, locked: false }],
+  });
+  await control(url, board, { type: 'startStep', index: 0 });
+  await control(url, board, { type: 'lock', lock: { board: false, dimensions: ['strategy'] } });
+  const marta = (await api(url, board, 'people', { name: 'Marta', cluster: 'mazovia' }, participantAuth)) as { seat: string };
+
+  for (const [index, locale] of LOCALES.entries()) {
+    // Each language has its own round: open while the board is walked, its results after.
+    await control(url, board, {
+      type: 'openVoting',
+      title: rounds[index],
+      config: { budget: 5, maxPerNote: 3, clusterCap: null, hideResults: true },
+    });
+    await api(url, board, 'votes', { noteId: added.id, change: 1 }, { ...participantAuth, [SEAT_HEADER]: marta.seat });
+    // One browser per role and language: its first language is its own (LG2).
+    const facilitator = await browser.newContext({ locale: BROWSER_LANGUAGE[locale], viewport: LAPTOP });
+    const participant = await browser.newContext({ locale: BROWSER_LANGUAGE[locale], viewport: PHONE, hasTouch: true });
+    try {
+      await walk(url, board, new Words(locale), facilitator, participant, checks, content);
+    } finally {
+      await Promise.all([facilitator.close(), participant.close()]);
+    }
+  }
+
+  test.info().annotations.push({ type: 'screens checked', description: String(checks.checked.length) });
+  expect(checks.findings, checks.report()).toEqual([]);
+});
+
+/**
+ * One language's main screens at both sizes: home (and a board just created), the join screen,
+ * the board with its header, toolbar and workshop bar, the phone's Write view, the facilitator's
+ * panel and the results.
+ */
+async function walk(
+  url: string,
+  board: CreatedBoard,
+  words: Words,
+  facilitator: BrowserContext,
+  participant: BrowserContext,
+  checks: ScreenChecks,
+  content: string[],
+) {
+  const { locale } = words;
+  const home = await facilitator.newPage();
+  await home.goto(url);
+  await expect(home.locator('html')).toHaveAttribute('lang', locale);
+  await checks.check(home, 'home', locale, content);
+  await home.setViewportSize(PHONE);
+  await checks.check(home, 'home', locale, content);
+  await home.getByLabel(words.label('Title')).fill(`Board ${locale}`);
+  await home.getByRole('button', { name: words.text('Create board') }).click();
+  await expect(home.getByRole('link', { name: words.text('Open the board as facilitator') })).toBeVisible();
+  await checks.check(home, 'home-created', locale, content);
+  await home.setViewportSize(LAPTOP);
+  await checks.check(home, 'home-created', locale, content);
+  await home.close();
+
+  // A participant on a phone: the join screen at both sizes, the Write view they land on, the laptop's board.
+  const phone = await participant.newPage();
+  await open(phone, words, board.links.participant);
+  await checks.check(phone, 'join', locale, content);
+  await phone.setViewportSize(LAPTOP);
+  await checks.check(phone, 'join', locale, content);
+  await phone.setViewportSize(PHONE);
+  await join(phone, words, `Person ${locale}`, 'GAIA');
+  await expect(phone.getByRole('region', { name: words.text('Write a note', 'Write a private note') })).toBeVisible();
+  await checks.check(phone, 'write', locale, content);
+  await phone.setViewportSize(LAPTOP);
+  await checks.check(phone, 'board-participant', locale, content);
+  await phone.close();
+
+  // The facilitator: the board on a phone and its Write view, the laptop's board with the panel.
+  const page = await facilitator.newPage();
+  await page.setViewportSize(PHONE);
+  await open(page, words, board.links.facilitator);
+  await join(page, words, `Person ${locale}`, 'DTI Cluster');
+  await checks.check(page, 'board', locale, content);
+  await page
+    .getByRole('navigation', { name: words.text('Views') })
+    .getByRole('button', { name: words.text('Write') })
+    .click();
+  await expect(page.getByRole('region', { name: words.text('Write a note', 'Write a private note') })).toBeVisible();
+  await checks.check(page, 'write-facilitator', locale, content);
+  await page.setViewportSize(LAPTOP);
+  await checks.check(page, 'board', locale, content);
+  await page.getByRole('button', { name: words.text('Facilitator controls') }).click();
+  const panel = page.getByRole('complementary', { name: words.text('Facilitator controls') });
+  await expect(panel.getByRole('button', { name: words.text('Close voting') })).toBeVisible();
+  await checks.check(page, 'panel', locale, content);
+  await page.setViewportSize(PHONE);
+  await checks.check(page, 'panel', locale, content);
+
+  // The round closes: its results.
+  await page.setViewportSize(LAPTOP);
+  await panel.getByRole('button', { name: words.text('Close voting') }).click();
+  await page
+    .getByRole('toolbar')
+    .getByRole('button', { name: words.text('Results') })
+    .click();
+  await expect(page.getByRole('dialog').getByTestId('result')).toHaveCount(1);
+  await checks.check(page, 'results', locale, content);
+  await page.setViewportSize(PHONE);
+  await checks.check(page, 'results', locale, content);
+}

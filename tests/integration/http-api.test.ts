@@ -346,7 +346,10 @@ describe('notes API and CSV import', () => {
       body: csv,
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ imported: 2, problems: [{ line: 3, reason: 'Unknown dimension "Finance".' }] });
+    expect(await res.json()).toEqual({
+      imported: 2,
+      problems: [{ line: 3, reason: 'Unknown dimension "Finance".', code: 'csv.unknownDimension', values: { value: 'Finance' } }],
+    });
     await waitFor(() => boardView(client.doc).noteCount === 2, 'the open board shows both imported notes');
   });
 });

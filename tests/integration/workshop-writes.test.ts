@@ -7,6 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import * as authProtocol from 'y-protocols/auth';
 import * as Y from 'yjs';
+import { englishSentence, problemSentence, socketRefusalProblem } from '../../shared/errors';
+import { loadMessages } from '../../shared/i18n/catalogue';
+import { createTranslator } from '../../shared/i18n/translate';
 import { notesMap } from '../../shared/model/doc';
 import { addNote, deleteNote, editNoteText, moveNote } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';
@@ -141,7 +144,7 @@ describe('the board document', () => {
 });
 
 describe('a refused change', () => {
-  it("[W7] is answered with y-websocket's permission denied and a reason; under a new client id the writer's next changes land at once", async () => {
+  it("[W7] [LG4] is answered with y-websocket's permission denied and a coded reason the page words in its language; under a new client id the writer's next changes land at once", async () => {
     const w = await workshopOn(defer);
     await boardWithNotes(w);
     await w.command({ type: 'lock', lock: { board: false, dimensions: ['strategy'] } });
@@ -156,7 +159,11 @@ describe('a refused change', () => {
 
     addNote(participant.doc, note('raced into a locked dimension', { author }), mine);
     await waitFor(() => reasons.length === 1, 'the refusal reaches the writer');
-    expect(reasons).toEqual(['Cluster strategy is locked']);
+    const told = socketRefusalProblem(reasons[0]!);
+    expect(told).toEqual({ code: 'sync.dimensionLocked', values: { dimension: 'Cluster strategy' } });
+    const german = createTranslator('de', await loadMessages('de'), await loadMessages('en'));
+    expect(problemSentence(german.t, told)).toBe('Cluster strategy ist gesperrt');
+    expect(englishSentence(told)).toBe('Cluster strategy is locked');
 
     // As the browser does: continue under a new client id, so later changes do not wait behind
     // the refused one (Yjs applies one client's changes in order).

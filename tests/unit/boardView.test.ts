@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { attributionWords } from '../../shared/i18n/attribution';
+import { loadMessages } from '../../shared/i18n/catalogue';
+import { createTranslator } from '../../shared/i18n/translate';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
 import { addNote, deleteNote, moveNote } from '../../shared/model/mutations/notes';
 import { createTheme, dissolveTheme } from '../../shared/model/mutations/themes';
 import { type DimensionId, DIMENSIONS, type KindId, KINDS } from '../../shared/model/vocabulary';
-import { type BoardView, boardView, NOT_ON_BOARD, UNKNOWN_PERSON } from '../../shared/view/boardView';
+import { type BoardView, boardView } from '../../shared/view/boardView';
 import { alice, aliceOrigin, bobOrigin, cellOf, ids, syncDocs } from './support';
 
 /**
@@ -311,7 +314,7 @@ describe('boardView', () => {
     expect(transactions).toBe(0);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
-  it('[AT7] a note whose author is not a person of the board shows its stored name marked, and no cluster it claims', () => {
+  it('[AT7][LG1] a note whose author is not a person of the board shows its stored name marked, and no cluster it claims, in the page language', async () => {
     const doc = new Y.Doc();
     const person = { id: 'person-anna-01', name: 'Anna', cluster: 'gaia' as const };
     addNote(doc, { id: 'real', text: 'by Anna', dimension: 'strategy', kind: 'need', author: person }, aliceOrigin);
@@ -334,13 +337,18 @@ describe('boardView', () => {
       authorName: 'Anna',
       cluster: null,
       clusterLabel: 'no cluster',
-      byline: `Anna ${NOT_ON_BOARD}`,
+      byline: 'Anna (not on this board)',
     });
-    expect(view.notesById.get('nameless')).toMatchObject({ cluster: null, clusterLabel: 'no cluster', byline: UNKNOWN_PERSON });
+    expect(view.notesById.get('nameless')).toMatchObject({ cluster: null, clusterLabel: 'no cluster', byline: 'Unknown person' });
     // The person is removed: their note stays, read the same way (its stored copy, marked).
     const afterRemoval = boardView(doc, new Map());
-    expect(afterRemoval.notesById.get('real')).toMatchObject({ cluster: null, byline: `Anna ${NOT_ON_BOARD}` });
+    expect(afterRemoval.notesById.get('real')).toMatchObject({ cluster: null, byline: 'Anna (not on this board)' });
     // Without people (a device offline, before the control document arrives) the copies are shown.
     expect(boardView(doc).notesById.get('posed')).toMatchObject({ cluster: 'gaia', byline: 'Anna' });
+    // [LG1] In another language, the same attributions in its words; names and clusters as they are.
+    const german = boardView(doc, people, attributionWords(createTranslator('de', await loadMessages('de'), await loadMessages('en'))));
+    expect(german.notesById.get('posed')).toMatchObject({ clusterLabel: 'kein Cluster', byline: 'Anna (nicht auf diesem Board)' });
+    expect(german.notesById.get('nameless')).toMatchObject({ byline: 'Unbekannte Person' });
+    expect(german.notesById.get('real')).toMatchObject({ clusterLabel: 'GAIA', byline: 'Anna Weber' });
   });
 });

@@ -14,7 +14,7 @@ describe('CSV import bounds', () => {
         '\n',
       ),
     );
-    expect(problems).toEqual([{ line: 2, reason: `The cluster name is longer than ${CLUSTER_NAME_MAX} characters.` }]);
+    expect(problems).toMatchObject([{ line: 2, reason: `The cluster name is longer than ${CLUSTER_NAME_MAX} characters.` }]);
     expect(notes.map((n) => n.cluster)).toEqual([`other:${'C'.repeat(CLUSTER_NAME_MAX)}`]);
   });
 
@@ -24,7 +24,7 @@ describe('CSV import bounds', () => {
         '\n',
       ),
     );
-    expect(problems).toEqual([
+    expect(problems).toMatchObject([
       { line: 2, reason: 'The text holds control characters (such as NUL or ESC), which a note cannot hold.' },
       { line: 3, reason: 'The author name holds control characters (such as NUL or ESC), which a note cannot hold.' },
     ]);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkUpdate, type Writer } from '../../server/workshop/guard';
+import { socketRefusal, socketRefusalProblem } from '../../shared/errors';
 import { notesMap } from '../../shared/model/doc';
 import { addLink, removeLink } from '../../shared/model/mutations/links';
 import { setBoardTitle } from '../../shared/model/mutations/meta';
@@ -52,8 +53,10 @@ function updateFor(server: Y.Doc, change: (client: Y.Doc) => void): Uint8Array {
 /** Alice, a participant who joined: her seat's person is the author her client writes. */
 const ALICE: Writer = { role: 'participant', personId: alice.id };
 
+/** The verdict with its English reason; what the page is told (its problem) is checked on its own below. */
 function checkParticipantUpdate(server: Y.Doc, update: Uint8Array, rules: WorkshopRules) {
-  return checkUpdate(server, update, ALICE, rules);
+  const verdict = checkUpdate(server, update, ALICE, rules);
+  return verdict.ok ? verdict : { ok: false, reason: verdict.reason };
 }
 
 function verdict(server: Y.Doc, rules: WorkshopRules, change: (client: Y.Doc) => void) {
@@ -289,5 +292,25 @@ describe('honest catch-up after reconnecting', () => {
     expect(Y.encodeStateAsUpdate(b.doc)).toEqual(before);
     client.destroy();
     forger.destroy();
+  });
+});
+
+describe('what the writer is told [LG4]', () => {
+  it('[LG4] a refusal a person meets carries its code and values; one only a broken client meets is told as a malformed change', () => {
+    const b = serverBoard();
+    const locked = checkUpdate(
+      b.doc,
+      updateFor(b.doc, (client) => addNote(client, noteIn('strategy', 'late'), aliceOrigin)),
+      ALICE,
+      LOCKED,
+    );
+    expect(locked).toMatchObject({ ok: false, problem: { code: 'sync.dimensionLocked', values: { dimension: 'Cluster strategy' } } });
+    const garbage = checkUpdate(b.doc, new Uint8Array([1, 2, 3, 4, 5]), ALICE, OPEN);
+    expect(garbage).toMatchObject({ ok: false, problem: { code: 'sync.malformed' } });
+    // Over the socket and back: the same problem, whatever the page's language will be.
+    if (locked.ok) throw new Error('expected a refusal');
+    expect(socketRefusalProblem(socketRefusal(locked.problem))).toEqual(locked.problem);
+    // An older server's English clause is shown as it is.
+    expect(socketRefusalProblem('the board is locked')).toEqual({ code: 'sync.other', values: { detail: 'the board is locked' } });
   });
 });

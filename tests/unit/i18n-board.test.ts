@@ -14,6 +14,7 @@ import { createTranslator, type Translator } from '../../shared/i18n/translate';
 import { addNote } from '../../shared/model/mutations/notes';
 import { groupNotes } from '../../shared/model/mutations/themes';
 import { boardView } from '../../shared/view/boardView';
+import { beforeStepName, shownSnapshotName } from '../../shared/workshop/snapshotName';
 import { alice, aliceOrigin } from './support';
 
 const TEXT = 'Members do not join strategy meetings\nsecond line';
@@ -72,5 +73,13 @@ describe('the board in German', () => {
     expect(quote('  Weak KPIs  ')).toBe('„Weak KPIs“');
     expect(quote('x'.repeat(60))).toBe(`„${'x'.repeat(47)}…“`);
     expect(quote('')).toBe('„leere Notiz“');
+  });
+
+  it('[LG1] a snapshot the server took before a step reads in German; a name a person typed stays as typed', () => {
+    const name = beforeStepName(2, 'Mapping members and partners');
+    expect(shownSnapshotName(name, german)).toBe('Vor Schritt 2: Mapping members and partners');
+    expect(shownSnapshotName(name, english)).toBe(name);
+    expect(shownSnapshotName('Before the coffee break', german)).toBe('Before the coffee break');
+    expect(shownSnapshotName('Before step two: x', german)).toBe('Before step two: x');
   });
 });

@@ -90,7 +90,7 @@ describe('the write rule over every workshop state', () => {
     expect(allowed).toEqual(['reveal', 'edit', 'edit own text', 'delete', 'link']);
   });
 
-  it('[HC1] names the refusal the way a socket reason reads', () => {
+  it('[HC1] [LG4] names the refusal the way a socket reason reads, and carries its code for the page', () => {
     const locked = (dimensions: WorkshopRules['lock']['dimensions'], board = false): WorkshopRules => ({
       lock: { board, dimensions },
       privateWriting: false,
@@ -99,16 +99,19 @@ describe('the write rule over every workshop state', () => {
       ok: false,
       refusal: 'board-locked',
       reason: 'the board is locked',
+      problem: { code: 'sync.boardLocked' },
     });
     expect(mayWrite('participant', locked(['strategy']), 'link', 'strategy')).toEqual({
       ok: false,
       refusal: 'dimension-locked',
       reason: 'Cluster strategy is locked',
+      problem: { code: 'sync.dimensionLocked', values: { dimension: 'Cluster strategy' } },
     });
     expect(mayWrite('participant', { ...OPEN_RULES, privateWriting: true }, 'add', 'structure')).toEqual({
       ok: false,
       refusal: 'private-writing',
       reason: 'private writing is on, so new notes go to your private notes first',
+      problem: { code: 'sync.privateAdd' },
     });
   });
 });

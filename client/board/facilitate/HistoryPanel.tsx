@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Translator } from '../../../shared/i18n/translate';
+import { shownSnapshotName } from '../../../shared/workshop/snapshotName';
 import { useT } from '../../i18n/I18n';
 import { type HistoryEntry, listHistory, takeSnapshot } from '../../workshopApi';
 import { useControl } from '../context';
@@ -61,7 +62,7 @@ export function HistoryPanel() {
     snapshot.run(() => takeSnapshot(caller, trimmed), {
       onDone: (entry) => {
         setName('');
-        setTaken(t('facilitate.history.taken', { name: entry.name, count: entry.notes }));
+        setTaken(t('facilitate.history.taken', { name: shownSnapshotName(entry.name, translator), count: entry.notes }));
         setReload((n) => n + 1);
       },
     });
@@ -85,7 +86,7 @@ export function HistoryPanel() {
           {entries.map((entry) => (
             <li key={entry.id}>
               <span className="history-name" id={`snapshot-name-${entry.id}`}>
-                {entry.name}
+                {shownSnapshotName(entry.name, translator)}
               </span>
               <span className="history-facts">{t('facilitate.history.facts', { time: when(translator, entry.createdAt), count: entry.notes })}</span>
               <button type="button" aria-describedby={`snapshot-name-${entry.id}`} onClick={() => setPreviewing(entry)}>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { clusterLabel, CLUSTERS } from '../../../shared/model/vocabulary';
 import type { PersonStatus } from '../../../shared/workshop/control';
+import { currentAttributionWords } from '../../i18n/current';
 import { useT } from '../../i18n/I18n';
 import { Notice, Problem } from './parts';
 import { useCommand } from './useAction';
@@ -11,6 +12,7 @@ import { useCommand } from './useAction';
  */
 export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonStatus> }) {
   const { t } = useT();
+  const label = (cluster: string) => clusterLabel(cluster, currentAttributionWords());
   const merge = useCommand();
   const [from, setFrom] = useState('');
   const [into, setInto] = useState('');
@@ -18,7 +20,7 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
 
   const members = new Map<string, number>();
   for (const person of people.values()) if (person.cluster !== null) members.set(person.cluster, (members.get(person.cluster) ?? 0) + 1);
-  const inUse = [...members.keys()].sort((a, b) => clusterLabel(a).localeCompare(clusterLabel(b)));
+  const inUse = [...members.keys()].sort((a, b) => label(a).localeCompare(label(b)));
   const targets = [...new Set([...CLUSTERS.map((c) => c.id as string), ...inUse])].filter((c) => c !== from);
   const count = members.get(from) ?? 0;
 
@@ -29,7 +31,7 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
     if (merge.busy) return;
     if (!from || !members.has(from)) return merge.refuse(t('facilitate.merge.from.missing'));
     if (!into || into === from) return merge.refuse(t('facilitate.merge.into.missing'));
-    const text = t('facilitate.merge.done', { count, from: clusterLabel(from), into: clusterLabel(into) });
+    const text = t('facilitate.merge.done', { count, from: label(from), into: label(into) });
     setDone(null);
     merge.send(
       { type: 'mergeClusters', from, into },
@@ -56,7 +58,7 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
             <option value="">{t('facilitate.merge.choose')}</option>
             {inUse.map((cluster) => (
               <option key={cluster} value={cluster}>
-                {clusterLabel(cluster)} ({members.get(cluster)})
+                {label(cluster)} ({members.get(cluster)})
               </option>
             ))}
           </select>
@@ -67,7 +69,7 @@ export function MergeClusters({ people }: { people: ReadonlyMap<string, PersonSt
             <option value="">{t('facilitate.merge.choose')}</option>
             {targets.map((cluster) => (
               <option key={cluster} value={cluster}>
-                {clusterLabel(cluster)}
+                {label(cluster)}
               </option>
             ))}
           </select>

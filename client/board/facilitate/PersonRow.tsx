@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { clusterLabel } from '../../../shared/model/vocabulary';
 import type { PersonStatus, Round } from '../../../shared/workshop/control';
+import { currentAttributionWords } from '../../i18n/current';
 import { useT } from '../../i18n/I18n';
 import { useBoard } from '../context';
 import { pressable, Problem } from './parts';
@@ -52,7 +53,7 @@ export function PersonRow({
         {isMe && <span className="person-role"> {t('facilitate.person.you')}</span>}
         {!here && <span className="person-role"> {t('facilitate.person.away')}</span>}
       </span>
-      <span className="person-cluster">{clusterLabel(person.cluster)}</span>
+      <span className="person-cluster">{clusterLabel(person.cluster, currentAttributionWords())}</span>
       <span className="person-facts">
         {person.role === 'participant' && (
           <span className={person.ready ? 'chip chip-done' : 'chip chip-writing'}>

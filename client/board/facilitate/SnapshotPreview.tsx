@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import type { CreatedBoard } from '../../../shared/protocol';
 import { ImportError } from '../../../shared/report/json';
 import type { BoardView } from '../../../shared/view/boardView';
+import { shownSnapshotName } from '../../../shared/workshop/snapshotName';
 import { t as currentT } from '../../i18n/current';
 import { useT } from '../../i18n/I18n';
 import { Dialog, DialogDone } from '../../ui/Dialog';
@@ -21,7 +22,8 @@ type Loaded =
  * live board is never touched, so nobody loses what they wrote since.
  */
 export function SnapshotPreview({ caller, entry, onClose }: { caller: Caller; entry: HistoryEntry; onClose(): void }) {
-  const { t, intl } = useT();
+  const translator = useT();
+  const { t, intl } = translator;
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const restore = useAction();
   const [restored, setRestored] = useState<CreatedBoard | null>(null);
@@ -46,7 +48,7 @@ export function SnapshotPreview({ caller, entry, onClose }: { caller: Caller; en
 
   // In a portal: the panel scrolls and stacks on its own, and a modal must cover the whole page.
   return createPortal(
-    <Dialog title={t('facilitate.snapshot.title', { name: entry.name })} onClose={onClose}>
+    <Dialog title={t('facilitate.snapshot.title', { name: shownSnapshotName(entry.name, translator) })} onClose={onClose}>
       <p className="field-hint">
         {t('facilitate.snapshot.taken', {
           time: intl.formatDate(entry.createdAt, { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit' }),

@@ -6,6 +6,7 @@
 import { clusterLabel, type DimensionId, type KindId, KINDS } from '../../../shared/model/vocabulary';
 import type { BoardView, NoteView } from '../../../shared/view/boardView';
 import { NO_CLUSTER_KEY } from '../../../shared/workshop/voting';
+import { currentAttributionWords } from '../../i18n/current';
 
 export interface ClusterVotes {
   cluster: string | null;
@@ -69,7 +70,7 @@ function clustersOf(votes: Readonly<Record<string, number>> | undefined): Cluste
     .filter(([, count]) => count > 0)
     .map(([key, count]) => {
       const cluster = key === NO_CLUSTER_KEY ? null : key;
-      return { cluster, label: clusterLabel(cluster), votes: count };
+      return { cluster, label: clusterLabel(cluster, currentAttributionWords()), votes: count };
     })
     .sort((a, b) => b.votes - a.votes || a.label.localeCompare(b.label));
 }

@@ -6,6 +6,7 @@ import './search.css';
 import { type KeyboardEvent, useMemo } from 'react';
 import { kindKey } from '../../../shared/i18n/catalogue';
 import { clusterLabel, type DimensionId, DIMENSIONS, type KindId, KINDS } from '../../../shared/model/vocabulary';
+import { currentAttributionWords } from '../../i18n/current';
 import { useT } from '../../i18n/I18n';
 import { useBoardView } from '../context';
 import { NO_FILTER } from '../ui';
@@ -29,7 +30,9 @@ export function FilterControls() {
       if (note.authorId) people.set(note.authorId, note.byline);
     }
     return {
-      clusters: [...clusterIds].map((id) => ({ id, label: clusterLabel(id) })).sort((a, b) => a.label.localeCompare(b.label)),
+      clusters: [...clusterIds]
+        .map((id) => ({ id, label: clusterLabel(id, currentAttributionWords()) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
       authors: [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     };
   }, [view]);
