@@ -93,17 +93,37 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
     return { note: { ...note }, language, tf, surface };
   }
 
+  function dropPostings(entry: Entry): void {
+    for (const term of entry.tf.keys()) {
+      const ids = postings.get(term);
+      ids?.delete(entry.note.id);
+      if (ids?.size === 0) postings.delete(term);
+    }
+  }
+
+  function addPostings(entry: Entry): void {
+    for (const term of entry.tf.keys()) {
+      let ids = postings.get(term);
+      if (!ids) {
+        ids = new Set();
+        postings.set(term, ids);
+      }
+      ids.add(entry.note.id);
+    }
+  }
+
+  /** Every weight depends on the number of notes: a note added or removed makes all vectors stale. */
+  function forgetAllWeights(): void {
+    vectors = new Map();
+    idfs = new Map();
+  }
+
   function unindex(id: string): void {
     const entry = entries.get(id);
     if (!entry) return;
-    for (const term of entry.tf.keys()) {
-      const ids = postings.get(term);
-      ids?.delete(id);
-      if (ids?.size === 0) postings.delete(term);
-    }
+    dropPostings(entry);
     entries.delete(id);
-    vectors = new Map();
-    idfs = new Map();
+    forgetAllWeights();
   }
 
   function add(note: IndexedNote): void {
@@ -113,19 +133,26 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
       existing.note = { ...note };
       return;
     }
-    unindex(note.id);
     const entry = entryOf(note);
-    entries.set(note.id, entry);
-    for (const term of entry.tf.keys()) {
-      let ids = postings.get(term);
-      if (!ids) {
-        ids = new Set();
-        postings.set(term, ids);
-      }
-      ids.add(note.id);
+    if (!existing) {
+      entries.set(note.id, entry);
+      addPostings(entry);
+      forgetAllWeights();
+      return;
     }
-    vectors = new Map();
-    idfs = new Map();
+    // A text edit keeps the number of notes: only the terms it gains or loses change frequency,
+    // so only the vectors of notes holding them (and its own) are stale. People typing on other
+    // notes then cost a query almost nothing.
+    const changed = [...existing.tf.keys()].filter((t) => !entry.tf.has(t));
+    for (const term of entry.tf.keys()) if (!existing.tf.has(term)) changed.push(term);
+    dropPostings(existing);
+    entries.set(note.id, entry);
+    addPostings(entry);
+    vectors.delete(note.id);
+    for (const term of changed) {
+      idfs.delete(term);
+      for (const id of postings.get(term) ?? []) vectors.delete(id);
+    }
   }
 
   /** A text's weights and norm, summed in the order of its terms: the same whatever was indexed first. */

@@ -98,6 +98,9 @@ describe('incremental index', () => {
         const incremental = indexOf(board);
         const final = new Map(board.map((n) => [n.id, n]));
         for (const [pick, text, remove] of edits) {
+          // Questions between edits, so weights the index keeps are there to go stale.
+          incremental.proposeThemes();
+          incremental.similar(text);
           const target = board[pick % board.length];
           if (!target) continue;
           if (remove) {
