@@ -1,0 +1,52 @@
+/**
+ * [SG7] Proposed learning tandems: for a need, the good practices that answer it, ranked by their
+ * similarity with the shared terms as the reason. A tandem crosses clusters, so a practice of
+ * the need's own cluster is never proposed; a need that speaks for no cluster (a consortium's
+ * common need, as in the EXCITE template) may meet any cluster's practice. Pairs already linked
+ * on the board are left out, and a practice sharing no term with the need is no proposal.
+ */
+import type { IndexInternals } from './entry';
+import { byScoreThenId, compareIds } from './rank';
+import type { TandemProposal } from './types';
+
+export interface TandemOptions {
+  /** One need's proposals; every need's when absent. */
+  needId?: string;
+  /** The board's links (need -> practice): proposals leave these pairs out. */
+  linked?: Iterable<{ needId: string; practiceId: string }>;
+  /** Proposals per need, at most. */
+  limit?: number;
+}
+
+export const DEFAULT_TANDEM_LIMIT = 3;
+export const TANDEM_MIN_SCORE = 0.04;
+
+export function proposeTandems(ix: IndexInternals, options: TandemOptions): TandemProposal[] {
+  const limit = Math.max(0, options.limit ?? DEFAULT_TANDEM_LIMIT);
+  const linked = new Set<string>();
+  for (const link of options.linked ?? []) linked.add(`${link.needId}\u0000${link.practiceId}`);
+  const needs = [...ix.entries.values()]
+    .filter((e) => e.note.kind === 'need' && (options.needId === undefined || e.note.id === options.needId))
+    .sort((x, y) => compareIds(x.note.id, y.note.id));
+  const proposals: TandemProposal[] = [];
+  for (const need of needs) {
+    const ranked: (TandemProposal & { id: string })[] = [];
+    for (const practice of ix.neighbours(need)) {
+      if (practice.note.kind !== 'good-practice') continue;
+      if (need.note.cluster !== null && practice.note.cluster === need.note.cluster) continue;
+      if (linked.has(`${need.note.id}\u0000${practice.note.id}`)) continue;
+      const score = ix.similarity(need, practice);
+      if (score < TANDEM_MIN_SCORE) continue;
+      ranked.push({
+        id: practice.note.id,
+        needId: need.note.id,
+        practiceId: practice.note.id,
+        score,
+        shared: ix.sharedTerms(need, practice, practice),
+      });
+    }
+    ranked.sort(byScoreThenId);
+    proposals.push(...ranked.slice(0, limit).map(({ needId, practiceId, score, shared }) => ({ needId, practiceId, score, shared })));
+  }
+  return proposals;
+}
