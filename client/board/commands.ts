@@ -9,15 +9,16 @@
 import type * as Y from 'yjs';
 import type { Locale } from '../../shared/i18n/locales';
 import { MutationError } from '../../shared/model/errors';
-import { dismissProposal, type ProposalKind, restoreProposal } from '../../shared/model/mutations/dismissals';
+import { dismissProposal, restoreProposal } from '../../shared/model/mutations/dismissals';
 import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
-import { addMeToo, removeMeToo } from '../../shared/model/mutations/meToo';
 import { setBoardLanguage } from '../../shared/model/mutations/meta';
+import { addMeToo, removeMeToo } from '../../shared/model/mutations/meToo';
 import { addNote, deleteNote, editNoteText, moveNotes, type MoveTarget, setNoteColour, ungroupNotes } from '../../shared/model/mutations/notes';
 import { dissolveTheme, groupNotes, moveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import type { LocalOrigin } from '../../shared/model/origin';
 import type { AuthorInput, ThemeInput } from '../../shared/model/schema';
 import type { Colour, DimensionId, KindId } from '../../shared/model/vocabulary';
+import type { ProposalKind } from '../../shared/suggest/dismissals';
 import type { ControlCommand } from '../../shared/workshop/commands';
 import type { Workshop } from './workshop';
 

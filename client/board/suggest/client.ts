@@ -3,10 +3,10 @@
  * turns each question into a promise. Nothing here runs the engine; the main thread only diffs
  * notes (feed.ts) and posts messages.
  */
-import type { SuggestQuestion, SuggestRequest, SuggestResponse } from '../../../shared/suggest/protocol';
+import type { Locale } from '../../../shared/i18n/locales';
+import type { LinkedPair, SuggestQuestion, SuggestRequest, SuggestResponse } from '../../../shared/suggest/protocol';
 import type { SimilarNote, SuggestionQuery, TandemProposal, ThemeProposal } from '../../../shared/suggest/types';
-import type { NoteView } from '../../../shared/view/boardView';
-import { IndexFeed } from './feed';
+import { type FeedNote, IndexFeed } from './feed';
 
 /** What the client needs of a Worker (a test gives it an in-process one). */
 export interface WorkerPort {
@@ -24,6 +24,7 @@ export class SuggestClient {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  private language: Locale | null = null;
 
   constructor(private readonly worker: WorkerPort) {
     worker.addEventListener('message', ({ data }) => {
@@ -36,11 +37,18 @@ export class SuggestClient {
   }
 
   /** Sends the index what changed among the notes this person may see; true if anything did. */
-  update(notes: Iterable<NoteView>): boolean {
+  update(notes: Iterable<FeedNote>): boolean {
     if (this.closed) return false;
     const changes = this.feed.next(notes);
     if (changes) this.worker.postMessage({ type: 'index', changes });
     return changes !== null;
+  }
+
+  /** The board's language, for notes too short to tell their own. */
+  setLanguage(language: Locale): void {
+    if (language === this.language || this.closed) return;
+    this.language = language;
+    this.worker.postMessage({ type: 'language', language });
   }
 
   async similar(text: string, limit = 3): Promise<SimilarNote[]> {
@@ -53,9 +61,9 @@ export class SuggestClient {
     return response.type === 'themes' ? response.proposals : [];
   }
 
-  /** Proposals for one need, or for every need (needId null). */
-  async tandems(needId: string | null = null, limit = 5): Promise<TandemProposal[]> {
-    const response = await this.ask({ type: 'tandems', needId, limit });
+  /** Proposals for one need, or for every need (needId null), leaving out the pairs `linked`. */
+  async tandems(needId: string | null, linked: readonly LinkedPair[], limit = 5): Promise<TandemProposal[]> {
+    const response = await this.ask({ type: 'tandems', needId, limit, linked: [...linked] });
     return response.type === 'tandems' ? response.proposals : [];
   }
 

@@ -5,10 +5,26 @@
  */
 import type { IndexChanges } from '../../../shared/suggest/protocol';
 import type { IndexedNote } from '../../../shared/suggest/types';
-import type { NoteView } from '../../../shared/view/boardView';
+import type { BoardView, NoteView } from '../../../shared/view/boardView';
 
-export function indexedNote(note: NoteView): IndexedNote {
-  return { id: note.id, text: note.text, dimension: note.dimension, kind: note.kind, cluster: note.cluster, themeId: note.themeId };
+/** A note as shown, with the theme it is shown in (none when its theme is gone or elsewhere). */
+export interface FeedNote {
+  note: NoteView;
+  themeId: string | null;
+}
+
+/** Every note of a view as the board shows it, as shared/suggest/fromBoard.ts reads a board. */
+export function* shownNotes(view: BoardView): Generator<FeedNote> {
+  for (const dimension of view.dimensions) {
+    for (const cell of dimension.cells) {
+      for (const theme of cell.themes) for (const note of theme.notes) yield { note, themeId: theme.id };
+      for (const note of cell.ungrouped) yield { note, themeId: null };
+    }
+  }
+}
+
+export function indexedNote({ note, themeId }: FeedNote): IndexedNote {
+  return { id: note.id, text: note.text, dimension: note.dimension, kind: note.kind, cluster: note.cluster, themeId };
 }
 
 function sameIndexed(a: IndexedNote, b: IndexedNote): boolean {
@@ -22,17 +38,19 @@ function sameIndexed(a: IndexedNote, b: IndexedNote): boolean {
  */
 export class IndexFeed {
   private readonly sent = new Map<string, IndexedNote>();
-  private readonly seen = new Map<string, NoteView>();
+  private readonly seen = new Map<string, FeedNote>();
 
-  next(notes: Iterable<NoteView>): IndexChanges | null {
+  next(notes: Iterable<FeedNote>): IndexChanges | null {
     const put: IndexedNote[] = [];
     const present = new Set<string>();
-    for (const note of notes) {
+    for (const shown of notes) {
+      const { note } = shown;
       if (present.has(note.id)) continue;
       present.add(note.id);
-      if (this.seen.get(note.id) === note) continue;
-      this.seen.set(note.id, note);
-      const indexed = indexedNote(note);
+      const seen = this.seen.get(note.id);
+      if (seen?.note === note && seen.themeId === shown.themeId) continue;
+      this.seen.set(note.id, shown);
+      const indexed = indexedNote(shown);
       const before = this.sent.get(note.id);
       if (before && sameIndexed(before, indexed)) continue;
       this.sent.set(note.id, indexed);
