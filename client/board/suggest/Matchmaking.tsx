@@ -89,7 +89,7 @@ export function Matchmaking({ onDone }: { onDone(message: string): void }) {
 
   return (
     <div className="matchmaking">
-      <ProposalStatus proposals={proposals} count={needs.length} none="suggest.tandems.none" />
+      <ProposalStatus proposals={proposals} count={needs.length} none="suggest.tandems.none" some="suggest.tandems.count" />
       <ul className="need-list">
         {needs.map((need) => (
           <li key={need.id} className="need" data-testid="need-proposals" data-need-id={need.id}>

@@ -18,11 +18,16 @@ export function useMeToo(note: NoteView): { may: boolean; said: boolean; toggle(
   return { may, said, toggle };
 }
 
-export function MeTooControl({ note, label, tabStop = false }: { note: NoteView; label: string; tabStop?: boolean }) {
+/**
+ * `offer`: show the button even before anyone said it (in the list of similar notes). On a card
+ * it shows once someone did: a button on every card would crowd the board, and the card's menu
+ * always has the item.
+ */
+export function MeTooControl({ note, label, offer = false }: { note: NoteView; label: string; offer?: boolean }) {
   const { t } = useT();
   const { may, said, toggle } = useMeToo(note);
   const count = note.meToo.length;
-  if (!may && count === 0) return null;
+  if (count === 0 && !(may && offer)) return null;
   const title = count > 0 ? t('suggest.meToo.count.title', { count }) : undefined;
   if (!may)
     return (
@@ -35,8 +40,8 @@ export function MeTooControl({ note, label, tabStop = false }: { note: NoteView;
       type="button"
       className={`me-too${said ? ' is-said' : ''}`}
       aria-pressed={said}
-      // On a card the note's own keys reach it (its menu), so it is no extra tab stop (NA4).
-      tabIndex={tabStop ? 0 : -1}
+      // On a card the note's menu reaches it by keyboard, so it is no extra tab stop (NA4).
+      tabIndex={offer ? 0 : -1}
       title={title}
       aria-label={t(said ? 'suggest.meToo.takeBack.label' : 'suggest.meToo.add.label', { note: label, count })}
       onClick={toggle}

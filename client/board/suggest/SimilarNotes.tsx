@@ -76,7 +76,7 @@ export function SimilarNotes({ text }: { text: string }) {
               {privately ? t('suggest.similar.private') : `${note.byline} · ${note.clusterLabel}`}
               {similar.shared.length > 0 && <> · {t('suggest.similar.shared', { terms: similar.shared.join(', ') })}</>}
             </p>
-            {!privately && <MeTooControl note={note} label={quote(note.text)} tabStop />}
+            {!privately && <MeTooControl note={note} label={quote(note.text)} offer />}
           </li>
         ))}
       </ul>

@@ -3,7 +3,17 @@ import { useT } from '../../i18n/I18n';
 import type { Proposals } from './useProposals';
 
 /** Looking, nothing found, or the worker failed: said once, above the list. */
-export function ProposalStatus({ proposals, count, none }: { proposals: Proposals<unknown>; count: number; none: MessageKey }) {
+export function ProposalStatus({
+  proposals,
+  count,
+  none,
+  some = 'suggest.count',
+}: {
+  proposals: Proposals<unknown>;
+  count: number;
+  none: MessageKey;
+  some?: MessageKey;
+}) {
   const { t } = useT();
   let text: string | null = null;
   if (proposals.status === 'loading') text = t('suggest.looking');
@@ -11,7 +21,7 @@ export function ProposalStatus({ proposals, count, none }: { proposals: Proposal
   else if (count === 0) text = t(none);
   return (
     <p className="proposal-status" role="status">
-      {text ?? t('suggest.count', { count })}
+      {text ?? t(some, { count })}
     </p>
   );
 }
