@@ -26,6 +26,7 @@ import { handleNotesApi } from './notesApi';
 import { type Quotas, RateLimitedError } from './quotas';
 import type { ReadCache } from './readCache';
 import { HttpError, parseBody, readJson, sendError, sendJson } from './respond';
+import { handleSuggestionsApi } from './suggestionsApi';
 import { handleWorkshopApi } from './workshopApi';
 import { WORKSHOP_STATUS } from './workshopErrors';
 
@@ -147,6 +148,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
     const links = (board: BoardRecord, request: IncomingMessage) => boardLinks(board, requestOrigin(request, deps.publicUrl));
     if (await handleWorkshopApi(req, res, url, { ...deps, boardLinks: links })) return true;
     if (await handleDeletedNotesApi(req, res, url, deps)) return true;
+    if (await handleSuggestionsApi(req, res, url, deps)) return true;
     throw new HttpError(404, 'api.notFound');
   } catch (error) {
     if (error instanceof RateLimitedError) res.setHeader('retry-after', String(error.retryAfterSeconds));

@@ -8,10 +8,12 @@
  */
 import { z } from 'zod';
 import { coded, englishSentence, type ErrorCode, type ErrorValues, type Problem, problemOfMessage } from '../errors';
-import { boardTitleInput, type NoteSource, noteTextInput, personNameInput } from '../model/schema';
+import { MAX_NOTES_PER_BOARD } from '../model/limits';
+import { boardTitleInput, NOTE_TEXT_MAX, type NoteSource, noteTextInput, personNameInput } from '../model/schema';
 import { DIMENSION_IDS, type DimensionId, KIND_IDS, type KindId, parseClusterRef } from '../model/vocabulary';
 import { type BoardInfo, type CreatedBoard, PROTOCOL_VERSION, type Role, ROLES, type Seat } from '../protocol';
 import type { BoardExport } from '../report/json';
+import type { SimilarNote, TandemProposal, ThemeProposal } from '../suggest/types';
 import { type TemplateId, TEMPLATES } from '../templates/index';
 import { clusterRef, controlCommand, type MyVotes, voteRequest } from '../workshop/commands';
 import { type DeletedNotesAnswer, type RestoreAnswer, restoreRequest } from '../workshop/deletedNotes';
@@ -87,6 +89,34 @@ export const linkRequest = z.object({ role: z.enum(ROLES, { error: coded('link.r
 
 export { controlCommand, restoreRequest, voteRequest };
 
+export const SUGGESTION_KINDS = ['themes', 'tandems', 'similar'] as const;
+/** [SG8] The bounds of one suggestions request: the text compared, the proposals answered, the notes indexed. */
+export const SUGGEST_TEXT_MAX = NOTE_TEXT_MAX;
+export const SUGGEST_LIMIT_MAX = 50;
+/** Notes indexed per board: half the board cap, ten times a busy workshop, under a second of indexing. */
+export const SUGGEST_NOTES_MAX = MAX_NOTES_PER_BOARD / 2;
+
+/** `GET /api/boards/:id/suggestions?…`: the query string's parameters. */
+export const suggestionsQuery = z
+  .object({
+    kind: z.enum(SUGGESTION_KINDS, { error: coded('suggest.kind', { options: SUGGESTION_KINDS.join(', ') }) }),
+    dimension: z.enum(DIMENSION_IDS, { error: coded('note.dimension', { options: DIMENSION_IDS.join(', ') }) }).optional(),
+    cellKind: z.enum(KIND_IDS, { error: coded('suggest.cellKind', { options: KIND_IDS.join(', ') }) }).optional(),
+    need: z.string().max(64).optional(),
+    text: z
+      .string()
+      .max(SUGGEST_TEXT_MAX, coded('suggest.textLength', { max: SUGGEST_TEXT_MAX }))
+      .optional(),
+    limit: z.coerce
+      .number({ error: coded('suggest.limit', { max: SUGGEST_LIMIT_MAX }) })
+      .int(coded('suggest.limit', { max: SUGGEST_LIMIT_MAX }))
+      .min(1, coded('suggest.limit', { max: SUGGEST_LIMIT_MAX }))
+      .max(SUGGEST_LIMIT_MAX, coded('suggest.limit', { max: SUGGEST_LIMIT_MAX }))
+      .optional(),
+  })
+  .refine((q) => q.kind !== 'similar' || (q.text ?? '').trim().length > 0, { error: coded('suggest.textRequired'), path: ['text'] });
+export type SuggestionsQuery = z.input<typeof suggestionsQuery>;
+
 /**
  * The problem of a body that does not fit its schema: the first one, with where it is when it is
  * inside a field (a top-level field's message names the field itself, as the model's do), and its
@@ -131,6 +161,10 @@ export interface CsvImportAnswer {
   imported: number;
   problems: { line: number; reason: string }[];
 }
+
+/** What `GET …/suggestions` answers, by the `kind` asked for. */
+export type SuggestionsAnswer =
+  { kind: 'similar'; similar: SimilarNote[] } | { kind: 'themes'; themes: ThemeProposal[] } | { kind: 'tandems'; tandems: TandemProposal[] };
 
 /** A person as the facilitator's People panel lists them (`GET …/people`). */
 export interface PersonSummary {
@@ -203,6 +237,8 @@ export const API = {
   readLinks: endpoint<{ links: Record<Role, string> }>('GET', '/api/boards/:board/links'),
   rotateLink: endpoint<{ links: Record<Role, string> }, z.input<typeof linkRequest>>('POST', '/api/boards/:board/links', linkRequest),
   deletedNotes: endpoint<DeletedNotesAnswer>('GET', '/api/boards/:board/deleted-notes'),
+  /** Query: SuggestionsQuery; any role, like the notes list. */
+  suggestions: endpoint<SuggestionsAnswer>('GET', '/api/boards/:board/suggestions'),
   restoreDeleted: endpoint<RestoreAnswer, z.input<typeof restoreRequest>>('POST', '/api/boards/:board/deleted-notes/restore', restoreRequest),
 } as const;
 

@@ -38,6 +38,7 @@ export interface SuggestionIndex {
   update(note: IndexedNote): void;
   remove(id: string): void;
   has(id: string): boolean;
+  get(id: string): IndexedNote | undefined;
   notes(): IndexedNote[];
   similar(text: string, options?: SimilarOptions): SimilarNote[];
   proposeThemes(query?: SuggestionQuery): ThemeProposal[];
@@ -189,7 +190,6 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
   const internals: IndexInternals = {
     entries,
     similarity,
-    neighbours: (entry) => candidates(entry.tf.keys(), entry.note.id),
     sharedTerms,
     idf,
   };
@@ -202,6 +202,10 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
     update: add,
     remove: unindex,
     has: (id) => entries.has(id),
+    get: (id) => {
+      const entry = entries.get(id);
+      return entry ? { ...entry.note } : undefined;
+    },
     notes: () => [...entries.values()].map((e) => ({ ...e.note })),
     similar(text, options = {}) {
       const limit = options.limit ?? DEFAULT_SIMILAR_LIMIT;

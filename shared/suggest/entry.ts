@@ -16,8 +16,6 @@ export interface IndexInternals {
   entries: ReadonlyMap<string, Entry>;
   /** Cosine similarity of two indexed notes, 0..1. */
   similarity(a: Entry, b: Entry): number;
-  /** Notes sharing at least one term with `entry`, excluding itself. */
-  neighbours(entry: Entry): Entry[];
   /** The terms two vectors share, strongest (by the smaller of the two weights) first, as written in `shown`. */
   sharedTerms(a: Entry, b: Entry, shown: Entry): string[];
   /** A term's weight in the whole index (its IDF), for ranking a group's terms. */

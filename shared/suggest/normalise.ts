@@ -7,7 +7,8 @@
  * kept whole and unstemmed in every language, so a German and an English note meet on them.
  */
 import { newStemmer, type Stemmer } from 'snowball-stemmers';
-import stopwordLists from 'stopwords-iso';
+// Named imports, so a bundle keeps only these seven of the package's lists.
+import { bg, de, en, es, fr, lt, pl } from 'stopwords-iso';
 import type { Locale } from '../i18n/locales';
 
 export interface Term {
@@ -45,12 +46,13 @@ export function stripLatinAccents(word: string): string {
 /** Nothing to strip in plain ASCII, the common case: skips two normalisations per word. */
 const NON_ASCII = /[^\p{ASCII}]/u;
 
+const STOPWORDS: Record<Locale, readonly string[]> = { en, de, bg, lt, pl, es, fr };
 const stopwordSets = new Map<Locale, Set<string>>();
 
 function stopwordsOf(language: Locale): Set<string> {
   let set = stopwordSets.get(language);
   if (!set) {
-    const list: readonly string[] = (stopwordLists as Record<string, readonly string[]>)[language] ?? [];
+    const list = STOPWORDS[language];
     set = new Set(list.flatMap((w) => [w.normalize('NFKC').toLowerCase(), stripLatinAccents(w.normalize('NFKC').toLowerCase())]));
     stopwordSets.set(language, set);
   }

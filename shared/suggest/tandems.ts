@@ -6,6 +6,7 @@
  * on the board are left out, and a practice sharing no term with the need is no proposal.
  */
 import type { IndexInternals } from './entry';
+import { LocalPostings } from './postings';
 import { byScoreThenId, compareIds } from './rank';
 import type { TandemProposal } from './types';
 
@@ -25,14 +26,15 @@ export function proposeTandems(ix: IndexInternals, options: TandemOptions): Tand
   const limit = Math.max(0, options.limit ?? DEFAULT_TANDEM_LIMIT);
   const linked = new Set<string>();
   for (const link of options.linked ?? []) linked.add(`${link.needId}\u0000${link.practiceId}`);
-  const needs = [...ix.entries.values()]
+  const all = [...ix.entries.values()];
+  const practices = new LocalPostings(all.filter((e) => e.note.kind === 'good-practice'));
+  const needs = all
     .filter((e) => e.note.kind === 'need' && (options.needId === undefined || e.note.id === options.needId))
     .sort((x, y) => compareIds(x.note.id, y.note.id));
   const proposals: TandemProposal[] = [];
   for (const need of needs) {
     const ranked: (TandemProposal & { id: string })[] = [];
-    for (const practice of ix.neighbours(need)) {
-      if (practice.note.kind !== 'good-practice') continue;
+    for (const practice of practices.sharing(need)) {
       if (need.note.cluster !== null && practice.note.cluster === need.note.cluster) continue;
       if (linked.has(`${need.note.id}\u0000${practice.note.id}`)) continue;
       const score = ix.similarity(need, practice);

@@ -9,6 +9,7 @@
 import { DIMENSION_IDS, KIND_IDS } from '../model/vocabulary';
 import type { Entry, IndexInternals } from './entry';
 import { idsKey } from './hash';
+import { LocalPostings } from './postings';
 import { compareIds } from './rank';
 import type { SuggestionQuery, ThemeProposal } from './types';
 
@@ -23,11 +24,11 @@ interface Edge {
 }
 
 function cellEdges(ix: IndexInternals, cell: readonly Entry[]): Edge[] {
-  const inCell = new Set(cell.map((e) => e.note.id));
+  const postings = new LocalPostings(cell);
   const edges: Edge[] = [];
   for (const a of cell) {
-    for (const b of ix.neighbours(a)) {
-      if (!inCell.has(b.note.id) || a.note.id >= b.note.id) continue;
+    for (const b of postings.sharing(a)) {
+      if (a.note.id >= b.note.id) continue;
       const score = ix.similarity(a, b);
       if (score >= THEME_THRESHOLD) edges.push({ a, b, score });
     }

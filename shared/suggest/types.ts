@@ -21,7 +21,10 @@ export interface SimilarNote {
   id: string;
   /** 0..1, higher is closer. */
   score: number;
-  /** The normalised terms the two texts share, strongest first: the reason shown to a person. */
+  /**
+   * The terms the two texts share, strongest first: the reason shown to a person. Compared
+   * normalised (stemmed), shown as written in the similar note ("monitoring", "KPI").
+   */
   shared: string[];
 }
 
@@ -30,7 +33,7 @@ export interface ThemeProposal {
   key: string;
   dimension: DimensionId;
   kind: KindId;
-  /** Suggested title: the group's strongest shared terms. */
+  /** Suggested title: the group's strongest shared terms, as the notes write them. */
   title: string;
   noteIds: string[];
   shared: string[];
