@@ -4,13 +4,19 @@ import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
 
+function facilitatorToken(link: string): string {
+  const token = /token=([^&]+)/.exec(new URL(link).hash)?.[1];
+  if (!token) throw new Error('no token in the facilitator link');
+  return decodeURIComponent(token);
+}
+
 /** Where screenshots go when asked for (SCREENSHOTS=dir): to look at, not to compare. */
 const shots = process.env.SCREENSHOTS;
 async function shoot(page: Page, name: string) {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: false });
 }
 
-test('[SU1] [SU3] [SU5] [SU7] a participant sees similar notes while typing and says "me too"; a facilitator accepts a proposed theme and a tandem, live elsewhere; undo takes them back', async ({
+test('[SU1] [SU3] [SU5] [SU7] [SU8] a participant sees similar notes while typing and says "me too"; a facilitator accepts a proposed theme and a tandem, live elsewhere; undo takes them back', async ({
   browser,
 }) => {
   const board = await boards.server.createBoard('Suggestions');
@@ -41,6 +47,9 @@ test('[SU1] [SU3] [SU5] [SU7] a participant sees similar notes while typing and 
   await expect(note(jonas, 'Weak KPI monitoring of cluster members').getByTestId('me-too-count')).toHaveText('1 person agrees');
   await expect(note(frida, 'Weak KPI monitoring of cluster members').getByTestId('me-too')).toHaveText('Me too · 1');
   await target.getByRole('button', { name: 'Cancel' }).click();
+
+  // [SU8] Only facilitators are offered proposals.
+  await expect(cell(anna, 'strategy', 'challenge').getByRole('button', { name: /^Propose themes/ })).toHaveCount(0);
 
   // [SU5] A proposed theme for the cell, renamed and accepted: live in Anna's browser.
   await cell(frida, 'strategy', 'challenge')
@@ -75,7 +84,7 @@ test('[SU1] [SU3] [SU5] [SU7] a participant sees similar notes while typing and 
   await expect(note(anna, 'Weak KPI monitoring of cluster members')).toBeVisible();
 });
 
-test('[SU2] [SU6] on a phone the Write view shows similar notes; a dismissed proposal stays dismissed', async ({ browser }) => {
+test('[SU1] [SU6] [SU8] on a phone the Write view shows similar notes; a dismissed proposal stays dismissed', async ({ browser }) => {
   const board = await boards.server.createBoard('Suggestions on a phone');
   const frida = await boards.newPerson(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const anna = await boards.newPerson(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -101,7 +110,41 @@ test('[SU2] [SU6] on a phone the Write view shows similar notes; a dismissed pro
   await proposal.getByRole('button', { name: 'Dismiss' }).click();
   await expect(proposal).toHaveCount(0);
   await panel.getByRole('button', { name: 'Matchmaking' }).click();
+  await expect(panel.getByRole('status').last()).not.toHaveText('Looking for proposals…');
   await shoot(frida, 'matchmaking-390');
   await panel.getByRole('button', { name: 'Proposed themes' }).click();
   await expect(panel.getByRole('status').last()).toContainText('No proposals');
+});
+
+test('[SU2] during private writing a person sees their own private notes among the similar ones, never someone else’s', async ({ browser }) => {
+  const board = await boards.server.createBoard('Suggestions in private');
+  const anna = await boards.newPerson(browser);
+  const jonas = await boards.newPerson(browser);
+  await joinBoard(anna, board.links.participant, 'Anna', 'GAIA');
+  await joinBoard(jonas, board.links.participant, 'Jonas', 'Silicon Saxony');
+  await addNote(jonas, 'structure', 'challenge', 'Members hardly answer our surveys');
+  const turnedOn = await fetch(`${boards.server.url}/api/boards/${board.id}/control`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${facilitatorToken(board.links.facilitator)}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'privateWriting', on: true }),
+  });
+  expect(turnedOn.status).toBe(204);
+
+  const write = async (page: Page, text: string) => {
+    const target = cell(page, 'structure', 'challenge');
+    await target.getByRole('button', { name: /Add a private note/ }).click();
+    await target.getByRole('textbox').fill(text);
+    await target.getByRole('textbox').press('Enter');
+  };
+  await write(jonas, 'Surveys of members get few answers');
+  await write(anna, 'Our member surveys get few answers');
+
+  const target = cell(anna, 'structure', 'challenge');
+  await target.getByRole('button', { name: /Add a private note/ }).click();
+  await target.getByRole('textbox').pressSequentially('member surveys answers');
+  const similar = target.getByTestId('similar-notes');
+  await expect(similar.locator('li', { hasText: 'Our member surveys get few answers' })).toContainText('Your private note');
+  await expect(similar).toContainText('Members hardly answer our surveys');
+  await expect(similar).not.toContainText('Surveys of members get few answers');
+  await expect(similar.locator('li', { hasText: 'Our member surveys get few answers' }).getByTestId('me-too')).toHaveCount(0);
 });
