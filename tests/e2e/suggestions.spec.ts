@@ -84,14 +84,25 @@ test('[SU1] [SU3] [SU5] [SU7] [SU8] a participant sees similar notes while typin
   await expect(note(anna, 'Weak KPI monitoring of cluster members')).toBeVisible();
 });
 
-test('[SU1] [SU6] [SU8] on a phone the Write view shows similar notes; a dismissed proposal stays dismissed', async ({ browser }) => {
+test('[SU1] [SU6] [SU8] on a phone the Write view shows similar notes; the facilitator’s proposals work there, and a dismissed theme or tandem stays dismissed', async ({
+  browser,
+}) => {
   const board = await boards.server.createBoard('Suggestions on a phone');
   const frida = await boards.newPerson(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const anna = await boards.newPerson(browser, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   await joinBoard(frida, board.links.facilitator, 'Frida', 'GAIA');
   await joinBoard(anna, board.links.participant, 'Anna', 'Silicon Saxony');
 
+  // A need of Anna's cluster and a good practice of Gina's (at her laptop), for matchmaking.
+  const gina = await boards.newPerson(browser);
+  await joinBoard(gina, board.links.participant, 'Gina', 'GAIA');
+  await addNote(gina, 'strategy', 'good-practice', 'Our CRM makes reporting efficient');
   const write = anna.getByRole('region', { name: 'Write a note' });
+  await write.getByRole('radio', { name: 'Best practice needed' }).check();
+  await write.getByLabel('Your note').fill('An efficient reporting tool such as a CRM');
+  await write.getByRole('button', { name: 'Send' }).click();
+
+  await write.getByRole('radio', { name: 'Challenge' }).check();
   await write.getByLabel('Your note').fill('Shared calendar of cluster events');
   await write.getByRole('button', { name: 'Send' }).click();
   await write.getByLabel('Your note').fill('A calendar of events shared by clusters');
@@ -110,8 +121,11 @@ test('[SU1] [SU6] [SU8] on a phone the Write view shows similar notes; a dismiss
   await proposal.getByRole('button', { name: 'Dismiss' }).click();
   await expect(proposal).toHaveCount(0);
   await panel.getByRole('button', { name: 'Matchmaking' }).click();
-  await expect(panel.getByRole('status').last()).not.toHaveText('Looking for proposals…');
+  const tandem = panel.getByTestId('tandem-proposal').filter({ hasText: 'Our CRM makes reporting efficient' });
+  await expect(tandem).toContainText('% match');
   await shoot(frida, 'matchmaking-390');
+  await tandem.getByRole('button', { name: 'Dismiss', exact: false }).click();
+  await expect(panel.getByRole('status').last()).toContainText('No need has a proposal');
   await panel.getByRole('button', { name: 'Proposed themes' }).click();
   await expect(panel.getByRole('status').last()).toContainText('No proposals');
 });

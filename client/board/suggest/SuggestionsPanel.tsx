@@ -17,13 +17,18 @@ export function SuggestionsPanel({ onClose }: { onClose(): void }) {
   const ui = useUiStore();
   const suggest = useUi((s) => s.suggest);
   const [said, setSaid] = useState('');
+  // What was just done belongs to the tab it was done on.
+  const show = (tab: 'themes' | 'tandems') => {
+    setSaid('');
+    openSuggestions(ui, { ...suggest, tab });
+  };
   return (
     <DockPanel title={t('suggest.panel.title')} onClose={onClose}>
       <div className="suggest-tabs" role="group" aria-label={t('suggest.panel.title')}>
-        <button type="button" aria-pressed={suggest.tab === 'themes'} onClick={() => openSuggestions(ui, { ...suggest, tab: 'themes' })}>
+        <button type="button" aria-pressed={suggest.tab === 'themes'} onClick={() => show('themes')}>
           {t('suggest.themes.tab')}
         </button>
-        <button type="button" aria-pressed={suggest.tab === 'tandems'} onClick={() => openSuggestions(ui, { ...suggest, tab: 'tandems' })}>
+        <button type="button" aria-pressed={suggest.tab === 'tandems'} onClick={() => show('tandems')}>
           {t('suggest.tandems.tab')}
         </button>
       </div>
