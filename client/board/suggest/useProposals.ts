@@ -24,15 +24,30 @@ export function useProposals<T>(ask: (client: SuggestClient, view: BoardView) =>
   useEffect(() => {
     askRef.current = ask;
   });
+  // One question in flight at a time: on a big board the worker may take seconds, and a question
+  // per board change would queue behind it. A change meanwhile asks once more when it answers.
+  const flight = useRef<{ busy: boolean; again: (() => void) | null }>({ busy: false, again: null });
 
   useEffect(() => {
     const question = ++asked.current;
-    const timer = setTimeout(() => {
+    const send = () => {
+      if (flight.current.busy) {
+        flight.current.again = send;
+        return;
+      }
+      flight.current.busy = true;
       askRef
         .current(client, view)
         .then((items) => question === asked.current && setState({ key, proposals: { status: 'ready', items } }))
-        .catch(() => question === asked.current && setState({ key, proposals: { status: 'failed' } }));
-    }, REASK_MS);
+        .catch(() => question === asked.current && setState({ key, proposals: { status: 'failed' } }))
+        .finally(() => {
+          flight.current.busy = false;
+          const again = flight.current.again;
+          flight.current.again = null;
+          again?.();
+        });
+    };
+    const timer = setTimeout(send, REASK_MS);
     return () => clearTimeout(timer);
   }, [client, view, key]);
   return state.key === key ? state.proposals : { status: 'loading' };

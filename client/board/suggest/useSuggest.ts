@@ -29,10 +29,16 @@ function* visibleNotes(board: BoardView, own: BoardView | null): Generator<FeedN
 function start(session: BoardSession): Running {
   const worker = new Worker(new URL('./suggest.worker.ts', import.meta.url), { type: 'module' });
   const client = new SuggestClient(worker);
+  let fed: { view: BoardView; own: BoardView | null } | null = null;
   const feed = () => {
     const view = session.getView();
+    const own = session.workshop.getPrivateView();
+    // The session also tells of presence, connection and control changes: only a new view of
+    // the notes is worth a diff (about 10 ms on 5,000 notes).
+    if (fed?.view === view && fed.own === own) return;
+    fed = { view, own };
     if (view.meta.language) client.setLanguage(view.meta.language);
-    client.update(visibleNotes(view, session.workshop.getPrivateView()));
+    client.update(visibleNotes(view, own));
   };
   feed();
   const unsubscribeBoard = session.subscribe(feed);
