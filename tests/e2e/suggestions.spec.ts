@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { addNote, cell, joinBoard, note } from './board-page';
+import { addNote, cell, joinBoard, note, noteMenu } from './board-page';
 import { useBoardServer } from './fixtures';
 
 const boards = useBoardServer();
@@ -82,6 +82,13 @@ test('[SU1] [SU3] [SU5] [SU7] [SU8] a participant sees similar notes while typin
   await undo.click();
   await expect(cell(anna, 'strategy', 'challenge').locator('.theme-title')).toHaveCount(0);
   await expect(note(anna, 'Weak KPI monitoring of cluster members')).toBeVisible();
+
+  // [SU7] The need's own "Link good practices" dialog proposes the same practice.
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await noteMenu(frida, note(frida, 'Efficient reporting tool such as a CRM for KPI monitoring'), 'Link good practices…');
+  const dialog = frida.getByRole('dialog');
+  await expect(dialog.getByTestId('tandem-proposal')).toContainText('Efficient KPI monitoring thanks to a CRM reporting tool');
+  await expect(dialog.getByTestId('tandem-proposal')).toContainText('% match');
 });
 
 test('[SU1] [SU6] [SU8] on a phone the Write view shows similar notes; the facilitator’s proposals work there, and a dismissed theme or tandem stays dismissed', async ({

@@ -17,7 +17,7 @@ import { useProposals } from './useProposals';
 const PER_NEED = 3;
 const ASKED_PER_NEED = 8;
 
-function Proposal({
+export function Proposal({
   need,
   proposal,
   practice,
