@@ -20,9 +20,10 @@ import { manyBoards } from './scenarios/manyBoards';
 import { presence } from './scenarios/presence';
 import { storage } from './scenarios/storage';
 import { SERVER_KINDS, type ServerKind } from './servers';
+import { suggest } from './suggest';
 import { renderTable, type ScenarioResult } from './table';
 
-const SCENARIOS: Scenario[] = [fanout, manyBoards, presence, storage, joinStorm, adversarial, abuse];
+const SCENARIOS: Scenario[] = [fanout, manyBoards, presence, storage, joinStorm, adversarial, abuse, suggest];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -16,7 +16,10 @@ import { versionKey } from './readCache';
 export interface BoardSuggestions {
   index: SuggestionIndex;
   links: { needId: string; practiceId: string }[];
-  /** Answers already computed for this version, by request (themes and tandems only). */
+  /**
+   * Answers already computed for this version: the whole board's tandems per limit and themes per
+   * cell query, so at most 50 + 24 entries.
+   */
   answers: Map<string, unknown>;
 }
 

@@ -66,11 +66,15 @@ export async function handleSuggestionsApi(
     case 'tandems': {
       if (query.need !== undefined && index.get(query.need)?.kind !== 'need') throw new HttpError(404, 'suggest.needNotFound');
       const limit = query.limit ?? DEFAULT_TANDEM_LIMIT;
-      const key = `tandems/${query.need ?? ''}/${limit}`;
-      const cached = suggestions.answers.get(key) as (SuggestionsAnswer & { kind: 'tandems' }) | undefined;
-      answer = cached ?? {
+      if (query.need !== undefined) {
+        // One need's proposals are cheap: computed each time, so the kept answers stay few.
+        answer = { kind: 'tandems', tandems: index.proposeTandems({ needId: query.need, linked: suggestions.links, limit }) };
+        break;
+      }
+      const key = `tandems/${limit}`;
+      answer = (suggestions.answers.get(key) as SuggestionsAnswer | undefined) ?? {
         kind: 'tandems',
-        tandems: index.proposeTandems({ ...(query.need !== undefined ? { needId: query.need } : {}), linked: suggestions.links, limit }),
+        tandems: index.proposeTandems({ linked: suggestions.links, limit }),
       };
       suggestions.answers.set(key, answer);
       break;

@@ -62,27 +62,24 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
   const fallback: Locale = options.language ?? 'en';
   const entries = new Map<string, Entry>();
   const postings = new Map<string, Set<string>>();
-  /** Norms by note id, valid while no document frequency changed. */
-  let norms = new Map<string, number>();
+  /** Weighted vectors by note id, valid while no document frequency changed (any add or remove). */
+  let vectors = new Map<string, Vector>();
+
+  /** IDF by term, valid as long as `vectors` is (any add or remove clears both). */
+  let idfs = new Map<string, number>();
 
   function idf(term: string): number {
-    const df = postings.get(term)?.size ?? 0;
-    return Math.log(1 + (entries.size + 1) / (df + 1));
+    let value = idfs.get(term);
+    if (value === undefined) {
+      const df = postings.get(term)?.size ?? 0;
+      value = Math.log(1 + (entries.size + 1) / (df + 1));
+      idfs.set(term, value);
+    }
+    return value;
   }
 
   function weight(tf: number, term: string): number {
     return (1 + Math.log(tf)) * idf(term);
-  }
-
-  function normOf(entry: Entry): number {
-    let norm = norms.get(entry.note.id);
-    if (norm === undefined) {
-      let sum = 0;
-      for (const [term, count] of entry.tf) sum += weight(count, term) ** 2;
-      norm = Math.sqrt(sum);
-      norms.set(entry.note.id, norm);
-    }
-    return norm;
   }
 
   function entryOf(note: IndexedNote): Entry {
@@ -105,7 +102,8 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
       if (ids?.size === 0) postings.delete(term);
     }
     entries.delete(id);
-    norms = new Map();
+    vectors = new Map();
+    idfs = new Map();
   }
 
   function add(note: IndexedNote): void {
@@ -126,20 +124,11 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
       }
       ids.add(note.id);
     }
-    norms = new Map();
+    vectors = new Map();
+    idfs = new Map();
   }
 
-  /** Dot product over `a`'s terms in their own order: the same sum whatever was indexed first. */
-  function dot(a: Vector, b: Entry): number {
-    let sum = 0;
-    for (const [term, w] of a.weights) {
-      const count = b.tf.get(term);
-      if (count !== undefined) sum += w * weight(count, term);
-    }
-    return sum;
-  }
-
-  /** The same sum in the same order as normOf, so an entry's vector norm equals its cached norm. */
+  /** A text's weights and norm, summed in the order of its terms: the same whatever was indexed first. */
   function vectorOf(entry: Entry): Vector {
     const weights = new Map<string, number>();
     let sum = 0;
@@ -151,16 +140,30 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
     return { weights, norm: Math.sqrt(sum) };
   }
 
-  function cosine(a: Vector, b: Entry): number {
-    const nb = normOf(b);
-    if (a.norm === 0 || nb === 0) return 0;
-    return roundScore(Math.min(1, dot(a, b) / (a.norm * nb)));
+  function indexedVector(entry: Entry): Vector {
+    let vector = vectors.get(entry.note.id);
+    if (!vector) {
+      vector = vectorOf(entry);
+      vectors.set(entry.note.id, vector);
+    }
+    return vector;
+  }
+
+  /** Cosine of two vectors, summed over `a`'s terms in their own order. */
+  function cosine(a: Vector, b: Vector): number {
+    if (a.norm === 0 || b.norm === 0) return 0;
+    let sum = 0;
+    for (const [term, w] of a.weights) {
+      const other = b.weights.get(term);
+      if (other !== undefined) sum += w * other;
+    }
+    return roundScore(Math.min(1, sum / (a.norm * b.norm)));
   }
 
   function similarity(a: Entry, b: Entry): number {
     // Symmetric by construction: the smaller id's terms drive the sum.
     const [first, second] = a.note.id < b.note.id ? [a, b] : [b, a];
-    return cosine(vectorOf(first), second);
+    return cosine(indexedVector(first), indexedVector(second));
   }
 
   function candidates(termsOf: Iterable<string>, excludeId: string | undefined): Entry[] {
@@ -211,15 +214,18 @@ export function createSuggestionIndex(options: IndexOptions = {}): SuggestionInd
       const limit = options.limit ?? DEFAULT_SIMILAR_LIMIT;
       const query = entryOf({ id: '', text, dimension: 'structure', kind: 'challenge', cluster: null, themeId: null });
       const vector = vectorOf(query);
-      const found: SimilarNote[] = [];
+      const found: { id: string; score: number; entry: Entry }[] = [];
       for (const entry of candidates(query.tf.keys(), options.excludeId)) {
         if (options.dimension !== undefined && entry.note.dimension !== options.dimension) continue;
         if (options.kind !== undefined && entry.note.kind !== options.kind) continue;
-        const score = cosine(vector, entry);
-        if (score < SIMILAR_MIN_SCORE) continue;
-        found.push({ id: entry.note.id, score, shared: sharedTerms(query, entry, entry) });
+        const score = cosine(vector, indexedVector(entry));
+        if (score >= SIMILAR_MIN_SCORE) found.push({ id: entry.note.id, score, entry });
       }
-      return found.sort(byScoreThenId).slice(0, Math.max(0, limit));
+      // The reason is worked out only for the notes answered.
+      return found
+        .sort(byScoreThenId)
+        .slice(0, Math.max(0, limit))
+        .map(({ id, score, entry }) => ({ id, score, shared: sharedTerms(query, entry, entry) }));
     },
     proposeThemes: (query = {}) => proposeThemes(internals, query),
     proposeTandems: (tandemOptions = {}) => proposeTandems(internals, tandemOptions),

@@ -18,11 +18,10 @@ const LITHUANIAN_LETTERS = /[ėįųūĖĮŲŪ]/u;
 
 /**
  * For a note too short for trigrams: letters that, among the seven languages, say which one it
- * is (Cyrillic is Bulgarian's alone). Checked in this order; é is French and Spanish, so Spanish
- * is told by ñ and its inverted marks first.
+ * is (Cyrillic, Bulgarian's alone, is told before any of these). Checked in this order; é is
+ * French and Spanish, so Spanish is told by ñ and its inverted marks first.
  */
 const TELLING_LETTERS: readonly [RegExp, Locale][] = [
-  [/\p{Script=Cyrillic}/u, 'bg'],
   [/[ąęłśźżćńĄĘŁŚŹŻĆŃ]/u, 'pl'],
   [/[äöüßÄÖÜ]/u, 'de'],
   [/[ñ¿¡Ñ]/u, 'es'],
@@ -43,8 +42,12 @@ function localeOf(label: string): Locale | null {
   return label in FRANC_LABELS ? FRANC_LABELS[label as keyof typeof FRANC_LABELS] : null;
 }
 
+/** Among the seven, Cyrillic is Bulgarian's alone: no trigram ranking needed (it is the slow part). */
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
 export function detectLanguage(text: string, fallback: Locale = 'en'): Locale {
   if (LITHUANIAN_LETTERS.test(text)) return 'lt';
+  if (CYRILLIC.test(text)) return 'bg';
   if (letterCount(text) < DETECTION_MIN_LETTERS) {
     const told = TELLING_LETTERS.filter(([letters]) => letters.test(text)).map(([, language]) => language);
     return told.includes(fallback) ? fallback : (told[0] ?? fallback);

@@ -4,7 +4,6 @@
  * a word every note uses would make each lookup visit every note.
  */
 import type { Entry } from './entry';
-import { compareIds } from './rank';
 
 export class LocalPostings {
   private readonly byTerm = new Map<string, Entry[]>();
@@ -19,14 +18,13 @@ export class LocalPostings {
     }
   }
 
-  /** The notes sharing a term with `entry`, itself left out, in id order. */
-  sharing(entry: Entry): Entry[] {
-    const found = new Map<string, Entry>();
+  /** The notes sharing a term with `entry`, itself left out, in no particular order (callers rank them). */
+  sharing(entry: Entry): Set<Entry> {
+    const found = new Set<Entry>();
     for (const term of entry.tf.keys()) {
-      for (const other of this.byTerm.get(term) ?? []) {
-        if (other.note.id !== entry.note.id) found.set(other.note.id, other);
-      }
+      for (const other of this.byTerm.get(term) ?? []) found.add(other);
     }
-    return [...found.values()].sort((a, b) => compareIds(a.note.id, b.note.id));
+    found.delete(entry);
+    return found;
   }
 }

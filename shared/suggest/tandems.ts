@@ -5,7 +5,7 @@
  * common need, as in the EXCITE template) may meet any cluster's practice. Pairs already linked
  * on the board are left out, and a practice sharing no term with the need is no proposal.
  */
-import type { IndexInternals } from './entry';
+import type { Entry, IndexInternals } from './entry';
 import { LocalPostings } from './postings';
 import { byScoreThenId, compareIds } from './rank';
 import type { TandemProposal } from './types';
@@ -24,8 +24,12 @@ export const TANDEM_MIN_SCORE = 0.04;
 
 export function proposeTandems(ix: IndexInternals, options: TandemOptions): TandemProposal[] {
   const limit = Math.max(0, options.limit ?? DEFAULT_TANDEM_LIMIT);
-  const linked = new Set<string>();
-  for (const link of options.linked ?? []) linked.add(`${link.needId}\u0000${link.practiceId}`);
+  const linked = new Map<string, Set<string>>();
+  for (const link of options.linked ?? []) {
+    const practices = linked.get(link.needId) ?? new Set<string>();
+    practices.add(link.practiceId);
+    linked.set(link.needId, practices);
+  }
   const all = [...ix.entries.values()];
   const practices = new LocalPostings(all.filter((e) => e.note.kind === 'good-practice'));
   const needs = all
@@ -33,22 +37,19 @@ export function proposeTandems(ix: IndexInternals, options: TandemOptions): Tand
     .sort((x, y) => compareIds(x.note.id, y.note.id));
   const proposals: TandemProposal[] = [];
   for (const need of needs) {
-    const ranked: (TandemProposal & { id: string })[] = [];
+    const ranked: { id: string; practice: Entry; score: number }[] = [];
+    const alreadyLinked = linked.get(need.note.id);
     for (const practice of practices.sharing(need)) {
       if (need.note.cluster !== null && practice.note.cluster === need.note.cluster) continue;
-      if (linked.has(`${need.note.id}\u0000${practice.note.id}`)) continue;
+      if (alreadyLinked?.has(practice.note.id)) continue;
       const score = ix.similarity(need, practice);
-      if (score < TANDEM_MIN_SCORE) continue;
-      ranked.push({
-        id: practice.note.id,
-        needId: need.note.id,
-        practiceId: practice.note.id,
-        score,
-        shared: ix.sharedTerms(need, practice, practice),
-      });
+      if (score >= TANDEM_MIN_SCORE) ranked.push({ id: practice.note.id, practice, score });
     }
     ranked.sort(byScoreThenId);
-    proposals.push(...ranked.slice(0, limit).map(({ needId, practiceId, score, shared }) => ({ needId, practiceId, score, shared })));
+    // The reason is worked out only for the proposals answered.
+    for (const { practice, score } of ranked.slice(0, limit)) {
+      proposals.push({ needId: need.note.id, practiceId: practice.note.id, score, shared: ix.sharedTerms(need, practice, practice) });
+    }
   }
   return proposals;
 }

@@ -14,6 +14,11 @@ import { compareIds } from './rank';
 import type { SuggestionQuery, ThemeProposal } from './types';
 
 export const THEME_THRESHOLD = 0.2;
+/**
+ * Notes of one cell grouped at most (the first by id): grouping compares pairs, so this bounds a
+ * request's work; a whole workshop writes a few hundred notes, not this many in one cell.
+ */
+export const THEME_CELL_MAX = 400;
 /** Terms in a proposal's title, at most. */
 const TITLE_TERMS = 3;
 
@@ -39,6 +44,7 @@ function cellEdges(ix: IndexInternals, cell: readonly Entry[]): Edge[] {
 function groupCell(ix: IndexInternals, cell: readonly Entry[]): Entry[][] {
   const groupOf = new Map<string, Entry[]>(cell.map((e) => [e.note.id, [e]]));
   const pairScore = new Map<string, number>();
+  const rejected = new WeakMap<Entry[], WeakSet<Entry[]>>();
   const similarity = (a: Entry, b: Entry): number => {
     const key = a.note.id < b.note.id ? `${a.note.id}\u0000${b.note.id}` : `${b.note.id}\u0000${a.note.id}`;
     let score = pairScore.get(key);
@@ -51,10 +57,21 @@ function groupCell(ix: IndexInternals, cell: readonly Entry[]): Entry[][] {
   for (const edge of cellEdges(ix, cell)) {
     const left = groupOf.get(edge.a.note.id);
     const right = groupOf.get(edge.b.note.id);
-    if (!left || !right || left === right) continue;
+    if (!left || !right || left === right || rejected.get(left)?.has(right)) continue;
     let sum = 0;
     for (const a of left) for (const b of right) sum += similarity(a, b);
-    if (sum / (left.length * right.length) < THEME_THRESHOLD) continue;
+    if (sum / (left.length * right.length) < THEME_THRESHOLD) {
+      // Until one of the two grows, every other edge between them gets the same answer.
+      for (const [x, y] of [
+        [left, right],
+        [right, left],
+      ] as const) {
+        const set = rejected.get(x) ?? new WeakSet<Entry[]>();
+        set.add(y);
+        rejected.set(x, set);
+      }
+      continue;
+    }
     const merged = [...left, ...right];
     for (const e of merged) groupOf.set(e.note.id, merged);
   }
@@ -99,7 +116,8 @@ export function proposeThemes(ix: IndexInternals, query: SuggestionQuery): Theme
       if (query.kind !== undefined && query.kind !== kind) continue;
       const cell = [...ix.entries.values()]
         .filter((e) => e.note.dimension === dimension && e.note.kind === kind && e.note.themeId === null)
-        .sort((x, y) => compareIds(x.note.id, y.note.id));
+        .sort((x, y) => compareIds(x.note.id, y.note.id))
+        .slice(0, THEME_CELL_MAX);
       const groups = groupCell(ix, cell).map((group) => {
         const noteIds = group.map((e) => e.note.id).sort(compareIds);
         const shared = groupTerms(ix, group);

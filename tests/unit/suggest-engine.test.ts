@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CLUSTERS, DIMENSION_IDS, KIND_IDS } from '../../shared/model/vocabulary';
 import { createSuggestionIndex, type SuggestionIndex } from '../../shared/suggest/engine';
+import { THEME_CELL_MAX } from '../../shared/suggest/themes';
 import type { IndexedNote } from '../../shared/suggest/types';
 
 const SEED = 190_019;
@@ -210,5 +211,16 @@ describe('proposed tandems', () => {
     expect(tandems.map((t) => t.practiceId)).toEqual(['gaia', 'dti']);
     expect(tandems[0]?.shared).toEqual(expect.arrayContaining(['efficient', 'reporting', 'tool']));
     expect(index.proposeTandems({ needId: 'need', linked: [{ needId: 'need', practiceId: 'gaia' }] }).map((t) => t.practiceId)).toEqual(['dti']);
+  });
+});
+
+describe('bounded grouping', () => {
+  it(`[SG6] groups at most ${THEME_CELL_MAX} notes of a cell, the first by id`, () => {
+    const many = Array.from({ length: THEME_CELL_MAX + 2 }, (_, i) => note(`n${String(i).padStart(4, '0')}`, 'KPI monitoring'));
+    const grouped = indexOf(many)
+      .proposeThemes()
+      .flatMap((t) => t.noteIds);
+    expect(grouped).toHaveLength(THEME_CELL_MAX);
+    expect(grouped).not.toContain(`n${String(THEME_CELL_MAX).padStart(4, '0')}`);
   });
 });

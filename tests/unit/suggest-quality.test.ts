@@ -6,6 +6,10 @@
  *
  * Set A (written before the engine was tuned, from the report's "BEST PRACTICES NEEDED" and
  * "GOOD PRACTICE" boxes): 10 pairs, precision at 3 = 1.0 (10/10).
+ * Set B (written once the engine was done, never tuned on): 10 pairs, precision at 3 = 0.3
+ * (3/10). Its misses are pairs that share no word, only meaning: "matchmaking" and "B2B events",
+ * "social media" and "meetings", "expertise" and "experts" (stemmed apart); a lexical engine
+ * does not see them, and the floor below records that rather than hiding it.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +39,25 @@ const SET_A: readonly Pair[] = [
   ['A payment monitoring process and system', 'Efficient KPI monitoring thanks to a tool'],
 ];
 const SET_A_FLOOR = 0.9;
+/** What set B reached when it was first measured: a regression guard, not a target. */
+const SET_B_FLOOR = 0.3;
+
+/**
+ * Set B, written after the engine was done and never tuned on: the template's other needs, each
+ * with the practice a facilitator who read the report would pair it with.
+ */
+const SET_B: readonly Pair[] = [
+  ['Practices increasing human resources and expertise', 'Working teams organised in technology and market competence areas'],
+  ['Services and joint services for successful matchmaking', 'B2B events with an entry fee'],
+  ['Services and methodologies bringing demand and supply together', 'Partnerships with market-focused clusters'],
+  ['Efficient knowledge management among the team thanks to the CRM', 'Efficient KPI monitoring thanks to a tool'],
+  ['Practices to track success feedback from the members', 'Efficient KPI monitoring thanks to a tool'],
+  ['Leadership trainings for the cluster staff', 'Working teams organised in technology and market competence areas'],
+  ['Targeted-communication practices', 'Numerous formal and informal meetings'],
+  ["Communication actions demonstrating the cluster's added value", 'Numerous formal and informal meetings'],
+  ['Optimised use of communication channels and social media', 'Numerous formal and informal meetings'],
+  ['Elaboration of a services offer and price list', 'B2B events with an entry fee'],
+];
 
 function templateBoard(): { index: SuggestionIndex; notes: IndexedNote[] } {
   const doc = new Y.Doc();
@@ -51,7 +74,7 @@ function noteStarting(notes: readonly IndexedNote[], start: string): IndexedNote
   return found[0] as IndexedNote;
 }
 
-export function precisionAt3(index: SuggestionIndex, notes: readonly IndexedNote[], pairs: readonly Pair[]): number {
+function precisionAt3(index: SuggestionIndex, notes: readonly IndexedNote[], pairs: readonly Pair[]): number {
   let hits = 0;
   for (const [needText, practiceText] of pairs) {
     const need = noteStarting(notes, needText);
@@ -75,6 +98,10 @@ describe('proposed tandems on the EXCITE template', () => {
 
   it(`[SG9] set A: precision at 3 reaches at least ${SET_A_FLOOR} on ${SET_A.length} pairs chosen from the seed report`, () => {
     expect(precisionAt3(index, notes, SET_A)).toBeGreaterThanOrEqual(SET_A_FLOOR);
+  });
+
+  it(`[SG9] set B (unseen while tuning): precision at 3 stays at least ${SET_B_FLOOR} on ${SET_B.length} pairs`, () => {
+    expect(precisionAt3(index, notes, SET_B)).toBeGreaterThanOrEqual(SET_B_FLOOR);
   });
 
   it('[SG7] whichever cluster each template need is written by, it is never proposed a practice of its own cluster', () => {
