@@ -9,7 +9,7 @@
 import type * as Y from 'yjs';
 import type { Locale } from '../../shared/i18n/locales';
 import { MutationError } from '../../shared/model/errors';
-import { dismissProposal, restoreProposal } from '../../shared/model/mutations/dismissals';
+import { dismissProposal } from '../../shared/model/mutations/dismissals';
 import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
 import { setBoardLanguage } from '../../shared/model/mutations/meta';
 import { addMeToo, removeMeToo } from '../../shared/model/mutations/meToo';
@@ -77,9 +77,8 @@ export function boardCommands(session: CommandTarget) {
     /** [SU3] Adds this person's voice to someone else's note (idempotent); takeBackMeToo removes it. */
     meToo: (noteId: string): void => addMeToo(doc, noteId, session.author().id, origin),
     takeBackMeToo: (noteId: string): void => removeMeToo(doc, noteId, session.author().id, origin),
-    /** [SU6] A facilitator's "not this one" for a proposal, for the whole board (undoable). */
+    /** [SU6] A facilitator's "not this one" for a proposal, for the whole board (undo brings it back). */
     dismissProposal: (kind: ProposalKind, key: string): string => dismissProposal(doc, kind, key, session.author().id, origin),
-    restoreProposal: (kind: ProposalKind, key: string): void => restoreProposal(doc, kind, key, origin),
 
     editPrivateNote: (noteId: string, text: string): void => editNoteText(privateDoc(), noteId, text, origin),
     deletePrivateNote: (noteId: string): void => deleteNote(privateDoc(), noteId, origin),
