@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   'link.notesGone',
   'link.role',
   'link.startNeed',
+  'meToo.noSeat',
+  'meToo.ownNote',
   'metrics.tokenNeeded',
   'note.add.boardLocked',
   'note.add.dimensionLocked',

@@ -8,6 +8,7 @@ import type { DropTarget } from './dnd/intent';
 import { NoteComposer } from './NoteComposer';
 import { type NoteDecor, sameNotes } from './noteDecor';
 import { NoteList } from './NoteList';
+import { ProposeThemesButton } from './suggest/SuggestTools';
 import { sameTheme, ThemeBlock } from './ThemeBlock';
 
 function CellView_({ cell, dimensionLabel, decor }: CellProps) {
@@ -47,7 +48,10 @@ function CellView_({ cell, dimensionLabel, decor }: CellProps) {
       aria-label={label}
       data-cell={`${cell.dimension}/${cell.kind}`}
     >
-      <h3 className="cell-label">{kind}</h3>
+      <div className="cell-head">
+        <h3 className="cell-label">{kind}</h3>
+        {session.role === 'facilitator' && cell.noteCount > 1 && <ProposeThemesButton cell={cell} label={label} />}
+      </div>
       {cell.themes.map((theme) => (
         <ThemeBlock key={theme.id} theme={theme} decor={decor} />
       ))}

@@ -4,6 +4,7 @@ import { useT } from '../i18n/I18n';
 import { Dialog, DialogDone } from '../ui/Dialog';
 import { useBoard, useBoardView } from './context';
 import { quote } from './quote';
+import { NeedProposals } from './suggest/NeedProposals';
 
 /**
  * Matchmaking: link a "best practice needed" note to the good practices that answer it, usually
@@ -31,6 +32,7 @@ export function LinkDialog({ needId, onClose }: { needId: string; onClose(): voi
         {t('board.link.search')}
         <input value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('board.link.search.placeholder')} autoFocus />
       </label>
+      {session.role === 'facilitator' && <NeedProposals need={need} />}
       {practices.length === 0 ? (
         <p>{t('board.link.empty', { kind: t(kindKey('good-practice')) })}</p>
       ) : (

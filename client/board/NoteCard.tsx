@@ -29,6 +29,7 @@ import { presenceLine } from './notes/presenceLine';
 import { notesIn, rememberRoving, syncRoving } from './notes/roving';
 import { quote } from './quote';
 import type { PresenceUser } from './session';
+import { MeTooControl, useMeToo } from './suggest/MeToo';
 import { liveSelection } from './ui';
 import { useUi, useUiStore } from './uiContext';
 import { VoteControl } from './VoteControl';
@@ -234,12 +235,14 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
     },
   };
   const label = quote(note.text);
+  const meToo = useMeToo(note);
   const menuItems: MenuItem[] = [
     { id: 'edit', label: t('board.note.menu.edit'), run: actions.edit },
     { id: 'move', label: t('board.note.menu.move'), run: actions.move },
     { id: 'group', label: t('board.note.menu.group'), run: actions.group },
     ...(note.kind === 'need' ? [{ id: 'link', label: t('board.note.menu.link'), run: () => ui.update(() => ({ linking: note.id })) }] : []),
     { id: 'colour', label: t('board.note.menu.colour'), run: () => switchTo('colour', '.colour-choices [aria-pressed="true"]') },
+    ...(meToo.may ? [{ id: 'me-too', label: t(meToo.said ? 'suggest.meToo.takeBack' : 'suggest.meToo.add'), run: meToo.toggle }] : []),
     { id: 'select', label: t(selected ? 'board.note.menu.deselect' : 'board.note.menu.select'), run: actions.select },
     { id: 'drag', label: t('board.note.menu.drag'), run: actions.drag },
     ...linked.map((link) => ({ id: `link:${link.id}`, label: t('board.note.menu.goTo', { link: link.label }), run: () => ui.flashNote(link.id) })),
@@ -359,6 +362,7 @@ function CardMarkup({ note, editors, watchers, dimmed, mine, linked, mode, switc
           {note.carriedFrom && <span className="note-carried"> · {t('board.note.carriedFrom', { board: note.carriedFrom.boardTitle })}</span>}
         </span>
         {complete && <VoteControl noteId={note.id} label={label} />}
+        <MeTooControl note={note} label={label} />
         {presence && (
           <span className="note-presence" style={{ color: presence.colour }}>
             {presenceLine(translator, editors, watchers)}

@@ -1,8 +1,12 @@
 import { type KeyboardEvent, useState } from 'react';
 import { NOTE_TEXT_MAX } from '../../shared/model/schema';
 import { useT } from '../i18n/I18n';
+import { SimilarNotes } from './suggest/SimilarNotes';
 
-/** A textarea for a new note: Enter saves, Shift+Enter breaks the line, Escape cancels. */
+/**
+ * A textarea for a new note: Enter saves, Shift+Enter breaks the line, Escape cancels. Below it,
+ * the notes already on the board that say something close (SU1).
+ */
 export function NoteComposer({ label, onSave, onCancel }: { label: string; onSave(text: string): void; onCancel(): void }) {
   const { t } = useT();
   const [text, setText] = useState('');
@@ -44,6 +48,7 @@ export function NoteComposer({ label, onSave, onCancel }: { label: string; onSav
           {t('common.cancel')}
         </button>
       </div>
+      <SimilarNotes text={text} />
     </div>
   );
 }

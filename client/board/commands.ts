@@ -9,13 +9,16 @@
 import type * as Y from 'yjs';
 import type { Locale } from '../../shared/i18n/locales';
 import { MutationError } from '../../shared/model/errors';
+import { dismissProposal } from '../../shared/model/mutations/dismissals';
 import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
 import { setBoardLanguage } from '../../shared/model/mutations/meta';
+import { addMeToo, removeMeToo } from '../../shared/model/mutations/meToo';
 import { addNote, deleteNote, editNoteText, moveNotes, type MoveTarget, setNoteColour, ungroupNotes } from '../../shared/model/mutations/notes';
 import { dissolveTheme, groupNotes, moveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import type { LocalOrigin } from '../../shared/model/origin';
 import type { AuthorInput, ThemeInput } from '../../shared/model/schema';
 import type { Colour, DimensionId, KindId } from '../../shared/model/vocabulary';
+import type { ProposalKind } from '../../shared/suggest/dismissals';
 import type { ControlCommand } from '../../shared/workshop/commands';
 import type { Workshop } from './workshop';
 
@@ -70,6 +73,12 @@ export function boardCommands(session: CommandTarget) {
 
     linkPractice: (needId: string, practiceId: string): string => addLink(doc, needId, practiceId, session.author().id, origin),
     unlinkPractice: (needId: string, practiceId: string): void => removeLink(doc, linkId(needId, practiceId), origin),
+
+    /** [SU3] Adds this person's voice to someone else's note (idempotent); takeBackMeToo removes it. */
+    meToo: (noteId: string): void => addMeToo(doc, noteId, session.author().id, origin),
+    takeBackMeToo: (noteId: string): void => removeMeToo(doc, noteId, session.author().id, origin),
+    /** [SU6] A facilitator's "not this one" for a proposal, for the whole board (undo brings it back). */
+    dismissProposal: (kind: ProposalKind, key: string): string => dismissProposal(doc, kind, key, session.author().id, origin),
 
     editPrivateNote: (noteId: string, text: string): void => editNoteText(privateDoc(), noteId, text, origin),
     deletePrivateNote: (noteId: string): void => deleteNote(privateDoc(), noteId, origin),

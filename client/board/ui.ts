@@ -35,9 +35,17 @@ export interface UiState {
   linking: string | null;
   /** The panel docked beside the board (one at a time), or null. */
   dock: DockPanelId | null;
+  /** [SU5, SU7] What the Suggestions panel shows: proposed themes (for a cell or the board) or matchmaking. */
+  suggest: SuggestView;
 }
 
-export type DockPanelId = 'facilitator' | 'people' | 'engagement';
+export type DockPanelId = 'facilitator' | 'people' | 'engagement' | 'suggestions';
+
+export interface SuggestView {
+  tab: 'themes' | 'tandems';
+  /** The cell proposals are asked for; null for the whole board. */
+  cell: { dimension: DimensionId; kind: KindId } | null;
+}
 
 export class UiStore extends Store<UiState> {
   constructor() {
@@ -51,6 +59,7 @@ export class UiStore extends Store<UiState> {
       editing: null,
       linking: null,
       dock: null,
+      suggest: { tab: 'themes', cell: null },
     });
   }
 

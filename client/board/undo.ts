@@ -13,7 +13,7 @@
  * - every other command (add, move, colour, delete, theme and link operations) is a step of its own.
  */
 import * as Y from 'yjs';
-import { linksMap, notesMap, themesMap } from '../../shared/model/doc';
+import { dismissalsMap, linksMap, meTooMap, notesMap, themesMap } from '../../shared/model/doc';
 import type { LocalOrigin } from '../../shared/model/origin';
 
 /** Keystrokes closer together than this (and within one word) are one undo step. */
@@ -63,7 +63,7 @@ export class BoardUndo {
     // Registered before the UndoManager's own handler, so it can close the current step before
     // the manager decides whether this transaction merges into it.
     doc.on('afterTransaction', this.beforeCapture);
-    this.manager = new Y.UndoManager([notesMap(doc), themesMap(doc), linksMap(doc)], {
+    this.manager = new Y.UndoManager([notesMap(doc), themesMap(doc), linksMap(doc), meTooMap(doc), dismissalsMap(doc)], {
       trackedOrigins: new Set<unknown>([origin]),
       captureTimeout: CAPTURE_TIMEOUT_MS,
     });

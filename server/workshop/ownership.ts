@@ -9,6 +9,7 @@
  *    theme'), a note's text ('edit own text' / 'edit text'), and every dimension the update
  *    touches. A record's dimension is read raw from the stored map, valid or not, so a note the
  *    view skips (an unknown kind) is still in its dimension.
+ *  - [SU4, SU6] a "me too" only in their own name, and no dismissals (voices.ts).
  * Facilitators are bound by none of this (W1; the write rule allows them everything too).
  */
 import * as Y from 'yjs';
@@ -17,6 +18,8 @@ import { notesMap } from '../../shared/model/doc';
 import { isRecordRoot, RECORD_FIELDS, type RecordRoot } from '../../shared/model/limits';
 import { type BoardAction, mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
 import type { Locator, Place } from './places';
+import { refuse, refuseWith } from './refusal';
+import { VoiceRules } from './voices';
 
 export interface Writer {
   role: 'facilitator' | 'participant';
@@ -27,33 +30,17 @@ export interface Writer {
 /** Where a note came from and whose it is: set when it is created, never changed over a socket. */
 export const PROTECTED_NOTE_FIELDS: ReadonlySet<string> = new Set(['authorId', 'source', 'authorName', 'cluster', 'carriedFrom', 'createdAt']);
 
-const RECORD_NAMES: Readonly<Record<RecordRoot, string>> = { notes: 'note', themes: 'theme', links: 'link' };
+const RECORD_NAMES: Readonly<Record<RecordRoot, string>> = {
+  notes: 'note',
+  themes: 'theme',
+  links: 'link',
+  meToo: '"me too"',
+  dismissals: 'dismissal',
+};
 
 const THEME_TEXT_FIELDS: ReadonlySet<string> = new Set(['title', 'statement']);
 
-/**
- * Thrown by the guard's checks; its message is the reason logged (W7), its problem what the writer
- * is told in their language [LG4]: a refusal a person meets in use has its own code, the rest
- * (only a broken or hostile client sends them) are told as a malformed change with the clause.
- */
-export class Refusal extends Error {
-  override readonly name = 'Refusal';
-  readonly problem: Problem;
-
-  constructor(reason: string, problem?: Problem) {
-    super(reason);
-    this.problem = problem ?? { code: 'sync.malformed', values: { detail: reason } };
-  }
-}
-
-export function refuse(reason: string, problem?: Problem): never {
-  throw new Refusal(reason, problem);
-}
-
-/** A refusal with its own code; its logged reason is the English sentence. */
-export function refuseWith(problem: Problem): never {
-  throw new Refusal(englishSentence(problem), problem);
-}
+export { Refusal, refuse, refuseWith } from './refusal';
 
 /** A note record the update creates, with what it says about its author. */
 interface NewNote {
@@ -69,6 +56,7 @@ export class Ownership {
   /** Changes allowed only as part of deleting their whole record, with the reason otherwise. */
   private readonly unlessRecordDeleted: { record: Y.Item; reason: string; problem?: Problem }[] = [];
   private readonly deletedRecords = new Set<Y.Item>();
+  private readonly voices: VoiceRules;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -77,6 +65,7 @@ export class Ownership {
     private readonly locator: Locator,
   ) {
     this.participant = writer.role === 'participant';
+    this.voices = new VoiceRules(writer);
   }
 
   /** An item the update writes at `place` (its shape already checked). */
@@ -86,6 +75,13 @@ export class Ownership {
     if (!isRecordRoot(place.root) || place.key === null) return;
     this.touch(place);
     const fresh = this.locator.isFresh(place.record);
+    if (place.root === 'meToo' || place.root === 'dismissals') {
+      if (place.level === 2 && !((place.field ?? '') in RECORD_FIELDS[place.root]))
+        refuse(`a ${RECORD_NAMES[place.root]} has no field "${(place.field ?? '').slice(0, 64)}"`);
+      this.voices.written(place, item, fresh);
+      this.collectStrings(item);
+      return;
+    }
     const deletedContent = item.content instanceof Y.ContentDeleted;
     if (place.level === 1) {
       if (place.root === 'notes' && !deletedContent) this.newNotes.set(item, { authorIds: [], sources: [] });
@@ -95,9 +91,7 @@ export class Ownership {
     // Fields this version does not know are kept when a facilitator's newer client writes them
     // (S1), but are not a participant's to invent.
     if (place.level === 2 && !(field in RECORD_FIELDS[place.root])) refuse(`a ${RECORD_NAMES[place.root]} has no field "${field.slice(0, 64)}"`);
-    if (item.content instanceof Y.ContentAny) {
-      for (const value of item.content.arr) if (typeof value === 'string') this.strings.push(value);
-    }
+    this.collectStrings(item);
     if (place.level === 2 && place.root === 'notes') {
       const created = this.newNotes.get(place.record);
       if (created && item.content instanceof Y.ContentAny) {
@@ -117,6 +111,10 @@ export class Ownership {
     if (place.root === 'meta') refuseWith({ code: 'sync.facilitatorOnly' });
     if (!isRecordRoot(place.root) || place.key === null) return;
     this.touch(place);
+    if (place.root === 'meToo' || place.root === 'dismissals') {
+      this.voices.deleted(place, item, this.locator.isFresh(place.record));
+      return;
+    }
     if (place.level === 1) {
       this.deletedRecords.add(item);
       return;
@@ -138,7 +136,14 @@ export class Ownership {
     for (const { record, reason, problem } of this.unlessRecordDeleted) if (!this.deletedRecords.has(record)) refuse(reason, problem);
     if (this.newNotes.size > 0) this.ask('add', null);
     for (const note of this.newNotes.values()) this.checkAuthor(note);
+    this.voices.finish();
     this.checkLocks();
+  }
+
+  /** Strings an update writes: a dimension id or a note id among them brings a lock to ask. */
+  private collectStrings(item: Y.Item): void {
+    if (!(item.content instanceof Y.ContentAny)) return;
+    for (const value of item.content.arr) if (typeof value === 'string') this.strings.push(value);
   }
 
   /** The write rule's word on a change of text (private writing keeps some text off the board). */
@@ -221,6 +226,11 @@ function rawDimensions(doc: Y.Doc, root: string, key: string): string[] {
   const record: unknown = doc.getMap(root).get(key);
   if (root === 'notes' || root === 'themes') {
     const dimension = rawDimension(record);
+    return dimension === null ? [] : [dimension];
+  }
+  if (root === 'meToo' && record instanceof Y.Map) {
+    const noteId: unknown = record.get('noteId');
+    const dimension = typeof noteId === 'string' ? rawDimension(notesMap(doc).get(noteId)) : null;
     return dimension === null ? [] : [dimension];
   }
   if (root !== 'links' || !(record instanceof Y.Map)) return [];

@@ -16,6 +16,7 @@ import type facilitate from './messages/en/facilitate.json';
 import type pages from './messages/en/pages.json';
 import type report from './messages/en/report.json';
 import type room from './messages/en/room.json';
+import type suggest from './messages/en/suggest.json';
 
 export const NAMESPACES = [
   // One namespace a line.
@@ -27,6 +28,7 @@ export const NAMESPACES = [
   'errors',
   'report',
   'csv',
+  'suggest',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -40,6 +42,7 @@ interface English {
   errors: typeof errors;
   report: typeof report;
   csv: typeof csv;
+  suggest: typeof suggest;
 }
 
 /** Every message key, checked by the type checker wherever a message is asked for. */

@@ -6,6 +6,8 @@
  *   notes:  Y.Map<id, Y.Map>  one note each; `text` is a Y.Text (values are untrusted: check before use)
  *   themes: Y.Map<id, Y.Map>
  *   links:  Y.Map<id, Y.Map>
+ *   meToo:  Y.Map<`note>person`, Y.Map>  one "me too" each (issue 19): a person adding their voice to a note
+ *   dismissals: Y.Map<proposal key, Y.Map>  suggestions a facilitator dismissed for this board (issue 19)
  */
 import * as Y from 'yjs';
 import type { z } from 'zod';
@@ -27,6 +29,14 @@ export function themesMap(doc: Y.Doc): Y.Map<unknown> {
 
 export function linksMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('links');
+}
+
+export function meTooMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('meToo');
+}
+
+export function dismissalsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('dismissals');
 }
 
 /**

@@ -55,7 +55,7 @@ const dimension: FieldSpec = { type: 'enum', values: DIMENSION_IDS };
 const kind: FieldSpec = { type: 'enum', values: KIND_IDS };
 const order: FieldSpec = { type: 'string', max: ORDER_MAX };
 
-export type RecordRoot = 'notes' | 'themes' | 'links';
+export type RecordRoot = 'notes' | 'themes' | 'links' | 'meToo' | 'dismissals';
 
 /** The fields of each record type, as the mutations in `mutations/` write them. */
 export const RECORD_FIELDS: Readonly<Record<RecordRoot, Readonly<Record<string, FieldSpec>>>> = {
@@ -96,6 +96,17 @@ export const RECORD_FIELDS: Readonly<Record<RecordRoot, Readonly<Record<string, 
     createdBy: id,
     createdAt: time,
   },
+  meToo: {
+    id: { type: 'string', max: KEY_MAX },
+    noteId: id,
+    personId: id,
+    createdAt: time,
+  },
+  dismissals: {
+    id: { type: 'string', max: KEY_MAX },
+    createdBy: id,
+    createdAt: time,
+  },
 };
 
 /** Without these a record cannot be placed on the board (the view would skip it). */
@@ -103,6 +114,8 @@ export const REQUIRED_FIELDS: Readonly<Record<RecordRoot, readonly string[]>> = 
   notes: ['text', 'dimension', 'kind'],
   themes: ['dimension', 'kind'],
   links: ['needId', 'practiceId'],
+  meToo: ['noteId', 'personId'],
+  dismissals: [],
 };
 
 /** The board's settings (the `meta` map): plain values only, written by facilitators. */
@@ -115,7 +128,7 @@ export const META_FIELDS: Readonly<Record<string, FieldSpec>> = {
 };
 
 /** The root maps of a board document; nothing else belongs in it. */
-export const BOARD_ROOTS: ReadonlySet<string> = new Set(['meta', 'notes', 'themes', 'links']);
+export const BOARD_ROOTS: ReadonlySet<string> = new Set(['meta', 'notes', 'themes', 'links', 'meToo', 'dismissals']);
 
 /**
  * Fields that never belong to a board record. Vote totals live in the control document, written
@@ -125,7 +138,7 @@ export const BOARD_ROOTS: ReadonlySet<string> = new Set(['meta', 'notes', 'theme
 export const FOREIGN_FIELDS: ReadonlySet<string> = new Set(['votes']);
 
 export function isRecordRoot(root: string): root is RecordRoot {
-  return root === 'notes' || root === 'themes' || root === 'links';
+  return root === 'notes' || root === 'themes' || root === 'links' || root === 'meToo' || root === 'dismissals';
 }
 
 /**

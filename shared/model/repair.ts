@@ -15,7 +15,7 @@ import type { ServerOrigin } from './origin';
 /** Levels deleted per transaction: deep enough to be quick, shallow enough for any stack. */
 const LEVELS_PER_TRANSACTION = 200;
 
-const RECORD_ROOTS: readonly RecordRoot[] = ['notes', 'themes', 'links'];
+const RECORD_ROOTS: readonly RecordRoot[] = ['notes', 'themes', 'links', 'meToo', 'dismissals'];
 
 /** The nested types a board holds that no record may, parents before children. */
 function strayTypes(doc: Y.Doc): Y.AbstractType<unknown>[] {

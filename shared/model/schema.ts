@@ -106,6 +106,27 @@ export const linkRecord = z.looseObject({
 });
 export type LinkRecord = z.infer<typeof linkRecord>;
 
+/**
+ * [SU3] One person's "me too" on a note (issue 19): they add their voice to a note someone else
+ * wrote instead of writing the same thing again. Keyed `note>person` (meTooId), so saying it twice
+ * is one record and two devices converge; the set of a note's person ids is its count.
+ */
+export const meTooRecord = z.looseObject({
+  id: z.string().min(1),
+  noteId: z.string().min(1),
+  personId: z.string().min(1),
+  createdAt: timestamp,
+});
+export type MeTooRecord = z.infer<typeof meTooRecord>;
+
+/** [SU6] A proposal (a theme's or a tandem's key) a facilitator dismissed for this board. */
+export const dismissalRecord = z.looseObject({
+  id: z.string().min(1),
+  createdBy: z.string().catch(''),
+  createdAt: timestamp,
+});
+export type DismissalRecord = z.infer<typeof dismissalRecord>;
+
 export const metaRecord = z.looseObject({
   title: z.string().catch('Untitled board'),
   template: z.string().nullable().catch(null),

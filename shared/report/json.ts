@@ -200,7 +200,8 @@ type ExportedNote = BoardExport['notes'][number];
 
 /** Strips what the view adds to a note record (derived fields), keeping unknown stored fields. */
 function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, infer N> ? N : never): ExportedNote {
-  const { clusterLabel, linkedIds, byline, colourPicked, colour, ...record } = note;
+  // `meToo` (SU3) is derived from the board's own records, not the note's: not a stored field.
+  const { clusterLabel, linkedIds, byline, colourPicked, colour, meToo, ...record } = note;
   // [NA3] Only a colour picked by hand is stored: the view's kind colour would come back as picked.
   return { ...record, colour: colourPicked ? colour : null };
 }

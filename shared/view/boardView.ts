@@ -13,13 +13,17 @@
  */
 import type * as Y from 'yjs';
 import type { z } from 'zod';
-import { linksMap, metaMap, notesMap, plainRecord, readRecord, themesMap } from '../model/doc';
+import { dismissalsMap, linksMap, metaMap, meTooMap, notesMap, plainRecord, readRecord, themesMap } from '../model/doc';
 import { byOrder } from '../model/order';
 import {
+  type DismissalRecord,
+  dismissalRecord,
   type LinkRecord,
   linkRecord,
   type MetaRecord,
   metaRecord,
+  type MeTooRecord,
+  meTooRecord,
   type NoteRecord,
   noteRecord,
   type ThemeRecord,
@@ -50,6 +54,11 @@ export interface NoteView extends NoteRecord {
   byline: string;
   /** Ids of notes linked to this one (practices for a need, needs for a practice). */
   linkedIds: string[];
+  /**
+   * [SU3] The people who said "me too" to this note, as person ids in id order (each once; the
+   * author's own is never counted). `meToo.length` is the note's count, for the board and reports.
+   */
+  meToo: string[];
 }
 
 export interface ThemeView extends ThemeRecord {
@@ -76,6 +85,8 @@ export interface BoardView {
   meta: MetaRecord;
   dimensions: DimensionView[];
   links: LinkRecord[];
+  /** [SU6] Keys (dismissalId) of the proposals a facilitator dismissed for this board. */
+  dismissed: ReadonlySet<string>;
   notesById: ReadonlyMap<string, NoteView>;
   noteCount: number;
   invalid: { notes: number; themes: number; links: number };
@@ -119,6 +130,9 @@ export interface BoardRecords {
   notes: { valid: NoteRecord[]; invalid: number };
   themes: { valid: ThemeRecord[]; invalid: number };
   links: { valid: LinkRecord[]; invalid: number };
+  /** Absent where a reader builds records without them (an export's bounded copy): none then. */
+  meToo?: { valid: MeTooRecord[]; invalid: number };
+  dismissals?: { valid: DismissalRecord[]; invalid: number };
 }
 
 export function readBoardRecords(doc: Y.Doc, options: { notes: boolean } = { notes: true }): BoardRecords {
@@ -127,6 +141,8 @@ export function readBoardRecords(doc: Y.Doc, options: { notes: boolean } = { not
     notes: options.notes ? readAll(notesMap(doc), noteRecord) : { valid: [], invalid: 0 },
     themes: readAll(themesMap(doc), themeRecord),
     links: readAll(linksMap(doc), linkRecord),
+    meToo: readAll(meTooMap(doc), meTooRecord),
+    dismissals: readAll(dismissalsMap(doc), dismissalRecord),
   };
 }
 
@@ -188,6 +204,26 @@ function sameAttribution(view: NoteView, shown: ReturnType<typeof attribution>):
   );
 }
 
+/**
+ * [SU3] Each note's "me too" person ids, sorted. A record counts only under its own key (a record
+ * filed under another note's or person's key would let one voice count twice), and never the
+ * note's author (nobody agrees with themselves).
+ */
+function meTooVoices(records: readonly MeTooRecord[], notes: readonly NoteRecord[]): Map<string, string[]> {
+  const authors = new Map(notes.map((n) => [n.id, n.authorId]));
+  const voices = new Map<string, string[]>();
+  for (const record of records) {
+    if (record.id !== `${record.noteId}>${record.personId}`) continue;
+    const author = authors.get(record.noteId);
+    if (author === undefined || author === record.personId) continue;
+    const list = voices.get(record.noteId) ?? [];
+    list.push(record.personId);
+    voices.set(record.noteId, list);
+  }
+  for (const list of voices.values()) list.sort();
+  return voices;
+}
+
 /** The people each derived view was resolved with (NO_PEOPLE for none), to tell when they changed. */
 const resolvedWith = new WeakMap<BoardView, BoardPeople>();
 /** The words each view's attributions were made in. */
@@ -208,7 +244,7 @@ export function deriveBoardView(
   people?: BoardPeople,
   words: AttributionWords = ENGLISH_ATTRIBUTION,
 ): BoardView {
-  const { meta, notes, themes, links } = records;
+  const { meta, notes, themes, links, meToo, dismissals } = records;
 
   const noteIds = new Set(notes.valid.map((n) => n.id));
   const liveLinks = links.valid
@@ -219,6 +255,8 @@ export function deriveBoardView(
     linked.set(link.needId, [...(linked.get(link.needId) ?? []), link.practiceId]);
     linked.set(link.practiceId, [...(linked.get(link.practiceId) ?? []), link.needId]);
   }
+
+  const voices = meTooVoices(meToo?.valid ?? [], notes.valid);
 
   const cells = new Map<string, CellView>();
   for (const dimension of DIMENSIONS) {
@@ -245,10 +283,15 @@ export function deriveBoardView(
   const notesById = new Map<string, NoteView>();
   for (const note of [...notes.valid].sort(byOrder)) {
     const linkedIds = linked.get(note.id) ?? NO_LINKS;
+    const noteVoices = voices.get(note.id) ?? NO_LINKS;
     const before = previous?.notesById.get(note.id);
     const shown = peopleChanged || !before ? attribution(note, people, words) : null;
     const view: NoteView =
-      before && sourceOf?.(before) === note && sameIds(before.linkedIds, linkedIds) && (shown === null || sameAttribution(before, shown))
+      before &&
+      sourceOf?.(before) === note &&
+      sameIds(before.linkedIds, linkedIds) &&
+      sameIds(before.meToo, noteVoices) &&
+      (shown === null || sameAttribution(before, shown))
         ? before
         : {
             ...note,
@@ -256,6 +299,7 @@ export function deriveBoardView(
             colourPicked: note.colour !== null,
             ...(shown ?? attribution(note, people, words)),
             linkedIds,
+            meToo: noteVoices,
           };
     notesById.set(note.id, view);
     const cell = cells.get(cellKey(note.dimension, note.kind));
@@ -275,6 +319,7 @@ export function deriveBoardView(
       cells: KINDS.map((k) => cells.get(cellKey(d.id, k.id))).filter((c): c is CellView => c !== undefined),
     })),
     links: liveLinks,
+    dismissed: new Set((dismissals?.valid ?? []).map((d) => d.id)),
     notesById,
     noteCount: notesById.size,
     invalid: { notes: notes.invalid, themes: themes.invalid, links: links.invalid },

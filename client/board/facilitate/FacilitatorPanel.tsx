@@ -6,6 +6,7 @@
 import './facilitate.css';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/I18n';
+import { SuggestTools } from '../suggest/SuggestTools';
 import { BoardLanguage } from './BoardLanguage';
 import { BringHere } from './BringHere';
 import { HistoryPanel } from './HistoryPanel';
@@ -57,6 +58,9 @@ export function FacilitatorPanel({ onClose }: { onClose(): void }) {
         </PanelSection>
         <PanelSection id="focus" title={t('facilitate.section.focus')}>
           <BringHere />
+        </PanelSection>
+        <PanelSection id="suggestions" title={t('suggest.panel.title')}>
+          <SuggestTools />
         </PanelSection>
         <PanelSection id="history" title={t('facilitate.section.history')}>
           <HistoryPanel />

@@ -7,6 +7,7 @@ import { useDock } from './dock';
 
 // Loaded when first shown: only facilitators open their panel, and few people the engagement.
 const FacilitatorPanel = lazy(() => import('../facilitate/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })));
+const SuggestionsPanel = lazy(() => import('../suggest/SuggestionsPanel').then((m) => ({ default: m.SuggestionsPanel })));
 const EngagementPanel = lazy(() => import('../EngagementPanel').then((m) => ({ default: m.EngagementPanel })));
 
 function Loading({ what }: { what: MessageKey }) {
@@ -30,6 +31,13 @@ export function DockedPanel() {
       return (
         <Suspense fallback={<Loading what="room.loading.facilitator" />}>
           <FacilitatorPanel onClose={dock.close} />
+        </Suspense>
+      );
+    case 'suggestions':
+      if (session.role !== 'facilitator') return null;
+      return (
+        <Suspense fallback={<Loading what="suggest.loading" />}>
+          <SuggestionsPanel onClose={dock.close} />
         </Suspense>
       );
     case 'people':

@@ -8,6 +8,7 @@ import { NOTE_TEXT_MAX } from '../../../shared/model/schema';
 import { dimensionLabel, DIMENSIONS, KINDS } from '../../../shared/model/vocabulary';
 import { useT } from '../../i18n/I18n';
 import { useBoard, useControl } from '../context';
+import { SimilarNotes } from '../suggest/SimilarNotes';
 import type { WriteChoice } from './writeChoice';
 
 function Closed() {
@@ -116,6 +117,7 @@ export function WriteForm({ choice, onChoice }: { choice: WriteChoice; onChoice(
           {privately ? t('room.write.save') : t('room.write.send')}
         </button>
       </form>
+      <SimilarNotes text={text} />
       <p className="phone-write-sent" role="status">
         {sent && t(sent.privately ? 'room.write.saved' : 'room.write.sent', { place: placeOf(sent) })}
       </p>
