@@ -1,7 +1,7 @@
 /** A `Report` made by hand, for the charts and the printable page: only what they read. */
 import { DIMENSIONS } from '../../shared/model/vocabulary';
 import type { EngagementRow, TimeBucket } from '../../shared/report/engagement';
-import type { Report, ReportDimension } from '../../shared/report/report';
+import type { Report, ReportDimension, ReportNote } from '../../shared/report/report';
 
 export interface FixtureInput {
   rows?: EngagementRow[];
@@ -28,6 +28,46 @@ export function sampleBuckets(counts: readonly number[], minutes = 5): TimeBucke
     // As engagement.ts labels them: with the date once the bars are a day wide.
     return { start, label: minutes >= 1440 ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso.slice(11, 16), notes };
   });
+}
+
+let noteId = 0;
+function note(text: string, cluster: string, votes = 0, extra: Partial<ReportNote> = {}): ReportNote {
+  return { id: `n${++noteId}`, text, cluster, author: 'Ana', votes, carriedFrom: null, source: null, ...extra };
+}
+
+/** Every dimension with challenges, needs and good practices: themed, loose and empty cells. */
+export function sampleDimensions(): ReportDimension[] {
+  return DIMENSIONS.map((d, i) => ({
+    number: i + 1,
+    label: d.label,
+    sections: [
+      {
+        kind: 'challenge',
+        noteCount: 3,
+        groups: [
+          {
+            theme: { title: 'Funding cycles', statement: 'Members want a steadier income\nthan project calls give.', votes: 5 },
+            notes: [note('Public funding stops between calls', 'Silicon Saxony', 3), note('SME members cannot pay higher fees', 'DTI Cluster', 2)],
+          },
+          { theme: null, notes: [note(`Hard to measure impact in ${d.label.toLowerCase()}`, 'GAIA', 0, { carriedFrom: 'Kick-off, Dresden' })] },
+        ],
+      },
+      { kind: 'need', noteCount: i % 2, groups: i % 2 ? [{ theme: null, notes: [note('A shared KPI template', 'SCS Cluster', 1)] }] : [] },
+      {
+        kind: 'good-practice',
+        noteCount: 2,
+        groups: [
+          {
+            theme: null,
+            notes: [
+              note('Quarterly members’ day with a pitch slot for every new member, run by the members themselves.', 'Business Hive Vilnius', 4),
+              note('Service catalogue priced by membership tier', 'Mazovia Cluster ICT', 0, { source: 'CSV import by Anna' }),
+            ],
+          },
+        ],
+      },
+    ],
+  }));
 }
 
 export function fixtureReport(input: FixtureInput = {}): Report {
