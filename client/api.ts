@@ -92,6 +92,27 @@ export async function apiDownloadExport(boardId: string, token: string, format: 
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * [RG9] Shows the printable report in a new tab. The tab is opened by the click itself (a popup
+ * blocker lets only that through) and cut from this page (`opener`); the report is fetched with
+ * the token in a header and shown from a blob URL, so the token never lands in a URL or history.
+ * The blob stays alive while this page does, so the tab can be reloaded. Without a tab (blocked),
+ * the page is downloaded instead.
+ */
+export async function apiOpenPrintable(boardId: string, token: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  if (tab) tab.opener = null;
+  try {
+    const response = await send(API.exportBoard, { board: boardId }, { token }, { query: '?format=html' });
+    const url = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html;charset=utf-8' }));
+    if (tab) tab.location.href = url;
+    else window.location.assign(url);
+  } catch (error) {
+    tab?.close();
+    throw error;
+  }
+}
+
 /** `seat`: the importing person's, so the notes read "CSV import by <their name>". */
 export async function apiImportCsv(boardId: string, token: string, seat: string | null, csv: string): Promise<AnswerOf<typeof API.importCsv>> {
   const response = await send(API.importCsv, { board: boardId }, { token, seat }, { body: csv, contentType: 'text/csv' });

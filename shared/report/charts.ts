@@ -218,6 +218,9 @@ function votesChart(words: Translator, clusters: ShownCluster[]): ChartSpec | nu
   };
 }
 
+/** Fewer bars than this are drawn as narrow as this many would be. */
+const MIN_TIME_SLOTS = 12;
+
 /** [RG1] Contributions per interval, one bar per time bucket of the engagement figures. */
 function overTimeChart(report: Report, words: Translator): ChartSpec | null {
   const buckets = report.engagement.overTime;
@@ -239,7 +242,12 @@ function overTimeChart(report: Report, words: Translator): ChartSpec | null {
     spec: {
       ...frame(words, title),
       data: { values },
-      mark: { type: 'bar', color: BAR_COLOUR },
+      // A few bars keep the width they would have among a dozen, rather than filling the chart.
+      mark: {
+        type: 'bar',
+        color: BAR_COLOUR,
+        width: values.length >= MIN_TIME_SLOTS ? { band: 0.85 } : Math.floor(((CHART_WIDTH - 80) / MIN_TIME_SLOTS) * 0.85),
+      },
       height: 220,
       encoding: {
         x: {

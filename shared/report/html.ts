@@ -31,20 +31,6 @@ function lines(text: string): string {
     .join('<br>');
 }
 
-/**
- * The footer's "Page 2 of 5" as a CSS `content` value: the translated sentence around the page
- * counters, each piece a CSS string.
- */
-function pageCounter(words: Translator): string {
-  const sentence = words.t('report.print.page', { page: '\uE000', pages: '\uE001' });
-  const css = (text: string) => `"${text.replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
-  return sentence
-    .split(/(\uE000|\uE001)/)
-    .filter((part) => part !== '')
-    .map((part) => (part === '\uE000' ? 'counter(page)' : part === '\uE001' ? 'counter(pages)' : css(part)))
-    .join(' ');
-}
-
 function votes(words: Translator, count: number): string {
   return count > 0 ? ` <span class="votes">${escapeHtml(words.t('report.votes', { count }))}</span>` : '';
 }
@@ -169,9 +155,7 @@ export function renderHtml(report: Report, words: Translator, charts: readonly H
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(report.title)}</title>
-<style>${PRINT_STYLES}
-@page { @bottom-center { content: ${pageCounter(words)}; } }
-</style>
+<style>${PRINT_STYLES}</style>
 </head>
 <body>
 <main>

@@ -1,12 +1,18 @@
 /**
  * [RG8] The printable report's stylesheet. On paper: A4 with 18 mm margins, page numbers in the
- * footer (the page adds the translated words), each main section on a new page, and no break
- * inside a note, a call-out, a table row or a chart. On screen: a sheet on a grey desk, or the
- * full width of a phone.
+ * footer ("2 / 9": no words, so the sheet is the same in every language), each main section on a
+ * new page, and no break inside a note, a call-out, a table row or a chart. On screen: a sheet on
+ * a grey desk, or the full width of a phone.
+ *
+ * The same text in every report, on purpose: the app's content security policy allows this one
+ * inline sheet by its hash (server/http/headers.ts), which is what lets the page opened from the
+ * board (a blob URL, which inherits the app's policy) be styled at all.
  */
 export const PRINT_STYLES = `
 @page { size: A4; margin: 18mm 18mm 20mm; }
-@page { @bottom-center { font: 9pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; } }
+@page {
+  @bottom-center { content: counter(page) " / " counter(pages); font: 9pt "DejaVu Sans", "Liberation Sans", Arial, sans-serif; color: #555; }
+}
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderCharts } from '../../server/reports/charts';
 import { escapeHtml, renderHtml } from '../../shared/report/html';
+import { PRINT_STYLES } from '../../shared/report/htmlStyles';
 import type { Report, ReportNote } from '../../shared/report/report';
 import { reportTranslator } from '../../shared/report/words';
 import { HOSTILE_TEXTS } from '../helpers/hostileTexts';
@@ -86,10 +87,13 @@ describe('the printable report page (RG)', () => {
     expect(html.match(/<figure class="chart"/g)).toHaveLength(3);
   });
 
-  it('[RG8] A4 pages with margins, page numbers, a new page per main section, no break inside a note, call-out or chart', () => {
+  it('[RG8] A4 pages with margins, page numbers (the same sheet in every language), a new page per main section, no break inside a note, call-out or chart', () => {
     const html = renderHtml(fixtureReport({ dimensions: sampleDimensions() }), en, []);
+    // One sheet, whatever the language: the app's policy allows it by its hash.
+    expect(html).toContain(`<style>${PRINT_STYLES}</style>`);
+    expect(renderHtml(fixtureReport(), fr, [])).toContain(`<style>${PRINT_STYLES}</style>`);
     expect(html).toContain('@page { size: A4; margin: 18mm 18mm 20mm; }');
-    expect(html).toContain('content: "Page " counter(page) " of " counter(pages);');
+    expect(html).toContain('@bottom-center { content: counter(page) " / " counter(pages);');
     expect(html).toMatch(/section\.main \{ break-before: page;/);
     expect(html).toMatch(/\.note, \.callout, \.tandem, tr, figure, blockquote \{ break-inside: avoid;/);
     // One main section per dimension, then matchmaking and engagement.
@@ -99,7 +103,6 @@ describe('the printable report page (RG)', () => {
   it('[RG8] good practices are call-outs naming their cluster, in the report’s language', () => {
     const html = renderHtml(fixtureReport({ dimensions: sampleDimensions() }), fr, []);
     expect(html).toContain('<aside class="callout"><p class="callout-from">Bonne pratique de Business Hive Vilnius</p>');
-    expect(html).toContain('content: "Page " counter(page) " sur " counter(pages);');
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Pour conserver ce rapport en PDF');
   });
