@@ -20,7 +20,9 @@ async function openPrintable(page: Page): Promise<Page> {
   return tab;
 }
 
-test('[RG9] the Export menu opens the printable report in a new tab, the token in no URL; a viewer has no Export menu', async ({ browser }) => {
+test('[RG9] the Export menu opens the printable report in a new tab (a file where no tab may open), the token in no URL; a viewer has no Export menu', async ({
+  browser,
+}) => {
   const board = await boards.server.createBoard('Printable <b>workshop</b>', 'excite-d1.4');
   const page = await boards.newPerson(browser, { viewport: { width: 1440, height: 900 } });
   await joinBoard(page, board.links.participant, 'Clémence', 'SCS Cluster');
@@ -42,6 +44,15 @@ test('[RG9] the Export menu opens the printable report in a new tab, the token i
   await tab.screenshot({ path: test.info().outputPath('printable-390.png') });
   // Nothing spills sideways on a phone.
   expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // Where a blocker refuses the tab, the page comes as a file and the board stays.
+  await page.evaluate(() => {
+    window.open = () => null;
+  });
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Printable report' }).click()]);
+  expect(file.suggestedFilename()).toMatch(/^printable-b-workshop-b-\d{4}-\d{2}-\d{2}\.html$/);
+  await expect(page.getByTestId('connection')).toHaveText('Live');
 
   const viewer = await boards.newPerson(browser);
   await joinBoard(viewer, board.links.viewer, 'Projector', 'GAIA');
