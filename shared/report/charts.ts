@@ -28,12 +28,13 @@ export const CHART_FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-
 /**
  * [RG2] One colour per partner cluster, in the vocabulary's order, whatever the board: neighbours
  * differ in lightness (grey 11%, 71%, 40%, 85%, 25%, 57%), so stacked segments stay apart in a
- * greyscale print. Then two for other named clusters, then "no cluster" and "Others" in greys.
+ * greyscale print. Then two for other named clusters (37%, 58%), then "no cluster" (83%) and
+ * "Others" (15%) in greys, so the usual tails (…, SCS, another, "no cluster") stay apart too.
  */
 const PARTNER_COLOURS = ['#1a1446', '#f2b134', '#2a8a52', '#bfe0f5', '#8a1c33', '#9a7fd1'] as const;
-const EXTRA_COLOURS = ['#4fb3a9', '#7b5a2e'] as const;
-const NO_CLUSTER_COLOUR = '#a8a8a8';
-const OTHERS_COLOUR = '#e2e2e2';
+const EXTRA_COLOURS = ['#7b5a2e', '#4fb3a9'] as const;
+const NO_CLUSTER_COLOUR = '#d4d4d4';
+const OTHERS_COLOUR = '#262626';
 const BAR_COLOUR = PARTNER_COLOURS[0];
 
 interface ShownCluster {

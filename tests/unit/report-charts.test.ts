@@ -69,17 +69,24 @@ describe('the report charts (RG)', () => {
     expect(new Set(partners).size).toBe(CLUSTERS.length);
   });
 
-  it('[RG2] the partners’ colours alternate dark and light, so neighbours differ in a greyscale print', () => {
-    const shown = chartClusters(
-      CLUSTERS.map((c) => row(c.label, 1)),
-      'Others',
-    );
+  it('[RG2] neighbours differ in lightness, so stacked segments stay apart in a greyscale print', () => {
     const grey = (hex: string) => {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
       return 0.299 * (r ?? 0) + 0.587 * (g ?? 0) + 0.114 * (b ?? 0);
     };
-    for (let i = 1; i < shown.length; i++) {
-      expect(Math.abs(grey(shown[i]?.colour ?? '') - grey(shown[i - 1]?.colour ?? ''))).toBeGreaterThan(0.2);
+    const partners = CLUSTERS.map((c) => row(c.label, 1));
+    const boards = [
+      partners,
+      [...partners, row('Other: Guests', 1), row(NO_CLUSTER_LABEL, 1)],
+      [...partners, row('Other: Guests', 1), row('Other: Press', 1)],
+      [...partners, row('Other: Guests', 1), row('Other: Press', 1), row(NO_CLUSTER_LABEL, 1), row('Other: City', 1)],
+    ];
+    for (const rows of boards) {
+      const shown = chartClusters(rows, 'Others');
+      for (let i = 1; i < shown.length; i++) {
+        const apart = Math.abs(grey(shown[i]?.colour ?? '') - grey(shown[i - 1]?.colour ?? ''));
+        expect(apart, `${shown[i - 1]?.label} / ${shown[i]?.label}`).toBeGreaterThan(0.19);
+      }
     }
   });
 
