@@ -79,7 +79,7 @@ export const apiCreateBoard = (title: string, template: TemplateId, from?: { boa
 export const apiBoardInfo = (boardId: string, token: string) => request(API.boardInfo, { board: boardId }, { token, protocol: true });
 
 /** Downloads a board export (the token goes in a header, never in a URL). */
-export async function apiDownloadExport(boardId: string, token: string, format: 'md' | 'csv' | 'docx' | 'json'): Promise<void> {
+export async function apiDownloadExport(boardId: string, token: string, format: 'md' | 'csv' | 'docx' | 'json' | 'html'): Promise<void> {
   const response = await send(API.exportBoard, { board: boardId }, { token }, { query: `?format=${format}` });
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `board.${format}`;
   const url = URL.createObjectURL(await response.blob());
@@ -90,6 +90,26 @@ export async function apiDownloadExport(boardId: string, token: string, format: 
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * [RG9] Shows the printable report in a new tab. The tab is opened by the click itself (a popup
+ * blocker lets only that through) and cut from this page (`opener`); the report is fetched with
+ * the token in a header and shown from a blob URL, so the token never lands in a URL or history.
+ * The blob stays alive while this page does, so the tab can be reloaded. Where no tab may open
+ * (a blocker), the page is downloaded as a file instead, and the board stays where it is.
+ */
+export async function apiOpenPrintable(boardId: string, token: string): Promise<void> {
+  const tab = window.open('', '_blank');
+  if (!tab) return apiDownloadExport(boardId, token, 'html');
+  tab.opener = null;
+  try {
+    const response = await send(API.exportBoard, { board: boardId }, { token }, { query: '?format=html' });
+    tab.location.href = URL.createObjectURL(new Blob([await response.text()], { type: 'text/html;charset=utf-8' }));
+  } catch (error) {
+    tab.close();
+    throw error;
+  }
 }
 
 /** `seat`: the importing person's, so the notes read "CSV import by <their name>". */

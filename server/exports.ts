@@ -8,6 +8,7 @@ import { BOARD_DOC, CONTROL_DOC, docKey, type DocName } from '../shared/protocol
 import { exportView } from '../shared/report/bounds';
 import { renderCsv } from '../shared/report/csv';
 import type { Participant } from '../shared/report/engagement';
+import { renderHtml } from '../shared/report/html';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
 import { buildReport } from '../shared/report/report';
@@ -15,11 +16,12 @@ import { reportLocale, reportTranslator } from '../shared/report/words';
 import { type BoardPeople, type BoardView, boardView } from '../shared/view/boardView';
 import { publishedVotes, readControl } from '../shared/workshop/control';
 import type { ReadCache } from './http/readCache';
+import { renderCharts } from './reports/charts';
 import { renderDocx } from './reports/docx';
 import { applyStoredState, type BoardRecord, type BoardStore } from './storage/store';
 import type { Rooms } from './sync/rooms';
 
-export const EXPORT_FORMATS = ['md', 'csv', 'json', 'docx'] as const;
+export const EXPORT_FORMATS = ['md', 'csv', 'json', 'docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -115,6 +117,15 @@ export async function exportBoard(
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         body: await renderDocx(buildReport(view, { generatedAt: now, votes, people }), words),
       };
+    case 'html': {
+      // [RG6] The printable report: the charts go in as SVG.
+      const report = buildReport(view, { generatedAt: now, votes, people });
+      return {
+        filename: `${stem}.html`,
+        contentType: 'text/html; charset=utf-8',
+        body: renderHtml(report, words, await renderCharts(report, words)),
+      };
+    }
     case 'json':
       return {
         filename: `${stem}.json`,

@@ -22,6 +22,7 @@ import { WorkshopError } from '../workshop/errors';
 import type { Workshop } from '../workshop/workshop';
 import { authorise, bearerToken } from './auth';
 import { handleDeletedNotesApi } from './deletedNotesApi';
+import { REPORT_CSP } from './headers';
 import { handleNotesApi } from './notesApi';
 import { type Quotas, RateLimitedError } from './quotas';
 import type { ReadCache } from './readCache';
@@ -121,8 +122,10 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const exported = await sharedExport(deps.store, deps.rooms, deps.reads, req, board, format, language);
       res.writeHead(200, {
         'content-type': exported.contentType,
-        'content-disposition': `attachment; filename="${exported.filename}"`,
+        // [RG6] The printable report opens in the browser; the other formats are files to keep.
+        'content-disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${exported.filename}"`,
         'cache-control': 'no-store',
+        ...(format === 'html' ? { 'content-security-policy': REPORT_CSP } : {}),
       });
       res.end(exported.body);
       return true;

@@ -207,6 +207,7 @@ test('[PS4] the Export menu works from the keyboard: arrows move, Enter download
     'Engagement',
     'Report (Word)',
     'Report (Markdown)',
+    'Printable report',
     'Notes (CSV)',
     'Board (JSON)',
     'Import CSV…',
