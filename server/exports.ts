@@ -4,19 +4,21 @@ import * as Y from 'yjs';
 import { notesMap } from '../shared/model/doc';
 import { migrate } from '../shared/model/migrations';
 import { serverOrigin } from '../shared/model/origin';
+import { readReportContent } from '../shared/model/reportContent';
 import { BOARD_DOC, CONTROL_DOC, docKey, type DocName } from '../shared/protocol';
 import { exportView } from '../shared/report/bounds';
 import { renderCsv } from '../shared/report/csv';
 import type { Participant } from '../shared/report/engagement';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
-import { buildReport } from '../shared/report/report';
+import { buildReport, type ReportOptions, type Revision } from '../shared/report/report';
 import { reportLocale, reportTranslator } from '../shared/report/words';
+import { workshopRun } from '../shared/report/workshopRun';
 import { type BoardPeople, type BoardView, boardView } from '../shared/view/boardView';
 import { publishedVotes, readControl } from '../shared/workshop/control';
 import type { ReadCache } from './http/readCache';
 import { renderDocx } from './reports/docx';
-import { applyStoredState, type BoardRecord, type BoardStore } from './storage/store';
+import { applyStoredState, type BoardRecord, type BoardStore, type HistoryEntry, type PersonRecord } from './storage/store';
 import type { Rooms } from './sync/rooms';
 
 export const EXPORT_FORMATS = ['md', 'csv', 'json', 'docx'] as const;
@@ -50,7 +52,24 @@ async function readDocument<T>(store: BoardStore, rooms: Rooms, boardId: string,
 
 /** [AT2, AT3] The people who joined the board, from storage: whose notes count, and their current names. */
 export async function boardPeople(store: BoardStore, boardId: string): Promise<Participant[]> {
-  return (await store.listPeople(boardId)).map((person) => ({ id: person.id, name: person.name, cluster: person.cluster }));
+  return participants(await store.listPeople(boardId));
+}
+
+function participants(records: readonly PersonRecord[]): Participant[] {
+  return records.map((person) => ({ id: person.id, name: person.name, cluster: person.cluster }));
+}
+
+/**
+ * [RD2] The revision history: the board's snapshots, oldest first. The history does not record
+ * who took a snapshot; only facilitators can (by hand or by starting a step), so their names stand
+ * as its authors.
+ */
+export function revisions(history: readonly HistoryEntry[], records: readonly PersonRecord[]): Revision[] {
+  const by = records
+    .filter((person) => person.role === 'facilitator')
+    .map((person) => person.name)
+    .join(', ');
+  return [...history].sort((a, b) => a.createdAt - b.createdAt).map((entry) => ({ at: entry.createdAt, comment: entry.name, by }));
 }
 
 export function peopleIndex(people: readonly Participant[]): BoardPeople {
@@ -61,11 +80,6 @@ export function peopleIndex(people: readonly Participant[]): BoardPeople {
 export function currentView(store: BoardStore, rooms: Rooms, boardId: string, people: readonly Participant[]): Promise<BoardView> {
   const index = peopleIndex(people);
   return readDocument(store, rooms, boardId, BOARD_DOC, (doc) => boardView(doc, index));
-}
-
-/** Votes per note from every round whose results are published (a round with hidden results counts once closed). */
-export function currentVotes(store: BoardStore, rooms: Rooms, boardId: string): Promise<Map<string, number>> {
-  return readDocument(store, rooms, boardId, CONTROL_DOC, (doc) => publishedVotes(readControl(doc)));
 }
 
 /** A file name from the board title: letters, digits and dashes only. */
@@ -94,18 +108,34 @@ export async function exportBoard(
   language: string | null = null,
 ): Promise<Exported> {
   reportLocale(language, null);
-  const people = await boardPeople(store, board.id);
-  // Every format reads the same bounded board, whatever a client wrote into it [E6].
-  const view = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => exportView(doc, now.getTime(), peopleIndex(people)));
-  const votes = await currentVotes(store, rooms, board.id);
+  const records = await store.listPeople(board.id);
+  const people = participants(records);
+  // Every format reads the same bounded board, whatever a client wrote into it [E6]; the report's
+  // written content (cover, profiles, introduction, conclusion) is read from the same document.
+  const { view, content } = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => ({
+    view: exportView(doc, now.getTime(), peopleIndex(people)),
+    content: readReportContent(doc),
+  }));
+  const { votes, run } = await readDocument(store, rooms, board.id, CONTROL_DOC, (doc) => {
+    const control = readControl(doc);
+    return { votes: publishedVotes(control), run: workshopRun(control) };
+  });
   const words = await reportTranslator(reportLocale(language, view.meta.language));
   const stem = `${fileStem(view.meta.title)}-${now.toISOString().slice(0, 10)}`;
+  const reportOptions = async (): Promise<ReportOptions> => ({
+    generatedAt: now,
+    votes,
+    people,
+    content,
+    run,
+    revisions: revisions(await store.listHistory(board.id), records),
+  });
   switch (format) {
     case 'md':
       return {
         filename: `${stem}.md`,
         contentType: 'text/markdown; charset=utf-8',
-        body: renderMarkdown(buildReport(view, { generatedAt: now, votes, people }), words),
+        body: renderMarkdown(buildReport(view, await reportOptions()), words),
       };
     case 'csv':
       return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view, words, votes) };
@@ -113,7 +143,7 @@ export async function exportBoard(
       return {
         filename: `${stem}.docx`,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        body: await renderDocx(buildReport(view, { generatedAt: now, votes, people }), words),
+        body: await renderDocx(buildReport(view, await reportOptions()), words),
       };
     case 'json':
       return {
@@ -144,9 +174,11 @@ export async function sharedExport(
   const room = await rooms.acquire(board.id);
   const control = await rooms.acquire(board.id, CONTROL_DOC);
   // One cached copy per language asked for; without one, the board's language (part of its version).
+  // A snapshot changes neither document, yet adds a row to the reports' revision history [RD2].
+  const versions = format === 'md' || format === 'docx' ? `-h${(await store.listHistory(board.id)).length}` : '';
   return reads.read(
     req,
-    language === null ? `export-${format}` : `export-${format}-${language}`,
+    `${language === null ? `export-${format}` : `export-${format}-${language}`}${versions}`,
     { doc: room.doc, notes: notesMap(room.doc).size },
     [control.doc],
     () => exportBoard(store, rooms, board, format, new Date(), language),

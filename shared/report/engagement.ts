@@ -53,6 +53,11 @@ export interface Engagement {
   rows: EngagementRow[];
   overTime: TimeBucket[];
   bucketMinutes: number;
+  /**
+   * The UTC days (ISO "2026-03-14") on which contributions were written, clamped as the time chart
+   * clamps them, in order: the workshop's dates in the report's methodology.
+   */
+  days: string[];
   /** Every note and published vote on the board per dimension (the template's and sourced notes too). */
   perDimension: { notes: number; votes: number }[];
   totals: { participants: number; contributions: number; notes: number; themes: number; links: number; votes: number };
@@ -118,6 +123,7 @@ export function engagement({ view, people, votes = new Map(), now }: EngagementI
   const rows = [...rowsByCluster.values()].sort((a, b) => byCluster(a.cluster, b.cluster));
   const { overTime, bucketMinutes } = timeChart(times, view.meta.createdAt, now);
   return {
+    days: workshopDays(times, view.meta.createdAt, now),
     dimensions: view.dimensions.map((d) => d.label),
     participantsByCluster: [...namesByCluster]
       .map(([cluster, names]) => ({ cluster, names: [...names].sort((a, b) => a.localeCompare(b)) }))
@@ -171,6 +177,14 @@ export function timeChart(times: readonly number[], createdAt: number, now: numb
     if (bucket) bucket.notes++;
   }
   return { overTime, bucketMinutes };
+}
+
+/** [AT4] The distinct UTC days of `times`, each clamped into [board creation, now] as the time chart does. */
+function workshopDays(times: readonly number[], createdAt: number, now: number): string[] {
+  const end = Number.isFinite(now) ? Math.min(Math.max(now, 0), LAST_DATE) : 0;
+  const start = Number.isFinite(createdAt) && createdAt > 0 ? Math.min(createdAt, end) : end;
+  const days = new Set(times.map((t) => new Date(Number.isFinite(t) ? Math.min(Math.max(t, start), end) : start).toISOString().slice(0, 10)));
+  return [...days].sort();
 }
 
 /** A bar's width for people: "5 minutes", "2 hours", "3 days". */
