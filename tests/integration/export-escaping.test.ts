@@ -29,7 +29,7 @@ describe('downloaded exports of hostile note texts', () => {
     // The note's own lines (in its dimension and in the annex) are list items or indented into one.
     const noteLines = lines.filter((line) => /Injected|quoted|^ {0,3}(-{3,}|\\?1\\?[.)] x)/.test(line));
     expect(noteLines.length).toBeGreaterThan(0);
-    for (const line of noteLines) expect(line, line).toMatch(/^(- |  \S)/);
+    for (const line of noteLines) expect(line, line).toMatch(/^(- | {2}\S)/);
     expect(lines.some((line) => /^ {0,3}-{3,}\s*$/.test(line))).toBe(false);
     expect(markdown).toContain('\\# Injected heading');
 
