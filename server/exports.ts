@@ -9,6 +9,7 @@ import { BOARD_DOC, CONTROL_DOC, docKey, type DocName } from '../shared/protocol
 import { exportView } from '../shared/report/bounds';
 import { renderCsv } from '../shared/report/csv';
 import type { Participant } from '../shared/report/engagement';
+import { renderHtml } from '../shared/report/html';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
 import { buildReport, type ReportOptions, type Revision } from '../shared/report/report';
@@ -17,11 +18,12 @@ import { workshopRun } from '../shared/report/workshopRun';
 import { type BoardPeople, type BoardView, boardView } from '../shared/view/boardView';
 import { publishedVotes, readControl } from '../shared/workshop/control';
 import type { ReadCache } from './http/readCache';
+import { renderCharts } from './reports/charts';
 import { renderDocx } from './reports/docx';
 import { applyStoredState, type BoardRecord, type BoardStore, type HistoryEntry, type PersonRecord } from './storage/store';
 import type { Rooms } from './sync/rooms';
 
-export const EXPORT_FORMATS = ['md', 'csv', 'json', 'docx'] as const;
+export const EXPORT_FORMATS = ['md', 'csv', 'json', 'docx', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export function isExportFormat(value: string): value is ExportFormat {
@@ -139,12 +141,24 @@ export async function exportBoard(
       };
     case 'csv':
       return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view, words, votes) };
-    case 'docx':
+    case 'docx': {
+      // [RD7] The engagement charts go in as pictures.
+      const report = buildReport(view, await reportOptions());
       return {
         filename: `${stem}.docx`,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        body: await renderDocx(buildReport(view, await reportOptions()), words),
+        body: await renderDocx(report, words, await renderCharts(report, words)),
       };
+    }
+    case 'html': {
+      // [RG6] The printable report: the charts go in as SVG.
+      const report = buildReport(view, await reportOptions());
+      return {
+        filename: `${stem}.html`,
+        contentType: 'text/html; charset=utf-8',
+        body: renderHtml(report, words, await renderCharts(report, words)),
+      };
+    }
     case 'json':
       return {
         filename: `${stem}.json`,

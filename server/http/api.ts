@@ -120,7 +120,8 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       const exported = await sharedExport(deps.store, deps.rooms, deps.reads, req, board, format, language);
       res.writeHead(200, {
         'content-type': exported.contentType,
-        'content-disposition': `attachment; filename="${exported.filename}"`,
+        // [RG6] The printable report opens in the browser; the other formats are files to keep.
+        'content-disposition': `${format === 'html' ? 'inline' : 'attachment'}; filename="${exported.filename}"`,
         'cache-control': 'no-store',
       });
       res.end(exported.body);

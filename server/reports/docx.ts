@@ -11,10 +11,9 @@ import { outline } from '../../shared/report/outline';
 import type { Report } from '../../shared/report/report';
 import { coverFields, coverTitle, headerText } from '../../shared/report/sections';
 import { reportDate } from '../../shared/report/words';
+import type { RenderedChart } from './charts';
 import { ACCENT, type Block, fieldTable, heading, listCounter, NUMBERING, para, table, textBlocks } from './docxBlocks';
-import { annex, clusters, dimension, engagement, methodology, type RenderedChart, tandems } from './docxSections';
-
-export type { RenderedChart } from './docxSections';
+import { annex, clusters, dimension, engagement, methodology, tandems } from './docxSections';
 
 /**
  * What XML 1.0 does not allow in a document (C0 controls but tab and line breaks, U+FFFE/U+FFFF

@@ -9,17 +9,8 @@ import type { Report, ReportDimension, ReportGroup, ReportNote } from '../../sha
 import { SECTION_HEADINGS } from '../../shared/report/report';
 import { datesSentence, dimensionNarrative, peopleSentence, stepLine, votingSentence } from '../../shared/report/sections';
 import { engagementHeader, figure, reportDate, richText } from '../../shared/report/words';
+import type { RenderedChart } from './charts';
 import { type Block, bullet, callout, fieldTable, gap, heading, type NewList, numbered, para, table } from './docxBlocks';
-
-/** A chart rendered to pixels for Word (server/reports/charts.ts renders them). */
-export interface RenderedChart {
-  id: string;
-  title: string;
-  svg: string;
-  png: Uint8Array;
-  width: number;
-  height: number;
-}
 
 /** The text column of an A4 page with the default margins, in pixels at 96 to the inch. */
 const TEXT_WIDTH_PX = 600;

@@ -181,7 +181,7 @@ export const API = {
   /** Body: a board export (shared/report/json.ts checks it). */
   importBoard: endpoint<CreatedBoard>('POST', '/api/boards/import'),
   boardInfo: endpoint<BoardInfo>('GET', '/api/boards/:board'),
-  /** `?format=md|csv|docx|json`; answers the file. */
+  /** `?format=md|csv|docx|json|html`; answers the file (html: the printable report, shown inline). */
   exportBoard: endpoint<Blob>('GET', '/api/boards/:board/export'),
   listNotes: endpoint<{ notes: ListedNote[] }>('GET', '/api/boards/:board/notes'),
   addNote: endpoint<{ id: string }, NewNoteRequest>('POST', '/api/boards/:board/notes', newNoteRequest),

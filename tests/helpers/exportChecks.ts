@@ -13,12 +13,14 @@ import { serverOrigin } from '../../shared/model/origin';
 import { exportView } from '../../shared/report/bounds';
 import { renderCsv } from '../../shared/report/csv';
 import { MAX_TIME_BUCKETS } from '../../shared/report/engagement';
+import { renderHtml } from '../../shared/report/html';
 import { type BoardExport, exportJson, parseBoardExport } from '../../shared/report/json';
 import { renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
 import { reportTranslator } from '../../shared/report/words';
 import { type BoardView, boardView } from '../../shared/view/boardView';
 import { FUZZ_NOW, type HostileBoard, hostileDoc } from './hostileBoards';
+import { foreignTags, htmlNoteCount } from './htmlChecks';
 
 /**
  * Output per record, in characters (bytes for the zipped Word file): a note's text is at most
@@ -27,12 +29,12 @@ import { FUZZ_NOW, type HostileBoard, hostileDoc } from './hostileBoards';
  * do not grow with the values.
  */
 export const OUTPUT_BASE = 20_000;
-export const OUTPUT_PER_RECORD = { md: 40_000, csv: 40_000, json: 80_000, docx: 80_000 } as const;
+export const OUTPUT_PER_RECORD = { md: 40_000, csv: 40_000, json: 80_000, docx: 80_000, html: 40_000 } as const;
 
 export interface Figures {
   records: number;
   notes: number;
-  sizes: { md: number; csv: number; json: number; docx: number };
+  sizes: { md: number; csv: number; json: number; docx: number; html: number };
 }
 
 function check(ok: boolean, what: string): void {
@@ -100,6 +102,12 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
   check(breaks.length === 0, `the Markdown has lines we never write: ${JSON.stringify(breaks.slice(0, 3))}`);
   check(markdownNoteItems(md) === view.noteCount, `the Markdown lists ${markdownNoteItems(md)} notes, the view ${view.noteCount}`);
 
+  // [RG7] The printable page (its charts are drawn and checked on their own).
+  const html = renderHtml(report, en, []);
+  const foreign = foreignTags(html);
+  check(foreign.length === 0, `the printable page has tags we never write: ${JSON.stringify(foreign.slice(0, 3))}`);
+  check(htmlNoteCount(html) === view.noteCount, `the printable page shows ${htmlNoteCount(html)} notes, the view ${view.noteCount}`);
+
   const csv = renderCsv(view, en, votes);
   check(parseCsvRows(csv).length - 1 === view.noteCount, `the CSV has ${parseCsvRows(csv).length - 1} rows, the view ${view.noteCount} notes`);
 
@@ -134,8 +142,8 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
     check(!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml), 'the Word document holds characters XML does not allow');
   }
 
-  const sizes = { md: md.length, csv: csv.length, json: text.length, docx };
-  for (const format of ['md', 'csv', 'json', 'docx'] as const) {
+  const sizes = { md: md.length, csv: csv.length, json: text.length, docx, html: html.length };
+  for (const format of ['md', 'csv', 'json', 'docx', 'html'] as const) {
     const limit = OUTPUT_BASE + records * OUTPUT_PER_RECORD[format];
     check(sizes[format] <= limit, `the ${format} export is ${sizes[format]} long for ${records} records (limit ${limit})`);
   }

@@ -178,7 +178,7 @@ describe('heavy reads', () => {
     for (let i = 0; i < 5; i++) expect((await fetch(`${base}/api/boards/${board.id}/notes`, auth)).status).toBe(200);
     expect(await computed('notes')).toBe(1);
 
-    for (const format of ['md', 'csv', 'json', 'docx']) {
+    for (const format of ['md', 'csv', 'json', 'docx', 'html']) {
       const answers = await Promise.all(Array.from({ length: 6 }, () => fetch(`${base}/api/boards/${board.id}/export?format=${format}`, auth)));
       expect(answers.every((r) => r.status === 200)).toBe(true);
       await Promise.all(answers.map((r) => r.arrayBuffer()));

@@ -125,7 +125,7 @@ describe('exports of a board holding what a malicious client wrote', () => {
     const token = board.tokens.participant;
     const get = (format: string) =>
       fetch(`${ts.server.url}/api/boards/${board.id}/export?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
-    for (const format of ['md', 'csv', 'docx', 'json']) {
+    for (const format of ['md', 'csv', 'docx', 'json', 'html']) {
       const res = await get(format);
       expect(res.status, format).toBe(200);
       // Texts are cut at their maxima (2,000 characters for a note), whatever the board holds.
