@@ -56,7 +56,8 @@ export function listCounter(): NewList {
 
 export function heading(text: string, level: 1 | 2 | 3, pageBreakBefore = false): Paragraph {
   const style = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ text, heading: style, pageBreakBefore });
+  // Kept with what follows, so a heading never ends a page.
+  return new Paragraph({ text, heading: style, pageBreakBefore, keepNext: true });
 }
 
 export function para(children: (TextRun | string)[] | string, options: { italics?: boolean } = {}): Paragraph {

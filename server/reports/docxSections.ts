@@ -128,6 +128,12 @@ export function tandems(words: Translator, report: Report): Block[] {
   return [para(t('report.tandems.lead')), table(header, rows, { numeric: (i) => i === 4, widths: [16, 30, 16, 30, 8] })];
 }
 
+/** The engagement table's columns: the cluster's name and "Participants" wide enough to read, the figures sharing the rest. */
+function engagementWidths(report: Report): number[] {
+  const figures = report.engagement.dimensions.length + 1 + (report.totals.votes > 0 ? 1 : 0);
+  return [24, 16, ...Array.from({ length: figures }, () => 60 / figures)];
+}
+
 /** [RD7] The figures of the one counting function as tables, and the charts as pictures. */
 export function engagement(words: Translator, report: Report, charts: readonly RenderedChart[]): Block[] {
   const { t } = words;
@@ -148,18 +154,18 @@ export function engagement(words: Translator, report: Report, charts: readonly R
           n(row.total),
           ...(showVotes ? [n(row.votes)] : []),
         ]),
-        { numeric: (i) => i > 0 },
+        { numeric: (i) => i > 0, widths: engagementWidths(report) },
       ),
     );
     const short = (i: number) => t('report.dimension.short', { number: i + 1 });
     out.push(para(report.engagement.dimensions.map((label, i) => `${short(i)}: ${label}`).join('; ') + '.'));
   }
+  // Each chart draws its own title; the picture keeps with nothing, so no heading is left behind at a page's foot.
   for (const chart of charts) {
     const scale = Math.min(1, TEXT_WIDTH_PX / Math.max(1, chart.width));
-    out.push(heading(chart.title, 3));
     out.push(
       new Paragraph({
-        keepLines: true,
+        spacing: { before: 240 },
         children: [
           new ImageRun({
             type: 'png',
