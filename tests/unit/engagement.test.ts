@@ -190,7 +190,7 @@ describe('engagement, counted by hand', () => {
     expect(figures.rows).toEqual(ROWS);
   });
 
-  it("[AT2, AT3, AT5, RD10] Markdown, CSV, Word and JSON show the hand count, the people's current names and clusters", async () => {
+  it("[AT2, AT3, AT5, RD4, RD8, RD10] Markdown, CSV, Word and JSON show the hand count, the people's current names and clusters", async () => {
     const { doc, ids } = handCountedBoard();
     const votes = votesOf(ids);
     const view = boardView(doc, peopleIndex(PEOPLE));

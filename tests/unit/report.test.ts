@@ -73,7 +73,7 @@ describe('reports', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('[R1] renders the Markdown report of a fixed board exactly as the golden file', () => {
+  it('[R1, RD1, RD6-RD9] renders the Markdown report of a fixed board exactly as the golden file', () => {
     expectGolden('workshop.md', renderMarkdown(buildReport(boardView(workshopBoard()), { generatedAt: at, people: joined }), en));
   });
 
@@ -256,7 +256,7 @@ describe("reports in the board's language or the one asked for", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('[LG5] the Word report in French has French headings, dates and plurals, exactly as the golden file', async () => {
+  it('[LG5, RD1, RD4, RD6-RD8] the Word report in French has French headings, dates and plurals, exactly as the golden file', async () => {
     const fr = await reportTranslator('fr');
     const { view, votes } = votedWorkshop();
     // The date is fixed twice: the report's own, and the clock the Word package stamps the file with.

@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { renderDocx } from '../../server/reports/docx';
+import { addLink } from '../../shared/model/mutations/links';
 import { initBoard } from '../../shared/model/mutations/meta';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
@@ -213,5 +214,41 @@ describe('the report is the D1.4 deliverable', () => {
       "Voting: 5 votes per person, at most 3 on one note, at most 4 from one cluster's people on one note; totals hidden until the round closed.",
     );
     expect(markdown).toContain('2 people from 1 cluster took part, 1 of them without a cluster.');
+  });
+
+  it('[RD6, RD7] good practices are call-outs naming their cluster; matchmaking names who could learn from whom; the tandems table ranks every link by its votes', async () => {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Sofia round', template: null }, serverOrigin('template'));
+    const ana = { id: 'ana', name: 'Ana', cluster: 'gaia' };
+    const jan = { id: 'jan', name: 'Jan', cluster: 'silicon-saxony' };
+    const need = addNote(doc, { text: 'A light CRM', dimension: 'strategy', kind: 'need', author: ana }, localOrigin('ana'));
+    const theirs = addNote(doc, { text: 'KPI dashboard', dimension: 'strategy', kind: 'good-practice', author: jan }, localOrigin('jan'));
+    const own = addNote(doc, { text: 'Shared spreadsheet', dimension: 'strategy', kind: 'good-practice', author: ana }, localOrigin('ana'));
+    addLink(doc, need, theirs, 'ana', localOrigin('ana'));
+    addLink(doc, need, own, 'ana', localOrigin('ana'));
+    const votes = new Map([
+      [need, 2],
+      [own, 3],
+    ]);
+    const report = buildReport(boardView(doc), { generatedAt: at, votes, people: [ana, jan] });
+    expect(report.pairs.map((p) => [p.need.cluster, p.practice.cluster, p.votes])).toEqual([
+      ['GAIA', 'GAIA', 5],
+      ['GAIA', 'Silicon Saxony', 2],
+    ]);
+    const markdown = renderMarkdown(report, en);
+    expect(markdown).toContain('> **GOOD PRACTICE** · *GAIA*\\\n> Shared spreadsheet (3 votes)');
+    expect(markdown).toContain(
+      '**Matchmaking**\n\n- **GAIA** could learn from **Silicon Saxony**: KPI dashboard (answers the need “A light CRM”)\n\n',
+    );
+    expect(markdown).not.toContain('could learn from **GAIA**');
+    expect(markdown).toContain(
+      '| Cluster that needs | Need | Cluster that offers | Good practice | Votes |\n| --- | --- | --- | --- | --- |\n| GAIA | A light CRM | GAIA | Shared spreadsheet | 5 |\n| GAIA | A light CRM | Silicon Saxony | KPI dashboard | 2 |\n',
+    );
+    const xml = (await docxParts(report))['word/document.xml'] ?? '';
+    // The call-out: a one-cell table, shaded, headed by its label and naming the cluster.
+    const box = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([t]) => t).find((t) => t.includes('KPI dashboard') && t.includes('w:shd'));
+    expect(box).toBeDefined();
+    expect(box?.match(/<w:tc>/g)).toHaveLength(1);
+    expect(paragraphs(box ?? '')).toEqual(['Good practice', 'Silicon Saxony: KPI dashboard']);
   });
 });
