@@ -89,16 +89,25 @@ export function textBlocks(blocks: readonly TextBlock[], newList: NewList): Para
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
-export function cell(text: string, options: { bold?: boolean; width?: number; align?: Align; fill?: string } = {}): TableCell {
+/** The text column of an A4 page with the default margins, in twentieths of a point. */
+export const TEXT_WIDTH_DXA = 11906 - 2 * 1440;
+
+interface CellOptions {
+  bold?: boolean;
+  align?: Align;
+  fill?: string;
+  /** In twentieths of a point. */
+  width?: number;
+}
+
+function cell(text: string, options: CellOptions = {}): TableCell {
   return new TableCell({
     children: [new Paragraph({ alignment: options.align ?? AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold ?? false })] })],
-    ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
+    margins: { left: 80, right: 80 },
+    ...(options.width !== undefined ? { width: { size: options.width, type: WidthType.DXA } } : {}),
     ...(options.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } } : {}),
   });
 }
-
-/** The text column of an A4 page with the default margins, in twentieths of a point. */
-export const TEXT_WIDTH_DXA = 11906 - 2 * 1440;
 
 /**
  * A table with a shaded header row repeated on each page; `numeric` columns align right. `widths`
@@ -107,17 +116,13 @@ export const TEXT_WIDTH_DXA = 11906 - 2 * 1440;
 export function table(header: string[], rows: string[][], options: { numeric?: (column: number) => boolean; widths?: number[] } = {}): Table {
   const numeric = options.numeric ?? (() => false);
   const columns = options.widths?.map((w) => Math.round((w / 100) * TEXT_WIDTH_DXA));
-  const at = (i: number): { align?: Align } => (numeric(i) ? { align: AlignmentType.RIGHT } : {});
-  const row = (values: string[], extra: { bold?: boolean; fill?: string } = {}) =>
+  const row = (values: string[], header = false) =>
     values.map((value, i) => {
       const width = columns?.[i];
-      return new TableCell({
-        children: [
-          new Paragraph({ alignment: at(i).align ?? AlignmentType.LEFT, children: [new TextRun({ text: value, bold: extra.bold ?? false })] }),
-        ],
-        margins: { left: 80, right: 80 },
-        ...(width !== undefined ? { width: { size: width, type: WidthType.DXA } } : {}),
-        ...(extra.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: extra.fill } } : {}),
+      return cell(value, {
+        ...(numeric(i) ? { align: AlignmentType.RIGHT } : {}),
+        ...(width !== undefined ? { width } : {}),
+        ...(header ? { bold: true, fill: 'DCE6F0' } : {}),
       });
     });
   return new Table({
@@ -125,7 +130,7 @@ export function table(header: string[], rows: string[][], options: { numeric?: (
       ? { columnWidths: columns, layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH_DXA, type: WidthType.DXA } }
       : { width: { size: 100, type: WidthType.PERCENTAGE } }),
     rows: [
-      new TableRow({ tableHeader: true, children: row(header, { bold: true, fill: 'DCE6F0' }) }),
+      new TableRow({ tableHeader: true, children: row(header, true) }),
       ...rows.map((values) => new TableRow({ cantSplit: true, children: row(values) })),
     ],
   });
