@@ -188,11 +188,9 @@ export async function sharedExport(
   const room = await rooms.acquire(board.id);
   const control = await rooms.acquire(board.id, CONTROL_DOC);
   // One cached copy per language asked for; without one, the board's language (part of its version).
-  // A snapshot changes neither document, yet adds a row to the reports' revision history [RD2].
-  const versions = format === 'md' || format === 'docx' ? `-h${(await store.listHistory(board.id)).length}` : '';
   return reads.read(
     req,
-    `${language === null ? `export-${format}` : `export-${format}-${language}`}${versions}`,
+    language === null ? `export-${format}` : `export-${format}-${language}`,
     { doc: room.doc, notes: notesMap(room.doc).size },
     [control.doc],
     () => exportBoard(store, rooms, board, format, new Date(), language),
