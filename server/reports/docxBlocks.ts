@@ -60,9 +60,14 @@ export function heading(text: string, level: 1 | 2 | 3, pageBreakBefore = false)
   return new Paragraph({ text, heading: style, pageBreakBefore, keepNext: true });
 }
 
+/** Space around a paragraph of prose, so it stands apart from the lists and tables around it. */
+const PROSE = { before: 80, after: 120 };
+
 export function para(children: (TextRun | string)[] | string, options: { italics?: boolean } = {}): Paragraph {
-  if (typeof children === 'string') return new Paragraph({ children: [new TextRun({ text: children, italics: options.italics ?? false })] });
-  return new Paragraph({ children: children.map((c) => (typeof c === 'string' ? new TextRun(c) : c)) });
+  if (typeof children === 'string') {
+    return new Paragraph({ spacing: PROSE, children: [new TextRun({ text: children, italics: options.italics ?? false })] });
+  }
+  return new Paragraph({ spacing: PROSE, children: children.map((c) => (typeof c === 'string' ? new TextRun(c) : c)) });
 }
 
 export function bullet(children: (TextRun | string)[], level = 0): Paragraph {
@@ -98,11 +103,18 @@ interface CellOptions {
   fill?: string;
   /** In twentieths of a point. */
   width?: number;
+  /** 9 pt, for the figures and columns of a data table. */
+  small?: boolean;
 }
 
 function cell(text: string, options: CellOptions = {}): TableCell {
   return new TableCell({
-    children: [new Paragraph({ alignment: options.align ?? AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold ?? false })] })],
+    children: [
+      new Paragraph({
+        alignment: options.align ?? AlignmentType.LEFT,
+        children: [new TextRun({ text, bold: options.bold ?? false, ...(options.small ? { size: 18 } : {}) })],
+      }),
+    ],
     margins: { left: 80, right: 80 },
     ...(options.width !== undefined ? { width: { size: options.width, type: WidthType.DXA } } : {}),
     ...(options.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } } : {}),
@@ -120,6 +132,7 @@ export function table(header: string[], rows: string[][], options: { numeric?: (
     values.map((value, i) => {
       const width = columns?.[i];
       return cell(value, {
+        small: true,
         ...(numeric(i) ? { align: AlignmentType.RIGHT } : {}),
         ...(width !== undefined ? { width } : {}),
         ...(header ? { bold: true, fill: 'DCE6F0' } : {}),

@@ -78,7 +78,7 @@ export function stepLine(words: Translator, step: RunStep, escape: Escape): stri
     ...(step.locked ? [t('report.methodology.step.locked')] : []),
   ];
   const head = t('report.methodology.step', { title: escape(step.title), minutes: Math.round(step.minutes) });
-  return traits.length > 0 ? `${head}: ${traits.join(', ')}` : head;
+  return traits.length > 0 ? t('report.methodology.step.with', { step: head, traits: traits.join(', ') }) : head;
 }
 
 /** The voting round's rules: budget, the cap per note and per cluster, whether totals were hidden. */
