@@ -1,7 +1,7 @@
 /** A `Report` made by hand, for the charts and the printable page: only what they read. */
 import { DIMENSIONS } from '../../shared/model/vocabulary';
-import type { EngagementRow, TimeBucket } from '../../shared/report/engagement';
 import { emptyReportContent } from '../../shared/report/content';
+import type { EngagementRow, TimeBucket } from '../../shared/report/engagement';
 import type { Report, ReportDimension, ReportNote } from '../../shared/report/report';
 import { NO_RUN } from '../../shared/report/workshopRun';
 
