@@ -299,7 +299,8 @@ export function renderMarkdown(report: Report, words: Translator): string {
   cover(words, lines, report);
   const parts = outline(words, report, escape);
   lines.push(`## ${words.t('report.contents')}`, '');
-  for (const part of parts) lines.push(`${part.level === 1 ? '-' : '  -'} ${part.heading}`);
+  // "1. The clusters" inside a list item would open an ordered list of its own.
+  for (const part of parts) lines.push(`${part.level === 1 ? '-' : '  -'} ${part.heading.replace(/^(\d+)\.(?= )/, '$1\\.')}`);
   lines.push('');
   for (const part of parts) {
     if (part.level !== 1) continue;

@@ -110,7 +110,7 @@ describe('the report is the D1.4 deliverable', () => {
       JSON.stringify(headings),
     ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(markdown).toContain('## Contents\n\n- Introduction\n- Methodology\n- 1. The clusters\n');
+    expect(markdown).toContain('## Contents\n\n- Introduction\n- Methodology\n- 1\\. The clusters\n');
     for (const cluster of SEED_CLUSTERS) expect(markdown).toContain(`### ${cluster}\n`);
     EXCITE_D14.forEach((section, index) => {
       const body = markdown.split(/^### /m).find((part) => part.startsWith(`2.${index + 1} `)) ?? '';
