@@ -1,24 +1,27 @@
 /** Board exports. They read the board as it is at this moment and never change it. */
 import type { IncomingMessage } from 'node:http';
 import * as Y from 'yjs';
+import { attributionWords } from '../shared/i18n/attribution';
 import { notesMap } from '../shared/model/doc';
 import { migrate } from '../shared/model/migrations';
 import { serverOrigin } from '../shared/model/origin';
+import { readReportContent } from '../shared/model/reportContent';
 import { BOARD_DOC, CONTROL_DOC, docKey, type DocName } from '../shared/protocol';
-import { exportView } from '../shared/report/bounds';
+import { exportRecords, exportView } from '../shared/report/bounds';
 import { renderCsv } from '../shared/report/csv';
 import type { Participant } from '../shared/report/engagement';
 import { renderHtml } from '../shared/report/html';
 import { exportJson } from '../shared/report/json';
 import { renderMarkdown } from '../shared/report/markdown';
-import { buildReport } from '../shared/report/report';
+import { buildReport, type ReportOptions, type Revision } from '../shared/report/report';
 import { reportLocale, reportTranslator } from '../shared/report/words';
+import { workshopRun } from '../shared/report/workshopRun';
 import { type BoardPeople, type BoardView, boardView } from '../shared/view/boardView';
 import { publishedVotes, readControl } from '../shared/workshop/control';
 import type { ReadCache } from './http/readCache';
 import { renderCharts } from './reports/charts';
 import { renderDocx } from './reports/docx';
-import { applyStoredState, type BoardRecord, type BoardStore } from './storage/store';
+import { applyStoredState, type BoardRecord, type BoardStore, type HistoryEntry, type PersonRecord } from './storage/store';
 import type { Rooms } from './sync/rooms';
 
 export const EXPORT_FORMATS = ['md', 'csv', 'json', 'docx', 'html'] as const;
@@ -52,7 +55,24 @@ async function readDocument<T>(store: BoardStore, rooms: Rooms, boardId: string,
 
 /** [AT2, AT3] The people who joined the board, from storage: whose notes count, and their current names. */
 export async function boardPeople(store: BoardStore, boardId: string): Promise<Participant[]> {
-  return (await store.listPeople(boardId)).map((person) => ({ id: person.id, name: person.name, cluster: person.cluster }));
+  return participants(await store.listPeople(boardId));
+}
+
+function participants(records: readonly PersonRecord[]): Participant[] {
+  return records.map((person) => ({ id: person.id, name: person.name, cluster: person.cluster }));
+}
+
+/**
+ * [RD2] The revision history: the board's snapshots, oldest first. The history does not record
+ * who took a snapshot; only facilitators can (by hand or by starting a step), so their names stand
+ * as its authors.
+ */
+export function revisions(history: readonly HistoryEntry[], records: readonly PersonRecord[]): Revision[] {
+  const by = records
+    .filter((person) => person.role === 'facilitator')
+    .map((person) => person.name)
+    .join(', ');
+  return [...history].sort((a, b) => a.createdAt - b.createdAt).map((entry) => ({ at: entry.createdAt, comment: entry.name, by }));
 }
 
 export function peopleIndex(people: readonly Participant[]): BoardPeople {
@@ -63,11 +83,6 @@ export function peopleIndex(people: readonly Participant[]): BoardPeople {
 export function currentView(store: BoardStore, rooms: Rooms, boardId: string, people: readonly Participant[]): Promise<BoardView> {
   const index = peopleIndex(people);
   return readDocument(store, rooms, boardId, BOARD_DOC, (doc) => boardView(doc, index));
-}
-
-/** Votes per note from every round whose results are published (a round with hidden results counts once closed). */
-export function currentVotes(store: BoardStore, rooms: Rooms, boardId: string): Promise<Map<string, number>> {
-  return readDocument(store, rooms, boardId, CONTROL_DOC, (doc) => publishedVotes(readControl(doc)));
 }
 
 /** A file name from the board title: letters, digits and dashes only. */
@@ -96,30 +111,54 @@ export async function exportBoard(
   language: string | null = null,
 ): Promise<Exported> {
   reportLocale(language, null);
-  const people = await boardPeople(store, board.id);
-  // Every format reads the same bounded board, whatever a client wrote into it [E6].
-  const view = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => exportView(doc, now.getTime(), peopleIndex(people)));
-  const votes = await currentVotes(store, rooms, board.id);
-  const words = await reportTranslator(reportLocale(language, view.meta.language));
+  const records = await store.listPeople(board.id);
+  const people = participants(records);
+  // Every format reads the same bounded board, whatever a client wrote into it [E6]; the report's
+  // written content (cover, profiles, introduction, conclusion) is read from the same document.
+  // [LG5] The export's language: the one asked for, else the board's; who wrote each note is
+  // named in it ("kein Cluster"), as every heading is.
+  const { board: boardRecords, content } = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => ({
+    board: exportRecords(doc, now.getTime()),
+    content: readReportContent(doc),
+  }));
+  const words = await reportTranslator(reportLocale(language, boardRecords.meta.language));
+  const attribution = attributionWords(words);
+  const view = exportView(boardRecords, now.getTime(), peopleIndex(people), attribution);
+  const { votes, run } = await readDocument(store, rooms, board.id, CONTROL_DOC, (doc) => {
+    const control = readControl(doc);
+    return { votes: publishedVotes(control), run: workshopRun(control) };
+  });
   const stem = `${fileStem(view.meta.title)}-${now.toISOString().slice(0, 10)}`;
+  const reportOptions = async (): Promise<ReportOptions> => ({
+    generatedAt: now,
+    votes,
+    people,
+    content,
+    words: attribution,
+    run,
+    revisions: revisions(await store.listHistory(board.id), records),
+  });
   switch (format) {
     case 'md':
       return {
         filename: `${stem}.md`,
         contentType: 'text/markdown; charset=utf-8',
-        body: renderMarkdown(buildReport(view, { generatedAt: now, votes, people }), words),
+        body: renderMarkdown(buildReport(view, await reportOptions()), words),
       };
     case 'csv':
       return { filename: `${stem}.csv`, contentType: 'text/csv; charset=utf-8', body: renderCsv(view, words, votes) };
-    case 'docx':
+    case 'docx': {
+      // [RD7] The engagement charts go in as pictures.
+      const report = buildReport(view, await reportOptions());
       return {
         filename: `${stem}.docx`,
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        body: await renderDocx(buildReport(view, { generatedAt: now, votes, people }), words),
+        body: await renderDocx(report, words, await renderCharts(report, words)),
       };
+    }
     case 'html': {
       // [RG6] The printable report: the charts go in as SVG.
-      const report = buildReport(view, { generatedAt: now, votes, people });
+      const report = buildReport(view, await reportOptions());
       return {
         filename: `${stem}.html`,
         contentType: 'text/html; charset=utf-8',

@@ -1,15 +1,19 @@
 /**
- * The report as a Word document (docx package): the same content as the Markdown report, with
- * real headings, bullet lists, an engagement table, a bar chart of notes (or votes, once a board
- * has them) per dimension and one of notes written over time, drawn as tables so they need no
- * image renderer.
+ * The report as a Word document (docx package), shaped like the EXCITE D1.4 deliverable [RD1]: a
+ * cover page with the deliverable's identity, the revision history, a contents field Word updates
+ * on opening, then the chapters (docxSections.ts) with the deliverable's name in the header and
+ * "Page n of m" in the footer; the engagement charts come in as pictures rendered elsewhere.
  */
-import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TableOfContents, TextRun } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import type { Translator } from '../../shared/i18n/translate';
-import { type Report, type ReportGroup, SECTION_HEADINGS } from '../../shared/report/report';
-import { bucketLabel, engagementHeader, figure, overTimeHeading, reportDate, richText } from '../../shared/report/words';
-
-const BAR = '█';
+import { outline } from '../../shared/report/outline';
+import type { Report } from '../../shared/report/report';
+import { coverFields, coverTitle, headerText } from '../../shared/report/sections';
+import { reportDate } from '../../shared/report/words';
+import type { RenderedChart } from './charts';
+import { ACCENT, type Block, fieldTable, heading, listCounter, NUMBERING, para, table, textBlocks } from './docxBlocks';
+import { annex, clusters, dimension, engagement, methodology, tandems } from './docxSections';
 
 /**
  * What XML 1.0 does not allow in a document (C0 controls but tab and line breaks, U+FFFE/U+FFFF
@@ -31,174 +35,155 @@ function xmlSafe<T>(value: T): T {
   }
   return value;
 }
-const BAR_WIDTH = 30;
+const same = (text: string) => text;
 
-function bullet(children: TextRun[], level = 0): Paragraph {
-  return new Paragraph({ children, bullet: { level } });
-}
-
-function votes(words: Translator, count: number): string {
-  return count > 0 ? ` ${words.t('report.votes', { count })}` : '';
-}
-
-function group(words: Translator, g: ReportGroup, attribute: boolean, afterThemes: boolean): Paragraph[] {
-  const out: Paragraph[] = [];
-  if (g.theme) {
-    out.push(new Paragraph({ children: [new TextRun({ text: g.theme.title, bold: true }), new TextRun(votes(words, g.theme.votes))] }));
-    if (g.theme.statement) out.push(new Paragraph({ children: [new TextRun({ text: g.theme.statement, italics: true })] }));
-  } else if (afterThemes) {
-    out.push(new Paragraph({ children: [new TextRun({ text: words.t('report.theme.none'), bold: true })] }));
+/** The cover page: title, deliverable, identity table, funding statement [RD2]. */
+function cover(words: Translator, report: Report): Block[] {
+  const { t } = words;
+  const { settings } = report.content;
+  const out: Block[] = [
+    new Paragraph({ spacing: { before: 2400 } }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: coverTitle(report), bold: true, size: 52, color: ACCENT })] }),
+  ];
+  // The board's own title, when the cover carries the deliverable's: which workshop this is.
+  if (coverTitle(report) !== report.title && report.title.trim()) {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 120 },
+        children: [new TextRun({ text: report.title, italics: true, size: 28 })],
+      }),
+    );
   }
-  for (const note of g.notes) {
-    const runs = [new TextRun(note.text)];
-    if (attribute) runs.push(new TextRun({ text: ` — ${note.cluster}`, italics: true }));
-    if (note.votes > 0) runs.push(new TextRun(votes(words, note.votes)));
-    if (note.carriedFrom) runs.push(new TextRun({ text: ` ${words.t('report.carriedFrom', { board: note.carriedFrom })}`, italics: true }));
-    if (note.source) runs.push(new TextRun({ text: ` (${note.source})`, italics: true }));
-    out.push(bullet(runs));
+  if (settings.deliverable.trim()) {
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 240, after: 960 },
+        children: [new TextRun({ text: t('report.cover.deliverable', { number: settings.deliverable.trim() }), size: 32 })],
+      }),
+    );
+  } else out.push(new Paragraph({ spacing: { after: 960 } }));
+  out.push(fieldTable(coverFields(words, report)));
+  if (settings.funding.trim()) {
+    out.push(new Paragraph({ spacing: { before: 960 }, children: [new TextRun({ text: settings.funding.trim(), italics: true })] }));
   }
   return out;
 }
 
-function cell(text: string, options: { bold?: boolean; width?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): TableCell {
-  return new TableCell({
-    children: [new Paragraph({ alignment: options.align ?? AlignmentType.LEFT, children: [new TextRun({ text, bold: options.bold ?? false })] })],
-    ...(options.width ? { width: { size: options.width, type: WidthType.PERCENTAGE } } : {}),
+/** A heading of the front matter, styled like a chapter's but kept out of the contents. */
+function frontHeading(text: string, pageBreakBefore = false): Paragraph {
+  return new Paragraph({
+    pageBreakBefore,
+    spacing: { before: 240, after: 160 },
+    children: [new TextRun({ text, bold: true, size: 32, color: ACCENT })],
   });
 }
 
-/** Notes (and votes) per dimension as horizontal bars, from the engagement figures [AT3]. */
-function dimensionChart(words: Translator, report: Report): Table {
-  return barChart(
-    words,
-    report.engagement.perDimension.map((d, i) => ({
-      label: `${i + 1}. ${report.engagement.dimensions[i] ?? ''}`,
-      value: report.totals.votes > 0 ? d.votes : d.notes,
-    })),
-  );
-}
-
-/** One bar per time slot (at most MAX_TIME_BUCKETS), labelled with its start (UTC), as in the Markdown report. */
-function timeChart(words: Translator, report: Report): Table {
-  return barChart(
-    words,
-    report.engagement.overTime.map((bucket) => ({ label: bucketLabel(words, bucket), value: bucket.notes })),
-  );
-}
-
-/** Between none and a full bar, whatever the figures (a vote count is never trusted to be sane). */
-function barLength(value: number, max: number): number {
-  const length = Math.round((value / max) * BAR_WIDTH);
-  return Number.isFinite(length) ? Math.min(BAR_WIDTH, Math.max(0, length)) : 0;
-}
-
-function barChart(words: Translator, rows: { label: string; value: number }[]): Table {
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-    rows: rows.map(
-      (r) =>
-        new TableRow({
-          children: [
-            cell(r.label, { width: 40 }),
-            new TableCell({
-              width: { size: 50, type: WidthType.PERCENTAGE },
-              children: [new Paragraph({ children: [new TextRun({ text: BAR.repeat(barLength(r.value, max)), color: '1E4F80' })] })],
-            }),
-            cell(figure(words, r.value), { width: 10, align: AlignmentType.RIGHT }),
-          ],
-        }),
-    ),
-  });
-}
-
-/** The report as a Word document, in the language of `words` [LG5]. */
-export async function renderDocx(untrusted: Report, words: Translator): Promise<Buffer> {
-  const report = xmlSafe(untrusted);
+/** One row per named version of the board, oldest first [RD2]. */
+function revisions(words: Translator, report: Report): Block[] {
   const { t } = words;
-  const { notes, themes, links, votes: voteCount } = report.totals;
-  const children: (Paragraph | Table)[] = [
-    new Paragraph({ text: report.title, heading: HeadingLevel.TITLE }),
-    new Paragraph(t('report.generated', { date: reportDate(words, report.generatedAt), notes, themes, links, votes: voteCount })),
-    new Paragraph({ text: t('report.participants'), heading: HeadingLevel.HEADING_1 }),
-  ];
-  if (report.participantsByCluster.length === 0) children.push(new Paragraph(t('report.participants.none')));
-  for (const { cluster, names } of report.participantsByCluster) {
-    children.push(bullet([new TextRun({ text: `${cluster}: `, bold: true }), new TextRun(names.join(', '))]));
-  }
+  if (report.revisions.length === 0) return [para(t('report.revisions.none'))];
+  const header = [t('report.revisions.number'), t('report.revisions.date'), t('report.revisions.author'), t('report.revisions.comment')];
+  const rows = report.revisions.map((r, i) => [String(i + 1), reportDate(words, new Date(r.at)), r.by, r.comment]);
+  return [table(header, rows, { widths: [8, 20, 27, 45] })];
+}
 
-  for (const dimension of report.dimensions) {
-    children.push(new Paragraph({ text: `${dimension.number}. ${dimension.label}`, heading: HeadingLevel.HEADING_1 }));
-    for (const section of dimension.sections) {
-      children.push(new Paragraph({ text: t(SECTION_HEADINGS[section.kind]), heading: HeadingLevel.HEADING_2 }));
-      if (section.groups.length === 0) {
-        children.push(new Paragraph({ children: [new TextRun({ text: t('report.nothingYet'), italics: true })] }));
-        continue;
-      }
-      const themed = section.groups.some((g) => g.theme !== null);
-      for (const g of section.groups) children.push(...group(words, g, section.kind === 'good-practice', themed));
+/** "Page 3 of 12", the numbers as Word fields, the words in the report's language. */
+function pageFooter(words: Translator): Footer {
+  // Placeholders from the private-use area, which no translation holds, mark where the fields go.
+  const marker = '\uE000';
+  const text = words.t('report.page', { current: `${marker}c`, total: `${marker}t` });
+  const children = text.split(/(\uE000[ct])/).flatMap((part) => {
+    if (part === `${marker}c`) return [PageNumber.CURRENT];
+    if (part === `${marker}t`) return [PageNumber.TOTAL_PAGES];
+    return part === '' ? [] : [part];
+  });
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children, size: 18 })] })] });
+}
+
+/**
+ * The report as a Word document, in the language of `words` [LG5]. `charts` are the engagement
+ * charts as pictures, placed in the Engagement chapter [RD7].
+ */
+export async function renderDocx(untrusted: Report, words: Translator, charts: readonly RenderedChart[] = []): Promise<Buffer> {
+  const report = xmlSafe(untrusted);
+  const safeCharts = charts.map((chart) => ({ ...chart, title: xmlSafe(chart.title), id: xmlSafe(chart.id) }));
+  const { t } = words;
+  const newList = listCounter();
+  const body: Block[] = [frontHeading(t('report.revisions')), ...revisions(words, report)];
+  body.push(frontHeading(t('report.contents'), true));
+  // [RD2] A real contents field: Word fills in the page numbers when it updates fields on opening.
+  body.push(new TableOfContents(t('report.contents'), { hyperlink: true, headingStyleRange: '1-2' }));
+
+  let firstDimension = true;
+  for (const part of outline(words, report, same)) {
+    if (part.level === 2) {
+      const d = report.dimensions.find((x) => x.number === part.number);
+      // The first dimension follows its chapter's heading; each other starts a page, as in the seed.
+      if (d) body.push(...dimension(words, d, !firstDimension));
+      firstDimension = false;
+      continue;
     }
-  }
-
-  // The labels are bold as a whole here, so their <b> part needs no mark of its own.
-  const plain = (text: string) => text;
-  children.push(new Paragraph({ text: t('report.tandems'), heading: HeadingLevel.HEADING_1 }));
-  if (report.tandems.length === 0) children.push(new Paragraph(t('report.tandems.none')));
-  for (const tandem of report.tandems) {
-    const need = richText(words, 'report.tandem.need', { cluster: tandem.need.cluster }, plain);
-    children.push(bullet([new TextRun({ text: `${need} `, bold: true }), new TextRun(tandem.need.text)]));
-    for (const practice of tandem.practices) {
-      const answered = richText(words, 'report.tandem.answeredBy', { cluster: practice.cluster }, plain);
-      children.push(bullet([new TextRun({ text: `${answered} `, bold: true }), new TextRun(practice.text)], 1));
+    body.push(heading(part.heading, 1, true));
+    switch (part.id) {
+      case 'introduction':
+        body.push(...textBlocks(report.content.introduction, newList));
+        break;
+      case 'methodology':
+        body.push(...methodology(words, report, newList));
+        break;
+      case 'clusters':
+        body.push(...clusters(words, report));
+        break;
+      case 'assessment':
+      case 'dimension':
+        break;
+      case 'tandems':
+        body.push(...tandems(words, report));
+        break;
+      case 'engagement':
+        body.push(...engagement(words, report, safeCharts));
+        break;
+      case 'conclusion':
+        body.push(...textBlocks(report.content.conclusion, newList));
+        break;
+      case 'annex':
+        body.push(...annex(words, report));
+        break;
     }
-    children.push(bullet([new TextRun(t('report.tandem.clusters', { clusters: tandem.clusters.join(', ') }))], 1));
-  }
-
-  children.push(new Paragraph({ text: t('report.engagement'), heading: HeadingLevel.HEADING_1 }));
-  children.push(
-    new Paragraph({
-      text: report.totals.votes > 0 ? t('report.engagement.votesPerDimension') : t('report.engagement.notesPerDimension'),
-      heading: HeadingLevel.HEADING_2,
-    }),
-  );
-  children.push(dimensionChart(words, report));
-  const short = (i: number) => t('report.dimension.short', { number: i + 1 });
-  if (report.engagement.rows.length > 0) {
-    children.push(new Paragraph({ text: t('report.engagement.byCluster'), heading: HeadingLevel.HEADING_2 }));
-    const showVotes = report.totals.votes > 0;
-    const header = engagementHeader(words, report, 'report.table.votes');
-    children.push(
-      new Table({
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        rows: [
-          new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { bold: true })) }),
-          ...report.engagement.rows.map(
-            (row) =>
-              new TableRow({
-                children: [
-                  cell(row.cluster),
-                  ...[row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].map((v) =>
-                    cell(figure(words, v), { align: AlignmentType.RIGHT }),
-                  ),
-                ],
-              }),
-          ),
-        ],
-      }),
-    );
-    children.push(new Paragraph(report.engagement.dimensions.map((label, i) => `${short(i)}: ${label}`).join('; ') + '.'));
-  }
-  if (report.engagement.overTime.length > 0) {
-    children.push(new Paragraph({ text: overTimeHeading(words, report.engagement.bucketMinutes), heading: HeadingLevel.HEADING_2 }));
-    children.push(timeChart(words, report));
   }
 
   const document = new Document({
     creator: 'Clusterboard',
-    title: report.title,
-    sections: [{ children }],
+    title: coverTitle(report),
+    // Word updates the fields on opening; the estimate writes the contents' page numbers meanwhile,
+    // for readers that never update fields (LibreOffice, previews).
+    features: { updateFields: true },
+    pageNumbers: estimatePageNumbers,
+    numbering: NUMBERING,
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 22 } },
+        heading1: { run: { size: 32, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 160 } } },
+        heading2: { run: { size: 26, bold: true, color: ACCENT }, paragraph: { spacing: { before: 240, after: 120 } } },
+        heading3: { run: { size: 22, bold: true, allCaps: true, color: '404040' }, paragraph: { spacing: { before: 200, after: 80 } } },
+      },
+    },
+    sections: [
+      { children: cover(words, report) },
+      {
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: headerText(report), size: 18, color: '606060' })] }),
+            ],
+          }),
+        },
+        footers: { default: pageFooter(words) },
+        children: body,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

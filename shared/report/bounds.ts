@@ -7,7 +7,7 @@
  * every format shows the same, bounded board, and the JSON export is exactly what the import
  * accepts: exporting, importing and exporting again gives the same file.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   CLUSTER_REF_MAX,
   ID_MAX,
@@ -30,6 +30,7 @@ import {
   THEME_TITLE_MAX,
   type ThemeRecord,
 } from '../model/schema';
+import type { AttributionWords } from '../model/vocabulary';
 import { type BoardPeople, type BoardRecords, type BoardView, deriveBoardView, readBoardRecords } from '../view/boardView';
 
 /** Record ids are 16 characters (shared/model/ids.ts); board ids and author ids are shorter than this. */
@@ -190,6 +191,13 @@ export function boundRecords(records: BoardRecords, now: number): BoardRecords {
 }
 
 /** The board as every export shows it: `boardView` over the bounded records [E6]. */
-export function exportView(doc: Y.Doc, now: number, people?: BoardPeople): BoardView {
-  return deriveBoardView(boundRecords(readBoardRecords(doc), now), undefined, undefined, people);
+/** The board's records as every export reads them, bounded [E6]; `exportView` derives the view. */
+export function exportRecords(doc: Y.Doc, now: number): BoardRecords {
+  return boundRecords(readBoardRecords(doc), now);
+}
+
+/** `words`: who wrote each note in the export's language (LG5); English where none is given. */
+export function exportView(doc: Y.Doc | BoardRecords, now: number, people?: BoardPeople, words?: AttributionWords): BoardView {
+  const records = doc instanceof Y.Doc ? exportRecords(doc, now) : doc;
+  return deriveBoardView(records, undefined, undefined, people, words);
 }

@@ -11,7 +11,7 @@
  * clamped to [board creation, generation time] and the time chart has at most MAX_TIME_BUCKETS bars
  * whatever the times are (1e300, 9e15, a year in the past, NaN).
  */
-import { clusterLabel, CLUSTERS } from '../model/vocabulary';
+import { type AttributionWords, clusterLabel, CLUSTERS, ENGLISH_ATTRIBUTION } from '../model/vocabulary';
 import type { BoardView } from '../view/boardView';
 
 export const MAX_TIME_BUCKETS = 48;
@@ -53,6 +53,11 @@ export interface Engagement {
   rows: EngagementRow[];
   overTime: TimeBucket[];
   bucketMinutes: number;
+  /**
+   * The UTC days (ISO "2026-03-14") on which contributions were written, clamped as the time chart
+   * clamps them, in order: the workshop's dates in the report's methodology.
+   */
+  days: string[];
   /** Every note and published vote on the board per dimension (the template's and sourced notes too). */
   perDimension: { notes: number; votes: number }[];
   totals: { participants: number; contributions: number; notes: number; themes: number; links: number; votes: number };
@@ -60,6 +65,8 @@ export interface Engagement {
 
 export interface EngagementInput {
   view: BoardView;
+  /** The report's words for clusters ("no cluster"); English where none are given. */
+  words?: AttributionWords;
   /** The people who joined this board. */
   people: readonly Participant[];
   /** Published votes per note id. */
@@ -79,7 +86,7 @@ function byCluster(a: string, b: string): number {
 
 const finiteVotes = (value: number | undefined): number => (value !== undefined && Number.isFinite(value) && value > 0 ? value : 0);
 
-export function engagement({ view, people, votes = new Map(), now }: EngagementInput): Engagement {
+export function engagement({ view, people, votes = new Map(), now, words = ENGLISH_ATTRIBUTION }: EngagementInput): Engagement {
   const dimensionIndex = new Map(view.dimensions.map((d, i) => [d.id, i]));
   const byId = new Map<string, Participant>();
   for (const person of people) byId.set(person.id, person);
@@ -87,7 +94,7 @@ export function engagement({ view, people, votes = new Map(), now }: EngagementI
   const rowsByCluster = new Map<string, EngagementRow>();
   const namesByCluster = new Map<string, Set<string>>();
   for (const person of byId.values()) {
-    const cluster = clusterLabel(person.cluster);
+    const cluster = clusterLabel(person.cluster, words);
     const row = rowsByCluster.get(cluster) ?? { cluster, participants: 0, notes: view.dimensions.map(() => 0), total: 0, votes: 0 };
     row.participants++;
     rowsByCluster.set(cluster, row);
@@ -107,7 +114,7 @@ export function engagement({ view, people, votes = new Map(), now }: EngagementI
     if (note.source !== null) continue;
     const author = note.authorId === '' ? undefined : byId.get(note.authorId);
     if (!author) continue;
-    const row = rowsByCluster.get(clusterLabel(author.cluster));
+    const row = rowsByCluster.get(clusterLabel(author.cluster, words));
     if (!row) continue;
     row.notes[at] = (row.notes[at] ?? 0) + 1;
     row.total++;
@@ -118,6 +125,7 @@ export function engagement({ view, people, votes = new Map(), now }: EngagementI
   const rows = [...rowsByCluster.values()].sort((a, b) => byCluster(a.cluster, b.cluster));
   const { overTime, bucketMinutes } = timeChart(times, view.meta.createdAt, now);
   return {
+    days: workshopDays(times, view.meta.createdAt, now),
     dimensions: view.dimensions.map((d) => d.label),
     participantsByCluster: [...namesByCluster]
       .map(([cluster, names]) => ({ cluster, names: [...names].sort((a, b) => a.localeCompare(b)) }))
@@ -171,6 +179,14 @@ export function timeChart(times: readonly number[], createdAt: number, now: numb
     if (bucket) bucket.notes++;
   }
   return { overTime, bucketMinutes };
+}
+
+/** [AT4] The distinct UTC days of `times`, each clamped into [board creation, now] as the time chart does. */
+function workshopDays(times: readonly number[], createdAt: number, now: number): string[] {
+  const end = Number.isFinite(now) ? Math.min(Math.max(now, 0), LAST_DATE) : 0;
+  const start = Number.isFinite(createdAt) && createdAt > 0 ? Math.min(createdAt, end) : end;
+  const days = new Set(times.map((t) => new Date(Number.isFinite(t) ? Math.min(Math.max(t, start), end) : start).toISOString().slice(0, 10)));
+  return [...days].sort();
 }
 
 /** A bar's width for people: "5 minutes", "2 hours", "3 days". */

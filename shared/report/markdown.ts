@@ -1,6 +1,13 @@
-/** The report as Markdown. Every piece of participant text is escaped: it renders as text. */
+/**
+ * The report as Markdown [RD1, RD9]: the Word report's sections in the same order, a contents list
+ * in place of Word's contents field. Every piece of participant text is escaped: it renders as text.
+ */
 import type { Translator } from '../i18n/translate';
-import { type Report, type ReportGroup, type ReportNote, SECTION_HEADINGS } from './report';
+import type { TextBlock } from './content';
+import { outline } from './outline';
+import type { Report, ReportDimension, ReportGroup, ReportNote } from './report';
+import { SECTION_HEADINGS } from './report';
+import { coverFields, coverTitle, datesSentence, dimensionNarrative, peopleSentence, stepLine, votingSentence } from './sections';
 import { bucketLabel, engagementHeader, figure, overTimeHeading, reportDate, richText } from './words';
 
 /**
@@ -58,14 +65,19 @@ function votes(words: Translator, count: number): string {
   return count > 0 ? ` ${words.t('report.votes', { count })}` : '';
 }
 
-function noteLine(words: Translator, note: ReportNote, attribute: boolean): string {
-  const who = attribute ? ` — *${escapeMarkdown(note.cluster)}*` : '';
+/** A note's marks after its text: votes, where it was carried from, who brought it in. */
+function marks(words: Translator, note: ReportNote): string {
   const carried = note.carriedFrom ? ` *${words.t('report.carriedFrom', { board: escapeMarkdown(note.carriedFrom) })}*` : '';
   const source = note.source ? ` *(${escapeMarkdown(note.source)})*` : '';
-  return `- ${escapeMarkdown(note.text, '  ')}${who}${votes(words, note.votes)}${carried}${source}`;
+  return `${votes(words, note.votes)}${carried}${source}`;
 }
 
-function group(words: Translator, lines: string[], g: ReportGroup, attribute: boolean, afterThemes: boolean): void {
+function noteLine(words: Translator, note: ReportNote, attribute: boolean): string {
+  const who = attribute ? ` — *${escapeMarkdown(note.cluster)}*` : '';
+  return `- ${escapeMarkdown(note.text, '  ')}${who}${marks(words, note)}`;
+}
+
+function group(words: Translator, lines: string[], g: ReportGroup, afterThemes: boolean): void {
   if (g.theme) {
     // An empty title would leave `****`, a thematic break.
     lines.push(`**${escapeMarkdown(g.theme.title) || words.t('report.theme.untitled')}**${votes(words, g.theme.votes)}`, '');
@@ -74,73 +86,251 @@ function group(words: Translator, lines: string[], g: ReportGroup, attribute: bo
     // A label of its own, or Markdown would join these to the last theme's list.
     lines.push(`**${words.t('report.theme.none')}**`, '');
   }
-  for (const note of g.notes) lines.push(noteLine(words, note, attribute));
+  for (const note of g.notes) lines.push(noteLine(words, note, false));
   lines.push('');
 }
 
 const bold = (text: string) => `**${text}**`;
+const escape = (text: string) => escapeMarkdown(text);
 
-/** The report as Markdown, in the language of `words` [LG5]. */
-export function renderMarkdown(report: Report, words: Translator): string {
+function table(lines: string[], header: string[], rows: string[][]): void {
+  lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
+  for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+  lines.push('');
+}
+
+/** The facilitator's introduction or conclusion: paragraphs, bullets and numbered items [RD3]. */
+function textBlocks(lines: string[], blocks: readonly TextBlock[]): void {
+  let number = 0;
+  blocks.forEach((block, i) => {
+    const text = escapeMarkdown(block.text, '   ');
+    if (block.kind === 'paragraph') {
+      number = 0;
+      lines.push(escapeMarkdown(block.text), '');
+    } else if (block.kind === 'bullet') {
+      number = 0;
+      lines.push(`- ${text}`);
+    } else {
+      number++;
+      lines.push(`${number}. ${text}`);
+    }
+    if (block.kind !== 'paragraph' && blocks[i + 1]?.kind !== block.kind) lines.push('');
+  });
+}
+
+function cover(words: Translator, lines: string[], report: Report): void {
   const { t } = words;
-  const lines: string[] = [];
-  lines.push(`# ${escapeMarkdown(report.title)}`, '');
+  const { settings } = report.content;
+  lines.push(`# ${escapeMarkdown(coverTitle(report))}`, '');
+  // The board's own title, when the cover carries the deliverable's: which workshop this is.
+  if (coverTitle(report) !== report.title && report.title.trim()) lines.push(`*${escapeMarkdown(report.title)}*`, '');
+  if (settings.deliverable.trim()) lines.push(`**${t('report.cover.deliverable', { number: escapeMarkdown(settings.deliverable) })}**`, '');
+  for (const field of coverFields(words, report)) lines.push(`- **${field.label}**: ${escapeMarkdown(field.value)}`);
+  lines.push('');
+  if (settings.funding.trim()) lines.push(`*${escapeMarkdown(settings.funding)}*`, '');
   const { notes, themes, links, votes: voteCount } = report.totals;
   lines.push(t('report.generated', { date: reportDate(words, report.generatedAt), notes, themes, links, votes: voteCount }), '');
 
-  lines.push(`## ${t('report.participants')}`, '');
-  if (report.participantsByCluster.length === 0) lines.push(t('report.participants.none'), '');
-  for (const { cluster, names } of report.participantsByCluster) {
-    lines.push(`- **${escapeMarkdown(cluster)}**: ${names.map((name) => escapeMarkdown(name)).join(', ')}`);
-  }
-  if (report.participantsByCluster.length > 0) lines.push('');
-
-  for (const dimension of report.dimensions) {
-    lines.push(`## ${dimension.number}. ${dimension.label}`, '');
-    for (const section of dimension.sections) {
-      lines.push(`### ${t(SECTION_HEADINGS[section.kind])}`, '');
-      if (section.groups.length === 0) {
-        lines.push(`*${t('report.nothingYet')}*`, '');
-        continue;
-      }
-      const themed = section.groups.some((g) => g.theme !== null);
-      for (const g of section.groups) group(words, lines, g, section.kind === 'good-practice', themed);
-    }
-  }
-
-  lines.push(`## ${t('report.tandems')}`, '');
-  if (report.tandems.length === 0) lines.push(t('report.tandems.none'), '');
-  for (const tandem of report.tandems) {
-    lines.push(
-      `- ${richText(words, 'report.tandem.need', { cluster: escapeMarkdown(tandem.need.cluster) }, bold)} ${escapeMarkdown(tandem.need.text, '  ')}`,
+  lines.push(`## ${t('report.revisions')}`, '');
+  if (report.revisions.length === 0) lines.push(t('report.revisions.none'), '');
+  else {
+    const header = [t('report.revisions.number'), t('report.revisions.date'), t('report.revisions.author'), t('report.revisions.comment')];
+    table(
+      lines,
+      header,
+      report.revisions.map((r, i) => [figure(words, i + 1), reportDate(words, new Date(r.at)), escape(r.by), escape(r.comment)]),
     );
-    for (const practice of tandem.practices) {
-      lines.push(
-        `  - ${richText(words, 'report.tandem.answeredBy', { cluster: escapeMarkdown(practice.cluster) }, bold)} ${escapeMarkdown(practice.text, '    ')}`,
-      );
-    }
-    lines.push(`  - ${t('report.tandem.clusters', { clusters: tandem.clusters.map((cluster) => escapeMarkdown(cluster)).join(', ') })}`);
   }
-  if (report.tandems.length > 0) lines.push('');
+}
 
-  lines.push(`## ${t('report.engagement')}`, '');
+function methodology(words: Translator, lines: string[], report: Report): void {
+  const { t } = words;
+  lines.push(t('report.methodology.dimensions', { count: report.dimensions.length }), '');
+  for (const d of report.dimensions) lines.push(`${d.number}. **${escape(d.label)}.** ${escape(d.hint)}`);
+  lines.push('');
+  const dates = datesSentence(words, report);
+  if (dates) lines.push(dates, '');
+  if (report.run.steps.length > 0) {
+    lines.push(t('report.methodology.steps', { count: report.run.steps.length }), '');
+    report.run.steps.forEach((step, i) => lines.push(`${i + 1}. ${stepLine(words, step, escape)}`));
+    lines.push('');
+  }
+  const voting = votingSentence(words, report);
+  if (voting) lines.push(voting, '');
+  lines.push(peopleSentence(words, report), '');
+  for (const { cluster, names } of report.participantsByCluster) {
+    lines.push(`- **${escape(cluster)}**: ${names.map(escape).join(', ')}`);
+  }
+  lines.push('');
+}
+
+function clusters(words: Translator, lines: string[], report: Report): void {
+  const { t } = words;
+  if (report.clusters.length === 0) lines.push(t('report.clusters.none'), '');
+  for (const cluster of report.clusters) {
+    lines.push(`### ${escape(cluster.label)}`, '');
+    const p = cluster.profile;
+    const fields: [string, string][] = p
+      ? [
+          [t('report.profile.fullName'), p.fullName],
+          [t('report.profile.location'), p.location],
+          [t('report.profile.membership'), p.membership],
+          [t('report.profile.technologyFocus'), p.technologyFocus],
+          [t('report.profile.created'), p.created],
+        ]
+      : [];
+    fields.push([t('report.profile.participants'), cluster.participants.join(', ')]);
+    for (const [label, value] of fields) if (value.trim()) lines.push(`- **${label}**: ${escape(value)}`);
+    lines.push('');
+  }
+}
+
+function dimension(words: Translator, lines: string[], d: ReportDimension): void {
+  const { t } = words;
+  lines.push(`### 2.${d.number} ${escape(d.label)}`, '', dimensionNarrative(words, d, escape), '');
+  const challenges = d.sections.find((s) => s.kind === 'challenge');
+  lines.push(`**${t(SECTION_HEADINGS.challenge)}**`, '');
+  if (!challenges || challenges.groups.length === 0) lines.push(`*${t('report.nothingYet')}*`, '');
+  else {
+    const themed = challenges.groups.some((g) => g.theme !== null);
+    for (const g of challenges.groups) group(words, lines, g, themed);
+  }
+  lines.push(`**${t(SECTION_HEADINGS.need)}**`, '');
+  if (d.needs.length === 0) lines.push(`*${t('report.nothingYet')}*`);
+  for (const need of d.needs) lines.push(noteLine(words, need, false));
+  lines.push('');
+  // [RD6] Each good practice in a box of its own that names its cluster, as the seed prints them.
+  const label = t('report.goodPractice.label').toLocaleUpperCase(words.locale);
+  for (const practice of d.practices) {
+    lines.push(`> **${label}** · *${escape(practice.cluster)}*\\`, `> ${escapeMarkdown(practice.text, '> ')}${marks(words, practice)}`, '');
+  }
+  if (d.matches.length > 0) {
+    lines.push(`**${t('report.matchmaking')}**`, '');
+    for (const m of d.matches) {
+      const learn = richText(
+        words,
+        'report.matchmaking.learn',
+        { learner: escape(m.need.cluster), teacher: escape(m.practice.cluster), practice: escape(m.practice.text) },
+        bold,
+      );
+      lines.push(`- ${learn} ${t('report.matchmaking.need', { need: escape(m.need.text) })}`);
+    }
+    lines.push('');
+  }
+}
+
+function tandems(words: Translator, lines: string[], report: Report): void {
+  const { t } = words;
+  if (report.pairs.length === 0) {
+    lines.push(t('report.tandems.none'), '');
+    return;
+  }
+  lines.push(t('report.tandems.lead'), '');
+  const header = [
+    t('report.tandems.table.needCluster'),
+    t('report.tandems.table.need'),
+    t('report.tandems.table.offerCluster'),
+    t('report.tandems.table.practice'),
+    t('report.table.votes'),
+  ];
+  table(
+    lines,
+    header,
+    report.pairs.map((p) => [
+      escape(p.need.cluster),
+      escape(p.need.text),
+      escape(p.practice.cluster),
+      escape(p.practice.text),
+      figure(words, p.votes),
+    ]),
+  );
+}
+
+function engagement(words: Translator, lines: string[], report: Report): void {
+  const { t } = words;
   if (report.engagement.rows.length === 0) {
     lines.push(t('report.engagement.none'), '');
-  } else {
-    const showVotes = report.totals.votes > 0;
-    const short = (i: number) => t('report.dimension.short', { number: i + 1 });
-    const header = engagementHeader(words, report, 'report.table.votesReceived');
-    const n = (value: number) => figure(words, value);
-    lines.push(`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
-    for (const row of report.engagement.rows) {
-      lines.push(
-        `| ${[escapeMarkdown(row.cluster), n(row.participants), ...row.notes.map(n), n(row.total), ...(showVotes ? [n(row.votes)] : [])].join(' | ')} |`,
-      );
+    return;
+  }
+  const showVotes = report.totals.votes > 0;
+  const short = (i: number) => t('report.dimension.short', { number: i + 1 });
+  const n = (value: number) => figure(words, value);
+  table(
+    lines,
+    engagementHeader(words, report, 'report.table.votesReceived'),
+    report.engagement.rows.map((row) => [
+      escape(row.cluster),
+      n(row.participants),
+      ...row.notes.map(n),
+      n(row.total),
+      ...(showVotes ? [n(row.votes)] : []),
+    ]),
+  );
+  lines.push(report.engagement.dimensions.map((label, i) => `${short(i)}: ${label}`).join('; ') + '.', '');
+  lines.push(t('report.overTime.lead', { heading: overTimeHeading(words, report.engagement.bucketMinutes) }), '');
+  for (const bucket of report.engagement.overTime) lines.push(`- ${bucketLabel(words, bucket)}: ${n(bucket.notes)}`);
+  lines.push('');
+}
+
+/** [RD8] Every note once, by dimension and kind, with its author and cluster. */
+function annex(words: Translator, lines: string[], report: Report): void {
+  const { t } = words;
+  lines.push(t('report.annex.lead'), '');
+  for (const d of report.dimensions) {
+    lines.push(`### ${d.number}. ${escape(d.label)}`, '');
+    if (d.sections.every((section) => section.noteCount === 0)) lines.push(`*${t('report.nothingYet')}*`, '');
+    for (const section of d.sections) {
+      const notes = section.groups.flatMap((g) => g.notes);
+      if (notes.length === 0) continue;
+      lines.push(`**${t(SECTION_HEADINGS[section.kind])}**`, '');
+      for (const note of notes) {
+        // A sourced note's byline is its source, already in its marks.
+        const author = note.author && note.author !== note.source ? ` · ${escape(note.author)}` : '';
+        lines.push(`- ${escapeMarkdown(note.text, '  ')} — *${escape(note.cluster)}*${marks(words, note)}${author}`);
+      }
+      lines.push('');
     }
-    lines.push('', report.engagement.dimensions.map((label, i) => `${short(i)}: ${label}`).join('; ') + '.', '');
-    lines.push(t('report.overTime.lead', { heading: overTimeHeading(words, report.engagement.bucketMinutes) }), '');
-    for (const bucket of report.engagement.overTime) lines.push(`- ${bucketLabel(words, bucket)}: ${n(bucket.notes)}`);
-    lines.push('');
+  }
+}
+
+/** The report as Markdown, in the language of `words` [LG5], section by section as the Word report [RD9]. */
+export function renderMarkdown(report: Report, words: Translator): string {
+  const lines: string[] = [];
+  cover(words, lines, report);
+  const parts = outline(words, report, escape);
+  lines.push(`## ${words.t('report.contents')}`, '');
+  // "1. The clusters" inside a list item would open an ordered list of its own.
+  for (const part of parts) lines.push(`${part.level === 1 ? '-' : '  -'} ${part.heading.replace(/^(\d+)\.(?= )/, '$1\\.')}`);
+  lines.push('');
+  for (const part of parts) {
+    if (part.level !== 1) continue;
+    lines.push(`## ${part.heading}`, '');
+    switch (part.id) {
+      case 'introduction':
+        textBlocks(lines, report.content.introduction);
+        break;
+      case 'methodology':
+        methodology(words, lines, report);
+        break;
+      case 'clusters':
+        clusters(words, lines, report);
+        break;
+      case 'assessment':
+        for (const d of report.dimensions) dimension(words, lines, d);
+        break;
+      case 'tandems':
+        tandems(words, lines, report);
+        break;
+      case 'engagement':
+        engagement(words, lines, report);
+        break;
+      case 'conclusion':
+        textBlocks(lines, report.content.conclusion);
+        break;
+      case 'annex':
+        annex(words, lines, report);
+        break;
+    }
   }
   return `${lines
     .join('\n')

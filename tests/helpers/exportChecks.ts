@@ -51,11 +51,10 @@ export function comparable(view: BoardView): unknown {
 }
 
 /** Items of the dimension sections: one per note. */
+/** The list items of the annex, the report's last chapter, which lists every note once [RD8]. */
 function markdownNoteItems(markdown: string): number {
-  const start = markdown.indexOf('\n## 1. ');
-  const end = markdown.indexOf('\n## Matchmaking');
   return markdown
-    .slice(start, end)
+    .slice(markdown.indexOf('\n## Annex'))
     .split('\n')
     .filter((line) => line.startsWith('- ')).length;
 }
@@ -128,7 +127,17 @@ export async function checkHostileBoard(input: HostileBoard, options: { docx: bo
     const buffer = await renderDocx(report, en);
     docx = buffer.length;
     const xml = strFromU8(unzipSync(new Uint8Array(buffer))['word/document.xml'] ?? new Uint8Array());
-    check(!/<w:(fldSimple|instrText|fldChar|hyperlink)\b/.test(xml), 'the Word document holds a field or hyperlink');
+    // The document's own fields only: its contents (linking to its own headings) [RD2]; page numbers live in the footer.
+    const instructions = [...xml.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => (m[1] ?? '').trim());
+    check(
+      instructions.every((instruction) => /^(TOC \\h \\o &quot;1-2&quot;|PAGEREF _Toc\d+ \\h)$/.test(instruction)),
+      `the Word document holds a field of its own making: ${JSON.stringify(instructions.slice(0, 3))}`,
+    );
+    check(!/<w:fldSimple\b/.test(xml), 'the Word document holds a simple field');
+    check(
+      [...xml.matchAll(/<w:hyperlink\b[^>]*>/g)].every(([tag]) => /w:anchor="_Toc\d+"/.test(tag) && !/r:id=/.test(tag)),
+      'the Word document holds a hyperlink out of the document',
+    );
     // eslint-disable-next-line no-control-regex
     check(!/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(xml), 'the Word document holds characters XML does not allow');
   }

@@ -1,7 +1,9 @@
 /** A `Report` made by hand, for the charts and the printable page: only what they read. */
-import { DIMENSIONS } from '../../shared/model/vocabulary';
+import { DIMENSIONS, ENGLISH_ATTRIBUTION } from '../../shared/model/vocabulary';
+import { emptyReportContent } from '../../shared/report/content';
 import type { EngagementRow, TimeBucket } from '../../shared/report/engagement';
 import type { Report, ReportDimension, ReportNote } from '../../shared/report/report';
+import { NO_RUN } from '../../shared/report/workshopRun';
 
 export interface FixtureInput {
   rows?: EngagementRow[];
@@ -32,42 +34,55 @@ export function sampleBuckets(counts: readonly number[], minutes = 5): TimeBucke
 
 let noteId = 0;
 function note(text: string, cluster: string, votes = 0, extra: Partial<ReportNote> = {}): ReportNote {
-  return { id: `n${++noteId}`, text, cluster, author: 'Ana', votes, carriedFrom: null, source: null, ...extra };
+  return { id: `n${++noteId}`, kind: 'challenge', text, cluster, author: 'Ana', votes, carriedFrom: null, source: null, ...extra };
 }
 
 /** Every dimension with challenges, needs and good practices: themed, loose and empty cells. */
 export function sampleDimensions(): ReportDimension[] {
-  return DIMENSIONS.map((d, i) => ({
-    number: i + 1,
-    label: d.label,
-    sections: [
-      {
-        kind: 'challenge',
-        noteCount: 3,
-        groups: [
-          {
-            theme: { title: 'Funding cycles', statement: 'Members want a steadier income\nthan project calls give.', votes: 5 },
-            notes: [note('Public funding stops between calls', 'Silicon Saxony', 3), note('SME members cannot pay higher fees', 'DTI Cluster', 2)],
-          },
-          { theme: null, notes: [note(`Hard to measure impact in ${d.label.toLowerCase()}`, 'GAIA', 0, { carriedFrom: 'Kick-off, Dresden' })] },
-        ],
-      },
-      { kind: 'need', noteCount: i % 2, groups: i % 2 ? [{ theme: null, notes: [note('A shared KPI template', 'SCS Cluster', 1)] }] : [] },
-      {
-        kind: 'good-practice',
-        noteCount: 2,
-        groups: [
-          {
-            theme: null,
-            notes: [
-              note('Quarterly members’ day with a pitch slot for every new member, run by the members themselves.', 'Business Hive Vilnius', 4),
-              note('Service catalogue priced by membership tier', 'Mazovia Cluster ICT', 0, { source: 'CSV import by Anna' }),
-            ],
-          },
-        ],
-      },
-    ],
+  return DIMENSIONS.map((d, i) =>
+    withLists({
+      number: i + 1,
+      label: d.label,
+      hint: d.hint,
+      sections: [
+        {
+          kind: 'challenge',
+          noteCount: 3,
+          groups: [
+            {
+              theme: { title: 'Funding cycles', statement: 'Members want a steadier income\nthan project calls give.', votes: 5 },
+              notes: [note('Public funding stops between calls', 'Silicon Saxony', 3), note('SME members cannot pay higher fees', 'DTI Cluster', 2)],
+            },
+            { theme: null, notes: [note(`Hard to measure impact in ${d.label.toLowerCase()}`, 'GAIA', 0, { carriedFrom: 'Kick-off, Dresden' })] },
+          ],
+        },
+        { kind: 'need', noteCount: i % 2, groups: i % 2 ? [{ theme: null, notes: [note('A shared KPI template', 'SCS Cluster', 1)] }] : [] },
+        {
+          kind: 'good-practice',
+          noteCount: 2,
+          groups: [
+            {
+              theme: null,
+              notes: [
+                note('Quarterly members’ day with a pitch slot for every new member, run by the members themselves.', 'Business Hive Vilnius', 4),
+                note('Service catalogue priced by membership tier', 'Mazovia Cluster ICT', 0, { source: 'CSV import by Anna' }),
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+/** Each note takes its section's kind; the dimension's ranked lists are read from its sections, as buildReport makes them. */
+function withLists(dimension: Pick<ReportDimension, 'number' | 'label' | 'hint' | 'sections'>): ReportDimension {
+  const sections = dimension.sections.map((section) => ({
+    ...section,
+    groups: section.groups.map((g) => ({ ...g, notes: g.notes.map((n) => ({ ...n, kind: section.kind })) })),
   }));
+  const all = (kind: string) => sections.filter((s) => s.kind === kind).flatMap((s) => s.groups.flatMap((g) => g.notes));
+  return { ...dimension, sections, needs: all('need'), practices: all('good-practice'), matches: [] };
 }
 
 export function fixtureReport(input: FixtureInput = {}): Report {
@@ -81,9 +96,15 @@ export function fixtureReport(input: FixtureInput = {}): Report {
   return {
     title: input.title ?? 'Workshop board',
     generatedAt: new Date(T0 + 3_600_000),
+    noClusterLabel: ENGLISH_ATTRIBUTION.noCluster,
     participantsByCluster,
     dimensions: input.dimensions ?? [],
     tandems: [],
+    pairs: [],
+    content: emptyReportContent(),
+    clusters: [],
+    revisions: [],
+    run: NO_RUN,
     engagement: {
       dimensions,
       participantsByCluster,
@@ -91,6 +112,7 @@ export function fixtureReport(input: FixtureInput = {}): Report {
       overTime,
       bucketMinutes: input.bucketMinutes ?? 5,
       perDimension: dimensions.map(() => ({ notes: 0, votes: 0 })),
+      days: [],
       totals,
     },
     totals,

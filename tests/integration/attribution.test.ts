@@ -65,7 +65,7 @@ function engagementTable(markdown: string): string[] {
 }
 
 function timeLines(markdown: string): string[] {
-  const after = markdown.split('Notes written per')[1] ?? '';
+  const after = (markdown.split('Notes written per')[1] ?? '').split('\n## ')[0] ?? '';
   return after.split('\n').filter((line) => line.startsWith('- '));
 }
 
@@ -138,8 +138,8 @@ describe('engagement comes from the people who joined', () => {
     const token = decodeURIComponent(/#token=(.+)$/.exec(next.links.facilitator)?.[1] ?? '');
     const markdown = (await text(ws, '/export?format=md', { token }, next.id)).body;
     expect(markdown).toContain('- A practice worth carrying — *GAIA* *(from “Test board”)*');
-    expect(markdown).toContain('## Participants\n\nNobody has joined this board yet.');
-    expect(markdown).toContain('## Engagement\n\nNo participant contributions yet.');
+    expect(markdown).toContain('\n\nNobody has joined this board yet.\n');
+    expect(markdown).toContain('## 4. Engagement\n\nNo participant contributions yet.');
     expect(markdown).not.toContain('Notes written per');
   });
 

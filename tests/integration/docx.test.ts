@@ -19,7 +19,7 @@ function xmlText(text: string): string {
 }
 
 describe('DOCX report', () => {
-  it('[R7] is a Word document with the report headings and every challenge, need and good practice of the seed', async () => {
+  it('[R7, RD1] is a Word document with the report headings and every challenge, need and good practice of the seed', async () => {
     const doc = new Y.Doc();
     createBoardContent(doc, { title: 'EXCITE <D1.4> & friends', template: 'excite-d1.4' }, serverOrigin('template'));
     // One note written in the workshop, so the report has contributions over time to chart.
@@ -40,15 +40,18 @@ describe('DOCX report', () => {
     const text = xml.replace(/<[^>]+>/g, '');
     for (const heading of [
       'EXCITE &lt;D1.4&gt; &amp; friends',
-      'Participants',
-      '1. Cluster structure',
-      '5. Communication, visibility &amp; reputation',
+      'Revision history',
+      'Contents',
+      'Methodology',
+      '1. The clusters',
+      '2.1 Cluster structure',
+      '2.5 Communication, visibility &amp; reputation',
       'Common challenges',
       'Best practices needed',
-      'Good practices',
-      'Matchmaking: candidate learning tandems',
-      'Engagement',
-      'Notes written per',
+      'Good practice',
+      '3. Learning tandems and exchange proposals',
+      '4. Engagement',
+      'Annex: every note',
     ]) {
       expect(text, heading).toContain(heading);
     }

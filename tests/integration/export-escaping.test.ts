@@ -26,7 +26,11 @@ describe('downloaded exports of hostile note texts', () => {
     const lines = markdown.split('\n');
     // The report's own headings are its only headings, and the note is one item with its lines indented into it.
     expect(lines.filter((line) => /^#{1,6} /.test(line)).every((line) => !line.includes('Injected'))).toBe(true);
-    expect(lines.some((line) => /^ {0,3}(-{3,}|\d+[.)] |> )/.test(line) && !line.startsWith('- '))).toBe(false);
+    // The note's own lines (in its dimension and in the annex) are list items or indented into one.
+    const noteLines = lines.filter((line) => /Injected|quoted|^ {0,3}(-{3,}|\\?1\\?[.)] x)/.test(line));
+    expect(noteLines.length).toBeGreaterThan(0);
+    for (const line of noteLines) expect(line, line).toMatch(/^(- | {2}\S)/);
+    expect(lines.some((line) => /^ {0,3}-{3,}\s*$/.test(line))).toBe(false);
     expect(markdown).toContain('\\# Injected heading');
 
     const csv = await (await call('GET', '/export?format=csv')).text();

@@ -212,8 +212,9 @@ describe('GET /api/boards/:id/export', () => {
     expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect(md.headers.get('content-disposition')).toMatch(/^attachment; filename="export-me-\d{4}-\d{2}-\d{2}\.md"$/);
     const text = await md.text();
-    expect(text).toContain('# Export me');
-    expect(text).toContain('## 1. Cluster structure');
+    // [RD2] The EXCITE template's cover carries D1.4's title; the board's own follows it.
+    expect(text).toContain('# Initial Report on Collection of Best Practices\n\n*Export me*');
+    expect(text).toContain('### 2.1 Cluster structure');
     expect(text).toContain('B2B events with an entry fee. — *Silicon Saxony*');
 
     const csv = await get(`/api/boards/${board.id}/export?format=csv`, tokenOf(board.links.facilitator));

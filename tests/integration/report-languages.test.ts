@@ -32,7 +32,7 @@ describe("exports in the board's language", () => {
     addNote(client.doc, note('Weak KPIs', { author: { id: ann.id, name: 'Ann', cluster: 'gaia' } }), localOrigin(ann.id));
 
     // No language yet: English, as before.
-    expect((await exported(w, 'format=md')).text).toContain('### Common challenges');
+    expect((await exported(w, 'format=md')).text).toContain('**Common challenges**');
 
     setBoardLanguage(client.doc, 'fr', localOrigin('facilitator'));
     const room = await w.server.rooms.acquire(w.board.id);
@@ -40,7 +40,7 @@ describe("exports in the board's language", () => {
 
     const md = await exported(w, 'format=md');
     expect(md.status).toBe(200);
-    expect(md.text).toContain('### Défis communs');
+    expect(md.text).toContain('**Défis communs**');
     expect(md.text).toMatch(/Rapport généré le \d{1,2} \S+ \d{4} avec Clusterboard\u00a0: 1 note, 0 thème, 0 lien de mise en relation\./);
     expect(md.text).toContain('- Weak KPIs');
 
@@ -52,9 +52,9 @@ describe("exports in the board's language", () => {
     expect(xml).toContain('Défis communs');
 
     // Another language asked for, whatever the board's; the JSON export carries the board's.
-    expect((await exported(w, 'format=md&lang=de')).text).toContain('### Gemeinsame Herausforderungen');
+    expect((await exported(w, 'format=md&lang=de')).text).toContain('**Gemeinsame Herausforderungen**');
     expect((await exported(w, 'format=csv&lang=pl')).text.split('\r\n')[0]).toContain('Wymiar,Rodzaj,Temat');
-    expect((await exported(w, 'format=md')).text).toContain('### Défis communs');
+    expect((await exported(w, 'format=md')).text).toContain('**Défis communs**');
     expect(JSON.parse((await exported(w, 'format=json')).text)).toMatchObject({ board: { language: 'fr' } });
 
     const unknown = await exported(w, 'format=docx&lang=klingon');

@@ -190,7 +190,7 @@ describe('engagement, counted by hand', () => {
     expect(figures.rows).toEqual(ROWS);
   });
 
-  it("[AT2, AT3, AT5] Markdown, CSV, Word and JSON show the hand count, the people's current names and clusters", async () => {
+  it("[AT2, AT3, AT5, RD4, RD8, RD10] Markdown, CSV, Word and JSON show the hand count, the people's current names and clusters", async () => {
     const { doc, ids } = handCountedBoard();
     const votes = votesOf(ids);
     const view = boardView(doc, peopleIndex(PEOPLE));
@@ -240,14 +240,37 @@ describe('engagement, counted by hand', () => {
           .filter((t) => t !== ''),
       );
     for (const row of ROWS) expect(tableRows).toContainEqual([row.cluster, ...[row.participants, ...row.notes, row.total, row.votes].map(String)]);
-    for (const [label, n] of OVER_TIME) expect(tableRows.some((r) => r[0] === label && r.at(-1) === String(n))).toBe(true);
-    expect(tableRows.some((r) => r[0] === '2. Cluster strategy' && r.at(-1) === '9')).toBe(true);
-    expect(xml.replace(/<[^>]+>/g, '')).not.toContain('Fake name');
+    const wordText = xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+    expect(wordText).not.toContain('Fake name');
+    // [RD4, RD10] The methodology, the narratives, the clusters and the annex say the same figures.
+    for (const text of [markdown, wordText.replace(/&apos;/g, "'")]) {
+      expect(text).toContain('4 people from 3 clusters took part, 1 of them without a cluster.');
+      expect(text).toContain('The contributions were written on 2026-03-14.');
+      expect(text).toContain(
+        'Regarding Cluster strategy, 2 common challenges were recorded. 1 best practice needed was named; 1 good practice was shared, by DTI Cluster.',
+      );
+      expect(text).toContain(
+        'Regarding Cluster organisation, no common challenge was recorded. 1 best practice needed was named; no good practice was shared.',
+      );
+      expect(text).toContain('11 notes, 0 themes, 0 matchmaking links, 10 votes');
+      expect(text).not.toContain('1 themes');
+    }
+    // The annex: one row per note (and a header per dimension), each with its author and cluster as the board shows them.
+    const annex = tableRows.slice(tableRows.findIndex((r) => r[0] === 'Kind'));
+    expect(annex.filter((r) => r[0] !== 'Kind')).toHaveLength(TOTALS.notes);
+    expect(annex).toContainEqual(['Best practice needed', 'Fay need', 'Fay', 'no cluster', '0']);
+    expect(annex).toContainEqual(['Best practice needed', 'From the CRM', 'CRM bot (API)', 'GAIA', '2']);
+    expect(annex).toContainEqual(['Good practice', 'Carried practice', 'Olga', 'DTI Cluster', '0']);
+    // "no cluster" is counted, but is not a cluster of "1. The clusters".
+    expect(markdown).toContain('### Silicon Saxony\n\n- **Took part in this workshop**: Jan\n');
+    expect(markdown).toContain('### Mazovia Cluster ICT\n\n- **Took part in this workshop**: Mia\n');
+    expect(markdown).not.toContain('### no cluster');
 
     // JSON: the same figures, and the notes carry the people's current names.
     const json = JSON.parse(JSON.stringify(exportJson(view, NOW, votes, PEOPLE))) as ReturnType<typeof exportJson>;
     expect(json.engagement.rows).toEqual(ROWS);
     expect(json.engagement.totals).toEqual(TOTALS);
+    expect(json.engagement.days).toEqual(['2026-03-14']);
     expect(json.notes.find((n) => n.text === 'Ana need')).toMatchObject({ authorName: 'Ana', cluster: 'gaia', authorId: 'ana', source: null });
   });
 

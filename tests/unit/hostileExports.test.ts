@@ -100,19 +100,20 @@ describe('Markdown export escapes block and inline syntax', () => {
       const lines = markdown.split('\n');
       expect(lines.filter((l) => /^# /.test(l))).toHaveLength(1);
       expect(lines.filter((l) => /^## /.test(l))).toEqual([
-        '## Participants',
-        '## 1. Cluster structure',
-        '## 2. Cluster strategy',
-        '## 3. Cluster organisation',
-        '## 4. Cluster business model',
-        '## 5. Communication, visibility & reputation',
-        '## Matchmaking: candidate learning tandems',
-        '## Engagement',
+        '## Revision history',
+        '## Contents',
+        '## Methodology',
+        '## 1. The clusters',
+        '## 2. Challenges assessment for best practices collection',
+        '## 3. Learning tandems and exchange proposals',
+        '## 4. Engagement',
+        '## Annex: every note',
       ]);
-      expect(lines.filter((l) => /^### /.test(l))).toHaveLength(15);
-      const dimensions = markdown.slice(markdown.indexOf('## 1. '), markdown.indexOf('## Matchmaking'));
-      const items = dimensions.split('\n').filter((l) => /^- /.test(l));
-      expect(items).toHaveLength(noteCount);
+      expect(lines.filter((l) => /^### 2\.\d /.test(l))).toHaveLength(5);
+      // [RD8] The annex lists every note once.
+      const annex = markdown.slice(markdown.indexOf('## Annex'));
+      expect(annex.split('\n').filter((l) => /^- /.test(l))).toHaveLength(noteCount);
+      const dimensions = markdown.slice(markdown.indexOf('## 2. '), markdown.indexOf('## 3. '));
       // Inside a list item or a quote, participant text opens no block of its own (`- # x` is a heading in an item).
       for (const line of dimensions.split('\n').filter((l) => /^(- |> )/.test(l))) expect(line.slice(2), line).not.toMatch(BLOCK_START);
       // Every line is one of ours: a continuation line only ever follows a hard break.
@@ -163,9 +164,12 @@ describe('Word export', () => {
       expect(strFromU8(bytes), name).not.toMatch(INVALID_XML_CHARACTER);
     }
     const xml = strFromU8(files['word/document.xml'] ?? new Uint8Array());
-    for (const element of ['<w:fldSimple', '<w:instrText', '<w:fldChar', '<w:hyperlink', 'w:dde']) {
-      expect(xml.split(element).length - 1, element).toBe(0);
-    }
+    for (const element of ['<w:fldSimple', 'w:dde']) expect(xml.split(element).length - 1, element).toBe(0);
+    // [RD2] The only fields are the document's own contents and its page references to its own headings.
+    const instructions = [...xml.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1] ?? '');
+    expect(instructions.length).toBeGreaterThan(0);
+    for (const instruction of instructions) expect(instruction).toMatch(/^(TOC \\h \\o &quot;1-2&quot;|PAGEREF _Toc\d+ \\h)$/);
+    for (const [tag] of xml.matchAll(/<w:hyperlink\b[^>]*>/g)) expect(tag).toMatch(/^<w:hyperlink w:history="1" w:anchor="_Toc\d+">$/);
     expect(xml.split(/<w:t[ >]/).length).toBe(xml.split('</w:t>').length);
     // The text nodes hold no markup of their own: every `<` inside one was escaped.
     for (const node of xml.match(/<w:t(?: [^>]*)?>[^]*?<\/w:t>/g) ?? []) expect(node.replace(/^<w:t[^>]*>|<\/w:t>$/g, '')).not.toContain('<');

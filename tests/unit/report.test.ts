@@ -73,7 +73,7 @@ describe('reports', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('[R1] renders the Markdown report of a fixed board exactly as the golden file', () => {
+  it('[R1, RD1, RD6-RD9] renders the Markdown report of a fixed board exactly as the golden file', () => {
     expectGolden('workshop.md', renderMarkdown(buildReport(boardView(workshopBoard()), { generatedAt: at, people: joined }), en));
   });
 
@@ -162,15 +162,15 @@ describe('reports', () => {
     const doc = new Y.Doc();
     createBoardContent(doc, { title: 'EXCITE D1.4', template: 'excite-d1.4' }, serverOrigin('template'));
     const markdown = renderMarkdown(buildReport(boardView(doc), { generatedAt: at }), en);
-    const sections = markdown.split(/^## /m);
+    const sections = markdown.split(/^### /m);
     EXCITE_D14.forEach((section, index) => {
-      const body = sections.find((s) => s.startsWith(`${index + 1}. `));
+      const body = sections.find((s) => s.startsWith(`2.${index + 1} `));
       expect(body, `dimension ${index + 1}`).toBeDefined();
       for (const text of [...section.challenges, ...section.needs, ...section.goodPractices.map((g) => g.text)]) {
         expect(body, text).toContain(escapeMarkdown(text));
       }
     });
-    expect(markdown).toContain('*SCS Cluster*');
+    expect(markdown).toContain('> **GOOD PRACTICE** · *SCS Cluster*');
   });
 });
 
@@ -256,18 +256,18 @@ describe("reports in the board's language or the one asked for", () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('[LG5] the Word report in French has French headings, dates and plurals, exactly as the golden file', async () => {
+  it('[LG5, RD1, RD4, RD6-RD8] the Word report in French has French headings, dates and plurals, exactly as the golden file', async () => {
     const fr = await reportTranslator('fr');
     const { view, votes } = votedWorkshop();
     // The date is fixed twice: the report's own, and the clock the Word package stamps the file with.
     const outline = docxOutline(await renderDocx(buildReport(view, { generatedAt: at, votes, people: joined }), fr));
     expectGolden('workshop.fr.docx.txt', outline);
     expect(outline).toContain('Rapport généré le 14 mars 2026 avec Clusterboard\u00a0: 7 notes, 1 thème, 1 lien de mise en relation, 3 votes.');
-    expect(outline).toContain('[Heading2] Défis communs');
+    expect(outline).toContain('[Heading3] Défis communs');
     expect(outline).toContain('Reporting (2 votes)');
     expect(outline).toContain('Strategy written by a few *members* (1 vote)');
     // The template's dimension names and the notes stay as written (LG6).
-    expect(outline).toContain('[Heading1] 2. Cluster strategy');
+    expect(outline).toContain('[Heading2] 2.2 Cluster strategy');
   });
 
   it('[LG5] a Word report counts "1 theme", never "1 themes", in English too', async () => {
@@ -291,10 +291,10 @@ describe("reports in the board's language or the one asked for", () => {
       const markdown = renderMarkdown(buildReport(view, { generatedAt: at, votes, people: joined }), words);
       expect(markdown, locale).not.toBe(english);
       for (const leftover of englishWords) expect(markdown, `${locale}: ${leftover}`).not.toContain(leftover);
-      expect(markdown, locale).toContain(`### ${words.t('report.section.challenge')}`);
+      expect(markdown, locale).toContain(`**${words.t('report.section.challenge')}**`);
       expect(markdown, locale).toContain(`**${words.t('report.theme.none')}**`);
       // The notes, the dimension names and the clusters stay as written (LG6).
-      expect(markdown, locale).toContain('## 2. Cluster strategy');
+      expect(markdown, locale).toContain('### 2.2 Cluster strategy');
       expect(markdown, locale).toContain('- Weak KPIs (');
       const csv = renderCsv(view, words, votes);
       const [header = '', first = ''] = csv.slice(1).split('\r\n');
