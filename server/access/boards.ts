@@ -74,7 +74,7 @@ export async function importBoard(store: BoardStore, data: BoardExport): Promise
   const board = await storeNewBoard(store, data.board, (doc) =>
     importRecords(
       doc,
-      { ...data.board, notes: asImported(data.notes, data.board.title), themes: data.themes, links: data.links },
+      { ...data.board, notes: asImported(data.notes, data.board.title), themes: data.themes, links: data.links, report: data.report },
       serverOrigin('template'),
     ),
   );

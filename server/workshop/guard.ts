@@ -6,8 +6,9 @@
  * maps `meta`, `notes`, `themes`, `links`; a record is a Y.Map directly in its root map; fields are
  * plain values within their schema's bounds (shared/model/limits.ts), except text fields, which
  * may be a Y.Text of plain characters; texts stay within their maxima after the update; nothing
- * nests deeper; the board keeps to its note limit (Q2). For participants it adds who may write what (ownership.ts): no board settings,
- * notes only as themselves, no change to where a note came from, and the locks and private
+ * nests deeper; the board keeps to its note limit (Q2); the report's content keeps its shape and
+ * bounds (reportGuard.ts, RC3). For participants it adds who may write what (ownership.ts): no board settings,
+ * no report content, notes only as themselves, no change to where a note came from, and the locks and private
  * writing, decided by the records as they are stored (valid or not).
  */
 import * as Y from 'yjs';
@@ -26,11 +27,13 @@ import {
   plainValueProblem,
   RECORD_FIELDS,
   type RecordRoot,
+  REPORT_ROOT_NAMES,
   REQUIRED_FIELDS,
 } from '../../shared/model/limits';
 import type { WorkshopRules } from '../../shared/workshop/writeRule';
 import { Ownership, Refusal, refuse, type Writer } from './ownership';
 import { Locator, MISPLACED, type Place, UNRESOLVED } from './places';
+import { checkReportShape, checkReportTextLength, isReportTextRoot, ProfileCount } from './reportGuard';
 
 export type { Writer } from './ownership';
 
@@ -79,9 +82,14 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WorkshopRu
   const ownership = new Ownership(doc, writer, rules, locator);
   const completeness = new Completeness(locator);
   const noteCount = new NoteCount(doc);
+  const profileCount = new ProfileCount(doc);
   const texts = new Map<string, TextChange>();
   const textOf = (place: Place): TextChange => {
-    const id = `${place.root}\u0000${place.key ?? ''}\u0000${place.field ?? ''}\u0000${locator.isFresh(place.record) ? 'new' : 'old'}`;
+    // A report text is a root type: each run of characters is its own level-1 item, and the text
+    // is one whatever the run (checkReportTextLength counts it whole).
+    const id = isReportTextRoot(place.root)
+      ? place.root
+      : `${place.root}\u0000${place.key ?? ''}\u0000${place.field ?? ''}\u0000${locator.isFresh(place.record) ? 'new' : 'old'}`;
     const change = texts.get(id) ?? { place, inserted: 0, deleted: 0 };
     texts.set(id, change);
     return change;
@@ -106,6 +114,7 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WorkshopRu
     completeness.written(place, struct);
     ownership.written(place, struct);
     noteCount.written(place, struct);
+    profileCount.written(place, struct);
   }
 
   for (const [client, ranges] of mergedRanges(ds)) {
@@ -138,10 +147,14 @@ function judge(doc: Y.Doc, update: Uint8Array, writer: Writer, rules: WorkshopRu
     }
   }
 
-  for (const change of texts.values()) checkTextLength(change, locator);
+  for (const change of texts.values()) {
+    if (isReportTextRoot(change.place.root)) checkReportTextLength(doc, change.place.root, change.inserted, change.deleted);
+    else checkTextLength(change, locator);
+  }
   completeness.finish();
   ownership.finish();
   noteCount.finish();
+  profileCount.finish();
 }
 
 /**
@@ -185,6 +198,10 @@ function checkShape(place: Place, content: Y.Item['content'], now: number): void
   if (!BOARD_ROOTS.has(place.root)) refuse(`a board has no "${place.root.slice(0, FIELD_NAME_MAX)}"`);
   // Deleted content carries nothing: what it replaces is judged by who may change that key.
   if (content instanceof Y.ContentDeleted) return;
+  if (REPORT_ROOT_NAMES.has(place.root)) {
+    checkReportShape(place, content, now);
+    return;
+  }
   if (place.root === 'meta') {
     if (place.level > 1 || place.sub === null) refuse('board settings are plain values');
     const name = place.sub;

@@ -1,7 +1,7 @@
 /**
  * What a participant may change on the board, judged item by item as the guard walks an update
  * (guard.ts) and settled at the end, when the whole update is known:
- *  - never the board's settings (`meta`): only facilitators change those;
+ *  - never the board's settings (`meta`) nor the report's content (RC3): only facilitators change those;
  *  - new notes only as themselves (`authorId` = the person of their seat, so none without a seat)
  *    and with no `source`; never where an existing note came from (`PROTECTED_NOTE_FIELDS`);
  *  - the locks and private writing, asked of the one write rule (shared/workshop/writeRule.ts)
@@ -14,7 +14,7 @@
 import * as Y from 'yjs';
 import { englishSentence, type Problem } from '../../shared/errors';
 import { notesMap } from '../../shared/model/doc';
-import { isRecordRoot, RECORD_FIELDS, type RecordRoot } from '../../shared/model/limits';
+import { isRecordRoot, RECORD_FIELDS, type RecordRoot, REPORT_ROOT_NAMES } from '../../shared/model/limits';
 import { type BoardAction, mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
 import type { Locator, Place } from './places';
 
@@ -83,6 +83,7 @@ export class Ownership {
   written(place: Place, item: Y.Item): void {
     if (!this.participant) return;
     if (place.root === 'meta') refuseWith({ code: 'sync.facilitatorOnly' });
+    if (REPORT_ROOT_NAMES.has(place.root)) refuseWith({ code: 'sync.reportFacilitatorOnly' });
     if (!isRecordRoot(place.root) || place.key === null) return;
     this.touch(place);
     const fresh = this.locator.isFresh(place.record);
@@ -115,6 +116,7 @@ export class Ownership {
   deleted(place: Place, item: Y.Item): void {
     if (!this.participant) return;
     if (place.root === 'meta') refuseWith({ code: 'sync.facilitatorOnly' });
+    if (REPORT_ROOT_NAMES.has(place.root)) refuseWith({ code: 'sync.reportFacilitatorOnly' });
     if (!isRecordRoot(place.root) || place.key === null) return;
     this.touch(place);
     if (place.level === 1) {

@@ -14,8 +14,19 @@
  */
 import type { ErrorCode } from '../errors';
 import { LOCALES } from '../i18n/locales';
+import { REPORT_TEXT_MAX } from '../report/textBlocks';
 import { MutationError } from './errors';
-import { BOARD_TITLE_MAX, NOTE_TEXT_MAX, PERSON_NAME_MAX, SOURCE_KINDS, SOURCE_LABEL_MAX, THEME_STATEMENT_MAX, THEME_TITLE_MAX } from './schema';
+import {
+  BOARD_TITLE_MAX,
+  CLUSTER_PROFILE_MAX,
+  NOTE_TEXT_MAX,
+  PERSON_NAME_MAX,
+  REPORT_SETTINGS_MAX,
+  SOURCE_KINDS,
+  SOURCE_LABEL_MAX,
+  THEME_STATEMENT_MAX,
+  THEME_TITLE_MAX,
+} from './schema';
 import { CLUSTER_NAME_MAX, COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
 
 /** Record ids, person ids and references to them. */
@@ -114,8 +125,37 @@ export const META_FIELDS: Readonly<Record<string, FieldSpec>> = {
   language: { type: 'enum', values: LOCALES, nullable: true },
 };
 
-/** The root maps of a board document; nothing else belongs in it. */
-export const BOARD_ROOTS: ReadonlySet<string> = new Set(['meta', 'notes', 'themes', 'links']);
+/**
+ * [RC1] The report's content (shared/model/reportContent.ts): four roots of their own, written by
+ * facilitators only. Root types, not types nested in a map: two facilitators who open the report
+ * on a fresh board would each create a nested Y.Text, and only one of the two would survive with
+ * what its writer typed. A root type exists once in every copy of the document.
+ */
+export const REPORT_ROOTS = {
+  /** Y.Map of the cover's fields, each a plain string. */
+  settings: 'report',
+  /** Y.Map<cluster ref, Y.Map> of the profiles' fields, each a plain string. */
+  profiles: 'reportProfiles',
+  /** Y.Text: the introduction's lines (shared/report/textBlocks.ts). */
+  introduction: 'reportIntroduction',
+  /** Y.Text: the conclusion's lines. */
+  conclusion: 'reportConclusion',
+} as const;
+export type ReportTextName = 'introduction' | 'conclusion';
+export const REPORT_ROOT_NAMES: ReadonlySet<string> = new Set(Object.values(REPORT_ROOTS));
+export const REPORT_TEXT_ROOTS: ReadonlySet<string> = new Set([REPORT_ROOTS.introduction, REPORT_ROOTS.conclusion]);
+export { REPORT_TEXT_MAX };
+
+const lines = <K extends string>(maxima: Readonly<Record<K, number>>): Readonly<Record<K, FieldSpec>> =>
+  Object.fromEntries(Object.entries<number>(maxima).map(([name, max]) => [name, { type: 'string', max }])) as Record<K, FieldSpec>;
+
+/** The cover's fields (the `report` root), plain strings within their maxima. */
+export const REPORT_SETTINGS_FIELDS = lines(REPORT_SETTINGS_MAX);
+/** A cluster profile's fields (a record of `reportProfiles`), plain strings within their maxima. */
+export const CLUSTER_PROFILE_FIELDS_SPEC = lines(CLUSTER_PROFILE_MAX);
+
+/** The root maps and texts of a board document; nothing else belongs in it. */
+export const BOARD_ROOTS: ReadonlySet<string> = new Set(['meta', 'notes', 'themes', 'links', ...REPORT_ROOT_NAMES]);
 
 /**
  * Fields that never belong to a board record. Vote totals live in the control document, written

@@ -11,7 +11,9 @@
 import { z } from 'zod';
 import { coded } from '../errors';
 import { LOCALES } from '../i18n/locales';
-import { COLOURS, DIMENSION_IDS, KIND_IDS } from './vocabulary';
+import type { ClusterProfile, ReportSettings } from '../report/content';
+import { REPORT_TEXT_MAX } from '../report/textBlocks';
+import { CLUSTERS, COLOURS, DIMENSION_IDS, KIND_IDS, parseClusterRef } from './vocabulary';
 
 export const SCHEMA_VERSION = 3;
 
@@ -178,3 +180,78 @@ export const boardTitleInput = z
   .trim()
   .min(1, coded('board.titleRequired'))
   .max(BOARD_TITLE_MAX, coded('board.titleLength', { max: BOARD_TITLE_MAX }));
+
+// ---- What the facilitator writes for the report (issue 18; shared/report/content.ts) ----
+
+/** [RC2] The maxima of the report's cover fields: a cover line each, the funding a sentence or two. */
+export const REPORT_SETTINGS_MAX = {
+  title: 200,
+  deliverable: 40,
+  version: 40,
+  /** "2026-12-02" */
+  date: 10,
+  dissemination: 100,
+  type: 100,
+  funding: 1_000,
+  editor: 200,
+} as const satisfies Record<keyof ReportSettings, number>;
+
+/** [RC2] The maxima of a cluster profile's fields, each a line of the report's cluster table. */
+export const CLUSTER_PROFILE_MAX = {
+  fullName: 200,
+  location: 300,
+  membership: 200,
+  technologyFocus: 500,
+  created: 60,
+} as const satisfies Record<Exclude<keyof ClusterProfile, 'cluster'>, number>;
+
+export type ReportSettingName = keyof typeof REPORT_SETTINGS_MAX;
+export type ClusterProfileField = keyof typeof CLUSTER_PROFILE_MAX;
+export const REPORT_SETTING_NAMES = Object.keys(REPORT_SETTINGS_MAX) as ReportSettingName[];
+export const CLUSTER_PROFILE_FIELDS = Object.keys(CLUSTER_PROFILE_MAX) as ClusterProfileField[];
+
+/** A day as ISO writes it, and a real one (no 2026-02-30). */
+export function isIsoDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+}
+
+const reportLine = (max: number) => z.string().trim().max(max, coded('report.fieldLength', { max }));
+
+/** Some of the cover's fields (those given are set, the rest stay); "" clears one. */
+export const reportSettingsInput = z
+  .strictObject({
+    title: reportLine(REPORT_SETTINGS_MAX.title),
+    deliverable: reportLine(REPORT_SETTINGS_MAX.deliverable),
+    version: reportLine(REPORT_SETTINGS_MAX.version),
+    date: z
+      .string()
+      .trim()
+      .refine((value) => value === '' || isIsoDay(value), coded('report.date')),
+    dissemination: reportLine(REPORT_SETTINGS_MAX.dissemination),
+    type: reportLine(REPORT_SETTINGS_MAX.type),
+    funding: reportLine(REPORT_SETTINGS_MAX.funding),
+    editor: reportLine(REPORT_SETTINGS_MAX.editor),
+  })
+  .partial();
+export type ReportSettingsInput = z.input<typeof reportSettingsInput>;
+
+/** Some of a profile's fields; a profile that does not exist yet starts with the rest empty. */
+export const clusterProfileInput = z
+  .strictObject({
+    fullName: reportLine(CLUSTER_PROFILE_MAX.fullName),
+    location: reportLine(CLUSTER_PROFILE_MAX.location),
+    membership: reportLine(CLUSTER_PROFILE_MAX.membership),
+    technologyFocus: reportLine(CLUSTER_PROFILE_MAX.technologyFocus),
+    created: reportLine(CLUSTER_PROFILE_MAX.created),
+  })
+  .partial();
+export type ClusterProfileInput = z.input<typeof clusterProfileInput>;
+
+/** A cluster a profile is about: a partner's id, or `other:` and a name. */
+export const profileClusterInput = z
+  .string({ error: coded('cluster.invalidNamed', { partners: CLUSTERS.map((c) => c.id).join(', ') }) })
+  .refine((value) => parseClusterRef(value) === value, coded('cluster.invalidNamed', { partners: CLUSTERS.map((c) => c.id).join(', ') }));
+
+export const reportTextInput = z.string().max(REPORT_TEXT_MAX, coded('report.textLength', { max: REPORT_TEXT_MAX }));

@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n/locales';
 import { formatCount } from '../model/limits';
-import { SOURCE_KINDS, SOURCE_LABEL_MAX } from '../model/schema';
-import { COLOURS, DIMENSION_IDS, KIND_IDS } from '../model/vocabulary';
+import { PROFILES_MAX, type ReportSource } from '../model/reportContent';
+import { CLUSTER_PROFILE_MAX, isIsoDay, REPORT_SETTINGS_MAX, SOURCE_KINDS, SOURCE_LABEL_MAX } from '../model/schema';
+import { COLOURS, DIMENSION_IDS, KIND_IDS, parseClusterRef } from '../model/vocabulary';
 import type { BoardView } from '../view/boardView';
 import {
   AUTHOR_NAME_MAX,
@@ -32,6 +33,7 @@ import {
   VOTES_PER_NOTE_MAX,
 } from './bounds';
 import { type Engagement, engagement, type Participant } from './engagement';
+import { REPORT_TEXT_MAX } from './textBlocks';
 
 export const EXPORT_FORMAT = 'clusterboard.board';
 export const EXPORT_VERSION = 1;
@@ -132,6 +134,55 @@ function recordSchemas(now: number) {
   return { note, theme, link };
 }
 
+/** [RC6] What the facilitator wrote for the report; texts as typed (lines, textBlocks.ts). */
+function reportSchema() {
+  const max = REPORT_SETTINGS_MAX;
+  const settings = z.object(
+    {
+      title: text(max.title),
+      deliverable: text(max.deliverable),
+      version: text(max.version),
+      date: text(max.date).refine((value) => value === '' || isIsoDay(value), 'must be a day as YYYY-MM-DD, or "".'),
+      dissemination: text(max.dissemination),
+      type: text(max.type),
+      funding: text(max.funding),
+      editor: text(max.editor),
+    },
+    { error: `must be { ${Object.keys(max).join(', ')} }.` },
+  );
+  const profile = z.object(
+    {
+      cluster: z
+        .string({ error: 'must be a cluster (text).' })
+        .refine((value) => parseClusterRef(value) === value, 'must be a partner cluster\'s id or "other:<name>".'),
+      fullName: text(CLUSTER_PROFILE_MAX.fullName),
+      location: text(CLUSTER_PROFILE_MAX.location),
+      membership: text(CLUSTER_PROFILE_MAX.membership),
+      technologyFocus: text(CLUSTER_PROFILE_MAX.technologyFocus),
+      created: text(CLUSTER_PROFILE_MAX.created),
+    },
+    { error: `must be { cluster, ${Object.keys(CLUSTER_PROFILE_MAX).join(', ')} }.` },
+  );
+  return z
+    .object(
+      {
+        settings,
+        profiles: z.array(profile, { error: 'must be a list.' }).max(PROFILES_MAX, `must hold at most ${PROFILES_MAX} profiles.`),
+        introduction: text(REPORT_TEXT_MAX),
+        conclusion: text(REPORT_TEXT_MAX),
+      },
+      { error: 'must be { settings, profiles, introduction, conclusion }.' },
+    )
+    .superRefine((report, ctx) => {
+      const seen = new Set<string>();
+      report.profiles.forEach((profile, index) => {
+        if (seen.has(profile.cluster))
+          ctx.addIssue({ code: 'custom', path: ['profiles', index, 'cluster'], message: `"${profile.cluster}" has an earlier profile too.` });
+        seen.add(profile.cluster);
+      });
+    });
+}
+
 const list = <T extends z.ZodType>(item: T, max: number) =>
   z.array(item, { error: 'must be a list.' }).max(max, `must hold at most ${formatCount(max)} records.`);
 
@@ -160,6 +211,8 @@ export function boardExportSchema(now: number) {
         notes: list(note, NOTES_MAX),
         themes: list(theme, THEMES_MAX),
         links: list(link, LINKS_MAX),
+        /** [RC6] The report's cover, cluster profiles, introduction and conclusion. Absent in older files. */
+        report: reportSchema().optional(),
         /** Published votes per note id, summed over the board's voting rounds. Absent in older files. */
         votes: z
           .record(
@@ -210,12 +263,15 @@ function storedNote(note: BoardView['notesById'] extends ReadonlyMap<string, inf
  * values are within the import's bounds, so the file always imports again [E6].
  * `engagement` [AT3] is the figures every report shows, for reading only: an import ignores it
  * (the board's records are the truth, and the people who joined stay with the original board).
+ * `report` [RC6] is what the facilitator wrote for the report (`readReportSource(doc)`, bounded
+ * by the reader); without it the file has no `report` and an import starts with none.
  */
 export function exportJson(
   view: BoardView,
   exportedAt: Date,
   votes: ReadonlyMap<string, number> = new Map(),
   people: readonly Participant[] = [],
+  report?: ReportSource,
 ): BoardExport & { engagement: Engagement } {
   const published: Record<string, number> = {};
   for (const [noteId, count] of votes)
@@ -229,6 +285,7 @@ export function exportJson(
     themes: view.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes.map(({ notes, ...theme }) => theme))),
     links: view.links,
     votes: published,
+    ...(report ? { report } : {}),
     engagement: engagement({ view, people, votes, now: exportedAt.getTime() }),
   };
 }

@@ -5,6 +5,7 @@
  * challenges and needs were shared by the consortium, so they carry no cluster.
  */
 import type { DimensionId, KnownClusterId } from '../model/vocabulary';
+import type { ClusterProfile, ReportSettings } from '../report/content';
 
 export interface TemplateSection {
   dimension: DimensionId;
@@ -14,6 +15,74 @@ export interface TemplateSection {
 }
 
 export const EXCITE_D14_SOURCE = 'EXCITE D1.4 report';
+
+/**
+ * [RC7] The report's cover as D1.4's. The seed writes the dissemination level and type as the
+ * EU's codes, PU and R: their meanings ("Public", "Report") are what a cover prints.
+ */
+export const EXCITE_D14_SETTINGS: ReportSettings = {
+  title: 'Initial Report on Collection of Best Practices',
+  deliverable: 'D1.4',
+  version: '1.2',
+  date: '2022-04-29',
+  dissemination: 'Public',
+  type: 'Report',
+  funding: 'This report is part of the project EXCITE which has received funding from the European Union’s COSME Programme.',
+  editor: 'Clémence Castell',
+};
+
+/** [RC7] The six partner clusters as D1.4's part 1 describes them, in its words. */
+export const EXCITE_D14_PROFILES: readonly ClusterProfile[] = [
+  {
+    cluster: 'silicon-saxony',
+    fullName: 'Silicon Saxony',
+    location: 'Saxony, office in Dresden, Germany',
+    membership: '400 members, 80% SMEs',
+    technologyFocus: 'Microelectronics, Industry 4.0, Software, AI',
+    created: '2000',
+  },
+  {
+    cluster: 'dti',
+    fullName: 'Cluster for Digital Transformation and Innovations (DTI Cluster)',
+    location: 'Bulgaria, office in Sofia',
+    membership: '100, 94% SMEs',
+    technologyFocus: 'Microelectronics, Industry 4.0, Software, AI',
+    created: '2008',
+  },
+  {
+    cluster: 'business-hive-vilnius',
+    fullName: 'Business Hive Vilnius',
+    location: 'Lithuania, Baltics, office in Vilnius',
+    membership: '25 members (100% SMEs)',
+    technologyFocus: 'hardware, security, block-chain, AI and enterprise software startups',
+    created: '2010',
+  },
+  {
+    cluster: 'mazovia',
+    fullName: 'Mazovia Cluster ICT coordinated by Stowarzyszenie Rozwoju Społeczno-Gospodarczego „Wiedza”',
+    location: 'Warsaw, Mazovia district, Poland',
+    membership: '402 members, 88% SMEs',
+    technologyFocus: 'ICT, AI, IoT, Robotics and specialisation: energy management, space technologies, cybersecurity',
+    created: '2007',
+  },
+  {
+    cluster: 'gaia',
+    fullName: 'Gaia - Association of Knowledge and Applied Technologies industries in the Basque Country',
+    location: 'Basque Country, Spain, offices in Bilbao and San Sebastián',
+    membership: '311 members, 65% SMEs',
+    technologyFocus:
+      'Electronics, Informatics, Telecommunications, Internet of Things, Artificial Intelligence, Experiential Intelligence, Cybersecurity',
+    created: '2008',
+  },
+  {
+    cluster: 'scs',
+    fullName: 'Pôle Solutions Communicantes Sécurisées (Secured Communicating Solutions Cluster)',
+    location: "French Region Sud Provence-Alpes-Côte d'Azur, with 2 main offices (Rousset & Sophia-Antipolis)",
+    membership: '310 members (72% SME)',
+    technologyFocus: 'Microelectronics, AI, IoT, Cybersecurity',
+    created: '2006',
+  },
+];
 
 export const EXCITE_D14: readonly TemplateSection[] = [
   {

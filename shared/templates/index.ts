@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
 import { initBoard } from '../model/mutations/meta';
 import { addNote } from '../model/mutations/notes';
+import { writeReportSource } from '../model/mutations/report';
 import type { ServerOrigin } from '../model/origin';
-import { EXCITE_D14, EXCITE_D14_SOURCE } from './excite-d14';
+import { EXCITE_D14, EXCITE_D14_PROFILES, EXCITE_D14_SETTINGS, EXCITE_D14_SOURCE } from './excite-d14';
 
 export const TEMPLATES = [
   { id: 'blank', label: 'Blank board' },
@@ -24,6 +25,8 @@ export function createBoardContent(doc: Y.Doc, board: { title: string; template:
   doc.transact(() => {
     initBoard(doc, { title: board.title, template: board.template === 'blank' ? null : board.template }, origin);
     if (board.template !== 'excite-d1.4') return;
+    // [RC7] The report's cover and cluster profiles as D1.4's; the facilitator writes the texts.
+    writeReportSource(doc, { settings: EXCITE_D14_SETTINGS, profiles: EXCITE_D14_PROFILES, introduction: '', conclusion: '' }, origin);
     for (const section of EXCITE_D14) {
       const { dimension } = section;
       for (const text of section.challenges) {

@@ -15,6 +15,7 @@ import {
   type ThemeRecord,
 } from '../schema';
 import { initBoard } from './meta';
+import { type ReportSourceInput, writeReportSource } from './report';
 
 export interface ImportedRecords {
   title: string;
@@ -26,6 +27,8 @@ export interface ImportedRecords {
   notes: readonly NoteRecord[];
   themes: readonly ThemeRecord[];
   links: readonly LinkRecord[];
+  /** [RC6] What the facilitator wrote for the report; absent in older files. */
+  report?: ReportSourceInput | undefined;
 }
 
 /**
@@ -73,6 +76,7 @@ export function importRecords(doc: Y.Doc, records: ImportedRecords, origin: Serv
       notesMap(doc).set(note.id, newRecordMap({ ...note, text }));
     }
     for (const link of records.links) linksMap(doc).set(link.id, newRecordMap({ ...link }));
+    if (records.report) writeReportSource(doc, records.report, origin);
   }, origin);
 }
 
