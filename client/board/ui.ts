@@ -37,7 +37,7 @@ export interface UiState {
   dock: DockPanelId | null;
 }
 
-export type DockPanelId = 'facilitator' | 'people' | 'engagement';
+export type DockPanelId = 'facilitator' | 'people' | 'engagement' | 'report';
 
 export class UiStore extends Store<UiState> {
   constructor() {

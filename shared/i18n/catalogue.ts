@@ -15,6 +15,7 @@ import type errors from './messages/en/errors.json';
 import type facilitate from './messages/en/facilitate.json';
 import type pages from './messages/en/pages.json';
 import type report from './messages/en/report.json';
+import type reportContent from './messages/en/reportContent.json';
 import type room from './messages/en/room.json';
 
 export const NAMESPACES = [
@@ -27,6 +28,7 @@ export const NAMESPACES = [
   'errors',
   'report',
   'csv',
+  'reportContent',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -40,6 +42,7 @@ interface English {
   errors: typeof errors;
   report: typeof report;
   csv: typeof csv;
+  reportContent: typeof reportContent;
 }
 
 /** Every message key, checked by the type checker wherever a message is asked for. */
