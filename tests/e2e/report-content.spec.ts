@@ -48,11 +48,11 @@ test('[RC2, RC5, RC7] a facilitator fills the cover and writes an introduction w
   await mine.getByLabel('Title', { exact: true }).fill('Final Report on Collection of Best Practices');
   await mine.getByLabel('Version').fill('2.0');
   await mine.getByLabel('Version').press('Tab');
-  await mine.getByLabel('Date').fill('2026-12-02');
+  await mine.getByLabel('Date', { exact: true }).fill('2026-12-02');
   await mine.getByLabel('Main editor').focus();
   await expect(theirs.getByLabel('Title', { exact: true })).toHaveValue('Final Report on Collection of Best Practices');
   await expect(theirs.getByLabel('Version')).toHaveValue('2.0');
-  await expect(theirs.getByLabel('Date')).toHaveValue('2026-12-02');
+  await expect(theirs.getByLabel('Date', { exact: true })).toHaveValue('2026-12-02');
 
   // The introduction: a paragraph, then two lines made a bulleted list with the toolbar.
   const intro = mine.getByRole('textbox', { name: 'Introduction (text)' });

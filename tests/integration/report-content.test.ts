@@ -117,4 +117,25 @@ describe("the report's content over sockets", () => {
     const room = await w.server.rooms.acquire(id);
     expect(readReportSource(room.doc)).toEqual(readReportSource(source));
   });
+
+  it('[RC6] a snapshot keeps the report content as it was: its preview carries it and a restored board holds it', async () => {
+    const w = await workshopOn(defer);
+    const room = await w.server.rooms.acquire(w.board.id);
+    setReportSettings(room.doc, { title: 'As it was' }, mine);
+    editReportText(room.doc, 'introduction', 'Then.', mine);
+    const entry = await w.call<{ id: string }>('POST', '/history', w.facilitator, { name: 'Before the rewrite' });
+    expect(entry.status).toBe(201);
+    editReportText(room.doc, 'introduction', 'Now.', mine);
+
+    const preview = await w.call<{ report?: { settings: { title: string }; introduction: string } }>(
+      'GET',
+      `/history/${entry.body.id}`,
+      w.facilitator,
+    );
+    expect(preview.body.report).toMatchObject({ settings: { title: 'As it was' }, introduction: 'Then.' });
+    const restored = await w.call<{ id: string }>('POST', `/history/${entry.body.id}/restore`, w.facilitator);
+    expect(restored.status).toBe(201);
+    const copy = await w.server.rooms.acquire(restored.body.id);
+    expect(readReportSource(copy.doc)).toMatchObject({ settings: { title: 'As it was' }, introduction: 'Then.' });
+  });
 });
