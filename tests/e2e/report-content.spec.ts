@@ -88,6 +88,8 @@ test('[RC2, RC5, RC7] a facilitator fills the cover and writes an introduction w
   await expect(theirAcme.getByLabel('Creation date')).toHaveValue('2015');
 
   await frida.screenshot({ path: test.info().outputPath('report-panel-1440.png') });
+  await intro.scrollIntoViewIfNeeded();
+  await frida.screenshot({ path: test.info().outputPath('report-introduction-1440.png') });
 
   // [RC3] A participant is shown no way to the report's editor.
   await expect(anna.getByRole('button', { name: 'Facilitator controls' })).toHaveCount(0);
@@ -109,6 +111,17 @@ test('[RC2] on a phone the Report panel is a full-screen sheet, usable by keyboa
   await expect(gaia.getByLabel('Membership')).toHaveValue('311 members, 65% SMEs');
   await gaia.getByLabel('Membership').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('report-profile-390.png') });
+  await noSidewaysScroll(page);
+  const conclusion = panel.getByRole('textbox', { name: 'Conclusion (text)' });
+  await conclusion.fill('Members engage.\nTraining\nTandems');
+  await conclusion.press('ControlOrMeta+End');
+  await conclusion.press('Shift+ArrowUp');
+  // [RC5] From the keyboard: Shift+Tab reaches the list buttons, and the text keeps its selection.
+  await page.keyboard.press('Shift+Tab');
+  await expect(panel.getByRole('button', { name: 'Numbered list' }).last()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(conclusion).toHaveValue('Members engage.\n1. Training\n2. Tandems');
+  await page.screenshot({ path: test.info().outputPath('report-conclusion-390.png') });
   await noSidewaysScroll(page);
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);

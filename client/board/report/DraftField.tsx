@@ -41,7 +41,11 @@ export function DraftField({
   return (
     <div className="facilitate-field report-field">
       <label htmlFor={id}>{label}</label>
-      {multiline ? <textarea rows={2} {...common} /> : <input type={type} {...common} onKeyDown={onKeyDown} />}
+      {multiline ? (
+        <textarea rows={Math.min(6, Math.max(2, Math.ceil((draft ?? value).length / 36)))} {...common} />
+      ) : (
+        <input type={type} {...common} onKeyDown={onKeyDown} />
+      )}
     </div>
   );
 }

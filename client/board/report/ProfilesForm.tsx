@@ -52,8 +52,10 @@ export function ProfilesForm({ profiles }: { profiles: readonly ClusterProfile[]
             <li key={ref}>
               <details className="report-profile" data-cluster={ref}>
                 <summary>
-                  <span className="report-profile-name">{name}</span>{' '}
-                  <span className="report-profile-state">{profile ? t('reportContent.profiles.has') : t('reportContent.profiles.none')}</span>
+                  <span>
+                    <span className="report-profile-name">{name}</span>{' '}
+                    <span className="report-profile-state">{profile ? t('reportContent.profiles.has') : t('reportContent.profiles.none')}</span>
+                  </span>
                 </summary>
                 {profile ? (
                   <div className="report-profile-body">
@@ -63,7 +65,7 @@ export function ProfilesForm({ profiles }: { profiles: readonly ClusterProfile[]
                         label={t(LABELS[field])}
                         value={profile[field]}
                         max={CLUSTER_PROFILE_MAX[field]}
-                        multiline={field === 'technologyFocus' || field === 'fullName'}
+                        multiline={field === 'technologyFocus' || field === 'fullName' || field === 'location'}
                         onSave={(value) => run(() => session.commands.setClusterProfile(ref, { [field]: value }))}
                       />
                     ))}

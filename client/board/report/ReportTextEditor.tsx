@@ -4,12 +4,28 @@
  * they type and this person's caret stays where it was. Two buttons turn the selected lines into
  * a bulleted or numbered list, or back into paragraphs.
  */
-import { useId, useLayoutEffect, useRef } from 'react';
+import type { IntlShape } from '@formatjs/intl';
+import { Children, type ReactNode, useId, useLayoutEffect, useRef } from 'react';
 import type { ReportTextName } from '../../../shared/model/limits';
 import { mapCaret } from '../../../shared/model/text';
 import { REPORT_TEXT_MAX, toggleLines } from '../../../shared/report/textBlocks';
 import { useT } from '../../i18n/I18n';
 import { useBoard } from '../context';
+
+/** The hint, its list markers shown as typed and never split across lines. */
+function Hint({ id }: { id: string }) {
+  // The translator's Intl is typed for plain strings; the marker parts make React elements.
+  const intl = useT().intl as unknown as IntlShape<ReactNode>;
+  const parts = intl.formatMessage(
+    { id: 'reportContent.text.hint' },
+    { m: (chunks: ReactNode[]) => <code className="report-marker">{chunks}</code> },
+  );
+  return (
+    <p id={id} className="field-hint">
+      {Children.toArray(parts)}
+    </p>
+  );
+}
 
 export function ReportTextEditor({ name, label, text }: { name: ReportTextName; label: string; text: string }) {
   const { t } = useT();
@@ -77,9 +93,7 @@ export function ReportTextEditor({ name, label, text }: { name: ReportTextName; 
         }}
         onSelect={rememberCaret}
       />
-      <p id={`${id}-hint`} className="field-hint">
-        {t('reportContent.text.hint')}
-      </p>
+      <Hint id={`${id}-hint`} />
     </div>
   );
 }
