@@ -86,8 +86,17 @@ test('[RC2, RC5, RC7] a facilitator fills the cover and writes an introduction w
   const theirAcme = theirs.locator('details[data-cluster="other:Acme Cluster"]');
   await theirAcme.locator('summary').click();
   await expect(theirAcme.getByLabel('Creation date')).toHaveValue('2015');
+  // Removing asks first: nothing brings a removed profile back.
+  await acme.getByRole('button', { name: 'Remove the profile of Acme Cluster' }).click();
+  await expect(acme.getByText('Remove the profile of Acme Cluster? What it says is lost.')).toBeVisible();
+  await acme.getByRole('button', { name: 'Keep it' }).click();
+  await expect(theirAcme.getByLabel('Creation date')).toHaveValue('2015');
 
   await frida.screenshot({ path: test.info().outputPath('report-panel-1440.png') });
+  await acme.getByRole('button', { name: 'Remove the profile of Acme Cluster' }).click();
+  await acme.getByRole('button', { name: 'Yes, remove' }).click();
+  await expect(theirAcme.locator('summary')).toContainText('no profile');
+  await expect(theirAcme.getByRole('button', { name: 'Add a profile for Acme Cluster' })).toBeVisible();
   await intro.scrollIntoViewIfNeeded();
   await frida.screenshot({ path: test.info().outputPath('report-introduction-1440.png') });
 

@@ -3,6 +3,7 @@
  * someone on the board belongs to (and any other cluster that already has one). Each cluster is a
  * disclosure: its profile's fields and "Remove", or "Add a profile".
  */
+import { useState } from 'react';
 import type { MessageKey } from '../../../shared/i18n/catalogue';
 import { compareClusters } from '../../../shared/model/reportContent';
 import { CLUSTER_PROFILE_FIELDS, CLUSTER_PROFILE_MAX, type ClusterProfileField } from '../../../shared/model/schema';
@@ -37,6 +38,50 @@ function useClusters(profiles: readonly ClusterProfile[]): ClusterRef[] {
   return [...refs].sort(compareClusters);
 }
 
+/** One cluster's profile: its fields, and "Remove" asked twice (nothing brings a removed profile back). */
+function ProfileFields({ profile, name }: { profile: ClusterProfile; name: string }) {
+  const { t } = useT();
+  const { session, run } = useBoard();
+  const [confirming, setConfirming] = useState(false);
+  const ref = profile.cluster;
+  return (
+    <div className="report-profile-body">
+      {CLUSTER_PROFILE_FIELDS.map((field) => (
+        <DraftField
+          key={field}
+          label={t(LABELS[field])}
+          value={profile[field]}
+          max={CLUSTER_PROFILE_MAX[field]}
+          multiline={field === 'technologyFocus' || field === 'fullName' || field === 'location'}
+          onSave={(value) => run(() => session.commands.setClusterProfile(ref, { [field]: value }))}
+        />
+      ))}
+      {confirming ? (
+        <div className="report-confirm" role="group" aria-label={t('reportContent.profiles.remove.label', { cluster: name })}>
+          <p className="facilitate-warning">{t('reportContent.profiles.remove.confirm', { cluster: name })}</p>
+          <div className="facilitate-actions">
+            <button type="button" autoFocus onClick={() => run(() => session.commands.removeClusterProfile(ref))}>
+              {t('reportContent.profiles.remove.yes')}
+            </button>
+            <button type="button" className="quiet" onClick={() => setConfirming(false)}>
+              {t('reportContent.profiles.remove.no')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="quiet"
+          aria-label={t('reportContent.profiles.remove.label', { cluster: name })}
+          onClick={() => setConfirming(true)}
+        >
+          {t('reportContent.profiles.remove')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 export function ProfilesForm({ profiles }: { profiles: readonly ClusterProfile[] }) {
   const { t } = useT();
   const { session, run } = useBoard();
@@ -58,26 +103,7 @@ export function ProfilesForm({ profiles }: { profiles: readonly ClusterProfile[]
                   </span>
                 </summary>
                 {profile ? (
-                  <div className="report-profile-body">
-                    {CLUSTER_PROFILE_FIELDS.map((field) => (
-                      <DraftField
-                        key={field}
-                        label={t(LABELS[field])}
-                        value={profile[field]}
-                        max={CLUSTER_PROFILE_MAX[field]}
-                        multiline={field === 'technologyFocus' || field === 'fullName' || field === 'location'}
-                        onSave={(value) => run(() => session.commands.setClusterProfile(ref, { [field]: value }))}
-                      />
-                    ))}
-                    <button
-                      type="button"
-                      className="quiet"
-                      aria-label={t('reportContent.profiles.remove.label', { cluster: name })}
-                      onClick={() => run(() => session.commands.removeClusterProfile(ref))}
-                    >
-                      {t('reportContent.profiles.remove')}
-                    </button>
-                  </div>
+                  <ProfileFields profile={profile} name={name} />
                 ) : (
                   <button
                     type="button"
