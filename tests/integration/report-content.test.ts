@@ -19,7 +19,7 @@ import { type Caller, synced, waitFor, type Workshop, workshopOn } from './works
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');
 
-/** Sends what `change` writes on a copy of the server's board on a raw socket; the refusal's reason, or null. */
+/** Sends what `change` writes on a copy of the server's board on a raw socket; the refusal's reason as sent, or null. */
 async function send(w: Workshop, who: Caller, change: (doc: Y.Doc) => void): Promise<string | null> {
   const room = await w.server.rooms.acquire(w.board.id);
   const doc = new Y.Doc();
@@ -64,7 +64,8 @@ describe("the report's content over sockets", () => {
   it("[RC3] a participant's update to the cover, a profile or the introduction is refused with its reason and never applied", async () => {
     const w = await workshopOn(defer);
     const ann = await w.join('participant', 'Ann', 'gaia');
-    const reason = "only facilitators change the report's content";
+    // [LG4] Told as a code the page words in its language.
+    const reason = JSON.stringify({ code: 'sync.reportFacilitatorOnly' });
     expect(await send(w, ann, (doc) => setReportSettings(doc, { title: 'Ann’s report' }, mine))).toBe(reason);
     expect(await send(w, ann, (doc) => setClusterProfile(doc, 'gaia', { fullName: 'Ann’s cluster' }, mine))).toBe(reason);
     expect(await send(w, ann, (doc) => editReportText(doc, 'conclusion', 'Ann concludes', mine))).toBe(reason);

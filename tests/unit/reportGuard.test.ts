@@ -64,7 +64,11 @@ const MUTATIONS: [string, (doc: Y.Doc) => void][] = [
 
 describe("who may write the report's content", () => {
   it.each(MUTATIONS)("[RC3] a participant's update that %s is refused", (_name, change) => {
-    expect(verdict(serverBoard(), PARTICIPANT, change)).toEqual({ ok: false, reason: "only facilitators change the report's content" });
+    expect(verdict(serverBoard(), PARTICIPANT, change)).toEqual({
+      ok: false,
+      reason: "only facilitators change the report's content",
+      problem: { code: 'sync.reportFacilitatorOnly' },
+    });
   });
 
   it.each(MUTATIONS)("[RC3] a facilitator's update that %s is let through", (_name, change) => {
