@@ -5,6 +5,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { joinBoard } from './board-page';
 import { useBoardServer } from './fixtures';
+import { ScreenChecks, Words } from './languages';
 
 const boards = useBoardServer();
 const LAPTOP = { width: 1440, height: 900 };
@@ -135,3 +136,28 @@ test('[RC2] on a phone the Report panel is a full-screen sheet, usable by keyboa
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
 });
+
+for (const locale of ['de', 'bg'] as const) {
+  test(`[RC2] [LG7] the Report panel in ${locale} shows no English and nothing overflows, at 390 and 1440`, async ({ browser }) => {
+    test.setTimeout(90_000);
+    const words = new Words(locale);
+    const checks = new ScreenChecks();
+    for (const viewport of [PHONE, LAPTOP]) {
+      const board = await boards.server.createBoard(`Report ${locale}`, 'excite-d1.4');
+      const page = await boards.newPerson(browser, { viewport });
+      await joinBoard(page, board.links.facilitator, 'Frida', 'SCS Cluster');
+      await page.getByRole('combobox', { name: 'Language' }).selectOption(locale);
+      await page.getByRole('button', { name: words.text('Facilitator controls') }).click();
+      await page.getByRole('button', { name: words.text('Write the report’s content') }).click();
+      const panel = page.getByRole('complementary', { name: words.text('Report') });
+      await expect(panel).toBeVisible();
+      const gaia = panel.locator('details[data-cluster="gaia"]');
+      await gaia.locator('summary').click();
+      await gaia.getByRole('button', { name: words.like('Remove the profile of GAIA') }).click();
+      await checks.check(page, 'report-panel', locale, ['Frida', `Report ${locale}`]);
+      await panel.locator('textarea[data-report-text="introduction"]').scrollIntoViewIfNeeded();
+      await checks.check(page, 'report-text', locale, ['Frida', `Report ${locale}`]);
+    }
+    expect(checks.findings, checks.report()).toEqual([]);
+  });
+}
