@@ -5,7 +5,7 @@ import { attributionWords } from '../shared/i18n/attribution';
 import { notesMap } from '../shared/model/doc';
 import { migrate } from '../shared/model/migrations';
 import { serverOrigin } from '../shared/model/origin';
-import { readReportContent } from '../shared/model/reportContent';
+import { readReportContent, readReportSource } from '../shared/model/reportContent';
 import { BOARD_DOC, CONTROL_DOC, docKey, type DocName } from '../shared/protocol';
 import { exportRecords, exportView } from '../shared/report/bounds';
 import { renderCsv } from '../shared/report/csv';
@@ -117,9 +117,14 @@ export async function exportBoard(
   // written content (cover, profiles, introduction, conclusion) is read from the same document.
   // [LG5] The export's language: the one asked for, else the board's; who wrote each note is
   // named in it ("kein Cluster"), as every heading is.
-  const { board: boardRecords, content } = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => ({
+  const {
+    board: boardRecords,
+    content,
+    reportSource,
+  } = await readDocument(store, rooms, board.id, BOARD_DOC, (doc) => ({
     board: exportRecords(doc, now.getTime()),
     content: readReportContent(doc),
+    reportSource: readReportSource(doc),
   }));
   const words = await reportTranslator(reportLocale(language, boardRecords.meta.language));
   const attribution = attributionWords(words);
@@ -169,7 +174,7 @@ export async function exportBoard(
       return {
         filename: `${stem}.json`,
         contentType: 'application/json; charset=utf-8',
-        body: `${JSON.stringify(exportJson(view, now, votes, people), null, 2)}\n`,
+        body: `${JSON.stringify(exportJson(view, now, votes, people, reportSource), null, 2)}\n`,
       };
   }
 }

@@ -143,6 +143,7 @@ export const ERROR_CODES = [
   'sync.privateAdd',
   'sync.privateEditText',
   'sync.privateNameTheme',
+  'sync.reportFacilitatorOnly',
   'sync.followsRefused',
   'sync.facilitatorOnly',
   'sync.joinFirst',

@@ -9,14 +9,16 @@
 import type * as Y from 'yjs';
 import type { Locale } from '../../shared/i18n/locales';
 import { MutationError } from '../../shared/model/errors';
+import type { ReportTextName } from '../../shared/model/limits';
 import { dismissProposal } from '../../shared/model/mutations/dismissals';
 import { addLink, linkId, removeLink } from '../../shared/model/mutations/links';
 import { setBoardLanguage } from '../../shared/model/mutations/meta';
 import { addMeToo, removeMeToo } from '../../shared/model/mutations/meToo';
 import { addNote, deleteNote, editNoteText, moveNotes, type MoveTarget, setNoteColour, ungroupNotes } from '../../shared/model/mutations/notes';
+import { editReportText, removeClusterProfile, setClusterProfile, setReportSettings } from '../../shared/model/mutations/report';
 import { dissolveTheme, groupNotes, moveTheme, renameTheme } from '../../shared/model/mutations/themes';
 import type { LocalOrigin } from '../../shared/model/origin';
-import type { AuthorInput, ThemeInput } from '../../shared/model/schema';
+import type { AuthorInput, ClusterProfileInput, ReportSettingsInput, ThemeInput } from '../../shared/model/schema';
 import type { Colour, DimensionId, KindId } from '../../shared/model/vocabulary';
 import type { ProposalKind } from '../../shared/suggest/dismissals';
 import type { ControlCommand } from '../../shared/workshop/commands';
@@ -87,6 +89,13 @@ export function boardCommands(session: CommandTarget) {
 
     /** [LG3] The board's language (a facilitator's setting; the server refuses it from anyone else). */
     setBoardLanguage: (language: Locale): void => setBoardLanguage(doc, language, origin),
+
+    /** [RC3] The report's content: a facilitator's (the server refuses it from anyone else). */
+    setReportSettings: (change: ReportSettingsInput): void => setReportSettings(doc, change, origin),
+    setClusterProfile: (cluster: string, change: ClusterProfileInput): void => setClusterProfile(doc, cluster, change, origin),
+    removeClusterProfile: (cluster: string): void => removeClusterProfile(doc, cluster, origin),
+    /** Types into the introduction or conclusion, like a note's text: concurrent typing elsewhere is kept. */
+    editReportText: (name: ReportTextName, text: string): void => editReportText(doc, name, text, origin),
 
     vote: (noteId: string, change: 1 | -1): Promise<void> => workshop.vote(noteId, change),
     setReady: (ready: boolean): Promise<void> => workshop.setReady(ready),

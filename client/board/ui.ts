@@ -39,7 +39,7 @@ export interface UiState {
   suggest: SuggestView;
 }
 
-export type DockPanelId = 'facilitator' | 'people' | 'engagement' | 'suggestions';
+export type DockPanelId = 'facilitator' | 'people' | 'engagement' | 'suggestions' | 'report';
 
 export interface SuggestView {
   tab: 'themes' | 'tandems';

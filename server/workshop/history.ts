@@ -9,6 +9,7 @@
  * they are shown with the totals published now, for the notes they hold.
  */
 import * as Y from 'yjs';
+import { readReportSource, type ReportSource } from '../../shared/model/reportContent';
 import { exportView } from '../../shared/report/bounds';
 import type { Participant } from '../../shared/report/engagement';
 import type { BoardView } from '../../shared/view/boardView';
@@ -42,7 +43,7 @@ export async function readSnapshot(
   boardId: string,
   entryId: string,
   fallback: () => Promise<ReadonlyMap<string, number>>,
-): Promise<{ view: BoardView; votes: ReadonlyMap<string, number>; people: Participant[] }> {
+): Promise<{ view: BoardView; votes: ReadonlyMap<string, number>; people: Participant[]; report: ReportSource }> {
   const state = await store.getHistoryState(boardId, entryId);
   if (!state) throw new WorkshopError('not-found', 'snapshot.notFound');
   const people = await boardPeople(store, boardId);
@@ -51,13 +52,15 @@ export async function readSnapshot(
     Y.applyUpdate(doc, state);
     // Bounded like every export [E6], so a preview is small and a restore always imports.
     const view = exportView(doc, Date.now(), peopleIndex(people));
+    // [RC6] The report's content as it was, so restoring a snapshot brings it back too.
+    const report = readReportSource(doc);
     const kept = doc.share.has(SNAPSHOT_VOTES) ? doc.getMap<unknown>(SNAPSHOT_VOTES) : null;
-    if (!kept) return { view, votes: await fallback(), people };
+    if (!kept) return { view, votes: await fallback(), people, report };
     const votes = new Map<string, number>();
     kept.forEach((count, noteId) => {
       if (typeof count === 'number' && Number.isInteger(count) && count > 0) votes.set(noteId, count);
     });
-    return { view, votes, people };
+    return { view, votes, people, report };
   } finally {
     doc.destroy();
   }

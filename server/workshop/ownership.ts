@@ -72,7 +72,7 @@ export class Ownership {
   written(place: Place, item: Y.Item): void {
     if (!this.participant) return;
     if (place.root === 'meta') refuseWith({ code: 'sync.facilitatorOnly' });
-    if (REPORT_ROOT_NAMES.has(place.root)) refuse("only facilitators change the report's content");
+    if (REPORT_ROOT_NAMES.has(place.root)) refuseWith({ code: 'sync.reportFacilitatorOnly' });
     if (!isRecordRoot(place.root) || place.key === null) return;
     this.touch(place);
     const fresh = this.locator.isFresh(place.record);
@@ -110,7 +110,7 @@ export class Ownership {
   deleted(place: Place, item: Y.Item): void {
     if (!this.participant) return;
     if (place.root === 'meta') refuseWith({ code: 'sync.facilitatorOnly' });
-    if (REPORT_ROOT_NAMES.has(place.root)) refuse("only facilitators change the report's content");
+    if (REPORT_ROOT_NAMES.has(place.root)) refuseWith({ code: 'sync.reportFacilitatorOnly' });
     if (!isRecordRoot(place.root) || place.key === null) return;
     this.touch(place);
     if (place.root === 'meToo' || place.root === 'dismissals') {

@@ -327,10 +327,10 @@ export class Workshop {
 
   /** [SE7] A snapshot as a board export, with the vote totals published when it was taken; names from the people now (AT2). */
   async exportSnapshot(boardId: string, entryId: string): Promise<BoardExport> {
-    const { view, votes, people } = await readSnapshot(this.deps.store, boardId, entryId, async () =>
+    const { view, votes, people, report } = await readSnapshot(this.deps.store, boardId, entryId, async () =>
       publishedVotes(readControl((await this.control(boardId)).doc)),
     );
-    return exportJson(view, new Date(), votes, people);
+    return exportJson(view, new Date(), votes, people, report);
   }
 }
 

@@ -15,6 +15,7 @@ import type errors from './messages/en/errors.json';
 import type facilitate from './messages/en/facilitate.json';
 import type pages from './messages/en/pages.json';
 import type report from './messages/en/report.json';
+import type reportContent from './messages/en/reportContent.json';
 import type room from './messages/en/room.json';
 import type suggest from './messages/en/suggest.json';
 
@@ -29,6 +30,7 @@ export const NAMESPACES = [
   'report',
   'csv',
   'suggest',
+  'reportContent',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -43,6 +45,7 @@ interface English {
   report: typeof report;
   csv: typeof csv;
   suggest: typeof suggest;
+  reportContent: typeof reportContent;
 }
 
 /** Every message key, checked by the type checker wherever a message is asked for. */

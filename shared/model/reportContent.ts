@@ -16,7 +16,7 @@ import * as Y from 'yjs';
 import { type ClusterProfile, emptyReportContent, type ReportContent, type ReportSettings } from '../report/content';
 import { parseTextBlocks, REPORT_TEXT_MAX, withoutControls } from '../report/textBlocks';
 import { REPORT_ROOTS, type ReportTextName } from './limits';
-import { CLUSTER_PROFILE_FIELDS, CLUSTER_PROFILE_MAX, REPORT_SETTING_NAMES, REPORT_SETTINGS_MAX } from './schema';
+import { CLUSTER_PROFILE_FIELDS, CLUSTER_PROFILE_MAX, isIsoDay, REPORT_SETTING_NAMES, REPORT_SETTINGS_MAX } from './schema';
 import { type ClusterRef, CLUSTERS, parseClusterRef } from './vocabulary';
 
 /** Profiles one board may hold: the six partners and the other clusters its people name. */
@@ -63,7 +63,7 @@ function readSettings(doc: Y.Doc): ReportSettings {
   const settings = emptyReportContent().settings;
   for (const name of REPORT_SETTING_NAMES) settings[name] = line(map.get(name), REPORT_SETTINGS_MAX[name]);
   // The cover prints a day; anything else a writer left there reads as no date.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(settings.date)) settings.date = '';
+  if (!isIsoDay(settings.date)) settings.date = '';
   return settings;
 }
 

@@ -17,8 +17,9 @@ export const REPORT_TEXT_MAX = 20_000;
 /** Blocks read from one text: a text of blank-separated one-letter lines stops here. */
 export const REPORT_BLOCKS_MAX = 1_000;
 
-const BULLET = /^[-*•]\s+/;
-const NUMBERED = /^\d{1,3}[.)]\s+/;
+// A marker ends in white space, or is the whole line (an item being started).
+const BULLET = /^[-*•](?:\s+|$)/;
+const NUMBERED = /^\d{1,3}[.)](?:\s+|$)/;
 /** C0 controls but tab: no report format can hold them (XML refuses them outright). */
 // eslint-disable-next-line no-control-regex -- the controls are what this removes
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;

@@ -6,6 +6,7 @@
 import './facilitate.css';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/I18n';
+import { useDock } from '../layout/dock';
 import { SuggestTools } from '../suggest/SuggestTools';
 import { BoardLanguage } from './BoardLanguage';
 import { BringHere } from './BringHere';
@@ -22,6 +23,7 @@ import { WritingAndLock } from './WritingAndLock';
 export function FacilitatorPanel({ onClose }: { onClose(): void }) {
   const { t } = useT();
   const panel = useRef<HTMLElement>(null);
+  const dock = useDock();
 
   // Opening the panel takes the keyboard there; closing it gives focus back to what opened it.
   useEffect(() => {
@@ -66,6 +68,12 @@ export function FacilitatorPanel({ onClose }: { onClose(): void }) {
           <HistoryPanel />
         </PanelSection>
         <BoardLanguage />
+        <PanelSection id="report" title={t('reportContent.panel.title')}>
+          <p className="field-hint">{t('reportContent.open.hint')}</p>
+          <button type="button" onClick={() => dock.open('report')}>
+            {t('reportContent.open.button')}
+          </button>
+        </PanelSection>
         <PanelSection id="links" title={t('facilitate.section.links')}>
           <LinksPanel />
         </PanelSection>

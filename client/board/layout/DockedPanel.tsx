@@ -8,6 +8,7 @@ import { useDock } from './dock';
 // Loaded when first shown: only facilitators open their panel, and few people the engagement.
 const FacilitatorPanel = lazy(() => import('../facilitate/FacilitatorPanel').then((m) => ({ default: m.FacilitatorPanel })));
 const SuggestionsPanel = lazy(() => import('../suggest/SuggestionsPanel').then((m) => ({ default: m.SuggestionsPanel })));
+const ReportPanel = lazy(() => import('../report/ReportPanel').then((m) => ({ default: m.ReportPanel })));
 const EngagementPanel = lazy(() => import('../EngagementPanel').then((m) => ({ default: m.EngagementPanel })));
 
 function Loading({ what }: { what: MessageKey }) {
@@ -38,6 +39,14 @@ export function DockedPanel() {
       return (
         <Suspense fallback={<Loading what="suggest.loading" />}>
           <SuggestionsPanel onClose={dock.close} />
+        </Suspense>
+      );
+    case 'report':
+      // [RC2] Facilitators only: nobody else is shown the report's editing controls.
+      if (session.role !== 'facilitator') return null;
+      return (
+        <Suspense fallback={<Loading what="room.loading.facilitator" />}>
+          <ReportPanel onClose={dock.close} />
         </Suspense>
       );
     case 'people':
