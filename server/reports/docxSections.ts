@@ -20,10 +20,12 @@ function votes(words: Translator, count: number): string {
   return count > 0 ? ` ${words.t('report.votes', { count })}` : '';
 }
 
-/** A note's text and its marks: votes, where it was carried from, who brought it in. */
+/** A note's text and its marks: votes, "me too", where it was carried from, who brought it in. */
 function noteRuns(words: Translator, note: ReportNote): TextRun[] {
   const runs = [new TextRun(note.text)];
   if (note.votes > 0) runs.push(new TextRun(votes(words, note.votes)));
+  // [RD12] The voices added with "me too", beside the votes.
+  if (note.meToo > 0) runs.push(new TextRun(` ${words.t('report.meToo', { count: note.meToo })}`));
   if (note.carriedFrom) runs.push(new TextRun({ text: ` ${words.t('report.carriedFrom', { board: note.carriedFrom })}`, italics: true }));
   if (note.source) runs.push(new TextRun({ text: ` (${note.source})`, italics: true }));
   return runs;

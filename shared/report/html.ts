@@ -1,152 +1,114 @@
 /**
- * [RG6-RG8] The report as one self-contained HTML page, made to be printed: "Save as PDF" in the
- * browser gives a clean A4 document. One function per section, in the report's order, so new
- * sections slot in between. Every piece of participant text goes through `escapeHtml` [RG7].
+ * [RG6-RG8, RG10] The report as one self-contained HTML page, made to be printed: "Save as PDF" in
+ * the browser gives a clean A4 document. The chapters are the Word and Markdown reports', in the
+ * order of the one outline (outline.ts), with their sentences (sections.ts): a cover page, the
+ * revision history, a contents list linking to each chapter, then the chapters (htmlSections.ts).
+ * Every piece of participant text goes through `escapeHtml` [RG7].
  */
 import type { Translator } from '../i18n/translate';
+import { annex, clusters, dimension, engagement, type HtmlChart, methodology, tandems, textBlocks } from './htmlSections';
 import { PRINT_STYLES } from './htmlStyles';
-import { type Report, type ReportGroup, type ReportNote, type ReportSection, SECTION_HEADINGS } from './report';
-import { engagementHeader, figure, reportDate, richText } from './words';
+import { escapeHtml, htmlTable, paragraph } from './htmlText';
+import { outline, type Part } from './outline';
+import type { Report } from './report';
+import { coverFields, coverTitle } from './sections';
+import { figure, reportDate } from './words';
 
-/** A drawn chart: its SVG goes into the page as it is (Vega escapes the text it draws). */
-export interface HtmlChart {
-  id: string;
-  title: string;
-  svg: string;
+export { escapeHtml } from './htmlText';
+export type { HtmlChart } from './htmlSections';
+
+const same = (text: string) => text;
+
+/** [RD2] The cover, a printed page of its own: title, deliverable, identity, funding; on screen, how to save it. */
+function cover(words: Translator, report: Report): string {
+  const { t } = words;
+  const { settings } = report.content;
+  const out = [`<h1>${escapeHtml(coverTitle(report))}</h1>`];
+  // The board's own title, when the cover carries the deliverable's: which workshop this is.
+  if (coverTitle(report) !== report.title && report.title.trim()) out.push(paragraph(report.title, 'subtitle'));
+  if (settings.deliverable.trim()) out.push(paragraph(t('report.cover.deliverable', { number: settings.deliverable.trim() }), 'deliverable'));
+  const rows = coverFields(words, report).map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value)}</td></tr>`);
+  out.push(`<table class="fields"><tbody>${rows.join('')}</tbody></table>`);
+  if (settings.funding.trim()) out.push(paragraph(settings.funding.trim(), 'funding'));
+  out.push(paragraph(t('report.print.hint'), 'screen-only hint'));
+  return `<header class="cover">${out.join('')}</header>`;
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** [RG7] Text that reads as itself in an element or a quoted attribute, never as markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(CONTROLS, '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+/** [RD2] One row per named version of the board, oldest first. */
+function revisions(words: Translator, report: Report): string {
+  const { t } = words;
+  const heading = `<h2>${escapeHtml(t('report.revisions'))}</h2>`;
+  if (report.revisions.length === 0) return `<section class="front">${heading}${paragraph(t('report.revisions.none'))}</section>`;
+  const header = [t('report.revisions.number'), t('report.revisions.date'), t('report.revisions.author'), t('report.revisions.comment')];
+  const rows = report.revisions.map((r, i) => [
+    escapeHtml(figure(words, i + 1)),
+    escapeHtml(reportDate(words, new Date(r.at))),
+    escapeHtml(r.by),
+    escapeHtml(r.comment),
+  ]);
+  return `<section class="front">${heading}${htmlTable(header, rows)}</section>`;
 }
 
-/** Escaped, its line breaks kept as breaks. */
-function lines(text: string): string {
-  return escapeHtml(text.trim())
-    .split(/\r\n?|\n|\u2028|\u2029/)
-    .join('<br>');
+/** Each part's anchor: a fixed word, or the dimension's number; never participant text. */
+function anchor(part: Part): string {
+  return part.id === 'dimension' ? `dimension-${part.number ?? 0}` : part.id;
 }
 
-function votes(words: Translator, count: number): string {
-  return count > 0 ? ` <span class="votes">${escapeHtml(words.t('report.votes', { count }))}</span>` : '';
-}
-
-/** What follows a note's text: its votes, where it was carried from, who brought it in. */
-function noteMeta(words: Translator, note: ReportNote): string {
-  const carried = note.carriedFrom ? ` <span class="meta">${escapeHtml(words.t('report.carriedFrom', { board: note.carriedFrom }))}</span>` : '';
-  const source = note.source ? ` <span class="meta">(${escapeHtml(note.source)})</span>` : '';
-  return `${votes(words, note.votes)}${carried}${source}`;
-}
-
-function noteItem(words: Translator, note: ReportNote): string {
-  return `<li class="note">${lines(note.text)}${noteMeta(words, note)}</li>`;
-}
-
-/** [RG8] A good practice: a shaded call-out that names its cluster. */
-function practiceCallout(words: Translator, note: ReportNote): string {
-  const from = escapeHtml(words.t('report.practice.from', { cluster: note.cluster }));
-  return `<aside class="callout"><p class="callout-from">${from}</p><p>${lines(note.text)}${noteMeta(words, note)}</p></aside>`;
-}
-
-function groupHtml(words: Translator, group: ReportGroup, practice: boolean, afterThemes: boolean): string {
-  const parts: string[] = [];
-  if (group.theme) {
-    const title = escapeHtml(group.theme.title) || escapeHtml(words.t('report.theme.untitled'));
-    parts.push(`<h4>${title}${votes(words, group.theme.votes)}</h4>`);
-    if (group.theme.statement) parts.push(`<blockquote>${lines(group.theme.statement)}</blockquote>`);
-  } else if (afterThemes) {
-    parts.push(`<h4>${escapeHtml(words.t('report.theme.none'))}</h4>`);
-  }
-  parts.push(
-    practice
-      ? group.notes.map((note) => practiceCallout(words, note)).join('')
-      : `<ul>${group.notes.map((note) => noteItem(words, note)).join('')}</ul>`,
-  );
-  return `<div class="group">${parts.join('')}</div>`;
-}
-
-function kindSection(words: Translator, section: ReportSection): string {
-  const heading = `<h3>${escapeHtml(words.t(SECTION_HEADINGS[section.kind]))}</h3>`;
-  if (section.groups.length === 0) return `${heading}<p class="empty">${escapeHtml(words.t('report.nothingYet'))}</p>`;
-  const themed = section.groups.some((g) => g.theme !== null);
-  return heading + section.groups.map((g) => groupHtml(words, g, section.kind === 'good-practice', themed)).join('');
-}
-
-/** The title, the report's date and figures, and (on screen only) how to save it as PDF. */
-function titleSection(report: Report, words: Translator): string {
-  const { notes, themes, links, votes: voteCount } = report.totals;
-  const generated = words.t('report.generated', { date: reportDate(words, report.generatedAt), notes, themes, links, votes: voteCount });
-  return `<header class="title"><h1>${escapeHtml(report.title)}</h1><p class="lead">${escapeHtml(generated)}</p><p class="screen-only hint">${escapeHtml(words.t('report.print.hint'))}</p></header>`;
-}
-
-function participantsSection(report: Report, words: Translator): string {
-  const heading = `<h2>${escapeHtml(words.t('report.participants'))}</h2>`;
-  if (report.participantsByCluster.length === 0) return `<section>${heading}<p>${escapeHtml(words.t('report.participants.none'))}</p></section>`;
-  const items = report.participantsByCluster.map(
-    ({ cluster, names }) => `<li><strong>${escapeHtml(cluster)}</strong>: ${names.map((name) => escapeHtml(name)).join(', ')}</li>`,
-  );
-  return `<section>${heading}<ul class="people">${items.join('')}</ul></section>`;
-}
-
-function dimensionSections(report: Report, words: Translator): string[] {
-  return report.dimensions.map(
-    (dimension) =>
-      `<section class="main"><h2>${dimension.number}. ${escapeHtml(dimension.label)}</h2>${dimension.sections.map((s) => kindSection(words, s)).join('')}</section>`,
-  );
-}
-
-function tandemsSection(report: Report, words: Translator): string {
-  const heading = `<h2>${escapeHtml(words.t('report.tandems'))}</h2>`;
-  if (report.tandems.length === 0) return `<section class="main">${heading}<p>${escapeHtml(words.t('report.tandems.none'))}</p></section>`;
-  const strong = (text: string) => `<strong>${text}</strong>`;
-  const tandems = report.tandems.map((tandem) => {
-    const need = `${richText(words, 'report.tandem.need', { cluster: escapeHtml(tandem.need.cluster) }, strong)} ${lines(tandem.need.text)}`;
-    const answers = tandem.practices.map(
-      (p) => `<li>${richText(words, 'report.tandem.answeredBy', { cluster: escapeHtml(p.cluster) }, strong)} ${lines(p.text)}</li>`,
-    );
-    const clusters = escapeHtml(words.t('report.tandem.clusters', { clusters: tandem.clusters.join(', ') }));
-    return `<div class="tandem"><p>${need}</p><ul>${answers.join('')}</ul><p class="meta">${clusters}</p></div>`;
+/** [RG10] The contents: the outline's headings as in-page links, the dimensions under their chapter. */
+function contents(words: Translator, parts: readonly Part[]): string {
+  const items: string[] = [];
+  parts.forEach((part, i) => {
+    const link = `<a href="#${anchor(part)}">${escapeHtml(part.heading)}</a>`;
+    const next = parts[i + 1];
+    if (part.level === 1) items.push(next?.level === 2 ? `<li>${link}<ul>` : `<li>${link}</li>`);
+    else items.push(next?.level === 2 ? `<li>${link}</li>` : `<li>${link}</li></ul></li>`);
   });
-  return `<section class="main">${heading}${tandems.join('')}</section>`;
+  return `<nav class="contents" aria-labelledby="contents"><h2 id="contents">${escapeHtml(words.t('report.contents'))}</h2><ul>${items.join('')}</ul></nav>`;
 }
 
-function engagementTable(report: Report, words: Translator): string {
-  const showVotes = report.totals.votes > 0;
-  const n = (value: number) => `<td class="num">${escapeHtml(figure(words, value))}</td>`;
-  const header = engagementHeader(words, report, 'report.table.votesReceived')
-    .map((cell) => `<th scope="col">${escapeHtml(cell)}</th>`)
-    .join('');
-  const rows = report.engagement.rows.map(
-    (row) =>
-      `<tr><th scope="row">${escapeHtml(row.cluster)}</th>${[row.participants, ...row.notes, row.total, ...(showVotes ? [row.votes] : [])].map(n).join('')}</tr>`,
-  );
-  const key = report.engagement.dimensions.map((label, i) => `${words.t('report.dimension.short', { number: i + 1 })}: ${label}`).join('; ');
-  return `<table><thead><tr>${header}</tr></thead><tbody>${rows.join('')}</tbody></table><p class="meta">${escapeHtml(key)}.</p>`;
+function chapterBody(words: Translator, report: Report, part: Part, charts: readonly HtmlChart[]): string {
+  switch (part.id) {
+    case 'introduction':
+      return textBlocks(report.content.introduction);
+    case 'methodology':
+      return methodology(words, report);
+    case 'clusters':
+      return clusters(words, report);
+    case 'assessment':
+    case 'dimension':
+      return '';
+    case 'tandems':
+      return tandems(words, report);
+    case 'engagement':
+      return engagement(words, report, charts);
+    case 'conclusion':
+      return textBlocks(report.content.conclusion);
+    case 'annex':
+      return annex(words, report);
+  }
 }
 
-function chartFigure(chart: HtmlChart): string {
-  return `<figure class="chart" role="img" aria-label="${escapeHtml(chart.title)}">${chart.svg}</figure>`;
-}
-
-function engagementSection(report: Report, words: Translator, charts: readonly HtmlChart[]): string {
-  const heading = `<h2>${escapeHtml(words.t('report.engagement'))}</h2>`;
-  if (report.engagement.rows.length === 0) return `<section class="main">${heading}<p>${escapeHtml(words.t('report.engagement.none'))}</p></section>`;
-  return `<section class="main">${heading}${engagementTable(report, words)}${charts.map(chartFigure).join('')}</section>`;
+/** [RG10] The chapters in the outline's order; a dimension's subsection goes inside "2.", each on a page of its own. */
+function chapters(words: Translator, report: Report, parts: readonly Part[], charts: readonly HtmlChart[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part.level === 2) {
+      const d = report.dimensions.find((x) => x.number === part.number);
+      if (d) out.push(dimension(words, d, anchor(part)));
+      continue;
+    }
+    // A chapter's section closes before the next; "2." holds its dimensions.
+    if (out.length > 0) out.push('</section>');
+    out.push(`<section class="main" id="${anchor(part)}"><h2>${escapeHtml(part.heading)}</h2>${chapterBody(words, report, part, charts)}`);
+  }
+  if (out.length > 0) out.push('</section>');
+  return out;
 }
 
 /** [RG6] The whole page: no script, nothing fetched; styles and charts inline. */
 export function renderHtml(report: Report, words: Translator, charts: readonly HtmlChart[]): string {
-  const body = [
-    titleSection(report, words),
-    participantsSection(report, words),
-    ...dimensionSections(report, words),
-    tandemsSection(report, words),
-    engagementSection(report, words, charts),
-  ].join('\n');
+  const parts = outline(words, report, same);
+  const body = [cover(words, report), revisions(words, report), contents(words, parts), ...chapters(words, report, parts, charts)].join('\n');
   const policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
   return `<!doctype html>
 <html lang="${escapeHtml(words.locale)}">
@@ -154,7 +116,7 @@ export function renderHtml(report: Report, words: Translator, charts: readonly H
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(report.title)}</title>
+<title>${escapeHtml(coverTitle(report))}</title>
 <style>${PRINT_STYLES}</style>
 </head>
 <body>

@@ -65,11 +65,16 @@ function votes(words: Translator, count: number): string {
   return count > 0 ? ` ${words.t('report.votes', { count })}` : '';
 }
 
-/** A note's marks after its text: votes, where it was carried from, who brought it in. */
+/** [RD12] "+2 me too", beside the votes; nothing while nobody said it. */
+function meToo(words: Translator, count: number): string {
+  return count > 0 ? ` ${words.t('report.meToo', { count })}` : '';
+}
+
+/** A note's marks after its text: votes, "me too", where it was carried from, who brought it in. */
 function marks(words: Translator, note: ReportNote): string {
   const carried = note.carriedFrom ? ` *${words.t('report.carriedFrom', { board: escapeMarkdown(note.carriedFrom) })}*` : '';
   const source = note.source ? ` *(${escapeMarkdown(note.source)})*` : '';
-  return `${votes(words, note.votes)}${carried}${source}`;
+  return `${votes(words, note.votes)}${meToo(words, note.meToo)}${carried}${source}`;
 }
 
 function noteLine(words: Translator, note: ReportNote, attribute: boolean): string {

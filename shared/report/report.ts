@@ -28,6 +28,8 @@ export interface ReportNote {
   cluster: string;
   author: string;
   votes: number;
+  /** [RD12] How many people said "me too" to this note (SU3): voices added instead of a copy. */
+  meToo: number;
   /** The title of the previous workshop's board this note was carried over from, or null. */
   carriedFrom: string | null;
   /**
@@ -142,16 +144,17 @@ function reportNote(note: NoteView, votes: ReadonlyMap<string, number>): ReportN
     cluster: note.clusterLabel,
     author: note.byline,
     votes: votes.get(note.id) ?? 0,
+    meToo: note.meToo.length,
     carriedFrom: note.carriedFrom?.boardTitle ?? null,
     source: note.source && (note.source.kind === 'api' || note.source.kind === 'import') ? note.source.label : null,
   };
 }
 
-/** Most votes first; the board's own order among equals. */
+/** [RD12] Most votes first, then most "me too"; the board's own order among equals. */
 function ranked(notes: ReportNote[]): ReportNote[] {
   return notes
     .map((note, index) => ({ note, index }))
-    .sort((a, b) => b.note.votes - a.note.votes || a.index - b.index)
+    .sort((a, b) => b.note.votes - a.note.votes || b.note.meToo - a.note.meToo || a.index - b.index)
     .map((x) => x.note);
 }
 

@@ -34,7 +34,7 @@ export function sampleBuckets(counts: readonly number[], minutes = 5): TimeBucke
 
 let noteId = 0;
 function note(text: string, cluster: string, votes = 0, extra: Partial<ReportNote> = {}): ReportNote {
-  return { id: `n${++noteId}`, kind: 'challenge', text, cluster, author: 'Ana', votes, carriedFrom: null, source: null, ...extra };
+  return { id: `n${++noteId}`, kind: 'challenge', text, cluster, author: 'Ana', votes, meToo: 0, carriedFrom: null, source: null, ...extra };
 }
 
 /** Every dimension with challenges, needs and good practices: themed, loose and empty cells. */

@@ -66,7 +66,7 @@ describe('the printable report (RG)', () => {
     const w = await boardWithNotes();
     const page = await printable(w, w.board.tokens.participant);
     expect(page.text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; Mentoring pairs');
-    expect(page.text).toMatch(/<aside class="callout"><p class="callout-from">Good practice from GAIA<\/p>/);
+    expect(page.text).toMatch(/<aside class="callout"><p class="callout-from">Good practice · GAIA<\/p>/);
   });
 
   it('[RG6] ?lang=fr gives French headings and chart titles', async () => {
@@ -74,8 +74,9 @@ describe('the printable report (RG)', () => {
     const page = await printable(w, w.board.tokens.facilitator, '&lang=fr');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<html lang="fr">');
-    expect(page.text).toContain('<h3>Défis communs</h3>');
-    expect(page.text).toContain('<h2>Participation</h2>');
+    expect(page.text).toContain('<h4>Défis communs</h4>');
+    expect(page.text).toContain('<section class="main" id="engagement"><h2>4. Participation</h2>');
+    expect(page.text).toContain('<a href="#methodology">Méthodologie</a>');
     expect(page.text).toContain('Contributions par cluster et par dimension');
     expect((await printable(w, w.board.tokens.facilitator, '&lang=xx')).status).toBe(400);
   });

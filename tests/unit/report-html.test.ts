@@ -38,6 +38,19 @@ function hostileReport(text: string): Report {
   if (need) report.tandems = [{ need, practices: [retext(need)], clusters: [text, 'GAIA'] }];
   report.participantsByCluster = [{ cluster: text, names: [text, 'Ana'] }];
   report.engagement.rows = [{ ...SAMPLE_ROWS[0]!, cluster: text }, ...SAMPLE_ROWS.slice(1)];
+  // What the facilitator writes for the report, the run sheet and the history are people's text too.
+  const settings = { title: text, deliverable: text, version: text, date: text, dissemination: text, type: text, funding: text, editor: text };
+  const blocks = (['paragraph', 'bullet', 'numbered'] as const).map((kind) => ({ kind, text }));
+  report.content = {
+    settings,
+    profiles: [{ cluster: 'gaia', fullName: text, location: text, membership: text, technologyFocus: text, created: text }],
+    introduction: blocks,
+    conclusion: blocks,
+  };
+  report.clusters = [{ label: text, profile: report.content.profiles[0] ?? null, participants: [text] }];
+  report.revisions = [{ at: 0, comment: text, by: text }];
+  report.run = { steps: [{ title: text, minutes: 5, privateWriting: true, voting: false, locked: false }], voting: null };
+  if (need) report.pairs = [{ need, practice: retext(need), votes: 1 }];
   return report;
 }
 
@@ -87,22 +100,47 @@ describe('the printable report page (RG)', () => {
     expect(html.match(/<figure class="chart"/g)).toHaveLength(3);
   });
 
-  it('[RG8] A4 pages with margins, page numbers (the same sheet in every language), a new page per main section, no break inside a note, call-out or chart', () => {
+  it('[RG8] A4 pages with margins, page numbers (the same sheet in every language), the cover, the contents, each chapter and each dimension after the first on a new page, no break inside a note, call-out or chart', () => {
     const html = renderHtml(fixtureReport({ dimensions: sampleDimensions() }), en, []);
     // One sheet, whatever the language: the app's policy allows it by its hash.
     expect(html).toContain(`<style>${PRINT_STYLES}</style>`);
     expect(renderHtml(fixtureReport(), fr, [])).toContain(`<style>${PRINT_STYLES}</style>`);
     expect(html).toContain('@page { size: A4; margin: 18mm 18mm 20mm; }');
     expect(html).toContain('@bottom-center { content: counter(page) " / " counter(pages);');
-    expect(html).toMatch(/section\.main \{ break-before: page;/);
-    expect(html).toMatch(/\.note, \.callout, \.tandem, tr, figure, blockquote \{ break-inside: avoid;/);
-    // One main section per dimension, then matchmaking and engagement.
-    expect(html.match(/<section class="main">/g)).toHaveLength(5 + 2);
+    expect(html).toContain('.cover { break-after: page;');
+    expect(html).toContain('nav.contents, section.main { break-before: page;');
+    expect(html).toContain('section.dimension + section.dimension { break-before: page;');
+    expect(html).toMatch(/\.note, \.callout, tr, figure, blockquote \{ break-inside: avoid;/);
+    // Methodology, the clusters, the assessment, the tandems, engagement and the annex; the five
+    // dimensions inside the assessment.
+    expect(html.match(/<section class="main" id="[a-z]+">/g)).toHaveLength(6);
+    expect(html.match(/<section class="dimension" id="dimension-\d">/g)).toHaveLength(5);
+  });
+
+  it("[RG10] the contents list links to every chapter and dimension in the page, in the outline's order", () => {
+    const html = renderHtml(fixtureReport({ dimensions: sampleDimensions() }), en, []);
+    const nav = /<nav class="contents"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+    const targets = [...nav.matchAll(/<a href="#([\w-]+)">/g)].map((m) => m[1]);
+    expect(targets).toEqual([
+      'methodology',
+      'clusters',
+      'assessment',
+      'dimension-1',
+      'dimension-2',
+      'dimension-3',
+      'dimension-4',
+      'dimension-5',
+      'tandems',
+      'engagement',
+      'annex',
+    ]);
+    const ids = [...html.matchAll(/<section class="(?:main|dimension)" id="([\w-]+)">/g)].map((m) => m[1]);
+    expect(ids).toEqual(targets);
   });
 
   it('[RG8] good practices are call-outs naming their cluster, in the report’s language', () => {
     const html = renderHtml(fixtureReport({ dimensions: sampleDimensions() }), fr, []);
-    expect(html).toContain('<aside class="callout"><p class="callout-from">Bonne pratique de Business Hive Vilnius</p>');
+    expect(html).toContain('<aside class="callout"><p class="callout-from">Bonne pratique · Business Hive Vilnius</p>');
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('Pour conserver ce rapport en PDF');
   });
