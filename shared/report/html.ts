@@ -23,14 +23,14 @@ const same = (text: string) => text;
 function cover(words: Translator, report: Report): string {
   const { t } = words;
   const { settings } = report.content;
-  const out = [`<h1>${escapeHtml(coverTitle(report))}</h1>`];
+  // On screen, how to keep it comes first; on paper it is gone.
+  const out = [paragraph(t('report.print.hint'), 'screen-only hint'), `<h1>${escapeHtml(coverTitle(report))}</h1>`];
   // The board's own title, when the cover carries the deliverable's: which workshop this is.
   if (coverTitle(report) !== report.title && report.title.trim()) out.push(paragraph(report.title, 'subtitle'));
   if (settings.deliverable.trim()) out.push(paragraph(t('report.cover.deliverable', { number: settings.deliverable.trim() }), 'deliverable'));
   const rows = coverFields(words, report).map((f) => `<tr><th scope="row">${escapeHtml(f.label)}</th><td>${escapeHtml(f.value)}</td></tr>`);
   out.push(`<table class="fields"><tbody>${rows.join('')}</tbody></table>`);
   if (settings.funding.trim()) out.push(paragraph(settings.funding.trim(), 'funding'));
-  out.push(paragraph(t('report.print.hint'), 'screen-only hint'));
   return `<header class="cover">${out.join('')}</header>`;
 }
 

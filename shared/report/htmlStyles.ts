@@ -27,9 +27,11 @@ h3 { font-size: 12pt; margin: 14pt 0 6pt; color: #1a1446; }
 h4 { font-size: 10pt; margin: 12pt 0 4pt; text-transform: uppercase; letter-spacing: 0.03em; color: #404040; }
 h5 { font-size: 10.5pt; margin: 10pt 0 4pt; overflow-wrap: anywhere; }
 h1, h2, h3, h4, h5 { break-after: avoid; page-break-after: avoid; }
-p, li, blockquote, td, th { overflow-wrap: anywhere; }
+p, li, blockquote { overflow-wrap: anywhere; }
+/* break-word, not anywhere: a cell's longest word still sets its column's least width. */
+td, th { overflow-wrap: break-word; }
 ul, ol { margin: 0 0 8pt; padding-left: 16pt; }
-.cover { text-align: center; padding-top: 30mm; }
+.cover { text-align: center; }
 .cover h1 { font-size: 26pt; color: #1a1446; }
 .cover .subtitle { font-style: italic; font-size: 13pt; margin: 4pt 0 0; }
 .cover .deliverable { font-size: 15pt; margin: 12pt 0 24pt; }
@@ -38,16 +40,19 @@ ul, ol { margin: 0 0 8pt; padding-left: 16pt; }
 table.fields th { background: #eef0f3; width: 34%; }
 .profile { break-inside: avoid; page-break-inside: avoid; }
 .contents ul { list-style: none; padding-left: 0; }
-.contents ul ul { padding-left: 16pt; }
-.contents a { color: inherit; text-decoration: none; }
+.contents ul ul { padding-left: 16pt; margin: 0; }
+.contents li { margin: 3pt 0; }
+.contents a { color: #1a1446; text-decoration: none; }
 .contents a:hover { text-decoration: underline; }
 .narrative { margin: 0 0 8pt; }
 .caption { font-weight: bold; margin: 10pt 0 4pt; }
 .matches em { color: #444; }
+.annex th:first-child { width: 60%; }
+.annex th:nth-child(2) { width: 20%; }
 li { margin: 2pt 0; }
 .note, .callout, tr, figure, blockquote { break-inside: avoid; page-break-inside: avoid; }
 blockquote { margin: 0 0 6pt; padding: 2pt 0 2pt 9pt; border-left: 2pt solid #9aa3ad; color: #333; font-style: italic; }
-.hint { margin-top: 24pt; text-align: left; padding: 6pt 9pt; background: #fff7e0; border: 1px solid #f2b134; border-radius: 4px; }
+.hint { margin: 0 0 24pt; text-align: left; padding: 6pt 9pt; background: #fff7e0; border: 1px solid #f2b134; border-radius: 4px; }
 .votes, .meta { color: #555; font-size: 9pt; }
 .empty { color: #555; font-style: italic; }
 .callout {
@@ -73,7 +78,7 @@ section.dimension { margin-top: 22pt; }
   main { max-width: none; margin: 0; padding: 0; box-shadow: none; }
   .screen-only { display: none; }
   section, nav { margin-top: 0; }
-  .cover { break-after: page; page-break-after: always; }
+  .cover { padding-top: 30mm; break-after: page; page-break-after: always; }
   nav.contents, section.main { break-before: page; page-break-before: always; }
   section.dimension + section.dimension { break-before: page; page-break-before: always; }
 }

@@ -33,9 +33,14 @@ test('[RG9] the Export menu opens the printable report in a new tab (a file wher
 
   const tab = await openPrintable(page);
   expect(tab.url()).not.toContain(board.links.participant.split('#')[1] ?? 'no token');
-  await expect(tab).toHaveTitle('Printable <b>workshop</b>');
-  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Printable <b>workshop</b>');
-  await expect(tab.locator('.callout', { hasText: 'Mentoring <script>pairs</script>' })).toContainText('Good practice from SCS Cluster');
+  // The cover carries the template's deliverable title, and the board's own title under it.
+  await expect(tab).toHaveTitle('Initial Report on Collection of Best Practices');
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Initial Report on Collection of Best Practices');
+  await expect(tab.locator('.cover .subtitle')).toHaveText('Printable <b>workshop</b>');
+  await expect(tab.locator('.callout', { hasText: 'Mentoring <script>pairs</script>' })).toContainText('Good practice · SCS Cluster');
+  // [RG10] The contents link to the chapters in the page.
+  await tab.getByRole('link', { name: '2.2 Cluster strategy' }).click();
+  await expect(tab).toHaveURL(/#dimension-2$/);
   await expect(tab.locator('figure.chart svg')).toHaveCount(2);
   // The page's style sheet applies in the tab (the app's policy allows it by its hash): a shaded call-out.
   await expect(tab.locator('.callout').first()).toHaveCSS('background-color', 'rgb(232, 243, 236)');
@@ -66,7 +71,7 @@ test('[RG8] the printed page is a PDF of several A4 pages, numbered, a section p
   await addNote(page, 'structure', 'challenge', 'Members leave after a year');
   const tab = await openPrintable(page);
   await tab.emulateMedia({ media: 'print' });
-  // On paper the hint about saving is gone, and each dimension starts a page.
+  // On paper the hint about saving is gone, the cover is a page of its own, and each chapter starts a page.
   await expect(tab.getByText('print it (Ctrl+P', { exact: false })).toBeHidden();
   expect(
     await tab
@@ -74,14 +79,16 @@ test('[RG8] the printed page is a PDF of several A4 pages, numbered, a section p
       .first()
       .evaluate((el) => getComputedStyle(el).breakBefore),
   ).toBe('page');
+  expect(await tab.locator('.cover').evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
 
   const pdf = await tab.pdf({ preferCSSPageSize: true });
   await writeFile(test.info().outputPath('printable.pdf'), pdf);
   const text = pdf.toString('latin1');
   expect(text.startsWith('%PDF-')).toBe(true);
   const pages = text.match(/\/Type\s*\/Page\b/g) ?? [];
-  // Title and participants, five dimensions, matchmaking, engagement: at least eight pages.
-  expect(pages.length).toBeGreaterThanOrEqual(8);
+  // Cover, revision history, contents, methodology, the clusters, five dimensions, tandems,
+  // engagement and the annex: at least thirteen pages.
+  expect(pages.length).toBeGreaterThanOrEqual(13);
   const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
   expect(boxes.length).toBeGreaterThan(0);
   for (const [width, height] of boxes) {

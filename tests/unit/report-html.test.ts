@@ -107,7 +107,7 @@ describe('the printable report page (RG)', () => {
     expect(renderHtml(fixtureReport(), fr, [])).toContain(`<style>${PRINT_STYLES}</style>`);
     expect(html).toContain('@page { size: A4; margin: 18mm 18mm 20mm; }');
     expect(html).toContain('@bottom-center { content: counter(page) " / " counter(pages);');
-    expect(html).toContain('.cover { break-after: page;');
+    expect(html).toContain('.cover { padding-top: 30mm; break-after: page;');
     expect(html).toContain('nav.contents, section.main { break-before: page;');
     expect(html).toContain('section.dimension + section.dimension { break-before: page;');
     expect(html).toMatch(/\.note, \.callout, tr, figure, blockquote \{ break-inside: avoid;/);
