@@ -249,7 +249,7 @@ test('[R5] the report and the notes download from the board in the browser', asy
   const [report] = await Promise.all([page.waitForEvent('download'), exportItem(page, 'Report (Markdown)')]);
   expect(report.suggestedFilename()).toMatch(/^downloads-\d{4}-\d{2}-\d{2}\.md$/);
   const markdown = await readFile((await report.path()) ?? '', 'utf8');
-  expect(markdown).toContain('## 5. Communication, visibility & reputation');
+  expect(markdown).toContain('### 2.5 Communication, visibility \\& reputation');
   expect(markdown).toContain('Numerous formal and informal meetings');
   const [notes] = await Promise.all([page.waitForEvent('download'), exportItem(page, 'Notes (CSV)')]);
   expect(notes.suggestedFilename()).toMatch(/\.csv$/);

@@ -85,7 +85,8 @@ for (const [size, viewport] of [
     const before = await page.evaluate(() => window.scrollY);
     expect(before).toBeGreaterThan(100);
     const items = menu.getByRole('menuitem');
-    await expect(items).toHaveText(['Edit', 'Move to…', 'Group with…', 'Colour…', 'Select', 'Drag with the keyboard', 'Delete…']);
+    // "Me too" (SU3): the note is someone else's.
+    await expect(items).toHaveText(['Edit', 'Move to…', 'Group with…', 'Colour…', 'Me too', 'Select', 'Drag with the keyboard', 'Delete…']);
     const heights = await items.evaluateAll((all) => all.map((item) => item.getBoundingClientRect().height));
     for (const height of heights) expect(height).toBeGreaterThanOrEqual(onPhone ? 44 : 30);
     const button = await moving.getByRole('button', { name: /^Actions for note/ }).boundingBox();
