@@ -63,16 +63,20 @@ function participants(records: readonly PersonRecord[]): Participant[] {
 }
 
 /**
- * [RD2] The revision history: the board's snapshots, oldest first. The history does not record
- * who took a snapshot; only facilitators can (by hand or by starting a step), so their names stand
- * as its authors.
+ * [RD2][RD13] The revision history: the board's snapshots, oldest first, each by the facilitator
+ * who took it (their name then). An entry with no author (taken before authors were recorded, or
+ * by the server itself) names the board's facilitators: only they take snapshots and they answer
+ * for every version of the board, and a deliverable's revision table reads better with the team
+ * responsible than with a blank cell.
  */
 export function revisions(history: readonly HistoryEntry[], records: readonly PersonRecord[]): Revision[] {
-  const by = records
+  const facilitators = records
     .filter((person) => person.role === 'facilitator')
     .map((person) => person.name)
     .join(', ');
-  return [...history].sort((a, b) => a.createdAt - b.createdAt).map((entry) => ({ at: entry.createdAt, comment: entry.name, by }));
+  return [...history]
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((entry) => ({ at: entry.createdAt, comment: entry.name, by: entry.author || facilitators }));
 }
 
 export function peopleIndex(people: readonly Participant[]): BoardPeople {

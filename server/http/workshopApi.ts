@@ -181,7 +181,11 @@ export async function handleWorkshopApi(req: IncomingMessage, res: ServerRespons
       }
       requireMethod(req, 'POST', 'take a snapshot');
       const body = parseBody(snapshotRequest, await readJson(req, BODY_LIMIT));
-      sendJson(res, 201, await deps.workshop.snapshot(board.id, body.name));
+      // [RD13] The seat names who took it; as with run-sheet commands, a facilitator link without
+      // a seat (a script) may still take one, with no author.
+      const seat = req.headers[SEAT_HEADER];
+      const taker = await personForSeat(deps.store, board.id, typeof seat === 'string' ? seat : null);
+      sendJson(res, 201, await deps.workshop.snapshot(board.id, body.name, taker?.name ?? ''));
       return true;
     }
     case 'entry': {

@@ -324,17 +324,17 @@ export class PostgresStore implements BoardStore {
   }
 
   async addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void> {
-    const values = [boardId, entry.id, entry.name, entry.createdAt, entry.notes, Buffer.from(state)];
+    const values = [boardId, entry.id, entry.name, entry.createdAt, entry.notes, entry.author, Buffer.from(state)];
     await this.run('addHistory', values, `keep a copy of board ${boardId}`);
   }
 
   async listHistory(boardId: string): Promise<HistoryEntry[]> {
-    const rows = await this.run<{ id: string; name: string; created_at: string; notes: number }>(
+    const rows = await this.run<{ id: string; name: string; created_at: string; notes: number; author: string }>(
       'listHistory',
       [boardId],
       `list the copies of board ${boardId}`,
     );
-    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: Number(row.created_at), notes: row.notes }));
+    return rows.map((row) => ({ id: row.id, name: row.name, createdAt: Number(row.created_at), notes: row.notes, author: row.author }));
   }
 
   async getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null> {

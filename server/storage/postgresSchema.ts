@@ -6,8 +6,9 @@
  * Schema versions (the `schema_version` row of `schema_meta`):
  *  1: boards, documents as snapshot + update log keyed by (board, doc), people, ballots, history,
  *     settings. The same shape as SQLite's version 2.
+ *  2: history.author, who took the snapshot ('' for the entries of version 1). SQLite's version 3.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -65,9 +66,13 @@ CREATE TABLE IF NOT EXISTS history (
   created_at bigint NOT NULL,
   notes integer NOT NULL,
   state bytea NOT NULL,
+  author text NOT NULL DEFAULT '',
   PRIMARY KEY (board_id, id)
 );
 CREATE TABLE IF NOT EXISTS settings (key text PRIMARY KEY, value text NOT NULL);
+-- Version 1 -> 2: its history has no author; its entries keep '' (nobody recorded). A no-op when
+-- the table above was just made.
+ALTER TABLE history ADD COLUMN IF NOT EXISTS author text NOT NULL DEFAULT '';
 `;
 
 /** Every statement the store runs; each is prepared once per connection under its key. */
@@ -104,8 +109,8 @@ export const SQL = {
   putBallot: `INSERT INTO ballots (board_id, round_id, person_id, note_id, cluster, count) VALUES ($1, $2, $3, $4, $5, $6)
     ON CONFLICT (board_id, round_id, person_id, note_id) DO UPDATE SET count = excluded.count`,
   dropBallot: 'DELETE FROM ballots WHERE board_id = $1 AND round_id = $2 AND person_id = $3 AND note_id = $4',
-  addHistory: 'INSERT INTO history (board_id, id, name, created_at, notes, state) VALUES ($1, $2, $3, $4, $5, $6)',
-  listHistory: 'SELECT id, name, created_at, notes FROM history WHERE board_id = $1 ORDER BY created_at DESC, position DESC',
+  addHistory: 'INSERT INTO history (board_id, id, name, created_at, notes, author, state) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+  listHistory: 'SELECT id, name, created_at, notes, author FROM history WHERE board_id = $1 ORDER BY created_at DESC, position DESC',
   getHistoryState: 'SELECT state FROM history WHERE board_id = $1 AND id = $2',
   getSetting: 'SELECT value FROM settings WHERE key = $1',
   setSetting: 'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',

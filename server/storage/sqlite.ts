@@ -11,8 +11,9 @@ import { checkWal } from './walCheck';
  * Schema versions (`PRAGMA user_version`):
  *  1: boards, snapshots and updates of one document per board, settings.
  *  2: documents keyed by (board, doc); people, ballots and history.
+ *  3: history.author, who took the snapshot ('' for the entries of version 2).
  */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS boards (
@@ -66,6 +67,7 @@ CREATE TABLE IF NOT EXISTS history (
   created_at INTEGER NOT NULL,
   notes INTEGER NOT NULL,
   state BLOB NOT NULL,
+  author TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (board_id, id)
 );
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -78,6 +80,9 @@ INSERT INTO doc_updates (seq, board_id, doc, data, created_at) SELECT seq, board
 DROP TABLE updates;
 DROP TABLE snapshots;
 `;
+
+/** Version 2's history has no author; its entries keep '' (nobody recorded). */
+const MIGRATE_FROM_2 = `ALTER TABLE history ADD COLUMN author TEXT NOT NULL DEFAULT ''`;
 
 /**
  * SQLite storage (the embedded default). WAL mode with synchronous=NORMAL: a committed
@@ -166,9 +171,9 @@ export class SqliteStore implements BoardStore {
          ON CONFLICT(board_id, round_id, person_id, note_id) DO UPDATE SET count = excluded.count`,
       ),
       dropBallot: this.db.prepare('DELETE FROM ballots WHERE board_id = ? AND round_id = ? AND person_id = ? AND note_id = ?'),
-      addHistory: this.db.prepare('INSERT INTO history (board_id, id, name, created_at, notes, state) VALUES (?, ?, ?, ?, ?, ?)'),
-      listHistory: this.db.prepare<[string], { id: string; name: string; created_at: number; notes: number }>(
-        'SELECT id, name, created_at, notes FROM history WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
+      addHistory: this.db.prepare('INSERT INTO history (board_id, id, name, created_at, notes, author, state) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      listHistory: this.db.prepare<[string], { id: string; name: string; created_at: number; notes: number; author: string }>(
+        'SELECT id, name, created_at, notes, author FROM history WHERE board_id = ? ORDER BY created_at DESC, rowid DESC',
       ),
       getHistoryState: this.db.prepare<[string, string], { state: Buffer }>('SELECT state FROM history WHERE board_id = ? AND id = ?'),
       getSetting: this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
@@ -207,8 +212,11 @@ export class SqliteStore implements BoardStore {
     if (version === SCHEMA_VERSION) return;
     db.transaction(() => {
       const hasV1 = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'snapshots'").get() !== undefined;
+      // Read before SCHEMA runs: a history table made by it already has every column.
+      const oldHistory = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history'").get() !== undefined;
       db.exec(SCHEMA);
       if (hasV1) db.exec(MIGRATE_FROM_1);
+      if (oldHistory) db.exec(MIGRATE_FROM_2);
       db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
   }
@@ -305,11 +313,17 @@ export class SqliteStore implements BoardStore {
   }
 
   async addHistory(boardId: string, entry: HistoryEntry, state: Uint8Array): Promise<void> {
-    this.statements.addHistory.run(boardId, entry.id, entry.name, entry.createdAt, entry.notes, state);
+    this.statements.addHistory.run(boardId, entry.id, entry.name, entry.createdAt, entry.notes, entry.author, state);
   }
 
   async listHistory(boardId: string): Promise<HistoryEntry[]> {
-    return this.statements.listHistory.all(boardId).map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at, notes: row.notes }));
+    return this.statements.listHistory.all(boardId).map((row) => ({
+      id: row.id,
+      name: row.name,
+      createdAt: row.created_at,
+      notes: row.notes,
+      author: row.author,
+    }));
   }
 
   async getHistoryState(boardId: string, entryId: string): Promise<Uint8Array | null> {

@@ -116,6 +116,8 @@ export class DeletionWatch {
       name: `${AUTOMATIC_PREFIX} before ${by} deleted ${burst.deleted} ${burst.deleted === 1 ? 'note' : 'notes'}`.slice(0, 120),
       createdAt: burst.startedAt,
       notes: burst.baselineNotes,
+      // The server took it, not a person: the report names the facilitators (RD13).
+      author: '',
     };
     this.snapshotsTaken++;
     this.deps.log.info('mass deletion: automatic snapshot taken', { board: boardId, by, deleted: burst.deleted, notes: burst.baselineNotes });

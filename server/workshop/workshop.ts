@@ -163,7 +163,8 @@ export class Workshop {
         case 'startStep': {
           const step = state.steps[command.index];
           if (!step) throw new WorkshopError('invalid', 'runSheet.noSuchStep');
-          await this.takeSnapshot(board.id, beforeStepName(command.index + 1, step.title));
+          // [RD13] The facilitator who started the step took it ('' when their seat is not known).
+          await this.takeSnapshot(board.id, beforeStepName(command.index + 1, step.title), facilitator?.name ?? '');
           await this.startStep(board.id, control, command.index, step, facilitator);
           return;
         }
@@ -313,14 +314,15 @@ export class Workshop {
 
   // ---- History ----
 
-  async snapshot(boardId: string, name: string): Promise<HistoryEntry> {
-    return this.serial(boardId, () => this.takeSnapshot(boardId, name));
+  /** A named snapshot; `author` is the taker's name now, kept as it is if they rename later ('' when unknown). */
+  async snapshot(boardId: string, name: string, author: string): Promise<HistoryEntry> {
+    return this.serial(boardId, () => this.takeSnapshot(boardId, name, author));
   }
 
-  private async takeSnapshot(boardId: string, name: string): Promise<HistoryEntry> {
+  private async takeSnapshot(boardId: string, name: string, author: string): Promise<HistoryEntry> {
     const board = await this.board(boardId);
     const votes = publishedVotes(readControl((await this.control(boardId)).doc));
-    const entry: HistoryEntry = { id: newId(12), name, createdAt: Date.now(), notes: notesMap(board.doc).size };
+    const entry: HistoryEntry = { id: newId(12), name, createdAt: Date.now(), notes: notesMap(board.doc).size, author };
     await this.deps.store.addHistory(boardId, entry, snapshotState(board.doc, votes));
     return entry;
   }

@@ -185,6 +185,11 @@ export interface HistoryEntry {
   createdAt: number;
   /** Notes on the board when it was taken. */
   notes: number;
+  /**
+   * [RD13] Who took it: the facilitator's name as it was then ('' when nobody is known: a snapshot
+   * from before authors were recorded, or one the server took by itself).
+   */
+  author: string;
 }
 
 // ---- Endpoints ----

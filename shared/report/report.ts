@@ -83,7 +83,7 @@ export interface TandemPair {
 export interface Revision {
   at: number;
   comment: string;
-  /** Who may have taken it: the board's facilitators (the history does not record one person). */
+  /** [RD13] Who took it; for a snapshot with no recorded author, the board's facilitators. */
   by: string;
 }
 

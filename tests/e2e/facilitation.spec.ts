@@ -140,6 +140,8 @@ test('[WE2] history: a snapshot previews read-only and restores as a new board; 
   await panel.getByLabel('Snapshot name').fill('Before lunch');
   await panel.getByRole('button', { name: 'Take snapshot' }).click();
   await expect(panel.getByRole('list', { name: 'Snapshots, newest first' })).toContainText('Before lunch');
+  // [RD13] The list says who took it.
+  await expect(panel.getByRole('list', { name: 'Snapshots, newest first' }).getByRole('listitem').first()).toContainText('by Frida');
   // A change after the snapshot is in the live board only.
   await addNoteAs(frida, 'strategy', 'need', 'Written after lunch');
 

@@ -1,5 +1,5 @@
 /**
- * The report export reads the whole workshop (SPEC RD2, RD5): the board's snapshots become the
+ * The report export reads the whole workshop (SPEC RD2, RD5, RD13): the board's snapshots become the
  * revision history, the run-sheet's steps as run and the voting rules the methodology, the people
  * who joined its participants.
  */
@@ -64,5 +64,41 @@ describe('the report of a workshop as it ran', () => {
     expect(docx.status).toBe(200);
     const xml = strFromU8(unzipSync(new Uint8Array(await docx.arrayBuffer()))['word/document.xml'] ?? new Uint8Array());
     expect(xml.replace(/<[^>]+>/g, '')).toContain('After voting');
+  });
+
+  it('[RD13] each revision names the facilitator who took its snapshot, as named then; one without an author names the facilitators', async () => {
+    const w = await workshopOn(defer);
+    await w.join('facilitator', 'Fay', null);
+    const ana = await w.join('facilitator', 'Ana', null);
+    await w.command({ type: 'setSteps', steps: [writeStep, voteStep] });
+    // Ana starts the step from her seat: the automatic snapshot before it is hers.
+    expect((await w.call('POST', '/control', ana, { type: 'startStep', index: 0 })).status).toBe(204);
+    const taken = await w.call<{ author: string }>('POST', '/history', ana, { name: 'Ana checks in' });
+    expect(taken.status).toBe(201);
+    expect(taken.body.author).toBe('Ana');
+    // The facilitator link without a seat (a script): nobody is recorded.
+    expect((await w.call('POST', '/history', w.facilitator, { name: 'Scripted' })).status).toBe(201);
+    // A later rename does not rewrite who took the earlier snapshots.
+    expect((await w.call('PUT', '/people/me', ana, { name: 'Ana Lopez', cluster: null })).status).toBe(204);
+
+    const listed = await w.call<{ entries: { name: string; author: string }[] }>('GET', '/history', w.facilitator);
+    expect(listed.body.entries.map((e) => [e.name, e.author])).toEqual([
+      ['Scripted', ''],
+      ['Ana checks in', 'Ana'],
+      ['Before step 1: Write', 'Ana'],
+    ]);
+    const fetched = await fetch(`${w.server.url}/api/boards/${w.board.id}/export?format=md`, {
+      headers: { authorization: `Bearer ${w.facilitator.token}` },
+    });
+    const day = new Date().toISOString().slice(0, 10);
+    expect(await fetched.text()).toContain(
+      [
+        '| No. | Date | Author(s) | Comment |',
+        '| --- | --- | --- | --- |',
+        `| 1 | ${day} | Ana | Before step 1: Write |`,
+        `| 2 | ${day} | Ana | Ana checks in |`,
+        `| 3 | ${day} | Fay, Ana Lopez | Scripted |`,
+      ].join('\n'),
+    );
   });
 });

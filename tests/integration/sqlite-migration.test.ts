@@ -1,4 +1,4 @@
-/** A data directory written before boards had several documents opens with everything in it (SPEC D6). */
+/** Data directories of older storage versions open with everything in them (SPEC D6, RD13). */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -29,7 +29,49 @@ function writeVersion1(file: string, boardId: string, snapshot: Uint8Array, upda
   db.close();
 }
 
+/** Version 2's history table, without authors, holding one snapshot. */
+async function writeVersion2(file: string, boardId: string, state: Uint8Array): Promise<void> {
+  // Today's tables, less the column version 3 added.
+  await new SqliteStore(file).close();
+  const db = new Database(file);
+  db.exec('ALTER TABLE history DROP COLUMN author');
+  db.prepare('INSERT INTO boards VALUES (?, ?, NULL, 1, ?, ?, ?)').run(boardId, 'Old board', 'f-token', 'p-token', 'v-token');
+  db.prepare('INSERT INTO history (board_id, id, name, created_at, notes, state) VALUES (?, ?, ?, ?, ?, ?)').run(
+    boardId,
+    'h1',
+    'Before step 1: Write',
+    10,
+    1,
+    state,
+  );
+  db.pragma('user_version = 2');
+  db.close();
+}
+
 describe('opening an older data directory', () => {
+  it("[D6, RD13] a version-2 database keeps its history, every entry with author '', and records authors from then on", async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    const file = join(dir, 'clusterboard.sqlite');
+    const doc = new Y.Doc();
+    addNote(doc, note('Kept'), serverOrigin('template'));
+    const state = Y.encodeStateAsUpdate(doc);
+    await writeVersion2(file, 'oldboard1234', state);
+
+    const store = new SqliteStore(file);
+    try {
+      expect(await store.listHistory('oldboard1234')).toEqual([{ id: 'h1', name: 'Before step 1: Write', createdAt: 10, notes: 1, author: '' }]);
+      expect(await store.getHistoryState('oldboard1234', 'h1')).toEqual(state);
+      await store.addHistory('oldboard1234', { id: 'h2', name: 'Later', createdAt: 20, notes: 1, author: 'Ana' }, state);
+      expect((await store.listHistory('oldboard1234')).map((e) => e.author)).toEqual(['Ana', '']);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    db.close();
+  });
+
   it('[D6] a version-1 database becomes the board document of version 2, and new updates continue its sequence', async () => {
     const dir = tempDataDir();
     dirs.push(dir);
@@ -58,7 +100,7 @@ describe('opening an older data directory', () => {
     try {
       expect(noteTexts(docFromStored(await again.loadState('oldboard1234')))).toEqual(['In the log', 'In the snapshot']);
       const db = new Database(file, { readonly: true });
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(3);
       db.close();
     } finally {
       await again.close();

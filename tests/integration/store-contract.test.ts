@@ -356,16 +356,16 @@ describe.each(ADAPTERS)('BoardStore contract: $name', (factory) => {
     expect(await sorted('r2')).toHaveLength(1);
   });
 
-  it('[S2] history: entries listed newest first with their state kept byte for byte', async () => {
+  it('[S2, RD13] history: entries listed newest first with their author and their state kept byte for byte', async () => {
     const { store } = await factory.create(defer);
     const board = record();
     const { initial, steps } = updates(2);
     await store.createBoard(board, initial);
-    await store.addHistory(board.id, { id: 'h1', name: 'Before step 1', createdAt: 10, notes: 3 }, initial);
-    await store.addHistory(board.id, { id: 'h2', name: 'On demand', createdAt: 20, notes: 4 }, steps[0] ?? new Uint8Array());
+    await store.addHistory(board.id, { id: 'h1', name: 'Before step 1', createdAt: 10, notes: 3, author: 'Ana' }, initial);
+    await store.addHistory(board.id, { id: 'h2', name: 'On demand', createdAt: 20, notes: 4, author: '' }, steps[0] ?? new Uint8Array());
     expect(await store.listHistory(board.id)).toEqual([
-      { id: 'h2', name: 'On demand', createdAt: 20, notes: 4 },
-      { id: 'h1', name: 'Before step 1', createdAt: 10, notes: 3 },
+      { id: 'h2', name: 'On demand', createdAt: 20, notes: 4, author: '' },
+      { id: 'h1', name: 'Before step 1', createdAt: 10, notes: 3, author: 'Ana' },
     ]);
     expect(await store.getHistoryState(board.id, 'h1')).toEqual(initial);
     expect(await store.getHistoryState(board.id, 'nope')).toBeNull();
@@ -530,6 +530,26 @@ describe.skipIf(!postgresAvailable)('PostgresStore', () => {
     expect(reason).toBeInstanceOf(Error);
     expect(reason).not.toBeInstanceOf(StorageUnavailableError);
     expect((await store.loadState(board.id)).updates.map((u) => u.data)).toEqual(steps);
+  });
+
+  it("[D6, RD13] a version-1 database gains history authors on open: its entries list with author ''", async () => {
+    const { store, schema } = await open(TEST_DATABASE_URL);
+    const board = record();
+    const { initial } = updates(1);
+    await store.createBoard(board, initial);
+    await store.addHistory(board.id, { id: 'h1', name: 'Old snapshot', createdAt: 10, notes: 1, author: 'gone' }, initial);
+    await store.close();
+    // Back to version 1's shape: history without its author column.
+    const raw = await rawClient(defer, schema);
+    await raw.query('ALTER TABLE history DROP COLUMN author');
+    await raw.query("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'");
+    const reopened = await PostgresStore.open(TEST_DATABASE_URL, { schema });
+    defer(() => reopened.close());
+    expect(await reopened.listHistory(board.id)).toEqual([{ id: 'h1', name: 'Old snapshot', createdAt: 10, notes: 1, author: '' }]);
+    await reopened.addHistory(board.id, { id: 'h2', name: 'New snapshot', createdAt: 20, notes: 1, author: 'Ana' }, initial);
+    expect((await reopened.listHistory(board.id)).map((e) => e.author)).toEqual(['Ana', '']);
+    const version = await raw.query<{ value: string }>("SELECT value FROM schema_meta WHERE key = 'schema_version'");
+    expect(version.rows[0]?.value).toBe('2');
   });
 
   it('[S2] a database written by a newer Clusterboard is refused with a message', async () => {

@@ -18,6 +18,14 @@ function when({ intl }: Translator, ms: number): string {
   return intl.formatDate(ms, { year: 'numeric', month: 'numeric', day: 'numeric', ...clock });
 }
 
+/** When it was taken, its notes and (RD13) who took it, when the server knows. */
+function facts(translator: Translator, entry: HistoryEntry): string {
+  const values = { time: when(translator, entry.createdAt), count: entry.notes };
+  return entry.author
+    ? translator.t('facilitate.history.factsBy', { ...values, author: entry.author })
+    : translator.t('facilitate.history.facts', values);
+}
+
 /**
  * The board's history: snapshots taken by hand and before every step. The list is read again
  * whenever a step starts (the server has just taken one) and after each snapshot taken here.
@@ -88,7 +96,7 @@ export function HistoryPanel() {
               <span className="history-name" id={`snapshot-name-${entry.id}`}>
                 {shownSnapshotName(entry.name, translator)}
               </span>
-              <span className="history-facts">{t('facilitate.history.facts', { time: when(translator, entry.createdAt), count: entry.notes })}</span>
+              <span className="history-facts">{facts(translator, entry)}</span>
               <button type="button" aria-describedby={`snapshot-name-${entry.id}`} onClick={() => setPreviewing(entry)}>
                 {t('facilitate.history.preview')}
               </button>
