@@ -13,6 +13,7 @@ import { addNote } from '../../shared/model/mutations/notes';
 import { groupNotes } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
 import { CSV_COLUMNS, neutralise, renderCsv } from '../../shared/report/csv';
+import { renderHtml } from '../../shared/report/html';
 import { exportJson, ImportError, parseBoardExport } from '../../shared/report/json';
 import { escapeMarkdown, renderMarkdown } from '../../shared/report/markdown';
 import { buildReport } from '../../shared/report/report';
@@ -104,6 +105,26 @@ describe('reports', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.split('\r\n')[0]).toBe(`\uFEFF${CSV_COLUMNS.map((column) => en.t(column)).join(',')}`);
     expectGolden('workshop.csv', csv);
+  });
+
+  it('[R6, RG10] renders the JSON export and the printable page of a fixed board exactly as their golden files', () => {
+    const view = boardView(workshopBoard());
+    // Record ids are random: the goldens name each record by its place among its kind, sorted by
+    // text (the board's own order breaks ties between cells by id, so the export lists them by text).
+    const named = new Map<string, string>();
+    [...view.notesById.values()].sort((a, b) => a.text.localeCompare(b.text)).forEach((note, i) => named.set(note.id, `note-${i + 1}`));
+    view.dimensions
+      .flatMap((d) => d.cells.flatMap((c) => c.themes))
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .forEach((theme, i) => named.set(theme.id, `theme-${i + 1}`));
+    const stable = (text: string) => [...named].reduce((out, [id, name]) => out.replaceAll(id, name), text);
+    const json = JSON.parse(stable(JSON.stringify(exportJson(view, at, new Map(), joined)))) as Record<string, unknown>;
+    const byText = (a: { text?: string; title?: string; id?: string }, b: { text?: string; title?: string; id?: string }) =>
+      (a.text ?? a.title ?? a.id ?? '').localeCompare(b.text ?? b.title ?? b.id ?? '');
+    for (const list of ['notes', 'themes', 'links']) if (Array.isArray(json[list])) (json[list] as { text?: string }[]).sort(byText);
+    expectGolden('workshop.json', `${JSON.stringify(json, null, 2)}\n`);
+    const report = buildReport(view, { generatedAt: at, people: joined });
+    expectGolden('workshop.html', stable(renderHtml(report, en, [])));
   });
 
   it('[R2] neutralises every cell a spreadsheet would run as a formula', () => {
