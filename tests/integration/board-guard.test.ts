@@ -4,7 +4,6 @@
  * of the server's board, as a client would, and sent on a raw socket; the answer is either the
  * permission-denied message with its reason (W7) or the update lands.
  */
-import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { metaMap, notesMap } from '../../shared/model/doc';
@@ -13,12 +12,13 @@ import { setBoardLanguage, setBoardTitle } from '../../shared/model/mutations/me
 import { addNote, addNotes, deleteNote, editNoteText } from '../../shared/model/mutations/notes';
 import { createTheme } from '../../shared/model/mutations/themes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
-import { BOARD_DOC, MessageType } from '../../shared/protocol';
+import { BOARD_DOC } from '../../shared/protocol';
 import { CloseCode } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { waitForSync } from '../helpers/server';
 import { englishReason } from '../helpers/socketReason';
-import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, serverFor, syncUpdateFrame } from './support';
+import { sendRawChange } from './rawWrites';
+import { boardOn, cleanupAfterEach, clientOf, note, noteTexts, serverFor } from './support';
 import { type Caller, type Person, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
@@ -26,27 +26,8 @@ const mine = localOrigin('someone');
 
 /** Sends what `change` writes on a copy of the server's board; the refusal's reason, or null. */
 async function send(w: Workshop, who: Caller, change: (doc: Y.Doc) => void): Promise<string | null> {
-  const room = await w.server.rooms.acquire(w.board.id);
-  const doc = new Y.Doc();
-  defer(() => doc.destroy());
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  // One transaction, one update, as a client sends a change.
-  doc.transact(() => change(doc), mine);
-  expect(updates.length, 'the change wrote something').toBeGreaterThan(0);
-  const socket = w.record(BOARD_DOC, who);
-  await socket.opened;
-  socket.ws.send(syncUpdateFrame(Y.mergeUpdates(updates)));
-  // The answer to a later request means the server has judged the update.
-  await socket.fetchAll();
-  for (const frame of socket.frames) {
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MessageType.Auth) continue;
-    decoding.readVarUint(decoder);
-    return englishReason(decoding.readVarString(decoder));
-  }
-  return null;
+  const reason = await sendRawChange(w, who, change, defer);
+  return reason === null ? null : englishReason(reason);
 }
 
 async function serverDoc(w: Workshop): Promise<Y.Doc> {

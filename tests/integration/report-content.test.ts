@@ -3,17 +3,17 @@
  * reach everyone; a participant's are refused by the guard with its reason and reach nobody; an
  * imported file's report content is on the new board.
  */
-import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { editReportText, setClusterProfile, setReportSettings } from '../../shared/model/mutations/report';
 import { localOrigin } from '../../shared/model/origin';
 import { readReportContent, readReportSource } from '../../shared/model/reportContent';
-import { BOARD_DOC, MessageType } from '../../shared/protocol';
+import { BOARD_DOC } from '../../shared/protocol';
 import { emptyReportContent } from '../../shared/report/content';
 import { exportJson } from '../../shared/report/json';
 import { boardView } from '../../shared/view/boardView';
-import { cleanupAfterEach, syncUpdateFrame } from './support';
+import { sendRawChange } from './rawWrites';
+import { cleanupAfterEach } from './support';
 import { type Caller, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
@@ -21,25 +21,7 @@ const mine = localOrigin('someone');
 
 /** Sends what `change` writes on a copy of the server's board on a raw socket; the refusal's reason as sent, or null. */
 async function send(w: Workshop, who: Caller, change: (doc: Y.Doc) => void): Promise<string | null> {
-  const room = await w.server.rooms.acquire(w.board.id);
-  const doc = new Y.Doc();
-  defer(() => doc.destroy());
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  doc.transact(() => change(doc), mine);
-  expect(updates.length, 'the change wrote something').toBeGreaterThan(0);
-  const socket = w.record(BOARD_DOC, who);
-  await socket.opened;
-  socket.ws.send(syncUpdateFrame(Y.mergeUpdates(updates)));
-  await socket.fetchAll();
-  for (const frame of socket.frames) {
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MessageType.Auth) continue;
-    decoding.readVarUint(decoder);
-    return decoding.readVarString(decoder);
-  }
-  return null;
+  return sendRawChange(w, who, change, defer);
 }
 
 describe("the report's content over sockets", () => {

@@ -4,43 +4,25 @@
  * Each change is made on a copy of the server's board, as a client would, and sent on a raw
  * socket; the answer is the permission-denied reason, or null when the update lands.
  */
-import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { dismissalsMap, meTooMap, newRecordMap } from '../../shared/model/doc';
 import { dismissProposal } from '../../shared/model/mutations/dismissals';
 import { addMeToo, meTooId, removeMeToo } from '../../shared/model/mutations/meToo';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin, serverOrigin } from '../../shared/model/origin';
-import { BOARD_DOC, MessageType } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { englishReason } from '../helpers/socketReason';
-import { cleanupAfterEach, note, syncUpdateFrame } from './support';
+import { sendRawChange } from './rawWrites';
+import { cleanupAfterEach, note } from './support';
 import { type Caller, type Person, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
 const mine = localOrigin('someone');
 
 async function send(w: Workshop, who: Caller, change: (doc: Y.Doc) => void): Promise<string | null> {
-  const room = await w.server.rooms.acquire(w.board.id);
-  const doc = new Y.Doc();
-  defer(() => doc.destroy());
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  doc.transact(() => change(doc), mine);
-  expect(updates.length, 'the change wrote something').toBeGreaterThan(0);
-  const socket = w.record(BOARD_DOC, who);
-  await socket.opened;
-  socket.ws.send(syncUpdateFrame(Y.mergeUpdates(updates)));
-  await socket.fetchAll();
-  for (const frame of socket.frames) {
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MessageType.Auth) continue;
-    decoding.readVarUint(decoder);
-    return englishReason(decoding.readVarString(decoder));
-  }
-  return null;
+  const reason = await sendRawChange(w, who, change, defer);
+  return reason === null ? null : englishReason(reason);
 }
 
 async function setUp(): Promise<{ w: Workshop; ann: Person; ben: Person; annNote: string; benNote: string; doc: Y.Doc }> {

@@ -4,17 +4,15 @@
  * notes API, a CSV import and revealing private notes, each tried in every workshop state (open,
  * board locked, a dimension locked, private writing) and compared with `mayWrite`.
  */
-import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { addNote } from '../../shared/model/mutations/notes';
 import { localOrigin } from '../../shared/model/origin';
 import type { DimensionId } from '../../shared/model/vocabulary';
-import { BOARD_DOC, MessageType } from '../../shared/protocol';
 import { boardView } from '../../shared/view/boardView';
 import { mayWrite, type WorkshopRules } from '../../shared/workshop/writeRule';
 import { englishReason } from '../helpers/socketReason';
-import { cleanupAfterEach, note, noteTexts, syncUpdateFrame } from './support';
+import { sendRawChange } from './rawWrites';
+import { cleanupAfterEach, note, noteTexts } from './support';
 import { type Person, synced, waitFor, type Workshop, workshopOn } from './workshopSupport';
 
 const defer = cleanupAfterEach();
@@ -35,25 +33,13 @@ async function enter(w: Workshop, rules: WorkshopRules): Promise<void> {
 
 /** Sends a new note of `person` in `dimension` on a raw socket; the refusal's reason, or null. */
 async function sendNote(w: Workshop, person: Person, dimension: DimensionId): Promise<string | null> {
-  const room = await w.server.rooms.acquire(w.board.id);
-  const doc = new Y.Doc();
-  defer(() => doc.destroy());
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(room.doc));
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  addNote(doc, note(`socket note in ${dimension}`, { dimension, author: { id: person.id, name: 'Ann', cluster: null } }), mine);
-  const socket = w.record(BOARD_DOC, person);
-  await socket.opened;
-  socket.ws.send(syncUpdateFrame(Y.mergeUpdates(updates)));
-  // The answer to a later request means the server has judged the update.
-  await socket.fetchAll();
-  for (const frame of socket.frames) {
-    const decoder = decoding.createDecoder(frame);
-    if (decoding.readVarUint(decoder) !== MessageType.Auth) continue;
-    decoding.readVarUint(decoder);
-    return englishReason(decoding.readVarString(decoder));
-  }
-  return null;
+  const reason = await sendRawChange(
+    w,
+    person,
+    (doc) => addNote(doc, note(`socket note in ${dimension}`, { dimension, author: { id: person.id, name: 'Ann', cluster: null } }), mine),
+    defer,
+  );
+  return reason === null ? null : englishReason(reason);
 }
 
 const reasonOf = (rules: WorkshopRules, action: 'add' | 'reveal', dimension: DimensionId | null) => {
