@@ -227,6 +227,15 @@ export function boardExportSchema(now: number) {
             },
           )
           .optional(),
+        /**
+         * [SU3] "Me too" voices per note id, for reading: like votes, they are the original board's
+         * people's, and an import starts with none. Absent in older files.
+         */
+        meToo: z
+          .record(id, z.number({ error: 'must be a number of voices.' }).int('must be a whole number of voices.').min(0, 'must not be negative.'), {
+            error: 'must be an object of note ids to counts of voices.',
+          })
+          .optional(),
       },
       { error: 'This is not a Clusterboard board export (a JSON object).' },
     )
@@ -246,6 +255,8 @@ export function boardExportSchema(now: number) {
       }
       if (file.votes && Object.keys(file.votes).length > NOTES_MAX)
         ctx.addIssue({ code: 'custom', path: ['votes'], message: `must hold at most ${NOTES_MAX} notes.` });
+      if (file.meToo && Object.keys(file.meToo).length > NOTES_MAX)
+        ctx.addIssue({ code: 'custom', path: ['meToo'], message: `must hold at most ${NOTES_MAX} notes.` });
     });
 }
 export type BoardExport = z.infer<ReturnType<typeof boardExportSchema>>;
@@ -286,6 +297,7 @@ export function exportJson(
     themes: view.dimensions.flatMap((d) => d.cells.flatMap((c) => c.themes.map(({ notes, ...theme }) => theme))),
     links: view.links,
     votes: published,
+    meToo: Object.fromEntries([...view.notesById.values()].filter((n) => n.meToo.length > 0).map((n) => [n.id, n.meToo.length])),
     ...(report ? { report } : {}),
     engagement: engagement({ view, people, votes, now: exportedAt.getTime() }),
   };

@@ -207,8 +207,7 @@ describe('JSON export', () => {
   }
 
   it('[R6] a board imported from its JSON export has the same view as the original', () => {
-    // The JSON export does not carry "me too" voices (json.ts leaves the derived field out), so
-    // this board has none: a voice would be lost on the way, a gap this test does not cover.
+    // Without voices: they travel as counts for reading only (R6, SU3; the next test).
     for (const original of [workshopBoard({ meToo: false }), excite()]) {
       const exported = exportJson(boardView(original), at);
       const parsed = parseBoardExport(JSON.parse(JSON.stringify(exported)));
@@ -216,6 +215,20 @@ describe('JSON export', () => {
       importRecords(copy, { ...parsed.board, notes: parsed.notes, themes: parsed.themes, links: parsed.links }, serverOrigin('template'));
       expect(plain(boardView(copy))).toEqual(plain(boardView(original)));
     }
+  });
+
+  it('[R6] [SU3] a board with "me too" voices exports them as counts per note, and its import starts with none', () => {
+    const original = workshopBoard();
+    const view = boardView(original);
+    const voiced = [...view.notesById.values()].filter((n) => n.meToo.length > 0);
+    expect(voiced.length).toBeGreaterThan(0);
+    const parsed = parseBoardExport(JSON.parse(JSON.stringify(exportJson(view, at))));
+    expect(parsed.meToo).toEqual(Object.fromEntries(voiced.map((n) => [n.id, n.meToo.length])));
+    const copy = new Y.Doc();
+    importRecords(copy, { ...parsed.board, notes: parsed.notes, themes: parsed.themes, links: parsed.links }, serverOrigin('template'));
+    const imported = boardView(copy);
+    expect([...imported.notesById.values()].every((n) => n.meToo.length === 0)).toBe(true);
+    expect(imported.noteCount).toBe(view.noteCount);
   });
 
   it('[R6] keeps fields this version does not know', () => {
