@@ -8,7 +8,7 @@ import type { Translator } from '../../shared/i18n/translate';
 import type { Report, ReportDimension, ReportGroup, ReportNote } from '../../shared/report/report';
 import { SECTION_HEADINGS } from '../../shared/report/report';
 import { datesSentence, dimensionNarrative, peopleSentence, stepLine, votingSentence } from '../../shared/report/sections';
-import { engagementHeader, figure, reportDate, richText } from '../../shared/report/words';
+import { engagementHeader, figure, reportDate, richText, tandemHeader } from '../../shared/report/words';
 import type { RenderedChart } from './charts';
 import { type Block, bullet, callout, fieldTable, gap, heading, type NewList, numbered, para, table } from './docxBlocks';
 
@@ -119,13 +119,7 @@ export function dimension(words: Translator, d: ReportDimension, pageBreak: bool
 export function tandems(words: Translator, report: Report): Block[] {
   const { t } = words;
   if (report.pairs.length === 0) return [para(t('report.tandems.none'))];
-  const header = [
-    t('report.tandems.table.needCluster'),
-    t('report.tandems.table.need'),
-    t('report.tandems.table.offerCluster'),
-    t('report.tandems.table.practice'),
-    t('report.table.votes'),
-  ];
+  const header = tandemHeader(words);
   const rows = report.pairs.map((p) => [p.need.cluster, p.need.text, p.practice.cluster, p.practice.text, figure(words, p.votes)]);
   return [para(t('report.tandems.lead')), table(header, rows, { numeric: (i) => i === 4, widths: [16, 30, 16, 30, 8] })];
 }

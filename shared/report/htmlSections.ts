@@ -9,7 +9,7 @@ import { counts, escapeHtml, htmlTable, lines, noteMeta, paragraph } from './htm
 import type { Report, ReportDimension, ReportGroup, ReportNote } from './report';
 import { SECTION_HEADINGS } from './report';
 import { datesSentence, dimensionNarrative, peopleSentence, stepLine, votingSentence } from './sections';
-import { engagementHeader, figure, reportDate, richText } from './words';
+import { engagementHeader, figure, reportDate, richText, tandemHeader } from './words';
 
 /** A drawn chart: its SVG goes into the page as it is (Vega escapes the text it draws). */
 export interface HtmlChart {
@@ -145,13 +145,7 @@ export function dimension(words: Translator, d: ReportDimension, id: string): st
 export function tandems(words: Translator, report: Report): string {
   const { t } = words;
   if (report.pairs.length === 0) return paragraph(t('report.tandems.none'));
-  const header = [
-    t('report.tandems.table.needCluster'),
-    t('report.tandems.table.need'),
-    t('report.tandems.table.offerCluster'),
-    t('report.tandems.table.practice'),
-    t('report.table.votes'),
-  ];
+  const header = tandemHeader(words);
   const rows = report.pairs.map((p) => [
     escapeHtml(p.need.cluster),
     lines(p.need.text),

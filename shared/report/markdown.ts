@@ -8,7 +8,7 @@ import { outline } from './outline';
 import type { Report, ReportDimension, ReportGroup, ReportNote } from './report';
 import { SECTION_HEADINGS } from './report';
 import { coverFields, coverTitle, datesSentence, dimensionNarrative, peopleSentence, stepLine, votingSentence } from './sections';
-import { bucketLabel, engagementHeader, figure, overTimeHeading, reportDate, richText } from './words';
+import { bucketLabel, engagementHeader, figure, overTimeHeading, reportDate, richText, tandemHeader } from './words';
 
 /**
  * Characters that Markdown (CommonMark and GFM) or the HTML it may hold interprets anywhere in a
@@ -231,13 +231,7 @@ function tandems(words: Translator, lines: string[], report: Report): void {
     return;
   }
   lines.push(t('report.tandems.lead'), '');
-  const header = [
-    t('report.tandems.table.needCluster'),
-    t('report.tandems.table.need'),
-    t('report.tandems.table.offerCluster'),
-    t('report.tandems.table.practice'),
-    t('report.table.votes'),
-  ];
+  const header = tandemHeader(words);
   table(
     lines,
     header,

@@ -34,6 +34,18 @@ export function engagementHeader(words: Translator, report: Report, votes: 'repo
   ];
 }
 
+/** The learning tandems table's columns, in every format: need's cluster, need, offering cluster, practice, votes [RD7]. */
+export function tandemHeader(words: Translator): string[] {
+  const { t } = words;
+  return [
+    t('report.tandems.table.needCluster'),
+    t('report.tandems.table.need'),
+    t('report.tandems.table.offerCluster'),
+    t('report.tandems.table.practice'),
+    t('report.table.votes'),
+  ];
+}
+
 /** The language of a report: `asked` (`?lang=`, `--lang`) when given, else the board's, else English. */
 export function reportLocale(asked: string | null | undefined, board: Locale | null): Locale {
   if (asked === null || asked === undefined || asked === '') return board ?? SOURCE_LOCALE;
